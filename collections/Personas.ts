@@ -1,0 +1,77 @@
+import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+
+import { anyone, isAdmin, isStaff } from '../src/access/roles'
+import { label, option } from '../src/i18n/label'
+import { message } from '../src/i18n/message'
+import { slugField } from '../src/utilities/slug'
+
+/**
+ * A buyer persona. Its attribute profile lists what a matching subscriber looks like;
+ * lead scoring turns it into a fit percentage per subscriber.
+ */
+export const Personas: CollectionConfig = {
+  slug: 'personas',
+  access: { create: isStaff, delete: isAdmin, read: anyone, update: isStaff },
+  admin: {
+    defaultColumns: ['name', 'slug', 'description'],
+    group: label('Zielgruppen', 'Audience'),
+    useAsTitle: 'name',
+  },
+  fields: [
+    { name: 'name', type: 'text', label: label('Name', 'Name'), localized: true, required: true },
+    slugField('name'),
+    { name: 'description', type: 'textarea', label: label('Beschreibung', 'Description'), localized: true },
+    {
+      name: 'profile',
+      type: 'array',
+      admin: {
+        description: label(
+          'Merkmale eines passenden Profils. Jede Zeile prüft ein Feld des Abonnenten (z. B. region oder attributes.industry); die Gewichte bestimmen den Fit in Prozent.',
+          "Traits of a matching profile. Each row checks one subscriber field (e.g. region or attributes.industry); the weights determine the fit percentage.",
+        ),
+        initCollapsed: true,
+      },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'attribute',
+              type: 'text',
+              label: label('Merkmal', 'Attribute'),
+              required: true,
+              validate: ((value, { req }) =>
+                !value ||
+                /^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/.test(value) ||
+                message(req, label('Feldpfad wie attributes.industry erwartet.', 'Expected a field path such as attributes.industry.'))) as TextFieldSingleValidation,
+            },
+            {
+              name: 'operator',
+              type: 'select',
+              defaultValue: 'in',
+              label: label('Vergleich', 'Operator'),
+              options: [
+                option('in', 'ist einer von', 'is one of'),
+                option('gte', 'mindestens', 'at least'),
+                option('lte', 'höchstens', 'at most'),
+              ],
+              required: true,
+            },
+            { name: 'values', type: 'text', hasMany: true, label: label('Werte', 'Values'), required: true },
+            {
+              name: 'weight',
+              type: 'number',
+              defaultValue: 1,
+              label: label('Gewicht', 'Weight'),
+              max: 10,
+              min: 1,
+              required: true,
+            },
+          ],
+        },
+      ],
+      label: label('Attributprofil', 'Attribute profile'),
+    },
+  ],
+  labels: { plural: label('Personas', 'Personas'), singular: label('Persona', 'Persona') },
+}

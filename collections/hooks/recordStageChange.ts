@@ -1,0 +1,28 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+type StageRef = null | number | string | undefined | { id: number | string }
+
+const stageId = (ref: StageRef) => (ref && typeof ref === 'object' ? ref.id : (ref ?? null))
+
+export type StageChangeContext = { stageChange?: { reason?: string; source?: 'import' | 'manual' | 'rule' | 'threshold' } }
+
+/**
+ * Keeps the stage history (spec §1): every change of `stage` appends who/what moved it and when.
+ * Callers that move stages by rule pass `context.stageChange` with the source and reason.
+ */
+export const recordStageChange: CollectionBeforeChangeHook = ({ context, data, originalDoc }) => {
+  if (!('stage' in data)) return data
+  const next = stageId(data.stage as StageRef)
+  const previous = stageId(originalDoc?.stage as StageRef)
+  if (next == null || String(next) === String(previous)) return data
+
+  const { reason, source = 'manual' } = (context as StageChangeContext).stageChange ?? {}
+  const history = (originalDoc?.stageHistory ?? []) as Record<string, unknown>[]
+  return {
+    ...data,
+    stageHistory: [
+      ...history.map((entry) => ({ ...entry, stage: stageId(entry.stage as StageRef) })),
+      { changedAt: new Date().toISOString(), reason: reason ?? null, source, stage: next },
+    ],
+  }
+}

@@ -1,0 +1,46 @@
+import type { Config } from 'payload'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { de } from '@payloadcms/translations/languages/de'
+import { en } from '@payloadcms/translations/languages/en'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import sharp from 'sharp'
+
+import { ContentBlocks } from '../../collections/ContentBlocks'
+import { Interests } from '../../collections/Interests'
+import { LifecycleStages } from '../../collections/LifecycleStages'
+import { Media } from '../../collections/Media'
+import { Personas } from '../../collections/Personas'
+import { Subscribers } from '../../collections/Subscribers'
+import { Users } from '../../collections/Users'
+import { databaseAdapter } from '../database/adapter'
+import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
+import { databaseUri as configuredDatabaseUri, payloadSecret } from './env'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** The whole product's Payload config; tests build it with their own database. */
+export function appConfig({ databaseUri = configuredDatabaseUri() }: { databaseUri?: string } = {}): Config {
+  return {
+    admin: {
+      importMap: { baseDir: root },
+      meta: { titleSuffix: ' · Personalisierung' },
+      user: Users.slug,
+    },
+    collections: [ContentBlocks, Media, Personas, Interests, LifecycleStages, Subscribers, Users],
+    db: databaseAdapter(databaseUri),
+    editor: lexicalEditor(),
+    i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },
+    localization: {
+      defaultLocale: DEFAULT_LOCALE,
+      fallback: true,
+      locales: CONTENT_LOCALES.map(({ code, label }) => ({ code, label })),
+    },
+    secret: payloadSecret(),
+    // Only an explicitly configured public URL: a guessed one would make the admin UI cross-origin.
+    serverURL: process.env.PUBLIC_URL || undefined,
+    sharp,
+    typescript: { outputFile: path.join(root, 'src/payload-types.ts') },
+  }
+}

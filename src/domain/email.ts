@@ -1,0 +1,20 @@
+import { domainToASCII } from 'node:url'
+
+const MAX_LENGTH = 254
+
+/**
+ * One canonical form per mailbox, so the same person never exists twice:
+ * trimmed, Unicode NFC, lower case, internationalised domain in its ASCII (punycode) form.
+ * Returns null when the address cannot be a mailbox.
+ */
+export function normalizeEmail(raw: unknown): null | string {
+  if (typeof raw !== 'string') return null
+  const value = raw.trim().normalize('NFC').toLowerCase()
+  const at = value.lastIndexOf('@')
+  if (at <= 0 || at === value.length - 1) return null
+  const local = value.slice(0, at)
+  const domain = domainToASCII(value.slice(at + 1))
+  if (!domain || !domain.includes('.') || /[\s<>()[\]\\,;:"]/.test(local) || local.length > 64) return null
+  const normalized = `${local}@${domain}`
+  return normalized.length <= MAX_LENGTH ? normalized : null
+}

@@ -1,0 +1,61 @@
+import './config/loadEnv'
+
+import type { Payload } from 'payload'
+
+import express from 'express'
+import next from 'next'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
+import { port, publicUrl, seedDemo } from './config/env'
+import { closeDatabase } from './database/close'
+import { seedIfEmpty } from './seed'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * Express in front of Next: the product's own public routes (tracking, unsubscribe, preference
+ * center) are mounted here before Next takes every other request (admin UI, REST, GraphQL).
+ */
+export async function startServer() {
+  const dev = process.env.NODE_ENV !== 'production'
+  // Connecting runs pending migrations in production, so the schema is ready before traffic.
+  const payload = await getPayload({ config })
+  if (seedDemo()) await seedIfEmpty(payload)
+
+  const nextApp = next({ dev, dir: root, hostname: 'localhost', port: port() })
+  const handle = nextApp.getRequestHandler()
+  await nextApp.prepare()
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  app.use((req, res) => handle(req, res))
+
+  const server = app.listen(port(), () => {
+    payload.logger.info(`Ready on ${publicUrl()}: admin ${publicUrl()}/admin, GraphQL ${publicUrl()}/api/graphql`)
+  })
+  installShutdown(server, payload)
+  return server
+}
+
+function installShutdown(server: ReturnType<express.Express['listen']>, payload: Payload) {
+  const stop = (signal: string) => {
+    payload.logger.info(`${signal}: shutting down`)
+    server.close(() => {
+      void closeDatabase(payload).finally(() => process.exit(0))
+    })
+    setTimeout(() => process.exit(0), 5_000).unref()
+  }
+  process.once('SIGTERM', () => stop('SIGTERM'))
+  process.once('SIGINT', () => stop('SIGINT'))
+}
+
+startServer().catch((error: unknown) => {
+  console.error('Server failed to start:', error)
+  process.exit(1)
+})

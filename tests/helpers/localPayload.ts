@@ -1,0 +1,40 @@
+import type { Payload } from 'payload'
+
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildConfig, getPayload } from 'payload'
+
+import { closeDatabase } from '../../src/database/close'
+import { type DatabaseKind, throwawayDatabase } from './databases'
+
+export type LocalPayload = { close: () => Promise<void>; dir: string; payload: Payload }
+
+/**
+ * Payload's Local API on a fresh database of the given kind, with the product's real config.
+ * The schema is pushed (NODE_ENV=test), uploads and the secret go to a temporary directory.
+ */
+export async function startLocalPayload(kind: DatabaseKind = 'sqlite'): Promise<LocalPayload> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `payload-${kind}-`))
+  process.env.DATA_DIR ??= dir
+  const database = await throwawayDatabase(kind, dir)
+  const { appConfig } = await import('../../src/config/appConfig')
+  const config = await buildConfig(appConfig({ databaseUri: database.uri }))
+  const payload = await getPayload({ config, key: database.uri })
+  return {
+    close: async () => {
+      await closeDatabase(payload)
+      await database.drop()
+      fs.rmSync(dir, { force: true, recursive: true })
+    },
+    dir,
+    payload,
+  }
+}
+
+type Role = 'admin' | 'editor'
+
+/** A staff account to pass as `user` with `overrideAccess: false`. */
+export async function createStaff(payload: Payload, role: Role, email = `${role}-${Date.now()}@example.com`) {
+  return payload.create({ collection: 'users', data: { email, password: 'test-password-123', role } })
+}

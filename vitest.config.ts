@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config'
+
+const shared = { hookTimeout: 180_000, testTimeout: 120_000 }
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        // Pure modules and the Local API on throwaway databases (no HTTP server).
+        test: {
+          ...shared,
+          include: ['src/**/*.spec.ts', 'collections/**/*.spec.ts', 'plugins/**/*.spec.ts', 'emails/**/*.spec.ts'],
+          name: 'unit',
+        },
+      },
+      {
+        // The built product served by its express server, over HTTP and in Chromium.
+        test: {
+          ...shared,
+          globalSetup: ['tests/setup/servers.ts'],
+          include: ['tests/**/*.spec.ts'],
+          name: 'integration',
+        },
+      },
+    ],
+  },
+})
