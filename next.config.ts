@@ -7,6 +7,17 @@ import { fileURLToPath } from 'node:url'
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 const nextConfig: NextConfig = {
+  // The express server and Next's route handlers share one Payload instance (getPayload's global
+  // cache), so both must load Payload from node_modules: a bundled second copy would fail its own
+  // `instanceof` checks on errors thrown by the shared instance (and drop validation details).
+  serverExternalPackages: [
+    'payload',
+    '@payloadcms/db-mongodb',
+    '@payloadcms/db-postgres',
+    '@payloadcms/db-sqlite',
+    '@payloadcms/drizzle',
+    '@payloadcms/graphql',
+  ],
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
   turbopack: { root: dirname },
   webpack: (webpackConfig) => {

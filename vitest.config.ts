@@ -9,6 +9,7 @@ export default defineConfig({
         // Pure modules and the Local API on throwaway databases (no HTTP server).
         test: {
           ...shared,
+          globalSetup: ['tests/setup/report.ts'],
           include: ['src/**/*.spec.ts', 'collections/**/*.spec.ts', 'plugins/**/*.spec.ts', 'emails/**/*.spec.ts'],
           name: 'unit',
         },

@@ -21,7 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
  */
 export async function startServer() {
   const dev = process.env.NODE_ENV !== 'production'
-  // Connecting runs pending migrations in production, so the schema is ready before traffic.
+  // Initialising applies pending migrations (onInit), so the schema is ready before traffic.
   const payload = await getPayload({ config })
   if (seedDemo()) await seedIfEmpty(payload)
 

@@ -14,24 +14,34 @@ import { Media } from '../../collections/Media'
 import { Personas } from '../../collections/Personas'
 import { Subscribers } from '../../collections/Subscribers'
 import { Users } from '../../collections/Users'
-import { databaseAdapter } from '../database/adapter'
+import { databaseAdapter, runMigrations } from '../database/adapter'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
 import { databaseUri as configuredDatabaseUri, payloadSecret } from './env'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+type AppConfigOptions = {
+  databaseUri?: string
+  /** Push the schema derived from the collections instead of migrating (schema comparison in tests). */
+  pushSchema?: boolean
+}
+
 /** The whole product's Payload config; tests build it with their own database. */
-export function appConfig({ databaseUri = configuredDatabaseUri() }: { databaseUri?: string } = {}): Config {
+export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = false }: AppConfigOptions = {}): Config {
   return {
     admin: {
+      avatar: 'default',
       importMap: { baseDir: root },
       meta: { titleSuffix: ' · Personalisierung' },
       user: Users.slug,
     },
     collections: [ContentBlocks, Media, Personas, Interests, LifecycleStages, Subscribers, Users],
-    db: databaseAdapter(databaseUri),
+    db: databaseAdapter(databaseUri, { push: pushSchema }),
     editor: lexicalEditor(),
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },
+    onInit: async (payload) => {
+      if (!pushSchema) await runMigrations(payload)
+    },
     localization: {
       defaultLocale: DEFAULT_LOCALE,
       fallback: true,

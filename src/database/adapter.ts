@@ -1,4 +1,4 @@
-import type { DatabaseAdapterObj } from 'payload'
+import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
@@ -24,24 +24,37 @@ export function databaseKind(uri: string): DatabaseKind {
   )
 }
 
-export function databaseAdapter(uri = databaseUri()): DatabaseAdapterObj {
+export type AdapterOptions = {
+  /** Derive the schema from the config instead of migrating (only to compare the two in tests). */
+  push?: boolean
+}
+
+/**
+ * SQL schemas come from the committed migrations in every environment (dev, test, production),
+ * so a database never mixes Payload's dev-mode push with migrations; see `runMigrations`.
+ */
+export function databaseAdapter(uri = databaseUri(), { push = false }: AdapterOptions = {}): DatabaseAdapterObj {
   switch (databaseKind(uri)) {
     case 'postgres':
-      return postgresAdapter({
-        migrationDir: path.join(migrationsRoot, 'postgres'),
-        pool: { connectionString: uri },
-        prodMigrations: postgresMigrations,
-      })
+      return postgresAdapter({ migrationDir: path.join(migrationsRoot, 'postgres'), pool: { connectionString: uri }, push })
     case 'mongodb':
       // Schemaless: MongoDB needs no migrations for the core model.
       return mongooseAdapter({ url: uri })
     case 'sqlite':
-      return sqliteAdapter({
-        client: { url: uri },
-        migrationDir: path.join(migrationsRoot, 'sqlite'),
-        prodMigrations: sqliteMigrations,
-      })
+      return sqliteAdapter({ client: { url: uri }, migrationDir: path.join(migrationsRoot, 'sqlite'), push })
   }
+}
+
+/** Applies the migrations the database has not seen yet; a no-op for MongoDB. */
+export async function runMigrations(payload: Payload): Promise<void> {
+  const migrations = MIGRATIONS[payload.db.name as DatabaseKind]
+  if (migrations) await payload.db.migrate({ migrations })
+}
+
+// Generated migrations type their arguments per adapter; Payload's Migration is the common shape.
+const MIGRATIONS: Partial<Record<DatabaseKind, Migration[]>> = {
+  postgres: postgresMigrations as unknown as Migration[],
+  sqlite: sqliteMigrations as unknown as Migration[],
 }
 
 function redact(uri: string): string {

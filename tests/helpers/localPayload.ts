@@ -8,18 +8,18 @@ import { buildConfig, getPayload } from 'payload'
 import { closeDatabase } from '../../src/database/close'
 import { type DatabaseKind, throwawayDatabase } from './databases'
 
-export type LocalPayload = { close: () => Promise<void>; dir: string; payload: Payload }
+export type LocalPayload = { close: () => Promise<void>; databaseUri: string; dir: string; payload: Payload }
 
 /**
  * Payload's Local API on a fresh database of the given kind, with the product's real config.
- * The schema is pushed (NODE_ENV=test), uploads and the secret go to a temporary directory.
+ * The schema comes from the migrations, as in production; uploads and the secret go to a temporary directory.
  */
-export async function startLocalPayload(kind: DatabaseKind = 'sqlite'): Promise<LocalPayload> {
+export async function startLocalPayload(kind: DatabaseKind = 'sqlite', { pushSchema = false } = {}): Promise<LocalPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `payload-${kind}-`))
   process.env.DATA_DIR ??= dir
   const database = await throwawayDatabase(kind, dir)
   const { appConfig } = await import('../../src/config/appConfig')
-  const config = await buildConfig(appConfig({ databaseUri: database.uri }))
+  const config = await buildConfig(appConfig({ databaseUri: database.uri, pushSchema }))
   const payload = await getPayload({ config, key: database.uri })
   return {
     close: async () => {
@@ -27,6 +27,7 @@ export async function startLocalPayload(kind: DatabaseKind = 'sqlite'): Promise<
       await database.drop()
       fs.rmSync(dir, { force: true, recursive: true })
     },
+    databaseUri: database.uri,
     dir,
     payload,
   }

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite: unit and Local API specs on SQLite and PostgreSQL (and MongoDB when
+# MONGODB_URI is set), then the production build served by the express server, over HTTP and
+# in headless Chromium. Sets up what it needs (PostgreSQL, Chromium) itself, idempotently.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export TEST_POSTGRES_URI="${TEST_POSTGRES_URI:-$(bash scripts/postgres.sh)}"
+bash scripts/chromium.sh
+
+echo "test.sh: building the admin UI (next build)"
+npm run build
+mkdir -p test-results
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+# One plain closing line with the totals, whatever the reporter printed above.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"))
+  console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)
+' || true
+exit "$status"

@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright-core'
+
+import fs from 'node:fs'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { launchChromium } from '../helpers/browser'
+import { anonymous, rest } from '../helpers/http'
+
+const server = inject('servers').find((candidate) => candidate.kind === 'sqlite')!
+
+describe('an editor in the admin UI (Chromium, German)', () => {
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1000, width: 1440 } })
+    page = await context.newPage()
+  })
+  afterEach(async (test) => {
+    if (test.task.result?.state === 'fail') {
+      fs.mkdirSync('test-results', { recursive: true })
+      await page.screenshot({ fullPage: true, path: `test-results/${test.task.name.replace(/\W+/g, '-')}.png` })
+    }
+  })
+  afterAll(() => browser?.close())
+
+  /** Opens a react-select (relationship field or filter row), types to search and picks the match. */
+  async function choose(container: ReturnType<Page['locator']>, text: string) {
+    await container.locator('.rs__control').click()
+    await page.keyboard.type(text)
+    await page.locator('.rs__option', { hasText: text }).first().click()
+  }
+
+  const title = `Datenschutz-Tipp ${Date.now()}`
+
+  it('logs in with the demo editor account', async () => {
+    await page.goto('/admin/login')
+    await page.fill('#field-email', 'editor@example.com')
+    await page.fill('#field-password', 'editor-demo-2026')
+    await page.click('button[type=submit]')
+    await page.waitForURL(/\/admin$/)
+    await expect(page.getByRole('link', { name: 'Content-Blöcke' }).first().isVisible()).resolves.toBe(true)
+  })
+
+  it('creates a block tagged with a persona, an interest and a stage, and publishes it', async () => {
+    await page.goto('/admin/collections/content-blocks/create')
+    await page.fill('#field-title', title)
+    await page.locator('.tabs-field__tab-button', { hasText: 'Zielgruppe' }).click()
+    await choose(page.locator('#field-personas'), 'IT-Administratorin')
+    await choose(page.locator('#field-interests'), 'DSGVO')
+    await choose(page.locator('#field-stages'), 'MQL')
+    await page.getByRole('button', { name: 'Änderungen veröffentlichen' }).click()
+    await page.waitForURL(/\/content-blocks\/[\w-]+$/)
+
+    // Published means the public API serves it, with its tags.
+    const { body } = await rest(server.url, anonymous, 'GET', `/content-blocks?depth=1&where[title][equals]=${encodeURIComponent(title)}`)
+    expect(body.docs).toHaveLength(1)
+    const [block] = body.docs
+    expect(block._status).toBe('published')
+    expect(block.personas.map((persona: { slug: string }) => persona.slug)).toEqual(['it-administration'])
+    expect(block.interests.map((interest: { slug: string }) => interest.slug)).toEqual(['dsgvo'])
+    expect(block.stages.map((stage: { key: string }) => stage.key)).toEqual(['mql'])
+  })
+
+  it('finds the block through the list filter by persona, interest and stage', async () => {
+    await page.goto('/admin/collections/content-blocks')
+    await page.getByRole('button', { name: 'Filter', exact: true }).click()
+    await page.getByRole('button', { name: 'Filter hinzufügen' }).click()
+
+    const conditions = [
+      ['Personas', 'IT-Administratorin', /personas/],
+      ['Interessen', 'DSGVO', /interests/],
+      ['Lebenszyklusphasen', 'MQL', /stages/],
+    ] as const
+    for (const [index, [field, value, inUrl]] of conditions.entries()) {
+      if (index > 0) await page.locator('.condition__actions-add').nth(index - 1).click()
+      const condition = page.locator('.condition').nth(index)
+      await choose(condition.locator('.condition__field'), field)
+      await choose(condition.locator('.condition__value'), value)
+      await page.waitForURL(inUrl)
+    }
+
+    await expect.poll(async () => (await page.locator('table tbody tr td:nth-child(2)').allInnerTexts()).map((cell) => cell.trim())).toEqual([title])
+    // The tag columns resolve their labels after the rows render.
+    await expect
+      .poll(() => page.locator('table tbody tr').first().innerText())
+      .toMatch(/IT-Administratorin[\s\S]*DSGVO[\s\S]*MQL[\s\S]*Veröffentlicht/)
+  })
+})

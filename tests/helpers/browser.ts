@@ -1,0 +1,18 @@
+import { type Browser, chromium } from 'playwright-core'
+import fs from 'node:fs'
+
+/** Debian's Chromium (never a downloaded browser), headless, without background network chatter. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const found = candidates.find((candidate) => fs.existsSync(candidate))
+  if (!found) throw new Error('Chromium not found: install Debian\'s chromium package (npm test does this as root) or set CHROMIUM_PATH')
+  return found
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: chromiumPath(),
+    headless: true,
+  })
+}
