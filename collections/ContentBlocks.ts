@@ -2,9 +2,9 @@ import type { CollectionConfig, DateFieldValidation, TextFieldSingleValidation }
 
 import { isStaff, publishedOrStaff } from '../src/access/roles'
 import { channelOptions, goalOptions } from '../src/domain/channels'
+import { localeField } from '../src/fields/locale'
 import { tagRelationship } from '../src/fields/tagRelationship'
 import { label } from '../src/i18n/label'
-import { DEFAULT_LOCALE, localeOptions } from '../src/i18n/locales'
 import { message } from '../src/i18n/message'
 
 const validUntilAfterFrom: DateFieldValidation = (value, { req, siblingData }) => {
@@ -95,15 +95,7 @@ export const ContentBlocks: CollectionConfig = {
                   options: channelOptions,
                   required: true,
                 },
-                {
-                  name: 'locale',
-                  type: 'select',
-                  defaultValue: DEFAULT_LOCALE,
-                  index: true,
-                  label: label('Sprache', 'Language'),
-                  options: localeOptions,
-                  required: true,
-                },
+                localeField,
                 { name: 'goal', type: 'select', index: true, label: label('Kampagnenziel', 'Campaign goal'), options: goalOptions },
               ],
             },

@@ -3,9 +3,9 @@ import type { CollectionConfig, Field, FieldHook } from 'payload'
 import { isAdmin, isAdminField, isStaff } from '../src/access/roles'
 import { normalizeEmail } from '../src/domain/email'
 import { addressFormOptions, genderOptions } from '../src/domain/salutation-data'
+import { localeField } from '../src/fields/locale'
 import { relationsExist, tagRelationship } from '../src/fields/tagRelationship'
 import { label, option } from '../src/i18n/label'
-import { DEFAULT_LOCALE, localeOptions } from '../src/i18n/locales'
 import { message } from '../src/i18n/message'
 import { recordStageChange } from './hooks/recordStageChange'
 
@@ -65,15 +65,7 @@ export const Subscribers: CollectionConfig = {
           options: addressFormOptions,
           required: true,
         },
-        {
-          name: 'locale',
-          type: 'select',
-          defaultValue: DEFAULT_LOCALE,
-          index: true,
-          label: label('Sprache', 'Language'),
-          options: localeOptions,
-          required: true,
-        },
+        localeField,
         { name: 'region', type: 'text', index: true, label: label('Region', 'Region'), maxLength: 100 },
       ],
     },
