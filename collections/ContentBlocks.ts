@@ -1,11 +1,23 @@
-import type { CollectionConfig, DateFieldValidation, TextFieldSingleValidation } from 'payload'
+import type { CollectionBeforeValidateHook, CollectionConfig, DateFieldValidation, TextFieldSingleValidation } from 'payload'
+
+import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
+import { ValidationError } from 'payload'
 
 import { isStaff, publishedOrStaff } from '../src/access/roles'
 import { channelOptions, goalOptions } from '../src/domain/channels'
 import { localeField } from '../src/fields/locale'
 import { tagRelationship } from '../src/fields/tagRelationship'
+import { validLiquid } from '../src/fields/validators'
 import { label } from '../src/i18n/label'
 import { message } from '../src/i18n/message'
+import { templateProblem } from '../src/rendering/tokens/liquid'
+
+/** Liquid in the body is checked like in the title; Lexical's own validation stays in place. */
+const bodyTokensAreValid: CollectionBeforeValidateHook = ({ collection, data }) => {
+  const problem = data?.body ? templateProblem(convertLexicalToPlaintext({ data: data.body })) : null
+  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ message: problem, path: 'body' }] })
+  return data
+}
 
 const validUntilAfterFrom: DateFieldValidation = (value, { req, siblingData }) => {
   const from = (siblingData as { validFrom?: null | string })?.validFrom
@@ -20,6 +32,8 @@ const ctaUrl: TextFieldSingleValidation = (value, { req, siblingData }) => {
   if (!value) {
     return ctaLabel ? message(req, label('Ein Button braucht eine URL.', 'A button needs a URL.')) : true
   }
+  const liquid = templateProblem(value)
+  if (liquid) return liquid
   if (value.startsWith('/') && !value.startsWith('//')) return true
   try {
     const { protocol } = new URL(value)
@@ -52,7 +66,7 @@ export const ContentBlocks: CollectionConfig = {
   },
   defaultSort: '-updatedAt',
   fields: [
-    { name: 'title', type: 'text', label: label('Titel', 'Title'), maxLength: 200, required: true },
+    { name: 'title', type: 'text', label: label('Titel', 'Title'), maxLength: 200, required: true, validate: validLiquid },
     {
       type: 'tabs',
       tabs: [
@@ -67,7 +81,7 @@ export const ContentBlocks: CollectionConfig = {
                 {
                   type: 'row',
                   fields: [
-                    { name: 'label', type: 'text', label: label('Beschriftung', 'Label'), maxLength: 80 },
+                    { name: 'label', type: 'text', label: label('Beschriftung', 'Label'), maxLength: 80, validate: validLiquid },
                     { name: 'url', type: 'text', label: label('Ziel-URL', 'Target URL'), validate: ctaUrl },
                   ],
                 },
@@ -98,6 +112,18 @@ export const ContentBlocks: CollectionConfig = {
                 localeField,
                 { name: 'goal', type: 'select', index: true, label: label('Kampagnenziel', 'Campaign goal'), options: goalOptions },
               ],
+            },
+            {
+              name: 'discountProduct',
+              type: 'text',
+              admin: {
+                description: label(
+                  'Rabatt-Block für dieses Produkt (Artikelnummer): Wer es kürzlich gekauft hat, bekommt ihn nicht.',
+                  'Discount block for this product (SKU): recent buyers of it do not get it.',
+                ),
+              },
+              label: label('Rabatt für Produkt', 'Discount for product'),
+              maxLength: 100,
             },
           ],
           label: label('Zielgruppe', 'Targeting'),
@@ -144,6 +170,7 @@ export const ContentBlocks: CollectionConfig = {
       validate: validUntilAfterFrom,
     },
   ],
+  hooks: { beforeValidate: [bodyTokensAreValid] },
   labels: { plural: label('Content-Blöcke', 'Content blocks'), singular: label('Content-Block', 'Content block') },
   // Drafts are validated too: a draft with a dangling tag would otherwise fail in the database.
   versions: { drafts: { validate: true }, maxPerDoc: 50 },

@@ -131,6 +131,39 @@ export const Subscribers: CollectionConfig = {
       label: label('Interessen', 'Interests'),
     },
     {
+      name: 'purchases',
+      type: 'array',
+      admin: { description: label('Käufe, z. B. aus Shop oder CRM; Rabatt-Blöcke für kürzlich gekaufte Produkte werden zurückgehalten.', 'Purchases, e.g. from the shop or CRM; discount blocks for recently bought products are withheld.'), initCollapsed: true },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'product', type: 'text', label: label('Produkt', 'Product'), required: true },
+            { name: 'purchasedAt', type: 'date', label: label('Gekauft am', 'Purchased at'), required: true },
+            { name: 'amount', type: 'number', label: label('Betrag (EUR)', 'Amount (EUR)'), min: 0 },
+          ],
+        },
+      ],
+      label: label('Käufe', 'Purchases'),
+    },
+    {
+      name: 'sendHistory',
+      type: 'array',
+      access: { create: () => false, update: () => false },
+      admin: { initCollapsed: true, readOnly: true },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            { name: 'newsletter', type: 'relationship', label: label('Newsletter', 'Newsletter'), relationTo: 'newsletters' },
+            { name: 'blocks', type: 'relationship', hasMany: true, label: label('Blöcke', 'Blocks'), relationTo: 'content-blocks' },
+            { name: 'sentAt', type: 'date', label: label('Gesendet am', 'Sent at') },
+          ],
+        },
+      ],
+      label: label('Versandverlauf', 'Send history'),
+    },
+    {
       name: 'stageHistory',
       type: 'array',
       access: { create: () => false, update: () => false },

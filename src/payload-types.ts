@@ -69,6 +69,8 @@ export interface Config {
   collections: {
     'content-blocks': ContentBlock;
     media: Media;
+    newsletters: Newsletter;
+    'landing-pages': LandingPage;
     personas: Persona;
     interests: Interest;
     'lifecycle-stages': LifecycleStage;
@@ -83,6 +85,8 @@ export interface Config {
   collectionsSelect: {
     'content-blocks': ContentBlocksSelect<false> | ContentBlocksSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    newsletters: NewslettersSelect<false> | NewslettersSelect<true>;
+    'landing-pages': LandingPagesSelect<false> | LandingPagesSelect<true>;
     personas: PersonasSelect<false> | PersonasSelect<true>;
     interests: InterestsSelect<false> | InterestsSelect<true>;
     'lifecycle-stages': LifecycleStagesSelect<false> | LifecycleStagesSelect<true>;
@@ -160,6 +164,10 @@ export interface ContentBlock {
   channels: ('email' | 'landing_page' | 'web' | 'push' | 'sms')[];
   locale: 'de' | 'en';
   goal?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention') | null;
+  /**
+   * Discount block for this product (SKU): recent buyers of it do not get it.
+   */
+  discountProduct?: string | null;
   /**
    * 0–100; higher wins at equal relevance.
    */
@@ -295,6 +303,86 @@ export interface LifecycleStage {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletters".
+ */
+export interface Newsletter {
+  id: number;
+  name: string;
+  /**
+   * Generated from the name when left empty.
+   */
+  slug: string;
+  /**
+   * Liquid allowed, e.g. {{ subscriber.first_name | default: "Hello" }}, your update
+   */
+  subject: string;
+  preheader?: string | null;
+  layout: 'standard';
+  /**
+   * Do not repeat blocks from this many recent sends.
+   */
+  skipRecentSends: number;
+  /**
+   * Optional: own MJML instead of the layout; %%SECTIONS%% marks the content.
+   */
+  customLayout?: string | null;
+  slots: {
+    key: string;
+    label: string;
+    count: number;
+    channel: 'email' | 'landing_page' | 'web' | 'push' | 'sms';
+    goals?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention')[] | null;
+    strategy: 'relevance' | 'priority' | 'freshness';
+    interests?: (number | Interest)[] | null;
+    /**
+     * Fills the slot when no block qualifies.
+     */
+    fallback: number | ContentBlock;
+    id?: string | null;
+  }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "landing-pages".
+ */
+export interface LandingPage {
+  id: number;
+  title: string;
+  /**
+   * Generated from the name when left empty.
+   */
+  slug: string;
+  hero: {
+    headline: string;
+    subline?: string | null;
+    image?: (number | null) | Media;
+  };
+  slots: {
+    key: string;
+    label: string;
+    count: number;
+    channel: 'email' | 'landing_page' | 'web' | 'push' | 'sms';
+    goals?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention')[] | null;
+    strategy: 'relevance' | 'priority' | 'freshness';
+    interests?: (number | Interest)[] | null;
+    /**
+     * Fills the slot when no block qualifies.
+     */
+    fallback: number | ContentBlock;
+    id?: string | null;
+  }[];
+  seo?: {
+    title?: string | null;
+    description?: string | null;
+    noIndex?: boolean | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "subscribers".
  */
 export interface Subscriber {
@@ -330,6 +418,25 @@ export interface Subscriber {
         weight: number;
         source: 'explicit' | 'implicit';
         lastSeenAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Purchases, e.g. from the shop or CRM; discount blocks for recently bought products are withheld.
+   */
+  purchases?:
+    | {
+        product: string;
+        purchasedAt: string;
+        amount?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  sendHistory?:
+    | {
+        newsletter?: (number | null) | Newsletter;
+        blocks?: (number | ContentBlock)[] | null;
+        sentAt?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -408,6 +515,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'newsletters';
+        value: number | Newsletter;
+      } | null)
+    | ({
+        relationTo: 'landing-pages';
+        value: number | LandingPage;
       } | null)
     | ({
         relationTo: 'personas';
@@ -491,6 +606,7 @@ export interface ContentBlocksSelect<T extends boolean = true> {
   channels?: T;
   locale?: T;
   goal?: T;
+  discountProduct?: T;
   priority?: T;
   isFallback?: T;
   validFrom?: T;
@@ -563,6 +679,71 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "newsletters_select".
+ */
+export interface NewslettersSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  subject?: T;
+  preheader?: T;
+  layout?: T;
+  skipRecentSends?: T;
+  customLayout?: T;
+  slots?:
+    | T
+    | {
+        key?: T;
+        label?: T;
+        count?: T;
+        channel?: T;
+        goals?: T;
+        strategy?: T;
+        interests?: T;
+        fallback?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "landing-pages_select".
+ */
+export interface LandingPagesSelect<T extends boolean = true> {
+  title?: T;
+  slug?: T;
+  hero?:
+    | T
+    | {
+        headline?: T;
+        subline?: T;
+        image?: T;
+      };
+  slots?:
+    | T
+    | {
+        key?: T;
+        label?: T;
+        count?: T;
+        channel?: T;
+        goals?: T;
+        strategy?: T;
+        interests?: T;
+        fallback?: T;
+        id?: T;
+      };
+  seo?:
+    | T
+    | {
+        title?: T;
+        description?: T;
+        noIndex?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "personas_select".
  */
 export interface PersonasSelect<T extends boolean = true> {
@@ -629,6 +810,22 @@ export interface SubscribersSelect<T extends boolean = true> {
         weight?: T;
         source?: T;
         lastSeenAt?: T;
+        id?: T;
+      };
+  purchases?:
+    | T
+    | {
+        product?: T;
+        purchasedAt?: T;
+        amount?: T;
+        id?: T;
+      };
+  sendHistory?:
+    | T
+    | {
+        newsletter?: T;
+        blocks?: T;
+        sentAt?: T;
         id?: T;
       };
   stageHistory?:

@@ -1,4 +1,4 @@
-import type { Config } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
@@ -9,12 +9,17 @@ import sharp from 'sharp'
 
 import { ContentBlocks } from '../../collections/ContentBlocks'
 import { Interests } from '../../collections/Interests'
+import { LandingPages } from '../../collections/LandingPages'
 import { LifecycleStages } from '../../collections/LifecycleStages'
 import { Media } from '../../collections/Media'
+import { Newsletters } from '../../collections/Newsletters'
 import { Personas } from '../../collections/Personas'
 import { Subscribers } from '../../collections/Subscribers'
 import { Users } from '../../collections/Users'
 import { databaseAdapter, runMigrations } from '../database/adapter'
+import { addGraphQLErrorCode } from '../graphql/errorCodes'
+import { personalizationQueries } from '../graphql/personalization'
+import { invalidatesBlockLibrary, LIBRARY_SOURCES } from '../personalization/blockLibrary'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
 import { databaseUri as configuredDatabaseUri, payloadSecret } from './env'
 
@@ -35,9 +40,13 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
       meta: { titleSuffix: ' · Personalisierung' },
       user: Users.slug,
     },
-    collections: [ContentBlocks, Media, Personas, Interests, LifecycleStages, Subscribers, Users],
+    collections: [ContentBlocks, Media, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Users].map(
+      (collection) => (LIBRARY_SOURCES.includes(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection),
+    ),
     db: databaseAdapter(databaseUri, { push: pushSchema }),
     editor: lexicalEditor(),
+    graphQL: { queries: (GraphQL) => personalizationQueries(GraphQL) as never },
+    hooks: { afterError: [addGraphQLErrorCode] },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },
     onInit: async (payload) => {
       if (!pushSchema) await runMigrations(payload)
@@ -52,5 +61,17 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     serverURL: process.env.PUBLIC_URL || undefined,
     sharp,
     typescript: { outputFile: path.join(root, 'src/payload-types.ts') },
+  }
+}
+
+/** Appends hooks to a collection's own, keeping both. */
+function withHooks(collection: CollectionConfig, hooks: Pick<NonNullable<CollectionConfig['hooks']>, 'afterChange' | 'afterDelete'>): CollectionConfig {
+  return {
+    ...collection,
+    hooks: {
+      ...collection.hooks,
+      afterChange: [...(collection.hooks?.afterChange ?? []), ...(hooks.afterChange ?? [])],
+      afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(hooks.afterDelete ?? [])],
+    },
   }
 }

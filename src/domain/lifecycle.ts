@@ -15,3 +15,6 @@ export const DEFAULT_STAGES: StageDefinition[] = [
 ]
 
 export const STAGE_ORDER_STEP = 10
+
+/** Stages that count as existing customers: acquisition offers never reach them (spec §6). */
+export const CUSTOMER_STAGES = ['customer', 'repeat_customer']

@@ -5,12 +5,14 @@ import type { StageChangeContext } from '../../collections/hooks/recordStageChan
 import { DEFAULT_STAGES, STAGE_ORDER_STEP } from '../domain/lifecycle'
 import { paragraphsToRichText } from '../utilities/richText'
 import { BLOCKS } from './data/blocks'
+import { LANDING_PAGES, NEWSLETTERS } from './data/layouts'
 import { demoSubscribers } from './data/subscribers'
 import { INTERESTS, PERSONAS } from './data/taxonomy'
 import { demoUsers } from './data/users'
 import { DEMO_IMAGES, renderDemoImage } from './images'
 
 type Id = number | string
+type SlotSeed = { fallback: string; goals?: readonly string[] }
 type Row = { data: Record<string, unknown>; en?: Record<string, unknown>; file?: () => Promise<Buffer>; key: string }
 
 const DAY = 24 * 60 * 60 * 1000
@@ -83,7 +85,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
 
   const idsOf = (map: Map<string, Id>, keys: string[] = []) => keys.map((key) => mustGet(map, key))
   const at = (days: null | number | undefined) => (days == null ? null : new Date(now.getTime() + days * DAY).toISOString())
-  await ensure(
+  const blocks = await ensure(
     'content-blocks',
     'title',
     BLOCKS.map((block) => ({
@@ -92,6 +94,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
         body: paragraphsToRichText(block.text),
         channels: block.channels,
         cta: block.cta ? { label: block.cta[0], url: block.cta[1] } : undefined,
+        discountProduct: block.discountProduct,
         goal: block.goal,
         image: block.image ? mustGet(media, `demo-${block.image}.jpg`) : undefined,
         interests: idsOf(childInterests, block.interests),
@@ -108,6 +111,11 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     })),
   )
 
+  const slotsOf = (slots: readonly SlotSeed[]) =>
+    slots.map(({ fallback, ...slot }) => ({ ...slot, fallback: mustGet(blocks, fallback), goals: slot.goals ? [...slot.goals] : [] }))
+  await ensure('newsletters', 'slug', NEWSLETTERS.map((newsletter) => ({ data: { ...newsletter, slots: slotsOf(newsletter.slots) }, key: newsletter.slug })))
+  await ensure('landing-pages', 'slug', LANDING_PAGES.map((page) => ({ data: { ...page, slots: slotsOf(page.slots) }, key: page.slug })))
+
   await ensure(
     'subscribers',
     'email',
@@ -121,6 +129,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
           weight,
         })),
         persona: subscriber.persona ? mustGet(personas, subscriber.persona) : undefined,
+        purchases: subscriber.purchases.map(({ daysAgo, product }) => ({ product, purchasedAt: new Date(now.getTime() - daysAgo * DAY).toISOString() })),
         stage: mustGet(stages, subscriber.stage),
       },
       key: subscriber.email,

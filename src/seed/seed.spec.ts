@@ -21,7 +21,7 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
   const counts = async () =>
     Object.fromEntries(
       await Promise.all(
-        (['personas', 'interests', 'lifecycle-stages', 'content-blocks', 'media', 'subscribers', 'users'] as const).map(async (collection) => [
+        (['personas', 'interests', 'lifecycle-stages', 'content-blocks', 'media', 'newsletters', 'landing-pages', 'subscribers', 'users'] as const).map(async (collection) => [
           collection,
           (await payload.count({ collection })).totalDocs,
         ]),
@@ -30,7 +30,7 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
 
   it('is a realistic German demo of the promised size', async () => {
     const seeded = await counts()
-    expect(seeded).toMatchObject({ 'lifecycle-stages': 8, interests: 16, media: 4, personas: 3, subscribers: 200, users: 2 })
+    expect(seeded).toMatchObject({ 'landing-pages': 1, 'lifecycle-stages': 8, interests: 16, media: 4, newsletters: 1, personas: 3, subscribers: 200, users: 2 })
     expect(seeded['content-blocks']).toBeGreaterThanOrEqual(40)
 
     const interests = await payload.find({ collection: 'interests', depth: 0, limit: 0 })

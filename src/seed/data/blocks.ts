@@ -3,6 +3,7 @@ import type { Channel, Goal } from '../../domain/channels'
 export type BlockSeed = {
   channels: Channel[]
   cta?: [label: string, url: string]
+  discountProduct?: string
   draft?: true
   fallback?: true
   goal?: Goal
@@ -35,6 +36,7 @@ export const BLOCKS: BlockSeed[] = [
   // Lohnabrechnung
   { channels: ['email'], cta: ['Zum Artikel', '/blog/lohnabrechnung-auslagern'], goal: 'nurture', interests: ['lohnabrechnung'], personas: [GF], priority: 55, stages: EARLY, text: ['Selbst abrechnen, Steuerbüro oder Software? Wir rechnen die Kosten für einen Betrieb mit 25 Beschäftigten durch.'], title: 'Lohnabrechnung: selbst machen oder abgeben?' },
   { channels: ['email', 'landing_page'], cta: ['Rechner starten', '/lohnkostenrechner'], goal: 'nurture', image: 'lohn', interests: ['lohnabrechnung'], personas: [GF, FIBU], priority: 60, stages: QUALIFIED, text: ['Der Lohnkostenrechner zeigt Arbeitgeberanteile, Umlagen und Nettolohn für jede Gehaltsstufe.'], title: 'Lohnkosten in zwei Minuten berechnen' },
+  { channels: ['email'], cta: ['Rabatt sichern', '/konto/module/lohn?aktion=20'], discountProduct: 'lohn-modul', goal: 'upsell', interests: ['lohnabrechnung'], priority: 85, stages: ['customer', 'repeat_customer', 'sql'], text: ['Nur bis Monatsende: 20 % Rabatt auf das Lohnmodul im ersten Jahr.'], title: '20 % auf das Lohnmodul' },
   { channels: ['email'], cta: ['Jetzt hinzubuchen', '/konto/module/lohn'], goal: 'cross_sell', interests: ['lohnabrechnung'], priority: 70, stages: CUSTOMERS, text: ['Ihre Buchhaltung läuft schon in Kontorwerk. Mit dem Lohnmodul fließen die Lohnbuchungen ohne Export direkt hinein.'], title: 'Lohn und Buchhaltung aus einer Hand' },
   // Jahresabschluss
   { channels: ['email', 'web'], cta: ['Webinar-Platz sichern', '/webinar/jahresabschluss'], goal: 'nurture', interests: ['jahresabschluss'], personas: [FIBU], priority: 80, stages: [...EARLY, ...QUALIFIED, ...CUSTOMERS], text: ['Live-Webinar mit Steuerberaterin Dr. Anja Krüger: Die zehn häufigsten Fehler im Jahresabschluss und wie Sie sie vermeiden.'], title: 'Webinar: Jahresabschluss ohne Überstunden', valid: [-7, 30] },

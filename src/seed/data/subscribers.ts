@@ -11,6 +11,7 @@ export type SubscriberSeed = {
   lastName?: string
   locale: 'de' | 'en'
   persona?: string
+  purchases: { daysAgo: number; product: string }[]
   region: string
   stage: string
 }
@@ -74,6 +75,9 @@ export function demoSubscribers(count = 200, seed = 20261123): SubscriberSeed[] 
         weight: implicit ? Math.round((0.2 + rnd() * 0.7) * 100) / 100 : 1,
       }
     })
+    const stage = weighted(STAGES)
+    const customer = stage === 'customer' || stage === 'repeat_customer'
+    const purchases = customer ? [{ daysAgo: Math.floor(rnd() * 120), product: pick(['lohn-modul', 'e-rechnung-modul', 'basis-paket']) }] : []
     const local = firstName && lastName ? `${asciiLocal(firstName)}.${asciiLocal(lastName)}` : `kontakt`
     return {
       academicTitle: anonymous ? undefined : titleRoll < 0.1 ? 'Dr.' : titleRoll < 0.12 ? 'Prof. Dr.' : undefined,
@@ -91,8 +95,9 @@ export function demoSubscribers(count = 200, seed = 20261123): SubscriberSeed[] 
       lastName,
       locale: rnd() < 0.85 ? 'de' : 'en',
       persona,
+      purchases,
       region: pick(REGIONS),
-      stage: weighted(STAGES),
+      stage,
     }
   })
 }

@@ -1,9 +1,15 @@
 import * as migration_20261123_112211_initial from './20261123_112211_initial';
+import * as migration_20261123_120113_personalization from './20261123_120113_personalization';
 
 export const migrations = [
   {
     up: migration_20261123_112211_initial.up,
     down: migration_20261123_112211_initial.down,
-    name: '20261123_112211_initial'
+    name: '20261123_112211_initial',
+  },
+  {
+    up: migration_20261123_120113_personalization.up,
+    down: migration_20261123_120113_personalization.down,
+    name: '20261123_120113_personalization'
   },
 ];

@@ -1,9 +1,15 @@
 import * as migration_20261123_112207_initial from './20261123_112207_initial';
+import * as migration_20261123_120109_personalization from './20261123_120109_personalization';
 
 export const migrations = [
   {
     up: migration_20261123_112207_initial.up,
     down: migration_20261123_112207_initial.down,
-    name: '20261123_112207_initial'
+    name: '20261123_112207_initial',
+  },
+  {
+    up: migration_20261123_120109_personalization.up,
+    down: migration_20261123_120109_personalization.down,
+    name: '20261123_120109_personalization'
   },
 ];

@@ -1,0 +1,29 @@
+import type { PayloadRequest } from 'payload'
+
+import mjml2html from 'mjml'
+
+import { MARKERS } from '../../emails/layouts'
+import { label } from '../i18n/label'
+import { message } from '../i18n/message'
+import { templateProblem } from '../rendering/tokens/liquid'
+
+type Options = { req: Partial<Pick<PayloadRequest, 'i18n'>> }
+
+/** Text that may carry Liquid tokens: an unknown variable or broken syntax is an error at save time. */
+export const validLiquid = (value: null | string | undefined, _options?: Options): string | true => templateProblem(value) ?? true
+
+/** A custom MJML layout must compile in MJML's strict mode and keep the place for the sections. */
+export async function validMjmlLayout(value: null | string | undefined, { req }: Options): Promise<string | true> {
+  if (!value?.trim()) return true
+  if (!value.includes(MARKERS.sections)) {
+    return message(req, label(`Das Layout braucht die Markierung ${MARKERS.sections} für die Inhalte.`, `The layout needs the marker ${MARKERS.sections} for the content.`))
+  }
+  const liquid = templateProblem(value)
+  if (liquid) return liquid
+  try {
+    const result = await mjml2html(value.replaceAll(MARKERS.sections, ''), { validationLevel: 'strict' })
+    return result.errors.length === 0 ? true : `MJML: ${result.errors.map((error) => error.formattedMessage).join('; ')}`
+  } catch (error) {
+    return `MJML: ${(error as Error & { errors?: { formattedMessage: string }[] }).errors?.map((e) => e.formattedMessage).join('; ') ?? (error as Error).message}`
+  }
+}

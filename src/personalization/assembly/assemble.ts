@@ -1,0 +1,109 @@
+import type { AssembledSlot, BlockCandidate, Choice, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
+
+import { type Exclusion, exclusionOf } from '../eligibility/eligibility'
+import { rank } from '../ranking/ranking'
+
+export type AssemblyInput = {
+  blocks: BlockCandidate[]
+  context: PersonalizationContext
+  interestAncestors: Map<string, string[]>
+  settings: EngineSettings
+  slots: SlotDefinition[]
+}
+
+export class MissingFallbackError extends Error {
+  constructor(readonly slot: string) {
+    super(`Slot "${slot}" has no published fallback block`)
+  }
+}
+
+/**
+ * Fills the slots in order: eligible blocks in the reader's language (else the default language),
+ * ranked, never a block twice in one document; the slot's fallback when nothing qualifies.
+ */
+export function assemble({ blocks, context, interestAncestors, settings, slots }: AssemblyInput): AssembledSlot[] {
+  const byId = new Map(blocks.map((block) => [String(block.id), block]))
+  const used = new Set<string>()
+
+  return slots.map((slot) => {
+    const excluded: Partial<Record<Exclusion, number>> = {}
+    const eligibleIn = (locale: string) =>
+      blocks.filter((block) => {
+        if (block.isFallback) return false // generic blocks only fill in as a slot's fallback
+        const exclusion = exclusionOf({ block, context, interestAncestors, locale, settings, slot, used })
+        if (exclusion) excluded[exclusion] = (excluded[exclusion] ?? 0) + 1
+        return exclusion === null
+      })
+
+    let localeFallback = false
+    let eligible = eligibleIn(context.locale)
+    if (eligible.length === 0 && context.locale !== settings.defaultLocale) {
+      eligible = eligibleIn(settings.defaultLocale)
+      localeFallback = eligible.length > 0
+    }
+
+    const choices: Choice[] = rank(eligible, context, slot.strategy)
+      .slice(0, slot.count)
+      .map((ranked) => ({
+        block: ranked.block,
+        reason: {
+          components: ranked.components,
+          kind: 'ranked',
+          localeFallback,
+          matchedInterests: ranked.matchedInterests,
+          matchedPersona: ranked.matchedPersona,
+          matchedStage: ranked.matchedStage,
+          score: ranked.score,
+        },
+      }))
+
+    if (choices.length === 0) {
+      const fallback = fallbackFor(slot, blocks, byId, context, settings, used)
+      choices.push({
+        block: fallback,
+        reason: {
+          excluded: excluded as Record<string, number>,
+          kind: 'fallback',
+          localeFallback: false,
+          matchedInterests: [],
+          matchedPersona: null,
+          matchedStage: null,
+          score: 0,
+        },
+      })
+    }
+    for (const choice of choices) used.add(String(choice.block.id))
+    return { choices, key: slot.key, label: slot.label }
+  })
+}
+
+/**
+ * The slot's own fallback; when an earlier slot already showed it, another generic block for the
+ * channel that is valid now and not yet in the document, so the reader never sees a block twice
+ * unless nothing else exists.
+ */
+function fallbackFor(
+  slot: SlotDefinition,
+  blocks: BlockCandidate[],
+  byId: Map<string, BlockCandidate>,
+  context: PersonalizationContext,
+  settings: EngineSettings,
+  used: Set<string>,
+): BlockCandidate {
+  const own = byId.get(String(slot.fallback))
+  if (!own) throw new MissingFallbackError(slot.key)
+  if (!used.has(String(own.id))) return own
+  const at = context.now.getTime()
+  const alternative = blocks
+    .filter(
+      (block) =>
+        block.isFallback &&
+        !used.has(String(block.id)) &&
+        block.channels.includes(slot.channel) &&
+        [context.locale, settings.defaultLocale].includes(block.locale) &&
+        !(block.validFrom && Date.parse(block.validFrom) > at) &&
+        !(block.validUntil && Date.parse(block.validUntil) <= at),
+    )
+    .sort((a, b) => Number(b.locale === context.locale) - Number(a.locale === context.locale) || b.priority - a.priority)[0]
+  return alternative ?? own
+}

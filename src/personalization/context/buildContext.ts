@@ -1,0 +1,64 @@
+import type { Subscriber } from '../../payload-types'
+import type { PersonalizationContext } from '../types'
+
+import { DEFAULT_LOCALE } from '../../i18n/locales'
+import { expandInterests, type Taxonomy } from './taxonomy'
+
+type Ref = null | number | string | undefined | { id: number | string }
+const idOf = (ref: Ref) => (ref == null ? null : String(typeof ref === 'object' ? ref.id : ref))
+
+export type History = { purchases?: { at: Date; product: string }[]; recentBlocks?: Iterable<number | string> }
+
+export function contextFromSubscriber(subscriber: Subscriber, taxonomy: Taxonomy, now: Date, history: History = {}): PersonalizationContext {
+  const persona = idOf(subscriber.persona as Ref)
+  const stageId = idOf(subscriber.stage as Ref)
+  const direct = (subscriber.interests ?? []).flatMap((entry) => {
+    const id = idOf(entry.interest as Ref)
+    return id ? [{ id, weight: entry.weight ?? 1 }] : []
+  })
+  return {
+    interests: expandInterests(direct, taxonomy.interestAncestors),
+    locale: subscriber.locale ?? DEFAULT_LOCALE,
+    now,
+    personaFits: persona ? new Map([[persona, 1]]) : new Map(),
+    primaryPersona: persona,
+    purchases: history.purchases ?? [],
+    recentBlocks: new Set([...(history.recentBlocks ?? [])].map(String)),
+    stage: stageId ? (taxonomy.stageKeyById.get(stageId) ?? null) : null,
+  }
+}
+
+export type AnonymousContextInput = {
+  interests?: { interest: string; weight?: null | number }[] | null
+  locale?: null | string
+  persona?: null | string
+  stage?: null | string
+}
+
+export class UnknownReferenceError extends Error {
+  constructor(readonly field: string, readonly value: string) {
+    super(`Unknown ${field} "${value}"`)
+  }
+}
+
+/** An anonymous visitor's context from slugs/keys (what a frontend knows), validated against the taxonomy. */
+export function contextFromAnonymous(input: AnonymousContextInput, taxonomy: Taxonomy, now: Date): PersonalizationContext {
+  const persona = input.persona ? taxonomy.personaIdBySlug.get(input.persona) : null
+  if (input.persona && !persona) throw new UnknownReferenceError('persona', input.persona)
+  if (input.stage && ![...taxonomy.stageKeyById.values()].includes(input.stage)) throw new UnknownReferenceError('stage', input.stage)
+  const direct = (input.interests ?? []).map(({ interest, weight }) => {
+    const id = taxonomy.interestIdBySlug.get(interest)
+    if (!id) throw new UnknownReferenceError('interest', interest)
+    return { id, weight: Math.max(0, Math.min(1, weight ?? 1)) }
+  })
+  return {
+    interests: expandInterests(direct, taxonomy.interestAncestors),
+    locale: input.locale ?? DEFAULT_LOCALE,
+    now,
+    personaFits: persona ? new Map([[persona, 1]]) : new Map(),
+    primaryPersona: persona ?? null,
+    purchases: [],
+    recentBlocks: new Set(),
+    stage: input.stage ?? null,
+  }
+}

@@ -1,0 +1,61 @@
+import type { BlockCandidate, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
+
+import { CUSTOMER_STAGES } from '../../domain/lifecycle'
+
+const DAY = 24 * 60 * 60 * 1000
+
+export type Exclusion =
+  | 'already_in_document'
+  | 'channel'
+  | 'guard_acquisition_for_customer'
+  | 'guard_discount_after_purchase'
+  | 'locale'
+  | 'not_valid_yet'
+  | 'expired'
+  | 'persona'
+  | 'recently_received'
+  | 'slot_goal'
+  | 'slot_interest'
+  | 'stage'
+
+export type EligibilityInput = {
+  block: BlockCandidate
+  context: PersonalizationContext
+  /** Ancestors of each interest id, so a slot for "Finanzen" takes a block tagged "E-Rechnung". */
+  interestAncestors: Map<string, string[]>
+  locale: string
+  settings: EngineSettings
+  slot: SlotDefinition
+  used: Set<string>
+}
+
+/** The first rule that keeps a block out of a slot for this reader, or null when it may be shown. */
+export function exclusionOf({ block, context, interestAncestors, locale, settings, slot, used }: EligibilityInput): Exclusion | null {
+  const at = context.now.getTime()
+  if (used.has(String(block.id))) return 'already_in_document'
+  if (!block.channels.includes(slot.channel)) return 'channel'
+  if (block.locale !== locale) return 'locale'
+  if (block.validFrom && Date.parse(block.validFrom) > at) return 'not_valid_yet'
+  if (block.validUntil && Date.parse(block.validUntil) <= at) return 'expired'
+  if (slot.goals.length > 0 && (!block.goal || !slot.goals.includes(block.goal))) return 'slot_goal'
+  if (slot.interests.length > 0 && !taggedWithin(block.interests, slot.interests, interestAncestors)) return 'slot_interest'
+  if (context.stage && block.stages.length > 0 && !block.stages.includes(context.stage)) return 'stage'
+  if (context.primaryPersona != null && block.personas.length > 0 && !block.personas.some((id) => String(id) === String(context.primaryPersona))) {
+    return 'persona'
+  }
+  if (block.goal === 'acquisition' && context.stage && CUSTOMER_STAGES.includes(context.stage)) return 'guard_acquisition_for_customer'
+  if (block.discountProduct && boughtRecently(context, block.discountProduct, at - settings.discountGuardDays * DAY)) {
+    return 'guard_discount_after_purchase'
+  }
+  if (context.recentBlocks.has(String(block.id))) return 'recently_received'
+  return null
+}
+
+function taggedWithin(blockInterests: BlockCandidate['interests'], slotInterests: SlotDefinition['interests'], ancestors: Map<string, string[]>) {
+  const wanted = new Set(slotInterests.map(String))
+  return blockInterests.some((id) => wanted.has(String(id)) || (ancestors.get(String(id)) ?? []).some((ancestor) => wanted.has(ancestor)))
+}
+
+function boughtRecently(context: PersonalizationContext, product: string, since: number) {
+  return context.purchases.some((purchase) => purchase.product === product && purchase.at.getTime() >= since)
+}

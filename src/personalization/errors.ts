@@ -1,0 +1,22 @@
+import { APIError } from 'payload'
+
+export type ErrorCode = 'BAD_USER_INPUT' | 'FAILED_PRECONDITION' | 'FORBIDDEN' | 'INVALID_TOKEN' | 'NOT_FOUND' | 'UNAUTHENTICATED'
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  FAILED_PRECONDITION: 409,
+  FORBIDDEN: 403,
+  INVALID_TOKEN: 401,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+}
+
+/** A client-facing error with a machine-readable code; it never hides a partial document. */
+export class PersonalizationError extends APIError<{ code: ErrorCode }> {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, message: string) {
+    super(message, STATUS[code], { code }, true)
+    this.code = code
+    this.name = 'PersonalizationError'
+  }
+}

@@ -1,0 +1,63 @@
+import type { BlockCandidate, PersonalizationContext, RankingStrategy, ScoreComponents } from '../types'
+
+const DAY = 24 * 60 * 60 * 1000
+const FRESHNESS_HALF_LIFE_DAYS = 30
+
+/** How much each signal counts toward a block's relevance score (sums to 100). */
+export const WEIGHTS: ScoreComponents = { freshness: 10, interest: 40, persona: 20, priority: 15, stage: 15 }
+
+export type Ranked = {
+  block: BlockCandidate
+  components: ScoreComponents
+  matchedInterests: string[]
+  matchedPersona: null | string
+  matchedStage: null | string
+  score: number
+}
+
+/** Scores one block for one reader; each component is 0–1 before weighting. */
+export function scoreBlock(block: BlockCandidate, context: PersonalizationContext): Ranked {
+  const matchedInterests = block.interests.map(String).filter((id) => context.interests.has(id))
+  // Several matching interests count, but a block about everything must not beat a precise one.
+  const interestSum = matchedInterests.reduce((sum, id) => sum + (context.interests.get(id) ?? 0), 0)
+  const interest = Math.min(1, interestSum)
+
+  const matchedPersona = block.personas.map(String).find((id) => context.personaFits.has(id)) ?? null
+  const persona = matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0
+
+  const matchedStage = context.stage && block.stages.includes(context.stage) ? context.stage : null
+  const stage = matchedStage ? 1 : 0
+
+  const priority = Math.max(0, Math.min(100, block.priority)) / 100
+  const publishedAt = Date.parse(block.validFrom ?? block.updatedAt)
+  const ageDays = Math.max(0, (context.now.getTime() - publishedAt) / DAY)
+  const freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS)
+
+  const components = { freshness, interest, persona, priority, stage }
+  const score = (Object.keys(WEIGHTS) as (keyof ScoreComponents)[]).reduce((sum, key) => sum + WEIGHTS[key] * components[key], 0)
+  return { block, components: round(components), matchedInterests, matchedPersona, matchedStage, score: round3(score) }
+}
+
+/** Orders scored blocks by the slot's strategy; ties break by priority, then newest, then id, so results never flicker. */
+export function rank(blocks: BlockCandidate[], context: PersonalizationContext, strategy: RankingStrategy): Ranked[] {
+  const primary: Record<RankingStrategy, (r: Ranked) => number> = {
+    freshness: (r) => r.components.freshness,
+    priority: (r) => r.block.priority,
+    relevance: (r) => r.score,
+  }
+  const key = primary[strategy]
+  return blocks
+    .map((block) => scoreBlock(block, context))
+    .sort(
+      (a, b) =>
+        key(b) - key(a) ||
+        b.score - a.score ||
+        b.block.priority - a.block.priority ||
+        Date.parse(b.block.updatedAt) - Date.parse(a.block.updatedAt) ||
+        String(a.block.id).localeCompare(String(b.block.id), 'en', { numeric: true }),
+    )
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000
+const round = (components: ScoreComponents): ScoreComponents =>
+  Object.fromEntries(Object.entries(components).map(([key, value]) => [key, round3(value)])) as ScoreComponents

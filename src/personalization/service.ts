@@ -1,0 +1,214 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { LandingPage, Newsletter, Subscriber } from '../payload-types'
+import type { AssembledSlot, Choice, EngineSettings, PersonalizationContext, RankingStrategy, SlotDefinition } from './types'
+
+import { hasRole } from '../access/roles'
+import { CHANNELS } from '../domain/channels'
+import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
+import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } from '../rendering/email/renderNewsletter'
+import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/landing/renderLandingPage'
+import { renderTokens, type TokenContext, tokenContext } from '../rendering/tokens/liquid'
+import { signSubscriberToken, TokenError, verifySubscriberToken } from '../security/subscriberToken'
+import { assemble, MissingFallbackError } from './assembly/assemble'
+import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
+import { type AnonymousContextInput, contextFromAnonymous, contextFromSubscriber, UnknownReferenceError } from './context/buildContext'
+import { PersonalizationError } from './errors'
+
+export const ENGINE_SETTINGS: EngineSettings = {
+  defaultLocale: DEFAULT_LOCALE,
+  discountGuardDays: Number(process.env.DISCOUNT_GUARD_DAYS ?? 30),
+}
+
+/** Who the document is for: a subscriber (by id for staff and API keys, by signed token for the public) or an anonymous context. */
+export type ReaderInput = { context?: AnonymousContextInput | null; subscriber?: null | number | string; token?: null | string }
+
+type Reader = { context: PersonalizationContext; tokens: TokenContext }
+
+const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? String((ref as { id: unknown }).id) : String(ref))
+
+export function parseAt(at: null | string | undefined): Date {
+  if (at == null) return new Date()
+  const date = new Date(at)
+  if (Number.isNaN(date.getTime())) throw new PersonalizationError('BAD_USER_INPUT', `"at" is not a date-time: ${at}`)
+  return date
+}
+
+/** A public link token for personalized pages, e.g. from a newsletter's link (default: 30 days). */
+export const personalizationToken = (subscriberId: number | string, ttlSeconds = 30 * 24 * 3600) =>
+  signSubscriberToken(subscriberId, 'personalize', ttlSeconds)
+
+async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<null | Subscriber> {
+  const { payload } = req
+  let id: null | string = null
+  if (input.subscriber != null) {
+    if (!req.user) throw new PersonalizationError('UNAUTHENTICATED', 'Querying by subscriber id needs an admin login or API key')
+    if (!hasRole(req, 'admin')) throw new PersonalizationError('FORBIDDEN', 'Only admins and API keys may query by subscriber id')
+    id = String(input.subscriber)
+    const wellFormed = payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(id) : /^[a-f\d]{24}$/i.test(id)
+    if (!wellFormed) throw new PersonalizationError('BAD_USER_INPUT', `"${id}" is not a subscriber id`)
+  } else if (input.token != null) {
+    try {
+      id = verifySubscriberToken(input.token, 'personalize')
+    } catch (error) {
+      if (error instanceof TokenError) throw new PersonalizationError('INVALID_TOKEN', error.message)
+      throw error
+    }
+  }
+  if (id == null) return null
+  const subscriber = await payload.findByID({ id, collection: 'subscribers', depth: 0, disableErrors: true }).catch(() => null)
+  if (!subscriber) throw new PersonalizationError('NOT_FOUND', input.token ? 'The link is not valid' : `Subscriber ${id} not found`)
+  return subscriber
+}
+
+async function resolveReader(req: PayloadRequest, input: ReaderInput, library: BlockLibrary, at: Date, skipRecentSends: number): Promise<Reader> {
+  const locale = input.context?.locale
+  if (locale && !CONTENT_LOCALES.some(({ code }) => code === locale)) {
+    throw new PersonalizationError('BAD_USER_INPUT', `Unsupported locale "${locale}"; use ${CONTENT_LOCALES.map(({ code }) => code).join(' or ')}`)
+  }
+  const subscriber = await loadSubscriber(req, input)
+  if (subscriber) {
+    const recentSends = skipRecentSends > 0 ? (subscriber.sendHistory ?? []).slice(-skipRecentSends) : []
+    const recentBlocks = recentSends.flatMap((send) => (send.blocks ?? []).map(idOf))
+    const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
+    const context = contextFromSubscriber(subscriber, library.taxonomy, at, { purchases, recentBlocks })
+    return { context, tokens: tokenContext(subscriber) }
+  }
+  try {
+    const context = contextFromAnonymous(input.context ?? {}, library.taxonomy, at)
+    // Anonymous readers get neutral tokens: nothing about any profile leaks.
+    return { context, tokens: tokenContext({ locale: context.locale }) }
+  } catch (error) {
+    if (error instanceof UnknownReferenceError) throw new PersonalizationError('BAD_USER_INPUT', error.message)
+    throw error
+  }
+}
+
+function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots']): SlotDefinition[] {
+  return slots.map((slot) => ({
+    channel: slot.channel,
+    count: slot.count,
+    fallback: idOf(slot.fallback),
+    goals: slot.goals ?? [],
+    interests: (slot.interests ?? []).map(idOf),
+    key: slot.key,
+    label: slot.label,
+    strategy: slot.strategy as RankingStrategy,
+  }))
+}
+
+function fill(library: BlockLibrary, reader: Reader, slots: SlotDefinition[]): AssembledSlot[] {
+  try {
+    return assemble({ blocks: library.candidates, context: reader.context, interestAncestors: library.taxonomy.interestAncestors, settings: ENGINE_SETTINGS, slots })
+  } catch (error) {
+    if (error instanceof MissingFallbackError) throw new PersonalizationError('FAILED_PRECONDITION', error.message)
+    throw error
+  }
+}
+
+async function findBySlug<T extends 'landing-pages' | 'newsletters'>(payload: Payload, collection: T, slug: string) {
+  const { docs } = await payload.find({ collection, depth: 1, limit: 1, where: { slug: { equals: slug } } })
+  if (!docs[0]) throw new PersonalizationError('NOT_FOUND', `No ${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${slug}"`)
+  return docs[0]
+}
+
+export type PersonalizedBlockResult = BlockContent & { html: string; reason: Choice['reason'] }
+export type PersonalizedSlotResult = { blocks: PersonalizedBlockResult[]; key: string; label: string }
+
+/** A chosen block with its tokens rendered for the reader. */
+function personalizeBlock(content: BlockContent, choice: Choice, tokens: TokenContext): PersonalizedBlockResult {
+  return {
+    ...content,
+    bodyHtml: renderTokens(content.bodyHtml, tokens, 'html'),
+    bodyText: renderTokens(content.bodyText, tokens, 'text'),
+    cta: content.cta && { label: renderTokens(content.cta.label, tokens, 'text'), url: renderTokens(content.cta.url, tokens, 'text') },
+    html: blockHtml(content, tokens),
+    reason: choice.reason,
+    title: renderTokens(content.title, tokens, 'text'),
+  }
+}
+
+const slotResults = (library: BlockLibrary, slots: AssembledSlot[], tokens: TokenContext): PersonalizedSlotResult[] =>
+  slots.map((slot) => ({
+    blocks: slot.choices.map((choice) => personalizeBlock(library.content.get(String(choice.block.id))!, choice, tokens)),
+    key: slot.key,
+    label: slot.label,
+  }))
+
+export async function personalizedNewsletter(
+  req: PayloadRequest,
+  { at, newsletter: slug, ...input }: ReaderInput & { at?: null | string; newsletter: string },
+): Promise<RenderedNewsletter & { slots: PersonalizedSlotResult[] }> {
+  const when = parseAt(at)
+  const [newsletter, library] = await Promise.all([findBySlug(req.payload, 'newsletters', slug), blockLibrary(req.payload)])
+  const reader = await resolveReader(req, input, library, when, newsletter.skipRecentSends ?? 0)
+  const slots = fill(library, reader, slotDefinitions(newsletter.slots))
+  const template = await compileNewsletter(newsletter, slots, library.content)
+  return { ...personalizeNewsletter(newsletter, template, reader.tokens), slots: slotResults(library, slots, reader.tokens) }
+}
+
+export async function personalizedLandingPage(req: PayloadRequest, { at, slug, ...input }: ReaderInput & { at?: null | string; slug: string }) {
+  const when = parseAt(at)
+  const [page, library] = await Promise.all([findBySlug(req.payload, 'landing-pages', slug), blockLibrary(req.payload)])
+  const reader = await resolveReader(req, input, library, when, 0)
+  const slots = fill(library, reader, slotDefinitions(page.slots))
+  const sections: LandingSection[] = slots.map((slot) => ({
+    blocks: slot.choices.map((choice) => library.content.get(String(choice.block.id))!),
+    key: slot.key,
+    label: slot.label,
+  }))
+  const heroImage = page.hero.image && typeof page.hero.image === 'object' ? page.hero.image : null
+  const source = {
+    hero: { headline: page.hero.headline, image: heroImage?.url ? { alt: heroImage.alt, url: heroImage.url } : null, subline: page.hero.subline },
+    seo: page.seo,
+    slug: page.slug,
+    title: page.title,
+  }
+  return {
+    headline: renderTokens(page.hero.headline, reader.tokens, 'text'),
+    html: landingPageHtml(source, sections, reader.tokens),
+    noIndex: Boolean(page.seo?.noIndex),
+    sections: slotResults(library, slots, reader.tokens),
+    seoDescription: page.seo?.description ?? null,
+    seoTitle: page.seo?.title || page.title,
+    slug: page.slug,
+    subline: page.hero.subline ? renderTokens(page.hero.subline, reader.tokens, 'text') : null,
+    title: page.title,
+  }
+}
+
+export type BlockFilterInput = { channel: string; goals?: null | string[]; interests?: null | string[]; strategy?: null | string }
+
+/** Ranked blocks for frontends that render themselves: one ad-hoc slot without fallback. */
+export async function personalizedBlocks(
+  req: PayloadRequest,
+  { at, filter, limit, ...input }: ReaderInput & { at?: null | string; filter: BlockFilterInput; limit?: null | number },
+): Promise<PersonalizedBlockResult[]> {
+  const when = parseAt(at)
+  if (!(CHANNELS as readonly string[]).includes(filter.channel)) throw new PersonalizationError('BAD_USER_INPUT', `Unknown channel "${filter.channel}"`)
+  const count = limit ?? 3
+  if (!Number.isInteger(count) || count < 1 || count > 20) throw new PersonalizationError('BAD_USER_INPUT', '"limit" must be between 1 and 20')
+  const library = await blockLibrary(req.payload)
+  const reader = await resolveReader(req, input, library, when, 0)
+  const interests = (filter.interests ?? []).map((slug) => {
+    const id = library.taxonomy.interestIdBySlug.get(slug)
+    if (!id) throw new PersonalizationError('BAD_USER_INPUT', `Unknown interest "${slug}"`)
+    return id
+  })
+  const strategy = (filter.strategy ?? 'relevance') as RankingStrategy
+  if (!['freshness', 'priority', 'relevance'].includes(strategy)) throw new PersonalizationError('BAD_USER_INPUT', `Unknown strategy "${strategy}"`)
+  const fallback = library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never) && block.locale === reader.context.locale)
+    ?? library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never))
+  const slot: SlotDefinition = {
+    channel: filter.channel as SlotDefinition['channel'],
+    count,
+    fallback: fallback?.id ?? '',
+    goals: (filter.goals ?? []) as SlotDefinition['goals'],
+    interests,
+    key: 'blocks',
+    label: 'Blocks',
+    strategy,
+  }
+  const [result] = fill(library, reader, [slot])
+  return slotResults(library, [result], reader.tokens)[0].blocks
+}
