@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, isStaff } from '../src/access/roles'
+import { previewField } from '../src/fields/preview'
 import { slotsField } from '../src/fields/slots'
 import { validLiquid } from '../src/fields/validators'
 import { label } from '../src/i18n/label'
@@ -24,6 +25,7 @@ export const LandingPages: CollectionConfig = {
       ],
       label: label('Kopfbereich', 'Hero'),
     },
+    previewField,
     slotsField('landing_page'),
     {
       name: 'seo',

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { EMAIL_LAYOUTS } from '../emails/layouts'
 import { isStaff } from '../src/access/roles'
+import { previewField } from '../src/fields/preview'
 import { slotsField } from '../src/fields/slots'
 import { validLiquid, validMjmlLayout } from '../src/fields/validators'
 import { label } from '../src/i18n/label'
@@ -62,6 +63,7 @@ export const Newsletters: CollectionConfig = {
       label: label('Eigenes MJML-Layout', 'Custom MJML layout'),
       validate: validMjmlLayout,
     },
+    previewField,
     slotsField('email'),
   ],
   labels: { plural: label('Newsletter', 'Newsletters'), singular: label('Newsletter', 'Newsletter') },

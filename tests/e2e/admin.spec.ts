@@ -88,3 +88,35 @@ describe('an editor in the admin UI (Chromium, German)', () => {
       .toMatch(/IT-Administratorin[\s\S]*DSGVO[\s\S]*MQL[\s\S]*Veröffentlicht/)
   })
 })
+
+describe('the personalized preview in the admin UI', () => {
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
+    await page.goto('/admin/login')
+    await page.fill('#field-email', 'editor@example.com')
+    await page.fill('#field-password', 'editor-demo-2026')
+    await page.click('button[type=submit]')
+    await page.waitForURL(/\/admin$/)
+  })
+  afterAll(() => browser?.close())
+
+  it('shows an editor which blocks a persona, stage and interest would get, and why', async () => {
+    await page.goto('/admin/collections/newsletters')
+    await page.getByRole('link', { name: 'Kontorwerk-Update (wöchentlich)' }).click()
+    await page.locator('#preview-persona').selectOption({ label: 'IT-Administratorin' })
+    await page.locator('#preview-stage').selectOption({ label: 'Lead' })
+    await page.locator('#preview-interest').selectOption({ label: 'DSGVO' })
+    await page.getByRole('button', { name: 'Vorschau erstellen' }).click()
+
+    const rows = page.locator('table.preview-reasons tbody tr')
+    await expect.poll(() => rows.count()).toBe(5)
+    await expect(rows.first().innerText()).resolves.toMatch(/Aufmacher\s+DSGVO in der Buchhaltung: die Checkliste\s+Score [\d.]+ from interests .*persona .*stage lead/)
+    await expect(page.getByText('Betreff:').locator('..').innerText()).resolves.toBe('Betreff: Ihr Kontorwerk-Update')
+    const preview = page.frameLocator('iframe[title="Vorschau"]')
+    await expect(preview.locator('body').innerText()).resolves.toContain('Sehr geehrte Damen und Herren,')
+  })
+})
