@@ -26,7 +26,7 @@ export type BlockLibrary = { candidates: BlockCandidate[]; content: Map<string, 
 /** Other processes' edits are picked up after this long; this process's own edits at once (hooks). */
 const MAX_AGE_MS = 10_000
 
-let cached: { library: Promise<BlockLibrary>; loadedAt: number } | null = null
+let cached: { library: Promise<BlockLibrary>; loadedAt: number; refreshing?: boolean } | null = null
 
 export function invalidateBlockLibrary(): void {
   cached = null
@@ -42,12 +42,24 @@ export const LIBRARY_SOURCES = ['content-blocks', 'media', 'interests', 'persona
 
 /** All published blocks with their taxonomy, held in memory: ranking never waits for the database. */
 export function blockLibrary(payload: Payload): Promise<BlockLibrary> {
-  if (!cached || Date.now() - cached.loadedAt > MAX_AGE_MS) {
+  if (!cached) {
     const library = loadLibrary(payload)
-    cached = { library, loadedAt: Date.now() }
+    const entry = (cached = { library, loadedAt: Date.now() })
     library.catch(() => {
-      if (cached?.library === library) cached = null
+      if (cached === entry) cached = null
     })
+  } else if (Date.now() - cached.loadedAt > MAX_AGE_MS && !cached.refreshing) {
+    // Stale: keep serving it while a fresh copy loads, so no request waits for the reload.
+    const entry = cached
+    entry.refreshing = true
+    loadLibrary(payload).then(
+      (library) => {
+        if (cached === entry) cached = { library: Promise.resolve(library), loadedAt: Date.now() }
+      },
+      () => {
+        entry.refreshing = false
+      },
+    )
   }
   return cached.library
 }

@@ -1,7 +1,8 @@
 import type { AssembledSlot, BlockCandidate, Choice, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
 
-import { type Exclusion, exclusionOf } from '../eligibility/eligibility'
-import { rank } from '../ranking/ranking'
+import { type Exclusion, exclusionOf, readerExclusion, slotExclusion } from '../eligibility/eligibility'
+import { rank, roundComponents } from '../ranking/ranking'
+import { isValidAt } from '../times'
 
 export type AssemblyInput = {
   blocks: BlockCandidate[]
@@ -26,14 +27,19 @@ export function assemble({ blocks, context, interestAncestors, settings, slots }
   const used = new Set<string>()
 
   return slots.map((slot) => {
-    const excluded: Partial<Record<Exclusion, number>> = {}
     const eligibleIn = (locale: string) =>
-      blocks.filter((block) => {
-        if (block.isFallback) return false // generic blocks only fill in as a slot's fallback
-        const exclusion = exclusionOf({ block, context, interestAncestors, locale, settings, slot, used })
-        if (exclusion) excluded[exclusion] = (excluded[exclusion] ?? 0) + 1
-        return exclusion === null
-      })
+      slotCandidates(blocks, slot, locale, interestAncestors).filter((block) => readerExclusion({ block, context, settings, used }) === null)
+    /** Why nothing qualified: counted only when the fallback is needed, so the common path stays cheap. */
+    const exclusions = () => {
+      const excluded: Partial<Record<Exclusion, number>> = {}
+      for (const locale of new Set([context.locale, settings.defaultLocale])) {
+        for (const block of blocks) {
+          const exclusion = block.isFallback ? null : exclusionOf({ block, context, interestAncestors, locale, settings, slot, used })
+          if (exclusion) excluded[exclusion] = (excluded[exclusion] ?? 0) + 1
+        }
+      }
+      return excluded as Record<string, number>
+    }
 
     let localeFallback = false
     let eligible = eligibleIn(context.locale)
@@ -47,7 +53,7 @@ export function assemble({ blocks, context, interestAncestors, settings, slots }
       .map((ranked) => ({
         block: ranked.block,
         reason: {
-          components: ranked.components,
+          components: roundComponents(ranked.components),
           kind: 'ranked',
           localeFallback,
           matchedInterests: ranked.matchedInterests,
@@ -62,7 +68,7 @@ export function assemble({ blocks, context, interestAncestors, settings, slots }
       choices.push({
         block: fallback,
         reason: {
-          excluded: excluded as Record<string, number>,
+          excluded: exclusions(),
           kind: 'fallback',
           localeFallback: false,
           matchedInterests: [],
@@ -101,9 +107,27 @@ function fallbackFor(
         !used.has(String(block.id)) &&
         block.channels.includes(slot.channel) &&
         [context.locale, settings.defaultLocale].includes(block.locale) &&
-        !(block.validFrom && Date.parse(block.validFrom) > at) &&
-        !(block.validUntil && Date.parse(block.validUntil) <= at),
+        isValidAt(block, at),
     )
     .sort((a, b) => Number(b.locale === context.locale) - Number(a.locale === context.locale) || b.priority - a.priority)[0]
   return alternative ?? own
+}
+
+const slotCandidateCache = new WeakMap<BlockCandidate[], Map<string, BlockCandidate[]>>()
+
+/**
+ * The blocks a slot can take in a language, whoever reads: computed once per block library and
+ * slot filter, so many readers (a send, or page views) only check the reader-specific rules.
+ * Generic (fallback) blocks are left out: they only fill in as a slot's fallback.
+ */
+function slotCandidates(blocks: BlockCandidate[], slot: SlotDefinition, locale: string, interestAncestors: Map<string, string[]>): BlockCandidate[] {
+  let bySignature = slotCandidateCache.get(blocks)
+  if (!bySignature) slotCandidateCache.set(blocks, (bySignature = new Map()))
+  const signature = JSON.stringify([slot.channel, slot.goals, slot.interests, locale])
+  let candidates = bySignature.get(signature)
+  if (!candidates) {
+    candidates = blocks.filter((block) => !block.isFallback && slotExclusion({ block, interestAncestors, locale, slot }) === null)
+    bySignature.set(signature, candidates)
+  }
+  return candidates
 }

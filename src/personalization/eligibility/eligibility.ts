@@ -1,6 +1,7 @@
 import type { BlockCandidate, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
 
 import { CUSTOMER_STAGES } from '../../domain/lifecycle'
+import { timesOf } from '../times'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -30,15 +31,26 @@ export type EligibilityInput = {
 }
 
 /** The first rule that keeps a block out of a slot for this reader, or null when it may be shown. */
-export function exclusionOf({ block, context, interestAncestors, locale, settings, slot, used }: EligibilityInput): Exclusion | null {
-  const at = context.now.getTime()
-  if (used.has(String(block.id))) return 'already_in_document'
+export function exclusionOf(input: EligibilityInput): Exclusion | null {
+  return slotExclusion(input) ?? readerExclusion(input)
+}
+
+/** Rules that depend only on the slot and the language: the same for every reader. */
+export function slotExclusion({ block, interestAncestors, locale, slot }: Pick<EligibilityInput, 'block' | 'interestAncestors' | 'locale' | 'slot'>): Exclusion | null {
   if (!block.channels.includes(slot.channel)) return 'channel'
   if (block.locale !== locale) return 'locale'
-  if (block.validFrom && Date.parse(block.validFrom) > at) return 'not_valid_yet'
-  if (block.validUntil && Date.parse(block.validUntil) <= at) return 'expired'
   if (slot.goals.length > 0 && (!block.goal || !slot.goals.includes(block.goal))) return 'slot_goal'
   if (slot.interests.length > 0 && !taggedWithin(block.interests, slot.interests, interestAncestors)) return 'slot_interest'
+  return null
+}
+
+/** Rules that depend on the reader, the render time and what the document already holds. */
+export function readerExclusion({ block, context, settings, used }: Pick<EligibilityInput, 'block' | 'context' | 'settings' | 'used'>): Exclusion | null {
+  const at = context.now.getTime()
+  if (used.has(String(block.id))) return 'already_in_document'
+  const { from, until } = timesOf(block)
+  if (from > at) return 'not_valid_yet'
+  if (until <= at) return 'expired'
   if (context.stage && block.stages.length > 0 && !block.stages.includes(context.stage)) return 'stage'
   if (context.primaryPersona != null && block.personas.length > 0 && !block.personas.some((id) => String(id) === String(context.primaryPersona))) {
     return 'persona'

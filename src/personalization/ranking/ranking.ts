@@ -1,5 +1,7 @@
 import type { BlockCandidate, PersonalizationContext, RankingStrategy, ScoreComponents } from '../types'
 
+import { timesOf } from '../times'
+
 const DAY = 24 * 60 * 60 * 1000
 const FRESHNESS_HALF_LIFE_DAYS = 30
 
@@ -29,13 +31,12 @@ export function scoreBlock(block: BlockCandidate, context: PersonalizationContex
   const stage = matchedStage ? 1 : 0
 
   const priority = Math.max(0, Math.min(100, block.priority)) / 100
-  const publishedAt = Date.parse(block.validFrom ?? block.updatedAt)
-  const ageDays = Math.max(0, (context.now.getTime() - publishedAt) / DAY)
+  const ageDays = Math.max(0, (context.now.getTime() - timesOf(block).published) / DAY)
   const freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS)
 
-  const components = { freshness, interest, persona, priority, stage }
-  const score = (Object.keys(WEIGHTS) as (keyof ScoreComponents)[]).reduce((sum, key) => sum + WEIGHTS[key] * components[key], 0)
-  return { block, components: round(components), matchedInterests, matchedPersona, matchedStage, score: round3(score) }
+  const score =
+    WEIGHTS.interest * interest + WEIGHTS.persona * persona + WEIGHTS.stage * stage + WEIGHTS.priority * priority + WEIGHTS.freshness * freshness
+  return { block, components: { freshness, interest, persona, priority, stage }, matchedInterests, matchedPersona, matchedStage, score: round3(score) }
 }
 
 /** Orders scored blocks by the slot's strategy; ties break by priority, then newest, then id, so results never flicker. */
@@ -53,11 +54,18 @@ export function rank(blocks: BlockCandidate[], context: PersonalizationContext, 
         key(b) - key(a) ||
         b.score - a.score ||
         b.block.priority - a.block.priority ||
-        Date.parse(b.block.updatedAt) - Date.parse(a.block.updatedAt) ||
+        timesOf(b.block).published - timesOf(a.block).published ||
         String(a.block.id).localeCompare(String(b.block.id), 'en', { numeric: true }),
     )
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000
-const round = (components: ScoreComponents): ScoreComponents =>
-  Object.fromEntries(Object.entries(components).map(([key, value]) => [key, round3(value)])) as ScoreComponents
+
+/** Components rounded for display, computed only for the blocks that are shown. */
+export const roundComponents = (components: ScoreComponents): ScoreComponents => ({
+  freshness: round3(components.freshness),
+  interest: round3(components.interest),
+  persona: round3(components.persona),
+  priority: round3(components.priority),
+  stage: round3(components.stage),
+})

@@ -1,12 +1,11 @@
 import mjml2html from 'mjml'
-import { createHash } from 'node:crypto'
 
 import type { BlockContent } from '../../personalization/blockLibrary'
 import type { AssembledSlot } from '../../personalization/types'
 
 import { type EmailLayout, MARKERS, readEmailTemplate } from '../../../emails/layouts'
 import { absoluteUrl, escapeHtml, escapeHtmlKeepingLiquid } from '../html'
-import { renderTokens, type TokenContext } from '../tokens/liquid'
+import { prepareTokens, renderTokens, type TokenContext } from '../tokens/liquid'
 
 export type NewsletterSource = {
   customLayout?: null | string
@@ -17,53 +16,99 @@ export type NewsletterSource = {
   updatedAt: string
 }
 
-/** HTML and text of one combination of chosen blocks, with the reader's tokens still in Liquid. */
-export type CompiledNewsletter = { html: string; text: string }
+/** One combination of chosen blocks, ready to render HTML and text for any reader. */
+export type CompiledNewsletter = { renderHtml: (tokens: TokenContext) => string; renderText: (tokens: TokenContext) => string }
+
+/** Compiled markup or text with its Liquid parsed once. */
+type Piece = (tokens: TokenContext) => string
 
 export type RenderedNewsletter = { html: string; preheader: string; subject: string; text: string }
 
-const compiled = new Map<string, Promise<CompiledNewsletter>>()
-const MAX_COMPILED = 2000
+const SECTIONS_PLACEHOLDER = '<!-- sections -->'
 
-/**
- * MJML runs once per distinct layout + chosen blocks (by content fingerprint, so an edited block,
- * image or layout is a new key); per reader only the Liquid tokens are rendered.
- */
-export function compileNewsletter(newsletter: NewsletterSource, slots: AssembledSlot[], content: Map<string, BlockContent>): Promise<CompiledNewsletter> {
-  const blocks = slots.map((slot) => slot.choices.map((choice) => content.get(String(choice.block.id))!))
-  const key = createHash('sha1')
-    .update(JSON.stringify([newsletter.id, newsletter.updatedAt, blocks.map((slot) => slot.map((block) => block.fingerprint))]))
-    .digest('hex')
-  let entry = compiled.get(key)
+const shells = new Map<string, Promise<{ after: Piece; before: Piece }>>()
+const sections = new Map<string, Promise<Piece>>()
+const texts = new Map<string, Promise<Piece>>()
+const combinations = new Map<string, Promise<CompiledNewsletter>>()
+
+/** A bounded memo of in-flight or finished compilations; failures are not kept. */
+function memo<T>(cache: Map<string, Promise<T>>, max: number, key: string, make: () => Promise<T>): Promise<T> {
+  let entry = cache.get(key)
   if (!entry) {
-    entry = compile(newsletter, blocks)
-    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string)
-    compiled.set(key, entry)
-    entry.catch(() => compiled.delete(key))
+    entry = make()
+    if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+    cache.set(key, entry)
+    entry.catch(() => cache.delete(key))
   }
   return entry
 }
 
+const layoutSourceOf = (newsletter: NewsletterSource) => newsletter.customLayout?.trim() || readEmailTemplate('layouts', newsletter.layout)
+
+/**
+ * MJML runs once per layout and once per block (keyed by content fingerprints, so an edited block,
+ * image or layout compiles anew); a newsletter is the layout's shell with its blocks' compiled
+ * sections spliced in, and per reader only the Liquid tokens are rendered.
+ */
+export function compileNewsletter(newsletter: NewsletterSource, slots: AssembledSlot[], content: Map<string, BlockContent>): Promise<CompiledNewsletter> {
+  const blocks = slots.flatMap((slot) => slot.choices.map((choice) => content.get(String(choice.block.id))!))
+  // A custom layout is part of the newsletter document, so its updatedAt covers it; file layouts change only with a deploy.
+  const layoutKey = `${newsletter.id}@${newsletter.updatedAt}:${newsletter.customLayout?.trim() ? 'custom' : newsletter.layout}`
+  const key = `${layoutKey}|${blocks.map((block) => block.fingerprint).join('|')}`
+  return memo(combinations, 5000, key, async () => {
+    const layout = layoutSourceOf(newsletter)
+    const [shell, blockHtml, blockText] = await Promise.all([
+      memo(shells, 200, layoutKey, () => compileShell(newsletter, layout)),
+      Promise.all(blocks.map((block) => memo(sections, 5000, `${layoutKey}:${block.fingerprint}`, () => compileSection(layout, block)))),
+      Promise.all(blocks.map((block) => memo(texts, 5000, block.fingerprint, async () => prepareTokens(blockPlainText(block), 'text')))),
+    ])
+    return {
+      renderHtml: (tokens) => shell.before(tokens) + blockHtml.map((piece) => piece(tokens)).join('') + shell.after(tokens),
+      renderText: (tokens) => [TEXT_HEADER(tokens), ...blockText.map((piece) => piece(tokens)), TEXT_FOOTER].join('\n\n\n'),
+    }
+  })
+}
+
 export function personalizeNewsletter(newsletter: NewsletterSource, template: CompiledNewsletter, tokens: TokenContext): RenderedNewsletter {
   return {
-    html: renderTokens(template.html, tokens, 'html'),
+    html: template.renderHtml(tokens),
     preheader: renderTokens(newsletter.preheader ?? '', tokens, 'text'),
     subject: renderTokens(newsletter.subject, tokens, 'text'),
-    text: renderTokens(template.text, tokens, 'text'),
+    text: template.renderText(tokens),
   }
 }
 
-async function compile(newsletter: NewsletterSource, slots: BlockContent[][]): Promise<CompiledNewsletter> {
+/** The MJML source of a newsletter with the chosen blocks, reader tokens still in Liquid. */
+export function newsletterMjml(newsletter: NewsletterSource, slots: BlockContent[][]): string {
   const layout = newsletter.customLayout?.trim() || readEmailTemplate('layouts', newsletter.layout)
-  const sections = slots.flat().map(blockSection).join('\n')
-  const mjml = layout
+  return layout
     .replaceAll(MARKERS.lang, '{{ subscriber.locale }}')
     .replaceAll(MARKERS.title, escapeHtmlKeepingLiquid(newsletter.subject))
     .replaceAll(MARKERS.preheader, escapeHtmlKeepingLiquid(newsletter.preheader ?? ''))
-    .replaceAll(MARKERS.sections, sections)
-  const { errors, html } = await mjml2html(mjml, { validationLevel: 'soft' })
+    .replaceAll(MARKERS.sections, slots.length > 0 ? slots.flat().map(blockSection).join('\n') : `<mj-raw>${SECTIONS_PLACEHOLDER}</mj-raw>`)
+}
+
+async function mjmlToHtml(source: string): Promise<string> {
+  const { errors, html } = await mjml2html(source, { validationLevel: 'soft' })
   if (errors.length > 0) throw new Error(`MJML: ${errors.map((error) => error.formattedMessage).join('; ')}`)
-  return { html, text: plainText(slots) }
+  return html
+}
+
+/** The layout compiled with an empty place for the sections, split there. */
+async function compileShell(newsletter: NewsletterSource, layout: string) {
+  const html = await mjmlToHtml(newsletterMjml({ ...newsletter, customLayout: layout }, []))
+  const at = html.indexOf(SECTIONS_PLACEHOLDER)
+  if (at < 0) throw new Error('MJML dropped the sections placeholder')
+  return { after: prepareTokens(html.slice(at + SECTIONS_PLACEHOLDER.length), 'html'), before: prepareTokens(html.slice(0, at), 'html') }
+}
+
+/** One block's section compiled with the layout's head (fonts, colours) and body width, cut out of the body. */
+async function compileSection(layout: string, block: BlockContent): Promise<Piece> {
+  const head = (/<mj-head>[\s\S]*?<\/mj-head>/.exec(layout)?.[0] ?? '').replace(/<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g, '')
+  const body = /<mj-body[^>]*>/.exec(layout)?.[0] ?? '<mj-body>'
+  const html = await mjmlToHtml(`<mjml>${head}${body}${blockSection(block)}</mj-body></mjml>`)
+  const bodyStart = html.indexOf('>', html.indexOf('<div', html.indexOf('<body'))) + 1
+  return prepareTokens(html.slice(bodyStart, html.lastIndexOf('</div>', html.lastIndexOf('</body>'))), 'html')
 }
 
 function blockSection(block: BlockContent): string {
@@ -82,11 +127,11 @@ function blockSection(block: BlockContent): string {
 }
 
 /** The text part: readable on its own, links spelled out. */
-function plainText(slots: BlockContent[][]): string {
-  const blocks = slots.flat().map((block) =>
-    [`${block.title}\n${'-'.repeat(Math.min(60, block.title.length))}`, block.bodyText, block.cta ? `${block.cta.label}: ${absoluteUrl(block.cta.url)}` : '']
-      .filter(Boolean)
-      .join('\n\n'),
-  )
-  return ['{{ salutation }},', ...blocks, '--\nKontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg'].join('\n\n\n')
+const TEXT_HEADER = prepareTokens('{{ salutation }},', 'text')
+const TEXT_FOOTER = '--\nKontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg'
+
+function blockPlainText(block: BlockContent): string {
+  return [`${block.title}\n${'-'.repeat(Math.min(60, block.title.length))}`, block.bodyText, block.cta ? `${block.cta.label}: ${absoluteUrl(block.cta.url)}` : '']
+    .filter(Boolean)
+    .join('\n\n')
 }

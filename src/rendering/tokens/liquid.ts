@@ -68,6 +68,13 @@ export function renderTokens(source: string, context: TokenContext, mode: Mode):
   return engines[mode].renderSync(parse(source, mode), context) as string
 }
 
+/** Parses once, for a template rendered for many readers (a compiled newsletter). */
+export function prepareTokens(source: string, mode: Mode): (context: TokenContext) => string {
+  if (!source.includes('{')) return () => source
+  const templates = engines[mode].parse(source)
+  return (context) => engines[mode].renderSync(templates, context) as string
+}
+
 /**
  * Why a template cannot be used, in words an editor understands, or null when it is fine:
  * syntax errors, unknown variables and unknown filters are all caught before anything is sent.

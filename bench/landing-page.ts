@@ -1,0 +1,96 @@
+import autocannon from 'autocannon'
+import { execSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { buildConfig, getPayload } from 'payload'
+
+import { appConfig } from '../src/config/appConfig'
+import { closeDatabase } from '../src/database/close'
+import { CHANNELS, GOALS } from '../src/domain/channels'
+import { seedDemoData } from '../src/seed'
+import { paragraphsToRichText } from '../src/utilities/richText'
+import { startProductServer, stopProductServer } from '../tests/helpers/server'
+import { printTable } from './table'
+
+const BLOCKS = 10_000
+const DURATION_S = 10
+
+const FIND = '{ ContentBlocks(limit: 10, where: { channels: { in: [landing_page] } }) { docs { id title } } }'
+const PERSONALIZED = (stage: string, interest: string) =>
+  `{ personalizedLandingPage(slug: "fuer-sie", context: { stage: "${stage}", interests: [{ interest: "${interest}", weight: 1 }] }) { sections { key blocks { id title reason { score } } } } }`
+
+/** Prepares a SQLite database with the demo and 10,000 generated blocks, as the server will see it. */
+async function prepare(dataDir: string, databaseUri: string) {
+  process.env.DATA_DIR = dataDir
+  const payload = await getPayload({ config: await buildConfig(appConfig({ databaseUri })), key: databaseUri })
+  await seedDemoData(payload)
+  const interests = (await payload.find({ collection: 'interests', limit: 0 })).docs
+  const stages = (await payload.find({ collection: 'lifecycle-stages', limit: 0 })).docs
+  const req = { payload } as never
+  for (let i = 0; i < BLOCKS; i++) {
+    await payload.db.create({
+      collection: 'content-blocks',
+      data: {
+        _status: 'published',
+        body: paragraphsToRichText([`Generierter Block ${i} mit etwas Text für die Landingpage.`]),
+        channels: [CHANNELS[i % CHANNELS.length], 'landing_page'],
+        goal: GOALS[i % GOALS.length],
+        interests: [interests[i % interests.length].id, interests[(i * 7) % interests.length].id],
+        isFallback: false,
+        locale: i % 5 === 0 ? 'en' : 'de',
+        priority: i % 100,
+        stages: [stages[i % stages.length].id],
+        title: `Generierter Block ${i}`,
+      },
+      req,
+      returning: false,
+    })
+  }
+  await closeDatabase(payload)
+}
+
+async function load(url: string, bodies: string[]) {
+  let next = 0
+  const run = (duration: number) =>
+    autocannon({
+      connections: 10,
+      duration,
+      requests: [{ headers: { 'content-type': 'application/json' }, method: 'POST', setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: bodies[next++ % bodies.length] }) }) }],
+      url: `${url}/api/graphql`,
+    })
+  await run(2) // warm-up: caches, JIT
+  return run(DURATION_S)
+}
+
+export async function landingPageBench() {
+  if (!fs.existsSync('.next/BUILD_ID')) execSync('npx next build', { stdio: 'inherit' })
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-landing-'))
+  const databaseUri = `file:${dataDir}/bench.db`
+  const prepared = Date.now()
+  await prepare(dataDir, databaseUri)
+  console.log(`\nprepared ${BLOCKS} blocks in ${Math.round((Date.now() - prepared) / 1000)} s`)
+  const server = await startProductServer({ DATABASE_URI: databaseUri, SEED_DEMO: 'false' }, dataDir)
+  try {
+    const plain = await load(server.url, [FIND])
+    const contexts = ['lead', 'mql', 'customer', 'at_risk'].flatMap((stage) => ['e-rechnung', 'dsgvo', 'cloud-umstieg'].map((interest) => PERSONALIZED(stage, interest)))
+    const personalized = await load(server.url, contexts)
+    const row = (approach: string, result: autocannon.Result, baseline: autocannon.Result) => ({
+      approach,
+      errors: result.errors + result.non2xx,
+      'mean ms': result.latency.average.toFixed(1),
+      'p50 ms': result.latency.p50,
+      'p90 ms': result.latency.p90,
+      'p99 ms': result.latency.p99,
+      'req/s': Math.round(result.requests.average),
+      'latency ratio': `${(result.latency.average / baseline.latency.average).toFixed(2)}×`,
+    })
+    printTable(`Landing page over HTTP (GraphQL, SQLite, ${BLOCKS + 46} blocks, 10 connections, ${DURATION_S} s each)`, [
+      row('baseline: plain find of 10 content blocks', plain, plain),
+      row('personalizedLandingPage (2 slots, 12 contexts)', personalized, plain),
+    ])
+  } finally {
+    await stopProductServer(server)
+    fs.rmSync(dataDir, { force: true, recursive: true })
+  }
+}

@@ -1,0 +1,8 @@
+import { landingPageBench } from './landing-page'
+import { renderBench } from './render'
+
+// `npm run bench`: every benchmark prints its baseline from the same run; figures go to the README.
+const only = process.argv[2]
+if (!only || only === 'render') await renderBench()
+if (!only || only === 'landing') await landingPageBench()
+process.exit(0)
