@@ -100,7 +100,7 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
     expect(result.subject).toBe('Ihr Kontorwerk-Update')
     const lead = result.slots[0].blocks[0]
     expect(lead.title).toBe('DSGVO in der Buchhaltung: die Checkliste')
-    expect(lead.reason).toMatchObject({ kind: 'ranked', matchedStage: 'lead' })
+    expect(lead.reason).toMatchObject({ kind: 'ranked', matchedInterests: ['dsgvo'], matchedPersona: 'it-administration', matchedStage: 'lead' })
   })
 
   it('builds the landing page with sections as data and as HTML', async () => {

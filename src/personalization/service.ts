@@ -8,6 +8,7 @@ import { CHANNELS } from '../domain/channels'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
 import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } from '../rendering/email/renderNewsletter'
 import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/landing/renderLandingPage'
+import { absoluteUrl } from '../rendering/html'
 import { renderTokens, type TokenContext, tokenContext } from '../rendering/tokens/liquid'
 import { signSubscriberToken, TokenError, verifySubscriberToken } from '../security/subscriberToken'
 import { assemble, MissingFallbackError } from './assembly/assemble'
@@ -128,9 +129,21 @@ function personalizeBlock(content: BlockContent, choice: Choice, tokens: TokenCo
   }
 }
 
+/** Reasons name interests and personas by slug, as editors and frontends know them. */
+function readableReason(library: BlockLibrary, reason: Choice['reason']): Choice['reason'] {
+  const slugOf = (map: Map<string, string>, id: string) => [...map].find(([, candidate]) => candidate === id)?.[0] ?? id
+  return {
+    ...reason,
+    matchedInterests: reason.matchedInterests.map((id) => slugOf(library.taxonomy.interestIdBySlug, id)),
+    matchedPersona: reason.matchedPersona && slugOf(library.taxonomy.personaIdBySlug, reason.matchedPersona),
+  }
+}
+
 const slotResults = (library: BlockLibrary, slots: AssembledSlot[], tokens: TokenContext): PersonalizedSlotResult[] =>
   slots.map((slot) => ({
-    blocks: slot.choices.map((choice) => personalizeBlock(library.content.get(String(choice.block.id))!, choice, tokens)),
+    blocks: slot.choices.map((choice) =>
+      personalizeBlock(library.content.get(String(choice.block.id))!, { ...choice, reason: readableReason(library, choice.reason) }, tokens),
+    ),
     key: slot.key,
     label: slot.label,
   }))
@@ -159,7 +172,7 @@ export async function personalizedLandingPage(req: PayloadRequest, { at, slug, .
   }))
   const heroImage = page.hero.image && typeof page.hero.image === 'object' ? page.hero.image : null
   const source = {
-    hero: { headline: page.hero.headline, image: heroImage?.url ? { alt: heroImage.alt, url: heroImage.url } : null, subline: page.hero.subline },
+    hero: { headline: page.hero.headline, image: heroImage?.url ? { alt: heroImage.alt, url: absoluteUrl(heroImage.sizes?.web?.url ?? heroImage.url) } : null, subline: page.hero.subline },
     seo: page.seo,
     slug: page.slug,
     title: page.title,
