@@ -23,7 +23,7 @@ export class MissingFallbackError extends Error {
  * ranked, never a block twice in one document; the slot's fallback when nothing qualifies.
  */
 export function assemble({ blocks, context, interestAncestors, settings, slots }: AssemblyInput): AssembledSlot[] {
-  const byId = new Map(blocks.map((block) => [String(block.id), block]))
+  const byId = indexOf(blocks)
   const used = new Set<string>()
 
   return slots.map((slot) => {
@@ -123,11 +123,28 @@ const slotCandidateCache = new WeakMap<BlockCandidate[], Map<string, BlockCandid
 function slotCandidates(blocks: BlockCandidate[], slot: SlotDefinition, locale: string, interestAncestors: Map<string, string[]>): BlockCandidate[] {
   let bySignature = slotCandidateCache.get(blocks)
   if (!bySignature) slotCandidateCache.set(blocks, (bySignature = new Map()))
-  const signature = JSON.stringify([slot.channel, slot.goals, slot.interests, locale])
+  const signature = `${signatureOf(slot)}|${locale}`
   let candidates = bySignature.get(signature)
   if (!candidates) {
     candidates = blocks.filter((block) => !block.isFallback && slotExclusion({ block, interestAncestors, locale, slot }) === null)
     bySignature.set(signature, candidates)
   }
   return candidates
+}
+
+const indexes = new WeakMap<BlockCandidate[], Map<string, BlockCandidate>>()
+
+function indexOf(blocks: BlockCandidate[]): Map<string, BlockCandidate> {
+  let index = indexes.get(blocks)
+  if (!index) indexes.set(blocks, (index = new Map(blocks.map((block) => [String(block.id), block]))))
+  return index
+}
+
+const signatures = new WeakMap<SlotDefinition, string>()
+
+/** What makes two slots take the same candidates; slot definitions are reused across readers of a send. */
+function signatureOf(slot: SlotDefinition): string {
+  let signature = signatures.get(slot)
+  if (signature === undefined) signatures.set(slot, (signature = JSON.stringify([slot.channel, slot.goals, slot.interests])))
+  return signature
 }

@@ -19,12 +19,26 @@ export type Ranked = {
 
 /** Scores one block for one reader; each component is 0–1 before weighting. */
 export function scoreBlock(block: BlockCandidate, context: PersonalizationContext): Ranked {
-  const matchedInterests = block.interests.map(String).filter((id) => context.interests.has(id))
+  // Plain loops: this runs for every candidate of every slot of every reader.
+  const matchedInterests: string[] = []
+  let interestSum = 0
+  for (const tag of block.interests) {
+    const weight = context.interests.get(String(tag))
+    if (weight !== undefined) {
+      matchedInterests.push(String(tag))
+      interestSum += weight
+    }
+  }
   // Several matching interests count, but a block about everything must not beat a precise one.
-  const interestSum = matchedInterests.reduce((sum, id) => sum + (context.interests.get(id) ?? 0), 0)
   const interest = Math.min(1, interestSum)
 
-  const matchedPersona = block.personas.map(String).find((id) => context.personaFits.has(id)) ?? null
+  let matchedPersona: null | string = null
+  for (const tag of block.personas) {
+    if (context.personaFits.has(String(tag))) {
+      matchedPersona = String(tag)
+      break
+    }
+  }
   const persona = matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0
 
   const matchedStage = context.stage && block.stages.includes(context.stage) ? context.stage : null

@@ -5,7 +5,7 @@ import type { AssembledSlot } from '../../personalization/types'
 
 import { type EmailLayout, MARKERS, readEmailTemplate } from '../../../emails/layouts'
 import { absoluteUrl, escapeHtml, escapeHtmlKeepingLiquid } from '../html'
-import { prepareTokens, renderTokens, type TokenContext } from '../tokens/liquid'
+import { joinParsed, parseTokens, type ParsedTokens, renderParsed, type TokenContext } from '../tokens/liquid'
 
 export type NewsletterSource = {
   customLayout?: null | string
@@ -16,19 +16,18 @@ export type NewsletterSource = {
   updatedAt: string
 }
 
-/** One combination of chosen blocks, ready to render HTML and text for any reader. */
-export type CompiledNewsletter = { renderHtml: (tokens: TokenContext) => string; renderText: (tokens: TokenContext) => string }
+/** One combination of chosen blocks, parsed and ready to render for any reader. */
+export type CompiledNewsletter = { html: ParsedTokens; preheader: ParsedTokens; subject: ParsedTokens; text: ParsedTokens }
 
-/** Compiled markup or text with its Liquid parsed once. */
-type Piece = (tokens: TokenContext) => string
+type Shell = { after: ParsedTokens; before: ParsedTokens; preheader: ParsedTokens; subject: ParsedTokens }
 
 export type RenderedNewsletter = { html: string; preheader: string; subject: string; text: string }
 
 const SECTIONS_PLACEHOLDER = '<!-- sections -->'
 
-const shells = new Map<string, Promise<{ after: Piece; before: Piece }>>()
-const sections = new Map<string, Promise<Piece>>()
-const texts = new Map<string, Promise<Piece>>()
+const shells = new Map<string, Promise<Shell>>()
+const sections = new Map<string, Promise<ParsedTokens>>()
+const texts = new Map<string, Promise<ParsedTokens>>()
 const combinations = new Map<string, Promise<CompiledNewsletter>>()
 
 /** A bounded memo of in-flight or finished compilations; failures are not kept. */
@@ -60,21 +59,23 @@ export function compileNewsletter(newsletter: NewsletterSource, slots: Assembled
     const [shell, blockHtml, blockText] = await Promise.all([
       memo(shells, 200, layoutKey, () => compileShell(newsletter, layout)),
       Promise.all(blocks.map((block) => memo(sections, 5000, `${layoutKey}:${block.fingerprint}`, () => compileSection(layout, block)))),
-      Promise.all(blocks.map((block) => memo(texts, 5000, block.fingerprint, async () => prepareTokens(blockPlainText(block), 'text')))),
+      Promise.all(blocks.map((block) => memo(texts, 5000, block.fingerprint, async () => parseTokens(blockPlainText(block), 'text')))),
     ])
     return {
-      renderHtml: (tokens) => shell.before(tokens) + blockHtml.map((piece) => piece(tokens)).join('') + shell.after(tokens),
-      renderText: (tokens) => [TEXT_HEADER(tokens), ...blockText.map((piece) => piece(tokens)), TEXT_FOOTER].join('\n\n\n'),
+      html: joinParsed('html', [shell.before, ...blockHtml, shell.after]),
+      preheader: shell.preheader,
+      subject: shell.subject,
+      text: joinParsed('text', [TEXT_HEADER, ...blockText.flatMap((piece) => [TEXT_SEPARATOR, piece]), TEXT_SEPARATOR, TEXT_FOOTER]),
     }
   })
 }
 
 export function personalizeNewsletter(newsletter: NewsletterSource, template: CompiledNewsletter, tokens: TokenContext): RenderedNewsletter {
   return {
-    html: template.renderHtml(tokens),
-    preheader: renderTokens(newsletter.preheader ?? '', tokens, 'text'),
-    subject: renderTokens(newsletter.subject, tokens, 'text'),
-    text: template.renderText(tokens),
+    html: renderParsed(template.html, tokens),
+    preheader: renderParsed(template.preheader, tokens),
+    subject: renderParsed(template.subject, tokens),
+    text: renderParsed(template.text, tokens),
   }
 }
 
@@ -99,16 +100,21 @@ async function compileShell(newsletter: NewsletterSource, layout: string) {
   const html = await mjmlToHtml(newsletterMjml({ ...newsletter, customLayout: layout }, []))
   const at = html.indexOf(SECTIONS_PLACEHOLDER)
   if (at < 0) throw new Error('MJML dropped the sections placeholder')
-  return { after: prepareTokens(html.slice(at + SECTIONS_PLACEHOLDER.length), 'html'), before: prepareTokens(html.slice(0, at), 'html') }
+  return {
+    after: parseTokens(html.slice(at + SECTIONS_PLACEHOLDER.length), 'html'),
+    before: parseTokens(html.slice(0, at), 'html'),
+    preheader: parseTokens(newsletter.preheader ?? '', 'text'),
+    subject: parseTokens(newsletter.subject, 'text'),
+  }
 }
 
 /** One block's section compiled with the layout's head (fonts, colours) and body width, cut out of the body. */
-async function compileSection(layout: string, block: BlockContent): Promise<Piece> {
+async function compileSection(layout: string, block: BlockContent): Promise<ParsedTokens> {
   const head = (/<mj-head>[\s\S]*?<\/mj-head>/.exec(layout)?.[0] ?? '').replace(/<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g, '')
   const body = /<mj-body[^>]*>/.exec(layout)?.[0] ?? '<mj-body>'
   const html = await mjmlToHtml(`<mjml>${head}${body}${blockSection(block)}</mj-body></mjml>`)
   const bodyStart = html.indexOf('>', html.indexOf('<div', html.indexOf('<body'))) + 1
-  return prepareTokens(html.slice(bodyStart, html.lastIndexOf('</div>', html.lastIndexOf('</body>'))), 'html')
+  return parseTokens(html.slice(bodyStart, html.lastIndexOf('</div>', html.lastIndexOf('</body>'))), 'html')
 }
 
 function blockSection(block: BlockContent): string {
@@ -127,8 +133,9 @@ function blockSection(block: BlockContent): string {
 }
 
 /** The text part: readable on its own, links spelled out. */
-const TEXT_HEADER = prepareTokens('{{ salutation }},', 'text')
-const TEXT_FOOTER = '--\nKontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg'
+const TEXT_HEADER = parseTokens('{{ salutation }},', 'text')
+const TEXT_SEPARATOR = parseTokens('\n\n\n', 'text')
+const TEXT_FOOTER = parseTokens('--\nKontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg', 'text')
 
 function blockPlainText(block: BlockContent): string {
   return [`${block.title}\n${'-'.repeat(Math.min(60, block.title.length))}`, block.bodyText, block.cta ? `${block.cta.label}: ${absoluteUrl(block.cta.url)}` : '']

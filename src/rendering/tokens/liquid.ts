@@ -68,11 +68,20 @@ export function renderTokens(source: string, context: TokenContext, mode: Mode):
   return engines[mode].renderSync(parse(source, mode), context) as string
 }
 
-/** Parses once, for a template rendered for many readers (a compiled newsletter). */
-export function prepareTokens(source: string, mode: Mode): (context: TokenContext) => string {
-  if (!source.includes('{')) return () => source
-  const templates = engines[mode].parse(source)
-  return (context) => engines[mode].renderSync(templates, context) as string
+/** Parsed text, for pieces rendered for many readers (the parts of a compiled newsletter). */
+export type ParsedTokens = { mode: Mode; templates: Template[] }
+
+export function parseTokens(source: string, mode: Mode): ParsedTokens {
+  return { mode, templates: engines[mode].parse(source) }
+}
+
+/** Pieces parsed separately, rendered as one: a single Liquid pass per reader for a whole newsletter. */
+export function joinParsed(mode: Mode, pieces: ParsedTokens[]): ParsedTokens {
+  return { mode, templates: pieces.flatMap((piece) => piece.templates) }
+}
+
+export function renderParsed({ mode, templates }: ParsedTokens, context: TokenContext): string {
+  return engines[mode].renderSync(templates, context) as string
 }
 
 /**
