@@ -60,7 +60,8 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     // Only an explicitly configured public URL: a guessed one would make the admin UI cross-origin.
     serverURL: process.env.PUBLIC_URL || undefined,
     sharp,
-    typescript: { outputFile: path.join(root, 'src/payload-types.ts') },
+    // Types are generated on purpose (`npm run generate`), not by every test or dev start behind our back.
+    typescript: { autoGenerate: false, outputFile: path.join(root, 'src/payload-types.ts') },
   }
 }
 

@@ -26,38 +26,43 @@ export type BlockLibrary = { candidates: BlockCandidate[]; content: Map<string, 
 /** Other processes' edits are picked up after this long; this process's own edits at once (hooks). */
 const MAX_AGE_MS = 10_000
 
-let cached: { library: Promise<BlockLibrary>; loadedAt: number; refreshing?: boolean } | null = null
+type Entry = { library: Promise<BlockLibrary>; loadedAt: number; refreshing?: boolean }
 
-export function invalidateBlockLibrary(): void {
-  cached = null
+/** One library per Payload instance (tests run several databases in one process). */
+const libraries = new WeakMap<Payload, Entry>()
+
+export function invalidateBlockLibrary(payload: Payload): void {
+  libraries.delete(payload)
 }
 
 /** Hooks for every collection the library is built from. */
 export const invalidatesBlockLibrary = {
-  afterChange: [() => invalidateBlockLibrary()],
-  afterDelete: [() => invalidateBlockLibrary()],
+  afterChange: [({ req }: { req: { payload: Payload } }) => invalidateBlockLibrary(req.payload)],
+  afterDelete: [({ req }: { req: { payload: Payload } }) => invalidateBlockLibrary(req.payload)],
 }
 
 export const LIBRARY_SOURCES = ['content-blocks', 'media', 'interests', 'personas', 'lifecycle-stages']
 
 /** All published blocks with their taxonomy, held in memory: ranking never waits for the database. */
 export function blockLibrary(payload: Payload): Promise<BlockLibrary> {
+  const cached = libraries.get(payload)
   if (!cached) {
-    const library = loadLibrary(payload)
-    const entry = (cached = { library, loadedAt: Date.now() })
-    library.catch(() => {
-      if (cached === entry) cached = null
+    const entry: Entry = { library: loadLibrary(payload), loadedAt: Date.now() }
+    libraries.set(payload, entry)
+    entry.library.catch(() => {
+      if (libraries.get(payload) === entry) libraries.delete(payload)
     })
-  } else if (Date.now() - cached.loadedAt > MAX_AGE_MS && !cached.refreshing) {
+    return entry.library
+  }
+  if (Date.now() - cached.loadedAt > MAX_AGE_MS && !cached.refreshing) {
     // Stale: keep serving it while a fresh copy loads, so no request waits for the reload.
-    const entry = cached
-    entry.refreshing = true
+    cached.refreshing = true
     loadLibrary(payload).then(
       (library) => {
-        if (cached === entry) cached = { library: Promise.resolve(library), loadedAt: Date.now() }
+        if (libraries.get(payload) === cached) libraries.set(payload, { library: Promise.resolve(library), loadedAt: Date.now() })
       },
       () => {
-        entry.refreshing = false
+        cached.refreshing = false
       },
     )
   }

@@ -9,7 +9,10 @@ export type SalutationInput = {
 
 const clean = (value: null | string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim()
 /** A name without stray punctuation around it (imports bring "Berger," or "- "). */
-const cleanName = (value: null | string | undefined) => clean(value).replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+const cleanName = (value: null | string | undefined) =>
+  clean(value)
+    .replace(/\s+(?=[,;:.!?])/g, '')
+    .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
 const join = (...parts: string[]) => parts.filter(Boolean).join(' ')
 
 /**
@@ -19,7 +22,11 @@ const join = (...parts: string[]) => parts.filter(Boolean).join(' ')
 export function salutation(input: SalutationInput): string {
   const first = cleanName(input.firstName)
   const last = cleanName(input.lastName)
+  // Titles keep their trailing dot ("Dr."), but lose stray punctuation around them.
   const title = clean(input.academicTitle)
+    .replace(/\s+(?=[,;:.!?])/g, '')
+    .replace(/^[\s\p{P}\p{S}]+/u, '')
+    .replace(/[\s,;:!?\p{S}-]+$/u, '')
   const english = (input.locale ?? 'de').startsWith('en')
   const informal = input.addressForm === 'informal'
 
