@@ -76,6 +76,8 @@ export interface Config {
     'lifecycle-stages': LifecycleStage;
     subscribers: Subscriber;
     users: User;
+    topics: Topic;
+    'consent-records': ConsentRecord;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -92,6 +94,8 @@ export interface Config {
     'lifecycle-stages': LifecycleStagesSelect<false> | LifecycleStagesSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    topics: TopicsSelect<false> | TopicsSelect<true>;
+    'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -449,6 +453,14 @@ export interface Subscriber {
         id?: string | null;
       }[]
     | null;
+  preferences: {
+    /**
+     * Empty: every channel with consent.
+     */
+    channels?: ('email' | 'push' | 'sms' | 'post')[] | null;
+    frequency: 'weekly' | 'monthly' | 'important_only';
+    pausedUntil?: string | null;
+  };
   updatedAt: string;
   createdAt: string;
 }
@@ -483,6 +495,52 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics".
+ */
+export interface Topic {
+  id: number;
+  name: string;
+  /**
+   * Generated from the name when left empty.
+   */
+  slug: string;
+  description?: string | null;
+  interests?: (number | Interest)[] | null;
+  channels: ('email' | 'push' | 'sms' | 'post')[];
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-records".
+ */
+export interface ConsentRecord {
+  id: number;
+  subscriber?: (number | null) | Subscriber;
+  purpose: 'marketing' | 'tracking';
+  topic?: (number | null) | Topic;
+  channel: 'email' | 'push' | 'sms' | 'post';
+  action: 'requested' | 'confirmed' | 'withdrawn' | 'erased';
+  occurredAt: string;
+  source: 'form' | 'import' | 'preference_center' | 'api' | 'one_click' | 'admin';
+  textVersion?: string | null;
+  ipAddress?: string | null;
+  userAgent?: string | null;
+  proof?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -543,6 +601,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'topics';
+        value: number | Topic;
+      } | null)
+    | ({
+        relationTo: 'consent-records';
+        value: number | ConsentRecord;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -837,6 +903,13 @@ export interface SubscribersSelect<T extends boolean = true> {
         changedAt?: T;
         id?: T;
       };
+  preferences?:
+    | T
+    | {
+        channels?: T;
+        frequency?: T;
+        pausedUntil?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }
@@ -868,6 +941,39 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "topics_select".
+ */
+export interface TopicsSelect<T extends boolean = true> {
+  name?: T;
+  slug?: T;
+  description?: T;
+  interests?: T;
+  channels?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-records_select".
+ */
+export interface ConsentRecordsSelect<T extends boolean = true> {
+  subscriber?: T;
+  purpose?: T;
+  topic?: T;
+  channel?: T;
+  action?: T;
+  occurredAt?: T;
+  source?: T;
+  textVersion?: T;
+  ipAddress?: T;
+  userAgent?: T;
+  proof?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 
 import { ContentBlocks } from '../../collections/ContentBlocks'
+import { consentPlugin } from '../../plugins/consent'
 import { Interests } from '../../collections/Interests'
 import { LandingPages } from '../../collections/LandingPages'
 import { LifecycleStages } from '../../collections/LifecycleStages'
@@ -48,6 +49,7 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     graphQL: { queries: (GraphQL) => personalizationQueries(GraphQL) as never },
     hooks: { afterError: [addGraphQLErrorCode] },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },
+    plugins: [consentPlugin()],
     onInit: async (payload) => {
       if (!pushSchema) await runMigrations(payload)
     },

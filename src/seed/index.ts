@@ -2,12 +2,14 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import type { StageChangeContext } from '../../collections/hooks/recordStageChange'
 
+import { consentOptions } from '../../plugins/consent/utilities/options'
+import { recordConsent } from '../../plugins/consent/utilities/recordConsent'
 import { DEFAULT_STAGES, STAGE_ORDER_STEP } from '../domain/lifecycle'
 import { paragraphsToRichText } from '../utilities/richText'
 import { BLOCKS } from './data/blocks'
 import { LANDING_PAGES, NEWSLETTERS } from './data/layouts'
 import { demoSubscribers } from './data/subscribers'
-import { INTERESTS, PERSONAS } from './data/taxonomy'
+import { INTERESTS, PERSONAS, TOPICS } from './data/taxonomy'
 import { demoUsers } from './data/users'
 import { DEMO_IMAGES, renderDemoImage } from './images'
 
@@ -116,10 +118,21 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
   await ensure('newsletters', 'slug', NEWSLETTERS.map((newsletter) => ({ data: { ...newsletter, slots: slotsOf(newsletter.slots) }, key: newsletter.slug })))
   await ensure('landing-pages', 'slug', LANDING_PAGES.map((page) => ({ data: { ...page, slots: slotsOf(page.slots) }, key: page.slug })))
 
-  await ensure(
+  const topics = await ensure(
+    'topics',
+    'slug',
+    TOPICS.map((topic) => ({
+      data: { description: topic.description.de, interests: topic.interests.map((slug) => mustGet(topInterests.has(slug) ? topInterests : childInterests, slug)), name: topic.name.de, slug: topic.slug },
+      en: { description: topic.description.en, name: topic.name.en },
+      key: topic.slug,
+    })),
+  )
+
+  const demo = demoSubscribers()
+  const subscribers = await ensure(
     'subscribers',
     'email',
-    demoSubscribers().map((subscriber) => ({
+    demo.map(({ consents: _consents, ...subscriber }) => ({
       data: {
         ...subscriber,
         interests: subscriber.interests.map(({ interest, lastSeenDaysAgo, source, weight }) => ({
@@ -136,6 +149,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     })),
   )
 
+  await seedConsents(payload, demo, subscribers, topics, now)
   await ensure('users', 'email', demoUsers().map((user) => ({ data: user, key: user.email })))
   payload.logger.info(`Demo data ready in ${Date.now() - started} ms`)
 }
@@ -170,4 +184,33 @@ function mustGet(map: Map<string, Id>, key: string): Id {
   const id = map.get(key)
   if (id == null) throw new Error(`Demo data refers to "${key}", which was not seeded`)
   return id
+}
+
+/**
+ * The demo's consent ledger, as the double opt-in would have written it: requested, then confirmed
+ * a few minutes later; some never confirmed, some withdrawn since. Added only for subscribers without
+ * any record, so it stays idempotent.
+ */
+async function seedConsents(payload: Payload, demo: ReturnType<typeof demoSubscribers>, subscribers: Map<string, Id>, topics: Map<string, Id>, now: Date) {
+  const options = consentOptions(payload)
+  const withRecords = await payload.find({ collection: 'consent-records', depth: 0, limit: 0, pagination: false, select: { subscriber: true } })
+  const done = new Set(withRecords.docs.flatMap((record) => (record.subscriber == null ? [] : [String(typeof record.subscriber === 'object' ? record.subscriber.id : record.subscriber)])))
+  for (const [index, { consents, email }] of demo.entries()) {
+    const subscriber = mustGet(subscribers, email)
+    if (done.has(String(subscriber))) continue
+    const requestedAt = new Date(now.getTime() - (200 - index) * DAY)
+    const entry = { channel: 'email', ip: `203.0.113.${index % 250}`, purpose: 'marketing' as const, source: 'form' as const, subscriber, textVersion: 'newsletter-2026-01', userAgent: 'Mozilla/5.0 (Demo)' }
+    for (const slug of [...consents.confirmed, ...consents.pending, ...consents.withdrawn]) {
+      await recordConsent(payload, { ...entry, action: 'requested', occurredAt: requestedAt, topic: mustGet(topics, slug) }, options)
+    }
+    for (const slug of [...consents.confirmed, ...consents.withdrawn]) {
+      await recordConsent(payload, { ...entry, action: 'confirmed', occurredAt: new Date(requestedAt.getTime() + 7 * 60_000), proof: { doi: 'demo' }, topic: mustGet(topics, slug) }, options)
+    }
+    for (const slug of consents.withdrawn) {
+      await recordConsent(payload, { ...entry, action: 'withdrawn', occurredAt: new Date(requestedAt.getTime() + 30 * DAY), source: 'one_click', topic: mustGet(topics, slug) }, options)
+    }
+    if (consents.tracking) {
+      await recordConsent(payload, { ...entry, action: 'confirmed', occurredAt: new Date(requestedAt.getTime() + 7 * 60_000), purpose: 'tracking', topic: null }, options)
+    }
+  }
 }

@@ -10,6 +10,8 @@ export type SubscriberSeed = {
   interests: { interest: string; lastSeenDaysAgo: number; source: 'explicit' | 'implicit'; weight: number }[]
   lastName?: string
   locale: 'de' | 'en'
+  /** Demo consent history: topics confirmed by double opt-in, one still pending, some withdrawn. */
+  consents: { confirmed: string[]; pending: string[]; tracking: boolean; withdrawn: string[] }
   persona?: string
   purchases: { daysAgo: number; product: string }[]
   region: string
@@ -78,10 +80,19 @@ export function demoSubscribers(count = 200, seed = 20261123): SubscriberSeed[] 
     const stage = weighted(STAGES)
     const customer = stage === 'customer' || stage === 'repeat_customer'
     const purchases = customer ? [{ daysAgo: Math.floor(rnd() * 120), product: pick(['lohn-modul', 'e-rechnung-modul', 'basis-paket']) }] : []
+    const topics = ['wochen-update', 'webinare', 'angebote'].filter(() => rnd() < 0.6)
+    const consentRoll = rnd()
+    const consents = {
+      confirmed: consentRoll < 0.8 ? topics : [],
+      pending: consentRoll >= 0.8 && consentRoll < 0.9 ? topics : [],
+      tracking: rnd() < 0.6,
+      withdrawn: consentRoll >= 0.9 ? topics : [],
+    }
     const local = firstName && lastName ? `${asciiLocal(firstName)}.${asciiLocal(lastName)}` : `kontakt`
     return {
       academicTitle: anonymous ? undefined : titleRoll < 0.1 ? 'Dr.' : titleRoll < 0.12 ? 'Prof. Dr.' : undefined,
       addressForm: rnd() < 0.75 ? 'formal' : 'informal',
+      consents,
       attributes: {
         company: `${pick(LAST)} ${pick(['GmbH', 'KG', 'AG', 'e.K.', 'GmbH & Co. KG'])}`,
         companySize: pick([4, 12, 25, 48, 80, 150, 320, 900]),

@@ -91,3 +91,27 @@ export const INTERESTS: InterestSeed[] = [
     slug: 'it-sicherheit',
   },
 ]
+
+export type TopicSeed = { description: Label; interests: string[]; name: Label; slug: string }
+
+/** Newsletter topics of the preference center, each tied to interests. */
+export const TOPICS: TopicSeed[] = [
+  {
+    description: label('Jeden Dienstag: Praxistipps zu Buchhaltung, Steuern und Digitalisierung.', 'Every Tuesday: tips on accounting, tax and digitalisation.'),
+    interests: ['finanzen', 'digitalisierung'],
+    name: label('Kontorwerk-Update', 'Kontorwerk update'),
+    slug: 'wochen-update',
+  },
+  {
+    description: label('Einladungen zu Webinaren und Veranstaltungen.', 'Invitations to webinars and events.'),
+    interests: ['jahresabschluss', 'steuerrecht'],
+    name: label('Webinare & Events', 'Webinars & events'),
+    slug: 'webinare',
+  },
+  {
+    description: label('Angebote und Neuigkeiten zu unseren Produkten.', 'Offers and product news.'),
+    interests: ['e-rechnung', 'lohnabrechnung', 'schnittstellen'],
+    name: label('Angebote & Produktneuheiten', 'Offers & product news'),
+    slug: 'angebote',
+  },
+]

@@ -1,5 +1,6 @@
 import * as migration_20261123_112211_initial from './20261123_112211_initial';
 import * as migration_20261123_120113_personalization from './20261123_120113_personalization';
+import * as migration_20261123_123951_consent from './20261123_123951_consent';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_120113_personalization.up,
     down: migration_20261123_120113_personalization.down,
-    name: '20261123_120113_personalization'
+    name: '20261123_120113_personalization',
+  },
+  {
+    up: migration_20261123_123951_consent.up,
+    down: migration_20261123_123951_consent.down,
+    name: '20261123_123951_consent'
   },
 ];

@@ -1,5 +1,6 @@
 import * as migration_20261123_112207_initial from './20261123_112207_initial';
 import * as migration_20261123_120109_personalization from './20261123_120109_personalization';
+import * as migration_20261123_123948_consent from './20261123_123948_consent';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_120109_personalization.up,
     down: migration_20261123_120109_personalization.down,
-    name: '20261123_120109_personalization'
+    name: '20261123_120109_personalization',
+  },
+  {
+    up: migration_20261123_123948_consent.up,
+    down: migration_20261123_123948_consent.down,
+    name: '20261123_123948_consent'
   },
 ];
