@@ -15,7 +15,7 @@ export const MARKERS = { lang: '%%LANG%%', preheader: '%%PREHEADER%%', sections:
 
 const cache = new Map<string, string>()
 
-export function readEmailTemplate(kind: 'layouts' | 'partials', name: string): string {
+export function readEmailTemplate(kind: 'layouts' | 'partials' | 'transactional', name: string): string {
   const key = `${kind}/${name}`
   let source = cache.get(key)
   if (source === undefined) {

@@ -528,6 +528,10 @@ export interface ConsentRecord {
   occurredAt: string;
   source: 'form' | 'import' | 'preference_center' | 'api' | 'one_click' | 'admin';
   textVersion?: string | null;
+  /**
+   * Links the request and the confirmation of one double opt-in.
+   */
+  requestId?: string | null;
   ipAddress?: string | null;
   userAgent?: string | null;
   proof?:
@@ -969,6 +973,7 @@ export interface ConsentRecordsSelect<T extends boolean = true> {
   occurredAt?: T;
   source?: T;
   textVersion?: T;
+  requestId?: T;
   ipAddress?: T;
   userAgent?: T;
   proof?: T;

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
+import { consentRouter } from '../plugins/consent/endpoints/router'
 import { port, publicUrl, seedDemo } from './config/env'
 import { closeDatabase } from './database/close'
 import { seedIfEmpty } from './seed'
@@ -31,9 +32,12 @@ export async function startServer() {
 
   const app = express()
   app.disable('x-powered-by')
+  // Behind a reverse proxy, TRUST_PROXY (e.g. 1 or loopback) makes req.ip the client's address for rate limits and proof.
+  if (process.env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY)
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
+  app.use(consentRouter(payload))
   app.use((req, res) => handle(req, res))
 
   const server = app.listen(port(), () => {

@@ -18,6 +18,7 @@ import { Personas } from '../../collections/Personas'
 import { Subscribers } from '../../collections/Subscribers'
 import { Users } from '../../collections/Users'
 import { databaseAdapter, runMigrations } from '../database/adapter'
+import { smtpAdapter } from '../email/smtpAdapter'
 import { addGraphQLErrorCode } from '../graphql/errorCodes'
 import { personalizationQueries } from '../graphql/personalization'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from '../personalization/blockLibrary'
@@ -46,6 +47,7 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     ),
     db: databaseAdapter(databaseUri, { push: pushSchema }),
     editor: lexicalEditor(),
+    email: smtpAdapter(),
     graphQL: { queries: (GraphQL) => personalizationQueries(GraphQL) as never },
     hooks: { afterError: [addGraphQLErrorCode] },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },

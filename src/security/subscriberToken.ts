@@ -2,7 +2,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 
 import { payloadSecret } from '../config/env'
 
-export type TokenPurpose = 'personalize' | 'preferences'
+export type TokenPurpose = 'doi' | 'personalize' | 'preferences' | 'unsubscribe'
 
 export class TokenError extends Error {
   constructor(readonly reason: 'expired' | 'invalid' | 'wrong_purpose') {
@@ -21,13 +21,25 @@ function keys(): Buffer[] {
 
 const signature = (key: Buffer, body: string) => createHmac('sha256', key).update(`${VERSION}.${body}`).digest()
 
-/** A link token naming one subscriber for one purpose until it expires (HMAC-SHA256, no database lookup). */
-export function signSubscriberToken(subscriberId: number | string, purpose: TokenPurpose, ttlSeconds: number, now = Date.now()): string {
-  const body = encode(JSON.stringify({ e: Math.floor(now / 1000) + ttlSeconds, p: purpose, s: String(subscriberId) }))
+/**
+ * A link token naming one subscriber for one purpose until it expires (HMAC-SHA256, no database
+ * lookup). A nonce ties it to one request, which is how single-use links are checked.
+ */
+export function signSubscriberToken(
+  subscriberId: number | string,
+  purpose: TokenPurpose,
+  ttlSeconds: number,
+  { nonce, now = Date.now() }: { nonce?: string; now?: number } = {},
+): string {
+  const body = encode(JSON.stringify({ e: Math.floor(now / 1000) + ttlSeconds, n: nonce, p: purpose, s: String(subscriberId) }))
   return `${VERSION}.${body}.${encode(signature(keys()[0], body))}`
 }
 
 export function verifySubscriberToken(token: string, purpose: TokenPurpose, now = Date.now()): string {
+  return readSubscriberToken(token, purpose, now).subscriberId
+}
+
+export function readSubscriberToken(token: string, purpose: TokenPurpose, now = Date.now()): { nonce?: string; subscriberId: string } {
   const [version, body, mac, ...rest] = String(token).split('.')
   if (version !== VERSION || !body || !mac || rest.length > 0) throw new TokenError('invalid')
   const given = Buffer.from(mac, 'base64url')
@@ -36,7 +48,7 @@ export function verifySubscriberToken(token: string, purpose: TokenPurpose, now 
     return given.length === expected.length && timingSafeEqual(given, expected)
   })
   if (!valid) throw new TokenError('invalid')
-  let claims: { e: number; p: string; s: string }
+  let claims: { e: number; n?: string; p: string; s: string }
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'))
   } catch {
@@ -44,5 +56,5 @@ export function verifySubscriberToken(token: string, purpose: TokenPurpose, now 
   }
   if (claims.p !== purpose) throw new TokenError('wrong_purpose')
   if (!(claims.e * 1000 > now)) throw new TokenError('expired')
-  return claims.s
+  return { nonce: claims.n, subscriberId: claims.s }
 }

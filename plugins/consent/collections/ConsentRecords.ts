@@ -85,6 +85,13 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
             required: true,
           },
           { name: 'textVersion', type: 'text', label: label('Version des Einwilligungstexts', 'Consent text version') },
+          {
+            name: 'requestId',
+            type: 'text',
+            admin: { description: label('Verbindet Anforderung und Bestätigung eines Double-Opt-ins.', 'Links the request and the confirmation of one double opt-in.') },
+            index: true,
+            label: label('Vorgang', 'Request'),
+          },
         ],
       },
       {

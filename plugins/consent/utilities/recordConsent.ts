@@ -9,12 +9,14 @@ import { payloadSecret } from '../../../src/config/env'
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 
 export type ConsentEntry = {
-  action: ConsentAction
+  action: Exclude<ConsentAction, 'erased'>
   channel: string
   ip?: null | string
   occurredAt?: Date
   proof?: Record<string, unknown>
   purpose: ConsentPurpose
+  /** Groups the records of one sign-up: the double opt-in link confirms exactly these. */
+  requestId?: null | string
   source: 'admin' | 'api' | 'form' | 'import' | 'one_click' | 'preference_center'
   subscriber: number | string
   textVersion?: null | string
@@ -41,6 +43,7 @@ export function recordConsent(payload: Payload, entry: ConsentEntry, options: Re
       occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
       proof: entry.proof ?? null,
       purpose: entry.purpose,
+      requestId: entry.requestId ?? null,
       source: entry.source,
       subscriber: entry.subscriber as number,
       textVersion: entry.textVersion ?? null,

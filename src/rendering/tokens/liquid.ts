@@ -63,7 +63,8 @@ function parse(source: string, mode: Mode): Template[] {
   return templates
 }
 
-export function renderTokens(source: string, context: TokenContext, mode: Mode): string {
+/** Renders a template with a reader's tokens (or, for transactional mail, its own variables). */
+export function renderTokens(source: string, context: Record<string, unknown> | TokenContext, mode: Mode): string {
   if (!source.includes('{')) return source
   return engines[mode].renderSync(parse(source, mode), context) as string
 }

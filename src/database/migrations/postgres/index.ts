@@ -1,6 +1,7 @@
 import * as migration_20261123_112211_initial from './20261123_112211_initial';
 import * as migration_20261123_120113_personalization from './20261123_120113_personalization';
 import * as migration_20261123_123951_consent from './20261123_123951_consent';
+import * as migration_20261123_124520_consent_request from './20261123_124520_consent_request';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_123951_consent.up,
     down: migration_20261123_123951_consent.down,
-    name: '20261123_123951_consent'
+    name: '20261123_123951_consent',
+  },
+  {
+    up: migration_20261123_124520_consent_request.up,
+    down: migration_20261123_124520_consent_request.down,
+    name: '20261123_124520_consent_request'
   },
 ];

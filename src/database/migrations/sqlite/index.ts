@@ -1,6 +1,7 @@
 import * as migration_20261123_112207_initial from './20261123_112207_initial';
 import * as migration_20261123_120109_personalization from './20261123_120109_personalization';
 import * as migration_20261123_123948_consent from './20261123_123948_consent';
+import * as migration_20261123_124518_consent_request from './20261123_124518_consent_request';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_123948_consent.up,
     down: migration_20261123_123948_consent.down,
-    name: '20261123_123948_consent'
+    name: '20261123_123948_consent',
+  },
+  {
+    up: migration_20261123_124518_consent_request.up,
+    down: migration_20261123_124518_consent_request.down,
+    name: '20261123_124518_consent_request'
   },
 ];

@@ -1,0 +1,88 @@
+import type { Payload } from 'payload'
+
+import express, { type Request, type Response } from 'express'
+import { rateLimit } from 'express-rate-limit'
+
+import { normalizeEmail } from '../../../src/domain/email'
+import { checkInboxPage, confirmedPage, invalidLinkPage, subscribeForm, type TopicChoice, unsubscribeConfirmPage, unsubscribedPage } from '../pages/subscribePages'
+import { confirmSubscription, subscribe, SubscribeInputError, unsubscribeAll } from '../utilities/flows'
+
+export type ConsentRouterOptions = {
+  /** Sign-ups per IP address per 15 minutes. */
+  perIp?: number
+  /** Sign-ups per email address per hour. */
+  perAddress?: number
+}
+
+const ERRORS = {
+  de: { invalid_email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.', no_topic: 'Bitte wählen Sie mindestens ein Thema.', unknown_topic: 'Dieses Thema gibt es nicht (mehr).' },
+  en: { invalid_email: 'Please enter a valid email address.', no_topic: 'Please choose at least one topic.', unknown_topic: 'This topic does not exist (any more).' },
+}
+
+const langOf = (req: Request): 'de' | 'en' => ((req.query.lang ?? req.body?.lang) === 'en' ? 'en' : 'de')
+const meta = (req: Request) => ({ ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
+const html = (res: Response, status: number, body: string) => res.status(status).type('html').set('Cache-Control', 'no-store').send(body)
+
+async function topicChoices(payload: Payload, lang: 'de' | 'en'): Promise<TopicChoice[]> {
+  const { docs } = await payload.find({ collection: 'topics', depth: 0, limit: 50, locale: lang, where: { active: { equals: true } } })
+  return docs.map((topic) => ({ description: topic.description, name: topic.name, slug: topic.slug }))
+}
+
+/**
+ * The public consent routes on the express server: sign-up form (no JavaScript needed), double
+ * opt-in confirmation, unsubscribe page and RFC 8058 one-click unsubscribe. Sign-ups are rate-limited
+ * per IP and per address; a limited request changes nothing.
+ */
+export function consentRouter(payload: Payload, options: ConsentRouterOptions = {}): express.Router {
+  const router = express.Router()
+  const body = [express.urlencoded({ extended: false, limit: '20kb' }), express.json({ limit: '20kb' })]
+  const tooMany = (req: Request, res: Response) => html(res, 429, subscribeFormError(langOf(req)))
+  const subscribeFormError = (lang: 'de' | 'en') =>
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>429</title></head><body><main><h1>${lang === 'de' ? 'Zu viele Anfragen' : 'Too many requests'}</h1><p>${lang === 'de' ? 'Bitte versuchen Sie es später noch einmal.' : 'Please try again later.'}</p></main></body></html>`
+  const perIp = rateLimit({ handler: tooMany, legacyHeaders: false, limit: options.perIp ?? 10, standardHeaders: 'draft-8', windowMs: 15 * 60_000 })
+  const perAddress = rateLimit({
+    handler: tooMany,
+    keyGenerator: (req) => `address:${normalizeEmail(req.body?.email) ?? 'invalid'}`,
+    legacyHeaders: false,
+    limit: options.perAddress ?? 3,
+    standardHeaders: false,
+    windowMs: 60 * 60_000,
+  })
+
+  router.get('/subscribe', async (req, res) => {
+    const lang = langOf(req)
+    html(res, 200, subscribeForm({ lang, topics: await topicChoices(payload, lang) }))
+  })
+
+  router.post('/subscribe', ...body, perIp, perAddress, async (req, res) => {
+    const lang = langOf(req)
+    try {
+      await subscribe(payload, { ...req.body, lang }, { ...meta(req), source: 'form' })
+      html(res, 200, checkInboxPage(lang))
+    } catch (error) {
+      if (!(error instanceof SubscribeInputError)) throw error
+      const values = { email: String(req.body?.email ?? '').slice(0, 254), firstName: String(req.body?.firstName ?? '').slice(0, 100), topics: [req.body?.topics ?? []].flat().map(String) }
+      html(res, 400, subscribeForm({ error: ERRORS[lang][error.message as keyof (typeof ERRORS)['de']], lang, topics: await topicChoices(payload, lang), values }))
+    }
+  })
+
+  router.get('/subscribe/confirm', async (req, res) => {
+    const lang = langOf(req)
+    const result = await confirmSubscription(payload, String(req.query.token ?? ''), meta(req))
+    if (result === 'invalid') html(res, 400, invalidLinkPage(lang))
+    else html(res, 200, confirmedPage(lang, result === 'already_confirmed'))
+  })
+
+  // A GET only asks: link scanners and previews must not unsubscribe anybody.
+  router.get('/unsubscribe', (req, res) => html(res, 200, unsubscribeConfirmPage(langOf(req), String(req.query.token ?? ''))))
+
+  // RFC 8058 one-click (List-Unsubscribe-Post) and the button on the page above.
+  router.post('/unsubscribe', ...body, async (req, res) => {
+    const lang = langOf(req)
+    const done = await unsubscribeAll(payload, String(req.query.token ?? ''), { ...meta(req), source: 'one_click' })
+    if (!done) html(res, 400, invalidLinkPage(lang))
+    else html(res, 200, unsubscribedPage(lang))
+  })
+
+  return router
+}

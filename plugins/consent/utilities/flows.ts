@@ -1,0 +1,149 @@
+import type { Payload } from 'payload'
+
+import { randomUUID } from 'node:crypto'
+
+import { publicUrl } from '../../../src/config/env'
+import { normalizeEmail } from '../../../src/domain/email'
+import { salutation } from '../../../src/personalization/salutation'
+import { readSubscriberToken, signSubscriberToken, TokenError } from '../../../src/security/subscriberToken'
+import { CONSENT_RECORDS } from '../collections/ConsentRecords'
+import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
+import { consentStatus } from './consentState'
+import { sendDoubleOptInMail } from './doubleOptInMail'
+import { consentOptions } from './options'
+import { recordConsent } from './recordConsent'
+
+const DOI_TTL_SECONDS = 48 * 3600
+const UNSUBSCRIBE_TTL_SECONDS = 2 * 365 * 24 * 3600
+
+export class SubscribeInputError extends Error {}
+
+export type SubscribeInput = { email: unknown; firstName?: unknown; lang?: unknown; topics?: unknown }
+export type RequestMeta = { ip?: null | string; source?: 'api' | 'form'; userAgent?: null | string }
+
+/** Names from a public form: no control characters (header injection), no markup, bounded. */
+const cleanText = (value: unknown, max: number) =>
+  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max) || null : null
+
+/**
+ * A sign-up: creates the subscriber if new (profile fields of an existing one are left alone, so a
+ * stranger cannot change them), records a pending consent for each chosen topic that is not already
+ * confirmed, and sends the double-opt-in mail. The answer is the same whether or not the address was known.
+ */
+export async function subscribe(payload: Payload, input: SubscribeInput, meta: RequestMeta): Promise<void> {
+  const email = normalizeEmail(input.email)
+  if (!email) throw new SubscribeInputError('invalid_email')
+  const slugs = [...new Set((Array.isArray(input.topics) ? input.topics : input.topics == null ? [] : [input.topics]).map(String))]
+  if (slugs.length === 0) throw new SubscribeInputError('no_topic')
+  const { docs: topics } = await payload.find({ collection: 'topics', depth: 0, limit: slugs.length, where: { and: [{ slug: { in: slugs } }, { active: { equals: true } }] } })
+  if (topics.length !== slugs.length) throw new SubscribeInputError('unknown_topic')
+  const locale = input.lang === 'en' ? 'en' : 'de'
+
+  const existing = (await payload.find({ collection: 'subscribers', depth: 0, limit: 1, where: { email: { equals: email } } })).docs[0]
+  const subscriber =
+    existing ??
+    (await payload.create({
+      collection: 'subscribers',
+      context: { stageChange: { reason: 'Newsletter-Anmeldung', source: 'rule' } },
+      data: { email, firstName: cleanText(input.firstName, 100), locale, stage: await stageId(payload, 'subscriber') } as never,
+    }))
+
+  const ledger = await payload.find({ collection: CONSENT_RECORDS as 'consent-records', depth: 0, limit: 0, pagination: false, where: { subscriber: { equals: subscriber.id } } })
+  const events = ledger.docs.map((record) => ({ ...record, topic: record.topic == null ? null : String(typeof record.topic === 'object' ? record.topic.id : record.topic) }))
+  const toConfirm = topics.filter((topic) => consentStatus(events, 'marketing', 'email', String(topic.id)) !== 'granted')
+  if (toConfirm.length === 0) return // already subscribed to all of them: nothing to confirm, nothing revealed
+
+  const requestId = randomUUID()
+  const options = consentOptions(payload)
+  for (const topic of toConfirm) {
+    await recordConsent(
+      payload,
+      { action: 'requested', channel: 'email', ip: meta.ip, purpose: 'marketing', requestId, source: meta.source ?? 'form', subscriber: subscriber.id, textVersion: CONSENT_TEXT_VERSION, topic: topic.id, userAgent: meta.userAgent },
+      options,
+    )
+  }
+  const token = signSubscriberToken(subscriber.id, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
+  await sendDoubleOptInMail(payload, {
+    confirmUrl: `${publicUrl()}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${locale}`,
+    locale,
+    salutation: salutation({ ...subscriber, locale }),
+    to: email,
+    topics: toConfirm.map((topic) => topic.name),
+  })
+}
+
+export type ConfirmResult = 'already_confirmed' | 'confirmed' | 'invalid'
+
+/** The click in the double-opt-in mail: confirms exactly the topics of that sign-up, once. */
+export async function confirmSubscription(payload: Payload, token: string, meta: RequestMeta): Promise<ConfirmResult> {
+  let claims: ReturnType<typeof readSubscriberToken>
+  try {
+    claims = readSubscriberToken(token, 'doi')
+  } catch (error) {
+    if (error instanceof TokenError) return 'invalid'
+    throw error
+  }
+  if (!claims.nonce) return 'invalid'
+  const { docs } = await payload.find({
+    collection: CONSENT_RECORDS as 'consent-records',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    where: { and: [{ subscriber: { equals: claims.subscriberId } }, { requestId: { equals: claims.nonce } }] },
+  })
+  const requested = docs.filter((record) => record.action === 'requested')
+  if (requested.length === 0) return 'invalid'
+  if (docs.some((record) => record.action === 'confirmed')) return 'already_confirmed'
+  const options = consentOptions(payload)
+  for (const record of requested) {
+    await recordConsent(
+      payload,
+      {
+        action: 'confirmed',
+        channel: record.channel,
+        ip: meta.ip,
+        proof: { method: 'double-opt-in', requestedAt: record.occurredAt },
+        purpose: 'marketing',
+        requestId: claims.nonce,
+        source: record.source as never,
+        subscriber: claims.subscriberId,
+        textVersion: record.textVersion,
+        topic: record.topic == null ? null : typeof record.topic === 'object' ? record.topic.id : record.topic,
+        userAgent: meta.userAgent,
+      },
+      options,
+    )
+  }
+  return 'confirmed'
+}
+
+/** A token for the unsubscribe link and the List-Unsubscribe header of every marketing mail. */
+export const unsubscribeToken = (subscriberId: number | string) => signSubscriberToken(subscriberId, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
+
+/** RFC 2369 / RFC 8058 headers: one-click unsubscribe by POST, and by mail. */
+export function listUnsubscribeHeaders(subscriberId: number | string, mailto = process.env.UNSUBSCRIBE_MAILTO ?? 'unsubscribe@example.com') {
+  const token = unsubscribeToken(subscriberId)
+  return {
+    'List-Unsubscribe': `<${publicUrl()}/unsubscribe?token=${encodeURIComponent(token)}>, <mailto:${mailto}?subject=unsubscribe%20${encodeURIComponent(token)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  }
+}
+
+/** Withdraws every marketing consent at once; true when the token was valid. */
+export async function unsubscribeAll(payload: Payload, token: string, meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' }): Promise<boolean> {
+  let subscriberId: string
+  try {
+    subscriberId = readSubscriberToken(token, 'unsubscribe').subscriberId
+  } catch (error) {
+    if (error instanceof TokenError) return false
+    throw error
+  }
+  const subscriber = await payload.findByID({ id: subscriberId, collection: 'subscribers', depth: 0, disableErrors: true })
+  if (!subscriber) return false
+  await recordConsent(payload, { action: 'withdrawn', channel: 'email', ip: meta.ip, purpose: 'marketing', source: meta.source, subscriber: subscriberId, topic: null, userAgent: meta.userAgent }, consentOptions(payload))
+  return true
+}
+
+async function stageId(payload: Payload, key: string) {
+  return (await payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 1, where: { key: { equals: key } } })).docs[0]?.id ?? null
+}
