@@ -8,7 +8,8 @@ import { type LocalPayload, startLocalPayload } from '../../../tests/helpers/loc
 import { freePort } from '../../../tests/helpers/server'
 import { type SmtpSink, startSmtpSink } from '../../../tests/helpers/smtp'
 import { canContactSubscriber } from '../utilities/contactProfile'
-import { listUnsubscribeHeaders } from '../utilities/flows'
+import { listUnsubscribeHeaders, subscribe } from '../utilities/flows'
+import { preferencesToken } from '../utilities/preferenceCenter'
 import { consentRouter } from './router'
 
 describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, real SMTP)', () => {
@@ -183,5 +184,95 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
     const sameAddress: number[] = []
     for (let i = 0; i < 4; i++) sameAddress.push((await post('/subscribe', { email: 'Same@Example.com', topics: 'webinare' }, { 'x-forwarded-for': `10.0.0.${i}` })).status)
     expect(sameAddress.at(-1)).toBe(429)
+  })
+
+  describe('the preference center', () => {
+    let token: string
+    let lena: { id: number | string }
+
+    beforeAll(async () => {
+      // Straight through the flow: the flood test above has used up this IP's sign-ups.
+      await subscribe(payload, { email: 'lena.vogel@example.com', firstName: 'Lena', topics: ['webinare'] }, { ip: '192.0.2.1', source: 'form' })
+      const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('lena.vogel@example.com'))
+      await fetch(confirmLinkOf(mail.text))
+      lena = (await ledger('lena.vogel@example.com')).subscriber
+      token = preferencesToken(lena.id)
+    })
+
+    it('shows topics, channels, frequency, pause and one profile question, accessible without JavaScript', async () => {
+      const page = await (await fetch(`${base}/preferences?token=${encodeURIComponent(token)}`)).text()
+      expect(page).toContain('Ihre Newsletter-Einstellungen')
+      expect(page).toMatch(/<input type="checkbox" id="topic-webinare" name="topics" value="webinare" checked>/)
+      expect(page).toMatch(/<input type="checkbox" id="topic-wochen-update" name="topics" value="wochen-update">/)
+      expect(page).toMatch(/id="frequency-weekly" name="frequency" value="weekly" checked/)
+      expect(page).toContain('<label for="answer">Ihr Nachname')
+      for (const [, id] of page.matchAll(/<input[^>]* id="([^"]+)"/g)) expect(page).toContain(`for="${id}"`)
+      expect(page).not.toMatch(/<script/i)
+    })
+
+    it('saves changes as ledger entries and preferences, then shows the next question', async () => {
+      const response = await post('/preferences', {
+        answerField: 'lastName',
+        answerValue: 'Vogel',
+        channels: 'email',
+        frequency: 'monthly',
+        pausedUntil: '2027-01-15',
+        token,
+        topics: 'wochen-update',
+      })
+      expect(response.status).toBe(303)
+      const next = response.headers.get('location')!
+      expect(next).toMatch(/^\/preferences\?token=v1\..+&saved=1/)
+
+      const { records, subscriber } = await ledger('lena.vogel@example.com')
+      const latest = records.slice(-2).map((r) => [r.action, r.source, r.proof])
+      expect(latest).toHaveLength(2)
+      expect(latest).toEqual(
+        expect.arrayContaining([
+          ['withdrawn', 'preference_center', null],
+          ['confirmed', 'preference_center', { method: 'preference-center-link' }],
+        ]),
+      )
+      expect(subscriber.lastName).toBe('Vogel')
+      expect(subscriber.preferences).toMatchObject({ channels: ['email'], frequency: 'monthly' })
+      expect(subscriber.preferences?.pausedUntil?.slice(0, 10)).toBe('2027-01-15')
+      expect((await canContactSubscriber(payload, lena.id, { at: new Date('2026-12-01'), channel: 'email', topic: String(topicIds['wochen-update']) })).reason).toBe('paused')
+      expect((await canContactSubscriber(payload, lena.id, { at: new Date('2027-02-01'), channel: 'email', topic: String(topicIds['wochen-update']) })).reason).toBe('ok')
+      expect((await canContactSubscriber(payload, lena.id, { at: new Date('2027-02-01'), channel: 'email', topic: String(topicIds.webinare) })).reason).toBe('withdrawn')
+
+      const page = await (await fetch(`${base}${next}`)).text()
+      expect(page).toContain('Ihre Einstellungen sind gespeichert.')
+      expect(page).toContain('<label for="answer">In welcher Region arbeiten Sie?')
+    })
+
+    it('refuses forged tokens and bad input, changing nothing', async () => {
+      const before = await ledger('lena.vogel@example.com')
+      expect((await fetch(`${base}/preferences?token=v1.e30.AAAA`)).status).toBe(400)
+      expect((await post('/preferences', { frequency: 'weekly', token: 'v1.e30.AAAA', topics: 'webinare' })).status).toBe(400)
+      expect((await post('/preferences', { frequency: 'weekly', token, topics: 'gibt-es-nicht' })).status).toBe(400)
+      expect((await post('/preferences', { frequency: 'stündlich', token, topics: 'webinare' })).status).toBe(400)
+      const after = await ledger('lena.vogel@example.com')
+      expect(after.records).toHaveLength(before.records.length)
+      expect(after.subscriber.preferences).toEqual(before.subscriber.preferences)
+    })
+
+    it('exports everything stored about the subscriber as JSON', async () => {
+      const response = await fetch(`${base}/preferences/export?token=${encodeURIComponent(token)}`)
+      expect(response.headers.get('content-disposition')).toContain('attachment')
+      const data = await response.json()
+      expect(data.subscriber).toMatchObject({ email: 'lena.vogel@example.com', firstName: 'Lena', lastName: 'Vogel' })
+      expect(data.consents.map((record: { action: string }) => record.action).sort()).toEqual(['confirmed', 'confirmed', 'requested', 'withdrawn'])
+    })
+
+    it('deletes the subscriber after a confirmation, keeping only an anonymised note', async () => {
+      const ask = await fetch(`${base}/preferences/delete?token=${encodeURIComponent(token)}`)
+      expect(await ask.text()).toContain('Endgültig löschen')
+      const done = await post('/preferences/delete', { token })
+      expect(await done.text()).toContain('Ihre Daten sind gelöscht.')
+      expect((await ledger('lena.vogel@example.com')).subscriber).toBeUndefined()
+      const notes = (await payload.find({ collection: 'consent-records', where: { action: { equals: 'erased' } } })).docs
+      expect(notes.at(-1)).toMatchObject({ proof: { recordsRemoved: 4 }, subscriber: null })
+      expect((await fetch(`${base}/preferences?token=${encodeURIComponent(token)}`)).status).toBe(400)
+    })
   })
 })

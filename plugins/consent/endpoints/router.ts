@@ -5,7 +5,9 @@ import { rateLimit } from 'express-rate-limit'
 
 import { normalizeEmail } from '../../../src/domain/email'
 import { checkInboxPage, confirmedPage, invalidLinkPage, subscribeForm, type TopicChoice, unsubscribeConfirmPage, unsubscribedPage } from '../pages/subscribePages'
-import { confirmSubscription, subscribe, SubscribeInputError, unsubscribeAll } from '../utilities/flows'
+import { deleteConfirmPage, deletedPage, preferencesPage } from '../pages/preferencePages'
+import { confirmSubscription, subscribe, SubscribeInputError, unsubscribeAll, withdrawAll } from '../utilities/flows'
+import { exportSubscriberData, preferencesToken, savePreferences, subscriberFromToken, topicStates } from '../utilities/preferenceCenter'
 
 export type ConsentRouterOptions = {
   /** Sign-ups per IP address per 15 minutes. */
@@ -82,6 +84,81 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const done = await unsubscribeAll(payload, String(req.query.token ?? ''), { ...meta(req), source: 'one_click' })
     if (!done) html(res, 400, invalidLinkPage(lang))
     else html(res, 200, unsubscribedPage(lang))
+  })
+
+  const CHANNEL_VALUES = ['email', 'sms', 'push', 'post']
+  const FREQUENCY_VALUES = ['weekly', 'monthly', 'important_only']
+  const list = (value: unknown) => [value ?? []].flat().map(String)
+
+  router.get('/preferences', async (req, res) => {
+    const lang = langOf(req)
+    const subscriber = await subscriberFromToken(payload, req.query.token)
+    if (!subscriber) return html(res, 400, invalidLinkPage(lang))
+    html(res, 200, preferencesPage({ lang, saved: req.query.saved === '1', subscriber, token: preferencesToken(subscriber.id), topics: await topicStates(payload, subscriber, lang) }))
+  })
+
+  router.post('/preferences', ...body, async (req, res) => {
+    const lang = langOf(req)
+    const subscriber = await subscriberFromToken(payload, req.body?.token)
+    if (!subscriber) return html(res, 400, invalidLinkPage(lang))
+    const topics = await topicStates(payload, subscriber, lang)
+    const chosenTopics = list(req.body.topics)
+    const channels = list(req.body.channels)
+    const frequency = String(req.body.frequency ?? 'weekly')
+    const pausedUntil = req.body.pausedUntil ? new Date(`${req.body.pausedUntil}T00:00:00Z`) : null
+    const problem =
+      chosenTopics.some((slug) => !topics.some((topic) => topic.slug === slug))
+        ? lang === 'de' ? 'Unbekanntes Thema.' : 'Unknown topic.'
+        : channels.some((channel) => !CHANNEL_VALUES.includes(channel)) || !FREQUENCY_VALUES.includes(frequency)
+          ? lang === 'de' ? 'Ungültige Auswahl.' : 'Invalid choice.'
+          : pausedUntil && Number.isNaN(pausedUntil.getTime())
+            ? lang === 'de' ? 'Bitte ein gültiges Datum angeben.' : 'Please enter a valid date.'
+            : null
+    if (problem) return html(res, 400, preferencesPage({ error: problem, lang, subscriber, token: preferencesToken(subscriber.id), topics }))
+    const answerValue = String(req.body.answerValue ?? '').replace(/[\u0000-\u001f<>]/g, ' ').trim()
+    await savePreferences(
+      payload,
+      subscriber,
+      {
+        answer: answerValue ? { field: String(req.body.answerField), value: answerValue } : undefined,
+        // All channels ticked means no restriction.
+        channels: channels.length === CHANNEL_VALUES.length ? [] : channels,
+        frequency: frequency as never,
+        pausedUntil: pausedUntil?.toISOString() ?? null,
+        topics: chosenTopics,
+      },
+      meta(req),
+    )
+    res.redirect(303, `/preferences?token=${encodeURIComponent(preferencesToken(subscriber.id))}&saved=1&lang=${lang}`)
+  })
+
+  router.post('/preferences/unsubscribe', ...body, async (req, res) => {
+    const lang = langOf(req)
+    const subscriber = await subscriberFromToken(payload, req.body?.token)
+    if (!subscriber) return html(res, 400, invalidLinkPage(lang))
+    await withdrawAll(payload, subscriber.id, { ...meta(req), source: 'preference_center' })
+    html(res, 200, unsubscribedPage(lang))
+  })
+
+  router.get('/preferences/export', async (req, res) => {
+    const subscriber = await subscriberFromToken(payload, req.query.token)
+    if (!subscriber) return html(res, 400, invalidLinkPage(langOf(req)))
+    res.set('Cache-Control', 'no-store').attachment('meine-daten.json').json(await exportSubscriberData(payload, subscriber))
+  })
+
+  router.get('/preferences/delete', async (req, res) => {
+    const lang = langOf(req)
+    const subscriber = await subscriberFromToken(payload, req.query.token)
+    if (!subscriber) return html(res, 400, invalidLinkPage(lang))
+    html(res, 200, deleteConfirmPage(lang, String(req.query.token)))
+  })
+
+  router.post('/preferences/delete', ...body, async (req, res) => {
+    const lang = langOf(req)
+    const subscriber = await subscriberFromToken(payload, req.body?.token)
+    if (!subscriber) return html(res, 400, invalidLinkPage(lang))
+    await payload.delete({ id: subscriber.id, collection: 'subscribers' })
+    html(res, 200, deletedPage(lang))
   })
 
   return router

@@ -140,8 +140,16 @@ export async function unsubscribeAll(payload: Payload, token: string, meta: Omit
   }
   const subscriber = await payload.findByID({ id: subscriberId, collection: 'subscribers', depth: 0, disableErrors: true })
   if (!subscriber) return false
-  await recordConsent(payload, { action: 'withdrawn', channel: 'email', ip: meta.ip, purpose: 'marketing', source: meta.source, subscriber: subscriberId, topic: null, userAgent: meta.userAgent }, consentOptions(payload))
+  await withdrawAll(payload, subscriberId, meta)
   return true
+}
+
+export function withdrawAll(payload: Payload, subscriberId: number | string, meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' }) {
+  return recordConsent(
+    payload,
+    { action: 'withdrawn', channel: 'email', ip: meta.ip, purpose: 'marketing', source: meta.source, subscriber: subscriberId, topic: null, userAgent: meta.userAgent },
+    consentOptions(payload),
+  )
 }
 
 async function stageId(payload: Payload, key: string) {
