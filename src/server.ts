@@ -10,6 +10,7 @@ import { getPayload } from 'payload'
 
 import config from '../payload.config'
 import { consentRouter } from '../plugins/consent/endpoints/router'
+import { preferencesToken } from '../plugins/consent/utilities/preferenceCenter'
 import { port, publicUrl, seedDemo } from './config/env'
 import { closeDatabase } from './database/close'
 import { seedIfEmpty } from './seed'
@@ -40,11 +41,19 @@ export async function startServer() {
   app.use(consentRouter(payload))
   app.use((req, res) => handle(req, res))
 
+  const demoLink = seedDemo() ? await demoPreferenceLink(payload) : null
   const server = app.listen(port(), () => {
-    payload.logger.info(`Ready on ${publicUrl()}: admin ${publicUrl()}/admin, GraphQL ${publicUrl()}/api/graphql`)
+    payload.logger.info(`Ready on ${publicUrl()}: admin ${publicUrl()}/admin, GraphQL ${publicUrl()}/api/graphql, sign-up ${publicUrl()}/subscribe`)
+    if (demoLink) payload.logger.info(`Preference center of a demo subscriber: ${demoLink}`)
   })
   installShutdown(server, payload)
   return server
+}
+
+/** A signed link for the first demo subscriber, so the preference center can be tried right away. */
+async function demoPreferenceLink(payload: Payload): Promise<null | string> {
+  const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 1, sort: 'createdAt' })
+  return docs[0] ? `${publicUrl()}/preferences?token=${encodeURIComponent(preferencesToken(docs[0].id))}` : null
 }
 
 function installShutdown(server: ReturnType<express.Express['listen']>, payload: Payload) {

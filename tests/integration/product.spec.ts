@@ -1,4 +1,6 @@
 import { createClient } from '@libsql/client'
+import fs from 'node:fs'
+import path from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
@@ -9,7 +11,7 @@ import { anonymous, login, rest } from '../helpers/http'
 
 const servers = inject('servers')
 
-describe.each(servers)('the running product on $kind', ({ url }) => {
+describe.each(servers)('the running product on $kind', ({ dataDir, url }) => {
   it('serves the admin UI, REST and GraphQL, but no playground in production', async () => {
     const admin = await fetch(`${url}/admin/login`)
     expect(admin.status).toBe(200)
@@ -22,6 +24,22 @@ describe.each(servers)('the running product on $kind', ({ url }) => {
     expect(await gql.json()).toEqual({ data: { Personas: { totalDocs: 3 } } })
     // The GraphQL playground is off in production (Payload's default), the endpoint is not.
     expect((await fetch(`${url}/api/graphql-playground`)).status).toBe(404)
+  })
+
+  it('serves the public sign-up form and the preference center (by signed link only)', async () => {
+    const form = await fetch(`${url}/subscribe`)
+    expect(form.status).toBe(200)
+    expect(await form.text()).toContain('value="wochen-update"')
+    const forged = await fetch(`${url}/preferences?token=v1.e30.AAAA`)
+    expect(forged.status).toBe(400)
+    expect(await forged.text()).toContain('Dieser Link ist ungültig oder abgelaufen')
+
+    // The server logs a signed link for a demo subscriber, so the preference center can be tried at once.
+    const link = /Preference center of a demo subscriber: ([^\s\u001b]+)/.exec(fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8'))?.[1]
+    expect(link).toMatch(/\/preferences\?token=v1\./)
+    const center = await fetch(link!)
+    expect(center.status).toBe(200)
+    expect(await center.text()).toContain('Ihre Newsletter-Einstellungen')
   })
 
   it('comes with the demo: personas, two-level interests, stages, 40+ blocks, 200 subscribers', async () => {
