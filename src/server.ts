@@ -39,6 +39,11 @@ export async function startServer() {
     res.json({ status: 'ok' })
   })
   app.use(consentRouter(payload))
+  // Next's route handlers (GraphQL) do not see the socket: hand them the client address, never the caller's claim.
+  app.use((req, _res, next) => {
+    req.headers['x-client-ip'] = req.ip ?? ''
+    next()
+  })
   app.use((req, res) => handle(req, res))
 
   const demoLink = seedDemo() ? await demoPreferenceLink(payload) : null

@@ -6,6 +6,7 @@ import { consentRecords, eraseConsentRecords } from './collections/ConsentRecord
 import { Topics } from './collections/Topics'
 import { resolveOptions } from './defaults'
 import { preferencesField } from './fields/preferences'
+import { consentOperations } from './graphql/operations'
 
 export { canContact, canTrack } from './utilities/canContact'
 export { canContactSubscriber, loadContactProfile } from './utilities/contactProfile'
@@ -28,9 +29,15 @@ export const consentPlugin =
           }
         : collection,
     )
+    const graphQL = config.graphQL ?? {}
     return {
       ...config,
       collections: [...collections, Topics, consentRecords(options)],
       custom: { ...config.custom, consent: options },
+      graphQL: {
+        ...graphQL,
+        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...consentOperations(GraphQL).mutations }),
+        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...consentOperations(GraphQL).queries }),
+      },
     }
   }

@@ -8,7 +8,7 @@ import type { Subscriber } from '../payload-types'
 import { fieldErrors } from '../../tests/helpers/errors'
 import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localPayload'
 import { seedDemoData } from '../seed'
-import { PersonalizationError } from './errors'
+import { CodedError } from '../errors'
 import { personalizationToken, personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from './service'
 
 describe('personalized documents from the demo data (Local API, SQLite)', () => {
@@ -25,7 +25,7 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
     try {
       await promise
     } catch (error) {
-      if (error instanceof PersonalizationError) return error.code
+      if (error instanceof CodedError) return error.code
       throw error
     }
     return 'no error'

@@ -14,7 +14,7 @@ import { signSubscriberToken, TokenError, verifySubscriberToken } from '../secur
 import { assemble, MissingFallbackError } from './assembly/assemble'
 import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
 import { type AnonymousContextInput, contextFromAnonymous, contextFromSubscriber, UnknownReferenceError } from './context/buildContext'
-import { PersonalizationError } from './errors'
+import { CodedError } from '../errors'
 
 export const ENGINE_SETTINGS: EngineSettings = {
   defaultLocale: DEFAULT_LOCALE,
@@ -31,7 +31,7 @@ const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? String((ref as 
 export function parseAt(at: null | string | undefined): Date {
   if (at == null) return new Date()
   const date = new Date(at)
-  if (Number.isNaN(date.getTime())) throw new PersonalizationError('BAD_USER_INPUT', `"at" is not a date-time: ${at}`)
+  if (Number.isNaN(date.getTime())) throw new CodedError('BAD_USER_INPUT', `"at" is not a date-time: ${at}`)
   return date
 }
 
@@ -43,29 +43,29 @@ async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<
   const { payload } = req
   let id: null | string = null
   if (input.subscriber != null) {
-    if (!req.user) throw new PersonalizationError('UNAUTHENTICATED', 'Querying by subscriber id needs an admin login or API key')
-    if (!hasRole(req, 'admin')) throw new PersonalizationError('FORBIDDEN', 'Only admins and API keys may query by subscriber id')
+    if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Querying by subscriber id needs an admin login or API key')
+    if (!hasRole(req, 'admin')) throw new CodedError('FORBIDDEN', 'Only admins and API keys may query by subscriber id')
     id = String(input.subscriber)
     const wellFormed = payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(id) : /^[a-f\d]{24}$/i.test(id)
-    if (!wellFormed) throw new PersonalizationError('BAD_USER_INPUT', `"${id}" is not a subscriber id`)
+    if (!wellFormed) throw new CodedError('BAD_USER_INPUT', `"${id}" is not a subscriber id`)
   } else if (input.token != null) {
     try {
       id = verifySubscriberToken(input.token, 'personalize')
     } catch (error) {
-      if (error instanceof TokenError) throw new PersonalizationError('INVALID_TOKEN', error.message)
+      if (error instanceof TokenError) throw new CodedError('INVALID_TOKEN', error.message)
       throw error
     }
   }
   if (id == null) return null
   const subscriber = await payload.findByID({ id, collection: 'subscribers', depth: 0, disableErrors: true }).catch(() => null)
-  if (!subscriber) throw new PersonalizationError('NOT_FOUND', input.token ? 'The link is not valid' : `Subscriber ${id} not found`)
+  if (!subscriber) throw new CodedError('NOT_FOUND', input.token ? 'The link is not valid' : `Subscriber ${id} not found`)
   return subscriber
 }
 
 async function resolveReader(req: PayloadRequest, input: ReaderInput, library: BlockLibrary, at: Date, skipRecentSends: number): Promise<Reader> {
   const locale = input.context?.locale
   if (locale && !CONTENT_LOCALES.some(({ code }) => code === locale)) {
-    throw new PersonalizationError('BAD_USER_INPUT', `Unsupported locale "${locale}"; use ${CONTENT_LOCALES.map(({ code }) => code).join(' or ')}`)
+    throw new CodedError('BAD_USER_INPUT', `Unsupported locale "${locale}"; use ${CONTENT_LOCALES.map(({ code }) => code).join(' or ')}`)
   }
   const subscriber = await loadSubscriber(req, input)
   if (subscriber) {
@@ -80,7 +80,7 @@ async function resolveReader(req: PayloadRequest, input: ReaderInput, library: B
     // Anonymous readers get neutral tokens: nothing about any profile leaks.
     return { context, tokens: tokenContext({ locale: context.locale }) }
   } catch (error) {
-    if (error instanceof UnknownReferenceError) throw new PersonalizationError('BAD_USER_INPUT', error.message)
+    if (error instanceof UnknownReferenceError) throw new CodedError('BAD_USER_INPUT', error.message)
     throw error
   }
 }
@@ -102,14 +102,14 @@ function fill(library: BlockLibrary, reader: Reader, slots: SlotDefinition[]): A
   try {
     return assemble({ blocks: library.candidates, context: reader.context, interestAncestors: library.taxonomy.interestAncestors, settings: ENGINE_SETTINGS, slots })
   } catch (error) {
-    if (error instanceof MissingFallbackError) throw new PersonalizationError('FAILED_PRECONDITION', error.message)
+    if (error instanceof MissingFallbackError) throw new CodedError('FAILED_PRECONDITION', error.message)
     throw error
   }
 }
 
 async function findBySlug<T extends 'landing-pages' | 'newsletters'>(payload: Payload, collection: T, slug: string) {
   const { docs } = await payload.find({ collection, depth: 1, limit: 1, where: { slug: { equals: slug } } })
-  if (!docs[0]) throw new PersonalizationError('NOT_FOUND', `No ${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${slug}"`)
+  if (!docs[0]) throw new CodedError('NOT_FOUND', `No ${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${slug}"`)
   return docs[0]
 }
 
@@ -198,18 +198,18 @@ export async function personalizedBlocks(
   { at, filter, limit, ...input }: ReaderInput & { at?: null | string; filter: BlockFilterInput; limit?: null | number },
 ): Promise<PersonalizedBlockResult[]> {
   const when = parseAt(at)
-  if (!(CHANNELS as readonly string[]).includes(filter.channel)) throw new PersonalizationError('BAD_USER_INPUT', `Unknown channel "${filter.channel}"`)
+  if (!(CHANNELS as readonly string[]).includes(filter.channel)) throw new CodedError('BAD_USER_INPUT', `Unknown channel "${filter.channel}"`)
   const count = limit ?? 3
-  if (!Number.isInteger(count) || count < 1 || count > 20) throw new PersonalizationError('BAD_USER_INPUT', '"limit" must be between 1 and 20')
+  if (!Number.isInteger(count) || count < 1 || count > 20) throw new CodedError('BAD_USER_INPUT', '"limit" must be between 1 and 20')
   const library = await blockLibrary(req.payload)
   const reader = await resolveReader(req, input, library, when, 0)
   const interests = (filter.interests ?? []).map((slug) => {
     const id = library.taxonomy.interestIdBySlug.get(slug)
-    if (!id) throw new PersonalizationError('BAD_USER_INPUT', `Unknown interest "${slug}"`)
+    if (!id) throw new CodedError('BAD_USER_INPUT', `Unknown interest "${slug}"`)
     return id
   })
   const strategy = (filter.strategy ?? 'relevance') as RankingStrategy
-  if (!['freshness', 'priority', 'relevance'].includes(strategy)) throw new PersonalizationError('BAD_USER_INPUT', `Unknown strategy "${strategy}"`)
+  if (!['freshness', 'priority', 'relevance'].includes(strategy)) throw new CodedError('BAD_USER_INPUT', `Unknown strategy "${strategy}"`)
   const fallback = library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never) && block.locale === reader.context.locale)
     ?? library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never))
   const slot: SlotDefinition = {

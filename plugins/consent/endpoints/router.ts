@@ -1,12 +1,12 @@
 import type { Payload } from 'payload'
 
 import express, { type Request, type Response } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
-import { normalizeEmail } from '../../../src/domain/email'
 import { checkInboxPage, confirmedPage, invalidLinkPage, subscribeForm, type TopicChoice, unsubscribeConfirmPage, unsubscribedPage } from '../pages/subscribePages'
 import { deleteConfirmPage, deletedPage, preferencesPage } from '../pages/preferencePages'
 import { confirmSubscription, subscribe, SubscribeInputError, unsubscribeAll, withdrawAll } from '../utilities/flows'
+import { addressKey, SIGNUP_WINDOWS, signupStores } from '../utilities/signupLimits'
 import { exportSubscriberData, preferencesToken, savePreferences, subscriberFromToken, topicStates } from '../utilities/preferenceCenter'
 
 export type ConsentRouterOptions = {
@@ -14,7 +14,11 @@ export type ConsentRouterOptions = {
   perIp?: number
   /** Sign-ups per email address per hour. */
   perAddress?: number
+  /** Counters (tests give each server its own). */
+  stores?: typeof signupStores
 }
+
+export const SIGNUP_LIMITS = { perAddress: 3, perIp: 10 }
 
 const ERRORS = {
   de: { invalid_email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.', no_topic: 'Bitte wählen Sie mindestens ein Thema.', unknown_topic: 'Dieses Thema gibt es nicht (mehr).' },
@@ -41,14 +45,25 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
   const tooMany = (req: Request, res: Response) => html(res, 429, subscribeFormError(langOf(req)))
   const subscribeFormError = (lang: 'de' | 'en') =>
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>429</title></head><body><main><h1>${lang === 'de' ? 'Zu viele Anfragen' : 'Too many requests'}</h1><p>${lang === 'de' ? 'Bitte versuchen Sie es später noch einmal.' : 'Please try again later.'}</p></main></body></html>`
-  const perIp = rateLimit({ handler: tooMany, legacyHeaders: false, limit: options.perIp ?? 10, standardHeaders: 'draft-8', windowMs: 15 * 60_000 })
+  const stores = options.stores ?? signupStores
+  const perIp = rateLimit({
+    handler: tooMany,
+    // The same key as ipKey(), spelled out: express-rate-limit checks that ipKeyGenerator is used.
+    keyGenerator: (req) => `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`,
+    legacyHeaders: false,
+    limit: options.perIp ?? SIGNUP_LIMITS.perIp,
+    standardHeaders: 'draft-8',
+    store: stores.perIp,
+    windowMs: SIGNUP_WINDOWS.perIp,
+  })
   const perAddress = rateLimit({
     handler: tooMany,
-    keyGenerator: (req) => `address:${normalizeEmail(req.body?.email) ?? 'invalid'}`,
+    keyGenerator: (req) => addressKey(req.body?.email),
     legacyHeaders: false,
-    limit: options.perAddress ?? 3,
+    limit: options.perAddress ?? SIGNUP_LIMITS.perAddress,
     standardHeaders: false,
-    windowMs: 60 * 60_000,
+    store: stores.perAddress,
+    windowMs: SIGNUP_WINDOWS.perAddress,
   })
 
   router.get('/subscribe', async (req, res) => {

@@ -1,6 +1,6 @@
 import { APIError } from 'payload'
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'FAILED_PRECONDITION' | 'FORBIDDEN' | 'INVALID_TOKEN' | 'NOT_FOUND' | 'UNAUTHENTICATED'
+export type ErrorCode = 'BAD_USER_INPUT' | 'FAILED_PRECONDITION' | 'FORBIDDEN' | 'INVALID_TOKEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'UNAUTHENTICATED'
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -8,15 +8,16 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   INVALID_TOKEN: 401,
   NOT_FOUND: 404,
+  RATE_LIMITED: 429,
   UNAUTHENTICATED: 401,
 }
 
-/** A client-facing error with a machine-readable code; it never hides a partial document. */
-export class PersonalizationError extends APIError<{ code: ErrorCode }> {
+/** A client-facing error with a machine-readable code (GraphQL extensions.code, HTTP status). */
+export class CodedError extends APIError<{ code: ErrorCode }> {
   readonly code: ErrorCode
   constructor(code: ErrorCode, message: string) {
     super(message, STATUS[code], { code }, true)
     this.code = code
-    this.name = 'PersonalizationError'
+    this.name = 'CodedError'
   }
 }
