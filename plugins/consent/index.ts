@@ -5,6 +5,7 @@ import type { ConsentPluginOptions } from './types'
 import { consentRecords, eraseConsentRecords } from './collections/ConsentRecords'
 import { Topics } from './collections/Topics'
 import { resolveOptions } from './defaults'
+import { consentHistoryField } from './fields/consentHistory'
 import { preferencesField } from './fields/preferences'
 import { consentOperations } from './graphql/operations'
 
@@ -24,7 +25,7 @@ export const consentPlugin =
       collection.slug === options.subscribersSlug
         ? {
             ...collection,
-            fields: [...collection.fields, preferencesField],
+            fields: [...collection.fields, preferencesField, consentHistoryField],
             hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseConsentRecords] },
           }
         : collection,

@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchChromium } from '../helpers/browser'
-import { anonymous, rest } from '../helpers/http'
+import { anonymous, login, rest } from '../helpers/http'
 
 const server = inject('servers').find((candidate) => candidate.kind === 'sqlite')!
 
@@ -118,5 +118,34 @@ describe('the personalized preview in the admin UI', () => {
     await expect(page.getByText('Betreff:').locator('..').innerText()).resolves.toBe('Betreff: Ihr Kontorwerk-Update')
     const preview = page.frameLocator('iframe[title="Vorschau"]')
     await expect(preview.locator('body').innerText()).resolves.toContain('Sehr geehrte Damen und Herren,')
+  })
+})
+
+describe('an admin on a subscriber\'s page', () => {
+  let browser: Browser
+  let page: Page
+
+  beforeAll(async () => {
+    browser = await launchChromium()
+    page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
+    await page.goto('/admin/login')
+    await page.fill('#field-email', 'admin@example.com')
+    await page.fill('#field-password', 'admin-demo-2026')
+    await page.click('button[type=submit]')
+    await page.waitForURL(/\/admin$/)
+  })
+  afterAll(() => browser?.close())
+
+  it('sees the consent state per topic and channel and the ledger, read-only', async () => {
+    const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
+    const { body } = await rest(server.url, admin, 'GET', '/consent-records?where[action][equals]=confirmed&where[purpose][equals]=marketing&limit=1&depth=0')
+    const subscriberId = body.docs[0].subscriber
+    await page.goto(`/admin/collections/subscribers/${subscriberId}`)
+    const state = page.locator('table.consent-state')
+    await expect.poll(() => state.innerText()).toMatch(/Thema\s+email[\s\S]*erteilt/)
+    const ledgerRows = page.locator('table.consent-ledger tbody tr')
+    await expect.poll(() => ledgerRows.count()).toBeGreaterThanOrEqual(2)
+    await expect(ledgerRows.first().innerText()).resolves.toMatch(/marketing\s+.+\s+email\s+requested\s+form\s+newsletter-2026-01/)
+    await expect(page.locator('table.consent-ledger input, table.consent-ledger button').count()).resolves.toBe(0)
   })
 })

@@ -6,7 +6,7 @@ import { freePort } from './server'
 export type SmtpSink = { close: () => Promise<void>; messages: ParsedMail[]; port: number; waitFor: (predicate: (mail: ParsedMail) => boolean, timeoutMs?: number) => Promise<ParsedMail> }
 
 /** A real SMTP server on loopback that keeps every message it receives, parsed. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink({ onMessage }: { onMessage?: (mail: ParsedMail) => void } = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = []
   const server = new SMTPServer({
     authOptional: true,
@@ -15,6 +15,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     onData(stream, _session, callback) {
       simpleParser(stream).then((mail) => {
         messages.push(mail)
+        onMessage?.(mail)
         callback()
       }, callback)
     },

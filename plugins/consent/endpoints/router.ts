@@ -86,8 +86,8 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
   router.get('/subscribe/confirm', async (req, res) => {
     const lang = langOf(req)
     const result = await confirmSubscription(payload, String(req.query.token ?? ''), meta(req))
-    if (result === 'invalid') html(res, 400, invalidLinkPage(lang))
-    else html(res, 200, confirmedPage(lang, result === 'already_confirmed'))
+    if (result.status === 'invalid') html(res, 400, invalidLinkPage(lang))
+    else html(res, 200, confirmedPage(lang, result.status === 'already_confirmed', preferencesToken(result.subscriberId)))
   })
 
   // A GET only asks: link scanners and previews must not unsubscribe anybody.

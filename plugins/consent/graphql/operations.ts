@@ -87,9 +87,9 @@ function buildOperations(GraphQL: GraphQL) {
     confirmSubscription: {
       args: { token: { type: nonNull(GraphQLString) } },
       resolve: async (_: unknown, { token }: { token: string }, { req }: Context) => {
-        const status = await confirmSubscription(req.payload, token, meta(req))
-        if (status === 'invalid') throw new CodedError('INVALID_TOKEN', 'The link is not valid or has expired')
-        return { ok: true, status }
+        const result = await confirmSubscription(req.payload, token, meta(req))
+        if (result.status === 'invalid') throw new CodedError('INVALID_TOKEN', 'The link is not valid or has expired')
+        return { ok: true, status: result.status }
       },
       type: Result,
     },

@@ -49,12 +49,14 @@ export const checkInboxPage = (lang: 'de' | 'en') =>
     title: lang === 'de' ? 'Fast geschafft' : 'Almost done',
   })
 
-export const confirmedPage = (lang: 'de' | 'en', alreadyConfirmed: boolean) =>
+export const confirmedPage = (lang: 'de' | 'en', alreadyConfirmed: boolean, preferencesToken: string) =>
   page({
-    body:
+    body: `${
       lang === 'de'
-        ? `<p>${alreadyConfirmed ? 'Diese Anmeldung war bereits bestätigt.' : 'Vielen Dank, Ihre Anmeldung ist bestätigt.'} Sie können Ihre Themen jederzeit im Präferenzcenter ändern – der Link steht in jeder E-Mail.</p>`
-        : `<p>${alreadyConfirmed ? 'This subscription was already confirmed.' : 'Thank you, your subscription is confirmed.'} You can change your topics at any time in the preference center – the link is in every email.</p>`,
+        ? `<p>${alreadyConfirmed ? 'Diese Anmeldung war bereits bestätigt.' : 'Vielen Dank, Ihre Anmeldung ist bestätigt.'} Sie können Ihre Themen jederzeit im Präferenzcenter ändern – der Link steht auch in jeder E-Mail.</p>`
+        : `<p>${alreadyConfirmed ? 'This subscription was already confirmed.' : 'Thank you, your subscription is confirmed.'} You can change your topics at any time in the preference center – the link is also in every email.</p>`
+    }
+<p><a href="/preferences?token=${encodeURIComponent(preferencesToken)}&amp;lang=${lang}">${lang === 'de' ? 'Zum Präferenzcenter' : 'Open the preference center'}</a></p>`,
     lang,
     title: lang === 'de' ? 'Anmeldung bestätigt' : 'Subscription confirmed',
   })

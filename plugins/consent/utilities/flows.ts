@@ -72,7 +72,7 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
   })
 }
 
-export type ConfirmResult = 'already_confirmed' | 'confirmed' | 'invalid'
+export type ConfirmResult = { status: 'already_confirmed' | 'confirmed'; subscriberId: string } | { status: 'invalid' }
 
 /** The click in the double-opt-in mail: confirms exactly the topics of that sign-up, once. */
 export async function confirmSubscription(payload: Payload, token: string, meta: RequestMeta): Promise<ConfirmResult> {
@@ -80,10 +80,10 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
   try {
     claims = readSubscriberToken(token, 'doi')
   } catch (error) {
-    if (error instanceof TokenError) return 'invalid'
+    if (error instanceof TokenError) return { status: 'invalid' }
     throw error
   }
-  if (!claims.nonce) return 'invalid'
+  if (!claims.nonce) return { status: 'invalid' }
   const { docs } = await payload.find({
     collection: CONSENT_RECORDS as 'consent-records',
     depth: 0,
@@ -92,8 +92,8 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
     where: { and: [{ subscriber: { equals: claims.subscriberId } }, { requestId: { equals: claims.nonce } }] },
   })
   const requested = docs.filter((record) => record.action === 'requested')
-  if (requested.length === 0) return 'invalid'
-  if (docs.some((record) => record.action === 'confirmed')) return 'already_confirmed'
+  if (requested.length === 0) return { status: 'invalid' }
+  if (docs.some((record) => record.action === 'confirmed')) return { status: 'already_confirmed', subscriberId: claims.subscriberId }
   const options = consentOptions(payload)
   for (const record of requested) {
     await recordConsent(
@@ -114,7 +114,7 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
       options,
     )
   }
-  return 'confirmed'
+  return { status: 'confirmed', subscriberId: claims.subscriberId }
 }
 
 /** A token for the unsubscribe link and the List-Unsubscribe header of every marketing mail. */
