@@ -4,6 +4,7 @@ import type { ConsentPluginOptions } from './types'
 
 import { consentRecords, eraseConsentRecords } from './collections/ConsentRecords'
 import { Topics } from './collections/Topics'
+import { Branding } from './globals/Branding'
 import { resolveOptions } from './defaults'
 import { consentHistoryField } from './fields/consentHistory'
 import { preferencesField } from './fields/preferences'
@@ -35,6 +36,7 @@ export const consentPlugin =
       ...config,
       collections: [...collections, Topics, consentRecords(options)],
       custom: { ...config.custom, consent: options },
+      globals: [...(config.globals ?? []), Branding],
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...consentOperations(GraphQL).mutations }),

@@ -69,6 +69,23 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
     expect(page).not.toMatch(/<script/i)
   })
 
+  it('shows the brand from the Branding global', async () => {
+    await payload.updateGlobal({ data: { companyName: 'Nordlicht & Co', footer: 'Nordlicht GmbH · Kiel', primaryColor: '#7f1d1d' } as never, slug: 'branding' })
+    const page = await (await fetch(`${base}/subscribe`)).text()
+    expect(page).toContain('<header>Nordlicht &amp; Co</header>')
+    expect(page).toContain('header { background: #7f1d1d;')
+    expect(page).toContain('<footer>Nordlicht GmbH · Kiel</footer>')
+    expect(page).not.toContain('%%BRAND')
+    await payload.updateGlobal({ data: { companyName: 'Kontorwerk', footer: 'Kontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg', primaryColor: '#0f4c81' } as never, slug: 'branding' })
+  })
+
+  it('refuses an oversized request and stores nothing', async () => {
+    const before = (await payload.count({ collection: 'subscribers' })).totalDocs
+    const response = await post('/subscribe', { email: 'big@example.com', firstName: 'x'.repeat(30_000), topics: 'webinare' })
+    expect(response.status).toBe(413)
+    expect((await payload.count({ collection: 'subscribers' })).totalDocs).toBe(before)
+  })
+
   it('takes a sign-up, sends the double-opt-in mail and confirms on the link, once', async () => {
     const response = await post('/subscribe', { email: ' Anna.Berger@Example.COM ', firstName: 'Anna', topics: ['wochen-update', 'webinare'] }, { 'user-agent': 'Browser/1.0' })
     expect(response.status).toBe(200)

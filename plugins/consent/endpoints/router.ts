@@ -4,6 +4,8 @@ import express, { type Request, type Response } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
 import { checkInboxPage, confirmedPage, invalidLinkPage, subscribeForm, type TopicChoice, unsubscribeConfirmPage, unsubscribedPage } from '../pages/subscribePages'
+import { loadBrand } from '../globals/Branding'
+import { applyBrand } from '../pages/page'
 import { deleteConfirmPage, deletedPage, preferencesPage } from '../pages/preferencePages'
 import { confirmSubscription, subscribe, SubscribeInputError, unsubscribeAll, withdrawAll } from '../utilities/flows'
 import { addressKey, SIGNUP_WINDOWS, signupStores } from '../utilities/signupLimits'
@@ -27,7 +29,8 @@ const ERRORS = {
 
 const langOf = (req: Request): 'de' | 'en' => ((req.query.lang ?? req.body?.lang) === 'en' ? 'en' : 'de')
 const meta = (req: Request) => ({ ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
-const html = (res: Response, status: number, body: string) => res.status(status).type('html').set('Cache-Control', 'no-store').send(body)
+const html = async (res: Response, status: number, body: string) =>
+  res.status(status).type('html').set('Cache-Control', 'no-store').send(applyBrand(body, await loadBrand(res.locals.payload as Payload)))
 
 async function topicChoices(payload: Payload, lang: 'de' | 'en'): Promise<TopicChoice[]> {
   const { docs } = await payload.find({ collection: 'topics', depth: 0, limit: 50, locale: lang, where: { active: { equals: true } } })
@@ -41,8 +44,14 @@ async function topicChoices(payload: Payload, lang: 'de' | 'en'): Promise<TopicC
  */
 export function consentRouter(payload: Payload, options: ConsentRouterOptions = {}): express.Router {
   const router = express.Router()
+  router.use((_req, res, next) => {
+    res.locals.payload = payload
+    next()
+  })
   const body = [express.urlencoded({ extended: false, limit: '20kb' }), express.json({ limit: '20kb' })]
-  const tooMany = (req: Request, res: Response) => html(res, 429, subscribeFormError(langOf(req)))
+  const tooMany = (req: Request, res: Response, next: (error?: unknown) => void) => {
+    html(res, 429, subscribeFormError(langOf(req))).catch(next)
+  }
   const subscribeFormError = (lang: 'de' | 'en') =>
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>429</title></head><body><main><h1>${lang === 'de' ? 'Zu viele Anfragen' : 'Too many requests'}</h1><p>${lang === 'de' ? 'Bitte versuchen Sie es später noch einmal.' : 'Please try again later.'}</p></main></body></html>`
   const stores = options.stores ?? signupStores
@@ -68,26 +77,26 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
 
   router.get('/subscribe', async (req, res) => {
     const lang = langOf(req)
-    html(res, 200, subscribeForm({ lang, topics: await topicChoices(payload, lang) }))
+    await html(res, 200, subscribeForm({ lang, topics: await topicChoices(payload, lang) }))
   })
 
   router.post('/subscribe', ...body, perIp, perAddress, async (req, res) => {
     const lang = langOf(req)
     try {
       await subscribe(payload, { ...req.body, lang }, { ...meta(req), source: 'form' })
-      html(res, 200, checkInboxPage(lang))
+      await html(res, 200, checkInboxPage(lang))
     } catch (error) {
       if (!(error instanceof SubscribeInputError)) throw error
       const values = { email: String(req.body?.email ?? '').slice(0, 254), firstName: String(req.body?.firstName ?? '').slice(0, 100), topics: [req.body?.topics ?? []].flat().map(String) }
-      html(res, 400, subscribeForm({ error: ERRORS[lang][error.message as keyof (typeof ERRORS)['de']], lang, topics: await topicChoices(payload, lang), values }))
+      await html(res, 400, subscribeForm({ error: ERRORS[lang][error.message as keyof (typeof ERRORS)['de']], lang, topics: await topicChoices(payload, lang), values }))
     }
   })
 
   router.get('/subscribe/confirm', async (req, res) => {
     const lang = langOf(req)
     const result = await confirmSubscription(payload, String(req.query.token ?? ''), meta(req))
-    if (result.status === 'invalid') html(res, 400, invalidLinkPage(lang))
-    else html(res, 200, confirmedPage(lang, result.status === 'already_confirmed', preferencesToken(result.subscriberId)))
+    if (result.status === 'invalid') await html(res, 400, invalidLinkPage(lang))
+    else await html(res, 200, confirmedPage(lang, result.status === 'already_confirmed', preferencesToken(result.subscriberId)))
   })
 
   // A GET only asks: link scanners and previews must not unsubscribe anybody.
@@ -97,8 +106,8 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
   router.post('/unsubscribe', ...body, async (req, res) => {
     const lang = langOf(req)
     const done = await unsubscribeAll(payload, String(req.query.token ?? ''), { ...meta(req), source: 'one_click' })
-    if (!done) html(res, 400, invalidLinkPage(lang))
-    else html(res, 200, unsubscribedPage(lang))
+    if (!done) await html(res, 400, invalidLinkPage(lang))
+    else await html(res, 200, unsubscribedPage(lang))
   })
 
   const CHANNEL_VALUES = ['email', 'sms', 'push', 'post']
@@ -109,7 +118,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const lang = langOf(req)
     const subscriber = await subscriberFromToken(payload, req.query.token)
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
-    html(res, 200, preferencesPage({ lang, saved: req.query.saved === '1', subscriber, token: preferencesToken(subscriber.id), topics: await topicStates(payload, subscriber, lang) }))
+    await html(res, 200, preferencesPage({ lang, saved: req.query.saved === '1', subscriber, token: preferencesToken(subscriber.id), topics: await topicStates(payload, subscriber, lang) }))
   })
 
   router.post('/preferences', ...body, async (req, res) => {
@@ -152,7 +161,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const subscriber = await subscriberFromToken(payload, req.body?.token)
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
     await withdrawAll(payload, subscriber.id, { ...meta(req), source: 'preference_center' })
-    html(res, 200, unsubscribedPage(lang))
+    await html(res, 200, unsubscribedPage(lang))
   })
 
   router.get('/preferences/export', async (req, res) => {
@@ -165,7 +174,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const lang = langOf(req)
     const subscriber = await subscriberFromToken(payload, req.query.token)
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
-    html(res, 200, deleteConfirmPage(lang, String(req.query.token)))
+    await html(res, 200, deleteConfirmPage(lang, String(req.query.token)))
   })
 
   router.post('/preferences/delete', ...body, async (req, res) => {
@@ -173,7 +182,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const subscriber = await subscriberFromToken(payload, req.body?.token)
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
     await payload.delete({ id: subscriber.id, collection: 'subscribers' })
-    html(res, 200, deletedPage(lang))
+    await html(res, 200, deletedPage(lang))
   })
 
   return router

@@ -1,4 +1,20 @@
+import type { Brand } from '../globals/Branding'
+
 import { escapeHtml } from '../../../src/rendering/html'
+
+const BRAND = { accent: '%%BRAND_ACCENT%%', footer: '%%BRAND_FOOTER%%', header: '%%BRAND_HEADER%%', name: '%%BRAND_NAME%%', primary: '%%BRAND_PRIMARY%%' }
+
+/** Fills a page's brand places from the Branding global (pages are written once, branded per response). */
+export function applyBrand(html: string, brand: Brand): string {
+  const name = escapeHtml(brand.companyName)
+  const header = brand.logo ? `<img src="${escapeHtml(brand.logo.url)}" alt="${escapeHtml(brand.logo.alt || brand.companyName)}" height="40">` : name
+  return html
+    .replaceAll(BRAND.primary, brand.primaryColor)
+    .replaceAll(BRAND.accent, brand.accentColor)
+    .replaceAll(BRAND.header, header)
+    .replaceAll(BRAND.name, name)
+    .replaceAll(BRAND.footer, escapeHtml(brand.footer))
+}
 
 /**
  * A server-rendered public page in the brand colours: no JavaScript, visible focus, contrast above
@@ -11,10 +27,10 @@ export function page({ body, lang, title }: { body: string; lang: 'de' | 'en'; t
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(title)} – Kontorwerk</title>
+<title>${escapeHtml(title)} – ${BRAND.name}</title>
 <style>
   body { margin: 0; font: 16px/1.5 Helvetica, Arial, sans-serif; color: #1f2933; background: #f3f5f7; }
-  header { background: #0f4c81; color: #fff; padding: 16px 24px; font-weight: 700; font-size: 20px; }
+  header { background: ${BRAND.primary}; color: #fff; padding: 16px 24px; font-weight: 700; font-size: 20px; }
   main { max-width: 640px; margin: 24px auto; background: #fff; padding: 24px; border-radius: 4px; }
   h1 { font-size: 24px; margin-top: 0; }
   label { display: block; margin: 12px 0 4px; font-weight: 600; }
@@ -23,21 +39,21 @@ export function page({ body, lang, title }: { body: string; lang: 'de' | 'en'; t
   legend { font-weight: 600; padding: 0 4px; }
   .check { display: flex; gap: 8px; align-items: flex-start; margin: 8px 0; font-weight: 400; }
   .check input { margin-top: 4px; }
-  button { background: #0f4c81; color: #fff; border: 0; border-radius: 4px; padding: 10px 18px; font: inherit; cursor: pointer; }
-  button.secondary { background: #fff; color: #0f4c81; border: 1px solid #0f4c81; }
-  :focus-visible { outline: 3px solid #e09f3e; outline-offset: 2px; }
+  button { background: ${BRAND.primary}; color: #fff; border: 0; border-radius: 4px; padding: 10px 18px; font: inherit; cursor: pointer; }
+  button.secondary { background: #fff; color: ${BRAND.primary}; border: 1px solid ${BRAND.primary}; }
+  :focus-visible { outline: 3px solid ${BRAND.accent}; outline-offset: 2px; }
   .error { color: #a61b1b; font-weight: 600; }
   .hint { color: #52606d; font-size: 14px; }
   footer { text-align: center; color: #52606d; font-size: 13px; padding: 16px; }
 </style>
 </head>
 <body>
-<header>Kontorwerk</header>
+<header>${BRAND.header}</header>
 <main>
 <h1>${escapeHtml(title)}</h1>
 ${body}
 </main>
-<footer>Kontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg</footer>
+<footer>${BRAND.footer}</footer>
 </body>
 </html>`
 }

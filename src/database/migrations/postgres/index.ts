@@ -2,6 +2,7 @@ import * as migration_20261123_112211_initial from './20261123_112211_initial';
 import * as migration_20261123_120113_personalization from './20261123_120113_personalization';
 import * as migration_20261123_123951_consent from './20261123_123951_consent';
 import * as migration_20261123_124520_consent_request from './20261123_124520_consent_request';
+import * as migration_20261123_130317_branding from './20261123_130317_branding';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_124520_consent_request.up,
     down: migration_20261123_124520_consent_request.down,
-    name: '20261123_124520_consent_request'
+    name: '20261123_124520_consent_request',
+  },
+  {
+    up: migration_20261123_130317_branding.up,
+    down: migration_20261123_130317_branding.down,
+    name: '20261123_130317_branding'
   },
 ];

@@ -2,6 +2,7 @@ import * as migration_20261123_112207_initial from './20261123_112207_initial';
 import * as migration_20261123_120109_personalization from './20261123_120109_personalization';
 import * as migration_20261123_123948_consent from './20261123_123948_consent';
 import * as migration_20261123_124518_consent_request from './20261123_124518_consent_request';
+import * as migration_20261123_130314_branding from './20261123_130314_branding';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_124518_consent_request.up,
     down: migration_20261123_124518_consent_request.down,
-    name: '20261123_124518_consent_request'
+    name: '20261123_124518_consent_request',
+  },
+  {
+    up: migration_20261123_130314_branding.up,
+    down: migration_20261123_130314_branding.down,
+    name: '20261123_130314_branding'
   },
 ];
