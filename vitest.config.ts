@@ -18,6 +18,8 @@ export default defineConfig({
         // The built product served by its express server, over HTTP and in Chromium.
         test: {
           ...shared,
+          // One file at a time: the files share the servers, and "nothing was stored" counts must not see another file's writes.
+          fileParallelism: false,
           globalSetup: ['tests/setup/servers.ts'],
           include: ['tests/**/*.spec.ts'],
           name: 'integration',

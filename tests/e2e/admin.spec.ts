@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, logIntoAdmin } from '../helpers/browser'
 import { anonymous, login, rest } from '../helpers/http'
 
 const server = inject('servers').find((candidate) => candidate.kind === 'sqlite')!
@@ -35,11 +35,7 @@ describe('an editor in the admin UI (Chromium, German)', () => {
   const title = `Datenschutz-Tipp ${Date.now()}`
 
   it('logs in with the demo editor account', async () => {
-    await page.goto('/admin/login')
-    await page.fill('#field-email', 'editor@example.com')
-    await page.fill('#field-password', 'editor-demo-2026')
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
+    await logIntoAdmin(page, 'editor@example.com', 'editor-demo-2026')
     await expect(page.getByRole('link', { name: 'Content-Blöcke' }).first().isVisible()).resolves.toBe(true)
   })
 
@@ -96,11 +92,7 @@ describe('the personalized preview in the admin UI', () => {
   beforeAll(async () => {
     browser = await launchChromium()
     page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
-    await page.goto('/admin/login')
-    await page.fill('#field-email', 'editor@example.com')
-    await page.fill('#field-password', 'editor-demo-2026')
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
+    await logIntoAdmin(page, 'editor@example.com', 'editor-demo-2026')
   })
   afterAll(() => browser?.close())
 
@@ -128,11 +120,7 @@ describe('an admin on a subscriber\'s page', () => {
   beforeAll(async () => {
     browser = await launchChromium()
     page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
-    await page.goto('/admin/login')
-    await page.fill('#field-email', 'admin@example.com')
-    await page.fill('#field-password', 'admin-demo-2026')
-    await page.click('button[type=submit]')
-    await page.waitForURL(/\/admin$/)
+    await logIntoAdmin(page, 'admin@example.com', 'admin-demo-2026')
   })
   afterAll(() => browser?.close())
 

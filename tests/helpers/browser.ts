@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import fs from 'node:fs'
 
 /** Debian's Chromium (never a downloaded browser), headless, without background network chatter. */
@@ -15,4 +15,12 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath(),
     headless: true,
   })
+}
+
+export async function logIntoAdmin(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/admin/login')
+  await page.fill('#field-email', email)
+  await page.fill('#field-password', password)
+  await page.click('button[type=submit]')
+  await page.waitForURL(/\/admin$/)
 }

@@ -52,7 +52,7 @@ describe.each(servers)('access over REST and GraphQL on $kind', ({ url }) => {
   it('lets editors read the marketing profile of subscribers but not their personal data', async () => {
     const { body, status } = await rest(url, editor, 'GET', '/subscribers?limit=20&depth=1')
     expect(status).toBe(200)
-    expect(body.totalDocs).toBe(200)
+    expect(body.totalDocs).toBeGreaterThanOrEqual(200) // 200 seeded; sign-up tests add more
     for (const doc of body.docs) {
       expect(doc).not.toHaveProperty('email')
       expect(doc).not.toHaveProperty('firstName')

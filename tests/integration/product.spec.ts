@@ -51,7 +51,7 @@ describe.each(servers)('the running product on $kind', ({ dataDir, url }) => {
     expect(await total('/lifecycle-stages')).toBe(8)
     expect(await total('/content-blocks?draft=true')).toBeGreaterThanOrEqual(40)
     expect(await total('/content-blocks?where[isFallback][equals]=true')).toBeGreaterThanOrEqual(4)
-    expect(await total('/subscribers')).toBe(200)
+    expect(await total('/subscribers')).toBeGreaterThanOrEqual(200) // 200 seeded; sign-up tests add more
   })
 
   it('serves email and web sizes of uploaded images publicly', async () => {
