@@ -20,6 +20,8 @@ export default defineConfig({
           ...shared,
           // One file at a time: the files share the servers, and "nothing was stored" counts must not see another file's writes.
           fileParallelism: false,
+          // Pages re-render after navigation and data loads; poll long enough for a busy CI machine.
+          expect: { poll: { timeout: 15_000 } },
           globalSetup: ['tests/setup/servers.ts'],
           include: ['tests/**/*.spec.ts'],
           name: 'integration',

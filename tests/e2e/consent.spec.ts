@@ -53,13 +53,13 @@ describe('a subscriber in Chromium: sign-up, double opt-in, preference center, u
     expect(mail.subject).toBe('Bitte bestätigen Sie Ihre Anmeldung')
     const link = /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec(mail.text ?? '')![0]
     await page.goto(link)
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Anmeldung bestätigt')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Anmeldung bestätigt')
     expect(await accessibilityViolations(page)).toEqual([])
   })
 
   it('changes topics, frequency and a pause in the preference center, then unsubscribes from everything', async () => {
     await page.getByRole('link', { name: 'Zum Präferenzcenter' }).click()
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Ihre Newsletter-Einstellungen')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Ihre Newsletter-Einstellungen')
     expect(await accessibilityViolations(page)).toEqual([])
 
     await page.getByLabel('Webinare & Events').uncheck()
@@ -71,7 +71,7 @@ describe('a subscriber in Chromium: sign-up, double opt-in, preference center, u
     await expect(page.getByLabel('Monatlich').isChecked()).resolves.toBe(true)
 
     await page.getByRole('button', { name: 'Von allen Newslettern abmelden' }).click()
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Abgemeldet')
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('Abgemeldet')
 
     // The ledger holds every step, in order.
     const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
