@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import express, { type Request, type Response } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
-import { checkInboxPage, confirmedPage, invalidLinkPage, subscribeForm, type TopicChoice, unsubscribeConfirmPage, unsubscribedPage } from '../pages/subscribePages'
+import { checkInboxPage, confirmedPage, invalidLinkPage, subscribeForm, tooManyRequestsPage, type TopicChoice, unsubscribeConfirmPage, unsubscribedPage } from '../pages/subscribePages'
 import { loadBrand } from '../globals/Branding'
 import { applyBrand } from '../pages/page'
 import { deleteConfirmPage, deletedPage, preferencesPage } from '../pages/preferencePages'
@@ -27,6 +27,8 @@ const ERRORS = {
   en: { invalid_email: 'Please enter a valid email address.', no_topic: 'Please choose at least one topic.', unknown_topic: 'This topic does not exist (any more).' },
 }
 
+/** Form fields that may come once or repeated (checkboxes), as a list of strings. */
+const list = (value: unknown) => [value ?? []].flat().map(String)
 const langOf = (req: Request): 'de' | 'en' => ((req.query.lang ?? req.body?.lang) === 'en' ? 'en' : 'de')
 const meta = (req: Request) => ({ ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null })
 const html = async (res: Response, status: number, body: string) =>
@@ -50,10 +52,8 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
   })
   const body = [express.urlencoded({ extended: false, limit: '20kb' }), express.json({ limit: '20kb' })]
   const tooMany = (req: Request, res: Response, next: (error?: unknown) => void) => {
-    html(res, 429, subscribeFormError(langOf(req))).catch(next)
+    html(res, 429, tooManyRequestsPage(langOf(req))).catch(next)
   }
-  const subscribeFormError = (lang: 'de' | 'en') =>
-    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>429</title></head><body><main><h1>${lang === 'de' ? 'Zu viele Anfragen' : 'Too many requests'}</h1><p>${lang === 'de' ? 'Bitte versuchen Sie es später noch einmal.' : 'Please try again later.'}</p></main></body></html>`
   const stores = options.stores ?? signupStores
   const perIp = rateLimit({
     handler: tooMany,
@@ -87,7 +87,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
       await html(res, 200, checkInboxPage(lang))
     } catch (error) {
       if (!(error instanceof SubscribeInputError)) throw error
-      const values = { email: String(req.body?.email ?? '').slice(0, 254), firstName: String(req.body?.firstName ?? '').slice(0, 100), topics: [req.body?.topics ?? []].flat().map(String) }
+      const values = { email: String(req.body?.email ?? '').slice(0, 254), firstName: String(req.body?.firstName ?? '').slice(0, 100), topics: list(req.body?.topics) }
       await html(res, 400, subscribeForm({ error: ERRORS[lang][error.message as keyof (typeof ERRORS)['de']], lang, topics: await topicChoices(payload, lang), values }))
     }
   })
@@ -112,7 +112,6 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
 
   const CHANNEL_VALUES = ['email', 'sms', 'push', 'post']
   const FREQUENCY_VALUES = ['weekly', 'monthly', 'important_only']
-  const list = (value: unknown) => [value ?? []].flat().map(String)
 
   router.get('/preferences', async (req, res) => {
     const lang = langOf(req)

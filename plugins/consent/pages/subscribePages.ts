@@ -87,3 +87,10 @@ export const unsubscribedPage = (lang: 'de' | 'en') =>
     lang,
     title: lang === 'de' ? 'Abgemeldet' : 'Unsubscribed',
   })
+
+export const tooManyRequestsPage = (lang: 'de' | 'en') =>
+  page({
+    body: `<p>${lang === 'de' ? 'Bitte versuchen Sie es später noch einmal.' : 'Please try again later.'}</p>`,
+    lang,
+    title: lang === 'de' ? 'Zu viele Anfragen' : 'Too many requests',
+  })

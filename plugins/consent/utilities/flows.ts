@@ -9,6 +9,7 @@ import { readSubscriberToken, signSubscriberToken, TokenError } from '../../../s
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
+import { ledgerEvents } from './ledger'
 import { sendDoubleOptInMail } from './doubleOptInMail'
 import { consentOptions } from './options'
 import { recordConsent } from './recordConsent'
@@ -48,8 +49,7 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
       data: { email, firstName: cleanText(input.firstName, 100), locale, stage: await stageId(payload, 'subscriber') } as never,
     }))
 
-  const ledger = await payload.find({ collection: CONSENT_RECORDS as 'consent-records', depth: 0, limit: 0, pagination: false, where: { subscriber: { equals: subscriber.id } } })
-  const events = ledger.docs.map((record) => ({ ...record, topic: record.topic == null ? null : String(typeof record.topic === 'object' ? record.topic.id : record.topic) }))
+  const events = await ledgerEvents(payload, subscriber.id)
   const toConfirm = topics.filter((topic) => consentStatus(events, 'marketing', 'email', String(topic.id)) !== 'granted')
   if (toConfirm.length === 0) return // already subscribed to all of them: nothing to confirm, nothing revealed
 

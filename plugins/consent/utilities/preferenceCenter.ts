@@ -4,9 +4,9 @@ import type { Subscriber } from '../../../src/payload-types'
 import type { Frequency } from './canContact'
 
 import { readSubscriberToken, signSubscriberToken, TokenError } from '../../../src/security/subscriberToken'
-import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
+import { ledgerEvents, ledgerRecords } from './ledger'
 import { consentOptions } from './options'
 import { recordConsent } from './recordConsent'
 
@@ -34,15 +34,10 @@ export async function subscriberFromToken(payload: Payload, token: unknown): Pro
   }
 }
 
-async function ledgerOf(payload: Payload, subscriberId: number | string) {
-  const { docs } = await payload.find({ collection: CONSENT_RECORDS as 'consent-records', depth: 0, limit: 0, pagination: false, where: { subscriber: { equals: subscriberId } } })
-  return docs.map((record) => ({ ...record, topic: record.topic == null ? null : String(typeof record.topic === 'object' ? record.topic.id : record.topic) }))
-}
-
 export async function topicStates(payload: Payload, subscriber: Subscriber, lang: 'de' | 'en'): Promise<TopicState[]> {
   const [{ docs: topics }, ledger] = await Promise.all([
     payload.find({ collection: 'topics', depth: 0, limit: 50, locale: lang, where: { active: { equals: true } } }),
-    ledgerOf(payload, subscriber.id),
+    ledgerEvents(payload, subscriber.id),
   ])
   return topics.map((topic) => {
     const status = consentStatus(ledger, 'marketing', 'email', String(topic.id))
@@ -83,6 +78,5 @@ export async function savePreferences(payload: Payload, subscriber: Subscriber, 
 
 /** Everything stored about one subscriber (DSGVO Art. 15/20), as JSON. */
 export async function exportSubscriberData(payload: Payload, subscriber: Subscriber) {
-  const consents = await payload.find({ collection: CONSENT_RECORDS as 'consent-records', depth: 0, limit: 0, pagination: false, sort: 'occurredAt', where: { subscriber: { equals: subscriber.id } } })
-  return { consents: consents.docs, exportedAt: new Date().toISOString(), subscriber }
+  return { consents: await ledgerRecords(payload, subscriber.id), exportedAt: new Date().toISOString(), subscriber }
 }
