@@ -3,17 +3,15 @@ import type { CollectionConfig, Validate } from 'payload'
 import { anyone, isAdmin, isStaff } from '../src/access/roles'
 import { label } from '../src/i18n/label'
 import { message } from '../src/i18n/message'
+import { relationId, type RelationValue } from '../src/utilities/relation'
 import { slugField } from '../src/utilities/slug'
 
 const MAX_DEPTH = 5
 
-type Ref = null | number | string | undefined | { id: number | string }
-
-const idOf = (ref: Ref) => (ref && typeof ref === 'object' ? ref.id : ref)
 
 /** Rejects a parent that is the interest itself or one of its descendants. */
 const parentIsNotDescendant: Validate = async (value, { id, req }) => {
-  let current = idOf(value as Ref)
+  let current = relationId(value as RelationValue)
   for (let depth = 0; current != null; depth++) {
     if (id != null && String(current) === String(id)) {
       return message(req, label('Ein Interesse kann nicht unter sich selbst hängen.', 'An interest cannot be nested under itself.'))
@@ -25,7 +23,7 @@ const parentIsNotDescendant: Validate = async (value, { id, req }) => {
       .findByID({ id: current, collection: 'interests', depth: 0, disableErrors: true, req })
       .catch(() => null)
     if (!parent) return message(req, label('Übergeordnetes Interesse nicht gefunden.', 'Parent interest not found.'))
-    current = idOf(parent.parent as Ref)
+    current = relationId(parent.parent)
   }
   return true
 }

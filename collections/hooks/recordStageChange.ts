@@ -1,8 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-type StageRef = null | number | string | undefined | { id: number | string }
+import { relationId, type RelationValue } from '../../src/utilities/relation'
 
-const stageId = (ref: StageRef) => (ref && typeof ref === 'object' ? ref.id : (ref ?? null))
 
 export type StageChangeContext = { stageChange?: { reason?: string; source?: 'import' | 'manual' | 'rule' | 'threshold' } }
 
@@ -12,8 +11,8 @@ export type StageChangeContext = { stageChange?: { reason?: string; source?: 'im
  */
 export const recordStageChange: CollectionBeforeChangeHook = ({ context, data, originalDoc }) => {
   if (!('stage' in data)) return data
-  const next = stageId(data.stage as StageRef)
-  const previous = stageId(originalDoc?.stage as StageRef)
+  const next = relationId(data.stage)
+  const previous = relationId(originalDoc?.stage)
   if (next == null || String(next) === String(previous)) return data
 
   const { reason, source = 'manual' } = (context as StageChangeContext).stageChange ?? {}
@@ -21,7 +20,7 @@ export const recordStageChange: CollectionBeforeChangeHook = ({ context, data, o
   return {
     ...data,
     stageHistory: [
-      ...history.map((entry) => ({ ...entry, stage: stageId(entry.stage as StageRef) })),
+      ...history.map((entry) => ({ ...entry, stage: relationId(entry.stage as RelationValue) })),
       { changedAt: new Date().toISOString(), reason: reason ?? null, source, stage: next },
     ],
   }

@@ -5,6 +5,7 @@ import type { BlockCandidate } from './types'
 
 import { absoluteUrl } from '../rendering/html'
 import { richTextToHtml, richTextToText } from '../rendering/richText'
+import { relationKey, relationKeys } from '../utilities/relation'
 import { loadTaxonomy, type Taxonomy } from './context/taxonomy'
 
 export type ImageRef = { alt: string; height: null | number; url: string; url2x: string; webUrl: string; width: null | number }
@@ -69,8 +70,6 @@ export function blockLibrary(payload: Payload): Promise<BlockLibrary> {
   return cached.library
 }
 
-const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? String((ref as { id: unknown }).id) : String(ref))
-
 async function loadLibrary(payload: Payload): Promise<BlockLibrary> {
   const [taxonomy, blocks, media] = await Promise.all([
     loadTaxonomy(payload),
@@ -82,7 +81,7 @@ async function loadLibrary(payload: Payload): Promise<BlockLibrary> {
   const content = new Map<string, BlockContent>()
   for (const block of blocks.docs) {
     candidates.push(toCandidate(block, taxonomy))
-    const image = block.image == null ? undefined : images.get(idOf(block.image))
+    const image = block.image == null ? undefined : images.get(relationKey(block.image)!)
     content.set(String(block.id), toContent(block, image))
   }
   return { candidates, content, taxonomy }
@@ -94,12 +93,12 @@ function toCandidate(block: ContentBlock, taxonomy: Taxonomy): BlockCandidate {
     discountProduct: block.discountProduct ?? null,
     goal: block.goal ?? null,
     id: block.id,
-    interests: (block.interests ?? []).map(idOf),
+    interests: relationKeys(block.interests),
     isFallback: Boolean(block.isFallback),
     locale: block.locale,
-    personas: (block.personas ?? []).map(idOf),
+    personas: relationKeys(block.personas),
     priority: block.priority,
-    stages: (block.stages ?? []).flatMap((ref) => taxonomy.stageKeyById.get(idOf(ref)) ?? []),
+    stages: relationKeys(block.stages).flatMap((id) => taxonomy.stageKeyById.get(id) ?? []),
     title: block.title,
     updatedAt: block.updatedAt,
     validFrom: block.validFrom ?? null,

@@ -11,6 +11,7 @@ import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/la
 import { absoluteUrl } from '../rendering/html'
 import { renderTokens, type TokenContext, tokenContext } from '../rendering/tokens/liquid'
 import { signSubscriberToken, TokenError, verifySubscriberToken } from '../security/subscriberToken'
+import { relationKey, relationKeys } from '../utilities/relation'
 import { assemble, MissingFallbackError } from './assembly/assemble'
 import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
 import { type AnonymousContextInput, contextFromAnonymous, contextFromSubscriber, UnknownReferenceError } from './context/buildContext'
@@ -25,8 +26,6 @@ export const ENGINE_SETTINGS: EngineSettings = {
 export type ReaderInput = { context?: AnonymousContextInput | null; subscriber?: null | number | string; token?: null | string }
 
 type Reader = { context: PersonalizationContext; tokens: TokenContext }
-
-const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? String((ref as { id: unknown }).id) : String(ref))
 
 export function parseAt(at: null | string | undefined): Date {
   if (at == null) return new Date()
@@ -70,7 +69,7 @@ async function resolveReader(req: PayloadRequest, input: ReaderInput, library: B
   const subscriber = await loadSubscriber(req, input)
   if (subscriber) {
     const recentSends = skipRecentSends > 0 ? (subscriber.sendHistory ?? []).slice(-skipRecentSends) : []
-    const recentBlocks = recentSends.flatMap((send) => (send.blocks ?? []).map(idOf))
+    const recentBlocks = recentSends.flatMap((send) => relationKeys(send.blocks))
     const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
     const context = contextFromSubscriber(subscriber, library.taxonomy, at, { purchases, recentBlocks })
     return { context, tokens: tokenContext(subscriber) }
@@ -89,9 +88,9 @@ function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots']): Slo
   return slots.map((slot) => ({
     channel: slot.channel,
     count: slot.count,
-    fallback: idOf(slot.fallback),
+    fallback: relationKey(slot.fallback) ?? '',
     goals: slot.goals ?? [],
-    interests: (slot.interests ?? []).map(idOf),
+    interests: relationKeys(slot.interests),
     key: slot.key,
     label: slot.label,
     strategy: slot.strategy as RankingStrategy,
@@ -131,11 +130,11 @@ function personalizeBlock(content: BlockContent, choice: Choice, tokens: TokenCo
 
 /** Reasons name interests and personas by slug, as editors and frontends know them. */
 function readableReason(library: BlockLibrary, reason: Choice['reason']): Choice['reason'] {
-  const slugOf = (map: Map<string, string>, id: string) => [...map].find(([, candidate]) => candidate === id)?.[0] ?? id
+  const { interestSlugById, personaSlugById } = library.taxonomy
   return {
     ...reason,
-    matchedInterests: reason.matchedInterests.map((id) => slugOf(library.taxonomy.interestIdBySlug, id)),
-    matchedPersona: reason.matchedPersona && slugOf(library.taxonomy.personaIdBySlug, reason.matchedPersona),
+    matchedInterests: reason.matchedInterests.map((id) => interestSlugById.get(id) ?? id),
+    matchedPersona: reason.matchedPersona && (personaSlugById.get(reason.matchedPersona) ?? reason.matchedPersona),
   }
 }
 

@@ -58,3 +58,13 @@ export function readSubscriberToken(token: string, purpose: TokenPurpose, now = 
   if (!(claims.e * 1000 > now)) throw new TokenError('expired')
   return { nonce: claims.n, subscriberId: claims.s }
 }
+
+/** The claims of a valid token, or null for any forged, expired or misused one (for callers that only say "invalid"). */
+export function claimsOf(token: unknown, purpose: TokenPurpose, now = Date.now()): { nonce?: string; subscriberId: string } | null {
+  try {
+    return readSubscriberToken(String(token ?? ''), purpose, now)
+  } catch (error) {
+    if (error instanceof TokenError) return null
+    throw error
+  }
+}

@@ -5,6 +5,7 @@ import type { StageChangeContext } from '../../collections/hooks/recordStageChan
 import { consentOptions } from '../../plugins/consent/utilities/options'
 import { recordConsent } from '../../plugins/consent/utilities/recordConsent'
 import { DEFAULT_STAGES, STAGE_ORDER_STEP } from '../domain/lifecycle'
+import { relationKeys } from '../utilities/relation'
 import { paragraphsToRichText } from '../utilities/richText'
 import { BLOCKS } from './data/blocks'
 import { LANDING_PAGES, NEWSLETTERS } from './data/layouts'
@@ -194,7 +195,7 @@ function mustGet(map: Map<string, Id>, key: string): Id {
 async function seedConsents(payload: Payload, demo: ReturnType<typeof demoSubscribers>, subscribers: Map<string, Id>, topics: Map<string, Id>, now: Date) {
   const options = consentOptions(payload)
   const withRecords = await payload.find({ collection: 'consent-records', depth: 0, limit: 0, pagination: false, select: { subscriber: true } })
-  const done = new Set(withRecords.docs.flatMap((record) => (record.subscriber == null ? [] : [String(typeof record.subscriber === 'object' ? record.subscriber.id : record.subscriber)])))
+  const done = new Set(relationKeys(withRecords.docs.map((record) => record.subscriber)))
   for (const [index, { consents, email }] of demo.entries()) {
     const subscriber = mustGet(subscribers, email)
     if (done.has(String(subscriber))) continue

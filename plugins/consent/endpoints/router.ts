@@ -9,7 +9,8 @@ import { applyBrand } from '../pages/page'
 import { deleteConfirmPage, deletedPage, preferencesPage } from '../pages/preferencePages'
 import { confirmSubscription, subscribe, SubscribeInputError, unsubscribeAll, withdrawAll } from '../utilities/flows'
 import { addressKey, SIGNUP_WINDOWS, signupStores } from '../utilities/signupLimits'
-import { exportSubscriberData, preferencesToken, savePreferences, subscriberFromToken, topicStates } from '../utilities/preferenceCenter'
+import { exportSubscriberData, preferencesToken, savePreferences, topicStates } from '../utilities/preferenceCenter'
+import { subscriberFromToken } from '../utilities/subscriberFromToken'
 
 export type ConsentRouterOptions = {
   /** Sign-ups per IP address per 15 minutes. */
@@ -115,14 +116,14 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
 
   router.get('/preferences', async (req, res) => {
     const lang = langOf(req)
-    const subscriber = await subscriberFromToken(payload, req.query.token)
+    const subscriber = await subscriberFromToken(payload, req.query.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
     await html(res, 200, preferencesPage({ lang, saved: req.query.saved === '1', subscriber, token: preferencesToken(subscriber.id), topics: await topicStates(payload, subscriber, lang) }))
   })
 
   router.post('/preferences', ...body, async (req, res) => {
     const lang = langOf(req)
-    const subscriber = await subscriberFromToken(payload, req.body?.token)
+    const subscriber = await subscriberFromToken(payload, req.body?.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
     const topics = await topicStates(payload, subscriber, lang)
     const chosenTopics = list(req.body.topics)
@@ -157,28 +158,28 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
 
   router.post('/preferences/unsubscribe', ...body, async (req, res) => {
     const lang = langOf(req)
-    const subscriber = await subscriberFromToken(payload, req.body?.token)
+    const subscriber = await subscriberFromToken(payload, req.body?.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
     await withdrawAll(payload, subscriber.id, { ...meta(req), source: 'preference_center' })
     await html(res, 200, unsubscribedPage(lang))
   })
 
   router.get('/preferences/export', async (req, res) => {
-    const subscriber = await subscriberFromToken(payload, req.query.token)
+    const subscriber = await subscriberFromToken(payload, req.query.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(langOf(req)))
     res.set('Cache-Control', 'no-store').attachment('meine-daten.json').json(await exportSubscriberData(payload, subscriber))
   })
 
   router.get('/preferences/delete', async (req, res) => {
     const lang = langOf(req)
-    const subscriber = await subscriberFromToken(payload, req.query.token)
+    const subscriber = await subscriberFromToken(payload, req.query.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
     await html(res, 200, deleteConfirmPage(lang, String(req.query.token)))
   })
 
   router.post('/preferences/delete', ...body, async (req, res) => {
     const lang = langOf(req)
-    const subscriber = await subscriberFromToken(payload, req.body?.token)
+    const subscriber = await subscriberFromToken(payload, req.body?.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
     await payload.delete({ id: subscriber.id, collection: 'subscribers' })
     await html(res, 200, deletedPage(lang))

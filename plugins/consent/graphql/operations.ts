@@ -2,13 +2,13 @@ import type * as GraphQLModule from 'graphql'
 import type { PayloadRequest } from 'payload'
 
 import { CodedError } from '../../../src/errors'
-import { readSubscriberToken, TokenError } from '../../../src/security/subscriberToken'
 import { SIGNUP_LIMITS } from '../endpoints/router'
 import { confirmSubscription, subscribe, SubscribeInputError, withdrawAll } from '../utilities/flows'
-import { PROFILE_QUESTIONS, savePreferences, subscriberFromToken, topicStates } from '../utilities/preferenceCenter'
+import { PROFILE_QUESTIONS, savePreferences, topicStates } from '../utilities/preferenceCenter'
 import { recordConsent } from '../utilities/recordConsent'
 import { consentOptions } from '../utilities/options'
 import { withinSignupLimits } from '../utilities/signupLimits'
+import { subscriberFromToken } from '../utilities/subscriberFromToken'
 
 type GraphQL = typeof GraphQLModule
 type Context = { req: PayloadRequest }
@@ -23,7 +23,7 @@ const INPUT_MESSAGES: Record<string, string> = {
 const meta = (req: PayloadRequest) => ({ ip: req.headers.get('x-client-ip'), userAgent: req.headers.get('user-agent') })
 
 async function preferencesOf(req: PayloadRequest, token: string) {
-  const subscriber = await subscriberFromToken(req.payload, token)
+  const subscriber = await subscriberFromToken(req.payload, token, 'preferences')
   if (!subscriber) throw new CodedError('INVALID_TOKEN', 'The link is not valid')
   const lang = subscriber.locale === 'en' ? 'en' : 'de'
   const question = PROFILE_QUESTIONS.find((q) => !subscriber[q.field as keyof typeof subscriber])
@@ -111,22 +111,15 @@ function buildOperations(GraphQL: GraphQL) {
     unsubscribe: {
       args: { token: { type: nonNull(GraphQLString) }, topic: { description: 'Topic slug; none = everything', type: GraphQLString } },
       resolve: async (_: unknown, { token, topic }: { token: string; topic?: string }, { req }: Context) => {
-        let subscriberId: string
-        try {
-          subscriberId = readSubscriberToken(token, 'unsubscribe').subscriberId
-        } catch (error) {
-          if (error instanceof TokenError) throw new CodedError('INVALID_TOKEN', 'The link is not valid')
-          throw error
-        }
-        const subscriber = await req.payload.findByID({ id: subscriberId, collection: 'subscribers', depth: 0, disableErrors: true })
+        const subscriber = await subscriberFromToken(req.payload, token, 'unsubscribe')
         if (!subscriber) throw new CodedError('INVALID_TOKEN', 'The link is not valid')
         if (!topic) {
-          await withdrawAll(req.payload, subscriberId, { ...meta(req), source: 'preference_center' })
+          await withdrawAll(req.payload, subscriber.id, { ...meta(req), source: 'preference_center' })
           return { ok: true, status: 'unsubscribed' }
         }
         const found = (await req.payload.find({ collection: 'topics', depth: 0, limit: 1, where: { slug: { equals: topic } } })).docs[0]
         if (!found) throw new CodedError('BAD_USER_INPUT', `Unknown topic "${topic}"`)
-        await recordConsent(req.payload, { action: 'withdrawn', channel: 'email', ...meta(req), purpose: 'marketing', source: 'preference_center', subscriber: subscriberId, topic: found.id }, consentOptions(req.payload))
+        await recordConsent(req.payload, { action: 'withdrawn', channel: 'email', ...meta(req), purpose: 'marketing', source: 'preference_center', subscriber: subscriber.id, topic: found.id }, consentOptions(req.payload))
         return { ok: true, status: 'unsubscribed' }
       },
       type: Result,

@@ -3,9 +3,10 @@ import type { Payload } from 'payload'
 import { randomUUID } from 'node:crypto'
 
 import { publicUrl } from '../../../src/config/env'
+import { relationId } from '../../../src/utilities/relation'
 import { normalizeEmail } from '../../../src/domain/email'
 import { salutation } from '../../../src/personalization/salutation'
-import { readSubscriberToken, signSubscriberToken, TokenError } from '../../../src/security/subscriberToken'
+import { claimsOf, signSubscriberToken } from '../../../src/security/subscriberToken'
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
@@ -13,6 +14,7 @@ import { ledgerEvents } from './ledger'
 import { sendDoubleOptInMail } from './doubleOptInMail'
 import { consentOptions } from './options'
 import { recordConsent } from './recordConsent'
+import { subscriberFromToken } from './subscriberFromToken'
 
 const DOI_TTL_SECONDS = 48 * 3600
 const UNSUBSCRIBE_TTL_SECONDS = 2 * 365 * 24 * 3600
@@ -76,14 +78,8 @@ export type ConfirmResult = { status: 'already_confirmed' | 'confirmed'; subscri
 
 /** The click in the double-opt-in mail: confirms exactly the topics of that sign-up, once. */
 export async function confirmSubscription(payload: Payload, token: string, meta: RequestMeta): Promise<ConfirmResult> {
-  let claims: ReturnType<typeof readSubscriberToken>
-  try {
-    claims = readSubscriberToken(token, 'doi')
-  } catch (error) {
-    if (error instanceof TokenError) return { status: 'invalid' }
-    throw error
-  }
-  if (!claims.nonce) return { status: 'invalid' }
+  const claims = claimsOf(token, 'doi')
+  if (!claims?.nonce) return { status: 'invalid' }
   const { docs } = await payload.find({
     collection: CONSENT_RECORDS as 'consent-records',
     depth: 0,
@@ -108,7 +104,7 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
         source: record.source as never,
         subscriber: claims.subscriberId,
         textVersion: record.textVersion,
-        topic: record.topic == null ? null : typeof record.topic === 'object' ? record.topic.id : record.topic,
+        topic: relationId(record.topic),
         userAgent: meta.userAgent,
       },
       options,
@@ -131,16 +127,9 @@ export function listUnsubscribeHeaders(subscriberId: number | string, mailto = p
 
 /** Withdraws every marketing consent at once; true when the token was valid. */
 export async function unsubscribeAll(payload: Payload, token: string, meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' }): Promise<boolean> {
-  let subscriberId: string
-  try {
-    subscriberId = readSubscriberToken(token, 'unsubscribe').subscriberId
-  } catch (error) {
-    if (error instanceof TokenError) return false
-    throw error
-  }
-  const subscriber = await payload.findByID({ id: subscriberId, collection: 'subscribers', depth: 0, disableErrors: true })
+  const subscriber = await subscriberFromToken(payload, token, 'unsubscribe')
   if (!subscriber) return false
-  await withdrawAll(payload, subscriberId, meta)
+  await withdrawAll(payload, subscriber.id, meta)
   return true
 }
 

@@ -3,9 +3,9 @@ import type { Payload } from 'payload'
 import type { ConsentRecord } from '../../../src/payload-types'
 import type { ConsentEvent } from './consentState'
 
+import { relationKey } from '../../../src/utilities/relation'
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 
-const idOf = (ref: unknown) => (ref == null ? null : String(typeof ref === 'object' ? (ref as { id: unknown }).id : ref))
 
 /** One subscriber's ledger, oldest first. */
 export async function ledgerRecords(payload: Payload, subscriberId: number | string): Promise<ConsentRecord[]> {
@@ -27,6 +27,6 @@ export async function ledgerEvents(payload: Payload, subscriberId: number | stri
     channel: record.channel,
     occurredAt: record.occurredAt,
     purpose: record.purpose,
-    topic: idOf(record.topic),
+    topic: relationKey(record.topic),
   }))
 }

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { Subscriber } from '../../../src/payload-types'
 import type { Frequency } from './canContact'
 
-import { readSubscriberToken, signSubscriberToken, TokenError } from '../../../src/security/subscriberToken'
+import { signSubscriberToken } from '../../../src/security/subscriberToken'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
 import { ledgerEvents, ledgerRecords } from './ledger'
@@ -23,16 +23,6 @@ export const PROFILE_QUESTIONS = [
 ] as const
 
 export type TopicState = { granted: boolean; id: number | string; name: string; pending: boolean; slug: string }
-
-export async function subscriberFromToken(payload: Payload, token: unknown): Promise<null | Subscriber> {
-  try {
-    const { subscriberId } = readSubscriberToken(String(token ?? ''), 'preferences')
-    return await payload.findByID({ id: subscriberId, collection: 'subscribers', depth: 0, disableErrors: true })
-  } catch (error) {
-    if (error instanceof TokenError) return null
-    throw error
-  }
-}
 
 export async function topicStates(payload: Payload, subscriber: Subscriber, lang: 'de' | 'en'): Promise<TopicState[]> {
   const [{ docs: topics }, ledger] = await Promise.all([

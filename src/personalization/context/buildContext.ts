@@ -2,18 +2,17 @@ import type { Subscriber } from '../../payload-types'
 import type { PersonalizationContext } from '../types'
 
 import { DEFAULT_LOCALE } from '../../i18n/locales'
+import { relationKey } from '../../utilities/relation'
 import { expandInterests, type Taxonomy } from './taxonomy'
 
-type Ref = null | number | string | undefined | { id: number | string }
-const idOf = (ref: Ref) => (ref == null ? null : String(typeof ref === 'object' ? ref.id : ref))
 
 export type History = { purchases?: { at: Date; product: string }[]; recentBlocks?: Iterable<number | string> }
 
 export function contextFromSubscriber(subscriber: Subscriber, taxonomy: Taxonomy, now: Date, history: History = {}): PersonalizationContext {
-  const persona = idOf(subscriber.persona as Ref)
-  const stageId = idOf(subscriber.stage as Ref)
+  const persona = relationKey(subscriber.persona)
+  const stageId = relationKey(subscriber.stage)
   const direct = (subscriber.interests ?? []).flatMap((entry) => {
-    const id = idOf(entry.interest as Ref)
+    const id = relationKey(entry.interest)
     return id ? [{ id, weight: entry.weight ?? 1 }] : []
   })
   return {

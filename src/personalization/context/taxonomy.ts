@@ -1,10 +1,14 @@
 import type { Payload } from 'payload'
 
+import { relationKey } from '../../utilities/relation'
+
 /** Ids and keys the engine translates between: stage ids ↔ keys, interest and persona slugs, interest parents. */
 export type Taxonomy = {
   interestAncestors: Map<string, string[]>
   interestIdBySlug: Map<string, string>
+  interestSlugById: Map<string, string>
   personaIdBySlug: Map<string, string>
+  personaSlugById: Map<string, string>
   stageKeyById: Map<string, string>
 }
 
@@ -14,11 +18,13 @@ export async function loadTaxonomy(payload: Payload): Promise<Taxonomy> {
     payload.find({ collection: 'personas', depth: 0, limit: 0, pagination: false, select: { slug: true } }),
     payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 0, pagination: false, select: { key: true } }),
   ])
-  const parents = new Map(interests.docs.map((doc) => [String(doc.id), doc.parent == null ? null : String(typeof doc.parent === 'object' ? doc.parent.id : doc.parent)]))
+  const parents = new Map(interests.docs.map((doc) => [String(doc.id), relationKey(doc.parent)]))
   return {
     interestAncestors: ancestorsOf(parents),
     interestIdBySlug: new Map(interests.docs.map((doc) => [doc.slug, String(doc.id)])),
+    interestSlugById: new Map(interests.docs.map((doc) => [String(doc.id), doc.slug])),
     personaIdBySlug: new Map(personas.docs.map((doc) => [doc.slug, String(doc.id)])),
+    personaSlugById: new Map(personas.docs.map((doc) => [String(doc.id), doc.slug])),
     stageKeyById: new Map(stages.docs.map((doc) => [String(doc.id), doc.key])),
   }
 }
