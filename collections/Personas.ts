@@ -1,8 +1,8 @@
-import type { CollectionConfig, TextFieldSingleValidation } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { anyone, isAdmin, isStaff } from '../src/access/roles'
-import { label, option } from '../src/i18n/label'
-import { message } from '../src/i18n/message'
+import { conditionFields } from '../src/fields/condition'
+import { label } from '../src/i18n/label'
 import { slugField } from '../src/utilities/slug'
 
 /**
@@ -35,29 +35,7 @@ export const Personas: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            {
-              name: 'attribute',
-              type: 'text',
-              label: label('Merkmal', 'Attribute'),
-              required: true,
-              validate: ((value, { req }) =>
-                !value ||
-                /^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/.test(value) ||
-                message(req, label('Feldpfad wie attributes.industry erwartet.', 'Expected a field path such as attributes.industry.'))) as TextFieldSingleValidation,
-            },
-            {
-              name: 'operator',
-              type: 'select',
-              defaultValue: 'in',
-              label: label('Vergleich', 'Operator'),
-              options: [
-                option('in', 'ist einer von', 'is one of'),
-                option('gte', 'mindestens', 'at least'),
-                option('lte', 'höchstens', 'at most'),
-              ],
-              required: true,
-            },
-            { name: 'values', type: 'text', hasMany: true, label: label('Werte', 'Values'), required: true },
+            ...conditionFields(['in', 'gte', 'lte']),
             {
               name: 'weight',
               type: 'number',

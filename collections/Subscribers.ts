@@ -7,6 +7,7 @@ import { localeField } from '../src/fields/locale'
 import { relationsExist, tagRelationship } from '../src/fields/tagRelationship'
 import { label, option } from '../src/i18n/label'
 import { message } from '../src/i18n/message'
+import { eraseEvents } from '../src/events/eraseEvents'
 import { recordStageChange } from './hooks/recordStageChange'
 
 const MAX_ATTRIBUTE_KEYS = 50
@@ -192,6 +193,6 @@ export const Subscribers: CollectionConfig = {
       label: label('Phasenverlauf', 'Stage history'),
     },
   ],
-  hooks: { beforeChange: [recordStageChange] },
+  hooks: { beforeChange: [recordStageChange], beforeDelete: [eraseEvents] },
   labels: { plural: label('Abonnenten', 'Subscribers'), singular: label('Abonnent', 'Subscriber') },
 }

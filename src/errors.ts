@@ -13,10 +13,11 @@ const STATUS: Record<ErrorCode, number> = {
 }
 
 /** A client-facing error with a machine-readable code (GraphQL extensions.code, HTTP status). */
-export class CodedError extends APIError<{ code: ErrorCode }> {
+export class CodedError extends APIError<{ code: ErrorCode } & Record<string, unknown>> {
   readonly code: ErrorCode
-  constructor(code: ErrorCode, message: string) {
-    super(message, STATUS[code], { code }, true)
+  /** `details` travel with the code (GraphQL extensions.details), e.g. per-item problems of a batch. */
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message, STATUS[code], details ? { code, details } : { code }, true)
     this.code = code
     this.name = 'CodedError'
   }

@@ -75,10 +75,15 @@ export interface Config {
     interests: Interest;
     'lifecycle-stages': LifecycleStage;
     subscribers: Subscriber;
+    events: Event;
     users: User;
     topics: Topic;
     'consent-records': ConsentRecord;
+    'scoring-rules': ScoringRule;
+    'stage-rules': StageRule;
+    'score-hits': ScoreHit;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -93,10 +98,15 @@ export interface Config {
     interests: InterestsSelect<false> | InterestsSelect<true>;
     'lifecycle-stages': LifecycleStagesSelect<false> | LifecycleStagesSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
+    'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
+    'stage-rules': StageRulesSelect<false> | StageRulesSelect<true>;
+    'score-hits': ScoreHitsSelect<false> | ScoreHitsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -107,9 +117,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('de' | 'en') | ('de' | 'en')[];
   globals: {
     branding: Branding;
+    'lead-scoring-settings': LeadScoringSetting;
   };
   globalsSelect: {
     branding: BrandingSelect<false> | BrandingSelect<true>;
+    'lead-scoring-settings': LeadScoringSettingsSelect<false> | LeadScoringSettingsSelect<true>;
   };
   locale: 'de' | 'en';
   widgets: {
@@ -117,7 +129,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      leadScoringStageWebhook: TaskLeadScoringStageWebhook;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -265,7 +283,7 @@ export interface Persona {
     | {
         attribute: string;
         operator: 'in' | 'gte' | 'lte';
-        values: string[];
+        values?: string[] | null;
         weight: number;
         id?: string | null;
       }[]
@@ -465,6 +483,62 @@ export interface Subscriber {
     frequency: 'weekly' | 'monthly' | 'important_only';
     pausedUntil?: string | null;
   };
+  /**
+   * Persona set by hand: persona fit does not change it.
+   */
+  personaLocked?: boolean | null;
+  score?: {
+    fitAttributes?: number | null;
+    fitEvents?: number | null;
+    engagementValue?: number | null;
+    engagementAsOf?: string | null;
+    lastEngagedAt?: string | null;
+    personaFits?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  eventId: string;
+  type:
+    | 'bounce'
+    | 'custom'
+    | 'download'
+    | 'email_clicked'
+    | 'email_delivered'
+    | 'email_opened'
+    | 'email_sent'
+    | 'form_submitted'
+    | 'page_viewed'
+    | 'purchase'
+    | 'stage_changed'
+    | 'unsubscribe';
+  subscriber: number | Subscriber;
+  occurredAt: string;
+  block?: string | null;
+  properties?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  source?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -551,6 +625,102 @@ export interface ConsentRecord {
   createdAt: string;
 }
 /**
+ * Rule changes apply to new events; "npm run scores:recompute" applies them to the past.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scoring-rules".
+ */
+export interface ScoringRule {
+  id: number;
+  name: string;
+  axis: 'fit' | 'engagement';
+  kind: 'event' | 'attribute';
+  points: number;
+  active?: boolean | null;
+  eventType?:
+    | (
+        | 'bounce'
+        | 'custom'
+        | 'download'
+        | 'email_clicked'
+        | 'email_delivered'
+        | 'email_opened'
+        | 'email_sent'
+        | 'form_submitted'
+        | 'page_viewed'
+        | 'purchase'
+        | 'unsubscribe'
+      )
+    | null;
+  /**
+   * All filters must hold, e.g. properties.url contains /pricing, or block is one of …
+   */
+  filters?:
+    | {
+        attribute: string;
+        operator: 'in' | 'contains' | 'gte' | 'lte' | 'exists';
+        values?: string[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Profile field, e.g. emailDomain, region, attributes.role.
+   */
+  condition?: {
+    attribute?: string | null;
+    operator?: ('in' | 'contains' | 'gte' | 'lte' | 'exists') | null;
+    values?: string[] | null;
+  };
+  cap?: {
+    /**
+     * Empty: unlimited.
+     */
+    count?: number | null;
+    period?: ('day' | 'week' | 'month') | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stage-rules".
+ */
+export interface StageRule {
+  id: number;
+  name: string;
+  toStage: number | LifecycleStage;
+  /**
+   * Empty: any earlier stage.
+   */
+  fromStages?: (number | LifecycleStage)[] | null;
+  active?: boolean | null;
+  minFit?: number | null;
+  minEngagement?: number | null;
+  minTotal?: number | null;
+  minDaysWithoutEngagement?: number | null;
+  maxDaysWithoutEngagement?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "score-hits".
+ */
+export interface ScoreHit {
+  id: number;
+  subscriber: number | Subscriber;
+  rule: string;
+  ruleName?: string | null;
+  axis: 'fit' | 'engagement';
+  points: number;
+  occurredAt: string;
+  period?: string | null;
+  eventId?: string | null;
+  eventType?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -566,6 +736,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'leadScoringStageWebhook';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'leadScoringStageWebhook') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -607,6 +869,10 @@ export interface PayloadLockedDocument {
         value: number | Subscriber;
       } | null)
     | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -617,6 +883,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'consent-records';
         value: number | ConsentRecord;
+      } | null)
+    | ({
+        relationTo: 'scoring-rules';
+        value: number | ScoringRule;
+      } | null)
+    | ({
+        relationTo: 'stage-rules';
+        value: number | StageRule;
+      } | null)
+    | ({
+        relationTo: 'score-hits';
+        value: number | ScoreHit;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -918,6 +1196,32 @@ export interface SubscribersSelect<T extends boolean = true> {
         frequency?: T;
         pausedUntil?: T;
       };
+  personaLocked?: T;
+  score?:
+    | T
+    | {
+        fitAttributes?: T;
+        fitEvents?: T;
+        engagementValue?: T;
+        engagementAsOf?: T;
+        lastEngagedAt?: T;
+        personaFits?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  eventId?: T;
+  type?: T;
+  subscriber?: T;
+  occurredAt?: T;
+  block?: T;
+  properties?: T;
+  source?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -986,11 +1290,111 @@ export interface ConsentRecordsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "scoring-rules_select".
+ */
+export interface ScoringRulesSelect<T extends boolean = true> {
+  name?: T;
+  axis?: T;
+  kind?: T;
+  points?: T;
+  active?: T;
+  eventType?: T;
+  filters?:
+    | T
+    | {
+        attribute?: T;
+        operator?: T;
+        values?: T;
+        id?: T;
+      };
+  condition?:
+    | T
+    | {
+        attribute?: T;
+        operator?: T;
+        values?: T;
+      };
+  cap?:
+    | T
+    | {
+        count?: T;
+        period?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "stage-rules_select".
+ */
+export interface StageRulesSelect<T extends boolean = true> {
+  name?: T;
+  toStage?: T;
+  fromStages?: T;
+  active?: T;
+  minFit?: T;
+  minEngagement?: T;
+  minTotal?: T;
+  minDaysWithoutEngagement?: T;
+  maxDaysWithoutEngagement?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "score-hits_select".
+ */
+export interface ScoreHitsSelect<T extends boolean = true> {
+  subscriber?: T;
+  rule?: T;
+  ruleName?: T;
+  axis?: T;
+  points?: T;
+  occurredAt?: T;
+  period?: T;
+  eventId?: T;
+  eventType?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1046,6 +1450,32 @@ export interface Branding {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-scoring-settings".
+ */
+export interface LeadScoringSetting {
+  id: number;
+  halfLifeDays: number;
+  interestHalfLifeDays: number;
+  clickInterestWeight: number;
+  primaryPersonaMinFit: number;
+  /**
+   * Stage changes are POSTed as JSON to this URL (e.g. a CRM), with retries.
+   */
+  stageWebhookUrl?: string | null;
+  /**
+   * Signs every delivery (header X-Signature: sha256=…).
+   */
+  stageWebhookSecret?: string | null;
+  recompute?: {
+    cursor?: string | null;
+    startedAt?: string | null;
+    finishedAt?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "branding_select".
  */
 export interface BrandingSelect<T extends boolean = true> {
@@ -1060,6 +1490,28 @@ export interface BrandingSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-scoring-settings_select".
+ */
+export interface LeadScoringSettingsSelect<T extends boolean = true> {
+  halfLifeDays?: T;
+  interestHalfLifeDays?: T;
+  clickInterestWeight?: T;
+  primaryPersonaMinFit?: T;
+  stageWebhookUrl?: T;
+  stageWebhookSecret?: T;
+  recompute?:
+    | T
+    | {
+        cursor?: T;
+        startedAt?: T;
+        finishedAt?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1067,6 +1519,24 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLeadScoringStageWebhook".
+ */
+export interface TaskLeadScoringStageWebhook {
+  input: {
+    eventId: string;
+    subscriber: string;
+    from?: string | null;
+    to: string;
+    rule?: string | null;
+    reason?: string | null;
+    at: string;
+  };
+  output: {
+    delivered?: boolean | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

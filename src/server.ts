@@ -13,7 +13,11 @@ import { consentRouter } from '../plugins/consent/endpoints/router'
 import { preferencesToken } from '../plugins/consent/utilities/preferenceCenter'
 import { port, publicUrl, seedDemo } from './config/env'
 import { closeDatabase } from './database/close'
+import { eventsRouter } from './events/router'
+import { enableJobRunner } from './jobs/runner'
+import { evaluateStages } from '../plugins/lead-scoring'
 import { seedIfEmpty } from './seed'
+import { trackingRouter } from './tracking/router'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -24,8 +28,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export async function startServer() {
   const dev = process.env.NODE_ENV !== 'production'
   // Initialising applies pending migrations (onInit), so the schema is ready before traffic.
+  enableJobRunner()
   const payload = await getPayload({ config })
   if (seedDemo()) await seedIfEmpty(payload)
+  sweepStagesHourly(payload)
 
   const nextApp = next({ dev, dir: root, hostname: 'localhost', port: port() })
   const handle = nextApp.getRequestHandler()
@@ -39,6 +45,8 @@ export async function startServer() {
     res.json({ status: 'ok' })
   })
   app.use(consentRouter(payload))
+  app.use(eventsRouter(payload))
+  app.use(trackingRouter(payload))
   // Next's route handlers (GraphQL) do not see the socket: hand them the client address, never the caller's claim.
   app.use((req, _res, next) => {
     req.headers['x-client-ip'] = req.ip ?? ''
@@ -59,6 +67,13 @@ export async function startServer() {
 async function demoPreferenceLink(payload: Payload): Promise<null | string> {
   const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 1, sort: 'createdAt' })
   return docs[0] ? `${publicUrl()}/preferences?token=${encodeURIComponent(preferencesToken(docs[0].id))}` : null
+}
+
+/** "N days without engagement" becomes true without any event: check every subscriber hourly. */
+function sweepStagesHourly(payload: Payload) {
+  const sweep = () => evaluateStages(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Stage sweep failed' }))
+  setTimeout(sweep, 60_000).unref()
+  setInterval(sweep, 60 * 60_000).unref()
 }
 
 function installShutdown(server: ReturnType<express.Express['listen']>, payload: Payload) {

@@ -3,7 +3,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { relationId, type RelationValue } from '../../src/utilities/relation'
 
 
-export type StageChangeContext = { stageChange?: { reason?: string; source?: 'import' | 'manual' | 'rule' | 'threshold' } }
+export type StageChangeContext = { stageChange?: { at?: Date; reason?: string; source?: 'import' | 'manual' | 'rule' | 'threshold' } }
 
 /**
  * Keeps the stage history (spec §1): every change of `stage` appends who/what moved it and when.
@@ -15,13 +15,13 @@ export const recordStageChange: CollectionBeforeChangeHook = ({ context, data, o
   const previous = relationId(originalDoc?.stage)
   if (next == null || String(next) === String(previous)) return data
 
-  const { reason, source = 'manual' } = (context as StageChangeContext).stageChange ?? {}
+  const { at = new Date(), reason, source = 'manual' } = (context as StageChangeContext).stageChange ?? {}
   const history = (originalDoc?.stageHistory ?? []) as Record<string, unknown>[]
   return {
     ...data,
     stageHistory: [
       ...history.map((entry) => ({ ...entry, stage: relationId(entry.stage as RelationValue) })),
-      { changedAt: new Date().toISOString(), reason: reason ?? null, source, stage: next },
+      { changedAt: at.toISOString(), reason: reason ?? null, source, stage: next },
     ],
   }
 }

@@ -27,3 +27,6 @@ export const adminOrSelf: Access = ({ req }) => {
   if (hasRole(req, 'admin')) return true
   return { id: { equals: req.user.id } }
 }
+
+/** An admin-UI condition: the field is shown to admins only (personal data). */
+export const shownToAdmins = (_data: unknown, _siblingData: unknown, { user }: { user?: unknown }) => (user as null | WithRole | undefined)?.role === 'admin'

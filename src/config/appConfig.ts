@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config } from 'payload'
+import type { Config } from 'payload'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 
 import { ContentBlocks } from '../../collections/ContentBlocks'
+import { Events } from '../../collections/Events'
 import { consentPlugin } from '../../plugins/consent'
+import { leadScoringPlugin } from '../../plugins/lead-scoring'
 import { Interests } from '../../collections/Interests'
 import { LandingPages } from '../../collections/LandingPages'
 import { LifecycleStages } from '../../collections/LifecycleStages'
@@ -19,10 +21,13 @@ import { Subscribers } from '../../collections/Subscribers'
 import { Users } from '../../collections/Users'
 import { databaseAdapter, runMigrations } from '../database/adapter'
 import { smtpAdapter } from '../email/smtpAdapter'
+import { eventOperations } from '../events/graphql'
 import { addGraphQLErrorCode } from '../graphql/errorCodes'
+import { runsJobs } from '../jobs/runner'
 import { personalizationQueries } from '../graphql/personalization'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from '../personalization/blockLibrary'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
+import { withHooks } from '../utilities/withHooks'
 import { databaseUri as configuredDatabaseUri, payloadSecret } from './env'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -42,16 +47,25 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
       meta: { titleSuffix: ' · Personalisierung' },
       user: Users.slug,
     },
-    collections: [ContentBlocks, Media, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Users].map(
+    collections: [ContentBlocks, Media, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Events, Users].map(
       (collection) => (LIBRARY_SOURCES.includes(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection),
     ),
     db: databaseAdapter(databaseUri, { push: pushSchema }),
     editor: lexicalEditor(),
     email: smtpAdapter(),
-    graphQL: { queries: (GraphQL) => personalizationQueries(GraphQL) as never },
+    graphQL: {
+      mutations: (GraphQL) => eventOperations(GraphQL).mutations as never,
+      queries: (GraphQL) => personalizationQueries(GraphQL) as never,
+    },
     hooks: { afterError: [addGraphQLErrorCode] },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },
-    plugins: [consentPlugin()],
+    jobs: {
+      // Background work (webhook deliveries, later campaign sends) runs in processes that opt in: the server does.
+      autoRun: [{ cron: '*/5 * * * * *', limit: 20, queue: 'default' }],
+      shouldAutoRun: () => runsJobs(),
+      tasks: [],
+    },
+    plugins: [consentPlugin(), leadScoringPlugin()],
     onInit: async (payload) => {
       if (!pushSchema) await runMigrations(payload)
     },
@@ -66,17 +80,5 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     sharp,
     // Types are generated on purpose (`npm run generate`), not by every test or dev start behind our back.
     typescript: { autoGenerate: false, outputFile: path.join(root, 'src/payload-types.ts') },
-  }
-}
-
-/** Appends hooks to a collection's own, keeping both. */
-function withHooks(collection: CollectionConfig, hooks: Pick<NonNullable<CollectionConfig['hooks']>, 'afterChange' | 'afterDelete'>): CollectionConfig {
-  return {
-    ...collection,
-    hooks: {
-      ...collection.hooks,
-      afterChange: [...(collection.hooks?.afterChange ?? []), ...(hooks.afterChange ?? [])],
-      afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(hooks.afterDelete ?? [])],
-    },
   }
 }

@@ -12,8 +12,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 /** Every GraphQL error carries `extensions.code`: the error's own, else one derived from its HTTP status. */
 export const addGraphQLErrorCode: AfterErrorHook = ({ error, graphqlResult }) => {
   if (!graphqlResult) return
-  const original = (error as { originalError?: { data?: { code?: string } } }).originalError
+  const original = (error as { originalError?: { data?: { code?: string; details?: unknown } } }).originalError
   const extensions = (graphqlResult.extensions ?? {}) as { statusCode?: number }
   const code = original?.data?.code ?? CODE_BY_STATUS[extensions.statusCode ?? 500] ?? 'INTERNAL_SERVER_ERROR'
-  return { graphqlResult: { ...graphqlResult, extensions: { ...extensions, code } } }
+  return { graphqlResult: { ...graphqlResult, extensions: { ...extensions, code, ...(original?.data?.details ? { details: original.data.details } : {}) } } }
 }

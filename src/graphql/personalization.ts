@@ -3,6 +3,7 @@ import type * as GraphQLModule from 'graphql'
 
 import type { Reason } from '../personalization/types'
 
+import { typeHelpers } from './typeHelpers'
 import { personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from '../personalization/service'
 
 type GraphQL = typeof GraphQLModule
@@ -24,9 +25,8 @@ export function explain(reason: Reason): string {
 
 /** The personalization queries, added to Payload's own GraphQL schema. */
 export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown> {
-  const { GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = GraphQL
-  const nonNull = <T extends GraphQLModule.GraphQLType>(type: T) => new GraphQLNonNull(type)
-  const list = <T extends GraphQLModule.GraphQLType>(type: T) => nonNull(new GraphQLList(nonNull(type)))
+  const { GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLString } = GraphQL
+  const { list, nonNull } = typeHelpers(GraphQL)
 
   const InterestWeight = new GraphQLInputObjectType({
     fields: { interest: { description: 'Interest slug', type: nonNull(GraphQLString) }, weight: { description: '0–1, default 1', type: GraphQLFloat } },

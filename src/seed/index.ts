@@ -4,11 +4,13 @@ import type { StageChangeContext } from '../../collections/hooks/recordStageChan
 
 import { consentOptions } from '../../plugins/consent/utilities/options'
 import { recordConsent } from '../../plugins/consent/utilities/recordConsent'
+import { recordEvents } from '../events/intake'
 import { DEFAULT_STAGES, STAGE_ORDER_STEP } from '../domain/lifecycle'
 import { relationKeys } from '../utilities/relation'
 import { paragraphsToRichText } from '../utilities/richText'
 import { BLOCKS } from './data/blocks'
 import { LANDING_PAGES, NEWSLETTERS } from './data/layouts'
+import { SCORING_RULES, STAGE_RULES } from './data/scoring'
 import { demoSubscribers } from './data/subscribers'
 import { INTERESTS, PERSONAS, TOPICS } from './data/taxonomy'
 import { demoUsers } from './data/users'
@@ -129,6 +131,13 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     })),
   )
 
+  await ensure('scoring-rules', 'name', SCORING_RULES.map((rule) => ({ data: rule, key: rule.name })))
+  await ensure(
+    'stage-rules',
+    'name',
+    STAGE_RULES.map(({ toStage, ...rule }) => ({ data: { ...rule, toStage: mustGet(stages, toStage) }, key: rule.name })),
+  )
+
   const demo = demoSubscribers()
   const subscribers = await ensure(
     'subscribers',
@@ -151,6 +160,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
   )
 
   await seedConsents(payload, demo, subscribers, topics, now)
+  await seedEvents(payload, demo, subscribers, [...blocks.values()], now)
   await ensure('users', 'email', demoUsers().map((user) => ({ data: user, key: user.email })))
   payload.logger.info(`Demo data ready in ${Date.now() - started} ms`)
 }
@@ -179,6 +189,30 @@ async function ensureBy(payload: Payload, collection: CollectionSlug, keyField: 
     ids.set(row.key, doc.id)
   }
   return ids
+}
+
+/**
+ * A few weeks of behaviour for every fifth demo subscriber, so scores, their explanations and
+ * implicit interests have something to show. Fixed event ids: a second run adds nothing.
+ */
+async function seedEvents(payload: Payload, demo: ReturnType<typeof demoSubscribers>, subscribers: Map<string, Id>, blocks: Id[], now: Date) {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * DAY).toISOString()
+  const events = demo.flatMap(({ email }, index) => {
+    if (index % 5 !== 0) return []
+    const subscriber = mustGet(subscribers, email)
+    const block = String(blocks[index % blocks.length])
+    const event = (n: number, type: string, days: number, properties: Record<string, unknown>) => ({ id: `demo-${index}-${n}`, occurredAt: daysAgo(days), properties, subscriber, type })
+    return [
+      event(1, 'email_opened', 40, {}),
+      event(2, 'email_clicked', 40, { block, url: 'https://kontorwerk.example/blog' }),
+      event(3, 'email_opened', 12, {}),
+      event(4, 'email_clicked', 12, { block, url: 'https://kontorwerk.example/blog' }),
+      ...(index % 3 === 0 ? [event(5, 'page_viewed', 6, { url: 'https://kontorwerk.example/preise' })] : []),
+      ...(index % 4 === 0 ? [event(6, 'download', 5, { asset: 'whitepaper-e-rechnung-2027.pdf' })] : []),
+      ...(index % 10 === 0 ? [event(7, 'form_submitted', 2, { form: 'demo-anfrage' })] : []),
+    ]
+  })
+  await recordEvents(payload, events, { now, partial: true, source: 'demo' })
 }
 
 function mustGet(map: Map<string, Id>, key: string): Id {

@@ -16,3 +16,7 @@ export const relationKeys = (refs: null | RelationValue[] | undefined): string[]
     const key = relationKey(ref)
     return key == null ? [] : [key]
   })
+
+/** A string id back in the database's own id type (numbers on SQL, strings on MongoDB), for writes. */
+export const idFromKey = (payload: { db: { defaultIDType: 'number' | 'text' } }, key: string): number | string =>
+  payload.db.defaultIDType === 'number' ? Number(key) : key

@@ -2,6 +2,7 @@ import type * as GraphQLModule from 'graphql'
 import type { PayloadRequest } from 'payload'
 
 import { CodedError } from '../../../src/errors'
+import { builtOnce, typeHelpers } from '../../../src/graphql/typeHelpers'
 import { SIGNUP_LIMITS } from '../endpoints/router'
 import { confirmSubscription, subscribe, SubscribeInputError, withdrawAll } from '../utilities/flows'
 import { PROFILE_QUESTIONS, savePreferences, topicStates } from '../utilities/preferenceCenter'
@@ -42,19 +43,11 @@ async function preferencesOf(req: PayloadRequest, token: string) {
  * Consent over GraphQL for headless frontends, with the same rules as the HTML pages:
  * the same flows, the same sign-up limits, the same signed tokens.
  */
-export function consentOperations(GraphQL: GraphQL) {
-  // Queries and mutations are asked for separately, but GraphQL type names must be unique.
-  let operations = built.get(GraphQL)
-  if (!operations) built.set(GraphQL, (operations = buildOperations(GraphQL)))
-  return operations
-}
-
-const built = new WeakMap<GraphQL, ReturnType<typeof buildOperations>>()
+export const consentOperations = builtOnce(buildOperations)
 
 function buildOperations(GraphQL: GraphQL) {
-  const { GraphQLBoolean, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = GraphQL
-  const nonNull = <T extends GraphQLModule.GraphQLType>(type: T) => new GraphQLNonNull(type)
-  const list = <T extends GraphQLModule.GraphQLType>(type: T) => nonNull(new GraphQLList(nonNull(type)))
+  const { GraphQLBoolean, GraphQLInputObjectType, GraphQLList, GraphQLObjectType, GraphQLString } = GraphQL
+  const { list, nonNull } = typeHelpers(GraphQL)
 
   const Result = new GraphQLObjectType({ fields: { ok: { type: nonNull(GraphQLBoolean) }, status: { type: nonNull(GraphQLString) } }, name: 'ConsentResult' })
   const Topic = new GraphQLObjectType({

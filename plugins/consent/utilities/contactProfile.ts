@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 
 import type { ContactProfile, ContactRequest } from './canContact'
 
-import { canContact } from './canContact'
-import { ledgerEvents } from './ledger'
+import { canContact, canTrack } from './canContact'
+import { ledgerEvents, trackingLedgers } from './ledger'
 import { consentOptions } from './options'
 
 /** Everything the gate needs about one subscriber, read from the ledger (the truth), preferences and send history. */
@@ -22,4 +22,10 @@ export async function loadContactProfile(payload: Payload, subscriberId: number 
 /** The gate for one stored subscriber; topic is a topic id. */
 export async function canContactSubscriber(payload: Payload, subscriberId: number | string, request: ContactRequest) {
   return canContact(await loadContactProfile(payload, subscriberId), request, consentOptions(payload).systemCap)
+}
+
+/** Which of these subscribers may be tracked now (opens, clicks, page views, implicit interests). */
+export async function trackingAllowed(payload: Payload, subscriberIds: string[]): Promise<Set<string>> {
+  const ledgers = await trackingLedgers(payload, subscriberIds)
+  return new Set(subscriberIds.filter((id) => canTrack(ledgers.get(id) ?? [])))
 }

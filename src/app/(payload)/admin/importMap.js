@@ -23,6 +23,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PersonalizationPreview as PersonalizationPreview_78bfa5a18a32b2866221217e9107d393 } from '../../../../src/admin/PersonalizationPreview'
 import { ConsentHistory as ConsentHistory_9bf23cbabdf9d91010e5899e857c72b1 } from '../../../../plugins/consent/components/ConsentHistory'
+import { LeadScore as LeadScore_44775e65e06c72204fd4f4244ca4ecea } from '../../../../plugins/lead-scoring/components/LeadScore'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -52,5 +53,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/src/admin/PersonalizationPreview#PersonalizationPreview": PersonalizationPreview_78bfa5a18a32b2866221217e9107d393,
   "/plugins/consent/components/ConsentHistory#ConsentHistory": ConsentHistory_9bf23cbabdf9d91010e5899e857c72b1,
+  "/plugins/lead-scoring/components/LeadScore#LeadScore": LeadScore_44775e65e06c72204fd4f4244ca4ecea,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -3,6 +3,7 @@ import * as migration_20261123_120109_personalization from './20261123_120109_pe
 import * as migration_20261123_123948_consent from './20261123_123948_consent';
 import * as migration_20261123_124518_consent_request from './20261123_124518_consent_request';
 import * as migration_20261123_130314_branding from './20261123_130314_branding';
+import * as migration_20261123_135727_lead_scoring from './20261123_135727_lead_scoring';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261123_130314_branding.up,
     down: migration_20261123_130314_branding.down,
-    name: '20261123_130314_branding'
+    name: '20261123_130314_branding',
+  },
+  {
+    up: migration_20261123_135727_lead_scoring.up,
+    down: migration_20261123_135727_lead_scoring.down,
+    name: '20261123_135727_lead_scoring'
   },
 ];

@@ -1,0 +1,58 @@
+import type { CollectionConfig, Config } from 'payload'
+
+import type { LeadScoringPluginOptions } from './types'
+
+import { withHooks } from '../../src/utilities/withHooks'
+import { registerEventConsumer } from '../../src/events/consumers'
+import { ScoreHits } from './collections/ScoreHits'
+import { ScoringRules } from './collections/ScoringRules'
+import { StageRules } from './collections/StageRules'
+import { leadScoreExplanationField, personaLockedField, scoreField } from './fields/score'
+import { ScoringSettings } from './globals/ScoringSettings'
+import { leadScoreQueries } from './graphql/leadScore'
+import { eraseScoreHits } from './hooks/eraseScoreHits'
+import { profileFit } from './hooks/profileFit'
+import { stageWebhookTask } from './jobs/stageWebhook'
+import { leadScoringConsumer } from './utilities/consumer'
+import { scoringModel } from './utilities/model'
+
+export { leadScore } from './utilities/explain'
+export { evaluateStages } from './utilities/stages'
+
+/** Collections whose edits change the scoring model held in memory. */
+const MODEL_SOURCES = ['personas', 'lifecycle-stages']
+
+/**
+ * Lead scoring (spec §4): rules on a fit and a decaying engagement axis, persona fit, stage
+ * thresholds with history and a CRM webhook, and an explanation of every score.
+ */
+export const leadScoringPlugin =
+  ({ enabled = true }: LeadScoringPluginOptions = {}) =>
+  (config: Config): Config => {
+    const collections = (config.collections ?? []).map((collection): CollectionConfig => {
+      if (collection.slug === 'subscribers') {
+        return {
+          ...collection,
+          fields: [...collection.fields, personaLockedField, scoreField, leadScoreExplanationField],
+          hooks: {
+            ...collection.hooks,
+            beforeChange: [...(collection.hooks?.beforeChange ?? []), profileFit],
+            beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseScoreHits],
+          },
+        }
+      }
+      return MODEL_SOURCES.includes(collection.slug) ? withHooks(collection, scoringModel.hooks) : collection
+    })
+    const graphQL = config.graphQL ?? {}
+    return {
+      ...config,
+      collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits],
+      custom: { ...config.custom, eventConsumers: registerEventConsumer(config.custom?.eventConsumers, enabled ? leadScoringConsumer : null) },
+      globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],
+      graphQL: {
+        ...graphQL,
+        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...leadScoreQueries(GraphQL) }),
+      },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), stageWebhookTask] },
+    }
+  }

@@ -1,0 +1,4 @@
+export type LeadScoringPluginOptions = {
+  /** Set false to keep the collections but not score (e.g. while importing history). */
+  enabled?: boolean
+}

@@ -1,0 +1,131 @@
+import type { Payload } from 'payload'
+
+import type { BulkWrite } from '../../../src/database/bulkWrite'
+import type { EventConsumer, StoredEvent } from '../../../src/events/consumers'
+import type { EventRule, ScoringModel } from './model'
+
+import { EVENT_TYPES } from '../../../src/events/eventTypes'
+import { SCORE_HITS } from '../collections/ScoreHits'
+import { matchesCondition } from './conditions'
+import { addPoints } from './decay'
+import { updateImplicitInterests } from './interests'
+import { scoringModel } from './model'
+import { periodKey } from './periods'
+import { evaluateStages } from './stages'
+
+export type HitRow = {
+  axis: 'engagement' | 'fit'
+  eventId: string
+  eventType: string
+  occurredAt: Date
+  period: null | string
+  points: number
+  rule: string
+  ruleName: string
+  subscriber: string
+}
+
+type ScoreColumns = { engagementAsOf: Date | null; engagementValue: number; fitEvents: number; lastEngagedAt: Date | null }
+
+const hitKey = (subscriber: string, rule: string, period: string) => `${subscriber}|${rule}|${period}`
+
+export function ruleMatches(rule: EventRule, event: Pick<StoredEvent, 'block' | 'properties' | 'type'>): boolean {
+  return rule.eventType === event.type && rule.filters.every((filter) => matchesCondition(event, filter))
+}
+
+/**
+ * Applies the event rules to a batch: hits (respecting caps per calendar period, counting the
+ * stored hits and this batch's) and the subscribers' new score columns. Pure given its inputs.
+ */
+export function scoreBatch(events: StoredEvent[], model: ScoringModel, stored: Map<string, ScoreColumns>, capCounts: Map<string, number>) {
+  const states = new Map([...stored].map(([id, state]) => [id, { ...state }]))
+  const hits: HitRow[] = []
+  for (const event of [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
+    const state = states.get(event.subscriber)
+    if (!state) continue
+    if (EVENT_TYPES[event.type].engagement && (!state.lastEngagedAt || event.occurredAt > state.lastEngagedAt)) state.lastEngagedAt = event.occurredAt
+    for (const rule of model.eventRules.get(event.type) ?? []) {
+      if (!ruleMatches(rule, event)) continue
+      const period = rule.cap ? periodKey(event.occurredAt, rule.cap.period) : null
+      if (rule.cap && period) {
+        const key = hitKey(event.subscriber, rule.id, period)
+        const count = capCounts.get(key) ?? 0
+        if (count >= rule.cap.count) continue
+        capCounts.set(key, count + 1)
+      }
+      hits.push({ axis: rule.axis, eventId: event.eventId, eventType: event.type, occurredAt: event.occurredAt, period, points: rule.points, rule: rule.id, ruleName: rule.name, subscriber: event.subscriber })
+      if (rule.axis === 'fit') state.fitEvents += rule.points
+      else Object.assign(state, toColumns(addPoints({ asOf: state.engagementAsOf, value: state.engagementValue }, rule.points, event.occurredAt, model.settings.halfLifeDays)))
+    }
+  }
+  return { hits, states }
+}
+
+const toColumns = ({ asOf, value }: { asOf: Date | null; value: number }) => ({ engagementAsOf: asOf, engagementValue: value })
+
+async function storedScores(payload: Payload, subscribers: string[]): Promise<Map<string, ScoreColumns>> {
+  const { docs } = await payload.find({
+    collection: 'subscribers',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { score: true },
+    where: { id: { in: subscribers } },
+  })
+  return new Map(
+    docs.map((doc) => [
+      String(doc.id),
+      {
+        engagementAsOf: doc.score?.engagementAsOf ? new Date(doc.score.engagementAsOf) : null,
+        engagementValue: doc.score?.engagementValue ?? 0,
+        fitEvents: doc.score?.fitEvents ?? 0,
+        lastEngagedAt: doc.score?.lastEngagedAt ? new Date(doc.score.lastEngagedAt) : null,
+      },
+    ]),
+  )
+}
+
+/** Stored hits per (subscriber, rule, period) for the capped rules this batch touches. */
+async function storedCapCounts(payload: Payload, events: StoredEvent[], model: ScoringModel): Promise<Map<string, number>> {
+  const capped = events.flatMap((event) => (model.eventRules.get(event.type) ?? []).filter((rule) => rule.cap && ruleMatches(rule, event)).map((rule) => ({ event, rule })))
+  const counts = new Map<string, number>()
+  if (capped.length === 0) return counts
+  const { docs } = await payload.find({
+    collection: SCORE_HITS as 'score-hits',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { period: true, rule: true, subscriber: true },
+    where: {
+      and: [
+        { subscriber: { in: [...new Set(capped.map(({ event }) => event.subscriber))] } },
+        { rule: { in: [...new Set(capped.map(({ rule }) => rule.id))] } },
+        { period: { in: [...new Set(capped.map(({ event, rule }) => periodKey(event.occurredAt, rule.cap!.period)))] } },
+      ],
+    },
+  })
+  for (const hit of docs) {
+    const key = hitKey(String(typeof hit.subscriber === 'object' ? hit.subscriber?.id : hit.subscriber), hit.rule, hit.period ?? '')
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return counts
+}
+
+/** Lead scoring as an event consumer: hits and score columns commit with the events; stages and interests settle after. */
+export const leadScoringConsumer: EventConsumer = {
+  name: 'lead-scoring',
+  plan: async ({ events, payload }): Promise<BulkWrite> => {
+    const model = await scoringModel.get(payload)
+    const subscribers = [...new Set(events.map((event) => event.subscriber))]
+    const [stored, capCounts] = await Promise.all([storedScores(payload, subscribers), storedCapCounts(payload, events, model)])
+    const { hits, states } = scoreBatch(events, model, stored, capCounts)
+    return {
+      inserts: [{ collection: SCORE_HITS, docs: hits }],
+      updates: [...states].map(([id, state]) => ({ collection: 'subscribers', data: { score: state }, id })),
+    }
+  },
+  settle: async ({ events, now, payload, subscribers }) => {
+    await updateImplicitInterests(payload, events, now)
+    await evaluateStages(payload, { now, subscribers })
+  },
+}

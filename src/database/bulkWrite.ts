@@ -1,0 +1,136 @@
+import type { Payload } from 'payload'
+
+import { sql } from '@payloadcms/db-sqlite'
+
+/** Rows to insert and partial updates by id, written together or not at all. */
+export type BulkWrite = {
+  /** Rows whose `field` equals `value` (e.g. all events of an erased subscriber). */
+  deletes?: { collection: string; field: string; value: number | string }[]
+  /** `ignoreConflicts`: rows that hit a unique index (e.g. a retried event id) are skipped, not an error. */
+  inserts?: { collection: string; docs: Record<string, unknown>[]; ignoreConflicts?: boolean }[]
+  /** Only the given fields change; a nested object is a group field (`{ score: { fitEvents } }`). */
+  updates?: { collection: string; data: Record<string, unknown>; id: string }[]
+}
+
+const CHUNK = 200
+
+type Table = Record<string, unknown>
+type SqlDatabase = {
+  batch?: (queries: unknown[]) => Promise<unknown>
+  delete: (table: Table) => { where: (condition: unknown) => unknown }
+  insert: (table: Table) => { values: (rows: Record<string, unknown>[]) => { onConflictDoNothing: () => unknown } & PromiseLike<unknown> }
+  transaction: <T>(run: (tx: SqlDatabase) => Promise<T>) => Promise<T>
+  update: (table: Table) => { set: (values: Record<string, unknown>) => { where: (condition: unknown) => unknown } }
+}
+
+/**
+ * High-volume writes (events, score hits, score columns) beside Payload's one-document API:
+ * one statement per chunk of rows instead of one operation per document, in one transaction.
+ * Hooks do not run; callers write only collections they own. Tables and columns come from
+ * Payload's own schema, so the SQL stays what the migrations created.
+ */
+export async function writeAtomically(payload: Payload, ...writes: BulkWrite[]): Promise<void> {
+  const inserts = writes.flatMap((write) => write.inserts ?? []).filter((insert) => insert.docs.length > 0)
+  const updates = writes.flatMap((write) => write.updates ?? [])
+  const deletes = writes.flatMap((write) => write.deletes ?? [])
+  if (inserts.length === 0 && updates.length === 0 && deletes.length === 0) return
+  if (payload.db.name === 'mongoose') return writeMongo(payload, inserts, updates, deletes)
+
+  const db = payload.db as unknown as { drizzle: SqlDatabase; tables: Record<string, Table> }
+  const now = new Date().toISOString()
+  const table = (collection: string) => {
+    const found = db.tables[collection.replaceAll('-', '_')]
+    if (!found) throw new Error(`No table for collection ${collection}`)
+    return found
+  }
+  const sqlValue = (value: number | string) => (Number.isNaN(Number(value)) ? value : Number(value))
+  const statements = (tx: SqlDatabase) => [
+    ...deletes.map(({ collection, field, value }) => {
+      const target = table(collection)
+      return tx.delete(target).where(sql`${target[field]} = ${sqlValue(value)}`)
+    }),
+    ...inserts.flatMap(({ collection, docs, ignoreConflicts }) =>
+      chunks(docs).map((rows) => {
+        const query = tx.insert(table(collection)).values(rows.map((doc) => ({ ...columns(doc), createdAt: now, updatedAt: now })))
+        return ignoreConflicts ? query.onConflictDoNothing() : query
+      }),
+    ),
+    ...updates.map(({ collection, data, id }) => {
+      const target = table(collection) as { id: unknown }
+      return tx.update(target).set(columns(data)).where(sql`${target.id} = ${sqlValue(id)}`)
+    }),
+  ]
+  if (payload.db.name === 'sqlite' && db.drizzle.batch) {
+    // libsql runs a batch as one transaction without yielding, so no other query of this process interleaves.
+    await db.drizzle.batch(statements(db.drizzle))
+    return
+  }
+  await db.drizzle.transaction(async (tx) => {
+    for (const statement of statements(tx)) await statement
+  })
+}
+
+/** Payload's column keys: top-level fields by name, group fields as `group_field`; dates as ISO text. */
+function columns(doc: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const row: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(doc)) {
+    const name = prefix ? `${prefix}_${key}` : key
+    if (value instanceof Date) row[name] = value.toISOString()
+    else if (prefix === '' && isGroup(key, value)) Object.assign(row, columns(value as Record<string, unknown>, name))
+    else row[name] = value
+  }
+  return row
+}
+
+// JSON fields are objects too; group fields are the ones we name here.
+const GROUPS = new Set(['score', 'preferences'])
+const isGroup = (key: string, value: unknown) => GROUPS.has(key) && value != null && typeof value === 'object'
+
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = []
+  for (let index = 0; index < items.length; index += CHUNK) result.push(items.slice(index, index + CHUNK))
+  return result
+}
+
+type MongoModel = {
+  deleteMany: (filter: unknown, options: unknown) => Promise<unknown>
+  bulkWrite: (ops: unknown[], options: unknown) => Promise<unknown>
+  insertMany: (docs: unknown[], options: unknown) => Promise<unknown>
+}
+
+/** MongoDB: the same writes in one multi-document transaction (needs a replica set, as Payload's own transactions do). */
+async function writeMongo(
+  payload: Payload,
+  inserts: NonNullable<BulkWrite['inserts']>,
+  updates: NonNullable<BulkWrite['updates']>,
+  deletes: NonNullable<BulkWrite['deletes']>,
+) {
+  const adapter = payload.db as unknown as { collections: Record<string, MongoModel>; connection: { transaction: (run: (session: unknown) => Promise<void>) => Promise<void> } }
+  const now = new Date()
+  await adapter.connection.transaction(async (session) => {
+    for (const { collection, field, value } of deletes) await adapter.collections[collection].deleteMany({ [field]: value }, { session })
+    for (const { collection, docs, ignoreConflicts } of inserts) {
+      try {
+        await adapter.collections[collection].insertMany(docs.map((doc) => ({ ...doc, createdAt: now, updatedAt: now })), { ordered: false, session })
+      } catch (error) {
+        const duplicatesOnly = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000)
+        if (!ignoreConflicts || !duplicatesOnly) throw error
+      }
+    }
+    for (const collection of new Set(updates.map((update) => update.collection))) {
+      const list = updates.filter((update) => update.collection === collection)
+      await adapter.collections[collection].bulkWrite(
+        list.map(({ data, id }) => ({ updateOne: { filter: { _id: id }, update: { $set: dotted(data) } } })),
+        { session },
+      )
+    }
+  })
+}
+
+function dotted(doc: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(doc).flatMap(([key, value]) =>
+      prefix === '' && isGroup(key, value) ? Object.entries(dotted(value as Record<string, unknown>, `${key}.`)) : [[`${prefix}${key}`, value]],
+    ),
+  )
+}

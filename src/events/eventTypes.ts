@@ -1,0 +1,39 @@
+/**
+ * What subscribers do (spec §4, §8). `tracked` events are behaviour the subscriber did not hand
+ * over deliberately: they are stored only with tracking consent (spec §2).
+ */
+export const EVENT_TYPES = {
+  bounce: { engagement: false, tracked: false },
+  custom: { engagement: false, tracked: false },
+  download: { engagement: true, tracked: false },
+  email_clicked: { engagement: true, tracked: true },
+  email_delivered: { engagement: false, tracked: false },
+  email_opened: { engagement: true, tracked: true },
+  email_sent: { engagement: false, tracked: false },
+  form_submitted: { engagement: true, tracked: false },
+  page_viewed: { engagement: true, tracked: true },
+  purchase: { engagement: true, tracked: false },
+  stage_changed: { engagement: false, tracked: false },
+  unsubscribe: { engagement: false, tracked: false },
+} as const
+
+export type EventType = keyof typeof EVENT_TYPES
+
+/** Written by the product itself, never accepted from a client. */
+export const SYSTEM_EVENT_TYPES: readonly EventType[] = ['stage_changed']
+
+export const isEventType = (value: unknown): value is EventType => typeof value === 'string' && Object.hasOwn(EVENT_TYPES, value)
+
+/** The properties each type must carry, so rules and reports can rely on them. */
+export const REQUIRED_PROPERTIES: Partial<Record<EventType, { name: string; type: 'number' | 'string' }[]>> = {
+  bounce: [{ name: 'kind', type: 'string' }],
+  custom: [{ name: 'name', type: 'string' }],
+  download: [{ name: 'asset', type: 'string' }],
+  email_clicked: [{ name: 'url', type: 'string' }],
+  form_submitted: [{ name: 'form', type: 'string' }],
+  page_viewed: [{ name: 'url', type: 'string' }],
+  purchase: [
+    { name: 'product', type: 'string' },
+    { name: 'amount', type: 'number' },
+  ],
+}

@@ -1,0 +1,45 @@
+import { signClaims, verifiedClaims } from '../security/signing'
+
+const DOMAIN = 'tracking'
+
+/** What a tracking link carries: who, which message, which block, and the one URL it may lead to. */
+export type ClickClaims = { b: null | string; k: 'c'; m: string; s: string; u: string }
+export type OpenClaims = { k: 'o'; m: string; s: string }
+
+export const readClick = (token: string) => {
+  const claims = verifiedClaims<ClickClaims>(token, DOMAIN)
+  return claims?.k === 'c' && /^https?:\/\//.test(claims.u) ? claims : null
+}
+export const readOpen = (token: string) => {
+  const claims = verifiedClaims<OpenClaims>(token, DOMAIN)
+  return claims?.k === 'o' ? claims : null
+}
+
+export type TrackingTarget = { baseUrl: string; message: string; subscriber: number | string }
+
+/** Links of our own that must keep working untouched (consent links are not marketing clicks). */
+const UNTRACKED_PATHS = ['/unsubscribe', '/preferences', '/subscribe', '/t/']
+
+const BLOCK_MARKER = /class="[^"]*\bblock-([\w-]+?)(?:-outlook)?\b[^"]*"/g
+const LINK = /(<a\b[^>]*?\bhref=")(https?:\/\/[^"]+)(")/gi
+
+/**
+ * Click tracking and an open pixel for one recipient's email (only with tracking consent, which
+ * the caller checks). Every http(s) link becomes a signed redirect naming the block it sits in,
+ * so the redirect can only ever lead to a URL this email contained: no open redirect.
+ */
+export function withTracking(html: string, { baseUrl, message, subscriber }: TrackingTarget): string {
+  const s = String(subscriber)
+  const ownLink = (url: string) => url.startsWith(baseUrl) && UNTRACKED_PATHS.some((path) => url.slice(baseUrl.length).startsWith(path))
+  // Links belong to the block whose section opened last before them.
+  const markers = [...html.matchAll(BLOCK_MARKER)].map((match) => ({ block: match[1], index: match.index ?? 0 }))
+  const blockAt = (index: number) => markers.filter((marker) => marker.index < index).at(-1)?.block ?? null
+  const tracked = html.replace(LINK, (whole, start: string, url: string, end: string, offset: number) => {
+    const target = url.replaceAll('&amp;', '&')
+    if (ownLink(target)) return whole
+    const token = signClaims({ b: blockAt(offset), k: 'c', m: message, s, u: target } satisfies ClickClaims, DOMAIN)
+    return `${start}${baseUrl}/t/c/${token}${end}`
+  })
+  const pixel = `<img src="${baseUrl}/t/o/${signClaims({ k: 'o', m: message, s } satisfies OpenClaims, DOMAIN)}.gif" width="1" height="1" alt="" style="display:block;border:0;height:1px;width:1px" />`
+  return tracked.includes('</body>') ? tracked.replace('</body>', `${pixel}</body>`) : tracked + pixel
+}
