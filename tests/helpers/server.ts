@@ -24,7 +24,8 @@ export async function startProductServer(env: Record<string, string>, dataDir: s
   const port = await freePort()
   const logFile = path.join(dataDir, 'server.log')
   const log = fs.openSync(logFile, 'a')
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], {
+  // `node --import tsx`, not the tsx CLI: one process, so a SIGKILL really kills the server (the CLI would leave its child running).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

@@ -1,7 +1,6 @@
 import type { Field } from 'payload'
 
 import { shownToAdmins } from '../../../src/access/roles'
-
 import { label } from '../../../src/i18n/label'
 
 /**
