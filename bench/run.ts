@@ -1,3 +1,4 @@
+import { eventIntakeBench } from './events-intake'
 import { landingPageBench } from './landing-page'
 import { renderBench } from './render'
 
@@ -5,4 +6,5 @@ import { renderBench } from './render'
 const only = process.argv[2]
 if (!only || only === 'render') await renderBench()
 if (!only || only === 'landing') await landingPageBench()
+if (!only || only === 'events') await eventIntakeBench()
 process.exit(0)

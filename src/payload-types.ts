@@ -131,6 +131,7 @@ export interface Config {
   jobs: {
     tasks: {
       leadScoringStageWebhook: TaskLeadScoringStageWebhook;
+      leadScoringImplicitInterests: TaskLeadScoringImplicitInterests;
       inline: {
         input: unknown;
         output: unknown;
@@ -633,7 +634,10 @@ export interface ConsentRecord {
 export interface ScoringRule {
   id: number;
   name: string;
-  axis: 'fit' | 'engagement';
+  /**
+   * Profile rules always count as fit.
+   */
+  axis?: ('fit' | 'engagement') | null;
   kind: 'event' | 'attribute';
   points: number;
   active?: boolean | null;
@@ -789,7 +793,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'leadScoringStageWebhook';
+        taskSlug: 'inline' | 'leadScoringStageWebhook' | 'leadScoringImplicitInterests';
         taskID: string;
         input?:
           | {
@@ -822,7 +826,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'leadScoringStageWebhook') | null;
+  taskSlug?: ('inline' | 'leadScoringStageWebhook' | 'leadScoringImplicitInterests') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1537,6 +1541,16 @@ export interface TaskLeadScoringStageWebhook {
   output: {
     delivered?: boolean | null;
   };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLeadScoringImplicitInterests".
+ */
+export interface TaskLeadScoringImplicitInterests {
+  input: {
+    subscribers?: string[] | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -12,6 +12,7 @@ import { ScoringSettings } from './globals/ScoringSettings'
 import { leadScoreQueries } from './graphql/leadScore'
 import { eraseScoreHits } from './hooks/eraseScoreHits'
 import { profileFit } from './hooks/profileFit'
+import { implicitInterestsTask } from './jobs/implicitInterests'
 import { stageWebhookTask } from './jobs/stageWebhook'
 import { leadScoringConsumer } from './utilities/consumer'
 import { scoringModel } from './utilities/model'
@@ -53,6 +54,6 @@ export const leadScoringPlugin =
         ...graphQL,
         queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...leadScoreQueries(GraphQL) }),
       },
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), stageWebhookTask] },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), stageWebhookTask, implicitInterestsTask] },
     }
   }

@@ -233,6 +233,29 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     expect(score.stage).toBe('at_risk')
   })
 
+  it('turns clicks on a block into implicit interests that decay, keeping explicit choices', async () => {
+    const [erechnung, gobd] = await Promise.all(['e-rechnung', 'gobd'].map((slug) => payload.create({ collection: 'interests', data: { label: slug, slug } as never })))
+    const block = await payload.create({ collection: 'content-blocks', data: { _status: 'published', channels: ['email'], interests: [erechnung.id, gobd.id], title: 'E-Rechnung 2027' } as never })
+    const clara = await payload.create({ collection: 'subscribers', data: { email: 'clara@kunde.example', interests: [{ interest: gobd.id, source: 'explicit', weight: 1 }] } as never })
+    await recordConsent(payload, { action: 'confirmed', channel: 'email', purpose: 'tracking', source: 'form', subscriber: clara.id }, consentOptions(payload))
+    const click = (id: string, at: string) =>
+      recordEvents(payload, [{ id, occurredAt: at, properties: { block: String(block.id), url: 'https://x.example' }, subscriber: clara.id, type: 'email_clicked' }])
+    const interestsOf = async () => {
+      await payload.jobs.run({ queue: 'default' })
+      const doc = await payload.findByID({ collection: 'subscribers', depth: 0, id: clara.id })
+      return Object.fromEntries((doc.interests ?? []).map((entry) => [String(entry.interest), [entry.source, entry.weight, entry.lastSeenAt]]))
+    }
+    const today = Date.now()
+    const day = (offset: number) => new Date(today - offset * 86_400_000).toISOString()
+
+    await click('clara-1', day(30))
+    // One click: weight 0.25 as of the click; the explicit GoBD choice stays as it was.
+    expect(await interestsOf()).toEqual({ [String(erechnung.id)]: ['implicit', 0.25, day(30)], [String(gobd.id)]: ['explicit', 1, null] })
+    await click('clara-2', day(0))
+    // 30 days (one half-life) later: 0.25 · ½ + 0.25 = 0.375.
+    expect((await interestsOf())[String(erechnung.id)]).toEqual(['implicit', 0.375, day(0)])
+  })
+
   it('scores a competitor address down as soon as the profile says so', async () => {
     const rival = await payload.create({ collection: 'subscribers', data: { attributes: { companySize: 500, role: 'Geschäftsführung' }, email: 'spy@wettbewerber.example' } as never })
     // +30 +15 −50

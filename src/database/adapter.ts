@@ -41,7 +41,8 @@ export function databaseAdapter(uri = databaseUri(), { push = false }: AdapterOp
       // Schemaless: MongoDB needs no migrations for the core model.
       return mongooseAdapter({ url: uri })
     case 'sqlite':
-      return sqliteAdapter({ client: { url: uri }, migrationDir: path.join(migrationsRoot, 'sqlite'), push })
+      // WAL: readers never wait for the writer, and one sync per commit instead of two (journal + file).
+      return sqliteAdapter({ busyTimeout: 5_000, client: { url: uri }, migrationDir: path.join(migrationsRoot, 'sqlite'), push, wal: true })
   }
 }
 

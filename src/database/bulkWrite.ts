@@ -55,10 +55,21 @@ export async function writeAtomically(payload: Payload, ...writes: BulkWrite[]):
         return ignoreConflicts ? query.onConflictDoNothing() : query
       }),
     ),
-    ...updates.map(({ collection, data, id }) => {
-      const target = table(collection) as { id: unknown }
-      return tx.update(target).set(columns(data)).where(sql`${target.id} = ${sqlValue(id)}`)
-    }),
+    ...groupedUpdates(updates).flatMap(({ collection, rows }) =>
+      chunks(rows).map((chunk) => {
+        const target = table(collection) as Table & { id: unknown }
+        // One statement per chunk: SET column = CASE id WHEN … THEN … END, cast to the column's type.
+        const values = Object.fromEntries(
+          Object.keys(chunk[0].values).map((key) => {
+            const column = target[key] as { getSQLType: () => string; mapToDriverValue: (value: unknown) => unknown }
+            const driverValue = (value: unknown) => (value == null ? null : column.mapToDriverValue(value))
+            const cases = chunk.map(({ id, values }) => sql`when ${sqlValue(id)} then cast(${driverValue(values[key])} as ${sql.raw(column.getSQLType())})`)
+            return [key, sql`case ${target.id} ${sql.join(cases, sql` `)} end`]
+          }),
+        )
+        return tx.update(target).set(values).where(sql`${target.id} in (${sql.join(chunk.map(({ id }) => sql`${sqlValue(id)}`), sql`, `)})`)
+      }),
+    ),
   ]
   if (payload.db.name === 'sqlite' && db.drizzle.batch) {
     // libsql runs a batch as one transaction without yielding, so no other query of this process interleaves.
@@ -68,6 +79,19 @@ export async function writeAtomically(payload: Payload, ...writes: BulkWrite[]):
   await db.drizzle.transaction(async (tx) => {
     for (const statement of statements(tx)) await statement
   })
+}
+
+/** Updates of one collection that set the same columns, so each group can be one statement. */
+function groupedUpdates(updates: NonNullable<BulkWrite['updates']>) {
+  const groups = new Map<string, { collection: string; rows: { id: string; values: Record<string, unknown> }[] }>()
+  for (const { collection, data, id } of updates) {
+    const values = columns(data)
+    const key = `${collection}:${Object.keys(values).sort().join(',')}`
+    const group = groups.get(key) ?? { collection, rows: [] }
+    group.rows.push({ id, values })
+    groups.set(key, group)
+  }
+  return [...groups.values()]
 }
 
 /** Payload's column keys: top-level fields by name, group fields as `group_field`; dates as ISO text. */

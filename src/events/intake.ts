@@ -1,10 +1,12 @@
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import type { StoredEvent } from './consumers'
 
 import { EVENTS } from '../../collections/Events'
 import { trackingAllowed } from '../../plugins/consent/utilities/contactProfile'
+import { readRows } from '../database/bulkRead'
 import { type BulkWrite, writeAtomically } from '../database/bulkWrite'
+import { idFromKey } from '../utilities/relation'
 import { eventConsumers } from './consumers'
 import { EVENT_TYPES } from './eventTypes'
 import { type EventError, MAX_BATCH, validateEvent, type ValidEvent } from './validateEvent'
@@ -106,21 +108,17 @@ function summarize(results: EventResult[]): IntakeResult {
 async function resolveSubscribers(payload: Payload, refs: ValidEvent['subscriberRef'][]) {
   const ids = [...new Set(refs.flatMap((ref) => ('id' in ref ? [ref.id] : [])))]
   const emails = [...new Set(refs.flatMap((ref) => ('email' in ref ? [ref.email] : [])))]
-  const byId = new Map<string, string>()
-  const byEmail = new Map<string, string>()
-  const validIds = payload.db.defaultIDType === 'number' ? ids.filter((id) => /^\d{1,15}$/.test(id)) : ids
-  const or: Where[] = [...(validIds.length ? [{ id: { in: validIds } }] : []), ...(emails.length ? [{ email: { in: emails } }] : [])]
-  if (or.length === 0) return { byEmail, byId }
-  const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 0, pagination: false, select: { email: true }, where: { or } })
-  for (const doc of docs) {
-    byId.set(String(doc.id), String(doc.id))
-    byEmail.set(doc.email, String(doc.id))
+  const validIds = payload.db.defaultIDType === 'number' ? ids.filter((id) => /^\d{1,15}$/.test(id)) : ids.filter((id) => /^[0-9a-f]{24}$/i.test(id))
+  const [byIdRows, byEmailRows] = await Promise.all([
+    readRows(payload, 'subscribers', ['id'], [{ field: 'id', in: validIds.map((id) => idFromKey(payload, id)) }]),
+    readRows(payload, 'subscribers', ['id', 'email'], [{ field: 'email', in: emails }]),
+  ])
+  return {
+    byEmail: new Map(byEmailRows.map((row) => [String(row.email), String(row.id)])),
+    byId: new Map(byIdRows.map((row) => [String(row.id), String(row.id)])),
   }
-  return { byEmail, byId }
 }
 
 async function existingEventIds(payload: Payload, eventIds: string[]): Promise<Set<string>> {
-  if (eventIds.length === 0) return new Set()
-  const { docs } = await payload.find({ collection: EVENTS as 'events', depth: 0, limit: 0, pagination: false, select: { eventId: true }, where: { eventId: { in: eventIds } } })
-  return new Set(docs.map((doc) => doc.eventId))
+  return new Set((await readRows(payload, EVENTS, ['eventId'], [{ field: 'eventId', in: eventIds }])).map((row) => String(row.eventId)))
 }

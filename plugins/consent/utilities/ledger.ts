@@ -3,7 +3,8 @@ import type { Payload, Where } from 'payload'
 import type { ConsentRecord } from '../../../src/payload-types'
 import type { ConsentEvent } from './consentState'
 
-import { relationKey } from '../../../src/utilities/relation'
+import { readRows } from '../../../src/database/bulkRead'
+import { idFromKey, relationKey } from '../../../src/utilities/relation'
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 
 
@@ -30,14 +31,17 @@ export const toConsentEvent = (record: ConsentRecord): ConsentEvent => ({
   topic: relationKey(record.topic),
 })
 
-/** The tracking part of several subscribers' ledgers, oldest first, by subscriber id. */
+/** The tracking part of several subscribers' ledgers, oldest first, by subscriber id (read in bulk for event intake). */
 export async function trackingLedgers(payload: Payload, subscriberIds: string[]): Promise<Map<string, ConsentEvent[]>> {
   const ledgers = new Map<string, ConsentEvent[]>()
-  if (subscriberIds.length === 0) return ledgers
-  const records = await findRecords(payload, { and: [{ subscriber: { in: subscriberIds } }, { purpose: { equals: 'tracking' } }] })
-  for (const record of records) {
-    const key = relationKey(record.subscriber) ?? ''
-    ledgers.set(key, [...(ledgers.get(key) ?? []), toConsentEvent(record)])
+  const rows = await readRows(payload, CONSENT_RECORDS, ['subscriber', 'action', 'channel', 'occurredAt', 'purpose', 'topic'], [
+    { field: 'subscriber', in: subscriberIds.map((id) => idFromKey(payload, id)) },
+    { field: 'purpose', in: ['tracking'] },
+  ])
+  rows.sort((a, b) => new Date(String(a.occurredAt)).getTime() - new Date(String(b.occurredAt)).getTime())
+  for (const row of rows) {
+    const key = String(row.subscriber)
+    ledgers.set(key, [...(ledgers.get(key) ?? []), toConsentEvent(row as unknown as ConsentRecord)])
   }
   return ledgers
 }

@@ -4,11 +4,14 @@ import type { BulkWrite } from '../../../src/database/bulkWrite'
 import type { EventConsumer, StoredEvent } from '../../../src/events/consumers'
 import type { EventRule, ScoringModel } from './model'
 
+import { readRows } from '../../../src/database/bulkRead'
 import { EVENT_TYPES } from '../../../src/events/eventTypes'
+import { idFromKey } from '../../../src/utilities/relation'
 import { SCORE_HITS } from '../collections/ScoreHits'
 import { matchesCondition } from './conditions'
 import { addPoints } from './decay'
-import { updateImplicitInterests } from './interests'
+import { IMPLICIT_INTERESTS_TASK } from '../jobs/implicitInterests'
+import { interestSignalSubscribers } from './interests'
 import { scoringModel } from './model'
 import { periodKey } from './periods'
 import { evaluateStages } from './stages'
@@ -64,22 +67,18 @@ export function scoreBatch(events: StoredEvent[], model: ScoringModel, stored: M
 const toColumns = ({ asOf, value }: { asOf: Date | null; value: number }) => ({ engagementAsOf: asOf, engagementValue: value })
 
 async function storedScores(payload: Payload, subscribers: string[]): Promise<Map<string, ScoreColumns>> {
-  const { docs } = await payload.find({
-    collection: 'subscribers',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    select: { score: true },
-    where: { id: { in: subscribers } },
-  })
+  const rows = await readRows(payload, 'subscribers', ['id', 'score_engagementAsOf', 'score_engagementValue', 'score_fitEvents', 'score_lastEngagedAt'], [
+    { field: 'id', in: subscribers.map((id) => idFromKey(payload, id)) },
+  ])
+  const date = (value: unknown) => (value ? new Date(value as string) : null)
   return new Map(
-    docs.map((doc) => [
-      String(doc.id),
+    rows.map((row) => [
+      String(row.id),
       {
-        engagementAsOf: doc.score?.engagementAsOf ? new Date(doc.score.engagementAsOf) : null,
-        engagementValue: doc.score?.engagementValue ?? 0,
-        fitEvents: doc.score?.fitEvents ?? 0,
-        lastEngagedAt: doc.score?.lastEngagedAt ? new Date(doc.score.lastEngagedAt) : null,
+        engagementAsOf: date(row.score_engagementAsOf),
+        engagementValue: Number(row.score_engagementValue ?? 0),
+        fitEvents: Number(row.score_fitEvents ?? 0),
+        lastEngagedAt: date(row.score_lastEngagedAt),
       },
     ]),
   )
@@ -90,22 +89,13 @@ async function storedCapCounts(payload: Payload, events: StoredEvent[], model: S
   const capped = events.flatMap((event) => (model.eventRules.get(event.type) ?? []).filter((rule) => rule.cap && ruleMatches(rule, event)).map((rule) => ({ event, rule })))
   const counts = new Map<string, number>()
   if (capped.length === 0) return counts
-  const { docs } = await payload.find({
-    collection: SCORE_HITS as 'score-hits',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    select: { period: true, rule: true, subscriber: true },
-    where: {
-      and: [
-        { subscriber: { in: [...new Set(capped.map(({ event }) => event.subscriber))] } },
-        { rule: { in: [...new Set(capped.map(({ rule }) => rule.id))] } },
-        { period: { in: [...new Set(capped.map(({ event, rule }) => periodKey(event.occurredAt, rule.cap!.period)))] } },
-      ],
-    },
-  })
-  for (const hit of docs) {
-    const key = hitKey(String(typeof hit.subscriber === 'object' ? hit.subscriber?.id : hit.subscriber), hit.rule, hit.period ?? '')
+  const hits = await readRows(payload, SCORE_HITS, ['subscriber', 'rule', 'period'], [
+    { field: 'subscriber', in: [...new Set(capped.map(({ event }) => event.subscriber))].map((id) => idFromKey(payload, id)) },
+    { field: 'rule', in: [...new Set(capped.map(({ rule }) => rule.id))] },
+    { field: 'period', in: [...new Set(capped.map(({ event, rule }) => periodKey(event.occurredAt, rule.cap!.period)))] },
+  ])
+  for (const hit of hits) {
+    const key = hitKey(String(hit.subscriber), String(hit.rule), String(hit.period ?? ''))
     counts.set(key, (counts.get(key) ?? 0) + 1)
   }
   return counts
@@ -125,7 +115,8 @@ export const leadScoringConsumer: EventConsumer = {
     }
   },
   settle: async ({ events, now, payload, subscribers }) => {
-    await updateImplicitInterests(payload, events, now)
+    const signalled = interestSignalSubscribers(events)
+    if (signalled.length > 0) await payload.jobs.queue({ input: { subscribers: signalled }, task: IMPLICIT_INTERESTS_TASK })
     await evaluateStages(payload, { now, subscribers })
   },
 }

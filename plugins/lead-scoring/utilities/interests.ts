@@ -13,14 +13,17 @@ const DAY = 24 * 60 * 60 * 1000
 const HORIZON_HALF_LIVES = 6
 const SIGNALS = ['email_clicked', 'page_viewed'] as const
 
+/** Subscribers whose implicit interests these events change: clicks on and views of blocks. */
+export const interestSignalSubscribers = (events: StoredEvent[]) =>
+  [...new Set(events.filter((event) => event.block && SIGNALS.includes(event.type as never)).map((event) => event.subscriber))]
+
 /**
  * Implicit interests (spec §1): every click on or view of a block adds weight to the block's
  * interests, decaying with the interest half-life. Recomputed from the stored events, so running
  * it twice for the same events changes nothing. The weight is stored as of the latest signal
  * (`lastSeenAt`); explicit choices of the subscriber are never overwritten.
  */
-export async function updateImplicitInterests(payload: Payload, events: StoredEvent[], now: Date): Promise<void> {
-  const subscribers = [...new Set(events.filter((event) => event.block && SIGNALS.includes(event.type as never)).map((event) => event.subscriber))]
+export async function updateImplicitInterests(payload: Payload, subscribers: string[], now: Date): Promise<void> {
   if (subscribers.length === 0) return
   const [{ settings }, library] = await Promise.all([scoringModel.get(payload), blockLibrary(payload)])
   const interestsOf = new Map(library.candidates.map((block) => [String(block.id), block.interests.map(String)]))

@@ -56,7 +56,7 @@ async function loadModel(payload: Payload): Promise<ScoringModel> {
   const eventRules = new Map<string, EventRule[]>()
   const attributeRules: AttributeRule[] = []
   for (const rule of rules.docs) {
-    const base = { axis: rule.axis, id: String(rule.id), name: rule.name, points: rule.points }
+    const base = { axis: rule.kind === 'attribute' ? ('fit' as const) : (rule.axis ?? 'engagement'), id: String(rule.id), name: rule.name, points: rule.points }
     if (rule.kind === 'attribute') {
       if (rule.condition?.attribute) attributeRules.push({ ...base, condition: conditionOf(rule.condition) })
       continue

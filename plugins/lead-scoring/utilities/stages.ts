@@ -1,12 +1,13 @@
-import type { Payload, Where } from 'payload'
+import type { Payload } from 'payload'
 
 import type { StageChangeContext } from '../../../collections/hooks/recordStageChange'
-import type { ScoreReading } from './scoreState'
+import type { ScoreReading, StoredScore } from './scoreState'
 import type { ScoringModel, StageRule } from './model'
 
 import { EVENTS } from '../../../collections/Events'
+import { readRows } from '../../../src/database/bulkRead'
 import { writeAtomically } from '../../../src/database/bulkWrite'
-import { idFromKey, relationKey } from '../../../src/utilities/relation'
+import { idFromKey } from '../../../src/utilities/relation'
 import { STAGE_WEBHOOK_TASK, stageWebhookTarget } from '../jobs/stageWebhook'
 import { scoringModel } from './model'
 import { readScore } from './scoreState'
@@ -40,6 +41,8 @@ export function nextStage(current: null | string, reading: ScoreReading, model: 
 const describe = (rule: StageRule, reading: ScoreReading) =>
   `${rule.name}: fit ${reading.fit}, engagement ${reading.engagement}, total ${reading.total}, ${reading.daysWithoutEngagement} days without engagement`
 
+type StageSubject = { createdAt: string; id: string; score: StoredScore; stage: null | string }
+
 /**
  * Applies the stage thresholds to the given subscribers, or to everybody (the periodic sweep that
  * catches "N days without engagement"). Idempotent: a subscriber already in the target stage is left alone.
@@ -47,29 +50,39 @@ const describe = (rule: StageRule, reading: ScoreReading) =>
 export async function evaluateStages(payload: Payload, { now = new Date(), subscribers }: { now?: Date; subscribers?: string[] } = {}): Promise<number> {
   const model = await scoringModel.get(payload)
   if (model.stageRules.length === 0) return 0
+  if (subscribers) return applyStageRules(payload, await stageSubjects(payload, subscribers), model, now)
   let changed = 0
-  const where: Where | undefined = subscribers ? { id: { in: subscribers } } : undefined
   for (let page = 1; ; page++) {
-    const result = await payload.find({
-      collection: 'subscribers',
-      depth: 0,
-      limit: PAGE,
-      page,
-      select: { createdAt: true, score: true, stage: true },
-      sort: 'id',
-      where,
-    })
-    for (const subscriber of result.docs) {
-      const current = relationKey(subscriber.stage)
-      const reading = readScore(subscriber.score, subscriber.createdAt, now, model)
-      const rule = nextStage(current, reading, model)
-      if (rule) {
-        await moveStage(payload, String(subscriber.id), current, rule, describe(rule, reading), now)
-        changed++
-      }
-    }
+    const result = await payload.find({ collection: 'subscribers', depth: 0, limit: PAGE, page, select: { createdAt: true }, sort: 'id' })
+    changed += await applyStageRules(payload, await stageSubjects(payload, result.docs.map((doc) => String(doc.id))), model, now)
     if (!result.hasNextPage) return changed
   }
+}
+
+const SCORE_COLUMNS = ['fitAttributes', 'fitEvents', 'engagementValue', 'engagementAsOf', 'lastEngagedAt'] as const
+
+async function stageSubjects(payload: Payload, subscribers: string[]): Promise<StageSubject[]> {
+  const rows = await readRows(payload, 'subscribers', ['id', 'createdAt', 'stage', ...SCORE_COLUMNS.map((column) => `score_${column}`)], [
+    { field: 'id', in: subscribers.map((id) => idFromKey(payload, id)) },
+  ])
+  return rows.map((row) => ({
+    createdAt: String(row.createdAt),
+    id: String(row.id),
+    score: Object.fromEntries(SCORE_COLUMNS.map((column) => [column, row[`score_${column}`] ?? null])) as StoredScore,
+    stage: row.stage == null ? null : String(row.stage),
+  }))
+}
+
+async function applyStageRules(payload: Payload, subjects: StageSubject[], model: ScoringModel, now: Date): Promise<number> {
+  let changed = 0
+  for (const subject of subjects) {
+    const reading = readScore(subject.score, subject.createdAt, now, model)
+    const rule = nextStage(subject.stage, reading, model)
+    if (!rule) continue
+    await moveStage(payload, subject.id, subject.stage, rule, describe(rule, reading), now)
+    changed++
+  }
+  return changed
 }
 
 async function moveStage(payload: Payload, subscriber: string, from: null | string, rule: StageRule, reason: string, at: Date) {

@@ -16,10 +16,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`events_event_id_idx\` ON \`events\` (\`event_id\`);`)
-  await db.run(sql`CREATE INDEX \`events_type_idx\` ON \`events\` (\`type\`);`)
   await db.run(sql`CREATE INDEX \`events_subscriber_idx\` ON \`events\` (\`subscriber_id\`);`)
-  await db.run(sql`CREATE INDEX \`events_occurred_at_idx\` ON \`events\` (\`occurred_at\`);`)
-  await db.run(sql`CREATE INDEX \`events_block_idx\` ON \`events\` (\`block\`);`)
   await db.run(sql`CREATE INDEX \`events_updated_at_idx\` ON \`events\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`events_created_at_idx\` ON \`events\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`subscriber_type_occurredAt_idx\` ON \`events\` (\`subscriber_id\`,\`type\`,\`occurred_at\`);`)
@@ -111,7 +108,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   );
   `)
   await db.run(sql`CREATE INDEX \`score_hits_subscriber_idx\` ON \`score_hits\` (\`subscriber_id\`);`)
-  await db.run(sql`CREATE INDEX \`score_hits_event_id_idx\` ON \`score_hits\` (\`event_id\`);`)
   await db.run(sql`CREATE INDEX \`score_hits_updated_at_idx\` ON \`score_hits\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`score_hits_created_at_idx\` ON \`score_hits\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`subscriber_rule_period_idx\` ON \`score_hits\` (\`subscriber_id\`,\`rule\`,\`period\`);`)

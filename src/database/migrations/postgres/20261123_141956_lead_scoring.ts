@@ -11,9 +11,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum_scoring_rules_condition_operator" AS ENUM('in', 'contains', 'gte', 'lte', 'exists');
   CREATE TYPE "public"."enum_scoring_rules_cap_period" AS ENUM('day', 'week', 'month');
   CREATE TYPE "public"."enum_score_hits_axis" AS ENUM('fit', 'engagement');
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'leadScoringStageWebhook');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'leadScoringStageWebhook', 'leadScoringImplicitInterests');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'leadScoringStageWebhook');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'leadScoringStageWebhook', 'leadScoringImplicitInterests');
   CREATE TABLE "events" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"event_id" varchar NOT NULL,
@@ -160,10 +160,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "score_hits" ADD CONSTRAINT "score_hits_subscriber_id_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."subscribers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "events_event_id_idx" ON "events" USING btree ("event_id");
-  CREATE INDEX "events_type_idx" ON "events" USING btree ("type");
   CREATE INDEX "events_subscriber_idx" ON "events" USING btree ("subscriber_id");
-  CREATE INDEX "events_occurred_at_idx" ON "events" USING btree ("occurred_at");
-  CREATE INDEX "events_block_idx" ON "events" USING btree ("block");
   CREATE INDEX "events_updated_at_idx" ON "events" USING btree ("updated_at");
   CREATE INDEX "events_created_at_idx" ON "events" USING btree ("created_at");
   CREATE INDEX "subscriber_type_occurredAt_idx" ON "events" USING btree ("subscriber_id","type","occurred_at");
@@ -180,7 +177,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "stage_rules_rels_path_idx" ON "stage_rules_rels" USING btree ("path");
   CREATE INDEX "stage_rules_rels_lifecycle_stages_id_idx" ON "stage_rules_rels" USING btree ("lifecycle_stages_id");
   CREATE INDEX "score_hits_subscriber_idx" ON "score_hits" USING btree ("subscriber_id");
-  CREATE INDEX "score_hits_event_id_idx" ON "score_hits" USING btree ("event_id");
   CREATE INDEX "score_hits_updated_at_idx" ON "score_hits" USING btree ("updated_at");
   CREATE INDEX "score_hits_created_at_idx" ON "score_hits" USING btree ("created_at");
   CREATE INDEX "subscriber_rule_period_idx" ON "score_hits" USING btree ("subscriber_id","rule","period");

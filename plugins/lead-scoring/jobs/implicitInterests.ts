@@ -1,0 +1,19 @@
+import type { TaskConfig } from 'payload'
+
+import { updateImplicitInterests } from '../utilities/interests'
+
+export const IMPLICIT_INTERESTS_TASK = 'leadScoringImplicitInterests' as const
+
+/**
+ * Implicit interests are recomputed from the stored events off the request path: a queued job per
+ * intake batch (durable, so a crash only delays it), idempotent, so overlapping jobs are harmless.
+ */
+export const implicitInterestsTask: TaskConfig<'leadScoringImplicitInterests'> = {
+  slug: IMPLICIT_INTERESTS_TASK,
+  handler: async ({ input, req }) => {
+    await updateImplicitInterests(req.payload, input.subscribers ?? [], new Date())
+    return { output: {} }
+  },
+  inputSchema: [{ name: 'subscribers', type: 'text', hasMany: true }],
+  retries: { attempts: 5, backoff: { delay: 5_000, type: 'exponential' } },
+}
