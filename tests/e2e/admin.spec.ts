@@ -136,4 +136,29 @@ describe('an admin on a subscriber\'s page', () => {
     await expect(ledgerRows.first().innerText()).resolves.toMatch(/marketing\s+.+\s+email\s+requested\s+form\s+newsletter-2026-01/)
     await expect(page.locator('table.consent-ledger input, table.consent-ledger button').count()).resolves.toBe(0)
   })
+
+  it('sees the lead score with every rule hit and what it is worth today', async () => {
+    const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
+    const { body } = await rest(server.url, admin, 'GET', '/events?where[source][equals]=demo&where[type][equals]=form_submitted&limit=1&depth=0')
+    const subscriberId = body.docs[0].subscriber
+    await page.goto(`/admin/collections/subscribers/${subscriberId}`)
+    const score = page.locator('section.lead-score')
+    await expect.poll(() => score.locator('table.lead-score-hits tbody tr').count()).toBeGreaterThanOrEqual(5)
+    await expect(score.locator('table.lead-score-hits').innerText()).resolves.toMatch(/Demo oder Webinar angefragt\s+form_submitted\s+engagement\s+25\s+2[0-9.]+/)
+    const total = Number(await score.locator('[data-score="total"]').innerText())
+    const fit = Number(await score.locator('[data-score="fit"]').innerText())
+    const engagement = Number(await score.locator('[data-score="engagement"]').innerText())
+    expect(total).toBeCloseTo(fit + engagement, 0)
+    expect(engagement).toBeGreaterThan(25)
+  })
+
+  it('changes a scoring rule in the admin UI', async () => {
+    const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
+    const rule = (await rest(server.url, admin, 'GET', '/scoring-rules?where[name][equals]=Preisseite besucht&depth=0')).body.docs[0]
+    await page.goto(`/admin/collections/scoring-rules/${rule.id}`)
+    await page.fill('#field-points', '20')
+    await page.getByRole('button', { name: 'Speichern' }).click()
+    await expect.poll(async () => (await rest(server.url, admin, 'GET', `/scoring-rules/${rule.id}?depth=0`)).body.points).toBe(20)
+    await rest(server.url, admin, 'PATCH', `/scoring-rules/${rule.id}`, { points: 15 })
+  })
 })

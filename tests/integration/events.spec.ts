@@ -31,7 +31,8 @@ describe.each(servers)('event intake and tracking on $kind', ({ dataDir, url }) 
 
     const consent = await rest(url, admin, 'GET', '/consent-records?limit=1&depth=0&where[purpose][equals]=tracking&where[action][equals]=confirmed')
     tracked = consent.body.docs[0].subscriber
-    untracked = (await rest(url, admin, 'POST', '/subscribers', { email: `ohne-tracking-${Date.now()}@example.com` })).body.doc.id
+    const lead = (await rest(url, admin, 'GET', '/lifecycle-stages?where[key][equals]=lead&depth=0')).body.docs[0].id
+    untracked = (await rest(url, admin, 'POST', '/subscribers', { email: `ohne-tracking-${Date.now()}@example.com`, stage: lead })).body.doc.id
   })
 
   it('accepts batches only from admins and API keys', async () => {
