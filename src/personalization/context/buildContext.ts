@@ -19,12 +19,26 @@ export function contextFromSubscriber(subscriber: Subscriber, taxonomy: Taxonomy
     interests: expandInterests(direct, taxonomy.interestAncestors),
     locale: subscriber.locale ?? DEFAULT_LOCALE,
     now,
-    personaFits: persona ? new Map([[persona, 1]]) : new Map(),
+    personaFits: personaFitsOf(subscriber, persona),
     primaryPersona: persona,
     purchases: history.purchases ?? [],
     recentBlocks: new Set([...(history.recentBlocks ?? [])].map(String)),
     stage: stageId ? (taxonomy.stageKeyById.get(stageId) ?? null) : null,
   }
+}
+
+/**
+ * Fit per persona (0–1) as lead scoring computed it from the profile; the primary persona counts in
+ * full, so a persona set by hand (or before any fit was computed) still personalizes.
+ */
+function personaFitsOf(subscriber: Subscriber, primary: null | string): Map<string, number> {
+  const stored = subscriber.score?.personaFits
+  const fits = new Map<string, number>()
+  if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
+    for (const [id, percent] of Object.entries(stored as Record<string, unknown>)) if (typeof percent === 'number' && percent > 0) fits.set(id, percent / 100)
+  }
+  if (primary) fits.set(primary, 1)
+  return fits
 }
 
 export type AnonymousContextInput = {

@@ -32,12 +32,11 @@ export function scoreBlock(block: BlockCandidate, context: PersonalizationContex
   // Several matching interests count, but a block about everything must not beat a precise one.
   const interest = Math.min(1, interestSum)
 
+  // The block's persona the reader fits best.
   let matchedPersona: null | string = null
   for (const tag of block.personas) {
-    if (context.personaFits.has(String(tag))) {
-      matchedPersona = String(tag)
-      break
-    }
+    const fit = context.personaFits.get(String(tag)) ?? 0
+    if (fit > 0 && fit > (matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0)) matchedPersona = String(tag)
   }
   const persona = matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0
 
