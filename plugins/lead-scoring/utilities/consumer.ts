@@ -6,6 +6,7 @@ import type { EventRule, ScoringModel } from './model'
 
 import { readRows } from '../../../src/database/bulkRead'
 import { EVENT_TYPES } from '../../../src/events/eventTypes'
+import { queuedJob } from '../../../src/jobs/queuedJob'
 import { idFromKey } from '../../../src/utilities/relation'
 import { SCORE_HITS } from '../collections/ScoreHits'
 import { matchesCondition } from './conditions'
@@ -109,14 +110,17 @@ export const leadScoringConsumer: EventConsumer = {
     const subscribers = [...new Set(events.map((event) => event.subscriber))]
     const [stored, capCounts] = await Promise.all([storedScores(payload, subscribers), storedCapCounts(payload, events, model)])
     const { hits, states } = scoreBatch(events, model, stored, capCounts)
+    const signalled = interestSignalSubscribers(events)
     return {
-      inserts: [{ collection: SCORE_HITS, docs: hits }],
+      inserts: [
+        { collection: SCORE_HITS, docs: hits },
+        // Queued in the same transaction as the events: the job exists exactly when its events do.
+        { collection: 'payload-jobs', docs: signalled.length ? [queuedJob(IMPLICIT_INTERESTS_TASK, { subscribers: signalled })] : [] },
+      ],
       updates: [...states].map(([id, state]) => ({ collection: 'subscribers', data: { score: state }, id })),
     }
   },
-  settle: async ({ events, now, payload, subscribers }) => {
-    const signalled = interestSignalSubscribers(events)
-    if (signalled.length > 0) await payload.jobs.queue({ input: { subscribers: signalled }, task: IMPLICIT_INTERESTS_TASK })
+  settle: async ({ now, payload, subscribers }) => {
     await evaluateStages(payload, { now, subscribers })
   },
 }
