@@ -82,6 +82,7 @@ export interface Config {
     'scoring-rules': ScoringRule;
     'stage-rules': StageRule;
     'score-hits': ScoreHit;
+    'lead-scores': LeadScore;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +106,7 @@ export interface Config {
     'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
     'stage-rules': StageRulesSelect<false> | StageRulesSelect<true>;
     'score-hits': ScoreHitsSelect<false> | ScoreHitsSelect<true>;
+    'lead-scores': LeadScoresSelect<false> | LeadScoresSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -490,10 +492,6 @@ export interface Subscriber {
   personaLocked?: boolean | null;
   score?: {
     fitAttributes?: number | null;
-    fitEvents?: number | null;
-    engagementValue?: number | null;
-    engagementAsOf?: string | null;
-    lastEngagedAt?: string | null;
     personaFits?:
       | {
           [k: string]: unknown;
@@ -726,6 +724,20 @@ export interface ScoreHit {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-scores".
+ */
+export interface LeadScore {
+  id: number;
+  subscriber: number | Subscriber;
+  fitEvents?: number | null;
+  engagementValue?: number | null;
+  engagementAsOf?: string | null;
+  lastEngagedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -899,6 +911,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'score-hits';
         value: number | ScoreHit;
+      } | null)
+    | ({
+        relationTo: 'lead-scores';
+        value: number | LeadScore;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1205,10 +1221,6 @@ export interface SubscribersSelect<T extends boolean = true> {
     | T
     | {
         fitAttributes?: T;
-        fitEvents?: T;
-        engagementValue?: T;
-        engagementAsOf?: T;
-        lastEngagedAt?: T;
         personaFits?: T;
       };
   updatedAt?: T;
@@ -1358,6 +1370,19 @@ export interface ScoreHitsSelect<T extends boolean = true> {
   period?: T;
   eventId?: T;
   eventType?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lead-scores_select".
+ */
+export interface LeadScoresSelect<T extends boolean = true> {
+  subscriber?: T;
+  fitEvents?: T;
+  engagementValue?: T;
+  engagementAsOf?: T;
+  lastEngagedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -4,13 +4,14 @@ import type { LeadScoringPluginOptions } from './types'
 
 import { withHooks } from '../../src/utilities/withHooks'
 import { registerEventConsumer } from '../../src/events/consumers'
+import { LeadScores } from './collections/LeadScores'
 import { ScoreHits } from './collections/ScoreHits'
 import { ScoringRules } from './collections/ScoringRules'
 import { StageRules } from './collections/StageRules'
 import { leadScoreExplanationField, personaLockedField, scoreField } from './fields/score'
 import { ScoringSettings } from './globals/ScoringSettings'
 import { leadScoreQueries } from './graphql/leadScore'
-import { eraseScoreHits } from './hooks/eraseScoreHits'
+import { eraseScores } from './hooks/eraseScores'
 import { profileFit } from './hooks/profileFit'
 import { implicitInterestsTask } from './jobs/implicitInterests'
 import { stageWebhookTask } from './jobs/stageWebhook'
@@ -38,7 +39,7 @@ export const leadScoringPlugin =
           hooks: {
             ...collection.hooks,
             beforeChange: [...(collection.hooks?.beforeChange ?? []), profileFit],
-            beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseScoreHits],
+            beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseScores],
           },
         }
       }
@@ -47,7 +48,7 @@ export const leadScoringPlugin =
     const graphQL = config.graphQL ?? {}
     return {
       ...config,
-      collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits],
+      collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits, LeadScores],
       custom: { ...config.custom, eventConsumers: registerEventConsumer(config.custom?.eventConsumers, enabled ? leadScoringConsumer : null) },
       globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],
       graphQL: {

@@ -157,6 +157,13 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     expect(webhook.received[0].signature).toMatch(/^sha256=[0-9a-f]{64}$/)
   })
 
+  it('keeps the score when the subscriber is saved (profile edits never write behaviour)', async () => {
+    const before = await scoreAt('2026-04-10T10:00:00Z')
+    await payload.update({ collection: 'subscribers', data: { firstName: 'Anna', region: 'DE-BY' } as never, id: anna })
+    const after = await scoreAt('2026-04-10T10:00:00Z')
+    expect([after.fit, after.engagement, after.hits.length]).toEqual([before.fit, before.engagement, before.hits.length])
+  })
+
   it('counts a batch sent twice once', async () => {
     const batch = [
       { id: 'retry-1', occurredAt: '2026-04-10T10:00:00Z', properties: { url: 'https://kontorwerk.example/preise' }, subscriber: anna, type: 'page_viewed' },
@@ -184,6 +191,8 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
       { id: 'bad-purchase', properties: { product: 'Kontorwerk Pro' }, subscriber: anna, type: 'purchase' },
       { id: 'bad-date', occurredAt: 'gestern', subscriber: anna, type: 'email_opened' },
       'not an object',
+      { id: 'bad-year', occurredAt: '0000-01-01T00:00:00Z', subscriber: anna, type: 'email_opened' },
+      { id: 'bad-id', subscriber: '99999999999', type: 'email_opened' },
     ], { now })
     expect(result.results.map((entry) => [entry.status, entry.error?.code ?? entry.reason])).toEqual([
       ['not_applied', 'batch_rejected'],
@@ -193,6 +202,8 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
       ['rejected', 'missing_property'],
       ['rejected', 'invalid_timestamp'],
       ['rejected', 'invalid_event'],
+      ['rejected', 'invalid_timestamp'],
+      ['rejected', 'unknown_subscriber'],
     ])
     expect(result.results[4].error?.field).toBe('properties.amount')
     expect(await events()).toBe(before)

@@ -6,8 +6,8 @@ import { sql } from '@payloadcms/db-sqlite'
 export type BulkWrite = {
   /** Rows whose `field` equals `value` (e.g. all events of an erased subscriber). */
   deletes?: { collection: string; field: string; value: number | string }[]
-  /** `ignoreConflicts`: rows that hit a unique index (e.g. a retried event id) are skipped, not an error. */
-  inserts?: { collection: string; docs: Record<string, unknown>[]; ignoreConflicts?: boolean }[]
+  /** `ignoreConflicts`: rows that hit the unique index on `conflictKey` (e.g. a retried event id) are skipped, not an error. */
+  inserts?: { collection: string; conflictKey?: string; docs: Record<string, unknown>[]; ignoreConflicts?: boolean }[]
   /** Only the given fields change; a nested object is a group field (`{ score: { fitEvents } }`). */
   updates?: { collection: string; data: Record<string, unknown>; id: string }[]
 }
@@ -117,28 +117,40 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 type MongoModel = {
-  deleteMany: (filter: unknown, options: unknown) => Promise<unknown>
   bulkWrite: (ops: unknown[], options: unknown) => Promise<unknown>
+  deleteMany: (filter: unknown, options: unknown) => Promise<unknown>
   insertMany: (docs: unknown[], options: unknown) => Promise<unknown>
 }
 
-/** MongoDB: the same writes in one multi-document transaction (needs a replica set, as Payload's own transactions do). */
+/**
+ * MongoDB: the same writes, in one multi-document transaction on a replica set (as Payload's own
+ * transactions); on a standalone server, which Payload runs without transactions, one after another.
+ * Conflicting inserts are skipped by an upsert on the unique key, which a transaction survives
+ * (a duplicate-key error would abort it).
+ */
 async function writeMongo(
   payload: Payload,
   inserts: NonNullable<BulkWrite['inserts']>,
   updates: NonNullable<BulkWrite['updates']>,
   deletes: NonNullable<BulkWrite['deletes']>,
 ) {
-  const adapter = payload.db as unknown as { collections: Record<string, MongoModel>; connection: { transaction: (run: (session: unknown) => Promise<void>) => Promise<void> } }
+  const adapter = payload.db as unknown as {
+    collections: Record<string, MongoModel>
+    connection: { transaction: (run: (session: unknown) => Promise<void>) => Promise<void> }
+    transactionOptions: false | object
+  }
   const now = new Date()
-  await adapter.connection.transaction(async (session) => {
+  const write = async (session: unknown) => {
     for (const { collection, field, value } of deletes) await adapter.collections[collection].deleteMany({ [field]: value }, { session })
-    for (const { collection, docs, ignoreConflicts } of inserts) {
-      try {
-        await adapter.collections[collection].insertMany(docs.map((doc) => ({ ...doc, createdAt: now, updatedAt: now })), { ordered: false, session })
-      } catch (error) {
-        const duplicatesOnly = (error as { writeErrors?: { code?: number; err?: { code?: number } }[] }).writeErrors?.every((e) => (e.code ?? e.err?.code) === 11000)
-        if (!ignoreConflicts || !duplicatesOnly) throw error
+    for (const { collection, conflictKey, docs, ignoreConflicts } of inserts) {
+      const stamped: Record<string, unknown>[] = docs.map((doc) => ({ ...doc, createdAt: now, updatedAt: now }))
+      if (ignoreConflicts && conflictKey) {
+        await adapter.collections[collection].bulkWrite(
+          stamped.map((doc) => ({ updateOne: { filter: { [conflictKey]: doc[conflictKey] }, update: { $setOnInsert: doc }, upsert: true } })),
+          { session },
+        )
+      } else {
+        await adapter.collections[collection].insertMany(stamped, { ordered: true, session })
       }
     }
     for (const collection of new Set(updates.map((update) => update.collection))) {
@@ -148,7 +160,9 @@ async function writeMongo(
         { session },
       )
     }
-  })
+  }
+  if (adapter.transactionOptions === false) await write(undefined)
+  else await adapter.connection.transaction(write)
 }
 
 function dotted(doc: Record<string, unknown>, prefix = ''): Record<string, unknown> {

@@ -9,7 +9,7 @@ import { type BulkWrite, writeAtomically } from '../database/bulkWrite'
 import { idFromKey } from '../utilities/relation'
 import { eventConsumers } from './consumers'
 import { EVENT_TYPES } from './eventTypes'
-import { type EventError, MAX_BATCH, validateEvent, type ValidEvent } from './validateEvent'
+import { type EventError, MAX_BATCH, MAX_SQL_ID, validateEvent, type ValidEvent } from './validateEvent'
 import { serialized } from './serialized'
 
 export type EventStatus = 'accepted' | 'duplicate' | 'not_applied' | 'rejected' | 'skipped'
@@ -90,7 +90,7 @@ export async function recordEvents(payload: Payload, inputs: unknown[], options:
     if (events.length > 0) {
       const planned: BulkWrite[] = []
       for (const consumer of consumers) if (consumer.plan) planned.push(await consumer.plan({ events, now, payload }))
-      await writeAtomically(payload, { inserts: [{ collection: EVENTS, docs: events, ignoreConflicts: true }] }, ...planned)
+      await writeAtomically(payload, { inserts: [{ collection: EVENTS, conflictKey: 'eventId', docs: events, ignoreConflicts: true }] }, ...planned)
     }
     for (const { event, index } of accepted) results.push({ id: event.eventId, index, status: 'accepted' })
     const subscribers = [...new Set(resolved.map(({ event }) => event.subscriber))]
@@ -108,7 +108,8 @@ function summarize(results: EventResult[]): IntakeResult {
 async function resolveSubscribers(payload: Payload, refs: ValidEvent['subscriberRef'][]) {
   const ids = [...new Set(refs.flatMap((ref) => ('id' in ref ? [ref.id] : [])))]
   const emails = [...new Set(refs.flatMap((ref) => ('email' in ref ? [ref.email] : [])))]
-  const validIds = payload.db.defaultIDType === 'number' ? ids.filter((id) => /^\d{1,15}$/.test(id)) : ids.filter((id) => /^[0-9a-f]{24}$/i.test(id))
+  // An id that cannot exist is simply unknown: it must not reach the database as a malformed value.
+  const validIds = payload.db.defaultIDType === 'number' ? ids.filter((id) => /^\d{1,10}$/.test(id) && Number(id) <= MAX_SQL_ID) : ids.filter((id) => /^[0-9a-f]{24}$/i.test(id))
   const [byIdRows, byEmailRows] = await Promise.all([
     readRows(payload, 'subscribers', ['id'], [{ field: 'id', in: validIds.map((id) => idFromKey(payload, id)) }]),
     readRows(payload, 'subscribers', ['id', 'email'], [{ field: 'email', in: emails }]),

@@ -6,6 +6,10 @@ export const MAX_BATCH = 1000
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
 const MAX_PROPERTIES_BYTES = 4096
 const EVENT_ID = /^[\w.:@/-]{1,128}$/
+/** Strict ISO 8601 with a time and a zone, years 2000–2099: anything else is a client bug, not a date. */
+const ISO_TIMESTAMP = /^20\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/
+/** Numeric ids of the SQL adapters are 32-bit. */
+export const MAX_SQL_ID = 2 ** 31 - 1
 
 /** One event as a client sends it. */
 export type EventInput = {
@@ -42,8 +46,8 @@ export function validateEvent(input: unknown, now: Date, { allowSystem = false }
   }
 
   const occurredAt = raw.occurredAt == null ? now : new Date(raw.occurredAt as string)
-  if (raw.occurredAt != null && (typeof raw.occurredAt !== 'string' || Number.isNaN(occurredAt.getTime()))) {
-    return fail('invalid_timestamp', 'occurredAt must be an ISO 8601 timestamp', 'occurredAt')
+  if (raw.occurredAt != null && (typeof raw.occurredAt !== 'string' || !ISO_TIMESTAMP.test(raw.occurredAt) || Number.isNaN(occurredAt.getTime()))) {
+    return fail('invalid_timestamp', 'occurredAt must be an ISO 8601 timestamp with a zone, e.g. 2026-11-23T09:00:00Z', 'occurredAt')
   }
   if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     return fail('future_timestamp', `occurredAt is more than ${FUTURE_TOLERANCE_MS / 60000} minutes in the future`, 'occurredAt')

@@ -8,7 +8,7 @@ export type OpenClaims = { k: 'o'; m: string; s: string }
 
 export const readClick = (token: string) => {
   const claims = verifiedClaims<ClickClaims>(token, DOMAIN)
-  return claims?.k === 'c' && /^https?:\/\//.test(claims.u) ? claims : null
+  return claims?.k === 'c' && /^https?:\/\//i.test(claims.u) ? claims : null
 }
 export const readOpen = (token: string) => {
   const claims = verifiedClaims<OpenClaims>(token, DOMAIN)
@@ -20,7 +20,8 @@ export type TrackingTarget = { baseUrl: string; message: string; subscriber: num
 /** Links of our own that must keep working untouched (consent links are not marketing clicks). */
 const UNTRACKED_PATHS = ['/unsubscribe', '/preferences', '/subscribe', '/t/']
 
-const BLOCK_MARKER = /class="[^"]*\bblock-([\w-]+?)(?:-outlook)?\b[^"]*"/g
+/** A block's section (emails/partials/block.mjml: css-class "block block-<id>"; MJML adds "-outlook" to the Outlook table). */
+const BLOCK_MARKER = /class="[^"]*\bblock block-([0-9a-f]+)(?:-outlook)?(?=[\s"])/g
 const LINK = /(<a\b[^>]*?\bhref=")(https?:\/\/[^"]+)(")/gi
 
 /**

@@ -18,14 +18,20 @@ const digest = (value: string) => createHash('sha256').update(value).digest('bas
  */
 export function trackingRouter(payload: Payload): express.Router {
   const router = express.Router()
-  const record = (req: Request, event: Record<string, unknown>) =>
-    recordEvents(payload, [event], { source: 'tracking' }).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Tracking event not recorded' }))
+  const record = async (event: Record<string, unknown>) => {
+    try {
+      const result = await recordEvents(payload, [event], { source: 'tracking' })
+      if (result.rejected > 0) payload.logger.warn({ msg: 'Tracking event rejected', result: result.results[0] })
+    } catch (error) {
+      payload.logger.error({ err: error, msg: 'Tracking event not recorded' })
+    }
+  }
 
   router.get('/t/c/:token', async (req: Request, res: Response) => {
     const claims = readClick(String(req.params.token))
     if (!claims) return res.status(400).type('text').send('This link is not valid.')
-    await record(req, {
-      id: `click:${claims.m}:${digest(`${claims.b}|${claims.u}`)}:${Date.now()}`,
+    await record({
+      id: `click:${digest(`${claims.s}|${claims.m}|${claims.b}|${claims.u}`)}:${Date.now()}`,
       properties: { block: claims.b ?? undefined, message: claims.m, url: claims.u },
       subscriber: claims.s,
       type: 'email_clicked',
@@ -37,7 +43,7 @@ export function trackingRouter(payload: Payload): express.Router {
     const claims = readOpen(String(req.params.token))
     if (!claims) return res.status(400).type('text').send('This link is not valid.')
     // Mail clients and proxies fetch a pixel several times: one open per message and minute.
-    await record(req, { id: `open:${claims.m}:${claims.s}:${Math.floor(Date.now() / 60_000)}`, properties: { message: claims.m }, subscriber: claims.s, type: 'email_opened' })
+    await record({ id: `open:${digest(`${claims.s}|${claims.m}`)}:${Math.floor(Date.now() / 60_000)}`, properties: { message: claims.m }, subscriber: claims.s, type: 'email_opened' })
     res.set('Cache-Control', 'no-store, private').type('gif').send(PIXEL)
   })
   return router

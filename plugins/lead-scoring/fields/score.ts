@@ -4,8 +4,8 @@ import { shownToAdmins } from '../../../src/access/roles'
 import { label } from '../../../src/i18n/label'
 
 /**
- * The subscriber's score state. Engagement is stored as a value at a moment and decayed when read;
- * the scorer writes these columns in bulk, so they are read-only in the admin UI.
+ * The profile side of the score, derived from the subscriber's own fields on every save (so a save
+ * can never overwrite it with stale values); the behavioural side lives in `lead-scores`.
  */
 export const scoreField: Field = {
   name: 'score',
@@ -17,10 +17,6 @@ export const scoreField: Field = {
       type: 'row',
       fields: [
         { name: 'fitAttributes', type: 'number', defaultValue: 0, label: label('Fit aus Profil', 'Fit from profile') },
-        { name: 'fitEvents', type: 'number', defaultValue: 0, label: label('Fit aus Ereignissen', 'Fit from events') },
-        { name: 'engagementValue', type: 'number', defaultValue: 0, label: label('Engagement (Stand)', 'Engagement (as of)') },
-        { name: 'engagementAsOf', type: 'date', label: label('Stand vom', 'As of') },
-        { name: 'lastEngagedAt', type: 'date', index: true, label: label('Zuletzt aktiv', 'Last engaged') },
       ],
     },
     { name: 'personaFits', type: 'json', label: label('Persona-Fit (%)', 'Persona fit (%)') },

@@ -10,6 +10,7 @@ import { queuedJob } from '../../../src/jobs/queuedJob'
 import { idFromKey } from '../../../src/utilities/relation'
 import { SCORE_HITS } from '../collections/ScoreHits'
 import { matchesCondition } from './conditions'
+import { type Behaviour, behaviourWrites, NO_BEHAVIOUR, storedBehaviour } from './behaviour'
 import { addPoints } from './decay'
 import { IMPLICIT_INTERESTS_TASK } from '../jobs/implicitInterests'
 import { interestSignalSubscribers } from './interests'
@@ -29,7 +30,6 @@ export type HitRow = {
   subscriber: string
 }
 
-type ScoreColumns = { engagementAsOf: Date | null; engagementValue: number; fitEvents: number; lastEngagedAt: Date | null }
 
 const hitKey = (subscriber: string, rule: string, period: string) => `${subscriber}|${rule}|${period}`
 
@@ -41,12 +41,12 @@ export function ruleMatches(rule: EventRule, event: Pick<StoredEvent, 'block' | 
  * Applies the event rules to a batch: hits (respecting caps per calendar period, counting the
  * stored hits and this batch's) and the subscribers' new score columns. Pure given its inputs.
  */
-export function scoreBatch(events: StoredEvent[], model: ScoringModel, stored: Map<string, ScoreColumns>, capCounts: Map<string, number>) {
-  const states = new Map([...stored].map(([id, state]) => [id, { ...state }]))
+export function scoreBatch(events: StoredEvent[], model: ScoringModel, stored: Map<string, Behaviour>, capCounts: Map<string, number>) {
+  const states = new Map<string, Behaviour>()
   const hits: HitRow[] = []
   for (const event of [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime())) {
-    const state = states.get(event.subscriber)
-    if (!state) continue
+    let state = states.get(event.subscriber)
+    if (!state) states.set(event.subscriber, (state = { ...(stored.get(event.subscriber) ?? NO_BEHAVIOUR) }))
     if (EVENT_TYPES[event.type].engagement && (!state.lastEngagedAt || event.occurredAt > state.lastEngagedAt)) state.lastEngagedAt = event.occurredAt
     for (const rule of model.eventRules.get(event.type) ?? []) {
       if (!ruleMatches(rule, event)) continue
@@ -66,24 +66,6 @@ export function scoreBatch(events: StoredEvent[], model: ScoringModel, stored: M
 }
 
 const toColumns = ({ asOf, value }: { asOf: Date | null; value: number }) => ({ engagementAsOf: asOf, engagementValue: value })
-
-async function storedScores(payload: Payload, subscribers: string[]): Promise<Map<string, ScoreColumns>> {
-  const rows = await readRows(payload, 'subscribers', ['id', 'score_engagementAsOf', 'score_engagementValue', 'score_fitEvents', 'score_lastEngagedAt'], [
-    { field: 'id', in: subscribers.map((id) => idFromKey(payload, id)) },
-  ])
-  const date = (value: unknown) => (value ? new Date(value as string) : null)
-  return new Map(
-    rows.map((row) => [
-      String(row.id),
-      {
-        engagementAsOf: date(row.score_engagementAsOf),
-        engagementValue: Number(row.score_engagementValue ?? 0),
-        fitEvents: Number(row.score_fitEvents ?? 0),
-        lastEngagedAt: date(row.score_lastEngagedAt),
-      },
-    ]),
-  )
-}
 
 /** Stored hits per (subscriber, rule, period) for the capped rules this batch touches. */
 async function storedCapCounts(payload: Payload, events: StoredEvent[], model: ScoringModel): Promise<Map<string, number>> {
@@ -108,16 +90,18 @@ export const leadScoringConsumer: EventConsumer = {
   plan: async ({ events, payload }): Promise<BulkWrite> => {
     const model = await scoringModel.get(payload)
     const subscribers = [...new Set(events.map((event) => event.subscriber))]
-    const [stored, capCounts] = await Promise.all([storedScores(payload, subscribers), storedCapCounts(payload, events, model)])
+    const [stored, capCounts] = await Promise.all([storedBehaviour(payload, subscribers), storedCapCounts(payload, events, model)])
     const { hits, states } = scoreBatch(events, model, stored, capCounts)
     const signalled = interestSignalSubscribers(events)
+    const behaviour = behaviourWrites(stored, states)
     return {
       inserts: [
+        ...behaviour.inserts,
         { collection: SCORE_HITS, docs: hits },
         // Queued in the same transaction as the events: the job exists exactly when its events do.
         { collection: 'payload-jobs', docs: signalled.length ? [queuedJob(IMPLICIT_INTERESTS_TASK, { subscribers: signalled })] : [] },
       ],
-      updates: [...states].map(([id, state]) => ({ collection: 'subscribers', data: { score: state }, id })),
+      updates: behaviour.updates,
     }
   },
   settle: async ({ now, payload, subscribers }) => {

@@ -5,7 +5,8 @@ import { SCORE_HITS } from '../collections/ScoreHits'
 import { decayedAt } from './decay'
 import { scoringModel } from './model'
 import { profileScore } from './profile'
-import { readScore } from './scoreState'
+import { storedBehaviour } from './behaviour'
+import { readScore, roundScore } from './scoreState'
 
 const round = (value: number) => Math.round(value * 100) / 100
 
@@ -14,16 +15,20 @@ const round = (value: number) => Math.round(value * 100) / 100
  * each rule hit with its date, points and decayed points, persona fits and the stage history.
  */
 export async function leadScore(payload: Payload, subscriberId: number | string, now = new Date()) {
-  const [model, subscriber, hits] = await Promise.all([
+  const [model, subscriber, hits, behaviour] = await Promise.all([
     scoringModel.get(payload),
     payload.findByID({ collection: 'subscribers', depth: 0, id: subscriberId }),
     payload.find({ collection: SCORE_HITS as 'score-hits', depth: 0, limit: 0, pagination: false, sort: '-occurredAt', where: { subscriber: { equals: subscriberId } } }),
+    storedBehaviour(payload, [String(subscriberId)]).then((rows) => rows.get(String(subscriberId))),
   ])
-  const reading = readScore(subscriber.score, subscriber.createdAt, now, model)
+  const reading = readScore({ ...behaviour, fitAttributes: subscriber.score?.fitAttributes }, subscriber.createdAt, now, model)
   const profile = profileScore(subscriber as unknown as Record<string, unknown>, model)
   const stageKey = (id: unknown) => model.stages.get(relationKey(id as never) ?? '')?.key ?? null
   return {
-    ...reading,
+    daysWithoutEngagement: reading.daysWithoutEngagement,
+    engagement: roundScore(reading.engagement),
+    fit: roundScore(reading.fit),
+    total: roundScore(reading.total),
     attributeRules: profile.matched.map((rule) => ({ name: rule.name, points: rule.points, rule: rule.id })),
     halfLifeDays: model.settings.halfLifeDays,
     hits: hits.docs.map((hit) => ({
@@ -36,7 +41,7 @@ export async function leadScore(payload: Payload, subscriberId: number | string,
       rule: hit.rule,
       ruleName: hit.ruleName ?? hit.rule,
     })),
-    lastEngagedAt: subscriber.score?.lastEngagedAt ?? null,
+    lastEngagedAt: behaviour?.lastEngagedAt?.toISOString() ?? null,
     personaFits: Object.entries(profile.fits).map(([persona, fit]) => ({ fit, persona })),
     primaryPersona: relationKey(subscriber.persona),
     stage: stageKey(subscriber.stage),

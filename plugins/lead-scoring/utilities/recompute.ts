@@ -6,8 +6,10 @@ import type { Subscriber } from '../../../src/payload-types'
 import { EVENTS } from '../../../collections/Events'
 import { writeAtomically } from '../../../src/database/bulkWrite'
 import { idFromKey, relationKey } from '../../../src/utilities/relation'
+import { LEAD_SCORES } from '../collections/LeadScores'
 import { SCORE_HITS } from '../collections/ScoreHits'
 import { SCORING_SETTINGS } from '../globals/ScoringSettings'
+import { behaviourWrites } from './behaviour'
 import { scoreBatch } from './consumer'
 import { scoringModel } from './model'
 import { profileScore } from './profile'
@@ -69,17 +71,16 @@ async function recomputePage(payload: Payload, subscribers: Subscriber[], model:
     subscriber: relationKey(event.subscriber) ?? '',
     type: event.type,
   }))
-  const empty = new Map(ids.map((id) => [id, { engagementAsOf: null, engagementValue: 0, fitEvents: 0, lastEngagedAt: null }]))
-  const { hits, states } = scoreBatch(stored, model, empty, new Map())
+  const { hits, states } = scoreBatch(stored, model, new Map(), new Map())
   await writeAtomically(payload, {
-    deletes: ids.map((id) => ({ collection: SCORE_HITS, field: 'subscriber', value: id })),
-    inserts: [{ collection: SCORE_HITS, docs: hits }],
+    deletes: ids.flatMap((id) => [SCORE_HITS, LEAD_SCORES].map((collection) => ({ collection, field: 'subscriber', value: id }))),
+    inserts: [{ collection: SCORE_HITS, docs: hits }, ...behaviourWrites(new Map(), states).inserts],
     updates: subscribers.map((subscriber) => {
       const profile = profileScore(subscriber as unknown as Record<string, unknown>, model)
       const persona = profile.primary && !subscriber.personaLocked ? { persona: idFromKey(payload, profile.primary) } : {}
       return {
         collection: 'subscribers',
-        data: { ...persona, score: { ...states.get(String(subscriber.id)), fitAttributes: profile.fitAttributes, personaFits: profile.fits } },
+        data: { ...persona, score: { fitAttributes: profile.fitAttributes, personaFits: profile.fits } },
         id: String(subscriber.id),
       }
     }),

@@ -4,21 +4,20 @@ import { decayedAt } from './decay'
 
 const DAY = 24 * 60 * 60 * 1000
 
-/** The score columns of a subscriber, as stored. */
+/** A subscriber's score as stored: profile fit (on the subscriber) and behaviour (its `lead-scores` row). */
 export type StoredScore = {
   engagementAsOf?: Date | null | string
   engagementValue?: null | number
   fitAttributes?: null | number
   fitEvents?: null | number
   lastEngagedAt?: Date | null | string
-  personaFits?: unknown
 }
 
 export type ScoreReading = { daysWithoutEngagement: number; engagement: number; fit: number; total: number }
 
-const round = (value: number) => Math.round(value * 10) / 10
+export const roundScore = (value: number) => Math.round(value * 10) / 10
 
-/** Fit, engagement decayed to `at`, their total, and the days since the last engagement (or since sign-up). */
+/** Fit, engagement decayed to `at`, their total (unrounded: thresholds compare these), and the days since the last engagement (or since sign-up). */
 export function readScore(score: null | StoredScore | undefined, createdAt: Date | string, at: Date, model: Pick<ScoringModel, 'settings'>): ScoreReading {
   const fit = (score?.fitAttributes ?? 0) + (score?.fitEvents ?? 0)
   const asOf = score?.engagementAsOf ? new Date(score.engagementAsOf) : null
@@ -26,8 +25,8 @@ export function readScore(score: null | StoredScore | undefined, createdAt: Date
   const lastActive = new Date(score?.lastEngagedAt ?? createdAt)
   return {
     daysWithoutEngagement: Math.max(0, Math.floor((at.getTime() - lastActive.getTime()) / DAY)),
-    engagement: round(engagement),
-    fit: round(fit),
-    total: round(fit + engagement),
+    engagement,
+    fit,
+    total: fit + engagement,
   }
 }

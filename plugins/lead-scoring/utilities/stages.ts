@@ -7,10 +7,12 @@ import type { ScoringModel, StageRule } from './model'
 import { EVENTS } from '../../../collections/Events'
 import { readRows } from '../../../src/database/bulkRead'
 import { writeAtomically } from '../../../src/database/bulkWrite'
+import { queuedJob } from '../../../src/jobs/queuedJob'
 import { idFromKey } from '../../../src/utilities/relation'
 import { STAGE_WEBHOOK_TASK, stageWebhookTarget } from '../jobs/stageWebhook'
 import { scoringModel } from './model'
-import { readScore } from './scoreState'
+import { storedBehaviour } from './behaviour'
+import { readScore, roundScore } from './scoreState'
 
 const PAGE = 500
 
@@ -39,7 +41,7 @@ export function nextStage(current: null | string, reading: ScoreReading, model: 
 }
 
 const describe = (rule: StageRule, reading: ScoreReading) =>
-  `${rule.name}: fit ${reading.fit}, engagement ${reading.engagement}, total ${reading.total}, ${reading.daysWithoutEngagement} days without engagement`
+  `${rule.name}: fit ${roundScore(reading.fit)}, engagement ${roundScore(reading.engagement)}, total ${roundScore(reading.total)}, ${reading.daysWithoutEngagement} days without engagement`
 
 type StageSubject = { createdAt: string; id: string; score: StoredScore; stage: null | string }
 
@@ -59,16 +61,16 @@ export async function evaluateStages(payload: Payload, { now = new Date(), subsc
   }
 }
 
-const SCORE_COLUMNS = ['fitAttributes', 'fitEvents', 'engagementValue', 'engagementAsOf', 'lastEngagedAt'] as const
-
 async function stageSubjects(payload: Payload, subscribers: string[]): Promise<StageSubject[]> {
-  const rows = await readRows(payload, 'subscribers', ['id', 'createdAt', 'stage', ...SCORE_COLUMNS.map((column) => `score_${column}`)], [
-    { field: 'id', in: subscribers.map((id) => idFromKey(payload, id)) },
+  const ids = subscribers.map((id) => idFromKey(payload, id))
+  const [rows, behaviour] = await Promise.all([
+    readRows(payload, 'subscribers', ['id', 'createdAt', 'stage', 'score_fitAttributes'], [{ field: 'id', in: ids }]),
+    storedBehaviour(payload, subscribers),
   ])
   return rows.map((row) => ({
     createdAt: String(row.createdAt),
     id: String(row.id),
-    score: Object.fromEntries(SCORE_COLUMNS.map((column) => [column, row[`score_${column}`] ?? null])) as StoredScore,
+    score: { ...behaviour.get(String(row.id)), fitAttributes: Number(row.score_fitAttributes ?? 0) },
     stage: row.stage == null ? null : String(row.stage),
   }))
 }
@@ -85,14 +87,21 @@ async function applyStageRules(payload: Payload, subjects: StageSubject[], model
   return changed
 }
 
+/**
+ * The `stage_changed` event and its webhook delivery are written together first, then the stage: a
+ * failure in between leaves the rule applying, so the next evaluation repeats the move (the CRM may
+ * then get the change twice, with different event ids; never zero times).
+ */
 async function moveStage(payload: Payload, subscriber: string, from: null | string, rule: StageRule, reason: string, at: Date) {
-  const context: StageChangeContext = { stageChange: { at, reason, source: 'threshold' } }
-  await payload.update({ collection: 'subscribers', context, data: { stage: idFromKey(payload, rule.toStage) as number }, depth: 0, id: subscriber })
   const eventId = `stage:${subscriber}:${rule.toStage}:${at.toISOString()}`
   const properties = { from, reason, rule: rule.id, to: rule.toStage }
-  // An event that automation can start from (spec §4); stored directly, it scores nothing.
+  const webhook = await stageWebhookTarget(payload)
   await writeAtomically(payload, {
-    inserts: [{ collection: EVENTS, docs: [{ block: null, eventId, occurredAt: at, properties, source: 'lead-scoring', subscriber, type: 'stage_changed' }], ignoreConflicts: true }],
+    inserts: [
+      { collection: EVENTS, docs: [{ block: null, eventId, occurredAt: at, properties, source: 'lead-scoring', subscriber, type: 'stage_changed' }], ignoreConflicts: true, conflictKey: 'eventId' },
+      { collection: 'payload-jobs', docs: webhook ? [queuedJob(STAGE_WEBHOOK_TASK, { at: at.toISOString(), eventId, ...properties, subscriber })] : [] },
+    ],
   })
-  if (await stageWebhookTarget(payload)) await payload.jobs.queue({ input: { at: at.toISOString(), eventId, ...properties, subscriber }, task: STAGE_WEBHOOK_TASK })
+  const context: StageChangeContext = { stageChange: { at, reason, source: 'threshold' } }
+  await payload.update({ collection: 'subscribers', context, data: { stage: idFromKey(payload, rule.toStage) as number }, depth: 0, id: subscriber })
 }

@@ -3,7 +3,7 @@ import * as migration_20261123_120113_personalization from './20261123_120113_pe
 import * as migration_20261123_123951_consent from './20261123_123951_consent';
 import * as migration_20261123_124520_consent_request from './20261123_124520_consent_request';
 import * as migration_20261123_130317_branding from './20261123_130317_branding';
-import * as migration_20261123_141956_lead_scoring from './20261123_141956_lead_scoring';
+import * as migration_20261123_144412_lead_scoring from './20261123_144412_lead_scoring';
 
 export const migrations = [
   {
@@ -32,8 +32,8 @@ export const migrations = [
     name: '20261123_130317_branding',
   },
   {
-    up: migration_20261123_141956_lead_scoring.up,
-    down: migration_20261123_141956_lead_scoring.down,
-    name: '20261123_141956_lead_scoring'
+    up: migration_20261123_144412_lead_scoring.up,
+    down: migration_20261123_144412_lead_scoring.down,
+    name: '20261123_144412_lead_scoring'
   },
 ];

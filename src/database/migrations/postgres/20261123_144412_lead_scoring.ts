@@ -96,6 +96,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
+  CREATE TABLE "lead_scores" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"subscriber_id" integer NOT NULL,
+  	"fit_events" numeric DEFAULT 0,
+  	"engagement_value" numeric DEFAULT 0,
+  	"engagement_as_of" timestamp(3) with time zone,
+  	"last_engaged_at" timestamp(3) with time zone,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
+  );
+  
   CREATE TABLE "payload_jobs_log" (
   	"_order" integer NOT NULL,
   	"_parent_id" integer NOT NULL,
@@ -142,15 +153,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   ALTER TABLE "subscribers" ADD COLUMN "persona_locked" boolean DEFAULT false;
   ALTER TABLE "subscribers" ADD COLUMN "score_fit_attributes" numeric DEFAULT 0;
-  ALTER TABLE "subscribers" ADD COLUMN "score_fit_events" numeric DEFAULT 0;
-  ALTER TABLE "subscribers" ADD COLUMN "score_engagement_value" numeric DEFAULT 0;
-  ALTER TABLE "subscribers" ADD COLUMN "score_engagement_as_of" timestamp(3) with time zone;
-  ALTER TABLE "subscribers" ADD COLUMN "score_last_engaged_at" timestamp(3) with time zone;
   ALTER TABLE "subscribers" ADD COLUMN "score_persona_fits" jsonb;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "events_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "scoring_rules_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "stage_rules_id" integer;
   ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "score_hits_id" integer;
+  ALTER TABLE "payload_locked_documents_rels" ADD COLUMN "lead_scores_id" integer;
   ALTER TABLE "events" ADD CONSTRAINT "events_subscriber_id_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."subscribers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "scoring_rules_filters" ADD CONSTRAINT "scoring_rules_filters_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."scoring_rules"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "scoring_rules_texts" ADD CONSTRAINT "scoring_rules_texts_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."scoring_rules"("id") ON DELETE cascade ON UPDATE no action;
@@ -158,6 +166,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "stage_rules_rels" ADD CONSTRAINT "stage_rules_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."stage_rules"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "stage_rules_rels" ADD CONSTRAINT "stage_rules_rels_lifecycle_stages_fk" FOREIGN KEY ("lifecycle_stages_id") REFERENCES "public"."lifecycle_stages"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "score_hits" ADD CONSTRAINT "score_hits_subscriber_id_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."subscribers"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "lead_scores" ADD CONSTRAINT "lead_scores_subscriber_id_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."subscribers"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   CREATE UNIQUE INDEX "events_event_id_idx" ON "events" USING btree ("event_id");
   CREATE INDEX "events_subscriber_idx" ON "events" USING btree ("subscriber_id");
@@ -180,6 +189,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "score_hits_updated_at_idx" ON "score_hits" USING btree ("updated_at");
   CREATE INDEX "score_hits_created_at_idx" ON "score_hits" USING btree ("created_at");
   CREATE INDEX "subscriber_rule_period_idx" ON "score_hits" USING btree ("subscriber_id","rule","period");
+  CREATE UNIQUE INDEX "lead_scores_subscriber_idx" ON "lead_scores" USING btree ("subscriber_id");
+  CREATE INDEX "lead_scores_last_engaged_at_idx" ON "lead_scores" USING btree ("last_engaged_at");
+  CREATE INDEX "lead_scores_updated_at_idx" ON "lead_scores" USING btree ("updated_at");
+  CREATE INDEX "lead_scores_created_at_idx" ON "lead_scores" USING btree ("created_at");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
   CREATE INDEX "payload_jobs_completed_at_idx" ON "payload_jobs" USING btree ("completed_at");
@@ -195,11 +208,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_scoring_rules_fk" FOREIGN KEY ("scoring_rules_id") REFERENCES "public"."scoring_rules"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_stage_rules_fk" FOREIGN KEY ("stage_rules_id") REFERENCES "public"."stage_rules"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_score_hits_fk" FOREIGN KEY ("score_hits_id") REFERENCES "public"."score_hits"("id") ON DELETE cascade ON UPDATE no action;
-  CREATE INDEX "subscribers_score_score_last_engaged_at_idx" ON "subscribers" USING btree ("score_last_engaged_at");
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_lead_scores_fk" FOREIGN KEY ("lead_scores_id") REFERENCES "public"."lead_scores"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "payload_locked_documents_rels_events_id_idx" ON "payload_locked_documents_rels" USING btree ("events_id");
   CREATE INDEX "payload_locked_documents_rels_scoring_rules_id_idx" ON "payload_locked_documents_rels" USING btree ("scoring_rules_id");
   CREATE INDEX "payload_locked_documents_rels_stage_rules_id_idx" ON "payload_locked_documents_rels" USING btree ("stage_rules_id");
-  CREATE INDEX "payload_locked_documents_rels_score_hits_id_idx" ON "payload_locked_documents_rels" USING btree ("score_hits_id");`)
+  CREATE INDEX "payload_locked_documents_rels_score_hits_id_idx" ON "payload_locked_documents_rels" USING btree ("score_hits_id");
+  CREATE INDEX "payload_locked_documents_rels_lead_scores_id_idx" ON "payload_locked_documents_rels" USING btree ("lead_scores_id");`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -211,6 +225,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   ALTER TABLE "stage_rules" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "stage_rules_rels" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "score_hits" DISABLE ROW LEVEL SECURITY;
+  ALTER TABLE "lead_scores" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "payload_jobs_log" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "payload_jobs" DISABLE ROW LEVEL SECURITY;
   ALTER TABLE "lead_scoring_settings" DISABLE ROW LEVEL SECURITY;
@@ -221,6 +236,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "stage_rules" CASCADE;
   DROP TABLE "stage_rules_rels" CASCADE;
   DROP TABLE "score_hits" CASCADE;
+  DROP TABLE "lead_scores" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
   DROP TABLE "lead_scoring_settings" CASCADE;
@@ -232,22 +248,21 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_score_hits_fk";
   
-  DROP INDEX "subscribers_score_score_last_engaged_at_idx";
+  ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_lead_scores_fk";
+  
   DROP INDEX "payload_locked_documents_rels_events_id_idx";
   DROP INDEX "payload_locked_documents_rels_scoring_rules_id_idx";
   DROP INDEX "payload_locked_documents_rels_stage_rules_id_idx";
   DROP INDEX "payload_locked_documents_rels_score_hits_id_idx";
+  DROP INDEX "payload_locked_documents_rels_lead_scores_id_idx";
   ALTER TABLE "subscribers" DROP COLUMN "persona_locked";
   ALTER TABLE "subscribers" DROP COLUMN "score_fit_attributes";
-  ALTER TABLE "subscribers" DROP COLUMN "score_fit_events";
-  ALTER TABLE "subscribers" DROP COLUMN "score_engagement_value";
-  ALTER TABLE "subscribers" DROP COLUMN "score_engagement_as_of";
-  ALTER TABLE "subscribers" DROP COLUMN "score_last_engaged_at";
   ALTER TABLE "subscribers" DROP COLUMN "score_persona_fits";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "events_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "scoring_rules_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "stage_rules_id";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "score_hits_id";
+  ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "lead_scores_id";
   DROP TYPE "public"."enum_events_type";
   DROP TYPE "public"."enum_scoring_rules_filters_operator";
   DROP TYPE "public"."enum_scoring_rules_axis";

@@ -111,6 +111,22 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`score_hits_updated_at_idx\` ON \`score_hits\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`score_hits_created_at_idx\` ON \`score_hits\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`subscriber_rule_period_idx\` ON \`score_hits\` (\`subscriber_id\`,\`rule\`,\`period\`);`)
+  await db.run(sql`CREATE TABLE \`lead_scores\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`subscriber_id\` integer NOT NULL,
+  	\`fit_events\` numeric DEFAULT 0,
+  	\`engagement_value\` numeric DEFAULT 0,
+  	\`engagement_as_of\` text,
+  	\`last_engaged_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`subscriber_id\`) REFERENCES \`subscribers\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`lead_scores_subscriber_idx\` ON \`lead_scores\` (\`subscriber_id\`);`)
+  await db.run(sql`CREATE INDEX \`lead_scores_last_engaged_at_idx\` ON \`lead_scores\` (\`last_engaged_at\`);`)
+  await db.run(sql`CREATE INDEX \`lead_scores_updated_at_idx\` ON \`lead_scores\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`lead_scores_created_at_idx\` ON \`lead_scores\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_jobs_log\` (
   	\`_order\` integer NOT NULL,
   	\`_parent_id\` integer NOT NULL,
@@ -169,20 +185,17 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`ALTER TABLE \`subscribers\` ADD \`persona_locked\` integer DEFAULT false;`)
   await db.run(sql`ALTER TABLE \`subscribers\` ADD \`score_fit_attributes\` numeric DEFAULT 0;`)
-  await db.run(sql`ALTER TABLE \`subscribers\` ADD \`score_fit_events\` numeric DEFAULT 0;`)
-  await db.run(sql`ALTER TABLE \`subscribers\` ADD \`score_engagement_value\` numeric DEFAULT 0;`)
-  await db.run(sql`ALTER TABLE \`subscribers\` ADD \`score_engagement_as_of\` text;`)
-  await db.run(sql`ALTER TABLE \`subscribers\` ADD \`score_last_engaged_at\` text;`)
   await db.run(sql`ALTER TABLE \`subscribers\` ADD \`score_persona_fits\` text;`)
-  await db.run(sql`CREATE INDEX \`subscribers_score_score_last_engaged_at_idx\` ON \`subscribers\` (\`score_last_engaged_at\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`events_id\` integer REFERENCES events(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`scoring_rules_id\` integer REFERENCES scoring_rules(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`stage_rules_id\` integer REFERENCES stage_rules(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`score_hits_id\` integer REFERENCES score_hits(id);`)
+  await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`lead_scores_id\` integer REFERENCES lead_scores(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_events_id_idx\` ON \`payload_locked_documents_rels\` (\`events_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_scoring_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`scoring_rules_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_stage_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`stage_rules_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_score_hits_id_idx\` ON \`payload_locked_documents_rels\` (\`score_hits_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_lead_scores_id_idx\` ON \`payload_locked_documents_rels\` (\`lead_scores_id\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -193,6 +206,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`stage_rules\`;`)
   await db.run(sql`DROP TABLE \`stage_rules_rels\`;`)
   await db.run(sql`DROP TABLE \`score_hits\`;`)
+  await db.run(sql`DROP TABLE \`lead_scores\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
   await db.run(sql`DROP TABLE \`lead_scoring_settings\`;`)
@@ -245,12 +259,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_topics_id_idx\` ON \`payload_locked_documents_rels\` (\`topics_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_consent_records_id_idx\` ON \`payload_locked_documents_rels\` (\`consent_records_id\`);`)
-  await db.run(sql`DROP INDEX \`subscribers_score_score_last_engaged_at_idx\`;`)
   await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`persona_locked\`;`)
   await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`score_fit_attributes\`;`)
-  await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`score_fit_events\`;`)
-  await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`score_engagement_value\`;`)
-  await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`score_engagement_as_of\`;`)
-  await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`score_last_engaged_at\`;`)
   await db.run(sql`ALTER TABLE \`subscribers\` DROP COLUMN \`score_persona_fits\`;`)
 }
