@@ -53,7 +53,7 @@ export const leadScoreQueries = builtOnce((GraphQL: typeof GraphQLModule) => {
       subscriber: { type: nonNull(GraphQLID) },
       total: { type: nonNull(GraphQLFloat) },
     },
-    name: 'LeadScore',
+    name: 'LeadScoreExplanation',
   })
   return {
     leadScore: {
