@@ -72,14 +72,13 @@ export async function recordEvents(payload: Payload, inputs: unknown[], options:
   }
 
   await serialized(payload, async () => {
-    const stored = await existingEventIds(payload, resolved.map(({ event }) => event.eventId))
+    const trackedSubscribers = [...new Set(resolved.filter(({ event }) => EVENT_TYPES[event.type].tracked).map(({ event }) => event.subscriber))]
+    const [stored, allowed] = await Promise.all([existingEventIds(payload, resolved.map(({ event }) => event.eventId)), trackingAllowed(payload, trackedSubscribers)])
     const fresh = resolved.filter(({ event, index }) => {
       if (!stored.has(event.eventId)) return true
       results.push({ id: event.eventId, index, status: 'duplicate' })
       return false
     })
-    const tracked = fresh.filter(({ event }) => EVENT_TYPES[event.type].tracked)
-    const allowed = await trackingAllowed(payload, [...new Set(tracked.map(({ event }) => event.subscriber))])
     const accepted = fresh.filter(({ event, index }) => {
       if (!EVENT_TYPES[event.type].tracked || allowed.has(event.subscriber)) return true
       results.push({ id: event.eventId, index, reason: 'no_tracking_consent', status: 'skipped' })
