@@ -6,13 +6,36 @@ const registry = globalThis as { __eventIntakeTails?: WeakMap<Payload, Promise<u
 const tails = (registry.__eventIntakeTails ??= new WeakMap())
 
 /**
- * Runs intake batches of one Payload instance one after another: a batch reads scores and cap
- * counts, then writes them, and two batches interleaving would lose each other's points.
- * One intake process per database (the web server): reads happen before the write transaction.
+ * Runs intake batches one after another: a batch reads scores and cap counts, then writes them,
+ * and two batches interleaving would lose each other's points. Within a process a queue per Payload
+ * instance; on PostgreSQL also an advisory lock, so several server processes (or the recompute
+ * command) on one database take turns too. SQLite has one writer per file anyway; MongoDB intake
+ * should run in one process.
  */
 export function serialized<T>(payload: Payload, task: () => Promise<T>): Promise<T> {
   const previous = tails.get(payload) ?? Promise.resolve()
-  const run = previous.then(task, task)
+  const locked = () => withDatabaseLock(payload, task)
+  const run = previous.then(locked, locked)
   tails.set(payload, run.catch(() => undefined))
   return run
+}
+
+/** Any 64-bit number, the same in every process: "intake" in ASCII. */
+const INTAKE_LOCK = 0x696e74616b65
+
+type PgPool = { connect: () => Promise<{ query: (sql: string, values?: unknown[]) => Promise<unknown>; release: () => void }> }
+
+async function withDatabaseLock<T>(payload: Payload, task: () => Promise<T>): Promise<T> {
+  if (payload.db.name !== 'postgres') return task()
+  const client = await (payload.db as unknown as { pool: PgPool }).pool.connect()
+  try {
+    await client.query('select pg_advisory_lock($1)', [INTAKE_LOCK])
+    try {
+      return await task()
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [INTAKE_LOCK])
+    }
+  } finally {
+    client.release()
+  }
 }

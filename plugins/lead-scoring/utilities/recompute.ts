@@ -5,6 +5,7 @@ import type { Subscriber } from '../../../src/payload-types'
 
 import { EVENTS } from '../../../collections/Events'
 import { writeAtomically } from '../../../src/database/bulkWrite'
+import { serialized } from '../../../src/events/serialized'
 import { idFromKey, relationKey } from '../../../src/utilities/relation'
 import { LEAD_SCORES } from '../collections/LeadScores'
 import { SCORE_HITS } from '../collections/ScoreHits'
@@ -41,7 +42,8 @@ export async function recomputeScores(payload: Payload, { now = new Date(), onPa
       where: cursor ? { id: { greater_than: idFromKey(payload, cursor) } } : undefined,
     })
     if (docs.length === 0) break
-    await recomputePage(payload, docs, model)
+    // Pages take turns with event intake, so a batch never reads a page half rewritten.
+    await serialized(payload, () => recomputePage(payload, docs, model))
     await evaluateStages(payload, { now, subscribers: docs.map((doc) => String(doc.id)) })
     cursor = String(docs.at(-1)!.id)
     await saveProgress(payload, { cursor, finishedAt: null, startedAt: settings.recompute?.startedAt ?? now.toISOString() })
