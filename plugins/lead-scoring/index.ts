@@ -1,4 +1,4 @@
-import type { CollectionConfig, Config } from 'payload'
+import type { CollectionConfig, Config, Payload } from 'payload'
 
 import type { LeadScoringPluginOptions } from './types'
 
@@ -49,7 +49,12 @@ export const leadScoringPlugin =
     return {
       ...config,
       collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits, LeadScores],
-      custom: { ...config.custom, eventConsumers: registerEventConsumer(config.custom?.eventConsumers, enabled ? leadScoringConsumer : null) },
+      custom: {
+        ...config.custom,
+        // The engine decays implicit interests with the half-life set here.
+        implicitInterestHalfLifeDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.interestHalfLifeDays,
+        eventConsumers: registerEventConsumer(config.custom?.eventConsumers, enabled ? leadScoringConsumer : null),
+      },
       globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],
       graphQL: {
         ...graphQL,

@@ -71,7 +71,8 @@ async function resolveReader(req: PayloadRequest, input: ReaderInput, library: B
     const recentSends = skipRecentSends > 0 ? (subscriber.sendHistory ?? []).slice(-skipRecentSends) : []
     const recentBlocks = recentSends.flatMap((send) => relationKeys(send.blocks))
     const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
-    const context = contextFromSubscriber(subscriber, library.taxonomy, at, { purchases, recentBlocks })
+    const implicitHalfLifeDays = await (req.payload.config.custom?.implicitInterestHalfLifeDays as ((payload: Payload) => Promise<number>) | undefined)?.(req.payload)
+    const context = contextFromSubscriber(subscriber, library.taxonomy, at, { implicitHalfLifeDays, purchases, recentBlocks })
     return { context, tokens: tokenContext(subscriber) }
   }
   try {

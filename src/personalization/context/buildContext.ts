@@ -6,14 +6,24 @@ import { relationKey } from '../../utilities/relation'
 import { expandInterests, type Taxonomy } from './taxonomy'
 
 
-export type History = { purchases?: { at: Date; product: string }[]; recentBlocks?: Iterable<number | string> }
+export type History = {
+  /** Implicit interests lose weight with time since their last signal (lead scoring's half-life); unset: no decay. */
+  implicitHalfLifeDays?: null | number
+  purchases?: { at: Date; product: string }[]
+  recentBlocks?: Iterable<number | string>
+}
+
+const DAY = 24 * 60 * 60 * 1000
 
 export function contextFromSubscriber(subscriber: Subscriber, taxonomy: Taxonomy, now: Date, history: History = {}): PersonalizationContext {
   const persona = relationKey(subscriber.persona)
   const stageId = relationKey(subscriber.stage)
   const direct = (subscriber.interests ?? []).flatMap((entry) => {
     const id = relationKey(entry.interest)
-    return id ? [{ id, weight: entry.weight ?? 1 }] : []
+    if (!id) return []
+    const weight = entry.weight ?? 1
+    const age = entry.source === 'implicit' && entry.lastSeenAt && history.implicitHalfLifeDays ? now.getTime() - new Date(entry.lastSeenAt).getTime() : 0
+    return [{ id, weight: age > 0 ? weight * 0.5 ** (age / (history.implicitHalfLifeDays! * DAY)) : weight }]
   })
   return {
     interests: expandInterests(direct, taxonomy.interestAncestors),
