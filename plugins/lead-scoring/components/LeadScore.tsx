@@ -12,6 +12,9 @@ const QUERY = `query ($id: ID!) { leadScore(subscriber: $id) {
   personaFits { persona fit }
 } }`
 
+const NUMBER: React.CSSProperties = { fontSize: 22, fontWeight: 600, margin: 0 }
+const CELL: React.CSSProperties = { padding: '2px 12px 2px 0', textAlign: 'left' }
+
 const TEXT = {
   de: { attribute: 'Profilregeln', axis: 'Achse', date: 'Datum', decayed: 'heute', engagement: 'Engagement', event: 'Ereignis', fit: 'Fit', heading: 'Lead-Score (nur lesbar)', loading: 'Score wird geladen …', none: 'Noch keine Regeltreffer.', points: 'Punkte', rule: 'Regel', stage: 'Phase', total: 'Gesamt' },
   en: { attribute: 'Profile rules', axis: 'Axis', date: 'Date', decayed: 'today', engagement: 'Engagement', event: 'Event', fit: 'Fit', heading: 'Lead score (read-only)', loading: 'Loading score …', none: 'No rule hits yet.', points: 'Points', rule: 'Rule', stage: 'Stage', total: 'Total' },
@@ -46,10 +49,10 @@ export function LeadScore() {
         <dt>{t.engagement}</dt>
         <dt>{t.total}</dt>
         <dt>{t.stage}</dt>
-        <dd data-score="fit">{score.fit}</dd>
-        <dd data-score="engagement">{score.engagement}</dd>
-        <dd data-score="total">{score.total}</dd>
-        <dd data-score="stage">{score.stage ?? '—'}</dd>
+        <dd data-score="fit" style={NUMBER}>{score.fit}</dd>
+        <dd data-score="engagement" style={NUMBER}>{score.engagement}</dd>
+        <dd data-score="total" style={NUMBER}>{score.total}</dd>
+        <dd data-score="stage" style={NUMBER}>{score.stage ?? '—'}</dd>
       </dl>
       {score.attributeRules.length > 0 && (
         <p>
@@ -62,23 +65,23 @@ export function LeadScore() {
         <table className="lead-score-hits">
           <thead>
             <tr>
-              <th scope="col">{t.date}</th>
-              <th scope="col">{t.rule}</th>
-              <th scope="col">{t.event}</th>
-              <th scope="col">{t.axis}</th>
-              <th scope="col">{t.points}</th>
-              <th scope="col">{t.decayed}</th>
+              <th scope="col" style={CELL}>{t.date}</th>
+              <th scope="col" style={CELL}>{t.rule}</th>
+              <th scope="col" style={CELL}>{t.event}</th>
+              <th scope="col" style={CELL}>{t.axis}</th>
+              <th scope="col" style={CELL}>{t.points}</th>
+              <th scope="col" style={CELL}>{t.decayed}</th>
             </tr>
           </thead>
           <tbody>
             {score.hits.map((hit, index) => (
               <tr key={index}>
-                <td>{date(hit.occurredAt)}</td>
-                <td>{hit.ruleName}</td>
-                <td>{hit.eventType}</td>
-                <td>{hit.axis}</td>
-                <td>{hit.points}</td>
-                <td>{hit.decayedPoints}</td>
+                <td style={CELL}>{date(hit.occurredAt)}</td>
+                <td style={CELL}>{hit.ruleName}</td>
+                <td style={CELL}>{hit.eventType}</td>
+                <td style={CELL}>{hit.axis}</td>
+                <td style={CELL}>{hit.points}</td>
+                <td style={CELL}>{hit.decayedPoints}</td>
               </tr>
             ))}
           </tbody>
