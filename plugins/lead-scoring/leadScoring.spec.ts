@@ -9,6 +9,7 @@ import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localP
 import { consentOptions } from '../consent/utilities/options'
 import { recordConsent } from '../consent/utilities/recordConsent'
 import { evaluateStages, leadScore } from './index'
+import { scoringModel } from './utilities/model'
 import { recomputeScores } from './utilities/recompute'
 
 type Id = number | string
@@ -193,6 +194,8 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
       'not an object',
       { id: 'bad-year', occurredAt: '0000-01-01T00:00:00Z', subscriber: anna, type: 'email_opened' },
       { id: 'bad-id', subscriber: '99999999999', type: 'email_opened' },
+      { id: 'bad-day', occurredAt: '2026-02-30T10:00:00Z', subscriber: anna, type: 'email_opened' },
+      { id: 'bad-hour', occurredAt: '2026-04-19T24:00:00Z', subscriber: anna, type: 'email_opened' },
     ], { now })
     expect(result.results.map((entry) => [entry.status, entry.error?.code ?? entry.reason])).toEqual([
       ['not_applied', 'batch_rejected'],
@@ -204,6 +207,8 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
       ['rejected', 'invalid_event'],
       ['rejected', 'invalid_timestamp'],
       ['rejected', 'unknown_subscriber'],
+      ['rejected', 'invalid_timestamp'],
+      ['rejected', 'invalid_timestamp'],
     ])
     expect(result.results[4].error?.field).toBe('properties.amount')
     expect(await events()).toBe(before)
@@ -265,6 +270,17 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     await click('clara-2', day(0))
     // 30 days (one half-life) later: 0.25 · ½ + 0.25 = 0.375.
     expect((await interestsOf())[String(erechnung.id)]).toEqual(['implicit', 0.375, day(0)])
+  })
+
+  it('saves many subscribers at once while the scoring model is cold (no connection-pool starvation)', async () => {
+    scoringModel.invalidate(payload)
+    // More parallel saves than PostgreSQL pool connections: each save's transaction holds one, and
+    // the model must load through a transaction's connection, not wait for a free one.
+    const saves = Promise.all(
+      Array.from({ length: 14 }, (_, index) => payload.create({ collection: 'subscribers', data: { attributes: { companySize: 12 }, email: `parallel-${index}@kunde.example` } as never })),
+    )
+    const created = await Promise.race([saves, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('saves hang: pool starvation')), 20_000))])
+    expect(created.map((doc) => (doc as { score?: { fitAttributes?: number } }).score?.fitAttributes)).toEqual(Array(14).fill(15))
   })
 
   it('scores a competitor address down as soon as the profile says so', async () => {

@@ -140,19 +140,23 @@ async function writeMongo(
     transactionOptions: false | object
   }
   const now = new Date()
+  const insert = async ({ collection, conflictKey, docs, ignoreConflicts }: NonNullable<BulkWrite['inserts']>[number], session: unknown) => {
+    const stamped: Record<string, unknown>[] = docs.map((doc) => ({ ...doc, createdAt: now, updatedAt: now }))
+    if (stamped.length === 0) return
+    if (ignoreConflicts && conflictKey) {
+      await adapter.collections[collection].bulkWrite(
+        stamped.map((doc) => ({ updateOne: { filter: { [conflictKey]: doc[conflictKey] }, update: { $setOnInsert: doc }, upsert: true } })),
+        { session },
+      )
+    } else {
+      await adapter.collections[collection].insertMany(stamped, { ordered: true, session })
+    }
+  }
+  // Without a transaction the rows that make a retry a duplicate (keyed inserts: event ids) go last:
+  // a crash before them repeats the work on retry instead of losing it.
   const write = async (session: unknown) => {
     for (const { collection, field, value } of deletes) await adapter.collections[collection].deleteMany({ [field]: value }, { session })
-    for (const { collection, conflictKey, docs, ignoreConflicts } of inserts) {
-      const stamped: Record<string, unknown>[] = docs.map((doc) => ({ ...doc, createdAt: now, updatedAt: now }))
-      if (ignoreConflicts && conflictKey) {
-        await adapter.collections[collection].bulkWrite(
-          stamped.map((doc) => ({ updateOne: { filter: { [conflictKey]: doc[conflictKey] }, update: { $setOnInsert: doc }, upsert: true } })),
-          { session },
-        )
-      } else {
-        await adapter.collections[collection].insertMany(stamped, { ordered: true, session })
-      }
-    }
+    for (const entry of inserts.filter((entry) => !entry.conflictKey)) await insert(entry, session)
     for (const collection of new Set(updates.map((update) => update.collection))) {
       const list = updates.filter((update) => update.collection === collection)
       await adapter.collections[collection].bulkWrite(
@@ -160,6 +164,7 @@ async function writeMongo(
         { session },
       )
     }
+    for (const entry of inserts.filter((entry) => entry.conflictKey)) await insert(entry, session)
   }
   if (adapter.transactionOptions === false) await write(undefined)
   else await adapter.connection.transaction(write)

@@ -7,7 +7,16 @@ export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
 const MAX_PROPERTIES_BYTES = 4096
 const EVENT_ID = /^[\w.:@/-]{1,128}$/
 /** Strict ISO 8601 with a time and a zone, years 2000–2099: anything else is a client bug, not a date. */
-const ISO_TIMESTAMP = /^20\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/
+const ISO_TIMESTAMP = /^(20\d{2})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
+
+/** The calendar day exists (no 30 February: Date would roll it over to March). */
+function realDate(value: string): boolean {
+  const match = ISO_TIMESTAMP.exec(value)
+  if (!match) return false
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
 /** Numeric ids of the SQL adapters are 32-bit. */
 export const MAX_SQL_ID = 2 ** 31 - 1
 
@@ -46,7 +55,7 @@ export function validateEvent(input: unknown, now: Date, { allowSystem = false }
   }
 
   const occurredAt = raw.occurredAt == null ? now : new Date(raw.occurredAt as string)
-  if (raw.occurredAt != null && (typeof raw.occurredAt !== 'string' || !ISO_TIMESTAMP.test(raw.occurredAt) || Number.isNaN(occurredAt.getTime()))) {
+  if (raw.occurredAt != null && (typeof raw.occurredAt !== 'string' || !realDate(raw.occurredAt) || Number.isNaN(occurredAt.getTime()))) {
     return fail('invalid_timestamp', 'occurredAt must be an ISO 8601 timestamp with a zone, e.g. 2026-11-23T09:00:00Z', 'occurredAt')
   }
   if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {

@@ -30,7 +30,8 @@ export function trackingRouter(payload: Payload): express.Router {
   router.get('/t/c/:token', async (req: Request, res: Response) => {
     const claims = readClick(String(req.params.token))
     if (!claims) return res.status(400).type('text').send('This link is not valid.')
-    await record({
+    // The reader never waits for the recording: redirect at once, record behind it.
+    void record({
       id: `click:${digest(`${claims.s}|${claims.m}|${claims.b}|${claims.u}`)}:${Date.now()}`,
       properties: { block: claims.b ?? undefined, message: claims.m, url: claims.u },
       subscriber: claims.s,
@@ -43,7 +44,7 @@ export function trackingRouter(payload: Payload): express.Router {
     const claims = readOpen(String(req.params.token))
     if (!claims) return res.status(400).type('text').send('This link is not valid.')
     // Mail clients and proxies fetch a pixel several times: one open per message and minute.
-    await record({ id: `open:${digest(`${claims.s}|${claims.m}`)}:${Math.floor(Date.now() / 60_000)}`, properties: { message: claims.m }, subscriber: claims.s, type: 'email_opened' })
+    void record({ id: `open:${digest(`${claims.s}|${claims.m}`)}:${Math.floor(Date.now() / 60_000)}`, properties: { message: claims.m }, subscriber: claims.s, type: 'email_opened' })
     res.set('Cache-Control', 'no-store, private').type('gif').send(PIXEL)
   })
   return router

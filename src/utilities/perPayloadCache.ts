@@ -1,25 +1,46 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-type Entry<T> = { loadedAt: number; value: Promise<T> }
+type Entry<T> = { loadedAt: number; refreshing?: boolean; value: Promise<T> }
 
 /**
  * A value loaded from the database once per Payload instance (tests run several databases in
- * one process), reloaded after `maxAgeMs` and at once when `invalidate` is called from hooks.
+ * one process). After `maxAgeMs` the old value keeps being served while a fresh one loads, so only
+ * the very first call ever waits; `invalidate` (from hooks) forces a wait for this process's own edits.
+ * A caller inside a transaction passes its `req`, so the first load reads through that transaction's
+ * connection instead of waiting for another one from a pool its own transaction may have exhausted.
  */
-export function perPayloadCache<T>(load: (payload: Payload) => Promise<T>, maxAgeMs: number) {
+export function perPayloadCache<T>(load: (payload: Payload, req?: Partial<PayloadRequest>) => Promise<T>, maxAgeMs: number) {
   const entries = new WeakMap<Payload, Entry<T>>()
   const invalidate = (payload: Payload) => {
     entries.delete(payload)
   }
-  const get = (payload: Payload): Promise<T> => {
-    const cached = entries.get(payload)
-    if (cached && Date.now() - cached.loadedAt <= maxAgeMs) return cached.value
-    const entry: Entry<T> = { loadedAt: Date.now(), value: load(payload) }
-    entries.set(payload, entry)
+  const start = (payload: Payload, req?: Partial<PayloadRequest>): Entry<T> => {
+    const entry: Entry<T> = { loadedAt: Date.now(), value: load(payload, req) }
     entry.value.catch(() => {
       if (entries.get(payload) === entry) entries.delete(payload)
     })
-    return entry.value
+    return entry
+  }
+  const get = (payload: Payload, req?: Partial<PayloadRequest>): Promise<T> => {
+    const cached = entries.get(payload)
+    if (!cached) {
+      const entry = start(payload, req)
+      entries.set(payload, entry)
+      return entry.value
+    }
+    if (Date.now() - cached.loadedAt > maxAgeMs && !cached.refreshing) {
+      cached.refreshing = true
+      const fresh = start(payload)
+      fresh.value.then(
+        () => {
+          if (entries.get(payload) === cached) entries.set(payload, fresh)
+        },
+        () => {
+          cached.refreshing = false
+        },
+      )
+    }
+    return cached.value
   }
   const hooks = {
     afterChange: [({ req }: { req: { payload: Payload } }) => invalidate(req.payload)],

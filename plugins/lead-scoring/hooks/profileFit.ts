@@ -9,7 +9,7 @@ import { profileScore } from '../utilities/profile'
  * per persona and, unless an editor locked it, the primary persona (best fit above the minimum).
  */
 export const profileFit: CollectionBeforeChangeHook = async ({ data, originalDoc, req }) => {
-  const model = await scoringModel.get(req.payload)
+  const model = await scoringModel.get(req.payload, req)
   const merged = { ...originalDoc, ...data }
   const { fitAttributes, fits, primary } = profileScore(merged, model)
   const next: Record<string, unknown> = { ...data, score: { ...originalDoc?.score, ...data.score, fitAttributes, personaFits: fits } }

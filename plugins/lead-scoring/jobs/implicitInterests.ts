@@ -1,5 +1,6 @@
 import type { TaskConfig } from 'payload'
 
+import { serialized } from '../../../src/events/serialized'
 import { updateImplicitInterests } from '../utilities/interests'
 
 export const IMPLICIT_INTERESTS_TASK = 'leadScoringImplicitInterests' as const
@@ -11,7 +12,8 @@ export const IMPLICIT_INTERESTS_TASK = 'leadScoringImplicitInterests' as const
 export const implicitInterestsTask: TaskConfig<'leadScoringImplicitInterests'> = {
   slug: IMPLICIT_INTERESTS_TASK,
   handler: async ({ input, req }) => {
-    await updateImplicitInterests(req.payload, input.subscribers ?? [], new Date())
+    // In turn with event intake, whose stage moves save the same subscribers: no save undoes another.
+    await serialized(req.payload, () => updateImplicitInterests(req.payload, input.subscribers ?? [], new Date()))
     return { output: {} }
   },
   inputSchema: [{ name: 'subscribers', type: 'text', hasMany: true }],

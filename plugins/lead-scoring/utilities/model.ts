@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { CapPeriod } from '../collections/ScoringRules'
 import type { Condition } from './conditions'
@@ -44,14 +44,14 @@ const conditionOf = (row: { attribute?: null | string; operator?: null | string;
   values: row.values ?? [],
 })
 
-async function loadModel(payload: Payload): Promise<ScoringModel> {
-  const all = { depth: 0, limit: 0, pagination: false } as const
+async function loadModel(payload: Payload, req?: Partial<PayloadRequest>): Promise<ScoringModel> {
+  const all = { depth: 0, limit: 0, pagination: false, req } as const
   const [rules, stageRules, stages, personas, settings] = await Promise.all([
     payload.find({ collection: SCORING_RULES as 'scoring-rules', ...all, where: { active: { equals: true } } }),
     payload.find({ collection: STAGE_RULES as 'stage-rules', ...all, where: { active: { equals: true } } }),
     payload.find({ collection: 'lifecycle-stages', ...all }),
     payload.find({ collection: 'personas', ...all }),
-    payload.findGlobal({ slug: SCORING_SETTINGS as 'lead-scoring-settings', depth: 0 }),
+    payload.findGlobal({ slug: SCORING_SETTINGS as 'lead-scoring-settings', depth: 0, req }),
   ])
   const eventRules = new Map<string, EventRule[]>()
   const attributeRules: AttributeRule[] = []

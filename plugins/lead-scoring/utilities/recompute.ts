@@ -43,8 +43,10 @@ export async function recomputeScores(payload: Payload, { now = new Date(), onPa
     })
     if (docs.length === 0) break
     // Pages take turns with event intake, so a batch never reads a page half rewritten.
-    await serialized(payload, () => recomputePage(payload, docs, model))
-    await evaluateStages(payload, { now, subscribers: docs.map((doc) => String(doc.id)) })
+    await serialized(payload, async () => {
+      await recomputePage(payload, docs, model)
+      await evaluateStages(payload, { now, subscribers: docs.map((doc) => String(doc.id)) })
+    })
     cursor = String(docs.at(-1)!.id)
     await saveProgress(payload, { cursor, finishedAt: null, startedAt: settings.recompute?.startedAt ?? now.toISOString() })
     done += docs.length

@@ -7,6 +7,7 @@ import type { ScoringModel, StageRule } from './model'
 import { EVENTS } from '../../../collections/Events'
 import { readRows } from '../../../src/database/bulkRead'
 import { writeAtomically } from '../../../src/database/bulkWrite'
+import { serialized } from '../../../src/events/serialized'
 import { queuedJob } from '../../../src/jobs/queuedJob'
 import { idFromKey } from '../../../src/utilities/relation'
 import { STAGE_WEBHOOK_TASK, stageWebhookTarget } from '../jobs/stageWebhook'
@@ -46,8 +47,9 @@ const describe = (rule: StageRule, reading: ScoreReading) =>
 type StageSubject = { createdAt: string; id: string; score: StoredScore; stage: null | string }
 
 /**
- * Applies the stage thresholds to the given subscribers, or to everybody (the periodic sweep that
- * catches "N days without engagement"). Idempotent: a subscriber already in the target stage is left alone.
+ * Applies the stage thresholds to the given subscribers (callers inside the intake's `serialized`
+ * turn), or to everybody (the periodic sweep that catches "N days without engagement", taking turns
+ * page by page). Idempotent: a subscriber already in the target stage is left alone.
  */
 export async function evaluateStages(payload: Payload, { now = new Date(), subscribers }: { now?: Date; subscribers?: string[] } = {}): Promise<number> {
   const model = await scoringModel.get(payload)
@@ -56,7 +58,8 @@ export async function evaluateStages(payload: Payload, { now = new Date(), subsc
   let changed = 0
   for (let page = 1; ; page++) {
     const result = await payload.find({ collection: 'subscribers', depth: 0, limit: PAGE, page, select: { createdAt: true }, sort: 'id' })
-    changed += await applyStageRules(payload, await stageSubjects(payload, result.docs.map((doc) => String(doc.id))), model, now)
+    // Each page takes its turn with event intake, which moves stages too: never both from the same reading.
+    changed += await serialized(payload, async () => applyStageRules(payload, await stageSubjects(payload, result.docs.map((doc) => String(doc.id))), model, now))
     if (!result.hasNextPage) return changed
   }
 }
