@@ -5,6 +5,7 @@ import type { BlockCandidate } from './types'
 
 import { absoluteUrl } from '../rendering/html'
 import { richTextToHtml, richTextToText } from '../rendering/richText'
+import { perPayloadCache } from '../utilities/perPayloadCache'
 import { relationKey, relationKeys } from '../utilities/relation'
 import { loadTaxonomy, type Taxonomy } from './context/taxonomy'
 
@@ -27,47 +28,19 @@ export type BlockLibrary = { candidates: BlockCandidate[]; content: Map<string, 
 /** Other processes' edits are picked up after this long; this process's own edits at once (hooks). */
 const MAX_AGE_MS = 10_000
 
-type Entry = { library: Promise<BlockLibrary>; loadedAt: number; refreshing?: boolean }
+/** One library per Payload instance, served stale while a fresh copy loads, so no request waits for a reload. */
+const libraries = perPayloadCache(loadLibrary, MAX_AGE_MS)
 
-/** One library per Payload instance (tests run several databases in one process). */
-const libraries = new WeakMap<Payload, Entry>()
-
-export function invalidateBlockLibrary(payload: Payload): void {
-  libraries.delete(payload)
-}
+export const invalidateBlockLibrary = libraries.invalidate
 
 /** Hooks for every collection the library is built from. */
-export const invalidatesBlockLibrary = {
-  afterChange: [({ req }: { req: { payload: Payload } }) => invalidateBlockLibrary(req.payload)],
-  afterDelete: [({ req }: { req: { payload: Payload } }) => invalidateBlockLibrary(req.payload)],
-}
+export const invalidatesBlockLibrary = libraries.hooks
 
 export const LIBRARY_SOURCES = ['content-blocks', 'media', 'interests', 'personas', 'lifecycle-stages']
 
 /** All published blocks with their taxonomy, held in memory: ranking never waits for the database. */
 export function blockLibrary(payload: Payload): Promise<BlockLibrary> {
-  const cached = libraries.get(payload)
-  if (!cached) {
-    const entry: Entry = { library: loadLibrary(payload), loadedAt: Date.now() }
-    libraries.set(payload, entry)
-    entry.library.catch(() => {
-      if (libraries.get(payload) === entry) libraries.delete(payload)
-    })
-    return entry.library
-  }
-  if (Date.now() - cached.loadedAt > MAX_AGE_MS && !cached.refreshing) {
-    // Stale: keep serving it while a fresh copy loads, so no request waits for the reload.
-    cached.refreshing = true
-    loadLibrary(payload).then(
-      (library) => {
-        if (libraries.get(payload) === cached) libraries.set(payload, { library: Promise.resolve(library), loadedAt: Date.now() })
-      },
-      () => {
-        cached.refreshing = false
-      },
-    )
-  }
-  return cached.library
+  return libraries.get(payload)
 }
 
 async function loadLibrary(payload: Payload): Promise<BlockLibrary> {
