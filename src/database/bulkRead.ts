@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-sqlite'
 
+import { sqlTable } from './tables'
+
 export type RowFilter = { field: string; in: (number | string)[] }
 
 type Table = Record<string, unknown> & { id: unknown }
@@ -22,8 +24,8 @@ export async function readRows(payload: Payload, collection: string, columns: st
     const docs = await model.find(Object.fromEntries(filters.map((filter) => [path(filter.field), { $in: filter.in }])), Object.fromEntries(columns.map((column) => [path(column), 1]))).lean()
     return docs.map((doc) => Object.fromEntries(columns.map((column) => [column, path(column).split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], doc)])))
   }
-  const db = payload.db as unknown as { drizzle: SqlDatabase; tables: Record<string, Table> }
-  const table = db.tables[collection.replaceAll('-', '_')]
+  const db = payload.db as unknown as { drizzle: SqlDatabase }
+  const table = sqlTable<Table>(payload, collection)
   const conditions = filters.map((filter) => sql`${table[filter.field]} in (${sql.join(filter.in.map((value) => sql`${value}`), sql`, `)})`)
   return db.drizzle.select(Object.fromEntries(columns.map((column) => [column, table[column]]))).from(table).where(sql.join(conditions, sql` and `))
 }

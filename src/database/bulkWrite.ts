@@ -2,9 +2,12 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-sqlite'
 
+import { idFromKey } from '../utilities/relation'
+import { groupFields, sqlTable } from './tables'
+
 /** Rows to insert and partial updates by id, written together or not at all. */
 export type BulkWrite = {
-  /** Rows whose `field` equals `value` (e.g. all events of an erased subscriber). */
+  /** Rows whose relationship `field` points at the document `value` (e.g. all events of an erased subscriber). */
   deletes?: { collection: string; field: string; value: number | string }[]
   /** `ignoreConflicts`: rows that hit the unique index on `conflictKey` (e.g. a retried event id) are skipped, not an error. */
   inserts?: { collection: string; conflictKey?: string; docs: Record<string, unknown>[]; ignoreConflicts?: boolean }[]
@@ -36,14 +39,11 @@ export async function writeAtomically(payload: Payload, ...writes: BulkWrite[]):
   if (inserts.length === 0 && updates.length === 0 && deletes.length === 0) return
   if (payload.db.name === 'mongoose') return writeMongo(payload, inserts, updates, deletes)
 
-  const db = payload.db as unknown as { drizzle: SqlDatabase; tables: Record<string, Table> }
+  const db = payload.db as unknown as { drizzle: SqlDatabase }
   const now = new Date().toISOString()
-  const table = (collection: string) => {
-    const found = db.tables[collection.replaceAll('-', '_')]
-    if (!found) throw new Error(`No table for collection ${collection}`)
-    return found
-  }
-  const sqlValue = (value: number | string) => (Number.isNaN(Number(value)) ? value : Number(value))
+  const table = (collection: string) => sqlTable<Table>(payload, collection)
+  const columnsOf = (collection: string, doc: Record<string, unknown>) => columns(doc, groupFields(payload, collection))
+  const sqlValue = (id: number | string) => idFromKey(payload, String(id))
   const statements = (tx: SqlDatabase) => [
     ...deletes.map(({ collection, field, value }) => {
       const target = table(collection)
@@ -51,11 +51,11 @@ export async function writeAtomically(payload: Payload, ...writes: BulkWrite[]):
     }),
     ...inserts.flatMap(({ collection, docs, ignoreConflicts }) =>
       chunks(docs).map((rows) => {
-        const query = tx.insert(table(collection)).values(rows.map((doc) => ({ ...columns(doc), createdAt: now, updatedAt: now })))
+        const query = tx.insert(table(collection)).values(rows.map((doc) => ({ ...columnsOf(collection, doc), createdAt: now, updatedAt: now })))
         return ignoreConflicts ? query.onConflictDoNothing() : query
       }),
     ),
-    ...groupedUpdates(updates).flatMap(({ collection, rows }) =>
+    ...groupedUpdates(updates, columnsOf).flatMap(({ collection, rows }) =>
       chunks(rows).map((chunk) => {
         const target = table(collection) as Table & { id: unknown }
         // One statement per chunk: SET column = CASE id WHEN … THEN … END, cast to the column's type.
@@ -82,10 +82,10 @@ export async function writeAtomically(payload: Payload, ...writes: BulkWrite[]):
 }
 
 /** Updates of one collection that set the same columns, so each group can be one statement. */
-function groupedUpdates(updates: NonNullable<BulkWrite['updates']>) {
+function groupedUpdates(updates: NonNullable<BulkWrite['updates']>, columnsOf: (collection: string, doc: Record<string, unknown>) => Record<string, unknown>) {
   const groups = new Map<string, { collection: string; rows: { id: string; values: Record<string, unknown> }[] }>()
   for (const { collection, data, id } of updates) {
-    const values = columns(data)
+    const values = columnsOf(collection, data)
     const key = `${collection}:${Object.keys(values).sort().join(',')}`
     const group = groups.get(key) ?? { collection, rows: [] }
     group.rows.push({ id, values })
@@ -95,20 +95,19 @@ function groupedUpdates(updates: NonNullable<BulkWrite['updates']>) {
 }
 
 /** Payload's column keys: top-level fields by name, group fields as `group_field`; dates as ISO text. */
-function columns(doc: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+function columns(doc: Record<string, unknown>, groups: Set<string>, prefix = ''): Record<string, unknown> {
   const row: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(doc)) {
     const name = prefix ? `${prefix}_${key}` : key
     if (value instanceof Date) row[name] = value.toISOString()
-    else if (prefix === '' && isGroup(key, value)) Object.assign(row, columns(value as Record<string, unknown>, name))
+    else if (prefix === '' && isGroup(groups, key, value)) Object.assign(row, columns(value as Record<string, unknown>, groups, name))
     else row[name] = value
   }
   return row
 }
 
-// JSON fields are objects too; group fields are the ones we name here.
-const GROUPS = new Set(['score', 'preferences'])
-const isGroup = (key: string, value: unknown) => GROUPS.has(key) && value != null && typeof value === 'object'
+// JSON fields hold objects too: only the collection's group fields are flattened.
+const isGroup = (groups: Set<string>, key: string, value: unknown) => groups.has(key) && value != null && typeof value === 'object'
 
 function chunks<T>(items: T[]): T[][] {
   const result: T[][] = []
@@ -160,7 +159,7 @@ async function writeMongo(
     for (const collection of new Set(updates.map((update) => update.collection))) {
       const list = updates.filter((update) => update.collection === collection)
       await adapter.collections[collection].bulkWrite(
-        list.map(({ data, id }) => ({ updateOne: { filter: { _id: id }, update: { $set: dotted(data) } } })),
+        list.map(({ data, id }) => ({ updateOne: { filter: { _id: id }, update: { $set: dotted(data, groupFields(payload, collection)) } } })),
         { session },
       )
     }
@@ -170,10 +169,10 @@ async function writeMongo(
   else await adapter.connection.transaction(write)
 }
 
-function dotted(doc: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+function dotted(doc: Record<string, unknown>, groups: Set<string>, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(doc).flatMap(([key, value]) =>
-      prefix === '' && isGroup(key, value) ? Object.entries(dotted(value as Record<string, unknown>, `${key}.`)) : [[`${prefix}${key}`, value]],
+      prefix === '' && isGroup(groups, key, value) ? Object.entries(dotted(value as Record<string, unknown>, groups, `${key}.`)) : [[`${prefix}${key}`, value]],
     ),
   )
 }

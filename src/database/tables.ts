@@ -1,0 +1,14 @@
+import type { Payload } from 'payload'
+
+/** The Drizzle table Payload created for a collection (SQL adapters), for the bulk reads and writes. */
+export function sqlTable<T extends Record<string, unknown>>(payload: Payload, collection: string): T {
+  const table = (payload.db as unknown as { tables: Record<string, T> }).tables[collection.replaceAll('-', '_')]
+  if (!table) throw new Error(`No table for collection ${collection}`)
+  return table
+}
+
+/** Names of a collection's group fields: stored as `group_field` columns (SQL) or sub-documents (MongoDB). */
+export function groupFields(payload: Payload, collection: string): Set<string> {
+  const fields = payload.collections[collection as keyof typeof payload.collections]?.config.flattenedFields ?? []
+  return new Set(fields.filter((field) => field.type === 'group').map((field) => field.name))
+}
