@@ -2,7 +2,7 @@ import type { Payload, TaskConfig } from 'payload'
 
 import { createHmac } from 'node:crypto'
 
-import { SCORING_SETTINGS } from '../globals/ScoringSettings'
+import { scoringModel } from '../utilities/model'
 
 export const STAGE_WEBHOOK_TASK = 'leadScoringStageWebhook' as const
 
@@ -10,7 +10,7 @@ const TIMEOUT_MS = 10_000
 
 /** Where stage changes go: the settings' URL, or STAGE_WEBHOOK_URL for deployments configured by environment. */
 export async function stageWebhookTarget(payload: Payload) {
-  const settings = await payload.findGlobal({ slug: SCORING_SETTINGS as 'lead-scoring-settings', depth: 0 })
+  const { settings } = await scoringModel.get(payload)
   const url = settings.stageWebhookUrl || process.env.STAGE_WEBHOOK_URL || null
   const secret = settings.stageWebhookSecret || process.env.STAGE_WEBHOOK_SECRET || null
   return url ? { secret, url } : null
