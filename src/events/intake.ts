@@ -6,10 +6,10 @@ import { EVENTS } from '../../collections/Events'
 import { trackingAllowed } from '../../plugins/consent/utilities/contactProfile'
 import { readRows } from '../database/bulkRead'
 import { type BulkWrite, writeAtomically } from '../database/bulkWrite'
-import { idFromKey } from '../utilities/relation'
+import { idFromKey, isPossibleId } from '../utilities/relation'
 import { eventConsumers } from './consumers'
 import { EVENT_TYPES } from './eventTypes'
-import { type EventError, MAX_BATCH, MAX_SQL_ID, validateEvent, type ValidEvent } from './validateEvent'
+import { type EventError, MAX_BATCH, validateEvent, type ValidEvent } from './validateEvent'
 import { serialized } from './serialized'
 
 export type EventStatus = 'accepted' | 'duplicate' | 'not_applied' | 'rejected' | 'skipped'
@@ -108,7 +108,7 @@ async function resolveSubscribers(payload: Payload, refs: ValidEvent['subscriber
   const ids = [...new Set(refs.flatMap((ref) => ('id' in ref ? [ref.id] : [])))]
   const emails = [...new Set(refs.flatMap((ref) => ('email' in ref ? [ref.email] : [])))]
   // An id that cannot exist is simply unknown: it must not reach the database as a malformed value.
-  const validIds = payload.db.defaultIDType === 'number' ? ids.filter((id) => /^\d{1,10}$/.test(id) && Number(id) <= MAX_SQL_ID) : ids.filter((id) => /^[0-9a-f]{24}$/i.test(id))
+  const validIds = ids.filter((id) => isPossibleId(payload, id))
   const [byIdRows, byEmailRows] = await Promise.all([
     readRows(payload, 'subscribers', ['id'], [{ field: 'id', in: validIds.map((id) => idFromKey(payload, id)) }]),
     readRows(payload, 'subscribers', ['id', 'email'], [{ field: 'email', in: emails }]),

@@ -17,8 +17,6 @@ function realDate(value: string): boolean {
   const date = new Date(Date.UTC(year, month - 1, day))
   return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
 }
-/** Numeric ids of the SQL adapters are 32-bit. */
-export const MAX_SQL_ID = 2 ** 31 - 1
 
 /** One event as a client sends it. */
 export type EventInput = {

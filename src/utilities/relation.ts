@@ -20,3 +20,10 @@ export const relationKeys = (refs: null | RelationValue[] | undefined): string[]
 /** A string id back in the database's own id type (numbers on SQL, strings on MongoDB), for writes. */
 export const idFromKey = (payload: { db: { defaultIDType: 'number' | 'text' } }, key: string): number | string =>
   payload.db.defaultIDType === 'number' ? Number(key) : key
+
+/** Numeric ids of the SQL adapters are 32-bit integers. */
+export const MAX_SQL_ID = 2 ** 31 - 1
+
+/** Whether a string can be an id of this database at all; anything else must not reach a query (PostgreSQL would fail on it). */
+export const isPossibleId = (payload: { db: { defaultIDType: 'number' | 'text' } }, key: string): boolean =>
+  payload.db.defaultIDType === 'number' ? /^\d{1,10}$/.test(key) && Number(key) <= MAX_SQL_ID : /^[0-9a-f]{24}$/i.test(key)

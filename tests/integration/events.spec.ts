@@ -93,6 +93,8 @@ describe.each(servers)('event intake and tracking on $kind', ({ dataDir, url }) 
     expect(score.data?.leadScore.hits).toContainEqual({ decayedPoints: 25, eventId: id, points: 25, ruleName: 'Demo oder Webinar angefragt' })
     expect(score.data?.leadScore.total).toBeCloseTo(score.data?.leadScore.fit + score.data?.leadScore.engagement, 1)
     expect((await graphql(url, editor, query, { s: String(tracked) })).errors?.[0].extensions?.code).toBe('FORBIDDEN')
+    // An id the database cannot hold is simply not found, not a server error.
+    expect((await graphql(url, admin, query, { s: '99999999999' })).errors?.[0].extensions?.code).toBe('NOT_FOUND')
   })
 
   describe('tracking links', () => {

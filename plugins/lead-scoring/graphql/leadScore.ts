@@ -5,6 +5,7 @@ import type { PayloadRequest } from 'payload'
 import { hasRole } from '../../../src/access/roles'
 import { CodedError } from '../../../src/errors'
 import { builtOnce, typeHelpers } from '../../../src/graphql/typeHelpers'
+import { isPossibleId } from '../../../src/utilities/relation'
 import { leadScore } from '../utilities/explain'
 
 type Context = { req: PayloadRequest }
@@ -63,9 +64,9 @@ export const leadScoreQueries = builtOnce((GraphQL: typeof GraphQLModule) => {
         if (!hasRole(req, 'admin')) throw new CodedError('FORBIDDEN', 'Lead scores are personal data: admins only')
         const at = args.at ? new Date(args.at) : new Date()
         if (Number.isNaN(at.getTime())) throw new CodedError('BAD_USER_INPUT', 'at must be an ISO 8601 time')
-        const exists = await req.payload.count({ collection: 'subscribers', where: { id: { equals: args.subscriber } } })
-        if (exists.totalDocs === 0) throw new CodedError('NOT_FOUND', `No subscriber ${args.subscriber}`)
-        return leadScore(req.payload, args.subscriber, at)
+        const score = isPossibleId(req.payload, String(args.subscriber)) ? await leadScore(req.payload, args.subscriber, at) : null
+        if (!score) throw new CodedError('NOT_FOUND', `No subscriber ${args.subscriber}`)
+        return score
       },
       type: nonNull(LeadScore),
     },

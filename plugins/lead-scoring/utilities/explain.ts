@@ -13,14 +13,16 @@ const round = (value: number) => Math.round(value * 100) / 100
 /**
  * Every number of a subscriber's score with its reasons (spec §4): the profile rules that match,
  * each rule hit with its date, points and decayed points, persona fits and the stage history.
+ * Null for an unknown subscriber.
  */
 export async function leadScore(payload: Payload, subscriberId: number | string, now = new Date()) {
   const [model, subscriber, hits, behaviour] = await Promise.all([
     scoringModel.get(payload),
-    payload.findByID({ collection: 'subscribers', depth: 0, id: subscriberId }),
+    payload.findByID({ collection: 'subscribers', depth: 0, disableErrors: true, id: subscriberId }),
     payload.find({ collection: SCORE_HITS as 'score-hits', depth: 0, limit: 0, pagination: false, sort: '-occurredAt', where: { subscriber: { equals: subscriberId } } }),
     storedBehaviour(payload, [String(subscriberId)]).then((rows) => rows.get(String(subscriberId))),
   ])
+  if (!subscriber) return null
   const reading = readScore({ ...behaviour, fitAttributes: subscriber.score?.fitAttributes }, subscriber.createdAt, now, model)
   const profile = profileScore(subscriber as unknown as Record<string, unknown>, model)
   const stageKey = (id: unknown) => model.stages.get(relationKey(id as never) ?? '')?.key ?? null
@@ -50,4 +52,4 @@ export async function leadScore(payload: Payload, subscriberId: number | string,
   }
 }
 
-export type LeadScore = Awaited<ReturnType<typeof leadScore>>
+export type LeadScore = NonNullable<Awaited<ReturnType<typeof leadScore>>>
