@@ -54,10 +54,10 @@ export async function recordEvents(payload: Payload, inputs: unknown[], options:
     valid.push({ event: outcome.event, index })
   })
 
-  const subscriberIds = await resolveSubscribers(payload, valid.map(({ event }) => event.subscriberRef))
+  const known = await resolveSubscribers(payload, valid.map(({ event }) => event.subscriberRef))
   const resolved: { event: StoredEvent; index: number }[] = []
   for (const { event, index } of valid) {
-    const subscriber = 'id' in event.subscriberRef ? subscriberIds.byId.get(event.subscriberRef.id) : subscriberIds.byEmail.get(event.subscriberRef.email)
+    const subscriber = 'id' in event.subscriberRef ? (known.ids.has(event.subscriberRef.id) ? event.subscriberRef.id : undefined) : known.byEmail.get(event.subscriberRef.email)
     if (!subscriber) {
       results.push({ error: { code: 'unknown_subscriber', field: 'subscriber', message: 'No subscriber with this id or email' }, id: event.eventId, index, status: 'rejected' })
       continue
@@ -115,7 +115,7 @@ async function resolveSubscribers(payload: Payload, refs: ValidEvent['subscriber
   ])
   return {
     byEmail: new Map(byEmailRows.map((row) => [String(row.email), String(row.id)])),
-    byId: new Map(byIdRows.map((row) => [String(row.id), String(row.id)])),
+    ids: new Set(byIdRows.map((row) => String(row.id))),
   }
 }
 
