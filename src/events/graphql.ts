@@ -3,9 +3,9 @@ import type { PayloadRequest } from 'payload'
 
 import { GraphQLJSONObject } from '@payloadcms/graphql/types'
 
-import { hasRole } from '../access/roles'
 import { CodedError } from '../errors'
 import { builtOnce, typeHelpers } from '../graphql/typeHelpers'
+import { requireIntakeAccess } from './access'
 import { BatchTooLargeError, recordEvents } from './intake'
 
 type Context = { req: PayloadRequest }
@@ -72,9 +72,3 @@ export const eventOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     },
   }
 })
-
-/** Event intake is for systems (API keys) and admins; editors see no personal data. */
-export function requireIntakeAccess(req: Pick<PayloadRequest, 'user'>) {
-  if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Sign in or send an API key (Authorization: users API-Key …)')
-  if (!hasRole(req, 'admin')) throw new CodedError('FORBIDDEN', 'Only admins and their API keys may record events')
-}

@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import express, { type NextFunction, type Request, type Response } from 'express'
 
-import { hasRole } from '../access/roles'
+import { CodedError } from '../errors'
+import { requireIntakeAccess } from './access'
 import { BatchTooLargeError, recordEvents } from './intake'
 import { MAX_BATCH } from './validateEvent'
 
@@ -23,10 +24,10 @@ export function eventsRouter(payload: Payload): express.Router {
     async (req: Request, res: Response, next: NextFunction) => {
       try {
         const { user } = await payload.auth({ headers: headersOf(req) })
-        if (!user) return problem(res, 401, 'UNAUTHENTICATED', 'Sign in or send an API key (Authorization: users API-Key <key>)')
-        if (!hasRole({ user }, 'admin')) return problem(res, 403, 'FORBIDDEN', 'Only admins and their API keys may record events')
+        requireIntakeAccess({ user })
         next()
       } catch (error) {
+        if (error instanceof CodedError) return problem(res, error.status, error.code, error.message)
         next(error)
       }
     },
