@@ -7,8 +7,16 @@ export function sqlTable<T extends Record<string, unknown>>(payload: Payload, co
   return table
 }
 
-/** Names of a collection's group fields: stored as `group_field` columns (SQL) or sub-documents (MongoDB). */
+const groups = new WeakMap<Payload, Map<string, Set<string>>>()
+
+/** Names of a collection's group fields: stored as `group_field` columns (SQL) or sub-documents (MongoDB). Read once per collection: bulk writes ask per row. */
 export function groupFields(payload: Payload, collection: string): Set<string> {
-  const fields = payload.collections[collection as keyof typeof payload.collections]?.config.flattenedFields ?? []
-  return new Set(fields.filter((field) => field.type === 'group').map((field) => field.name))
+  let byCollection = groups.get(payload)
+  if (!byCollection) groups.set(payload, (byCollection = new Map()))
+  let names = byCollection.get(collection)
+  if (!names) {
+    const fields = payload.collections[collection as keyof typeof payload.collections]?.config.flattenedFields ?? []
+    byCollection.set(collection, (names = new Set(fields.filter((field) => field.type === 'group').map((field) => field.name))))
+  }
+  return names
 }
