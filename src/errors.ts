@@ -1,6 +1,6 @@
 import { APIError } from 'payload'
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'FAILED_PRECONDITION' | 'FORBIDDEN' | 'INVALID_TOKEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'UNAUTHENTICATED'
+export type ErrorCode = 'BAD_USER_INPUT' | 'FAILED_PRECONDITION' | 'FORBIDDEN' | 'INVALID_TOKEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'SEGMENT_INVALID' | 'UNAUTHENTICATED'
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
@@ -9,6 +9,7 @@ const STATUS: Record<ErrorCode, number> = {
   INVALID_TOKEN: 401,
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
+  SEGMENT_INVALID: 422,
   UNAUTHENTICATED: 401,
 }
 

@@ -83,6 +83,8 @@ export interface Config {
     'stage-rules': StageRule;
     'score-hits': ScoreHit;
     'lead-scores': LeadScore;
+    segments: Segment;
+    'segment-members': SegmentMember;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -107,6 +109,8 @@ export interface Config {
     'stage-rules': StageRulesSelect<false> | StageRulesSelect<true>;
     'score-hits': ScoreHitsSelect<false> | ScoreHitsSelect<true>;
     'lead-scores': LeadScoresSelect<false> | LeadScoresSelect<true>;
+    segments: SegmentsSelect<false> | SegmentsSelect<true>;
+    'segment-members': SegmentMembersSelect<false> | SegmentMembersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -738,6 +742,45 @@ export interface LeadScore {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segments".
+ */
+export interface Segment {
+  id: number;
+  name: string;
+  description?: string | null;
+  kind: 'dynamic' | 'static';
+  rules?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Members of the fixed list.
+   */
+  memberCount?: number | null;
+  frozenFrom?: (number | null) | Segment;
+  frozenAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segment-members".
+ */
+export interface SegmentMember {
+  id: number;
+  segment: number | Segment;
+  subscriber: number | Subscriber;
+  memberKey: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -915,6 +958,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'lead-scores';
         value: number | LeadScore;
+      } | null)
+    | ({
+        relationTo: 'segments';
+        value: number | Segment;
+      } | null)
+    | ({
+        relationTo: 'segment-members';
+        value: number | SegmentMember;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1383,6 +1434,32 @@ export interface LeadScoresSelect<T extends boolean = true> {
   engagementValue?: T;
   engagementAsOf?: T;
   lastEngagedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segments_select".
+ */
+export interface SegmentsSelect<T extends boolean = true> {
+  name?: T;
+  description?: T;
+  kind?: T;
+  rules?: T;
+  memberCount?: T;
+  frozenFrom?: T;
+  frozenAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segment-members_select".
+ */
+export interface SegmentMembersSelect<T extends boolean = true> {
+  segment?: T;
+  subscriber?: T;
+  memberKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -53,6 +53,8 @@ export const leadScoringPlugin =
         ...config.custom,
         // The engine decays implicit interests with the half-life set here.
         implicitInterestHalfLifeDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.interestHalfLifeDays,
+        // Segments compare engagement decayed the same way.
+        engagementHalfLifeDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.halfLifeDays,
         eventConsumers: registerEventConsumer(config.custom?.eventConsumers, enabled ? leadScoringConsumer : null),
       },
       globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],

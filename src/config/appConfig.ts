@@ -11,6 +11,7 @@ import { ContentBlocks } from '../../collections/ContentBlocks'
 import { Events } from '../../collections/Events'
 import { consentPlugin } from '../../plugins/consent'
 import { leadScoringPlugin } from '../../plugins/lead-scoring'
+import { segmentsPlugin } from '../../plugins/segments'
 import { Interests } from '../../collections/Interests'
 import { LandingPages } from '../../collections/LandingPages'
 import { LifecycleStages } from '../../collections/LifecycleStages'
@@ -65,7 +66,7 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
       shouldAutoRun: () => runsJobs(),
       tasks: [],
     },
-    plugins: [consentPlugin(), leadScoringPlugin()],
+    plugins: [consentPlugin(), leadScoringPlugin(), segmentsPlugin()],
     onInit: async (payload) => {
       if (!pushSchema) await runMigrations(payload)
     },

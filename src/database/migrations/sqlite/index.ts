@@ -4,6 +4,7 @@ import * as migration_20261123_123948_consent from './20261123_123948_consent';
 import * as migration_20261123_124518_consent_request from './20261123_124518_consent_request';
 import * as migration_20261123_130314_branding from './20261123_130314_branding';
 import * as migration_20261123_144408_lead_scoring from './20261123_144408_lead_scoring';
+import * as migration_20261123_161527_segments from './20261123_161527_segments';
 
 export const migrations = [
   {
@@ -34,6 +35,11 @@ export const migrations = [
   {
     up: migration_20261123_144408_lead_scoring.up,
     down: migration_20261123_144408_lead_scoring.down,
-    name: '20261123_144408_lead_scoring'
+    name: '20261123_144408_lead_scoring',
+  },
+  {
+    up: migration_20261123_161527_segments.up,
+    down: migration_20261123_161527_segments.down,
+    name: '20261123_161527_segments'
   },
 ];

@@ -1,0 +1,80 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../../src/access/roles'
+import { label, option } from '../../../src/i18n/label'
+import { deleteMembers, refuseDeletionWhileUsed } from '../hooks/segmentDeletion'
+import { validateRules } from '../rules/validateRules'
+import { SEGMENT_MEMBERS } from './SegmentMembers'
+
+export const SEGMENTS = 'segments'
+
+/**
+ * Who gets what (spec §5): a dynamic segment is a rule tree evaluated on demand; a static one is a
+ * frozen list of members (frozen from a dynamic segment or imported from CSV).
+ */
+export const Segments: CollectionConfig = {
+  slug: SEGMENTS,
+  access: { create: isStaff, delete: isStaff, read: isStaff, update: isStaff },
+  admin: {
+    defaultColumns: ['name', 'kind', 'memberCount', 'updatedAt'],
+    group: label('Zielgruppen', 'Audience'),
+    useAsTitle: 'name',
+  },
+  fields: [
+    { name: 'name', type: 'text', label: label('Name', 'Name'), maxLength: 120, required: true },
+    { name: 'description', type: 'textarea', label: label('Beschreibung', 'Description') },
+    {
+      name: 'kind',
+      type: 'select',
+      admin: { position: 'sidebar' },
+      defaultValue: 'dynamic',
+      label: label('Art', 'Kind'),
+      options: [option('dynamic', 'Dynamisch (Regeln)', 'Dynamic (rules)'), option('static', 'Statisch (feste Liste)', 'Static (fixed list)')],
+      required: true,
+    },
+    {
+      name: 'rules',
+      type: 'json',
+      admin: {
+        components: { Field: '/plugins/segments/components/RuleBuilder#RuleBuilder' },
+        condition: (data) => data?.kind !== 'static',
+      },
+      label: label('Regeln', 'Rules'),
+      validate: validateRules,
+    },
+    {
+      name: 'memberImport',
+      type: 'ui',
+      admin: {
+        components: { Field: '/plugins/segments/components/MemberImport#MemberImport' },
+        condition: (data) => data?.kind === 'static',
+      },
+    },
+    {
+      name: 'memberCount',
+      type: 'number',
+      access: { create: () => false, update: () => false },
+      admin: { description: label('Mitglieder der festen Liste.', 'Members of the fixed list.'), position: 'sidebar', readOnly: true },
+      label: label('Mitglieder', 'Members'),
+    },
+    {
+      name: 'frozenFrom',
+      type: 'relationship',
+      access: { create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+      label: label('Eingefroren aus', 'Frozen from'),
+      relationTo: SEGMENTS,
+    },
+    {
+      name: 'frozenAt',
+      type: 'date',
+      access: { create: () => false, update: () => false },
+      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
+      label: label('Eingefroren am', 'Frozen at'),
+    },
+  ],
+  hooks: { afterDelete: [deleteMembers], beforeDelete: [refuseDeletionWhileUsed] },
+  labels: { plural: label('Segmente', 'Segments'), singular: label('Segment', 'Segment') },
+}
+
+export { SEGMENT_MEMBERS }

@@ -1,0 +1,11 @@
+import type { ResolvedSegmentsOptions, SegmentsPluginOptions } from './types'
+
+export const DEFAULT_OPTIONS: ResolvedSegmentsOptions = {
+  rfmBands: { frequency: [2, 3, 5, 10], monetary: [50, 200, 500, 1000], recencyDays: [30, 90, 180, 365] },
+  rfmWindowDays: 365,
+}
+
+export const resolveOptions = (options: SegmentsPluginOptions): ResolvedSegmentsOptions => ({ ...DEFAULT_OPTIONS, ...options })
+
+/** Members per page for bulk reads (count, export, freeze): one query per page. */
+export const MEMBER_PAGE_SIZE = 1000

@@ -1,0 +1,45 @@
+import type { Config } from 'payload'
+
+import type { SegmentsPluginOptions } from './types'
+
+import { SegmentMembers } from './collections/SegmentMembers'
+import { Segments } from './collections/Segments'
+import { resolveOptions } from './defaults'
+import { segmentOptionsEndpoint } from './endpoints/options'
+import { segmentEndpoints } from './endpoints/segmentEndpoints'
+import { segmentOperations } from './graphql/segments'
+import { eraseMemberships } from './hooks/eraseMemberships'
+import { segmentsOf } from './utilities/segmentService'
+
+export { matches, segmentCount, segmentsOf, freezeSegment } from './utilities/segmentService'
+
+/**
+ * Segments (spec §5): AND/OR rule trees over profile, score, stage, persona, interests, consent
+ * and events, evaluated in memory for one subscriber and compiled to SQL for counts and lists;
+ * static lists frozen from them or imported from CSV.
+ */
+export const segmentsPlugin =
+  (pluginOptions: SegmentsPluginOptions = {}) =>
+  (config: Config): Config => {
+    const collections = (config.collections ?? []).map((collection) =>
+      collection.slug === 'subscribers'
+        ? { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseMemberships] } }
+        : collection,
+    )
+    const graphQL = config.graphQL ?? {}
+    return {
+      ...config,
+      collections: [...collections, { ...Segments, endpoints: [...segmentEndpoints, segmentOptionsEndpoint] }, SegmentMembers],
+      custom: {
+        ...config.custom,
+        // The engine asks this for the segments its slots name.
+        segmentMembership: segmentsOf,
+        segments: resolveOptions(pluginOptions),
+      },
+      graphQL: {
+        ...graphQL,
+        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...segmentOperations(GraphQL).mutations }),
+        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...segmentOperations(GraphQL).queries }),
+      },
+    }
+  }

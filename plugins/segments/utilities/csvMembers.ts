@@ -1,0 +1,44 @@
+import type { Payload } from 'payload'
+
+import { parse } from 'csv-parse/sync'
+
+import { normalizeEmail } from '../../../src/domain/email'
+
+export type RowError = { message: string; row: number }
+
+export const MAX_IMPORT_ROWS = 100_000
+
+/**
+ * A list of members from CSV: a header row with an `email` column (other columns are ignored).
+ * Every row is checked before anything is stored; rows are numbered as in a spreadsheet (header = 1).
+ */
+export async function subscribersFromCsv(payload: Payload, text: string): Promise<{ errors: RowError[]; ids: string[] }> {
+  let records: string[][]
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true })
+  } catch (error) {
+    return { errors: [{ message: `Not readable as CSV: ${(error as Error).message}`, row: 0 }], ids: [] }
+  }
+  const [header, ...rows] = records
+  const column = header?.findIndex((name) => name.toLowerCase() === 'email' || name.toLowerCase() === 'e-mail') ?? -1
+  if (column < 0) return { errors: [{ message: 'The first row needs an "email" column', row: 1 }], ids: [] }
+  if (rows.length === 0) return { errors: [{ message: 'The file has no rows below the header', row: 2 }], ids: [] }
+  if (rows.length > MAX_IMPORT_ROWS) return { errors: [{ message: `At most ${MAX_IMPORT_ROWS} rows per import`, row: MAX_IMPORT_ROWS + 2 }], ids: [] }
+
+  const errors: RowError[] = []
+  const wanted = new Map<string, number>()
+  rows.forEach((row, index) => {
+    const email = normalizeEmail(row[column])
+    if (!email) errors.push({ message: `"${row[column] ?? ''}" is not a valid email address`, row: index + 2 })
+    else if (!wanted.has(email)) wanted.set(email, index + 2)
+  })
+  const found = new Map<string, string>()
+  const emails = [...wanted.keys()]
+  for (let start = 0; start < emails.length; start += 1000) {
+    const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 0, pagination: false, select: { email: true }, where: { email: { in: emails.slice(start, start + 1000) } } })
+    for (const doc of docs) found.set(doc.email, String(doc.id))
+  }
+  for (const [email, row] of wanted) if (!found.has(email)) errors.push({ message: `No subscriber with the email ${email}`, row })
+  errors.sort((a, b) => a.row - b.row)
+  return { errors, ids: errors.length ? [] : [...found.values()] }
+}

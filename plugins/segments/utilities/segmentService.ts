@@ -1,0 +1,115 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Rule, RuleGroup, RuleProblem } from '../rules/types'
+
+import { writeAtomically } from '../../../src/database/bulkWrite'
+import { CodedError } from '../../../src/errors'
+import { isPossibleId } from '../../../src/utilities/relation'
+import { SEGMENT_MEMBERS } from '../collections/SegmentMembers'
+import { MEMBER_PAGE_SIZE } from '../defaults'
+import { loadEnvironment } from '../evaluation/environment'
+import { loadFacts } from '../evaluation/facts'
+import { evaluate } from '../evaluation/matches'
+import { allMembers, countMembers, memberIds } from '../evaluation/members'
+import { parseRuleTree } from '../rules/parse'
+import { missingReferences, segmentCycle } from '../rules/references'
+
+/** A stored segment as one tree: a static segment is "member of this list". */
+const asTree = (id: string): RuleGroup => ({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id } as Rule] })
+
+async function segmentTree(payload: Payload, id: number | string, req?: PayloadRequest): Promise<{ name: string; tree: RuleGroup }> {
+  const key = String(id)
+  const doc = isPossibleId(payload, key) ? await payload.findByID({ id: key, collection: 'segments', depth: 0, disableErrors: true, req }) : null
+  if (!doc) throw new CodedError('NOT_FOUND', `Segment ${key} not found`)
+  return { name: doc.name, tree: asTree(String(doc.id)) }
+}
+
+/** Members of a stored segment (dynamic: now, or at `at`). */
+export async function segmentCount(payload: Payload, id: number | string, at = new Date(), req?: PayloadRequest): Promise<number> {
+  const { tree } = await segmentTree(payload, id, req)
+  return countMembers(payload, tree, await loadEnvironment(payload, tree, at, req), req)
+}
+
+export async function segmentMemberPage(payload: Payload, id: number | string, { limit, page }: { limit: number; page: number }, at = new Date(), req?: PayloadRequest) {
+  const { tree } = await segmentTree(payload, id, req)
+  const env = await loadEnvironment(payload, tree, at, req)
+  const [total, ids] = await Promise.all([countMembers(payload, tree, env, req), memberIds(payload, tree, env, { limit, offset: (page - 1) * limit }, req)])
+  return { ids, total }
+}
+
+/** The engine's question at render time: is this subscriber in this segment? */
+export async function matches(payload: Payload, subscriberId: number | string, segmentId: number | string, at = new Date(), req?: PayloadRequest): Promise<boolean> {
+  return (await segmentsOf(payload, subscriberId, [segmentId], at, req)).has(String(segmentId))
+}
+
+/** Which of these segments (default: all) the subscriber belongs to, with one read of their facts. */
+export async function segmentsOf(payload: Payload, subscriberId: number | string, segmentIds: (number | string)[] | null, at = new Date(), req?: PayloadRequest): Promise<Set<string>> {
+  const ids = segmentIds?.map(String) ?? (await payload.find({ collection: 'segments', depth: 0, limit: 0, pagination: false, req, select: {} })).docs.map((doc) => String(doc.id))
+  if (!ids.length) return new Set()
+  const all: RuleGroup = { combinator: 'or', rules: ids.map((id) => asTree(id).rules[0]) }
+  const env = await loadEnvironment(payload, all, at, req)
+  const [facts] = await loadFacts(payload, [String(subscriberId)], all, env, req)
+  if (!facts) return new Set()
+  return new Set(ids.filter((id) => evaluate(asTree(id), facts, env)))
+}
+
+export type Preview = { count: number; sample: { email?: string; id: string }[] }
+
+/** The builder's live check: problems with their places, or the count and a sample of members. */
+export async function previewRules(payload: Payload, input: unknown, selfId: null | string, withEmails: boolean, req?: PayloadRequest): Promise<Preview | { problems: RuleProblem[] }> {
+  const parsed = parseRuleTree(input)
+  if (!parsed.tree) return { problems: parsed.problems }
+  const missing = await missingReferences(payload, parsed.tree, req)
+  if (missing.length) return { problems: missing }
+  const cycle = await segmentCycle(payload, selfId, parsed.tree, req)
+  if (cycle) return { problems: [cycle] }
+  const env = await loadEnvironment(payload, parsed.tree, new Date(), req)
+  const [count, ids] = await Promise.all([countMembers(payload, parsed.tree, env, req), memberIds(payload, parsed.tree, env, { limit: 10 }, req)])
+  if (!withEmails || !ids.length) return { count, sample: ids.map((id) => ({ id })) }
+  const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: ids.length, pagination: false, req, select: { email: true }, sort: 'id', where: { id: { in: ids } } })
+  return { count, sample: docs.map((doc) => ({ email: doc.email, id: String(doc.id) })) }
+}
+
+const memberRows = (segment: string, subscribers: string[], idOf: (key: string) => number | string) =>
+  subscribers.map((subscriber) => ({ memberKey: `${segment}:${subscriber}`, segment: idOf(segment), subscriber: idOf(subscriber) }))
+
+/**
+ * Stores a static segment's members, all or nothing; `replace` drops the old list in the same
+ * transaction. Rows are keyed by segment and subscriber, so a repeated write adds nobody twice.
+ */
+export async function writeMembers(payload: Payload, segment: string, subscribers: string[], { replace }: { replace: boolean }): Promise<number> {
+  const idOf = (key: string) => (payload.db.defaultIDType === 'number' ? Number(key) : key)
+  const existing = replace ? 0 : (await payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', where: { segment: { equals: segment } } })).totalDocs
+  const unique = [...new Set(subscribers)]
+  // The count is exact when nothing was there or everything is replaced; otherwise recounted after.
+  await writeAtomically(payload, {
+    deletes: replace ? [{ collection: SEGMENT_MEMBERS, field: 'segment', value: idOf(segment) }] : [],
+    inserts: [{ collection: SEGMENT_MEMBERS, conflictKey: 'memberKey', docs: memberRows(segment, unique, idOf), ignoreConflicts: true }],
+    updates: existing === 0 ? [{ collection: 'segments', data: { memberCount: unique.length }, id: segment }] : [],
+  })
+  if (existing === 0) return unique.length
+  const { totalDocs } = await payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', where: { segment: { equals: segment } } })
+  await writeAtomically(payload, { updates: [{ collection: 'segments', data: { memberCount: totalDocs }, id: segment }] })
+  return totalDocs
+}
+
+/**
+ * Freezes a segment's members at a moment into a new static segment (a campaign's audience).
+ * The new segment carries `frozenAt` only once every member is written, so a half-frozen list
+ * (after a crash) is recognisable and never used as an audience.
+ */
+export async function freezeSegment(payload: Payload, id: number | string, { at = new Date(), name }: { at?: Date; name?: string } = {}, req?: PayloadRequest) {
+  const source = await segmentTree(payload, id, req)
+  const env = await loadEnvironment(payload, source.tree, at, req)
+  const members: string[] = []
+  for await (const page of allMembers(payload, source.tree, env, MEMBER_PAGE_SIZE, req)) members.push(...page)
+  const frozen = await payload.create({
+    collection: 'segments',
+    data: { kind: 'static', name: name ?? `${source.name} (${at.toISOString().slice(0, 16).replace('T', ' ')} UTC)` },
+    req,
+  })
+  const key = String(frozen.id)
+  await writeMembers(payload, key, members, { replace: true })
+  await writeAtomically(payload, { updates: [{ collection: 'segments', data: { frozenAt: at, frozenFrom: payload.db.defaultIDType === 'number' ? Number(id) : String(id) }, id: key }] })
+  return { id: key, memberCount: members.length, name: frozen.name }
+}
