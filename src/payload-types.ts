@@ -371,8 +371,39 @@ export interface Newsletter {
      * Fills the slot when no block qualifies.
      */
     fallback: number | ContentBlock;
+    /**
+     * Empty: for everyone. Otherwise members only; everyone else gets the fallback.
+     */
+    segments?: (number | Segment)[] | null;
     id?: string | null;
   }[];
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "segments".
+ */
+export interface Segment {
+  id: number;
+  name: string;
+  description?: string | null;
+  kind: 'dynamic' | 'static';
+  rules?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Members of the fixed list.
+   */
+  memberCount?: number | null;
+  frozenFrom?: (number | null) | Segment;
+  frozenAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -404,6 +435,10 @@ export interface LandingPage {
      * Fills the slot when no block qualifies.
      */
     fallback: number | ContentBlock;
+    /**
+     * Empty: for everyone. Otherwise members only; everyone else gets the fallback.
+     */
+    segments?: (number | Segment)[] | null;
     id?: string | null;
   }[];
   seo?: {
@@ -737,33 +772,6 @@ export interface LeadScore {
   engagementValue?: number | null;
   engagementAsOf?: string | null;
   lastEngagedAt?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "segments".
- */
-export interface Segment {
-  id: number;
-  name: string;
-  description?: string | null;
-  kind: 'dynamic' | 'static';
-  rules?:
-    | {
-        [k: string]: unknown;
-      }
-    | unknown[]
-    | string
-    | number
-    | boolean
-    | null;
-  /**
-   * Members of the fixed list.
-   */
-  memberCount?: number | null;
-  frozenFrom?: (number | null) | Segment;
-  frozenAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1123,6 +1131,7 @@ export interface NewslettersSelect<T extends boolean = true> {
         strategy?: T;
         interests?: T;
         fallback?: T;
+        segments?: T;
         id?: T;
       };
   updatedAt?: T;
@@ -1153,6 +1162,7 @@ export interface LandingPagesSelect<T extends boolean = true> {
         strategy?: T;
         interests?: T;
         fallback?: T;
+        segments?: T;
         id?: T;
       };
   seo?:

@@ -7,9 +7,13 @@ import { Segments } from './collections/Segments'
 import { resolveOptions } from './defaults'
 import { segmentOptionsEndpoint } from './endpoints/options'
 import { segmentEndpoints } from './endpoints/segmentEndpoints'
+import { withSlotSegments } from './fields/slotSegments'
 import { segmentOperations } from './graphql/segments'
 import { eraseMemberships } from './hooks/eraseMemberships'
 import { segmentsOf } from './utilities/segmentService'
+
+/** Collections whose slots can be reserved for segments. */
+const SLOT_COLLECTIONS = ['newsletters', 'landing-pages']
 
 export { matches, segmentCount, segmentsOf, freezeSegment } from './utilities/segmentService'
 
@@ -21,11 +25,12 @@ export { matches, segmentCount, segmentsOf, freezeSegment } from './utilities/se
 export const segmentsPlugin =
   (pluginOptions: SegmentsPluginOptions = {}) =>
   (config: Config): Config => {
-    const collections = (config.collections ?? []).map((collection) =>
-      collection.slug === 'subscribers'
-        ? { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseMemberships] } }
-        : collection,
-    )
+    const collections = (config.collections ?? []).map((collection) => {
+      if (collection.slug === 'subscribers') {
+        return { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseMemberships] } }
+      }
+      return SLOT_COLLECTIONS.includes(collection.slug) ? withSlotSegments(collection) : collection
+    })
     const graphQL = config.graphQL ?? {}
     return {
       ...config,

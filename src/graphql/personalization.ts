@@ -125,6 +125,7 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
       channel: { type: nonNull(GraphQLString) },
       goals: { type: new GraphQLList(nonNull(GraphQLString)) },
       interests: { description: 'Interest slugs (sub-topics included)', type: new GraphQLList(nonNull(GraphQLString)) },
+      segments: { description: 'Segment ids: only their members get ranked blocks, everyone else (and anonymous readers) the generic fallback', type: new GraphQLList(nonNull(GraphQLID)) },
       strategy: { description: 'relevance (default), priority or freshness', type: GraphQLString },
     },
     name: 'PersonalizedBlockFilterInput',

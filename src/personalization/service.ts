@@ -61,7 +61,19 @@ async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<
   return subscriber
 }
 
-async function resolveReader(req: PayloadRequest, input: ReaderInput, library: BlockLibrary, at: Date, skipRecentSends: number): Promise<Reader> {
+type SegmentMembership = (payload: Payload, subscriber: number | string, segments: string[], at: Date, req?: PayloadRequest) => Promise<Set<string>>
+
+/** The segments the slots name, to ask the reader's membership of. */
+const namedSegments = (slots: Pick<SlotDefinition, 'segments'>[]) => [...new Set(slots.flatMap((slot) => (slot.segments ?? []).map(String)))]
+
+/** The reader's memberships in those segments (asked of the segments plugin, if installed). */
+async function segmentsOfReader(req: PayloadRequest, subscriber: Subscriber, wanted: string[], at: Date): Promise<Set<string>> {
+  const membership = req.payload.config.custom?.segmentMembership as SegmentMembership | undefined
+  if (!wanted.length || !membership) return new Set()
+  return membership(req.payload, subscriber.id, wanted, at, req)
+}
+
+async function resolveReader(req: PayloadRequest, input: ReaderInput, library: BlockLibrary, at: Date, skipRecentSends: number, segments: string[]): Promise<Reader> {
   const locale = input.context?.locale
   if (locale && !CONTENT_LOCALES.some(({ code }) => code === locale)) {
     throw new CodedError('BAD_USER_INPUT', `Unsupported locale "${locale}"; use ${CONTENT_LOCALES.map(({ code }) => code).join(' or ')}`)
@@ -73,6 +85,7 @@ async function resolveReader(req: PayloadRequest, input: ReaderInput, library: B
     const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
     const implicitHalfLifeDays = await (req.payload.config.custom?.implicitInterestHalfLifeDays as ((payload: Payload) => Promise<number>) | undefined)?.(req.payload)
     const context = contextFromSubscriber(subscriber, library.taxonomy, at, { implicitHalfLifeDays, purchases, recentBlocks })
+    context.segments = await segmentsOfReader(req, subscriber, segments, at)
     return { context, tokens: tokenContext(subscriber) }
   }
   try {
@@ -94,6 +107,7 @@ function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots']): Slo
     interests: relationKeys(slot.interests),
     key: slot.key,
     label: slot.label,
+    segments: relationKeys((slot as { segments?: Parameters<typeof relationKeys>[0] }).segments),
     strategy: slot.strategy as RankingStrategy,
   }))
 }
@@ -154,8 +168,9 @@ export async function personalizedNewsletter(
 ): Promise<RenderedNewsletter & { slots: PersonalizedSlotResult[] }> {
   const when = parseAt(at)
   const [newsletter, library] = await Promise.all([findBySlug(req.payload, 'newsletters', slug), blockLibrary(req.payload)])
-  const reader = await resolveReader(req, input, library, when, newsletter.skipRecentSends ?? 0)
-  const slots = fill(library, reader, slotDefinitions(newsletter.slots))
+  const definitions = slotDefinitions(newsletter.slots)
+  const reader = await resolveReader(req, input, library, when, newsletter.skipRecentSends ?? 0, namedSegments(definitions))
+  const slots = fill(library, reader, definitions)
   const template = await compileNewsletter(newsletter, slots, library.content)
   return { ...personalizeNewsletter(newsletter, template, reader.tokens), slots: slotResults(library, slots, reader.tokens) }
 }
@@ -163,8 +178,9 @@ export async function personalizedNewsletter(
 export async function personalizedLandingPage(req: PayloadRequest, { at, slug, ...input }: ReaderInput & { at?: null | string; slug: string }) {
   const when = parseAt(at)
   const [page, library] = await Promise.all([findBySlug(req.payload, 'landing-pages', slug), blockLibrary(req.payload)])
-  const reader = await resolveReader(req, input, library, when, 0)
-  const slots = fill(library, reader, slotDefinitions(page.slots))
+  const definitions = slotDefinitions(page.slots)
+  const reader = await resolveReader(req, input, library, when, 0, namedSegments(definitions))
+  const slots = fill(library, reader, definitions)
   const sections: LandingSection[] = slots.map((slot) => ({
     blocks: slot.choices.map((choice) => library.content.get(String(choice.block.id))!),
     key: slot.key,
@@ -190,7 +206,7 @@ export async function personalizedLandingPage(req: PayloadRequest, { at, slug, .
   }
 }
 
-export type BlockFilterInput = { channel: string; goals?: null | string[]; interests?: null | string[]; strategy?: null | string }
+export type BlockFilterInput = { channel: string; goals?: null | string[]; interests?: null | string[]; segments?: null | string[]; strategy?: null | string }
 
 /** Ranked blocks for frontends that render themselves: one ad-hoc slot without fallback. */
 export async function personalizedBlocks(
@@ -202,7 +218,8 @@ export async function personalizedBlocks(
   const count = limit ?? 3
   if (!Number.isInteger(count) || count < 1 || count > 20) throw new CodedError('BAD_USER_INPUT', '"limit" must be between 1 and 20')
   const library = await blockLibrary(req.payload)
-  const reader = await resolveReader(req, input, library, when, 0)
+  const segments = (filter.segments ?? []).map(String)
+  const reader = await resolveReader(req, input, library, when, 0, segments)
   const interests = (filter.interests ?? []).map((slug) => {
     const id = library.taxonomy.interestIdBySlug.get(slug)
     if (!id) throw new CodedError('BAD_USER_INPUT', `Unknown interest "${slug}"`)
@@ -220,6 +237,7 @@ export async function personalizedBlocks(
     interests,
     key: 'blocks',
     label: 'Blocks',
+    segments,
     strategy,
   }
   const [result] = fill(library, reader, [slot])

@@ -33,6 +33,8 @@ export type SlotDefinition = {
   interests: Id[]
   key: string
   label: string
+  /** Only readers in one of these segments get ranked blocks; everyone else the fallback. Empty = everyone. */
+  segments?: Id[]
   strategy: RankingStrategy
 }
 
@@ -48,6 +50,8 @@ export type PersonalizationContext = {
   purchases: { at: Date; product: string }[]
   /** Blocks the subscriber got in its last sends. */
   recentBlocks: Set<string>
+  /** Segments (of those the slots name) the reader belongs to; anonymous readers belong to none. */
+  segments?: Set<string>
   stage?: null | string
 }
 

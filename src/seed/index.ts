@@ -11,6 +11,7 @@ import { paragraphsToRichText } from '../utilities/richText'
 import { BLOCKS } from './data/blocks'
 import { LANDING_PAGES, NEWSLETTERS } from './data/layouts'
 import { SCORING_RULES, STAGE_RULES } from './data/scoring'
+import { SEGMENTS } from './data/segments'
 import { demoSubscribers } from './data/subscribers'
 import { INTERESTS, PERSONAS, TOPICS } from './data/taxonomy'
 import { demoUsers } from './data/users'
@@ -161,6 +162,17 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
 
   await seedConsents(payload, demo, subscribers, topics, now)
   await seedEvents(payload, demo, subscribers, [...blocks.values()], now)
+
+  const lookup = (kind: 'interest' | 'persona' | 'stage' | 'topic', slug: string) =>
+    mustGet({ interest: childInterests.has(slug) ? childInterests : topInterests, persona: personas, stage: stages, topic: topics }[kind], slug)
+  const segments = new Map<string, Id>()
+  // One at a time: a segment may use those before it.
+  for (const segment of SEGMENTS) {
+    const [[name, id]] = await ensure('segments', 'name', [
+      { data: { description: segment.description, kind: 'dynamic', name: segment.name, rules: segment.rules(lookup, (other) => mustGet(segments, other)) }, key: segment.name },
+    ])
+    segments.set(name, id)
+  }
   await ensure('users', 'email', demoUsers().map((user) => ({ data: user, key: user.email })))
   payload.logger.info(`Demo data ready in ${Date.now() - started} ms`)
 }
@@ -210,6 +222,9 @@ async function seedEvents(payload: Payload, demo: ReturnType<typeof demoSubscrib
       ...(index % 3 === 0 ? [event(5, 'page_viewed', 6, { url: 'https://kontorwerk.example/preise' })] : []),
       ...(index % 4 === 0 ? [event(6, 'download', 5, { asset: 'whitepaper-e-rechnung-2027.pdf' })] : []),
       ...(index % 10 === 0 ? [event(7, 'form_submitted', 2, { form: 'demo-anfrage' })] : []),
+      // Sends: everyone above got the weekly update 40 days ago; every tenth twice in the last 30 days (the contact rule's material).
+      event(8, 'email_sent', 40, { campaign: 'wochen-update-kw42', channel: 'email' }),
+      ...(index % 10 === 0 ? [event(9, 'email_sent', 20, { campaign: 'wochen-update-kw45', channel: 'email' }), event(10, 'email_sent', 13, { campaign: 'wochen-update-kw46', channel: 'email' })] : []),
     ]
   })
   await recordEvents(payload, events, { now, partial: true, source: 'demo' })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testedDatabases } from '../../tests/helpers/databases'
 import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localPayload'
 import { CHANNELS } from '../domain/channels'
+import { segmentCount } from '../../plugins/segments'
 import { seedDemoData, seedIfEmpty } from './index'
 
 describe.each(testedDatabases())('demo data on %s', (kind) => {
@@ -27,6 +28,16 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
         ]),
       ),
     )
+
+  it('has segments that each select some demo subscribers but not all of them', async () => {
+    const { docs } = await payload.find({ collection: 'segments', depth: 0, limit: 0, sort: 'name' })
+    expect(docs.map((doc) => doc.name)).toEqual(['Geschäftsführung (Fit ab 60 %)', 'Heiße Leads', 'Interesse E-Rechnung', 'Kontaktsperre', 'Newsletter-Zielgruppe'])
+    for (const segment of docs) {
+      const count = await segmentCount(payload, segment.id)
+      expect(count, segment.name).toBeGreaterThan(0)
+      expect(count, segment.name).toBeLessThan(200)
+    }
+  })
 
   it('is a realistic German demo of the promised size', async () => {
     const seeded = await counts()

@@ -181,3 +181,26 @@ describe('assembling slots', () => {
     expect(() => assemble({ blocks: [], context: reader(), interestAncestors: ancestors, settings, slots: [slot('main')] })).toThrow(MissingFallbackError)
   })
 })
+
+describe('slots reserved for segments', () => {
+  const offer = block('vip-offer', { priority: 90 })
+  const vipSlot = slot('vip', { segments: ['7'] })
+
+  it('gives members the ranked block and everyone else the fallback, saying why', () => {
+    const [member] = pick([offer], reader({ segments: new Set(['7']) }), [vipSlot])
+    expect(member.choices.map((choice) => choice.block.id)).toEqual(['vip-offer'])
+
+    const [outsider] = pick([offer], reader({ segments: new Set(['8']) }), [vipSlot])
+    expect(outsider.choices.map((choice) => choice.block.id)).toEqual(['fallback'])
+    expect(outsider.choices[0].reason).toMatchObject({ excluded: { slot_segment: 1 }, kind: 'fallback' })
+
+    // Anonymous readers belong to no segment.
+    const [anonymous] = pick([offer], reader(), [vipSlot])
+    expect(anonymous.choices[0].block.id).toBe('fallback')
+  })
+
+  it('leaves slots without segments open to everyone', () => {
+    const [open] = pick([offer], reader(), [slot('main')])
+    expect(open.choices[0].block.id).toBe('vip-offer')
+  })
+})

@@ -1,6 +1,6 @@
 import type { AssembledSlot, BlockCandidate, Choice, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
 
-import { type Exclusion, exclusionOf, readerExclusion, slotExclusion } from '../eligibility/eligibility'
+import { type Exclusion, exclusionOf, readerExclusion, segmentExclusion, slotExclusion } from '../eligibility/eligibility'
 import { rank, roundComponents } from '../ranking/ranking'
 import { isValidAt } from '../times'
 
@@ -27,8 +27,9 @@ export function assemble({ blocks, context, interestAncestors, settings, slots }
   const used = new Set<string>()
 
   return slots.map((slot) => {
+    const open = segmentExclusion({ context, slot }) === null
     const eligibleIn = (locale: string) =>
-      slotCandidates(blocks, slot, locale, interestAncestors).filter((block) => readerExclusion({ block, context, settings, used }) === null)
+      open ? slotCandidates(blocks, slot, locale, interestAncestors).filter((block) => readerExclusion({ block, context, settings, used }) === null) : []
     /** Why nothing qualified: counted only when the fallback is needed, so the common path stays cheap. */
     const exclusions = () => {
       const excluded: Partial<Record<Exclusion, number>> = {}

@@ -17,6 +17,7 @@ export type Exclusion =
   | 'recently_received'
   | 'slot_goal'
   | 'slot_interest'
+  | 'slot_segment'
   | 'stage'
 
 export type EligibilityInput = {
@@ -32,7 +33,13 @@ export type EligibilityInput = {
 
 /** The first rule that keeps a block out of a slot for this reader, or null when it may be shown. */
 export function exclusionOf(input: EligibilityInput): Exclusion | null {
-  return slotExclusion(input) ?? readerExclusion(input)
+  return slotExclusion(input) ?? segmentExclusion(input) ?? readerExclusion(input)
+}
+
+/** A slot meant for some segments is closed to everyone else: they get its fallback. */
+export function segmentExclusion({ context, slot }: Pick<EligibilityInput, 'context' | 'slot'>): Exclusion | null {
+  if (!slot.segments?.length) return null
+  return slot.segments.some((segment) => context.segments?.has(String(segment))) ? null : 'slot_segment'
 }
 
 /** Rules that depend only on the slot and the language: the same for every reader. */

@@ -35,6 +35,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`segment_members_updated_at_idx\` ON \`segment_members\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`segment_members_created_at_idx\` ON \`segment_members\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`segment_subscriber_idx\` ON \`segment_members\` (\`segment_id\`,\`subscriber_id\`);`)
+  await db.run(sql`ALTER TABLE \`newsletters_rels\` ADD \`segments_id\` integer REFERENCES segments(id);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_segments_id_idx\` ON \`newsletters_rels\` (\`segments_id\`);`)
+  await db.run(sql`ALTER TABLE \`landing_pages_rels\` ADD \`segments_id\` integer REFERENCES segments(id);`)
+  await db.run(sql`CREATE INDEX \`landing_pages_rels_segments_id_idx\` ON \`landing_pages_rels\` (\`segments_id\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`segments_id\` integer REFERENCES segments(id);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`segment_members_id\` integer REFERENCES segment_members(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_segments_id_idx\` ON \`payload_locked_documents_rels\` (\`segments_id\`);`)
@@ -46,6 +50,41 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`segments\`;`)
   await db.run(sql`DROP TABLE \`segment_members\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
+  await db.run(sql`CREATE TABLE \`__new_newsletters_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`interests_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`newsletters\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`interests_id\`) REFERENCES \`interests\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_newsletters_rels\`("id", "order", "parent_id", "path", "interests_id") SELECT "id", "order", "parent_id", "path", "interests_id" FROM \`newsletters_rels\`;`)
+  await db.run(sql`DROP TABLE \`newsletters_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new_newsletters_rels\` RENAME TO \`newsletters_rels\`;`)
+  await db.run(sql`PRAGMA foreign_keys=ON;`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_order_idx\` ON \`newsletters_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_parent_idx\` ON \`newsletters_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_path_idx\` ON \`newsletters_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`newsletters_rels_interests_id_idx\` ON \`newsletters_rels\` (\`interests_id\`);`)
+  await db.run(sql`CREATE TABLE \`__new_landing_pages_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`interests_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`landing_pages\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`interests_id\`) REFERENCES \`interests\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`INSERT INTO \`__new_landing_pages_rels\`("id", "order", "parent_id", "path", "interests_id") SELECT "id", "order", "parent_id", "path", "interests_id" FROM \`landing_pages_rels\`;`)
+  await db.run(sql`DROP TABLE \`landing_pages_rels\`;`)
+  await db.run(sql`ALTER TABLE \`__new_landing_pages_rels\` RENAME TO \`landing_pages_rels\`;`)
+  await db.run(sql`CREATE INDEX \`landing_pages_rels_order_idx\` ON \`landing_pages_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`landing_pages_rels_parent_idx\` ON \`landing_pages_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`landing_pages_rels_path_idx\` ON \`landing_pages_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`landing_pages_rels_interests_id_idx\` ON \`landing_pages_rels\` (\`interests_id\`);`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`order\` integer,
@@ -89,7 +128,6 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`INSERT INTO \`__new_payload_locked_documents_rels\`("id", "order", "parent_id", "path", "content_blocks_id", "media_id", "newsletters_id", "landing_pages_id", "personas_id", "interests_id", "lifecycle_stages_id", "subscribers_id", "events_id", "users_id", "topics_id", "consent_records_id", "scoring_rules_id", "stage_rules_id", "score_hits_id", "lead_scores_id") SELECT "id", "order", "parent_id", "path", "content_blocks_id", "media_id", "newsletters_id", "landing_pages_id", "personas_id", "interests_id", "lifecycle_stages_id", "subscribers_id", "events_id", "users_id", "topics_id", "consent_records_id", "scoring_rules_id", "stage_rules_id", "score_hits_id", "lead_scores_id" FROM \`payload_locked_documents_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_locked_documents_rels\`;`)
   await db.run(sql`ALTER TABLE \`__new_payload_locked_documents_rels\` RENAME TO \`payload_locked_documents_rels\`;`)
-  await db.run(sql`PRAGMA foreign_keys=ON;`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_parent_idx\` ON \`payload_locked_documents_rels\` (\`parent_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_path_idx\` ON \`payload_locked_documents_rels\` (\`path\`);`)
