@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../../src/access/roles'
 import { label, option } from '../../../src/i18n/label'
 import { deleteMembers, refuseDeletionWhileUsed } from '../hooks/segmentDeletion'
+import { parseRuleTree } from '../rules/parse'
 import { validateRules } from '../rules/validateRules'
 import { SEGMENT_MEMBERS } from './SegmentMembers'
 
@@ -39,6 +40,8 @@ export const Segments: CollectionConfig = {
         components: { Field: '/plugins/segments/components/RuleBuilder#RuleBuilder' },
         condition: (data) => data?.kind !== 'static',
       },
+      // Stored as checked: ids as strings, unknown keys dropped.
+      hooks: { beforeChange: [({ siblingData, value }) => (siblingData.kind === 'static' ? null : (parseRuleTree(value).tree ?? value))] },
       label: label('Regeln', 'Rules'),
       validate: validateRules,
     },

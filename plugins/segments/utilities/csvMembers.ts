@@ -10,28 +10,29 @@ export const MAX_IMPORT_ROWS = 100_000
 
 /**
  * A list of members from CSV: a header row with an `email` column (other columns are ignored).
- * Every row is checked before anything is stored; rows are numbered as in a spreadsheet (header = 1).
+ * Every row is checked before anything is stored; rows are numbered by their line in the file.
  */
 export async function subscribersFromCsv(payload: Payload, text: string): Promise<{ errors: RowError[]; ids: string[] }> {
-  let records: string[][]
+  let records: { info: { lines: number }; record: string[] }[]
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: true })
+    // `info` gives each record's line in the file, so row numbers stay right after blank lines.
+    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records
   } catch (error) {
     return { errors: [{ message: `Not readable as CSV: ${(error as Error).message}`, row: 0 }], ids: [] }
   }
   const [header, ...rows] = records
-  const column = header?.findIndex((name) => name.toLowerCase() === 'email' || name.toLowerCase() === 'e-mail') ?? -1
-  if (column < 0) return { errors: [{ message: 'The first row needs an "email" column', row: 1 }], ids: [] }
-  if (rows.length === 0) return { errors: [{ message: 'The file has no rows below the header', row: 2 }], ids: [] }
-  if (rows.length > MAX_IMPORT_ROWS) return { errors: [{ message: `At most ${MAX_IMPORT_ROWS} rows per import`, row: MAX_IMPORT_ROWS + 2 }], ids: [] }
+  const column = header?.record.findIndex((name) => name.toLowerCase() === 'email' || name.toLowerCase() === 'e-mail') ?? -1
+  if (column < 0) return { errors: [{ message: 'The first row needs an "email" column', row: header?.info.lines ?? 1 }], ids: [] }
+  if (rows.length === 0) return { errors: [{ message: 'The file has no rows below the header', row: header.info.lines + 1 }], ids: [] }
+  if (rows.length > MAX_IMPORT_ROWS) return { errors: [{ message: `At most ${MAX_IMPORT_ROWS} rows per import`, row: rows[MAX_IMPORT_ROWS].info.lines }], ids: [] }
 
   const errors: RowError[] = []
   const wanted = new Map<string, number>()
-  rows.forEach((row, index) => {
-    const email = normalizeEmail(row[column])
-    if (!email) errors.push({ message: `"${row[column] ?? ''}" is not a valid email address`, row: index + 2 })
-    else if (!wanted.has(email)) wanted.set(email, index + 2)
-  })
+  for (const { info, record } of rows) {
+    const email = normalizeEmail(record[column])
+    if (!email) errors.push({ message: `"${record[column] ?? ''}" is not a valid email address`, row: info.lines })
+    else if (!wanted.has(email)) wanted.set(email, info.lines)
+  }
   const found = new Map<string, string>()
   const emails = [...wanted.keys()]
   for (let start = 0; start < emails.length; start += 1000) {

@@ -42,9 +42,32 @@ export async function matches(payload: Payload, subscriberId: number | string, s
   return (await segmentsOf(payload, subscriberId, [segmentId], at, req)).has(String(segmentId))
 }
 
-/** Which of these segments (default: all) the subscriber belongs to, with one read of their facts. */
+/**
+ * Which of these segments the subscriber belongs to, with one read of their facts. Named segments
+ * must be valid (a broken one is an error); asked about all of them, a segment whose rules went out
+ * of date is left out and logged, so it cannot hide the subscriber's other segments.
+ */
 export async function segmentsOf(payload: Payload, subscriberId: number | string, segmentIds: (number | string)[] | null, at = new Date(), req?: PayloadRequest): Promise<Set<string>> {
-  const ids = segmentIds?.map(String) ?? (await payload.find({ collection: 'segments', depth: 0, limit: 0, pagination: false, req, select: {} })).docs.map((doc) => String(doc.id))
+  if (segmentIds) return membershipsIn(payload, subscriberId, segmentIds.map(String), at, req)
+  const ids = (await payload.find({ collection: 'segments', depth: 0, limit: 0, pagination: false, req, select: {} })).docs.map((doc) => String(doc.id))
+  try {
+    return await membershipsIn(payload, subscriberId, ids, at, req)
+  } catch (error) {
+    if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
+  }
+  const member = new Set<string>()
+  for (const id of ids) {
+    try {
+      if ((await membershipsIn(payload, subscriberId, [id], at, req)).has(id)) member.add(id)
+    } catch (error) {
+      if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
+      payload.logger.warn(`Segment ${id} skipped: ${error.message}`)
+    }
+  }
+  return member
+}
+
+async function membershipsIn(payload: Payload, subscriberId: number | string, ids: string[], at: Date, req?: PayloadRequest): Promise<Set<string>> {
   if (!ids.length) return new Set()
   const all: RuleGroup = { combinator: 'or', rules: ids.map((id) => asTree(id).rules[0]) }
   const env = await loadEnvironment(payload, all, at, req)
