@@ -139,8 +139,10 @@ describe('an admin on a subscriber\'s page', () => {
 
   it('sees the lead score with every rule hit and what it is worth today', async () => {
     const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
-    const { body } = await rest(server.url, admin, 'GET', '/events?where[source][equals]=demo&where[type][equals]=form_submitted&limit=1&depth=0')
-    const subscriberId = body.docs[0].subscriber
+    // A demo subscriber who asked for a demo and whose clicks were tracked (consent), so there are several hits.
+    const requests = (await rest(server.url, admin, 'GET', '/events?where[source][equals]=demo&where[type][equals]=form_submitted&limit=0&depth=0')).body.docs
+    const clicks = (await rest(server.url, admin, 'GET', '/events?where[source][equals]=demo&where[type][equals]=email_clicked&limit=0&depth=0')).body.docs
+    const subscriberId = requests.map((event: { subscriber: number | string }) => event.subscriber).find((id: number | string) => clicks.some((click: { subscriber: number | string }) => click.subscriber === id))
     await page.goto(`/admin/collections/subscribers/${subscriberId}`)
     const score = page.locator('section.lead-score')
     await expect.poll(() => score.locator('table.lead-score-hits tbody tr').count()).toBeGreaterThanOrEqual(5)

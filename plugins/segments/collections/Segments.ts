@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { isStaff } from '../../../src/access/roles'
+import { isStaff, shownToAdmins } from '../../../src/access/roles'
 import { label, option } from '../../../src/i18n/label'
 import { deleteMembers, refuseDeletionWhileUsed } from '../hooks/segmentDeletion'
 import { parseRuleTree } from '../rules/parse'
@@ -50,7 +50,8 @@ export const Segments: CollectionConfig = {
       type: 'ui',
       admin: {
         components: { Field: '/plugins/segments/components/MemberImport#MemberImport' },
-        condition: (data) => data?.kind === 'static',
+        // Imports match emails (personal data): admins only, as the endpoint says.
+        condition: (data, siblingData, context) => data?.kind === 'static' && shownToAdmins(data, siblingData, context),
       },
     },
     {

@@ -21,7 +21,7 @@ function requireStaff(req: PayloadRequest, adminOnly: boolean) {
 export const segmentOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
   const { GraphQLID, GraphQLInt, GraphQLObjectType, GraphQLString } = GraphQL
   const { list, nonNull } = typeHelpers(GraphQL)
-  const Member = new GraphQLObjectType({ fields: { email: { type: nonNull(GraphQLString) }, id: { type: nonNull(GraphQLID) } }, name: 'SegmentMember' })
+  const Member = new GraphQLObjectType({ fields: { email: { type: nonNull(GraphQLString) }, id: { type: nonNull(GraphQLID) } }, name: 'SegmentMemberListEntry' })
   const MemberPage = new GraphQLObjectType({
     fields: {
       ids: { type: list(GraphQLID) },
@@ -31,7 +31,7 @@ export const segmentOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
       totalDocs: { type: nonNull(GraphQLInt) },
       totalPages: { type: nonNull(GraphQLInt) },
     },
-    name: 'SegmentMemberPage',
+    name: 'SegmentMemberList',
   })
   const Membership = new GraphQLObjectType({
     fields: { id: { type: nonNull(GraphQLID) }, kind: { type: nonNull(GraphQLString) }, name: { type: nonNull(GraphQLString) } },

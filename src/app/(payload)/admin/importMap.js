@@ -24,6 +24,8 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PersonalizationPreview as PersonalizationPreview_78bfa5a18a32b2866221217e9107d393 } from '../../../../src/admin/PersonalizationPreview'
 import { ConsentHistory as ConsentHistory_9bf23cbabdf9d91010e5899e857c72b1 } from '../../../../plugins/consent/components/ConsentHistory'
 import { LeadScore as LeadScore_44775e65e06c72204fd4f4244ca4ecea } from '../../../../plugins/lead-scoring/components/LeadScore'
+import { RuleBuilder as RuleBuilder_1dc0e02750bad990b2c0c9a2b1664470 } from '../../../../plugins/segments/components/RuleBuilder'
+import { MemberImport as MemberImport_04b372eb7229aa4360d96f8331cc15d9 } from '../../../../plugins/segments/components/MemberImport'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -54,5 +56,7 @@ export const importMap = {
   "/src/admin/PersonalizationPreview#PersonalizationPreview": PersonalizationPreview_78bfa5a18a32b2866221217e9107d393,
   "/plugins/consent/components/ConsentHistory#ConsentHistory": ConsentHistory_9bf23cbabdf9d91010e5899e857c72b1,
   "/plugins/lead-scoring/components/LeadScore#LeadScore": LeadScore_44775e65e06c72204fd4f4244ca4ecea,
+  "/plugins/segments/components/RuleBuilder#RuleBuilder": RuleBuilder_1dc0e02750bad990b2c0c9a2b1664470,
+  "/plugins/segments/components/MemberImport#MemberImport": MemberImport_04b372eb7229aa4360d96f8331cc15d9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
