@@ -12,16 +12,25 @@ import { evaluate } from './matches'
 type SqlDatabase = {
   all?: (query: unknown) => Promise<Record<string, unknown>[]>
   execute?: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }>
+  transaction?: <T>(run: (tx: SqlDatabase) => Promise<T>) => Promise<T>
 }
 
 /** SQLite and PostgreSQL get the compiled query; MongoDB (and anything else) the in-memory form, page by page. */
 export const dialectOf = (payload: Payload): Dialect | null =>
   payload.db.name === 'sqlite' ? 'sqlite' : payload.db.name === 'postgres' ? 'postgres' : null
 
+/**
+ * Runs a compiled segment query. On PostgreSQL without JIT: the correlated subqueries push the
+ * planner's cost estimate far over the JIT thresholds, and compiling then took longer (0.2–0.5 s)
+ * than running the query (measured in bench/segments.ts).
+ */
 async function rows(payload: Payload, query: unknown): Promise<Record<string, unknown>[]> {
   const db = (payload.db as unknown as { drizzle: SqlDatabase }).drizzle
   if (db.all) return db.all(query)
-  return (await db.execute!(query)).rows
+  return db.transaction!(async (tx) => {
+    await tx.execute!(sql`set local jit = off`)
+    return (await tx.execute!(query)).rows
+  })
 }
 
 /** How many subscribers the tree selects. */

@@ -43,7 +43,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`segment_members_id\` integer REFERENCES segment_members(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_segments_id_idx\` ON \`payload_locked_documents_rels\` (\`segments_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_segment_members_id_idx\` ON \`payload_locked_documents_rels\` (\`segment_members_id\`);`)
-  await db.run(sql`CREATE INDEX \`type_occurredAt_idx\` ON \`events\` (\`type\`,\`occurred_at\`);`)
+  await db.run(sql`CREATE INDEX \`type_occurredAt_subscriber_block_idx\` ON \`events\` (\`type\`,\`occurred_at\`,\`subscriber_id\`,\`block\`);`)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -147,5 +147,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_stage_rules_id_idx\` ON \`payload_locked_documents_rels\` (\`stage_rules_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_score_hits_id_idx\` ON \`payload_locked_documents_rels\` (\`score_hits_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_lead_scores_id_idx\` ON \`payload_locked_documents_rels\` (\`lead_scores_id\`);`)
-  await db.run(sql`DROP INDEX \`type_occurredAt_idx\`;`)
+  await db.run(sql`DROP INDEX \`type_occurredAt_subscriber_block_idx\`;`)
 }

@@ -48,7 +48,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_segment_members_fk" FOREIGN KEY ("segment_members_id") REFERENCES "public"."segment_members"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "newsletters_rels_segments_id_idx" ON "newsletters_rels" USING btree ("segments_id");
   CREATE INDEX "landing_pages_rels_segments_id_idx" ON "landing_pages_rels" USING btree ("segments_id");
-  CREATE INDEX "type_occurredAt_idx" ON "events" USING btree ("type","occurred_at");
+  CREATE INDEX "type_occurredAt_subscriber_block_idx" ON "events" USING btree ("type","occurred_at","subscriber_id","block");
   CREATE INDEX "payload_locked_documents_rels_segments_id_idx" ON "payload_locked_documents_rels" USING btree ("segments_id");
   CREATE INDEX "payload_locked_documents_rels_segment_members_id_idx" ON "payload_locked_documents_rels" USING btree ("segment_members_id");`)
 }
@@ -69,7 +69,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   DROP INDEX "newsletters_rels_segments_id_idx";
   DROP INDEX "landing_pages_rels_segments_id_idx";
-  DROP INDEX "type_occurredAt_idx";
+  DROP INDEX "type_occurredAt_subscriber_block_idx";
   DROP INDEX "payload_locked_documents_rels_segments_id_idx";
   DROP INDEX "payload_locked_documents_rels_segment_members_id_idx";
   ALTER TABLE "newsletters_rels" DROP COLUMN "segments_id";
