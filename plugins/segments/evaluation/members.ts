@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { sql } from '@payloadcms/db-sqlite'
 
@@ -8,6 +8,7 @@ import type { Environment } from './environment'
 import { compileTree, type Dialect } from './compileSql'
 import { loadFacts } from './facts'
 import { evaluate } from './matches'
+import { whereSuperset } from './whereSuperset'
 
 type SqlDatabase = {
   all?: (query: unknown) => Promise<Record<string, unknown>[]>
@@ -78,10 +79,16 @@ export async function* allMembers(payload: Payload, tree: RuleGroup, env: Enviro
   }
 }
 
-/** The in-memory evaluator over all subscribers in id order, with facts read in bulk per page. */
-async function* scanMembers(payload: Payload, tree: RuleGroup, env: Environment, req?: PayloadRequest, after?: null | string, pageSize = 500): AsyncGenerator<string[]> {
+/**
+ * The form for databases without the SQL compiler (MongoDB): Payload's `where` narrows to the
+ * candidates it can recognise, and the in-memory evaluator decides on each, in id order, with
+ * facts read in bulk per page. Exported for the tests, which hold it to the SQL form.
+ */
+export async function* scanMembers(payload: Payload, tree: RuleGroup, env: Environment, req?: PayloadRequest, after?: null | string, pageSize = 500): AsyncGenerator<string[]> {
   let cursor = after ?? null
+  const narrowed = whereSuperset(tree, env)
   for (;;) {
+    const page: Where[] = [...(cursor == null ? [] : [{ id: { greater_than: cursor } }]), ...(narrowed ? [narrowed] : [])]
     const { docs } = await payload.find({
       collection: 'subscribers',
       depth: 0,
@@ -90,7 +97,7 @@ async function* scanMembers(payload: Payload, tree: RuleGroup, env: Environment,
       req,
       select: {},
       sort: 'id',
-      where: cursor == null ? {} : { id: { greater_than: cursor } },
+      where: page.length ? { and: page } : {},
     })
     if (!docs.length) return
     const ids = docs.map((doc) => String(doc.id))
