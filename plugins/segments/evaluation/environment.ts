@@ -33,8 +33,10 @@ type HalfLife = ((payload: Payload) => Promise<number>) | undefined
 
 export async function loadEnvironment(payload: Payload, tree: RuleGroup, now: Date, req?: PayloadRequest): Promise<Environment> {
   const custom = payload.config.custom ?? {}
-  const [segments, interests, stages, engagementHalfLifeDays, interestHalfLifeDays] = await Promise.all([
-    usedSegments(payload, tree, req),
+  // Out-of-date references are the likely failure: checked before anything else is read, so no
+  // query is left running after the error (a test's database may be dropped right after it).
+  const segments = await usedSegments(payload, tree, req)
+  const [interests, stages, engagementHalfLifeDays, interestHalfLifeDays] = await Promise.all([
     payload.find({ collection: 'interests', depth: 0, limit: 0, pagination: false, req, select: { parent: true } }),
     payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 0, pagination: false, req, select: { order: true } }),
     (custom.engagementHalfLifeDays as HalfLife)?.(payload) ?? 30,
