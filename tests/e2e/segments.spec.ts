@@ -5,7 +5,7 @@ import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchChromium, logIntoAdmin } from '../helpers/browser'
-import { login, rest, type Session } from '../helpers/http'
+import { graphql, login, rest, type Session } from '../helpers/http'
 
 const server = inject('servers').find((candidate) => candidate.kind === 'sqlite')!
 
@@ -161,6 +161,25 @@ describe('an editor looking at a segment', () => {
     const sample = page.locator('.segment-preview-sample a')
     await expect.poll(() => sample.count()).toBeGreaterThan(0)
     for (const text of await sample.allInnerTexts()) expect(text).toMatch(/^#[\w-]+$/)
+  })
+
+  it('freezes the segment into a fixed list with the same members, and opens it', async () => {
+    const editor = await login(server.url, 'editor@example.com', 'editor-demo-2026')
+    const live = await graphql(server.url, editor, 'query ($id: ID!) { segmentCount(id: $id) }', { id: segmentId })
+    await page.goto(`/admin/collections/segments/${segmentId}`)
+    await page.getByRole('button', { name: 'Jetzt einfrieren' }).click()
+    const result = page.locator('.segment-freeze__result')
+    await expect.poll(() => textOf(result)).toContain(`Eingefroren: ${live.data!.segmentCount} Mitglieder in`)
+    await result.locator('a').click()
+    await page.waitForURL(/\/segments\/[\w-]+$/)
+    const frozenId = page.url().split('/').pop()!
+    expect(frozenId).not.toBe(segmentId)
+    // The fixed list shows its member count and origin; the rule builder and the freeze button are gone.
+    await expect.poll(async () => page.locator('#field-memberCount').inputValue()).toBe(String(live.data!.segmentCount))
+    expect(await page.locator('.segment-rule-builder').count()).toBe(0)
+    expect(await page.locator('.segment-freeze').count()).toBe(0)
+    const frozen = await graphql(server.url, editor, 'query ($id: ID!) { segmentCount(id: $id) }', { id: frozenId })
+    expect(frozen.data!.segmentCount).toBe(live.data!.segmentCount)
   })
 })
 

@@ -9,6 +9,8 @@ import { SEGMENT_MEMBERS } from './SegmentMembers'
 
 export const SEGMENTS = 'segments'
 
+const isStatic = (data: { kind?: string }) => data?.kind === 'static'
+
 /**
  * Who gets what (spec §5): a dynamic segment is a rule tree evaluated on demand; a static one is a
  * frozen list of members (frozen from a dynamic segment or imported from CSV).
@@ -55,17 +57,22 @@ export const Segments: CollectionConfig = {
       },
     },
     {
+      name: 'freeze',
+      type: 'ui',
+      admin: { components: { Field: '/plugins/segments/components/FreezeSegment#FreezeSegment' }, condition: (data) => data?.kind !== 'static' },
+    },
+    {
       name: 'memberCount',
       type: 'number',
       access: { create: () => false, update: () => false },
-      admin: { description: label('Mitglieder der festen Liste.', 'Members of the fixed list.'), position: 'sidebar', readOnly: true },
+      admin: { condition: isStatic, description: label('Mitglieder der festen Liste.', 'Members of the fixed list.'), position: 'sidebar', readOnly: true },
       label: label('Mitglieder', 'Members'),
     },
     {
       name: 'frozenFrom',
       type: 'relationship',
       access: { create: () => false, update: () => false },
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { condition: isStatic, position: 'sidebar', readOnly: true },
       label: label('Eingefroren aus', 'Frozen from'),
       relationTo: SEGMENTS,
     },
@@ -73,7 +80,7 @@ export const Segments: CollectionConfig = {
       name: 'frozenAt',
       type: 'date',
       access: { create: () => false, update: () => false },
-      admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
+      admin: { condition: isStatic, date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
       label: label('Eingefroren am', 'Frozen at'),
     },
   ],
