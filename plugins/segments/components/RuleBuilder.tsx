@@ -3,7 +3,7 @@
 import type { JSONFieldClientComponent } from 'payload'
 
 import { getTranslation } from '@payloadcms/translations'
-import { FieldError, FieldLabel, useConfig, useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
+import { FieldError, FieldLabel, useAuth, useConfig, useDocumentInfo, useField, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import {
   type ActionProps,
@@ -91,7 +91,9 @@ export const RuleBuilder: JSONFieldClientComponent = ({ field, path: pathFromPro
     lastFields.current = new Map(rulesOf(query).map((rule) => [rule.id ?? '', rule.field]))
   }, [query])
 
-  const fields = useMemo(() => builderFields(lang), [lang])
+  // Conditions on personal data are offered to admins only (the server refuses them for editors).
+  const isAdmin = (useAuth().user as null | { role?: string })?.role === 'admin'
+  const fields = useMemo(() => builderFields(lang, isAdmin), [lang, isAdmin])
   const onQueryChange = useCallback(
     (next: RuleGroupType) => {
       const stored = withoutValueSources(next)
@@ -460,9 +462,10 @@ async function fetchPreview(body: string, signal: AbortSignal): Promise<Preview>
 }
 
 /** The catalogue as react-querybuilder fields, grouped as in the catalogue, labelled in the admin language. */
-function builderFields(lang: Lang): OptionGroup<Field>[] {
+function builderFields(lang: Lang, isAdmin: boolean): OptionGroup<Field>[] {
   const groups = new Map<string, Field[]>()
   for (const spec of FIELDS) {
+    if (spec.personal && !isAdmin) continue
     const group = spec.group[lang]
     const operators = spec.operators.map((operator) => ({ label: operator.label[lang], name: operator.name }))
     groups.set(group, [...(groups.get(group) ?? []), { label: spec.label[lang], name: spec.name, operators }])

@@ -27,7 +27,8 @@ export type ValueKind =
   | 'tracking'
 
 export type OperatorSpec = { label: Label; name: string; value: ValueKind }
-export type FieldSpec = { group: Label; label: Label; name: RuleField; operators: OperatorSpec[] }
+/** `personal`: the condition reads personal data (email, custom attributes), which only admins may see, so only admins may use it. */
+export type FieldSpec = { group: Label; label: Label; name: RuleField; operators: OperatorSpec[]; personal?: true }
 
 const op = (name: string, value: ValueKind, de: string, en: string): OperatorSpec => ({ label: label(de, en), name, value })
 const comparisons = (value: ValueKind): OperatorSpec[] => [
@@ -50,11 +51,12 @@ export const FIELDS: FieldSpec[] = [
   { group: PROFILE, label: label('Sprache', 'Locale'), name: 'locale', operators: equality('text') },
   { group: PROFILE, label: label('Region', 'Region'), name: 'region', operators: equality('text') },
   { group: PROFILE, label: label('Ansprache', 'Form of address'), name: 'addressForm', operators: equality('text') },
-  { group: PROFILE, label: label('E-Mail-Domain', 'Email domain'), name: 'emailDomain', operators: equality('text') },
+  { group: PROFILE, label: label('E-Mail-Domain', 'Email domain'), name: 'emailDomain', operators: equality('text'), personal: true },
   {
     group: PROFILE,
     label: label('Eigenes Merkmal', 'Custom attribute'),
     name: 'attribute',
+    personal: true,
     operators: [
       ...comparisons('attribute'),
       op('contains', 'attribute', 'enthält', 'contains'),

@@ -12,6 +12,7 @@ import { loadFacts } from '../evaluation/facts'
 import { evaluate } from '../evaluation/matches'
 import { allMembers, countMembers, memberIds } from '../evaluation/members'
 import { parseRuleTree } from '../rules/parse'
+import { personalDataProblems } from '../rules/personalData'
 import { missingReferences, segmentCycle } from '../rules/references'
 
 /** A stored segment as one tree: a static segment is "member of this list". */
@@ -82,6 +83,11 @@ export type Preview = { count: number; sample: { email?: string; id: string }[] 
 export async function previewRules(payload: Payload, input: unknown, selfId: null | string, withEmails: boolean, req?: PayloadRequest): Promise<Preview | { problems: RuleProblem[] }> {
   const parsed = parseRuleTree(input)
   if (!parsed.tree) return { problems: parsed.problems }
+  if (req) {
+    const stored = selfId && isPossibleId(payload, selfId) ? await payload.findByID({ id: selfId, collection: 'segments', depth: 0, disableErrors: true, req }) : null
+    const personal = personalDataProblems(req, parsed.tree, stored?.rules)
+    if (personal.length) return { problems: personal }
+  }
   const missing = await missingReferences(payload, parsed.tree, req)
   if (missing.length) return { problems: missing }
   const cycle = await segmentCycle(payload, selfId, parsed.tree, req)
