@@ -613,7 +613,7 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
         and({ field: 'locale', operator: '=', value: 'de' }, or({ field: 'region', operator: '=', value: 'Bayern' }, { field: 'stage', operator: 'is', value: '' } as never), 'x' as never),
         'rules[1].rules[1]: stage: needs a stage id; rules[2]: must be a condition with "field", "operator" and "value"',
       ],
-      ['a number compared as "contains"', and({ field: 'attribute', operator: 'contains', value: { key: 'companySize', value: 5 } } as never), 'rules[0]: attribute: "contains" needs a text'],
+      ['a number compared as "contains"', and({ field: 'attribute', operator: 'contains', value: { key: 'companySize', value: 5 } } as never), 'rules[0]: attribute: "contains" needs a text without control characters'],
     ])('refuses %s, naming the place', async (_, rules, problem) => {
       const before = await segmentTotal()
       expect(await rejected(create('Kaputt', rules))).toEqual([`rules: ${problem}`])
@@ -642,7 +642,7 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       const before = await segmentTotal()
       const error = await payload.delete({ collection: 'segments', id: basis }).then(() => null, (caught: unknown) => caught as { message: string; status: number })
       expect(error?.status).toBe(409)
-      expect(error?.message).toBe('This segment is used by "Aufbau": remove it there first.')
+      expect(error?.message).toBe('This segment is used by segment "Aufbau": remove it there first.')
       expect(await segmentTotal()).toBe(before)
       expect((await payload.findByID({ collection: 'segments', depth: 0, id: basis })).name).toBe('Basis')
       // The dynamic segment Läufer is used by Sommerlauf-Nachfass, the static Messe-Kontakte too.

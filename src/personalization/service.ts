@@ -11,7 +11,7 @@ import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/la
 import { absoluteUrl } from '../rendering/html'
 import { renderTokens, type TokenContext, tokenContext } from '../rendering/tokens/liquid'
 import { signSubscriberToken, TokenError, verifySubscriberToken } from '../security/subscriberToken'
-import { relationKey, relationKeys } from '../utilities/relation'
+import { isPossibleId, relationKey, relationKeys } from '../utilities/relation'
 import { assemble, MissingFallbackError } from './assembly/assemble'
 import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
 import { type AnonymousContextInput, contextFromAnonymous, contextFromSubscriber, UnknownReferenceError } from './context/buildContext'
@@ -31,6 +31,8 @@ export function parseAt(at: null | string | undefined): Date {
   if (at == null) return new Date()
   const date = new Date(at)
   if (Number.isNaN(date.getTime())) throw new CodedError('BAD_USER_INPUT', `"at" is not a date-time: ${at}`)
+  // Databases store years 0001–9999 (PostgreSQL fails outside); render times are in this range anyway.
+  if (date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999) throw new CodedError('BAD_USER_INPUT', `"at" must be between 1970 and 9999: ${at}`)
   return date
 }
 
@@ -70,7 +72,14 @@ const namedSegments = (slots: Pick<SlotDefinition, 'segments'>[]) => [...new Set
 async function segmentsOfReader(req: PayloadRequest, subscriber: Subscriber, wanted: string[], at: Date): Promise<Set<string>> {
   const membership = req.payload.config.custom?.segmentMembership as SegmentMembership | undefined
   if (!wanted.length || !membership) return new Set()
-  return membership(req.payload, subscriber.id, wanted, at, req)
+  try {
+    return await membership(req.payload, subscriber.id, wanted, at, req)
+  } catch (error) {
+    // A segment whose rules went out of date (e.g. an interest was deleted): its slots stay closed, the mail still goes.
+    if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
+    req.payload.logger.warn(`Slots reserved for segments ${wanted.join(', ')} show their fallback: ${error.message}`)
+    return new Set()
+  }
 }
 
 async function resolveReader(req: PayloadRequest, input: ReaderInput, library: BlockLibrary, at: Date, skipRecentSends: number, segments: string[]): Promise<Reader> {
@@ -206,6 +215,17 @@ export async function personalizedLandingPage(req: PayloadRequest, { at, slug, .
   }
 }
 
+/** Segment ids a client names must exist, whoever reads (an anonymous reader would otherwise never notice a typo). */
+async function requireSegments(req: PayloadRequest, ids: string[]) {
+  if (!ids.length) return
+  const possible = ids.filter((id) => isPossibleId(req.payload, id))
+  const found = possible.length
+    ? (await req.payload.find({ collection: 'segments', depth: 0, limit: possible.length, pagination: false, req, select: {}, where: { id: { in: possible } } })).docs.map((doc) => String(doc.id))
+    : []
+  const unknown = ids.filter((id) => !found.includes(id))
+  if (unknown.length) throw new CodedError('BAD_USER_INPUT', `Unknown segment ${unknown.join(', ')}`)
+}
+
 export type BlockFilterInput = { channel: string; goals?: null | string[]; interests?: null | string[]; segments?: null | string[]; strategy?: null | string }
 
 /** Ranked blocks for frontends that render themselves: one ad-hoc slot without fallback. */
@@ -219,6 +239,7 @@ export async function personalizedBlocks(
   if (!Number.isInteger(count) || count < 1 || count > 20) throw new CodedError('BAD_USER_INPUT', '"limit" must be between 1 and 20')
   const library = await blockLibrary(req.payload)
   const segments = (filter.segments ?? []).map(String)
+  await requireSegments(req, segments)
   const reader = await resolveReader(req, input, library, when, 0, segments)
   const interests = (filter.interests ?? []).map((slug) => {
     const id = library.taxonomy.interestIdBySlug.get(slug)

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, FieldHook } from 'payload'
 
 import { isStaff, shownToAdmins } from '../../../src/access/roles'
 import { label, option } from '../../../src/i18n/label'
@@ -8,6 +8,11 @@ import { validateRules } from '../rules/validateRules'
 import { SEGMENT_MEMBERS } from './SegmentMembers'
 
 export const SEGMENTS = 'segments'
+
+const countMembers: FieldHook = async ({ req, siblingData }) =>
+  siblingData?.kind === 'static' && siblingData.id != null
+    ? (await req.payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', req, where: { segment: { equals: siblingData.id } } })).totalDocs
+    : null
 
 const isStatic = (data: { kind?: string }) => data?.kind === 'static'
 
@@ -65,6 +70,9 @@ export const Segments: CollectionConfig = {
       name: 'memberCount',
       type: 'number',
       access: { create: () => false, update: () => false },
+      // Counted when read, never stored: concurrent imports and erasures cannot leave it wrong.
+      hooks: { afterRead: [countMembers] },
+      virtual: true,
       admin: { condition: isStatic, description: label('Mitglieder der festen Liste.', 'Members of the fixed list.'), position: 'sidebar', readOnly: true },
       label: label('Mitglieder', 'Members'),
     },
@@ -84,7 +92,7 @@ export const Segments: CollectionConfig = {
       label: label('Eingefroren am', 'Frozen at'),
     },
   ],
-  hooks: { afterDelete: [deleteMembers], beforeDelete: [refuseDeletionWhileUsed] },
+  hooks: { beforeDelete: [refuseDeletionWhileUsed, deleteMembers] },
   labels: { plural: label('Segmente', 'Segments'), singular: label('Segment', 'Segment') },
 }
 

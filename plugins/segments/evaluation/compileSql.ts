@@ -5,7 +5,7 @@ import type { Environment } from './environment'
 
 import { CodedError } from '../../../src/errors'
 import { isGroup } from '../rules/types'
-import { MAX_NESTING } from './matches'
+import { MAX_HALF_LIVES, MAX_NESTING } from './matches'
 
 const DAY = 86_400_000
 
@@ -43,7 +43,7 @@ class Compiler {
 
   group(group: RuleGroup, depth: number): SQL {
     if (depth > MAX_NESTING) throw new CodedError('SEGMENT_INVALID', 'Segments are nested too deeply (a cycle?)')
-    const parts = group.rules.map((node) => (isGroup(node) ? this.group(node, depth + 1) : this.bool(this.rule(node, depth))))
+    const parts = group.rules.map((node) => (isGroup(node) ? this.group(node, depth) : this.bool(this.rule(node, depth))))
     const joined = parts.length ? sql`(${sql.join(parts, group.combinator === 'and' ? sql` and ` : sql` or `)})` : group.combinator === 'and' ? this.true : this.false
     return group.not ? sql`(not ${joined})` : joined
   }
@@ -61,6 +61,13 @@ class Compiler {
     const iso = new Date(at).toISOString()
     return this.dialect === 'postgres' ? sql`${iso}::timestamptz` : sql`${iso}`
   }
+  /**
+   * A date an editor or the API wrote (Payload keeps SQLite's text as given, e.g. with "+02:00"),
+   * as UTC ISO text, so it compares like the dates the product writes itself.
+   */
+  private stored(column: SQL) {
+    return this.dialect === 'postgres' ? column : sql`strftime('%Y-%m-%dT%H:%M:%fZ', ${column})`
+  }
   /** Milliseconds since the epoch of a stored date: exact, as JavaScript computes them. */
   private millis(column: SQL) {
     return this.dialect === 'postgres'
@@ -71,7 +78,8 @@ class Compiler {
     return this.dialect === 'postgres' ? sql`cast(${expression} as double precision)` : sql`cast(${expression} as real)`
   }
   private compare(left: SQL, operator: Comparison, right: unknown) {
-    return sql`${left} ${sql.raw(operator === '!=' ? '<>' : operator)} ${right}`
+    const value = this.dialect === 'postgres' && typeof right === 'number' ? sql`${right}::double precision` : sql`${right}`
+    return sql`${left} ${sql.raw(operator === '!=' ? '<>' : operator)} ${value}`
   }
   private ids(values: string[]) {
     return values.length ? sql`(${sql.join(values.map((value) => sql`${Number(value)}`), sql`, `)})` : null
@@ -88,8 +96,11 @@ class Compiler {
   private decayed(value: SQL, asOf: SQL, halfLifeDays: number) {
     const u = sql`((${this.now} - ${this.millis(asOf)}) * 1.0 / ${halfLifeDays * DAY})`
     const fresh = sql`${asOf} is null or ${asOf} >= ${this.time(this.now)}`
-    if (this.dialect === 'postgres') return sql`(case when ${fresh} then ${this.real(value)} else ${this.real(value)} * power(0.5::float8, ${u}::float8) end)`
-    const factor = sql`(select (${sql.raw(SERIES)}) * (case when n > 62 then 0.0 else 1.0 / (1 << n) end) from (select cast(${u} as integer) as n, (${u} - cast(${u} as integer)) * 0.6931471805599453 as x))`
+    // Past MAX_HALF_LIVES the factor is 0, as in memory (and PostgreSQL's power() would underflow into an error).
+    if (this.dialect === 'postgres') {
+      return sql`(case when ${fresh} then ${this.real(value)} when ${u} > ${MAX_HALF_LIVES} then 0.0 else ${this.real(value)} * power(0.5::float8, ${u}::float8) end)`
+    }
+    const factor = sql`(select (${sql.raw(SERIES)}) * (case when n >= ${MAX_HALF_LIVES} and x > 0 then 0.0 when n > ${MAX_HALF_LIVES} then 0.0 else 1.0 / (1 << n) end) from (select cast(${u} as integer) as n, (${u} - cast(${u} as integer)) * 0.6931471805599453 as x))`
     return sql`(case when ${fresh} then ${this.real(value)} else ${this.real(value)} * ${factor} end)`
   }
 
@@ -109,7 +120,8 @@ class Compiler {
   }
 
   private eventCount(where: SQL, operator: 'atLeast' | 'fewerThan', count: number) {
-    const having = sql`select e.subscriber_id from events e where ${where} group by e.subscriber_id having count(*) >= ${count}`
+    // subscriber_id is never null in practice, but NOT IN would turn false for everyone on a single null.
+    const having = sql`select e.subscriber_id from events e where e.subscriber_id is not null and ${where} group by e.subscriber_id having count(*) >= ${count}`
     return operator === 'atLeast' ? sql`s.id in (${having})` : sql`s.id not in (${having})`
   }
   private window(days: number) {
@@ -176,7 +188,7 @@ class Compiler {
       case 'interest': {
         const family = this.ids(this.env.interestFamily.get(String(rule.value.interest)) ?? [String(rule.value.interest)])!
         const source = rule.value.source === 'any' ? sql`` : sql` and si.source = ${rule.value.source}`
-        const weight = sql`(case when si.source = 'implicit' then ${this.decayed(sql`si.weight`, sql`si.last_seen_at`, this.env.interestHalfLifeDays)} else ${this.real(sql`si.weight`)} end)`
+        const weight = sql`(case when si.source = 'implicit' then ${this.decayed(sql`si.weight`, this.stored(sql`si.last_seen_at`), this.env.interestHalfLifeDays)} else ${this.real(sql`si.weight`)} end)`
         return sql`exists (select 1 from subscribers_interests si where si._parent_id = s.id and si.interest_id in ${family}${source} and ${weight} >= ${rule.value.minWeight})`
       }
       case 'stage': {
@@ -188,13 +200,13 @@ class Compiler {
         }
         const { days, stage } = rule.value as { days: number; stage: string }
         return sql`exists (select 1 from subscribers_stage_history h where h._parent_id = s.id and h.stage_id = ${Number(stage)}
-          and h.changed_at >= ${this.time(this.now - days * DAY)} and h.changed_at <= ${now})`
+          and ${this.stored(sql`h.changed_at`)} >= ${this.time(this.now - days * DAY)} and ${this.stored(sql`h.changed_at`)} <= ${now})`
       }
       case 'fitScore':
       case 'engagementScore':
       case 'totalScore': {
         const fit = sql`(${this.real(sql`coalesce(s.score_fit_attributes, 0)`)} + coalesce((select ${this.real(sql`ls.fit_events`)} from lead_scores ls where ls.subscriber_id = s.id), 0))`
-        const engagement = sql`coalesce((select ${this.decayed(sql`ls.engagement_value`, sql`ls.engagement_as_of`, this.env.engagementHalfLifeDays)} from lead_scores ls where ls.subscriber_id = s.id), 0)`
+        const engagement = sql`coalesce((select ${this.decayed(sql`ls.engagement_value`, this.stored(sql`ls.engagement_as_of`), this.env.engagementHalfLifeDays)} from lead_scores ls where ls.subscriber_id = s.id), 0)`
         const value = rule.field === 'fitScore' ? fit : rule.field === 'engagementScore' ? engagement : sql`(${fit} + ${engagement})`
         return this.compare(value, rule.operator, rule.value)
       }
@@ -208,7 +220,7 @@ class Compiler {
       case 'frequency':
         return sql`coalesce(s.preferences_frequency, 'weekly') ${sql.raw(rule.operator === '=' ? '=' : '<>')} ${rule.value}`
       case 'paused':
-        return sql`s.preferences_paused_until > ${now}`
+        return sql`${this.stored(sql`s.preferences_paused_until`)} > ${now}`
       case 'events': {
         const { count, days, interest, type } = rule.value
         let where = sql`e.type = ${type} and ${this.window(days)}`
@@ -244,7 +256,11 @@ class Compiler {
     const lastMillis = this.millis(sql`(select max(e.occurred_at) ${purchases})`)
     const recencyDays = this.dialect === 'postgres' ? sql`floor((${this.now} - ${lastMillis}) / ${DAY})` : sql`cast((${this.now} - ${lastMillis}) / ${DAY} as integer)`
     const frequency = sql`(select count(*) ${inWindow})`
-    const monetary = sql`(select coalesce(sum(case when ${amount.isNumber} then ${amount.number} else 0 end), 0) ${inWindow})`
+    // Whole cents, as in memory (Math.round: halves up, hence floor(x + 0.5)), so band limits agree.
+    const half = sql`(${amount.number} * 100 + 0.5)`
+    // SQLite has no floor(): truncate, and step down for negatives.
+    const cents = this.dialect === 'postgres' ? sql`floor(${half})` : sql`(cast(${half} as integer) - (cast(${half} as integer) > ${half}))`
+    const monetary = sql`((select coalesce(sum(case when ${amount.isNumber} then ${cents} else 0 end), 0) ${inWindow}) / 100.0)`
     const bands = this.env.options.rfmBands
     const score = (value: SQL, limits: readonly number[], lowerIsBetter: boolean) =>
       sql`(1 + ${sql.join(limits.map((limit) => sql`(case when ${value} ${sql.raw(lowerIsBetter ? '<=' : '>=')} ${limit} then 1 else 0 end)`), sql` + `)})`

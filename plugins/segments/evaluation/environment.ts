@@ -7,6 +7,7 @@ import { CodedError } from '../../../src/errors'
 import { DEFAULT_OPTIONS } from '../defaults'
 import { parseRuleTree } from '../rules/parse'
 import { missingReferences, referencesOf, walkRules } from '../rules/references'
+import { LIMITS } from '../rules/catalogue'
 import { describeProblems } from '../rules/validateRules'
 
 export type StoredSegment = { id: string; kind: 'dynamic' | 'static'; name: string; tree: null | RuleGroup }
@@ -89,7 +90,7 @@ function familyOf(id: string, children: Map<string, string[]>): string[] {
  * The segments a tree uses, transitively. A reference that no longer resolves (deleted since the
  * tree was saved) is an error naming its place, never a silently empty condition.
  */
-async function usedSegments(payload: Payload, tree: RuleGroup, req?: PayloadRequest): Promise<Map<string, StoredSegment>> {
+export async function usedSegments(payload: Payload, tree: RuleGroup, req?: PayloadRequest): Promise<Map<string, StoredSegment>> {
   const segments = new Map<string, StoredSegment>()
   const pending: RuleGroup[] = [tree]
   while (pending.length) {
@@ -106,5 +107,29 @@ async function usedSegments(payload: Payload, tree: RuleGroup, req?: PayloadRequ
       if (parsed?.tree) pending.push(parsed.tree)
     }
   }
+  const size = expandedSize(tree, segments)
+  if (size > LIMITS.expanded) {
+    throw new CodedError('SEGMENT_INVALID', `With the segments it uses written out, this has ${size} conditions and groups; at most ${LIMITS.expanded} are allowed`)
+  }
   return segments
+}
+
+/**
+ * Conditions and groups once every used segment is written out where it is used: what both
+ * evaluators actually do. Segments using segments can multiply this (100 × 100 × 100), so it is
+ * bounded, not just each tree.
+ */
+export function expandedSize(tree: RuleGroup, segments: Map<string, StoredSegment>): number {
+  const sizes = new Map<string, number>()
+  const sizeOf = (group: RuleGroup, trail: Set<string>): number =>
+    group.rules.reduce((sum, node) => {
+      if ('rules' in node) return sum + sizeOf(node, trail)
+      if (node.field !== 'segment') return sum + 1
+      const id = String(node.value)
+      const used = segments.get(id)?.tree
+      if (!used || trail.has(id)) return sum + 1
+      if (!sizes.has(id)) sizes.set(id, sizeOf(used, new Set([...trail, id])))
+      return sum + sizes.get(id)!
+    }, 1)
+  return sizeOf(tree, new Set())
 }

@@ -8,7 +8,7 @@ import { isGroup } from '../rules/types'
 import { rfmOf } from './rfm'
 
 const DAY = 24 * 60 * 60 * 1000
-/** Segments inside segments deeper than this are a cycle that slipped past the save check. */
+/** Segments inside segments (not groups) deeper than this are a cycle that slipped past the save check. */
 export const MAX_NESTING = 20
 
 export function compare(left: boolean | number | string, operator: Comparison, right: boolean | number | string): boolean {
@@ -28,14 +28,20 @@ export function compare(left: boolean | number | string, operator: Comparison, r
   }
 }
 
+/** Beyond this many half-lives a value counts as 0 (2^-62 < 3e-19), in both forms: SQL has no smaller factors to offer. */
+export const MAX_HALF_LIVES = 62
+
 /** Decay by half-lives as the scorer does it (nothing grows for a moment in the future). */
-export const decayed = (value: number, asOf: null | number, now: number, halfLifeDays: number) =>
-  asOf == null || asOf >= now ? value : value * 0.5 ** ((now - asOf) / (halfLifeDays * DAY))
+export function decayed(value: number, asOf: null | number, now: number, halfLifeDays: number): number {
+  if (asOf == null || asOf >= now) return value
+  const halfLives = (now - asOf) / (halfLifeDays * DAY)
+  return halfLives > MAX_HALF_LIVES ? 0 : value * 0.5 ** halfLives
+}
 
 /** The in-memory form: does this subscriber belong to the tree, right now (env.now)? */
 export function evaluate(group: RuleGroup, facts: SubscriberFacts, env: Environment, depth = 0): boolean {
   if (depth > MAX_NESTING) throw new CodedError('SEGMENT_INVALID', 'Segments are nested too deeply (a cycle?)')
-  const results = group.rules.map((node) => (isGroup(node) ? evaluate(node, facts, env, depth + 1) : evaluateRule(node, facts, env, depth)))
+  const results = group.rules.map((node) => (isGroup(node) ? evaluate(node, facts, env, depth) : evaluateRule(node, facts, env, depth)))
   // An empty group is neutral, as in the SQL form: AND of nothing is true, OR of nothing false.
   const value = group.combinator === 'and' ? results.every(Boolean) : results.some(Boolean)
   return group.not ? !value : value
@@ -53,7 +59,7 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
       return rule.operator === '=' ? actual === expected : actual !== expected
     }
     case 'attribute': {
-      const actual = facts.attributes[rule.value.key]
+      const actual = Object.hasOwn(facts.attributes, rule.value.key) ? facts.attributes[rule.value.key] : undefined
       const present = actual !== undefined && actual !== null
       if (rule.operator === 'exists') return present
       if (rule.operator === 'notExists') return !present

@@ -49,11 +49,33 @@ describe.each(testedDatabases())('slots reserved for a segment on %s', (kind) =>
     expect(forOutsider.slots.slice(1).some((slot) => slot.blocks.some((block) => block.reason.kind === 'ranked'))).toBe(true)
   })
 
+  it('keeps the slot closed (fallback, logged) when the segment went out of date, and the mail still renders', async () => {
+    const interest = await payload.create({ collection: 'interests', data: { label: 'Kurzlebig', slug: `kurzlebig-${kind}` } as never })
+    const broken = await payload.create({
+      collection: 'segments',
+      data: { kind: 'dynamic', name: 'Veraltet', rules: { combinator: 'or', rules: [{ field: 'interest', operator: 'has', value: { interest: String(interest.id), minWeight: 0, source: 'any' } }, { field: 'locale', operator: '=', value: 'de' }] } } as never,
+    })
+    const newsletter = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]
+    const slots = newsletter.slots
+    await payload.update({ id: newsletter.id, collection: 'newsletters', data: { slots: slots.map((slot, index) => (index === 1 ? { ...slot, segments: [broken.id] } : slot)) } as never })
+    await payload.delete({ collection: 'interests', id: interest.id })
+    const rendered = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: member })
+    expect(rendered.slots[1].blocks[0].reason.kind).toBe('fallback')
+    expect(rendered.html).toContain('<html')
+    await payload.update({ id: newsletter.id, collection: 'newsletters', data: { slots } as never })
+  })
+
+  it('refuses to delete a segment a slot is reserved for', async () => {
+    await expect(payload.delete({ collection: 'segments', id: segment })).rejects.toMatchObject({ status: 409 })
+    expect((await payload.count({ collection: 'segments', where: { id: { equals: segment } } })).totalDocs).toBe(1)
+  })
+
   it('takes segments in the ad-hoc block filter too, and rejects an unknown segment with a code', async () => {
     const forMember = await personalizedBlocks(asAdmin, { filter: { channel: 'email', segments: [String(segment)] }, limit: 2, subscriber: member })
     const forOutsider = await personalizedBlocks(asAdmin, { filter: { channel: 'email', segments: [String(segment)] }, limit: 2, subscriber: outsider })
     expect(forMember.every((block) => block.reason.kind === 'ranked')).toBe(true)
     expect(forOutsider.map((block) => block.reason.kind)).toEqual(['fallback'])
-    await expect(personalizedBlocks(asAdmin, { filter: { channel: 'email', segments: ['999999'] }, subscriber: member })).rejects.toMatchObject({ code: 'SEGMENT_INVALID' })
+    await expect(personalizedBlocks(asAdmin, { filter: { channel: 'email', segments: ['999999'] }, subscriber: member })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' })
+    await expect(personalizedBlocks(asAdmin, { context: {}, filter: { channel: 'email', segments: ['999999'] } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' })
   })
 })

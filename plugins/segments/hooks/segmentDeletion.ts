@@ -1,4 +1,4 @@
-import type { CollectionAfterDeleteHook, CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -7,17 +7,29 @@ import { SEGMENT_MEMBERS } from '../collections/SegmentMembers'
 import { parseRuleTree } from '../rules/parse'
 import { referencesOf } from '../rules/references'
 
-/** A segment other segments use cannot go: their rules would lose a condition silently. */
+/** Where slots can be reserved for segments (see fields/slotSegments.ts). */
+const SLOT_COLLECTIONS = ['newsletters', 'landing-pages'] as const
+
+/**
+ * A segment that other segments or reserved slots use cannot go: their rules would lose a
+ * condition, and a slot reserved for it would silently open to everyone.
+ */
 export const refuseDeletionWhileUsed: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const { docs } = await req.payload.find({ collection: 'segments', depth: 0, limit: 0, pagination: false, req, where: { kind: { equals: 'dynamic' } } })
-  const users = docs.filter((doc) => {
-    const { tree } = parseRuleTree(doc.rules)
-    return tree && referencesOf(tree).some((reference) => reference.kind === 'segments' && reference.id === String(id))
-  })
-  if (users.length) throw new APIError(`This segment is used by ${users.map((doc) => `"${doc.name}"`).join(', ')}: remove it there first.`, 409, undefined, true)
+  const users = docs
+    .filter((doc) => {
+      const { tree } = parseRuleTree(doc.rules)
+      return tree && referencesOf(tree).some((reference) => reference.kind === 'segments' && reference.id === String(id))
+    })
+    .map((doc) => `segment "${doc.name}"`)
+  for (const collection of SLOT_COLLECTIONS) {
+    const { docs: documents } = await req.payload.find({ collection, depth: 0, limit: 0, pagination: false, req, select: { slug: true }, where: { 'slots.segments': { in: [id] } } })
+    users.push(...documents.map((doc) => `${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${doc.slug}"`))
+  }
+  if (users.length) throw new APIError(`This segment is used by ${users.join(', ')}: remove it there first.`, 409, undefined, true)
 }
 
-/** A deleted static segment takes its member rows with it. */
-export const deleteMembers: CollectionAfterDeleteHook = async ({ id, req }) => {
+/** A static segment's member rows go before the segment itself (they cannot point at nothing). */
+export const deleteMembers: CollectionBeforeDeleteHook = async ({ id, req }) => {
   await writeAtomically(req.payload, { deletes: [{ collection: SEGMENT_MEMBERS, field: 'segment', value: id }] })
 }

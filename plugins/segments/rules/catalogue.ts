@@ -113,4 +113,5 @@ export const INTEREST_SOURCES = ['any', 'explicit', 'implicit'] as const
 export const FREQUENCIES = ['weekly', 'monthly', 'important_only'] as const
 
 /** Windows and counts an editor may ask for; beyond them a query is a mistake, not a segment. */
-export const LIMITS = { conditions: 100, days: 3660, depth: 8, textLength: 200 }
+/** `expanded`: conditions and groups once the segments a tree uses are written out (each use counts). */
+export const LIMITS = { conditions: 100, days: 3660, depth: 8, expanded: 1000, textLength: 200 }

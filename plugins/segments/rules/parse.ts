@@ -1,3 +1,5 @@
+import { domainToASCII } from 'node:url'
+
 import type { Rule, RuleGroup, RuleProblem } from './types'
 
 import { CONSENT_CHANNEL_OPTIONS } from '../../consent/fields/channels'
@@ -6,6 +8,8 @@ import { FIELD_BY_NAME, FREQUENCIES, INTEREST_SOURCES, LIMITS, RFM_METRICS, type
 
 const CONSENT_CHANNELS = new Set<unknown>(CONSENT_CHANNEL_OPTIONS.map((o) => o.value))
 const ATTRIBUTE_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/
+/** Keys every object has: never a subscriber's own attribute. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf'])
 const ID = /^[A-Za-z0-9_-]{1,64}$/
 
 export type ParseResult = { problems: RuleProblem[]; tree: null } | { problems: []; tree: RuleGroup }
@@ -19,6 +23,8 @@ export function parseRuleTree(input: unknown): ParseResult {
   let conditions = 0
   const group = (node: unknown, path: string, depth: number): null | RuleGroup => {
     if (!isRecord(node)) return fail(problems, path, 'must be a group with "combinator" and "rules"')
+    // Groups count too: a tree of empty groups is as costly as one of conditions.
+    if (++conditions > LIMITS.conditions) return fail(problems, path, `a segment may have at most ${LIMITS.conditions} conditions and groups`)
     if (depth > LIMITS.depth) return fail(problems, path, `groups may be nested at most ${LIMITS.depth} deep`)
     if (node.combinator !== 'and' && node.combinator !== 'or') return fail(problems, path, '"combinator" must be "and" or "or"')
     if (!Array.isArray(node.rules)) return fail(problems, path, '"rules" must be a list')
@@ -31,7 +37,7 @@ export function parseRuleTree(input: unknown): ParseResult {
     return { combinator: node.combinator, ...(node.not ? { not: true } : {}), ...(typeof node.id === 'string' ? { id: node.id } : {}), rules }
   }
   const rule = (node: unknown, path: string): null | Rule => {
-    if (++conditions > LIMITS.conditions) return fail(problems, path, `a segment may have at most ${LIMITS.conditions} conditions`)
+    if (++conditions > LIMITS.conditions) return fail(problems, path, `a segment may have at most ${LIMITS.conditions} conditions and groups`)
     if (!isRecord(node)) return fail(problems, path, 'must be a condition with "field", "operator" and "value"')
     const spec = typeof node.field === 'string' ? FIELD_BY_NAME.get(node.field as Rule['field']) : undefined
     if (!spec) return fail(problems, path, `unknown field ${JSON.stringify(node.field)}`)
@@ -39,7 +45,7 @@ export function parseRuleTree(input: unknown): ParseResult {
     if (!operator) {
       return fail(problems, path, `field "${spec.name}" has no operator ${JSON.stringify(node.operator)} (use ${spec.operators.map((o) => o.name).join(', ')})`)
     }
-    const checked = checkValue(operator.value, operator.name, node.value)
+    const checked = spec.name === 'emailDomain' ? checkDomain(node.value) : checkValue(operator.value, operator.name, node.value)
     if (typeof checked === 'string') return fail(problems, path, `${spec.name}: ${checked}`)
     return { field: spec.name, operator: operator.name, value: checked.value, ...(typeof node.id === 'string' ? { id: node.id } : {}) } as Rule
   }
@@ -52,7 +58,7 @@ function checkValue(kind: ValueKind, operator: string, value: unknown): string |
   const ok = (clean: unknown) => ({ value: clean })
   switch (kind) {
     case 'text':
-      return typeof value === 'string' && value.trim() && value.length <= LIMITS.textLength ? ok(value.trim()) : `needs a text of 1–${LIMITS.textLength} characters`
+      return isText(value) ? ok(value.trim()) : `needs a text of 1–${LIMITS.textLength} characters without control characters`
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? ok(value) : 'needs a number'
     case 'persona':
@@ -69,11 +75,11 @@ function checkValue(kind: ValueKind, operator: string, value: unknown): string |
   if (!isRecord(value)) return 'needs an object value'
   switch (kind) {
     case 'attribute': {
-      if (typeof value.key !== 'string' || !ATTRIBUTE_KEY.test(value.key)) return 'attribute "key" must be a name of letters, digits, _ or - (up to 64)'
+      if (typeof value.key !== 'string' || !ATTRIBUTE_KEY.test(value.key) || RESERVED_KEYS.has(value.key)) return 'attribute "key" must be a name of letters, digits, _ or - (up to 64)'
       if (operator === 'exists' || operator === 'notExists') return ok({ key: value.key })
-      if (operator === 'contains') return typeof value.value === 'string' && value.value ? ok({ key: value.key, value: value.value }) : '"contains" needs a text'
+      if (operator === 'contains') return isText(value.value) ? ok({ key: value.key, value: value.value }) : '"contains" needs a text without control characters'
       if (['<', '<=', '>', '>='].includes(operator)) return typeof value.value === 'number' && Number.isFinite(value.value) ? ok({ key: value.key, value: value.value }) : `"${operator}" needs a number`
-      return ['string', 'boolean'].includes(typeof value.value) || (typeof value.value === 'number' && Number.isFinite(value.value))
+      return (typeof value.value === 'string' && (value.value === '' || isText(value.value))) || typeof value.value === 'boolean' || (typeof value.value === 'number' && Number.isFinite(value.value))
         ? ok({ key: value.key, value: value.value })
         : 'needs a text, number or true/false to compare with'
     }
@@ -114,6 +120,16 @@ function checkValue(kind: ValueKind, operator: string, value: unknown): string |
 }
 
 const daysProblem = `"days" must be a whole number from 1 to ${LIMITS.days}`
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f]/
+const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '' && value.length <= LIMITS.textLength && !CONTROL.test(value)
+
+/** A domain as addresses are stored: lower case, internationalised names in punycode, no "@". */
+function checkDomain(value: unknown): string | { value: unknown } {
+  if (!isText(value)) return `needs a domain of 1–${LIMITS.textLength} characters`
+  const domain = domainToASCII(value.trim().replace(/^@/, '').toLowerCase())
+  return domain ? { value: domain } : `"${value}" is not a domain`
+}
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const inRange = (value: unknown, min: number, max: number) => typeof value === 'number' && value >= min && value <= max
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 1_000_000

@@ -2,6 +2,8 @@ import type { Validate } from 'payload'
 
 import type { RuleProblem } from './types'
 
+import { CodedError } from '../../../src/errors'
+import { usedSegments } from '../evaluation/environment'
 import { parseRuleTree } from './parse'
 import { personalDataProblems } from './personalData'
 import { missingReferences, segmentCycle } from './references'
@@ -19,5 +21,12 @@ export const validateRules: Validate = async (value, { data, id, previousValue, 
   const missing = await missingReferences(req.payload, parsed.tree, req)
   if (missing.length) return describeProblems(missing)
   const cycle = await segmentCycle(req.payload, id ?? null, parsed.tree, req)
-  return cycle ? describeProblems([cycle]) : true
+  if (cycle) return describeProblems([cycle])
+  try {
+    await usedSegments(req.payload, parsed.tree, req)
+  } catch (error) {
+    if (error instanceof CodedError) return error.message
+    throw error
+  }
+  return true
 }

@@ -16,7 +16,8 @@ export async function subscribersFromCsv(payload: Payload, text: string): Promis
   let records: { info: { lines: number }; record: string[] }[]
   try {
     // `info` gives each record's line in the file, so row numbers stay right after blank lines.
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records
+    // Commas, or semicolons and tabs as German spreadsheets write them.
+    records = parse(text, { bom: true, delimiter: [',', ';', '\t'], info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records
   } catch (error) {
     return { errors: [{ message: `Not readable as CSV: ${(error as Error).message}`, row: 0 }], ids: [] }
   }

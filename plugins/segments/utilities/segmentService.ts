@@ -105,27 +105,21 @@ const memberRows = (segment: string, subscribers: string[], idOf: (key: string) 
 /**
  * Stores a static segment's members, all or nothing; `replace` drops the old list in the same
  * transaction. Rows are keyed by segment and subscriber, so a repeated write adds nobody twice.
+ * Returns the list's size afterwards.
  */
 export async function writeMembers(payload: Payload, segment: string, subscribers: string[], { replace }: { replace: boolean }): Promise<number> {
   const idOf = (key: string) => (payload.db.defaultIDType === 'number' ? Number(key) : key)
-  const existing = replace ? 0 : (await payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', where: { segment: { equals: segment } } })).totalDocs
-  const unique = [...new Set(subscribers)]
-  // The count is exact when nothing was there or everything is replaced; otherwise recounted after.
   await writeAtomically(payload, {
     deletes: replace ? [{ collection: SEGMENT_MEMBERS, field: 'segment', value: idOf(segment) }] : [],
-    inserts: [{ collection: SEGMENT_MEMBERS, conflictKey: 'memberKey', docs: memberRows(segment, unique, idOf), ignoreConflicts: true }],
-    updates: existing === 0 ? [{ collection: 'segments', data: { memberCount: unique.length }, id: segment }] : [],
+    inserts: [{ collection: SEGMENT_MEMBERS, conflictKey: 'memberKey', docs: memberRows(segment, [...new Set(subscribers)], idOf), ignoreConflicts: true }],
   })
-  if (existing === 0) return unique.length
-  const { totalDocs } = await payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', where: { segment: { equals: segment } } })
-  await writeAtomically(payload, { updates: [{ collection: 'segments', data: { memberCount: totalDocs }, id: segment }] })
-  return totalDocs
+  return (await payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', where: { segment: { equals: segment } } })).totalDocs
 }
 
 /**
  * Freezes a segment's members at a moment into a new static segment (a campaign's audience).
- * The new segment carries `frozenAt` only once every member is written, so a half-frozen list
- * (after a crash) is recognisable and never used as an audience.
+ * The new segment carries `frozenAt` only once every member is written: a list without it after
+ * a crash is recognisable, and campaigns take only frozen lists (`frozenAt` set) as audiences.
  */
 export async function freezeSegment(payload: Payload, id: number | string, { at = new Date(), name }: { at?: Date; name?: string } = {}, req?: PayloadRequest) {
   const source = await segmentTree(payload, id, req)
@@ -138,7 +132,13 @@ export async function freezeSegment(payload: Payload, id: number | string, { at 
     req,
   })
   const key = String(frozen.id)
-  await writeMembers(payload, key, members, { replace: true })
-  await writeAtomically(payload, { updates: [{ collection: 'segments', data: { frozenAt: at, frozenFrom: payload.db.defaultIDType === 'number' ? Number(id) : String(id) }, id: key }] })
+  try {
+    await writeMembers(payload, key, members, { replace: true })
+    await writeAtomically(payload, { updates: [{ collection: 'segments', data: { frozenAt: at, frozenFrom: payload.db.defaultIDType === 'number' ? Number(id) : String(id) }, id: key }] })
+  } catch (error) {
+    // No half-frozen audience is left behind (a crash right here still leaves it without `frozenAt`).
+    await payload.delete({ id: key, collection: 'segments', req }).catch(() => undefined)
+    throw error
+  }
   return { id: key, memberCount: members.length, name: frozen.name }
 }

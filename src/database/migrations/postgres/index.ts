@@ -4,7 +4,7 @@ import * as migration_20261123_123951_consent from './20261123_123951_consent';
 import * as migration_20261123_124520_consent_request from './20261123_124520_consent_request';
 import * as migration_20261123_130317_branding from './20261123_130317_branding';
 import * as migration_20261123_144412_lead_scoring from './20261123_144412_lead_scoring';
-import * as migration_20261123_165252_segments from './20261123_165252_segments';
+import * as migration_20261123_173519_segments from './20261123_173519_segments';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261123_144412_lead_scoring',
   },
   {
-    up: migration_20261123_165252_segments.up,
-    down: migration_20261123_165252_segments.down,
-    name: '20261123_165252_segments'
+    up: migration_20261123_173519_segments.up,
+    down: migration_20261123_173519_segments.down,
+    name: '20261123_173519_segments'
   },
 ];

@@ -4,7 +4,7 @@ import * as migration_20261123_123948_consent from './20261123_123948_consent';
 import * as migration_20261123_124518_consent_request from './20261123_124518_consent_request';
 import * as migration_20261123_130314_branding from './20261123_130314_branding';
 import * as migration_20261123_144408_lead_scoring from './20261123_144408_lead_scoring';
-import * as migration_20261123_165250_segments from './20261123_165250_segments';
+import * as migration_20261123_173516_segments from './20261123_173516_segments';
 
 export const migrations = [
   {
@@ -38,8 +38,8 @@ export const migrations = [
     name: '20261123_144408_lead_scoring',
   },
   {
-    up: migration_20261123_165250_segments.up,
-    down: migration_20261123_165250_segments.down,
-    name: '20261123_165250_segments'
+    up: migration_20261123_173516_segments.up,
+    down: migration_20261123_173516_segments.down,
+    name: '20261123_173516_segments'
   },
 ];

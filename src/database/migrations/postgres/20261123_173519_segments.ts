@@ -10,7 +10,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"description" varchar,
   	"kind" "enum_segments_kind" DEFAULT 'dynamic' NOT NULL,
   	"rules" jsonb,
-  	"member_count" numeric,
   	"frozen_from_id" integer,
   	"frozen_at" timestamp(3) with time zone,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,

@@ -7,7 +7,6 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`description\` text,
   	\`kind\` text DEFAULT 'dynamic' NOT NULL,
   	\`rules\` text,
-  	\`member_count\` numeric,
   	\`frozen_from_id\` integer,
   	\`frozen_at\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
