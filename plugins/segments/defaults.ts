@@ -7,5 +7,8 @@ export const DEFAULT_OPTIONS: ResolvedSegmentsOptions = {
 
 export const resolveOptions = (options: SegmentsPluginOptions): ResolvedSegmentsOptions => ({ ...DEFAULT_OPTIONS, ...options })
 
+/** Collections whose slots can be reserved for segments (fields/slotSegments.ts). */
+export const SLOT_COLLECTIONS = ['newsletters', 'landing-pages'] as const
+
 /** Members per page for bulk reads (count, export, freeze): one query per page. */
 export const MEMBER_PAGE_SIZE = 1000

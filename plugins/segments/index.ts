@@ -4,16 +4,13 @@ import type { SegmentsPluginOptions } from './types'
 
 import { SegmentMembers } from './collections/SegmentMembers'
 import { Segments } from './collections/Segments'
-import { resolveOptions } from './defaults'
+import { resolveOptions, SLOT_COLLECTIONS } from './defaults'
 import { segmentOptionsEndpoint } from './endpoints/options'
 import { segmentEndpoints } from './endpoints/segmentEndpoints'
 import { withSlotSegments } from './fields/slotSegments'
 import { segmentOperations } from './graphql/segments'
 import { eraseMemberships } from './hooks/eraseMemberships'
 import { segmentsOf } from './utilities/segmentService'
-
-/** Collections whose slots can be reserved for segments. */
-const SLOT_COLLECTIONS = ['newsletters', 'landing-pages']
 
 export { matches, segmentCount, segmentsOf, freezeSegment } from './utilities/segmentService'
 
@@ -29,7 +26,7 @@ export const segmentsPlugin =
       if (collection.slug === 'subscribers') {
         return { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseMemberships] } }
       }
-      return SLOT_COLLECTIONS.includes(collection.slug) ? withSlotSegments(collection) : collection
+      return (SLOT_COLLECTIONS as readonly string[]).includes(collection.slug) ? withSlotSegments(collection) : collection
     })
     const graphQL = config.graphQL ?? {}
     return {

@@ -6,7 +6,7 @@ import { MEMBER_PAGE_SIZE } from '../defaults'
 import { loadEnvironment } from '../evaluation/environment'
 import { allMembers } from '../evaluation/members'
 import { subscribersFromCsv } from '../utilities/csvMembers'
-import { freezeSegment, previewRules, writeMembers } from '../utilities/segmentService'
+import { asTree, freezeSegment, previewRules, writeMembers } from '../utilities/segmentService'
 
 const json = (status: number, body: unknown) => Response.json(body, { status })
 const problem = (status: number, message: string) => json(status, { errors: [{ message }] })
@@ -92,7 +92,7 @@ const exportMembers: Endpoint = {
     try {
       const { error, segment } = await staticSegment(req)
       if (error) return error
-      const tree = { combinator: 'and' as const, rules: [{ field: 'segment' as const, operator: 'in' as const, value: String(segment.id) }] }
+      const tree = asTree(String(segment.id))
       const env = await loadEnvironment(req.payload, tree, new Date(), req)
       const lines = ['id,email']
       for await (const page of allMembers(req.payload, tree, env, MEMBER_PAGE_SIZE, req)) {

@@ -4,11 +4,9 @@ import { APIError } from 'payload'
 
 import { writeAtomically } from '../../../src/database/bulkWrite'
 import { SEGMENT_MEMBERS } from '../collections/SegmentMembers'
+import { SLOT_COLLECTIONS } from '../defaults'
 import { parseRuleTree } from '../rules/parse'
 import { referencesOf } from '../rules/references'
-
-/** Where slots can be reserved for segments (see fields/slotSegments.ts). */
-const SLOT_COLLECTIONS = ['newsletters', 'landing-pages'] as const
 
 /**
  * A segment that other segments or reserved slots use cannot go: their rules would lose a

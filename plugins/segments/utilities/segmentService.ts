@@ -15,8 +15,8 @@ import { parseRuleTree } from '../rules/parse'
 import { personalDataProblems } from '../rules/personalData'
 import { missingReferences, segmentCycle } from '../rules/references'
 
-/** A stored segment as one tree: a static segment is "member of this list". */
-const asTree = (id: string): RuleGroup => ({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id } as Rule] })
+/** A stored segment as one tree ("member of segment X"), so dynamic and static ones evaluate alike. */
+export const asTree = (id: string): RuleGroup => ({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id } as Rule] })
 
 async function segmentTree(payload: Payload, id: number | string, req?: PayloadRequest): Promise<{ name: string; tree: RuleGroup }> {
   const key = String(id)
