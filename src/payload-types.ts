@@ -525,6 +525,10 @@ export interface Subscriber {
     frequency: 'weekly' | 'monthly' | 'important_only';
     pausedUntil?: string | null;
   };
+  deliverability?: {
+    undeliverableSince?: string | null;
+    reason?: string | null;
+  };
   /**
    * Persona set by hand: persona fit does not change it.
    */
@@ -1276,6 +1280,12 @@ export interface SubscribersSelect<T extends boolean = true> {
         channels?: T;
         frequency?: T;
         pausedUntil?: T;
+      };
+  deliverability?:
+    | T
+    | {
+        undeliverableSince?: T;
+        reason?: T;
       };
   personaLocked?: T;
   score?:

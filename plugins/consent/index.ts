@@ -7,7 +7,10 @@ import { Topics } from './collections/Topics'
 import { Branding } from './globals/Branding'
 import { resolveOptions } from './defaults'
 import { consentHistoryField } from './fields/consentHistory'
+import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
+import { registerEventConsumer } from '../../src/events/consumers'
+import { bounceConsumer } from './utilities/bounceConsumer'
 import { consentOperations } from './graphql/operations'
 
 export { canContact, canTrack } from './utilities/canContact'
@@ -26,7 +29,7 @@ export const consentPlugin =
       collection.slug === options.subscribersSlug
         ? {
             ...collection,
-            fields: [...collection.fields, preferencesField, consentHistoryField],
+            fields: [...collection.fields, preferencesField, deliverabilityField, consentHistoryField],
             hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseConsentRecords] },
           }
         : collection,
@@ -35,7 +38,7 @@ export const consentPlugin =
     return {
       ...config,
       collections: [...collections, Topics, consentRecords(options)],
-      custom: { ...config.custom, consent: options },
+      custom: { ...config.custom, consent: options, eventConsumers: registerEventConsumer(config.custom?.eventConsumers, bounceConsumer) },
       globals: [...(config.globals ?? []), Branding],
       graphQL: {
         ...graphQL,

@@ -122,3 +122,15 @@ describe('canContact — no path sends marketing without a confirmed, unwithdraw
     )
   })
 })
+
+describe('canContact — deliverability', () => {
+  const confirmed = [event(0, 'requested'), event(0, 'confirmed')]
+  it('stops email to a hard-bounced address until an email opt-in is confirmed after the bounce', () => {
+    expect(ask({ consents: confirmed, recentContacts: [], undeliverableSince: at(2) }, 3)).toEqual({ allowed: false, reason: 'undeliverable' })
+    // Other channels are not affected: the bounce says nothing about a phone number.
+    expect(ask({ consents: [...confirmed, event(0, 'confirmed', 'news', 'sms')], recentContacts: [], undeliverableSince: at(2) }, 3, { channel: 'sms' }).reason).toBe('ok')
+    // A confirmation before the bounce does not help; one after it proves the mailbox works.
+    expect(ask({ consents: [...confirmed, event(1, 'confirmed')], recentContacts: [], undeliverableSince: at(2) }, 3).reason).toBe('undeliverable')
+    expect(ask({ consents: [...confirmed, event(4, 'requested'), event(4, 'confirmed')], recentContacts: [], undeliverableSince: at(2) }, 5).reason).toBe('ok')
+  })
+})

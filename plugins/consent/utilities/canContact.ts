@@ -17,13 +17,15 @@ export type ContactProfile = {
   preferences?: { channels?: null | string[]; frequency?: Frequency | null; pausedUntil?: Date | null | string } | null
   /** When marketing messages were sent on the channel (any topic). */
   recentContacts: (Date | string)[]
+  /** Set by a hard bounce; an email opt-in confirmed after it lifts it. */
+  undeliverableSince?: Date | null | string
 }
 
 export type ContactRequest = { at: Date; channel: string; important?: boolean; topic?: null | string }
 
 export type ContactDecision = {
   allowed: boolean
-  reason: 'channel_opt_out' | 'frequency_cap' | 'no_consent' | 'ok' | 'paused' | 'pending_confirmation' | 'system_cap' | 'withdrawn'
+  reason: 'channel_opt_out' | 'frequency_cap' | 'no_consent' | 'ok' | 'paused' | 'pending_confirmation' | 'system_cap' | 'undeliverable' | 'withdrawn'
 }
 
 /**
@@ -36,6 +38,7 @@ export function canContact(profile: ContactProfile, request: ContactRequest, sys
   if (status === 'none') return { allowed: false, reason: 'no_consent' }
   if (status === 'pending') return { allowed: false, reason: 'pending_confirmation' }
   if (status === 'withdrawn') return { allowed: false, reason: 'withdrawn' }
+  if (request.channel === 'email' && undeliverable(profile)) return { allowed: false, reason: 'undeliverable' }
 
   const preferences = profile.preferences ?? {}
   if (preferences.channels?.length && !preferences.channels.includes(request.channel)) return { allowed: false, reason: 'channel_opt_out' }
@@ -56,6 +59,13 @@ export function canContact(profile: ContactProfile, request: ContactRequest, sys
   }
   if (sentWithin(systemCap.perDays) >= systemCap.maxMessages) return { allowed: false, reason: 'system_cap' }
   return { allowed: true, reason: 'ok' }
+}
+
+/** Hard-bounced, and no email opt-in confirmed since (which would prove the mailbox works again). */
+function undeliverable(profile: ContactProfile): boolean {
+  if (!profile.undeliverableSince) return false
+  const since = new Date(profile.undeliverableSince).getTime()
+  return !profile.consents.some((event) => event.channel === 'email' && event.action === 'confirmed' && new Date(event.occurredAt).getTime() > since)
 }
 
 /** Tracking (open pixel, click tracking, profiling) is its own purpose, asked the same way. */

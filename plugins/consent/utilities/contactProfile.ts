@@ -16,6 +16,7 @@ export async function loadContactProfile(payload: Payload, subscriberId: number 
     consents,
     preferences: subscriber.preferences ?? null,
     recentContacts: (subscriber.sendHistory ?? []).flatMap((send) => (send.sentAt ? [send.sentAt] : [])),
+    undeliverableSince: subscriber.deliverability?.undeliverableSince ?? null,
   }
 }
 

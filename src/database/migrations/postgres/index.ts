@@ -5,6 +5,7 @@ import * as migration_20261123_124520_consent_request from './20261123_124520_co
 import * as migration_20261123_130317_branding from './20261123_130317_branding';
 import * as migration_20261123_144412_lead_scoring from './20261123_144412_lead_scoring';
 import * as migration_20261123_173519_segments from './20261123_173519_segments';
+import * as migration_20261123_181057_deliverability from './20261123_181057_deliverability';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261123_173519_segments.up,
     down: migration_20261123_173519_segments.down,
-    name: '20261123_173519_segments'
+    name: '20261123_173519_segments',
+  },
+  {
+    up: migration_20261123_181057_deliverability.up,
+    down: migration_20261123_181057_deliverability.down,
+    name: '20261123_181057_deliverability'
   },
 ];

@@ -5,6 +5,7 @@ import * as migration_20261123_124518_consent_request from './20261123_124518_co
 import * as migration_20261123_130314_branding from './20261123_130314_branding';
 import * as migration_20261123_144408_lead_scoring from './20261123_144408_lead_scoring';
 import * as migration_20261123_173516_segments from './20261123_173516_segments';
+import * as migration_20261123_181054_deliverability from './20261123_181054_deliverability';
 
 export const migrations = [
   {
@@ -40,6 +41,11 @@ export const migrations = [
   {
     up: migration_20261123_173516_segments.up,
     down: migration_20261123_173516_segments.down,
-    name: '20261123_173516_segments'
+    name: '20261123_173516_segments',
+  },
+  {
+    up: migration_20261123_181054_deliverability.up,
+    down: migration_20261123_181054_deliverability.down,
+    name: '20261123_181054_deliverability'
   },
 ];
