@@ -31,7 +31,7 @@ export async function throwawayDatabase(kind: DatabaseKind, dir: string): Promis
       const admin = process.env.TEST_POSTGRES_URI as string
       await withPg(admin, (client) => client.query(`CREATE DATABASE ${name}`))
       const uri = withDatabaseName(admin, name)
-      return { drop: () => withPg(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}), uri }
+      return { drop: () => dropPostgres(admin, name), uri }
     }
     case 'mongodb': {
       const uri = withDatabaseName(process.env.MONGODB_URI as string, name)
@@ -42,6 +42,22 @@ export async function throwawayDatabase(kind: DatabaseKind, dir: string): Promis
         await client.close()
       }
       return { drop, uri }
+    }
+  }
+}
+
+/**
+ * Drops a test database, ending its connections. FORCE may not end a server process of another
+ * role (autovacuum, which starts on a busy new database): that is answered 42501, so wait for it.
+ */
+async function dropPostgres(admin: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withPg(admin, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== '42501' || attempt >= 20) throw error
+      await new Promise((resolve) => setTimeout(resolve, 250))
     }
   }
 }
