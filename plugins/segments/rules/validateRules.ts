@@ -4,9 +4,7 @@ import type { RuleProblem } from './types'
 
 import { CodedError } from '../../../src/errors'
 import { usedSegments } from '../evaluation/environment'
-import { parseRuleTree } from './parse'
-import { personalDataProblems } from './personalData'
-import { missingReferences, segmentCycle } from './references'
+import { checkRules } from './checkRules'
 
 export const describeProblems = (problems: RuleProblem[]) => problems.map(({ message, path }) => `${path}: ${message}`).join('; ')
 
@@ -14,16 +12,11 @@ export const describeProblems = (problems: RuleProblem[]) => problems.map(({ mes
 export const validateRules: Validate = async (value, { data, id, previousValue, req }) => {
   if ((data as { kind?: string } | undefined)?.kind === 'static') return true
   if (value == null) return 'A dynamic segment needs rules.'
-  const parsed = parseRuleTree(value)
-  if (!parsed.tree) return describeProblems(parsed.problems)
-  const personal = personalDataProblems(req, parsed.tree, previousValue)
-  if (personal.length) return describeProblems(personal)
-  const missing = await missingReferences(req.payload, parsed.tree, req)
-  if (missing.length) return describeProblems(missing)
-  const cycle = await segmentCycle(req.payload, id ?? null, parsed.tree, req)
-  if (cycle) return describeProblems([cycle])
+  const checked = await checkRules(req.payload, value, { previous: previousValue, req, selfId: id ?? null })
+  if (!checked.tree) return describeProblems(checked.problems)
   try {
-    await usedSegments(req.payload, parsed.tree, req)
+    // Also bounds the tree with the segments it uses written out.
+    await usedSegments(req.payload, checked.tree, req)
   } catch (error) {
     if (error instanceof CodedError) return error.message
     throw error

@@ -11,9 +11,7 @@ import { loadEnvironment } from '../evaluation/environment'
 import { loadFacts } from '../evaluation/facts'
 import { evaluate } from '../evaluation/matches'
 import { allMembers, countMembers, memberIds } from '../evaluation/members'
-import { parseRuleTree } from '../rules/parse'
-import { personalDataProblems } from '../rules/personalData'
-import { missingReferences, segmentCycle } from '../rules/references'
+import { checkRules } from '../rules/checkRules'
 
 /** A stored segment as one tree ("member of segment X"), so dynamic and static ones evaluate alike. */
 export const asTree = (id: string): RuleGroup => ({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id } as Rule] })
@@ -81,17 +79,9 @@ export type Preview = { count: number; sample: { email?: string; id: string }[] 
 
 /** The builder's live check: problems with their places, or the count and a sample of members. */
 export async function previewRules(payload: Payload, input: unknown, selfId: null | string, withEmails: boolean, req?: PayloadRequest): Promise<Preview | { problems: RuleProblem[] }> {
-  const parsed = parseRuleTree(input)
+  const stored = req && selfId && isPossibleId(payload, selfId) ? await payload.findByID({ id: selfId, collection: 'segments', depth: 0, disableErrors: true, req }) : null
+  const parsed = await checkRules(payload, input, { previous: stored?.rules, req, selfId })
   if (!parsed.tree) return { problems: parsed.problems }
-  if (req) {
-    const stored = selfId && isPossibleId(payload, selfId) ? await payload.findByID({ id: selfId, collection: 'segments', depth: 0, disableErrors: true, req }) : null
-    const personal = personalDataProblems(req, parsed.tree, stored?.rules)
-    if (personal.length) return { problems: personal }
-  }
-  const missing = await missingReferences(payload, parsed.tree, req)
-  if (missing.length) return { problems: missing }
-  const cycle = await segmentCycle(payload, selfId, parsed.tree, req)
-  if (cycle) return { problems: [cycle] }
   const env = await loadEnvironment(payload, parsed.tree, new Date(), req)
   const [count, ids] = await Promise.all([countMembers(payload, parsed.tree, env, req), memberIds(payload, parsed.tree, env, { limit: 10 }, req)])
   if (!withEmails || !ids.length) return { count, sample: ids.map((id) => ({ id })) }
