@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core'
 
-import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium, logIntoAdmin } from '../helpers/browser'
+import { launchChromium, logIntoAdmin, openGermanAdmin, screenshotIfFailed } from '../helpers/browser'
 import { anonymous, login, rest } from '../helpers/http'
 
 const server = inject('servers').find((candidate) => candidate.kind === 'sqlite')!
@@ -17,12 +16,7 @@ describe('an editor in the admin UI (Chromium, German)', () => {
     const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1000, width: 1440 } })
     page = await context.newPage()
   })
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail') {
-      fs.mkdirSync('test-results', { recursive: true })
-      await page.screenshot({ fullPage: true, path: `test-results/${test.task.name.replace(/\W+/g, '-')}.png` })
-    }
-  })
+  afterEach((test) => screenshotIfFailed(page, test))
   afterAll(() => browser?.close())
 
   /** Opens a react-select (relationship field or filter row), types to search and picks the match. */
@@ -90,9 +84,7 @@ describe('the personalized preview in the admin UI', () => {
   let page: Page
 
   beforeAll(async () => {
-    browser = await launchChromium()
-    page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
-    await logIntoAdmin(page, 'editor@example.com', 'editor-demo-2026')
+    ;({ browser, page } = await openGermanAdmin(server.url, 'editor@example.com', 'editor-demo-2026'))
   })
   afterAll(() => browser?.close())
 
@@ -118,9 +110,7 @@ describe('an admin on a subscriber\'s page', () => {
   let page: Page
 
   beforeAll(async () => {
-    browser = await launchChromium()
-    page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
-    await logIntoAdmin(page, 'admin@example.com', 'admin-demo-2026')
+    ;({ browser, page } = await openGermanAdmin(server.url, 'admin@example.com', 'admin-demo-2026'))
   })
   afterAll(() => browser?.close())
 

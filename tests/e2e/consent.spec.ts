@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core'
 
 import axe from 'axe-core'
-import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium } from '../helpers/browser'
+import { launchChromium, screenshotIfFailed } from '../helpers/browser'
 import { login, rest } from '../helpers/http'
 import { mailTo } from '../helpers/mailbox'
 
@@ -27,12 +26,7 @@ describe('a subscriber in Chromium: sign-up, double opt-in, preference center, u
     browser = await launchChromium()
     page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE' })).newPage()
   })
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail') {
-      fs.mkdirSync('test-results', { recursive: true })
-      await page.screenshot({ fullPage: true, path: `test-results/${test.task.name.replace(/\W+/g, '-')}.png` })
-    }
-  })
+  afterEach((test) => screenshotIfFailed(page, test))
   afterAll(() => browser?.close())
 
   it('signs up on the form without JavaScript and is asked to confirm', async () => {

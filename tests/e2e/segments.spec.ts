@@ -1,10 +1,9 @@
 import type { Browser, Locator, Page } from 'playwright-core'
 
 import axe from 'axe-core'
-import fs from 'node:fs'
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium, logIntoAdmin } from '../helpers/browser'
+import { openGermanAdmin, screenshotIfFailed } from '../helpers/browser'
 import { graphql, login, rest, type Session } from '../helpers/http'
 
 const server = inject('servers').find((candidate) => candidate.kind === 'sqlite')!
@@ -56,16 +55,9 @@ describe('an admin composing a segment with the rule builder (Chromium, German)'
     admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
     stage = (await rest(server.url, admin, 'GET', '/lifecycle-stages?where[key][equals]=mql&depth=0&locale=de')).body.docs[0]
     persona = (await rest(server.url, admin, 'GET', '/personas?where[slug][equals]=it-administration&depth=0&locale=de')).body.docs[0]
-    browser = await launchChromium()
-    page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
-    await logIntoAdmin(page, 'admin@example.com', 'admin-demo-2026')
+    ;({ browser, page } = await openGermanAdmin(server.url, 'admin@example.com', 'admin-demo-2026'))
   })
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail') {
-      fs.mkdirSync('test-results', { recursive: true })
-      await page.screenshot({ fullPage: true, path: `test-results/${test.task.name.replace(/\W+/g, '-')}.png` })
-    }
-  })
+  afterEach((test) => screenshotIfFailed(page, test))
   afterAll(() => browser?.close())
 
   it('composes "stage is MQL or persona is IT admin" and shows the live count the subscribers API agrees with', async () => {
@@ -148,9 +140,7 @@ describe('an editor looking at a segment', () => {
   let page: Page
 
   beforeAll(async () => {
-    browser = await launchChromium()
-    page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
-    await logIntoAdmin(page, 'editor@example.com', 'editor-demo-2026')
+    ;({ browser, page } = await openGermanAdmin(server.url, 'editor@example.com', 'editor-demo-2026'))
   })
   afterAll(() => browser?.close())
 
@@ -194,16 +184,9 @@ describe('an admin importing members into a static segment', () => {
     admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
     segment = (await rest(server.url, admin, 'POST', '/segments', { kind: 'static', name: `CSV-Liste ${Date.now()}` })).body.doc
     emails = (await rest(server.url, admin, 'GET', '/subscribers?limit=2&sort=id&depth=0')).body.docs.map((doc: { email: string }) => doc.email)
-    browser = await launchChromium()
-    page = await (await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
-    await logIntoAdmin(page, 'admin@example.com', 'admin-demo-2026')
+    ;({ browser, page } = await openGermanAdmin(server.url, 'admin@example.com', 'admin-demo-2026'))
   })
-  afterEach(async (test) => {
-    if (test.task.result?.state === 'fail') {
-      fs.mkdirSync('test-results', { recursive: true })
-      await page.screenshot({ fullPage: true, path: `test-results/${test.task.name.replace(/\W+/g, '-')}.png` })
-    }
-  })
+  afterEach((test) => screenshotIfFailed(page, test))
   afterAll(() => browser?.close())
 
   const upload = async (csv: string) => {

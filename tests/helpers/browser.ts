@@ -24,3 +24,18 @@ export async function logIntoAdmin(page: Page, email: string, password: string):
   await page.click('button[type=submit]')
   await page.waitForURL(/\/admin$/)
 }
+
+/** A fresh browser with a German admin page, logged in as the given account. */
+export async function openGermanAdmin(baseURL: string, email: string, password: string): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchChromium()
+  const page = await (await browser.newContext({ baseURL, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
+  await logIntoAdmin(page, email, password)
+  return { browser, page }
+}
+
+/** For afterEach: a full-page screenshot of a failed test under test-results/, named after it. */
+export async function screenshotIfFailed(page: Page | undefined, test: { task: { name: string; result?: { state?: string } } }): Promise<void> {
+  if (!page || test.task.result?.state !== 'fail') return
+  fs.mkdirSync('test-results', { recursive: true })
+  await page.screenshot({ fullPage: true, path: `test-results/${test.task.name.replace(/\W+/g, '-')}.png` })
+}
