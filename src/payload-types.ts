@@ -85,6 +85,8 @@ export interface Config {
     'lead-scores': LeadScore;
     segments: Segment;
     'segment-members': SegmentMember;
+    campaigns: Campaign;
+    'campaign-sends': CampaignSend;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -111,6 +113,8 @@ export interface Config {
     'lead-scores': LeadScoresSelect<false> | LeadScoresSelect<true>;
     segments: SegmentsSelect<false> | SegmentsSelect<true>;
     'segment-members': SegmentMembersSelect<false> | SegmentMembersSelect<true>;
+    campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
+    'campaign-sends': CampaignSendsSelect<false> | CampaignSendsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -138,6 +142,8 @@ export interface Config {
     tasks: {
       leadScoringStageWebhook: TaskLeadScoringStageWebhook;
       leadScoringImplicitInterests: TaskLeadScoringImplicitInterests;
+      campaignStart: TaskCampaignStart;
+      campaignSend: TaskCampaignSend;
       inline: {
         input: unknown;
         output: unknown;
@@ -793,6 +799,79 @@ export interface SegmentMember {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns".
+ */
+export interface Campaign {
+  id: number;
+  name: string;
+  newsletter: number | Newsletter;
+  channel: 'email' | 'sms' | 'push';
+  /**
+   * The topic whose consent is needed; empty: general newsletter consent.
+   */
+  topic?: (number | null) | Topic;
+  /**
+   * Frozen to a static list when sending starts.
+   */
+  audience?: (number | null) | Segment;
+  /**
+   * Members of these segments get nothing.
+   */
+  exclusions?: (number | Segment)[] | null;
+  /**
+   * Empty: right when scheduled.
+   */
+  sendAt?: string | null;
+  /**
+   * At most this many messages per minute; empty: as fast as possible.
+   */
+  throttlePerMinute?: number | null;
+  /**
+   * Also reaches those who chose "important only".
+   */
+  important?: boolean | null;
+  status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
+  statusReason?: string | null;
+  frozenAudience?: (number | null) | Segment;
+  startedAt?: string | null;
+  finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-sends".
+ */
+export interface CampaignSend {
+  id: number;
+  campaign: number | Campaign;
+  subscriber: number | Subscriber;
+  sendKey: string;
+  state: 'pending' | 'sent' | 'skipped' | 'failed' | 'cancelled';
+  reason?: string | null;
+  variant?: string | null;
+  claim?: string | null;
+  leaseUntil?: string | null;
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  sentAt?: string | null;
+  acceptedAt?: string | null;
+  messageId?: string | null;
+  blocks?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  eventRecorded?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -860,7 +939,8 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'leadScoringStageWebhook' | 'leadScoringImplicitInterests';
+        taskSlug:
+          'inline' | 'leadScoringStageWebhook' | 'leadScoringImplicitInterests' | 'campaignStart' | 'campaignSend';
         taskID: string;
         input?:
           | {
@@ -893,7 +973,8 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'leadScoringStageWebhook' | 'leadScoringImplicitInterests') | null;
+  taskSlug?:
+    ('inline' | 'leadScoringStageWebhook' | 'leadScoringImplicitInterests' | 'campaignStart' | 'campaignSend') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -978,6 +1059,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'segment-members';
         value: number | SegmentMember;
+      } | null)
+    | ({
+        relationTo: 'campaigns';
+        value: number | Campaign;
+      } | null)
+    | ({
+        relationTo: 'campaign-sends';
+        value: number | CampaignSend;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1485,6 +1574,51 @@ export interface SegmentMembersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaigns_select".
+ */
+export interface CampaignsSelect<T extends boolean = true> {
+  name?: T;
+  newsletter?: T;
+  channel?: T;
+  topic?: T;
+  audience?: T;
+  exclusions?: T;
+  sendAt?: T;
+  throttlePerMinute?: T;
+  important?: T;
+  status?: T;
+  statusReason?: T;
+  frozenAudience?: T;
+  startedAt?: T;
+  finishedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "campaign-sends_select".
+ */
+export interface CampaignSendsSelect<T extends boolean = true> {
+  campaign?: T;
+  subscriber?: T;
+  sendKey?: T;
+  state?: T;
+  reason?: T;
+  variant?: T;
+  claim?: T;
+  leaseUntil?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  sentAt?: T;
+  acceptedAt?: T;
+  messageId?: T;
+  blocks?: T;
+  eventRecorded?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1671,6 +1805,26 @@ export interface TaskLeadScoringStageWebhook {
 export interface TaskLeadScoringImplicitInterests {
   input: {
     subscribers?: string[] | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCampaignStart".
+ */
+export interface TaskCampaignStart {
+  input: {
+    campaign: string;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCampaignSend".
+ */
+export interface TaskCampaignSend {
+  input: {
+    campaign: string;
   };
   output?: unknown;
 }

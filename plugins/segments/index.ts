@@ -10,9 +10,9 @@ import { segmentEndpoints } from './endpoints/segmentEndpoints'
 import { withSlotSegments } from './fields/slotSegments'
 import { segmentOperations } from './graphql/segments'
 import { eraseMemberships } from './hooks/eraseMemberships'
-import { segmentsOf } from './utilities/segmentService'
+import { segmentsOf, segmentsOfMany } from './utilities/segmentService'
 
-export { matches, segmentCount, segmentsOf, freezeSegment } from './utilities/segmentService'
+export { audienceMembers, freezeSegment, matches, segmentCount, segmentsOf, segmentsOfMany } from './utilities/segmentService'
 
 /**
  * Segments (spec §5): AND/OR rule trees over profile, score, stage, persona, interests, consent
@@ -36,6 +36,8 @@ export const segmentsPlugin =
         ...config.custom,
         // The engine asks this for the segments its slots name.
         segmentMembership: segmentsOf,
+        // Campaign batches ask for many subscribers at once.
+        segmentMembershipMany: segmentsOfMany,
         segments: resolveOptions(pluginOptions),
       },
       graphQL: {

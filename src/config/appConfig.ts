@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { ContentBlocks } from '../../collections/ContentBlocks'
 import { Events } from '../../collections/Events'
+import { CAMPAIGN_QUEUE, campaignsPlugin } from '../../plugins/campaigns'
 import { consentPlugin } from '../../plugins/consent'
 import { leadScoringPlugin } from '../../plugins/lead-scoring'
 import { segmentsPlugin } from '../../plugins/segments'
@@ -30,6 +31,12 @@ import { invalidatesBlockLibrary, LIBRARY_SOURCES } from '../personalization/blo
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
 import { withHooks } from '../utilities/withHooks'
 import { databaseUri as configuredDatabaseUri, payloadSecret } from './env'
+
+/** Deployment knobs for sending; tests shorten the lease so a killed worker's recipients come back quickly. */
+const campaignOptionsFromEnv = () => ({
+  ...(process.env.CAMPAIGN_LEASE_SECONDS && { leaseSeconds: Number(process.env.CAMPAIGN_LEASE_SECONDS) }),
+  ...(process.env.CAMPAIGN_SMTP_CONNECTIONS && { smtpConnections: Number(process.env.CAMPAIGN_SMTP_CONNECTIONS) }),
+})
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -61,12 +68,15 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     hooks: { afterError: [addGraphQLErrorCode] },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },
     jobs: {
-      // Background work (webhook deliveries, later campaign sends) runs in processes that opt in: the server does.
-      autoRun: [{ cron: '*/5 * * * * *', limit: 20, queue: 'default' }],
+      // Background work (webhook deliveries, campaign sends) runs in processes that opt in: the server and `npm run worker` do.
+      autoRun: [
+        { cron: '*/5 * * * * *', limit: 20, queue: 'default' },
+        { cron: '*/2 * * * * *', limit: 4, queue: CAMPAIGN_QUEUE },
+      ],
       shouldAutoRun: () => runsJobs(),
       tasks: [],
     },
-    plugins: [consentPlugin(), leadScoringPlugin(), segmentsPlugin()],
+    plugins: [consentPlugin(), leadScoringPlugin(), segmentsPlugin(), campaignsPlugin(campaignOptionsFromEnv())],
     onInit: async (payload) => {
       if (!pushSchema) await runMigrations(payload)
     },

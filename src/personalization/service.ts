@@ -66,7 +66,7 @@ async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<
 type SegmentMembership = (payload: Payload, subscriber: number | string, segments: string[], at: Date, req?: PayloadRequest) => Promise<Set<string>>
 
 /** The segments the slots name, to ask the reader's membership of. */
-const namedSegments = (slots: Pick<SlotDefinition, 'segments'>[]) => [...new Set(slots.flatMap((slot) => (slot.segments ?? []).map(String)))]
+export const namedSegments = (slots: Pick<SlotDefinition, 'segments'>[]) => [...new Set(slots.flatMap((slot) => (slot.segments ?? []).map(String)))]
 
 /** The reader's memberships in those segments (asked of the segments plugin, if installed). */
 async function segmentsOfReader(req: PayloadRequest, subscriber: Subscriber, wanted: string[], at: Date): Promise<Set<string>> {
@@ -107,7 +107,7 @@ async function resolveReader(req: PayloadRequest, input: ReaderInput, library: B
   }
 }
 
-function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots']): SlotDefinition[] {
+export function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots']): SlotDefinition[] {
   return slots.map((slot) => ({
     channel: slot.channel,
     count: slot.count,
@@ -121,7 +121,7 @@ function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots']): Slo
   }))
 }
 
-function fill(library: BlockLibrary, reader: Reader, slots: SlotDefinition[]): AssembledSlot[] {
+export function fill(library: BlockLibrary, reader: Pick<Reader, 'context'>, slots: SlotDefinition[]): AssembledSlot[] {
   try {
     return assemble({ blocks: library.candidates, context: reader.context, interestAncestors: library.taxonomy.interestAncestors, settings: ENGINE_SETTINGS, slots })
   } catch (error) {

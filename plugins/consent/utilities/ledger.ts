@@ -31,17 +31,21 @@ export const toConsentEvent = (record: ConsentRecord): ConsentEvent => ({
   topic: relationKey(record.topic),
 })
 
-/** The tracking part of several subscribers' ledgers, oldest first, by subscriber id (read in bulk for event intake). */
-export async function trackingLedgers(payload: Payload, subscriberIds: string[]): Promise<Map<string, ConsentEvent[]>> {
+/** One purpose's part of several subscribers' ledgers, oldest first, by subscriber id (read in bulk: event intake, campaign sends). */
+export async function ledgersOf(payload: Payload, subscriberIds: string[], purpose: ConsentEvent['purpose']): Promise<Map<string, ConsentEvent[]>> {
   const ledgers = new Map<string, ConsentEvent[]>()
   const rows = await readRows(payload, CONSENT_RECORDS, ['subscriber', 'action', 'channel', 'occurredAt', 'purpose', 'topic'], [
     { field: 'subscriber', in: subscriberIds.map((id) => idFromKey(payload, id)) },
-    { field: 'purpose', in: ['tracking'] },
+    { field: 'purpose', in: [purpose] },
   ])
   rows.sort((a, b) => new Date(String(a.occurredAt)).getTime() - new Date(String(b.occurredAt)).getTime())
   for (const row of rows) {
     const key = String(row.subscriber)
-    ledgers.set(key, [...(ledgers.get(key) ?? []), toConsentEvent(row as unknown as ConsentRecord)])
+    let ledger = ledgers.get(key)
+    if (!ledger) ledgers.set(key, (ledger = []))
+    ledger.push(toConsentEvent(row as unknown as ConsentRecord))
   }
   return ledgers
 }
+
+export const trackingLedgers = (payload: Payload, subscriberIds: string[]) => ledgersOf(payload, subscriberIds, 'tracking')

@@ -67,12 +67,30 @@ export async function segmentsOf(payload: Payload, subscriberId: number | string
 }
 
 async function membershipsIn(payload: Payload, subscriberId: number | string, ids: string[], at: Date, req?: PayloadRequest): Promise<Set<string>> {
-  if (!ids.length) return new Set()
+  return (await segmentsOfMany(payload, [String(subscriberId)], ids, at, req)).get(String(subscriberId)) ?? new Set()
+}
+
+/** The same question for a batch of subscribers (a campaign's), with one bulk read of their facts. */
+export async function segmentsOfMany(payload: Payload, subscriberIds: string[], ids: string[], at = new Date(), req?: PayloadRequest): Promise<Map<string, Set<string>>> {
+  const memberships = new Map<string, Set<string>>()
+  if (!ids.length || !subscriberIds.length) return memberships
   const all: RuleGroup = { combinator: 'or', rules: ids.map((id) => asTree(id).rules[0]) }
   const env = await loadEnvironment(payload, all, at, req)
-  const [facts] = await loadFacts(payload, [String(subscriberId)], all, env, req)
-  if (!facts) return new Set()
-  return new Set(ids.filter((id) => evaluate(asTree(id), facts, env)))
+  for (const facts of await loadFacts(payload, subscriberIds, all, env, req)) {
+    memberships.set(facts.id, new Set(ids.filter((id) => evaluate(asTree(id), facts, env))))
+  }
+  return memberships
+}
+
+/**
+ * A campaign's recipients: members of `include` who are in none of `exclude`, in id order, page by
+ * page (one query per page on SQL; the tree is the same one segments are built from).
+ */
+export async function* audienceMembers(payload: Payload, include: string, exclude: string[], at = new Date(), pageSize = MEMBER_PAGE_SIZE): AsyncGenerator<string[]> {
+  const rules: RuleGroup['rules'] = [asTree(include).rules[0]]
+  if (exclude.length) rules.push({ combinator: 'or', not: true, rules: exclude.map((id) => asTree(id).rules[0]) })
+  const tree: RuleGroup = { combinator: 'and', rules }
+  yield* allMembers(payload, tree, await loadEnvironment(payload, tree, at), pageSize)
 }
 
 export type Preview = { count: number; sample: { email?: string; id: string }[] }

@@ -27,6 +27,7 @@ import { LeadScore as LeadScore_44775e65e06c72204fd4f4244ca4ecea } from '../../.
 import { RuleBuilder as RuleBuilder_1dc0e02750bad990b2c0c9a2b1664470 } from '../../../../plugins/segments/components/RuleBuilder'
 import { MemberImport as MemberImport_04b372eb7229aa4360d96f8331cc15d9 } from '../../../../plugins/segments/components/MemberImport'
 import { FreezeSegment as FreezeSegment_5a303d1a6c12af81c8d40845eed2d1bd } from '../../../../plugins/segments/components/FreezeSegment'
+import { CampaignControls as CampaignControls_1e0eddb32c323faec3f84fefd6ed1279 } from '../../../../plugins/campaigns/components/CampaignControls'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,5 +61,6 @@ export const importMap = {
   "/plugins/segments/components/RuleBuilder#RuleBuilder": RuleBuilder_1dc0e02750bad990b2c0c9a2b1664470,
   "/plugins/segments/components/MemberImport#MemberImport": MemberImport_04b372eb7229aa4360d96f8331cc15d9,
   "/plugins/segments/components/FreezeSegment#FreezeSegment": FreezeSegment_5a303d1a6c12af81c8d40845eed2d1bd,
+  "/plugins/campaigns/components/CampaignControls#CampaignControls": CampaignControls_1e0eddb32c323faec3f84fefd6ed1279,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

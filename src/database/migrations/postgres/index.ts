@@ -6,6 +6,7 @@ import * as migration_20261123_130317_branding from './20261123_130317_branding'
 import * as migration_20261123_144412_lead_scoring from './20261123_144412_lead_scoring';
 import * as migration_20261123_173519_segments from './20261123_173519_segments';
 import * as migration_20261123_181057_deliverability from './20261123_181057_deliverability';
+import * as migration_20261123_185613_campaigns from './20261123_185613_campaigns';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261123_181057_deliverability.up,
     down: migration_20261123_181057_deliverability.down,
-    name: '20261123_181057_deliverability'
+    name: '20261123_181057_deliverability',
+  },
+  {
+    up: migration_20261123_185613_campaigns.up,
+    down: migration_20261123_185613_campaigns.down,
+    name: '20261123_185613_campaigns'
   },
 ];

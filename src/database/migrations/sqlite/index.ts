@@ -6,6 +6,7 @@ import * as migration_20261123_130314_branding from './20261123_130314_branding'
 import * as migration_20261123_144408_lead_scoring from './20261123_144408_lead_scoring';
 import * as migration_20261123_173516_segments from './20261123_173516_segments';
 import * as migration_20261123_181054_deliverability from './20261123_181054_deliverability';
+import * as migration_20261123_185607_campaigns from './20261123_185607_campaigns';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261123_181054_deliverability.up,
     down: migration_20261123_181054_deliverability.down,
-    name: '20261123_181054_deliverability'
+    name: '20261123_181054_deliverability',
+  },
+  {
+    up: migration_20261123_185607_campaigns.up,
+    down: migration_20261123_185607_campaigns.down,
+    name: '20261123_185607_campaigns'
   },
 ];

@@ -1,0 +1,137 @@
+import type { CollectionConfig } from 'payload'
+
+import { isStaff } from '../../../src/access/roles'
+import { label, option } from '../../../src/i18n/label'
+import { CAMPAIGNS } from '../defaults'
+import { lockOnceScheduled } from '../hooks/lockOnceScheduled'
+
+export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'done', 'cancelled'] as const
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+
+/** Channels a campaign can name; only email is delivered so far (the model leaves room for the others). */
+export const CAMPAIGN_CHANNELS = ['email', 'sms', 'push'] as const
+export const DELIVERED_CHANNELS: readonly string[] = ['email']
+
+const readOnlyForEveryone = { create: () => false, update: () => false }
+
+/**
+ * A newsletter sent to a segment on a channel, once per subscriber (spec §7). Editors fill in a
+ * draft; scheduling, pausing, resuming and cancelling are actions (endpoints, GraphQL, buttons),
+ * never field edits, so the status always tells what the worker does.
+ */
+export const Campaigns: CollectionConfig = {
+  slug: CAMPAIGNS,
+  access: { create: isStaff, delete: isStaff, read: isStaff, update: isStaff },
+  admin: {
+    defaultColumns: ['name', 'status', 'newsletter', 'audience', 'sendAt'],
+    group: label('Ausspielung', 'Delivery'),
+    useAsTitle: 'name',
+  },
+  fields: [
+    { name: 'name', type: 'text', label: label('Name', 'Name'), required: true },
+    {
+      type: 'row',
+      fields: [
+        { name: 'newsletter', type: 'relationship', label: label('Newsletter', 'Newsletter'), relationTo: 'newsletters', required: true },
+        {
+          name: 'channel',
+          type: 'select',
+          defaultValue: 'email',
+          label: label('Kanal', 'Channel'),
+          options: [option('email', 'E-Mail', 'Email'), option('sms', 'SMS (noch nicht zustellbar)', 'SMS (not deliverable yet)'), option('push', 'Push (noch nicht zustellbar)', 'Push (not deliverable yet)')],
+          required: true,
+          validate: (value: null | string | undefined) =>
+            !value || DELIVERED_CHANNELS.includes(value) ? true : 'Dieser Kanal kann noch nicht versendet werden / this channel cannot be sent yet',
+        },
+        {
+          name: 'topic',
+          type: 'relationship',
+          admin: { description: label('Das Thema, dessen Einwilligung nötig ist; leer: allgemeine Newsletter-Einwilligung.', 'The topic whose consent is needed; empty: general newsletter consent.') },
+          label: label('Thema', 'Topic'),
+          relationTo: 'topics',
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'audience',
+          type: 'relationship',
+          admin: { description: label('Wird beim Versandstart als statische Liste eingefroren.', 'Frozen to a static list when sending starts.') },
+          label: label('Zielgruppe (Segment)', 'Audience (segment)'),
+          relationTo: 'segments',
+        },
+        {
+          name: 'exclusions',
+          type: 'relationship',
+          admin: { description: label('Mitglieder dieser Segmente erhalten nichts.', 'Members of these segments get nothing.') },
+          hasMany: true,
+          label: label('Ausschlüsse', 'Exclusions'),
+          relationTo: 'segments',
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'sendAt',
+          type: 'date',
+          admin: { date: { pickerAppearance: 'dayAndTime' }, description: label('Leer: sofort beim Planen.', 'Empty: right when scheduled.') },
+          label: label('Versandzeit', 'Send at'),
+        },
+        {
+          name: 'throttlePerMinute',
+          type: 'number',
+          admin: { description: label('Höchstens so viele Nachrichten pro Minute; leer: so schnell wie möglich.', 'At most this many messages per minute; empty: as fast as possible.') },
+          label: label('Drossel (pro Minute)', 'Throttle (per minute)'),
+          max: 1_000_000,
+          min: 1,
+        },
+        {
+          name: 'important',
+          type: 'checkbox',
+          admin: { description: label('Erreicht auch, wer „nur Wichtiges“ gewählt hat.', 'Also reaches those who chose "important only".') },
+          label: label('Wichtige Mitteilung', 'Important message'),
+        },
+      ],
+    },
+    {
+      name: 'status',
+      type: 'select',
+      access: readOnlyForEveryone,
+      admin: { position: 'sidebar', readOnly: true },
+      defaultValue: 'draft',
+      index: true,
+      label: label('Status', 'Status'),
+      options: [
+        option('draft', 'Entwurf', 'Draft'),
+        option('scheduled', 'Geplant', 'Scheduled'),
+        option('sending', 'Wird versendet', 'Sending'),
+        option('paused', 'Pausiert', 'Paused'),
+        option('done', 'Versendet', 'Done'),
+        option('cancelled', 'Abgebrochen', 'Cancelled'),
+      ],
+      required: true,
+    },
+    { name: 'statusReason', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Grund', 'Reason') },
+    {
+      name: 'controls',
+      type: 'ui',
+      admin: { components: { Field: '/plugins/campaigns/components/CampaignControls#CampaignControls' }, position: 'sidebar' },
+    },
+    {
+      name: 'frozenAudience',
+      type: 'relationship',
+      access: readOnlyForEveryone,
+      admin: { position: 'sidebar', readOnly: true },
+      label: label('Eingefrorene Empfängerliste', 'Frozen recipient list'),
+      relationTo: 'segments',
+    },
+    { name: 'startedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Gestartet', 'Started') },
+    { name: 'finishedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Abgeschlossen', 'Finished') },
+  ],
+  hooks: { beforeChange: [lockOnceScheduled] },
+  labels: { plural: label('Kampagnen', 'Campaigns'), singular: label('Kampagne', 'Campaign') },
+}

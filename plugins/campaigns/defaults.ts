@@ -1,0 +1,22 @@
+import type { CampaignsPluginOptions, ResolvedCampaignsOptions } from './types'
+
+export const DEFAULT_OPTIONS: ResolvedCampaignsOptions = {
+  batchSize: 200,
+  jobSliceSeconds: 20,
+  leaseSeconds: 60,
+  maxAttempts: 4,
+  parallelJobs: 2,
+  retryDelaySeconds: 60,
+  smtpConnections: 8,
+}
+
+export const resolveOptions = (options: CampaignsPluginOptions): ResolvedCampaignsOptions => ({ ...DEFAULT_OPTIONS, ...options })
+
+/** Campaign jobs have their own queue, so a worker process can run only sending (`npm run worker`). */
+export const CAMPAIGN_QUEUE = 'campaigns'
+
+export const CAMPAIGNS = 'campaigns'
+export const CAMPAIGN_SENDS = 'campaign-sends'
+
+export const START_CAMPAIGN_TASK = 'campaignStart' as const
+export const SEND_CAMPAIGN_TASK = 'campaignSend' as const

@@ -1,0 +1,43 @@
+import type { Config } from 'payload'
+
+import type { CampaignsPluginOptions } from './types'
+
+import { CampaignSends } from './collections/CampaignSends'
+import { Campaigns } from './collections/Campaigns'
+import { CAMPAIGN_QUEUE, resolveOptions } from './defaults'
+import { campaignEndpoints } from './endpoints/campaignEndpoints'
+import { campaignOperations } from './graphql/campaigns'
+import { keepCampaignSegments } from './hooks/keepCampaignSegments'
+import { sendCampaignTask, startCampaignTask } from './jobs/tasks'
+
+export { superviseCampaigns } from './sending/watchdog'
+export { CAMPAIGN_QUEUE }
+
+/**
+ * Campaigns (spec §7, §8): a newsletter sent to a frozen segment, once per subscriber, by Payload
+ * jobs that any number of worker processes share; the consent gate at send time; per-recipient
+ * send records that make a crash resume without duplicates or gaps; reports per campaign, variant
+ * and block.
+ */
+export const campaignsPlugin =
+  (pluginOptions: CampaignsPluginOptions = {}) =>
+  (config: Config): Config => {
+    const collections = (config.collections ?? []).map((collection) =>
+      collection.slug === 'segments'
+        ? { ...collection, hooks: { ...collection.hooks, beforeDelete: [keepCampaignSegments, ...(collection.hooks?.beforeDelete ?? [])] } }
+        : collection,
+    )
+    const graphQL = config.graphQL ?? {}
+    const jobs = config.jobs ?? {}
+    return {
+      ...config,
+      collections: [...collections, { ...Campaigns, endpoints: campaignEndpoints }, CampaignSends],
+      custom: { ...config.custom, campaigns: resolveOptions(pluginOptions) },
+      graphQL: {
+        ...graphQL,
+        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...campaignOperations(GraphQL).mutations }),
+        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...campaignOperations(GraphQL).queries }),
+      },
+      jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), startCampaignTask, sendCampaignTask] },
+    }
+  }

@@ -1,0 +1,65 @@
+import type { Payload } from 'payload'
+
+import type { Campaign } from '../../../src/payload-types'
+
+import { writeAtomically } from '../../../src/database/bulkWrite'
+import { mailSender } from '../../../src/email/smtpAdapter'
+import { idFromKey, relationKey, relationKeys } from '../../../src/utilities/relation'
+import { audienceMembers, freezeSegment } from '../../segments/utilities/segmentService'
+import { CAMPAIGN_SENDS } from '../defaults'
+import { pauseWithReason, setCampaignStatus } from '../utilities/campaignStatus'
+import { readinessProblems } from '../utilities/readiness'
+
+/** The Message-ID of one campaign mail: the same on every attempt, so bounces and reports find their record. */
+export const campaignMessageId = (campaign: string, subscriber: string) => `<campaign-${campaign}.${subscriber}@${mailSender().address.split('@')[1] ?? 'localhost'}>`
+
+/**
+ * Starts a scheduled campaign: checks it again, freezes the audience to a static list (so later
+ * changes to the segment do not move the recipient set), takes out the exclusions and writes one
+ * pending send record per recipient. Safe to repeat after a crash: the frozen list is reused and
+ * records that exist are kept (unique per campaign and subscriber). Returns whether sending can begin.
+ */
+export async function prepareCampaign(payload: Payload, campaign: Campaign, now = new Date()): Promise<boolean> {
+  const id = String(campaign.id)
+  const problems = await readinessProblems(payload, campaign)
+  // Once recipients are written the audience is fixed: a segment deleted later does not stop the send.
+  const started = campaign.frozenAudience != null
+  const blocking = problems.filter((problem) => !(started && problem.code === 'AUDIENCE_MISSING'))
+  if (blocking.length) {
+    await pauseWithReason(payload, id, blocking.map((problem) => problem.message).join('; '))
+    return false
+  }
+  let frozen = relationKey(campaign.frozenAudience)
+  if (!frozen) {
+    frozen = (await freezeSegment(payload, relationKey(campaign.audience)!, { at: now, name: `${campaign.name}: Empfänger ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).id
+    await setCampaignStatus(payload, id, { frozenAudience: idFromKey(payload, frozen), status: 'scheduled' })
+  }
+  let recipients = 0
+  for await (const page of audienceMembers(payload, frozen, relationKeys(campaign.exclusions), now)) {
+    recipients += page.length
+    await writeAtomically(payload, {
+      inserts: [
+        {
+          collection: CAMPAIGN_SENDS,
+          conflictKey: 'sendKey',
+          docs: page.map((subscriber) => ({
+            attempts: 0,
+            campaign: idFromKey(payload, id),
+            eventRecorded: false,
+            messageId: campaignMessageId(id, subscriber),
+            sendKey: `${id}:${subscriber}`,
+            state: 'pending',
+            subscriber: idFromKey(payload, subscriber),
+          })),
+          ignoreConflicts: true,
+        },
+      ],
+    })
+  }
+  if (recipients === 0) {
+    await pauseWithReason(payload, id, 'The audience is empty (after exclusions): nobody would get this campaign')
+    return false
+  }
+  await setCampaignStatus(payload, id, { startedAt: now, status: 'sending' })
+  return true
+}

@@ -1,0 +1,182 @@
+import type { Payload } from 'payload'
+
+import type { Campaign, Newsletter } from '../../../src/payload-types'
+import type { ResolvedCampaignsOptions } from '../types'
+import type { ClaimedRecipient } from './sendRecords'
+import type { SmtpLanes } from './smtpLanes'
+
+import { writeAtomically } from '../../../src/database/bulkWrite'
+import { CodedError } from '../../../src/errors'
+import { recordEvents } from '../../../src/events/intake'
+import { recipientRenderer } from '../../../src/personalization/recipientRenderer'
+import { relationKey } from '../../../src/utilities/relation'
+import { CAMPAIGN_SENDS } from '../defaults'
+import { composeMessage } from './composeMessage'
+import { GroupCommit } from './groupCommit'
+import { recipientProfiles } from './recipientProfiles'
+import { commitSent, settle } from './sendRecords'
+
+/** The `email_sent` event of one campaign mail: one id per recipient, so writing it again is a no-op. */
+export const sentEventId = (campaign: string, subscriber: string) => `campaign-sent:${campaign}:${subscriber}`
+
+/** A problem with the campaign itself (not one recipient): the worker pauses it with this reason. */
+export class CampaignProblem extends Error {}
+
+export type BatchContext = {
+  campaign: Campaign
+  lanes: SmtpLanes
+  newsletter: Newsletter
+  options: ResolvedCampaignsOptions
+  payload: Payload
+  renderer: Awaited<ReturnType<typeof recipientRenderer>>
+  /** Waits for the campaign's throttle, if any, before each message. */
+  throttle: () => Promise<void>
+}
+
+type Accepted = { blocks: string[]; recipient: ClaimedRecipient; sentAt: Date }
+type Retry = { attempts: number; recipient: ClaimedRecipient; response: string; from: 'pending' | 'sent' }
+
+type SegmentMembershipMany = (payload: Payload, subscribers: string[], segments: string[], at: Date) => Promise<Map<string, Set<string>>>
+
+/**
+ * One claimed batch: the gate at send time for each recipient, then render, compose and deliver
+ * through the SMTP lanes, several at once; then every outcome is written. Returns how many left.
+ */
+export async function sendBatch(context: BatchContext, claim: string, recipients: ClaimedRecipient[]): Promise<number> {
+  const { campaign, lanes, options, payload, renderer } = context
+  const campaignId = String(campaign.id)
+  const now = new Date()
+  const ids = recipients.map((recipient) => recipient.subscriber)
+  const profiles = await recipientProfiles(payload, ids, { at: now, channel: campaign.channel, important: Boolean(campaign.important), topic: relationKey(campaign.topic) })
+  const memberships = await slotMemberships(payload, ids, renderer.segments, now)
+
+  const skipped = new Map<string, string[]>()
+  const skip = (reason: string, recipient: ClaimedRecipient) => skipped.set(reason, [...(skipped.get(reason) ?? []), recipient.id])
+  const queue: ClaimedRecipient[] = []
+  for (const recipient of recipients) {
+    const profile = profiles.get(recipient.subscriber)
+    if (!profile) skip('erased', recipient)
+    else if (!profile.decision.allowed) skip(profile.decision.reason, recipient)
+    else queue.push(recipient)
+  }
+
+  const commits = new GroupCommit((committing) => commitSent(payload, claim, committing, new Date()))
+  const accepted: Accepted[] = []
+  const retries: Retry[] = []
+  const failed: { from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string; bounce: boolean }[] = []
+  const untouched: ClaimedRecipient[] = []
+  let stop: Error | null = null
+
+  const deliverOne = async (recipient: ClaimedRecipient) => {
+    const profile = profiles.get(recipient.subscriber)!
+    const rendered = await renderer.render({ recentBlocks: profile.recentBlocks, segments: memberships.get(recipient.subscriber) ?? new Set(), subscriber: profile.subscriber }).catch((error: unknown) => {
+      if (error instanceof CodedError && error.code === 'FAILED_PRECONDITION') throw new CampaignProblem(error.message)
+      throw error
+    })
+    const message = await composeMessage(rendered, { email: profile.subscriber.email, id: recipient.subscriber, trackable: profile.trackable }, { campaign: campaignId, messageId: recipient.messageId, variant: recipient.variant })
+    await context.throttle()
+    const sentAt = new Date()
+    const outcome = await lanes.deliver(message, () => commits.commit(recipient.id))
+    if (outcome.kind === 'accepted') accepted.push({ blocks: rendered.blocks, recipient, sentAt })
+    else if (outcome.kind === 'refused') {
+      const from = outcome.committed ? 'sent' : 'pending'
+      // Only a refused recipient is a hard bounce; a refused sender or message is not the address's fault.
+      if (outcome.permanent) failed.push({ bounce: /RCPT/i.test(outcome.command), from, recipient, response: outcome.response })
+      else retries.push({ attempts: recipient.attempts + 1, from, recipient, response: outcome.response })
+    } else if (outcome.kind === 'uncertain' && outcome.rejected) {
+      if (outcome.permanent) failed.push({ bounce: false, from: 'sent', recipient, response: outcome.response })
+      else retries.push({ attempts: recipient.attempts + 1, from: 'sent', recipient, response: outcome.response })
+    }
+    // uncertain without an answer: handed over, the record stays sent. not_committed: another worker has it.
+  }
+
+  let next = 0
+  const lane = async () => {
+    while (next < queue.length) {
+      const recipient = queue[next++]
+      if (stop) {
+        untouched.push(recipient)
+        continue
+      }
+      try {
+        await deliverOne(recipient)
+      } catch (error) {
+        stop ??= error as Error
+        untouched.push(recipient)
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, options.smtpConnections * 2) }, lane))
+
+  await writeOutcomes(context, claim, { accepted, failed, retries, skipped, untouched })
+  // SmtpUnavailableError and CampaignProblem pause the campaign; anything else fails the job, which retries.
+  if (stop) throw stop
+  return accepted.length
+}
+
+async function slotMemberships(payload: Payload, subscribers: string[], segments: string[], at: Date): Promise<Map<string, Set<string>>> {
+  const many = payload.config.custom?.segmentMembershipMany as SegmentMembershipMany | undefined
+  if (!segments.length || !many) return new Map()
+  try {
+    return await many(payload, subscribers, segments, at)
+  } catch (error) {
+    // As on a single render: a segment gone out of date keeps its slots closed, the mail still goes.
+    if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
+    payload.logger.warn(`Slots reserved for segments ${segments.join(', ')} show their fallback: ${error.message}`)
+    return new Map()
+  }
+}
+
+type Outcomes = {
+  accepted: Accepted[]
+  failed: { bounce: boolean; from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string }[]
+  retries: Retry[]
+  skipped: Map<string, string[]>
+  untouched: ClaimedRecipient[]
+}
+
+/** Outcomes go to the send records (conditional on the claim), then the events scoring and reports read. */
+async function writeOutcomes({ campaign, newsletter, options, payload }: BatchContext, claim: string, outcomes: Outcomes) {
+  const campaignId = String(campaign.id)
+  for (const [reason, ids] of outcomes.skipped) await settle(payload, claim, ids, { reason, state: 'skipped' })
+  // Not tried (the batch stopped): back to the pool at once, no attempt counted.
+  await settle(payload, claim, outcomes.untouched.map((recipient) => recipient.id), { leaseUntil: null, state: 'pending' })
+  for (const from of ['pending', 'sent'] as const) {
+    const due = outcomes.retries.filter((retry) => retry.from === from)
+    for (const retry of due) {
+      if (retry.attempts >= options.maxAttempts) {
+        outcomes.failed.push({ bounce: false, from, recipient: retry.recipient, response: `${retry.response} (after ${retry.attempts} attempts)` })
+        continue
+      }
+      const delay = options.retryDelaySeconds * 1000 * 2 ** (retry.attempts - 1)
+      await settle(payload, claim, [retry.recipient.id], { attempts: retry.attempts, leaseUntil: null, nextAttemptAt: new Date(Date.now() + delay), reason: retry.response, state: 'pending' }, from)
+    }
+    for (const failure of outcomes.failed.filter((entry) => entry.from === from)) {
+      await settle(payload, claim, [failure.recipient.id], { reason: failure.response.slice(0, 500), state: 'failed' }, from)
+    }
+  }
+  if (outcomes.accepted.length) {
+    await writeAtomically(payload, {
+      updates: outcomes.accepted.map(({ blocks, recipient }) => ({ collection: CAMPAIGN_SENDS, data: { acceptedAt: new Date(), blocks, eventRecorded: true }, id: recipient.id })),
+    })
+  }
+  const events = [
+    ...outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({
+      id: sentEventId(campaignId, recipient.subscriber),
+      occurredAt: sentAt.toISOString(),
+      properties: { blocks, campaign: campaignId, channel: campaign.channel, message: recipient.messageId, newsletter: String(newsletter.id), variant: recipient.variant ?? undefined },
+      subscriber: recipient.subscriber,
+      type: 'email_sent',
+    })),
+    // The server refused the address for good: a hard bounce, which closes the email gate for it.
+    ...outcomes.failed
+      .filter((failure) => failure.bounce)
+      .map(({ recipient, response }) => ({
+        id: `campaign-bounce:${campaignId}:${recipient.subscriber}`,
+        properties: { campaign: campaignId, kind: 'hard', message: recipient.messageId, reason: response.slice(0, 200) },
+        subscriber: recipient.subscriber,
+        type: 'bounce',
+      })),
+  ]
+  if (events.length) await recordEvents(payload, events, { partial: true, source: 'campaign' })
+}

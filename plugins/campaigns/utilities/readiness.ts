@@ -1,0 +1,41 @@
+import type { Payload } from 'payload'
+
+import type { Campaign, Newsletter } from '../../../src/payload-types'
+
+import { smtpSettings } from '../../../src/email/smtpAdapter'
+import { relationKey } from '../../../src/utilities/relation'
+import { DELIVERED_CHANNELS } from '../collections/Campaigns'
+import { campaignsOptions } from './options'
+
+export type Problem = { code: 'AUDIENCE_EMPTY' | 'AUDIENCE_MISSING' | 'CHANNEL' | 'NEWSLETTER' | 'NO_FALLBACK' | 'NO_SMTP'; message: string }
+
+/**
+ * What must hold before anything is sent, checked when scheduling and again when sending starts
+ * (things change in between): a deliverable channel, an existing audience, a newsletter whose
+ * every slot has a fallback, and an SMTP server.
+ */
+export async function readinessProblems(payload: Payload, campaign: Campaign): Promise<Problem[]> {
+  const problems: Problem[] = []
+  if (!DELIVERED_CHANNELS.includes(campaign.channel)) problems.push({ code: 'CHANNEL', message: `Channel "${campaign.channel}" cannot be sent yet` })
+  const audience = relationKey(campaign.audience)
+  const segment = audience ? await payload.findByID({ id: audience, collection: 'segments', depth: 0, disableErrors: true }).catch(() => null) : null
+  if (!segment) problems.push({ code: 'AUDIENCE_MISSING', message: audience ? `The audience segment ${audience} no longer exists` : 'The campaign has no audience segment' })
+  const newsletterId = relationKey(campaign.newsletter)
+  const newsletter = newsletterId ? await payload.findByID({ id: newsletterId, collection: 'newsletters', depth: 0, disableErrors: true }).catch(() => null) : null
+  if (!newsletter) problems.push({ code: 'NEWSLETTER', message: 'The campaign has no newsletter (it may have been deleted)' })
+  else problems.push(...(await slotProblems(payload, newsletter)))
+  if (!campaignsOptions(payload).smtp && !smtpSettings()) problems.push({ code: 'NO_SMTP', message: 'No SMTP server is configured (SMTP_HOST)' })
+  return problems
+}
+
+/** Every slot needs a fallback block that still exists, so no recipient can get a hole. */
+async function slotProblems(payload: Payload, newsletter: Newsletter): Promise<Problem[]> {
+  const fallbacks = newsletter.slots.map((slot) => ({ id: relationKey(slot.fallback), key: slot.key }))
+  const ids = fallbacks.flatMap((slot) => (slot.id ? [slot.id] : []))
+  const found = ids.length
+    ? new Set((await payload.find({ collection: 'content-blocks', depth: 0, limit: ids.length, pagination: false, select: {}, where: { id: { in: ids } } })).docs.map((doc) => String(doc.id)))
+    : new Set<string>()
+  return fallbacks
+    .filter((slot) => !slot.id || !found.has(slot.id))
+    .map((slot) => ({ code: 'NO_FALLBACK' as const, message: `Slot "${slot.key}" of newsletter "${newsletter.slug}" has no fallback block` }))
+}

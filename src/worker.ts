@@ -1,0 +1,42 @@
+import './config/loadEnv'
+
+import { getPayload } from 'payload'
+
+import config from '../payload.config'
+import { CAMPAIGN_QUEUE, superviseCampaigns } from '../plugins/campaigns'
+import { closeDatabase } from './database/close'
+
+const IDLE_MS = 500
+const SUPERVISE_MS = 15_000
+
+/**
+ * A sending worker (`npm run worker`): runs campaign jobs from the shared database, as many
+ * processes as wanted beside the server. Killing it at any moment loses nothing: its claimed
+ * recipients return after their lease, and no recipient gets a message twice.
+ */
+async function main() {
+  const payload = await getPayload({ config })
+  let running = true
+  const stop = () => {
+    running = false
+  }
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+  let supervisedAt = 0
+  payload.logger.info('Campaign worker started')
+  while (running) {
+    if (Date.now() - supervisedAt > SUPERVISE_MS) {
+      supervisedAt = Date.now()
+      await superviseCampaigns(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Campaign supervision failed' }))
+    }
+    const result = await payload.jobs.run({ limit: 4, queue: CAMPAIGN_QUEUE })
+    if ((result as { noJobsRemaining?: boolean }).noJobsRemaining) await new Promise((resolve) => setTimeout(resolve, IDLE_MS))
+  }
+  await closeDatabase(payload)
+  process.exit(0)
+}
+
+main().catch((error: unknown) => {
+  console.error('Worker failed:', error)
+  process.exit(1)
+})
