@@ -4,10 +4,10 @@ import { getPayload } from 'payload'
 
 import config from '../payload.config'
 import { CAMPAIGN_QUEUE, superviseCampaigns } from '../plugins/campaigns'
+import { campaignsOptions } from '../plugins/campaigns/utilities/options'
 import { closeDatabase } from './database/close'
 
 const IDLE_MS = 500
-const SUPERVISE_MS = 15_000
 
 /**
  * A sending worker (`npm run worker`): runs campaign jobs from the shared database, as many
@@ -22,10 +22,12 @@ async function main() {
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
+  // As often as a lease can run out (at most every 15 s): a dead worker's campaign is picked up as soon as it can be.
+  const superviseEvery = Math.min(15_000, campaignsOptions(payload).leaseSeconds * 1000)
   let supervisedAt = 0
   payload.logger.info('Campaign worker started')
   while (running) {
-    if (Date.now() - supervisedAt > SUPERVISE_MS) {
+    if (Date.now() - supervisedAt > superviseEvery) {
       supervisedAt = Date.now()
       await superviseCampaigns(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Campaign supervision failed' }))
     }

@@ -20,6 +20,8 @@ export async function startSmtpSink({ onMessage }: { onMessage?: (mail: ParsedMa
       }, callback)
     },
   })
+  // A client that dies mid-message resets its connection: an MTA logs that and carries on, so does this one.
+  server.on('error', () => undefined)
   const port = await freePort()
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {

@@ -6,17 +6,18 @@ import { CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
 import { continueOrFinish, queueSendJob } from '../sending/continueOrFinish'
 import { prepareCampaign } from '../sending/prepareCampaign'
 import { sendSlice } from '../sending/sendSlice'
+import { jobHeartbeat } from '../sending/watchdog'
 import { campaignsOptions } from '../utilities/options'
 
 /** At the scheduled time: freeze the audience, write the send records, then hand over to send jobs. */
 export const startCampaignTask: TaskConfig<'campaignStart'> = {
   slug: START_CAMPAIGN_TASK,
-  handler: async ({ input, req }) => {
+  handler: async ({ input, job, req }) => {
     const { payload } = req
     const campaign = (await payload.findByID({ id: input.campaign, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true })) as Campaign | null
     // Paused, cancelled or already started in between: nothing to do.
     if (campaign?.status !== 'scheduled') return { output: {} }
-    if (await prepareCampaign(payload, campaign)) {
+    if (await prepareCampaign(payload, campaign, new Date(), jobHeartbeat(payload, job.id))) {
       const options = campaignsOptions(payload)
       // A throttled campaign is paced by one job; otherwise several workers may share it.
       const jobs = campaign.throttlePerMinute ? 1 : options.parallelJobs
@@ -31,9 +32,9 @@ export const startCampaignTask: TaskConfig<'campaignStart'> = {
 /** A slice of sending (see sendSlice), then the next job or the end of the campaign. */
 export const sendCampaignTask: TaskConfig<'campaignSend'> = {
   slug: SEND_CAMPAIGN_TASK,
-  handler: async ({ input, req }) => {
+  handler: async ({ input, job, req }) => {
     const options = campaignsOptions(req.payload)
-    await sendSlice(req.payload, input.campaign, options)
+    await sendSlice(req.payload, input.campaign, options, { heartbeat: jobHeartbeat(req.payload, job.id) })
     await continueOrFinish(req.payload, input.campaign, options)
     return { output: {} }
   },

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { ResolvedCampaignsOptions } from '../types'
 
@@ -6,7 +6,7 @@ import { writeAtomically } from '../../../src/database/bulkWrite'
 import { recordEvents } from '../../../src/events/intake'
 import { relationKey } from '../../../src/utilities/relation'
 import { sentEventId } from './sendBatch'
-import { CAMPAIGN_QUEUE, CAMPAIGN_SENDS, CAMPAIGNS, SEND_CAMPAIGN_TASK } from '../defaults'
+import { CAMPAIGN_QUEUE, CAMPAIGN_SENDS, CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
 import { setCampaignStatus } from '../utilities/campaignStatus'
 
 const EVENT_PAGE = 200
@@ -42,6 +42,10 @@ async function countHeldOrWaiting(payload: Payload, campaignId: string, now: Dat
     },
   })
   return totalDocs
+}
+
+export function queueStartJob(payload: Payload, campaignId: string, waitUntil?: Date, req?: PayloadRequest) {
+  return payload.jobs.queue({ input: { campaign: campaignId }, queue: CAMPAIGN_QUEUE, req, task: START_CAMPAIGN_TASK, waitUntil })
 }
 
 export function queueSendJob(payload: Payload, campaignId: string, waitUntil?: Date) {

@@ -1,18 +1,23 @@
+import type { SentMarks } from './sendRecords'
+
+type Entry = { id: string; reject: (error: unknown) => void; release: () => void; resolve: (committed: boolean) => void }
+
 /**
  * Commits many recipients' "sent" marks together: while one flush runs, the next marks gather, so
  * every SMTP lane waits for at most about two flushes and the database sees one statement per group
- * instead of one per message.
+ * instead of one per message. Right after sealing a group, in the same tick, it releases the
+ * committed messages (their final dots): nothing runs between the two.
  */
 export class GroupCommit {
-  private queued: { id: string; reject: (error: unknown) => void; resolve: (committed: boolean) => void }[] = []
+  private queued: Entry[] = []
   private flushing = false
 
-  constructor(private readonly flush: (ids: string[]) => Promise<Set<string>>) {}
+  constructor(private readonly flush: (ids: string[]) => Promise<SentMarks>) {}
 
-  /** True once the recipient is marked sent; false if the mark did not take (the claim moved on). */
-  commit(id: string): Promise<boolean> {
+  /** Resolves true once the recipient is marked sent (`release` has run by then); false if the mark did not take. */
+  commit(id: string, release: () => void): Promise<boolean> {
     return new Promise((resolve, reject) => {
-      this.queued.push({ id, reject, resolve })
+      this.queued.push({ id, reject, release, resolve })
       void this.drain()
     })
   }
@@ -24,7 +29,10 @@ export class GroupCommit {
       while (this.queued.length > 0) {
         const group = this.queued.splice(0)
         try {
-          const committed = await this.flush(group.map((entry) => entry.id))
+          const { committed, seal } = await this.flush(group.map((entry) => entry.id))
+          const sealed = seal()
+          for (const entry of group) if (committed.has(entry.id)) entry.release()
+          await sealed
           for (const entry of group) entry.resolve(committed.has(entry.id))
         } catch (error) {
           for (const entry of group) entry.reject(error)

@@ -19,7 +19,7 @@ export const campaignMessageId = (campaign: string, subscriber: string) => `<cam
  * pending send record per recipient. Safe to repeat after a crash: the frozen list is reused and
  * records that exist are kept (unique per campaign and subscriber). Returns whether sending can begin.
  */
-export async function prepareCampaign(payload: Payload, campaign: Campaign, now = new Date()): Promise<boolean> {
+export async function prepareCampaign(payload: Payload, campaign: Campaign, now = new Date(), heartbeat: () => Promise<void> = async () => {}): Promise<boolean> {
   const id = String(campaign.id)
   const problems = await readinessProblems(payload, campaign)
   // Once recipients are written the audience is fixed: a segment deleted later does not stop the send.
@@ -32,7 +32,7 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
   let frozen = relationKey(campaign.frozenAudience)
   if (!frozen) {
     frozen = (await freezeSegment(payload, relationKey(campaign.audience)!, { at: now, name: `${campaign.name}: Empfänger ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).id
-    await setCampaignStatus(payload, id, { frozenAudience: idFromKey(payload, frozen), status: 'scheduled' })
+    await setCampaignStatus(payload, id, { frozenAudience: idFromKey(payload, frozen) })
   }
   let recipients = 0
   for await (const page of audienceMembers(payload, frozen, relationKeys(campaign.exclusions), now)) {
@@ -55,6 +55,7 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
         },
       ],
     })
+    await heartbeat()
   }
   if (recipients === 0) {
     await pauseWithReason(payload, id, 'The audience is empty (after exclusions): nobody would get this campaign')

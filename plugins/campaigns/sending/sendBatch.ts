@@ -11,10 +11,10 @@ import { recordEvents } from '../../../src/events/intake'
 import { recipientRenderer } from '../../../src/personalization/recipientRenderer'
 import { relationKey } from '../../../src/utilities/relation'
 import { CAMPAIGN_SENDS } from '../defaults'
-import { composeMessage } from './composeMessage'
+import { composeMessage, type OutgoingMessage } from './composeMessage'
 import { GroupCommit } from './groupCommit'
 import { recipientProfiles } from './recipientProfiles'
-import { commitSent, settle } from './sendRecords'
+import { markSent, settle } from './sendRecords'
 
 /** The `email_sent` event of one campaign mail: one id per recipient, so writing it again is a no-op. */
 export const sentEventId = (campaign: string, subscriber: string) => `campaign-sent:${campaign}:${subscriber}`
@@ -45,6 +45,7 @@ type SegmentMembershipMany = (payload: Payload, subscribers: string[], segments:
 export async function sendBatch(context: BatchContext, claim: string, recipients: ClaimedRecipient[]): Promise<number> {
   const { campaign, lanes, options, payload, renderer } = context
   const campaignId = String(campaign.id)
+  // Consent records written from now on make the commit drop the message (see commitSent).
   const now = new Date()
   const ids = recipients.map((recipient) => recipient.subscriber)
   const profiles = await recipientProfiles(payload, ids, { at: now, channel: campaign.channel, important: Boolean(campaign.important), topic: relationKey(campaign.topic) })
@@ -60,24 +61,34 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
     else queue.push(recipient)
   }
 
-  const commits = new GroupCommit((committing) => commitSent(payload, claim, committing, new Date()))
+  const commits = new GroupCommit((committing) => markSent(payload, claim, committing, { gateReadAt: now, sentAt: new Date() }))
   const accepted: Accepted[] = []
   const retries: Retry[] = []
   const failed: { from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string; bounce: boolean }[] = []
   const untouched: ClaimedRecipient[] = []
   let stop: Error | null = null
 
-  const deliverOne = async (recipient: ClaimedRecipient) => {
+  // All CPU work (ranking, Liquid, MIME) first: while messages are in flight the process only does
+  // I/O, so nothing delays a released message's final dot (see markSent).
+  const prepared: { blocks: string[]; message: OutgoingMessage; recipient: ClaimedRecipient }[] = []
+  for (const recipient of queue) {
     const profile = profiles.get(recipient.subscriber)!
-    const rendered = await renderer.render({ recentBlocks: profile.recentBlocks, segments: memberships.get(recipient.subscriber) ?? new Set(), subscriber: profile.subscriber }).catch((error: unknown) => {
-      if (error instanceof CodedError && error.code === 'FAILED_PRECONDITION') throw new CampaignProblem(error.message)
-      throw error
-    })
-    const message = await composeMessage(rendered, { email: profile.subscriber.email, id: recipient.subscriber, trackable: profile.trackable }, { campaign: campaignId, messageId: recipient.messageId, variant: recipient.variant })
+    try {
+      const rendered = await renderer.render({ recentBlocks: profile.recentBlocks, segments: memberships.get(recipient.subscriber) ?? new Set(), subscriber: profile.subscriber })
+      const message = await composeMessage(rendered, { email: profile.subscriber.email, id: recipient.subscriber, trackable: profile.trackable }, { campaign: campaignId, messageId: recipient.messageId, variant: recipient.variant })
+      prepared.push({ blocks: rendered.blocks, message, recipient })
+    } catch (error) {
+      stop = error instanceof CodedError && error.code === 'FAILED_PRECONDITION' ? new CampaignProblem(error.message) : (error as Error)
+      untouched.push(...queue.slice(queue.indexOf(recipient)))
+      break
+    }
+  }
+
+  const deliverOne = async ({ blocks, message, recipient }: (typeof prepared)[number]) => {
     await context.throttle()
     const sentAt = new Date()
-    const outcome = await lanes.deliver(message, () => commits.commit(recipient.id))
-    if (outcome.kind === 'accepted') accepted.push({ blocks: rendered.blocks, recipient, sentAt })
+    const outcome = await lanes.deliver(message, (release) => commits.commit(recipient.id, release))
+    if (outcome.kind === 'accepted') accepted.push({ blocks, recipient, sentAt })
     else if (outcome.kind === 'refused') {
       const from = outcome.committed ? 'sent' : 'pending'
       // Only a refused recipient is a hard bounce; a refused sender or message is not the address's fault.
@@ -87,26 +98,28 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
       if (outcome.permanent) failed.push({ bounce: false, from: 'sent', recipient, response: outcome.response })
       else retries.push({ attempts: recipient.attempts + 1, from: 'sent', recipient, response: outcome.response })
     }
-    // uncertain without an answer: handed over, the record stays sent. not_committed: another worker has it.
+    // Not committed: another worker holds it now, or the ledger changed; back to the pool either way (a no-op if the claim moved on).
+    else if (outcome.kind === 'not_committed') untouched.push(recipient)
+    // uncertain without an answer: handed over, the record stays sent.
   }
 
   let next = 0
   const lane = async () => {
-    while (next < queue.length) {
-      const recipient = queue[next++]
+    while (next < prepared.length) {
+      const entry = prepared[next++]
       if (stop) {
-        untouched.push(recipient)
+        untouched.push(entry.recipient)
         continue
       }
       try {
-        await deliverOne(recipient)
+        await deliverOne(entry)
       } catch (error) {
         stop ??= error as Error
-        untouched.push(recipient)
+        untouched.push(entry.recipient)
       }
     }
   }
-  await Promise.all(Array.from({ length: Math.max(1, options.smtpConnections * 2) }, lane))
+  await Promise.all(Array.from({ length: Math.max(1, options.smtpConnections) }, lane))
 
   await writeOutcomes(context, claim, { accepted, failed, retries, skipped, untouched })
   // SmtpUnavailableError and CampaignProblem pause the campaign; anything else fails the job, which retries.
@@ -157,7 +170,8 @@ async function writeOutcomes({ campaign, newsletter, options, payload }: BatchCo
   }
   if (outcomes.accepted.length) {
     await writeAtomically(payload, {
-      updates: outcomes.accepted.map(({ blocks, recipient }) => ({ collection: CAMPAIGN_SENDS, data: { acceptedAt: new Date(), blocks, eventRecorded: true }, id: recipient.id })),
+      // `state` again: should a COMMIT have failed after its message went out, the record still tells the truth.
+      updates: outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({ collection: CAMPAIGN_SENDS, data: { acceptedAt: new Date(), blocks, eventRecorded: true, sentAt, state: 'sent' }, id: recipient.id })),
     })
   }
   const events = [

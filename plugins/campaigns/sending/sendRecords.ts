@@ -84,27 +84,70 @@ async function claimMongo(payload: Payload, campaign: string, claim: string, { l
   return { claim, recipients: rows.map(toRecipient) }
 }
 
+/** Recipients marked sent, and how to make the marks final: `seal` must be called before any message they stand for is released. */
+export type SentMarks = { committed: Set<string>; seal: () => Promise<void> }
+
 /**
- * Marks claimed recipients `sent`, returning those it marked. This commit is the moment a message
- * counts as sent: the SMTP transaction waits for it before its final dot, so a crash before it
- * leaves the message undelivered (the server drops an unfinished message) and the row pending.
+ * Marks claimed recipients `sent`. This is the moment a message counts as sent: the SMTP
+ * transaction waits for it before its final dot (see SmtpLanes), so a crash before it leaves the
+ * message undelivered (a server drops an unfinished message) and the row pending.
+ * A recipient whose consent ledger changed since the gate read it (`gateReadAt`), e.g. who just
+ * unsubscribed, is not marked: their message is dropped and the next batch asks the gate again.
+ *
+ * SQLite commits the statement synchronously. On PostgreSQL the statement runs in an open
+ * transaction and `seal` writes its COMMIT to the socket without waiting, so the caller can write
+ * the final dots right behind it in the same tick: a crash can only fall between those two writes
+ * (microseconds), not into the round trip a commit takes.
  */
-export async function commitSent(payload: Payload, claim: string, ids: string[], sentAt: Date): Promise<Set<string>> {
-  if (ids.length === 0) return new Set()
-  if (isMongo(payload)) {
-    const model = mongo(payload)
-    const keys = ids.map((id) => idFromKey(payload, id))
-    await model.updateMany({ _id: { $in: keys }, claim, state: 'pending' }, { $set: { sentAt, state: 'sent' } })
-    return new Set((await model.find({ _id: { $in: keys }, claim, state: 'sent' }, { _id: 1 }).lean()).map((row) => String(row._id)))
-  }
+export async function markSent(payload: Payload, claim: string, ids: string[], { gateReadAt, sentAt }: { gateReadAt: Date; sentAt: Date }): Promise<SentMarks> {
+  const sealed = async () => {}
+  if (ids.length === 0) return { committed: new Set(), seal: sealed }
+  if (isMongo(payload)) return { committed: await markSentMongo(payload, claim, ids, { gateReadAt, sentAt }), seal: sealed }
   const c = (field: string) => column(payload, field)
-  const rows = await run(
-    payload,
-    sql`update campaign_sends set ${c('state')} = 'sent', ${c('sentAt')} = ${iso(sentAt)}
+  const consents = sqlTable<Table>(payload, 'consent-records')
+  const statement = sql`update campaign_sends set ${c('state')} = 'sent', ${c('sentAt')} = ${iso(sentAt)}
       where ${c('claim')} = ${claim} and ${c('state')} = 'pending' and ${c('id')} in (${sql.join(ids.map((id) => sql`${idFromKey(payload, id)}`), sql`, `)})
-      returning ${c('id')} as id`,
+        and not exists (select 1 from ${consents} where ${consents.subscriber} = campaign_sends.${c('subscriber')} and ${consents.createdAt} >= ${iso(gateReadAt)})
+      returning ${c('id')} as id`
+  if (payload.db.name !== 'postgres') return { committed: new Set((await run(payload, statement)).map((row) => String(row.id))), seal: sealed }
+  const db = payload.db as unknown as { drizzle: { dialect: { sqlToQuery: (query: unknown) => { params: unknown[]; sql: string } } }; pool: PgPool }
+  const { params, sql: text } = db.drizzle.dialect.sqlToQuery(statement)
+  const client = await db.pool.connect()
+  try {
+    await client.query('begin')
+    const { rows } = await client.query(text, params)
+    let sealing: Promise<void> | null = null
+    const seal = () =>
+      (sealing ??= client.query('commit').then(
+        () => client.release(),
+        (error: unknown) => {
+          client.release(error as Error)
+          throw error
+        },
+      ))
+    return { committed: new Set(rows.map((row) => String(row.id))), seal }
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined)
+    client.release()
+    throw error
+  }
+}
+
+type PgClient = { query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: (error?: Error) => void }
+type PgPool = { connect: () => Promise<PgClient> }
+
+/** MongoDB has no conditional subquery in an update: the changed ledgers are read first (a window of one round trip). */
+async function markSentMongo(payload: Payload, claim: string, ids: string[], { gateReadAt, sentAt }: { gateReadAt: Date; sentAt: Date }) {
+  const models = (payload.db as unknown as { collections: Record<string, MongoModel> }).collections
+  const model = mongo(payload)
+  const keys = ids.map((id) => idFromKey(payload, id))
+  const rows = await model.find({ _id: { $in: keys } }, { subscriber: 1 }).lean()
+  const changed = new Set(
+    (await models['consent-records'].find({ createdAt: { $gte: gateReadAt }, subscriber: { $in: rows.map((row) => row.subscriber) } }, { subscriber: 1 }).lean()).map((row) => String(row.subscriber)),
   )
-  return new Set(rows.map((row) => String(row.id)))
+  const allowed = rows.filter((row) => !changed.has(String(row.subscriber))).map((row) => row._id)
+  await model.updateMany({ _id: { $in: allowed }, claim, state: 'pending' }, { $set: { sentAt, state: 'sent' } })
+  return new Set((await model.find({ _id: { $in: allowed }, claim, sentAt, state: 'sent' }, { _id: 1 }).lean()).map((row) => String(row._id)))
 }
 
 /**

@@ -24,7 +24,12 @@ const loadCampaign = (payload: Payload, id: string) =>
  * within one batch, and a campaign that cannot be sent (SMTP down, newsletter broken) is paused
  * with the reason instead of failing recipient by recipient.
  */
-export async function sendSlice(payload: Payload, campaignId: string, options: ResolvedCampaignsOptions, sliceMs = options.jobSliceSeconds * 1000): Promise<SliceResult> {
+export async function sendSlice(
+  payload: Payload,
+  campaignId: string,
+  options: ResolvedCampaignsOptions,
+  { heartbeat = async () => {}, sliceMs = options.jobSliceSeconds * 1000 }: { heartbeat?: () => Promise<void>; sliceMs?: number } = {},
+): Promise<SliceResult> {
   const deadline = Date.now() + sliceMs
   const first = await loadCampaign(payload, campaignId)
   if (first?.status !== 'sending') return 'stopped'
@@ -50,6 +55,7 @@ export async function sendSlice(payload: Payload, campaignId: string, options: R
       if (recipients.length === 0) break
       await sendBatch({ campaign, lanes, newsletter, options, payload, renderer, throttle: pace }, claim, recipients)
       campaign = await loadCampaign(payload, campaignId)
+      await heartbeat()
     }
     return campaign?.status === 'sending' ? 'worked' : 'stopped'
   } catch (error) {

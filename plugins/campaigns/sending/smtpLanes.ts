@@ -43,7 +43,8 @@ export class SmtpLanes {
     this.lanes = Array.from({ length: size }, () => ({ busy: false, connection: null }))
   }
 
-  async deliver(message: OutgoingMessage, commit: () => Promise<boolean>): Promise<DeliveryOutcome> {
+  /** `commit(release)` marks the message sent and calls `release` (which sends the final dot) right after sealing the mark. */
+  async deliver(message: OutgoingMessage, commit: (release: () => void) => Promise<boolean>): Promise<DeliveryOutcome> {
     const lane = await this.acquire()
     try {
       const connection = lane.connection ?? (lane.connection = await this.connectPatiently())
@@ -60,7 +61,7 @@ export class SmtpLanes {
     }
   }
 
-  private send(lane: Lane, connection: SMTPConnection, message: OutgoingMessage, commit: () => Promise<boolean>): Promise<DeliveryOutcome> {
+  private send(lane: Lane, connection: SMTPConnection, message: OutgoingMessage, commit: (release: () => void) => Promise<boolean>): Promise<DeliveryOutcome> {
     let phase: 'committed' | 'committing' | 'envelope' | 'failed' = 'envelope'
     let committing: Promise<boolean> = Promise.resolve(false)
     const body = new Readable({
@@ -69,18 +70,20 @@ export class SmtpLanes {
         if (phase !== 'envelope') return
         phase = 'committing'
         this.push(message.raw)
-        committing = commit()
+        const release = () => {
+          phase = 'committed'
+          this.push(null)
+        }
+        committing = commit(release)
         committing.then(
           (committed) => {
-            if (committed) {
-              phase = 'committed'
-              this.push(null)
-            } else {
-              phase = 'failed'
-              this.destroy(new Error('not committed'))
-            }
+            if (committed) return
+            phase = 'failed'
+            this.destroy(new Error('not committed'))
           },
           (error: unknown) => {
+            // A mark that failed after its release (the COMMIT itself failed) leaves the message out: reported as uncertain below.
+            if (phase === 'committed') return
             phase = 'failed'
             this.destroy(error instanceof Error ? error : new Error(String(error)))
           },

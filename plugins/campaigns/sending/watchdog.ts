@@ -1,32 +1,49 @@
 import type { Payload } from 'payload'
 
-import { CAMPAIGNS, SEND_CAMPAIGN_TASK } from '../defaults'
+import { writeAtomically } from '../../../src/database/bulkWrite'
+import { CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
 import { campaignsOptions } from '../utilities/options'
-import { queueSendJob } from './continueOrFinish'
+import { queueSendJob, queueStartJob } from './continueOrFinish'
 
 /**
- * Payload's queue never takes back a job whose worker died (it stays `processing`). Sending does
- * not depend on it: every campaign that is sending but has no job waiting gets one, and the send
- * records' leases hand the dead worker's recipients to it. A job stuck in `processing` for longer
- * than any slice can take is marked failed, so the queue shows what happened.
+ * Payload's queue never takes back a job whose worker died (it stays `processing`). Campaign jobs
+ * beat while they work (jobHeartbeat); one silent for three leases is marked failed, and every
+ * campaign that is sending (or due to start) without a waiting or live job gets a new one. The
+ * send records' leases hand the dead worker's recipients to it.
  */
 export async function superviseCampaigns(payload: Payload, now = new Date()): Promise<void> {
   const options = campaignsOptions(payload)
-  const { docs: sending } = await payload.find({ collection: CAMPAIGNS as 'campaigns', depth: 0, limit: 0, pagination: false, select: { status: true }, where: { status: { equals: 'sending' } } })
-  if (sending.length === 0) return
+  const { docs: campaigns } = await payload.find({
+    collection: CAMPAIGNS as 'campaigns',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { sendAt: true, status: true },
+    where: { or: [{ status: { equals: 'sending' } }, { and: [{ status: { equals: 'scheduled' } }, { sendAt: { less_than_equal: now.toISOString() } }] }] },
+  })
+  if (campaigns.length === 0) return
   const { docs: jobs } = await payload.find({
     collection: 'payload-jobs',
     depth: 0,
     limit: 0,
     pagination: false,
-    where: { completedAt: { exists: false }, hasError: { not_equals: true }, taskSlug: { equals: SEND_CAMPAIGN_TASK } },
+    where: { completedAt: { exists: false }, hasError: { not_equals: true }, taskSlug: { in: [SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK] } },
   })
-  const staleBefore = now.getTime() - 2 * (options.jobSliceSeconds + options.leaseSeconds) * 1000
+  const staleBefore = now.getTime() - 3 * options.leaseSeconds * 1000
+  const active = new Set<string>()
   for (const job of jobs) {
-    if (job.processing && new Date(job.updatedAt).getTime() < staleBefore) {
-      await payload.update({ id: job.id, collection: 'payload-jobs', data: { error: { message: 'The worker running this job stopped' }, hasError: true, processing: false }, depth: 0 })
-    }
+    const stale = job.processing && new Date(job.updatedAt).getTime() < staleBefore
+    if (stale) await payload.update({ id: job.id, collection: 'payload-jobs', data: { error: { message: 'The worker running this job stopped' }, hasError: true, processing: false }, depth: 0 })
+    else active.add(`${job.taskSlug}:${String((job.input as { campaign?: unknown } | null)?.campaign)}`)
   }
-  const waiting = new Set(jobs.filter((job) => !job.processing).map((job) => String((job.input as { campaign?: unknown } | null)?.campaign)))
-  for (const campaign of sending) if (!waiting.has(String(campaign.id))) await queueSendJob(payload, String(campaign.id))
+  for (const campaign of campaigns) {
+    const id = String(campaign.id)
+    // A start that died half-way is simply repeated: it reuses what it wrote.
+    if (campaign.status === 'scheduled' && !active.has(`${START_CAMPAIGN_TASK}:${id}`)) await queueStartJob(payload, id)
+    if (campaign.status === 'sending' && !active.has(`${SEND_CAMPAIGN_TASK}:${id}`)) await queueSendJob(payload, id)
+  }
 }
+
+/** Marks a campaign job alive (its `updatedAt`), called between batches and pages. */
+export const jobHeartbeat = (payload: Payload, jobId: number | string) => () =>
+  writeAtomically(payload, { updates: [{ collection: 'payload-jobs', data: { updatedAt: new Date() }, id: String(jobId) }] })

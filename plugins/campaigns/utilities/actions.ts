@@ -5,8 +5,8 @@ import type { Campaign } from '../../../src/payload-types'
 import { writeAtomically } from '../../../src/database/bulkWrite'
 import { CodedError } from '../../../src/errors'
 import { isPossibleId } from '../../../src/utilities/relation'
-import { CAMPAIGN_QUEUE, CAMPAIGN_SENDS, CAMPAIGNS, START_CAMPAIGN_TASK } from '../defaults'
-import { queueSendJob } from '../sending/continueOrFinish'
+import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
+import { queueSendJob, queueStartJob } from '../sending/continueOrFinish'
 import { setCampaignStatus } from './campaignStatus'
 import { readinessProblems } from './readiness'
 import { segmentCount } from '../../segments/utilities/segmentService'
@@ -44,7 +44,7 @@ async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null |
   const members = await segmentCount(req.payload, String(campaign.audience), new Date(), req)
   if (members === 0) throw new CodedError('FAILED_PRECONDITION', 'The audience segment has no members', { problems: [{ code: 'AUDIENCE_EMPTY', message: 'The audience segment has no members' }] })
   const updated = await setCampaignStatus(req.payload, campaign.id, { sendAt: at.toISOString(), status: 'scheduled' }, req)
-  await req.payload.jobs.queue({ input: { campaign: String(campaign.id) }, queue: CAMPAIGN_QUEUE, req, task: START_CAMPAIGN_TASK, waitUntil: at })
+  await queueStartJob(req.payload, String(campaign.id), at, req)
   return updated as Campaign
 }
 

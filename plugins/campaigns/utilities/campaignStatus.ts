@@ -5,11 +5,11 @@ import type { CampaignStatus } from '../collections/Campaigns'
 import { CAMPAIGNS } from '../defaults'
 import { CAMPAIGN_ACTION } from '../hooks/lockOnceScheduled'
 
-type StatusChange = { finishedAt?: Date; frozenAudience?: number | string; sendAt?: string; startedAt?: Date; status: CampaignStatus; statusReason?: null | string }
+type StatusChange = { finishedAt?: Date; frozenAudience?: number | string; sendAt?: string; startedAt?: Date; status?: CampaignStatus; statusReason?: null | string }
 
 /** The only writer of a campaign's status (actions and the worker). */
 export async function setCampaignStatus(payload: Payload, id: number | string, change: StatusChange, req?: PayloadRequest) {
-  const data = { ...change, statusReason: change.statusReason ?? null, ...(change.finishedAt && { finishedAt: change.finishedAt.toISOString() }), ...(change.startedAt && { startedAt: change.startedAt.toISOString() }) }
+  const data = { ...change, ...(change.status && { statusReason: change.statusReason ?? null }), ...(change.finishedAt && { finishedAt: change.finishedAt.toISOString() }), ...(change.startedAt && { startedAt: change.startedAt.toISOString() }) }
   return payload.update({ id, collection: CAMPAIGNS as 'campaigns', context: { [CAMPAIGN_ACTION]: true }, data: data as never, depth: 0, overrideAccess: true, req })
 }
 

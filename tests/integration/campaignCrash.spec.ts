@@ -1,0 +1,113 @@
+import type { Payload } from 'payload'
+
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { CAMPAIGN_SENDS } from '../../plugins/campaigns/defaults'
+import { scheduleCampaign, staffRequest } from '../../plugins/campaigns/testing/runCampaign'
+import { withdrawAll } from '../../plugins/consent/utilities/flows'
+import { seedDemoData } from '../../src/seed'
+import { createAudience } from '../helpers/audience'
+import { type LocalPayload, startLocalPayload } from '../helpers/localPayload'
+import { type SmtpSink, startSmtpSink } from '../helpers/smtp'
+import { startWorker, type Worker } from '../helpers/worker'
+
+const kinds = inject('servers').map((server) => server.kind)
+const RECIPIENTS = 2000
+const KILLS = 3
+const UNSUBSCRIBERS = 20
+
+const recipientOf = (mail: SmtpSink['messages'][number]) => (mail.to && 'text' in mail.to ? mail.to.text : '')
+
+/**
+ * Issue #7's crash test: a 2,000-recipient campaign, its worker process killed (SIGKILL) at random
+ * moments three times and restarted; the SMTP server must receive every recipient exactly once,
+ * and nobody who unsubscribed during the send gets anything afterwards.
+ */
+describe.each(kinds)('a campaign send whose worker is killed three times on %s', (kind) => {
+  let local: LocalPayload
+  let payload: Payload
+  let sink: SmtpSink
+  let worker: Worker | undefined
+  const arrivals = new Map<string, number[]>()
+
+  beforeAll(async () => {
+    sink = await startSmtpSink({
+      onMessage: (mail) => arrivals.set(recipientOf(mail), [...(arrivals.get(recipientOf(mail)) ?? []), Date.now()]),
+    })
+    local = await startLocalPayload(kind)
+    payload = local.payload
+    await seedDemoData(payload)
+  })
+  afterAll(async () => {
+    await worker?.kill()
+    await local?.close()
+    await sink?.close()
+  })
+
+  it('delivers to every recipient exactly once and honours unsubscribes given mid-send', async () => {
+    const audience = await createAudience(payload, { count: RECIPIENTS, prefix: `crash-${kind}-` })
+    const newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
+    process.env.SMTP_HOST = '127.0.0.1'
+    process.env.SMTP_PORT = String(sink.port)
+    const campaign = await scheduleCampaign(payload, await staffRequest(payload), { audience: audience.segment, newsletter })
+    const env = { CAMPAIGN_LEASE_SECONDS: '2', DATABASE_URI: local.databaseUri, DATA_DIR: process.env.DATA_DIR!, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) }
+    const logFile = path.join(local.dir, 'worker.log')
+
+    // Kill points: after a random number of delivered mails in each third of the send, plus a random delay.
+    const thresholds = Array.from({ length: KILLS }, (_, index) => Math.floor(((index + 0.2 + Math.random() * 0.6) * RECIPIENTS) / (KILLS + 0.5)))
+    // Unsubscribers come from the end of the list, which goes out last (id order).
+    const unsubscribers = audience.ids.slice(-UNSUBSCRIBERS)
+    const unsubscribedAt = new Map<string, number>()
+    worker = startWorker(env, logFile)
+    for (const [index, threshold] of thresholds.entries()) {
+      await waitFor(() => sink.messages.length >= threshold, 120_000, `${threshold} mails before kill ${index + 1} (got ${sink.messages.length})`)
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 40))
+      if (index === 1) {
+        for (const subscriber of unsubscribers) {
+          await withdrawAll(payload, subscriber, { ip: null, source: 'one_click', userAgent: null })
+          unsubscribedAt.set(audience.emails[audience.ids.indexOf(subscriber)], Date.now())
+        }
+      }
+      await worker.kill()
+      worker = startWorker(env, logFile)
+    }
+    const done = await waitForCampaign(payload, campaign.id)
+    expect(done.status).toBe('done')
+    await new Promise((resolve) => setTimeout(resolve, 500))
+
+    const mine = sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${campaign.id}.`))
+    const perRecipient = new Map<string, number>()
+    for (const mail of mine) perRecipient.set(recipientOf(mail), (perRecipient.get(recipientOf(mail)) ?? 0) + 1)
+    const expected = audience.emails.filter((email) => !unsubscribedAt.has(email) || perRecipient.has(email))
+    expect([...perRecipient.values()].filter((count) => count > 1)).toEqual([])
+    expect(expected.filter((email) => !perRecipient.has(email))).toEqual([])
+    // Unsubscribed before their turn: nothing at all, and their records say why.
+    for (const [email, at] of unsubscribedAt) for (const arrival of arrivals.get(email) ?? []) expect(arrival).toBeLessThan(at)
+    expect(unsubscribers.length).toBe(UNSUBSCRIBERS)
+    const skipped = await payload.count({ collection: CAMPAIGN_SENDS as 'campaign-sends', where: { campaign: { equals: campaign.id }, reason: { equals: 'withdrawn' }, state: { equals: 'skipped' } } })
+    expect(skipped.totalDocs + mine.filter((mail) => unsubscribedAt.has(recipientOf(mail))).length).toBe(UNSUBSCRIBERS)
+    expect(skipped.totalDocs).toBeGreaterThan(0)
+    expect(mine).toHaveLength(RECIPIENTS - skipped.totalDocs)
+    console.info(`${kind}: killed after ${thresholds.join(', ')} mails; ${mine.length} delivered once each, ${skipped.totalDocs} unsubscribed mid-send skipped`)
+  })
+})
+
+async function waitFor(predicate: () => boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+}
+
+/** The restarted worker finishes the campaign; this process only watches (it runs no jobs itself). */
+async function waitForCampaign(payload: Payload, id: number | string) {
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    const campaign = await payload.findByID({ id, collection: 'campaigns', depth: 0 })
+    if (campaign.status !== 'sending' && campaign.status !== 'scheduled') return campaign
+    if (Date.now() > deadline) throw new Error(`Campaign still ${campaign.status}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
