@@ -1,3 +1,4 @@
+import { campaignSendBench } from './campaign-send'
 import { eventIntakeBench } from './events-intake'
 import { landingPageBench } from './landing-page'
 import { renderBench } from './render'
@@ -9,4 +10,5 @@ if (!only || only === 'render') await renderBench()
 if (!only || only === 'landing') await landingPageBench()
 if (!only || only === 'events') await eventIntakeBench()
 if (!only || only === 'segments') await segmentsBench()
+if (!only || only === 'send') await campaignSendBench()
 process.exit(0)

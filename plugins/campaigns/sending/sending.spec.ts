@@ -2,10 +2,15 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { Campaign, Newsletter } from '../../../src/payload-types'
+
+import { CodedError } from '../../../src/errors'
 import { seedDemoData } from '../../../src/seed'
 import { createAudience } from '../../../tests/helpers/audience'
 import { type LocalPayload, startLocalPayload } from '../../../tests/helpers/localPayload'
+import { freePort } from '../../../tests/helpers/server'
 import { type SmtpSink, startSmtpSink } from '../../../tests/helpers/smtp'
+import { campaignAction } from '../utilities/actions'
 import { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
 
 describe('sending a campaign (Local API, SQLite, real SMTP server)', () => {
@@ -45,5 +50,104 @@ describe('sending a campaign (Local API, SQLite, real SMTP server)', () => {
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click')
     expect(first.text).toMatch(/Abmelden: http.*\/unsubscribe\?token=/)
     expect(first.html).toContain('Abmelden</a>')
+  })
+})
+
+describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
+  let local: LocalPayload
+  let payload: Payload
+  let sink: SmtpSink
+  let editor: PayloadRequest
+  let newsletter: Newsletter
+
+  const codeOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'no error',
+      (error: unknown) => (error instanceof CodedError ? `${error.code}: ${error.message}` : String(error)),
+    )
+  const draft = async (data: Record<string, unknown>) =>
+    (await payload.create({ collection: 'campaigns', data: { channel: 'email', name: `Fall ${Math.random()}`, newsletter: newsletter.id, ...data } as never })) as Campaign
+  const state = async (id: number | string) => {
+    const campaign = (await payload.findByID({ collection: 'campaigns', depth: 0, id })) as Campaign
+    const sends = await payload.count({ collection: 'campaign-sends', where: { campaign: { equals: id } } })
+    const jobs = await payload.count({ collection: 'payload-jobs', where: { 'input.campaign': { equals: String(id) } } as never })
+    return { jobs: jobs.totalDocs, sends: sends.totalDocs, status: campaign.status }
+  }
+  const mailsOf = (id: number | string) => sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${id}.`)).length
+
+  beforeAll(async () => {
+    sink = await startSmtpSink()
+    process.env.SMTP_HOST = '127.0.0.1'
+    process.env.SMTP_PORT = String(sink.port)
+    local = await startLocalPayload('sqlite')
+    payload = local.payload
+    await seedDemoData(payload)
+    editor = await staffRequest(payload)
+    newsletter = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]
+  })
+  afterAll(async () => {
+    await local?.close()
+    await sink?.close()
+  })
+
+  it('refuses to schedule for an empty segment, without audience, or at an unusable time; nothing is queued', async () => {
+    const empty = await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Leer' } as never })
+    const audience = await createAudience(payload, { count: 3, prefix: 'bad-' })
+    const cases: [Campaign, string, RegExp][] = [
+      [await draft({ audience: empty.id }), '', /^FAILED_PRECONDITION: The audience segment has no members/],
+      [await draft({}), '', /^FAILED_PRECONDITION: The campaign has no audience segment/],
+      [await draft({ audience: Number(audience.segment) }), '2020-01-01T00:00:00Z', /^BAD_USER_INPUT: The send time .* is in the past/],
+      [await draft({ audience: Number(audience.segment) }), '2099-01-01T00:00:00Z', /^BAD_USER_INPUT: The send time is more than a year ahead/],
+      [await draft({ audience: Number(audience.segment) }), 'nächsten Dienstag', /^BAD_USER_INPUT: "nächsten Dienstag" is not a date-time/],
+    ]
+    for (const [campaign, sendAt, expected] of cases) {
+      expect(await codeOf(campaignAction(editor, String(campaign.id), 'schedule', { sendAt: sendAt || undefined }))).toMatch(expected)
+      expect(await state(campaign.id)).toEqual({ jobs: 0, sends: 0, status: 'draft' })
+    }
+  })
+
+  it('will not let a segment a campaign still needs be deleted', async () => {
+    const audience = await createAudience(payload, { count: 2, prefix: 'keep-' })
+    const campaign = await draft({ audience: Number(audience.segment) })
+    await expect(payload.delete({ collection: 'segments', id: audience.segment })).rejects.toThrow(/used by campaign/)
+    expect((await payload.findByID({ collection: 'campaigns', depth: 0, id: campaign.id })).audience).toBe(Number(audience.segment))
+  })
+
+  it('refuses a newsletter whose slot has no published fallback, and pauses if the fallback goes before the start', async () => {
+    const [block] = (await payload.find({ collection: 'content-blocks', depth: 0, limit: 1, where: { isFallback: { equals: true }, channels: { contains: 'email' } } })).docs
+    const { id: _id, createdAt: _c, updatedAt: _u, ...copy } = block
+    const fallback = await payload.create({ collection: 'content-blocks', data: { ...copy, title: 'Ersatz im Entwurf' } as never, draft: true })
+    const slots = newsletter.slots.map(({ id: _slot, ...slot }, index) => ({ ...slot, fallback: index === 0 ? fallback.id : slot.fallback }))
+    const broken = await payload.create({ collection: 'newsletters', data: { ...newsletter, id: undefined, name: 'Ohne Ersatz', slots, slug: 'ohne-ersatz' } as never })
+    const audience = await createAudience(payload, { count: 3, prefix: 'nofallback-' })
+    const refused = await draft({ audience: Number(audience.segment), newsletter: broken.id })
+    expect(await codeOf(campaignAction(editor, String(refused.id), 'schedule'))).toMatch(/^FAILED_PRECONDITION: Slot "aufmacher" of newsletter "ohne-ersatz" has no published fallback block/)
+    expect(await state(refused.id)).toEqual({ jobs: 0, sends: 0, status: 'draft' })
+
+    // Published, scheduled, then unpublished before the worker starts it: paused with the reason, nothing sent.
+    await payload.update({ collection: 'content-blocks', data: { _status: 'published' } as never, id: fallback.id })
+    const later = await draft({ audience: Number(audience.segment), newsletter: broken.id })
+    await campaignAction(editor, String(later.id), 'schedule')
+    await payload.update({ collection: 'content-blocks', data: { _status: 'draft' } as never, id: fallback.id })
+    const paused = await runCampaignJobs(payload, later.id)
+    expect(paused).toMatchObject({ status: 'paused', statusReason: expect.stringMatching(/Slot "aufmacher" .* has no published fallback block/) })
+    expect(mailsOf(later.id)).toBe(0)
+  })
+
+  it('pauses with the reason while the SMTP server is down, and resumes without gaps or doubles', async () => {
+    const audience = await createAudience(payload, { count: 12, prefix: 'smtpdown-' })
+    process.env.SMTP_PORT = String(await freePort())
+    const campaign = await draft({ audience: Number(audience.segment) })
+    await campaignAction(editor, String(campaign.id), 'schedule')
+    const paused = await runCampaignJobs(payload, campaign.id)
+    expect(paused).toMatchObject({ status: 'paused', statusReason: expect.stringMatching(/SMTP server 127\.0\.0\.1:\d+ not reachable/) })
+    expect(await payload.count({ collection: 'campaign-sends', where: { campaign: { equals: campaign.id }, state: { equals: 'pending' } } })).toMatchObject({ totalDocs: 12 })
+    expect(mailsOf(campaign.id)).toBe(0)
+
+    process.env.SMTP_PORT = String(sink.port)
+    await campaignAction(editor, String(campaign.id), 'resume')
+    expect((await runCampaignJobs(payload, campaign.id)).status).toBe('done')
+    expect(mailsOf(campaign.id)).toBe(12)
+    expect(new Set(sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${campaign.id}.`)).map((mail) => mail.messageId)).size).toBe(12)
   })
 })

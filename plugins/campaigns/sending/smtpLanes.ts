@@ -119,19 +119,23 @@ export class SmtpLanes {
   private connect(): Promise<SMTPConnection> {
     const { host, pass, port, secure, user } = this.settings
     const connection = new SMTPConnection({ connectionTimeout: 10_000, greetingTimeout: 10_000, host, port, secure, socketTimeout: 60_000 })
-    // A connection error after connecting (server gone) surfaces through send's callback; this keeps it from crashing the process.
+    // Later connection errors (server gone) reach send's callback; this keeps them from crashing the process.
     connection.on('error', () => undefined)
     return new Promise((resolve, reject) => {
+      let settled = false
+      const done = (error?: Error) => {
+        if (settled) return
+        settled = true
+        if (!error) return resolve(connection)
+        connection.close()
+        reject(new SmtpUnavailableError(`SMTP server ${host}:${port} not reachable: ${error.message}`))
+      }
+      // nodemailer reports a failed connect only as an event, never to connect's callback.
+      connection.once('error', done)
+      connection.once('end', () => done(new Error('connection closed')))
       connection.connect((error) => {
-        if (error) return reject(new SmtpUnavailableError(`SMTP server ${host}:${port} not reachable: ${error.message}`))
-        if (!user) return resolve(connection)
-        connection.login({ pass: pass ?? '', user }, (loginError) => {
-          if (loginError) {
-            connection.close()
-            return reject(new SmtpUnavailableError(`SMTP login at ${host}:${port} failed: ${loginError.message}`))
-          }
-          resolve(connection)
-        })
+        if (error || !user) return done(error)
+        connection.login({ pass: pass ?? '', user }, (loginError) => done(loginError ? new Error(`login failed: ${loginError.message}`) : undefined))
       })
     })
   }

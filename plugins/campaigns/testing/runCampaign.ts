@@ -27,7 +27,7 @@ export async function runCampaignJobs(payload: Payload, id: number | string, tim
 }
 
 /** Creates a draft campaign and schedules it now. */
-export async function scheduleCampaign(payload: Payload, req: PayloadRequest, data: Partial<Campaign> & { audience: number | string; newsletter: number | string }) {
+export async function scheduleCampaign(payload: Payload, req: PayloadRequest, data: Omit<Partial<Campaign>, 'audience' | 'newsletter'> & { audience: number | string; newsletter: number | string }) {
   const ids = { audience: idFromKey(payload, String(data.audience)), newsletter: idFromKey(payload, String(data.newsletter)) }
   const campaign = await payload.create({ collection: CAMPAIGNS as 'campaigns', data: { channel: 'email', name: `Kampagne ${Date.now()}`, ...data, ...ids } as never })
   await campaignAction(req, String(campaign.id), 'schedule')

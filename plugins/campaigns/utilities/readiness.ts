@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Campaign, Newsletter } from '../../../src/payload-types'
 
 import { smtpSettings } from '../../../src/email/smtpAdapter'
+import { blockLibrary } from '../../../src/personalization/blockLibrary'
 import { relationKey } from '../../../src/utilities/relation'
 import { DELIVERED_CHANNELS } from '../collections/Campaigns'
 import { campaignsOptions } from './options'
@@ -28,14 +29,13 @@ export async function readinessProblems(payload: Payload, campaign: Campaign): P
   return problems
 }
 
-/** Every slot needs a fallback block that still exists, so no recipient can get a hole. */
+/** Every slot needs a published fallback block, so no recipient can get a hole. */
 async function slotProblems(payload: Payload, newsletter: Newsletter): Promise<Problem[]> {
-  const fallbacks = newsletter.slots.map((slot) => ({ id: relationKey(slot.fallback), key: slot.key }))
-  const ids = fallbacks.flatMap((slot) => (slot.id ? [slot.id] : []))
-  const found = ids.length
-    ? new Set((await payload.find({ collection: 'content-blocks', depth: 0, limit: ids.length, pagination: false, select: {}, where: { id: { in: ids } } })).docs.map((doc) => String(doc.id)))
-    : new Set<string>()
-  return fallbacks
-    .filter((slot) => !slot.id || !found.has(slot.id))
-    .map((slot) => ({ code: 'NO_FALLBACK' as const, message: `Slot "${slot.key}" of newsletter "${newsletter.slug}" has no fallback block` }))
+  const library = await blockLibrary(payload)
+  return newsletter.slots
+    .filter((slot) => {
+      const fallback = relationKey(slot.fallback)
+      return !fallback || !library.content.has(fallback)
+    })
+    .map((slot) => ({ code: 'NO_FALLBACK' as const, message: `Slot "${slot.key}" of newsletter "${newsletter.slug}" has no published fallback block` }))
 }
