@@ -2,10 +2,15 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+const madeDirs = new Set<string>()
+
 /** Where the embedded database, uploads and the generated secret live unless configured otherwise. */
 export function dataDir(): string {
   const dir = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.DATA_DIR || 'data')
-  fs.mkdirSync(dir, { recursive: true })
+  if (!madeDirs.has(dir)) {
+    fs.mkdirSync(dir, { recursive: true })
+    madeDirs.add(dir)
+  }
   return dir
 }
 
@@ -32,6 +37,15 @@ export function seedDemo(): boolean {
 export function payloadSecret(): string {
   if (process.env.PAYLOAD_SECRET) return process.env.PAYLOAD_SECRET
   const file = path.join(dataDir(), '.payload-secret')
+  // Read once per file: every signed link asks (a campaign signs several per message).
+  let secret = secretsByFile.get(file)
+  if (!secret) secretsByFile.set(file, (secret = readOrCreateSecret(file)))
+  return secret
+}
+
+const secretsByFile = new Map<string, string>()
+
+function readOrCreateSecret(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8').trim()
   } catch {

@@ -11,8 +11,14 @@ const encode = (value: Buffer | string) => Buffer.from(value).toString('base64ur
  */
 function keys(domain: string): Buffer[] {
   const secrets = [payloadSecret(), ...(process.env.SUBSCRIBER_TOKEN_PREVIOUS_SECRETS ?? '').split(',').filter(Boolean)]
-  return secrets.map((secret) => createHash('sha256').update(`${secret}:${domain}`).digest())
+  const cacheKey = `${domain}\u0000${secrets.join('\u0000')}`
+  let derived = derivedKeys.get(cacheKey)
+  if (!derived) derivedKeys.set(cacheKey, (derived = secrets.map((secret) => createHash('sha256').update(`${secret}:${domain}`).digest())))
+  return derived
 }
+
+// Derived once per secret set and domain: campaigns sign several links per message.
+const derivedKeys = new Map<string, Buffer[]>()
 
 const mac = (key: Buffer, body: string) => createHmac('sha256', key).update(`${VERSION}.${body}`).digest()
 
