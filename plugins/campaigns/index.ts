@@ -29,8 +29,17 @@ export const campaignsPlugin =
     )
     const graphQL = config.graphQL ?? {}
     const jobs = config.jobs ?? {}
+    const admin = config.admin ?? {}
     return {
       ...config,
+      admin: {
+        ...admin,
+        components: {
+          ...admin.components,
+          afterNavLinks: [...(admin.components?.afterNavLinks ?? []), '/plugins/campaigns/components/CampaignReportLink#CampaignReportLink'],
+          views: { ...admin.components?.views, campaignReport: { Component: '/plugins/campaigns/components/CampaignDashboard#CampaignDashboard', path: '/campaign-report' } },
+        },
+      },
       collections: [...collections, { ...Campaigns, endpoints: campaignEndpoints }, CampaignSends],
       custom: { ...config.custom, campaigns: resolveOptions(pluginOptions) },
       graphQL: {

@@ -21,12 +21,14 @@ const TEXT = {
   de: {
     actions: { cancel: 'Abbrechen', pause: 'Pausieren', resume: 'Fortsetzen', schedule: 'Planen / jetzt senden' },
     heading: 'Versand',
+    report: 'Bericht ansehen',
     labels: { clicks: 'Klicks (eindeutig)', delivered: 'Angenommen', failed: 'Fehlgeschlagen', opens: 'Öffnungen (eindeutig)', pending: 'Offen', recipients: 'Empfänger', sent: 'Gesendet', skipped: 'Übersprungen' },
     save: 'Speichern Sie die Kampagne zuerst.',
   },
   en: {
     actions: { cancel: 'Cancel', pause: 'Pause', resume: 'Resume', schedule: 'Schedule / send now' },
     heading: 'Sending',
+    report: 'Open the report',
     labels: { clicks: 'Clicks (unique)', delivered: 'Accepted', failed: 'Failed', opens: 'Opens (unique)', pending: 'Pending', recipients: 'Recipients', sent: 'Sent', skipped: 'Skipped' },
     save: 'Save the campaign first.',
   },
@@ -114,6 +116,9 @@ export function CampaignControls() {
         ))}
       </div>
       {failed && <p role="alert">{failed}</p>}
+      <p>
+        <a href={`/admin/campaign-report?campaign=${id}`}>{t.report}</a>
+      </p>
     </section>
   )
 }

@@ -8,7 +8,7 @@ import { idFromKey, relationKeys } from '../../../src/utilities/relation'
 import { canContact, canTrack } from '../../consent/utilities/canContact'
 import { ledgersOf } from '../../consent/utilities/ledger'
 import { consentOptions } from '../../consent/utilities/options'
-import { CAMPAIGN_SENDS } from '../defaults'
+import { CAMPAIGN_SENDS, SENT_EVENT_PREFIX } from '../defaults'
 
 const DAY = 24 * 60 * 60 * 1000
 /** How far back sends count for the repeat guard (caps look at their own, shorter windows). */
@@ -41,7 +41,7 @@ export async function recipientProfiles(payload: Payload, subscriberIds: string[
       { field: 'subscriber', in: keys },
       { atLeast: since, field: 'sentAt' },
     ]),
-    readRows(payload, 'events', ['subscriber', 'occurredAt', 'properties'], [
+    readRows(payload, 'events', ['subscriber', 'occurredAt', 'eventId'], [
       { field: 'subscriber', in: keys },
       { field: 'type', in: ['email_sent'] },
       { atLeast: since, field: 'occurredAt' },
@@ -55,8 +55,8 @@ export async function recipientProfiles(payload: Payload, subscriberIds: string[
     list.push({ at: new Date(String(at)).toISOString(), blocks })
   }
   for (const row of sends) add(row.subscriber, row.sentAt, blocksOf(row.blocks))
-  // Our own sends are there already as records; events without a campaign come from other systems.
-  for (const row of reported) if (!campaignOf(row.properties)) add(row.subscriber, row.occurredAt, [])
+  // Our own sends are there already as records; other `email_sent` events come from other systems.
+  for (const row of reported) if (!String(row.eventId).startsWith(SENT_EVENT_PREFIX)) add(row.subscriber, row.occurredAt, [])
   const { systemCap } = consentOptions(payload)
   const profiles = new Map<string, RecipientProfile>()
   for (const subscriber of docs) {
@@ -92,5 +92,3 @@ const blocksOf = (value: unknown): string[] => {
   const blocks = json(value)
   return Array.isArray(blocks) ? blocks.map(String) : []
 }
-
-const campaignOf = (properties: unknown): unknown => (json(properties) as null | Record<string, unknown>)?.campaign

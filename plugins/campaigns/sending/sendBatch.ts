@@ -10,14 +10,14 @@ import { CodedError } from '../../../src/errors'
 import { recordEvents } from '../../../src/events/intake'
 import { recipientRenderer } from '../../../src/personalization/recipientRenderer'
 import { relationKey } from '../../../src/utilities/relation'
-import { CAMPAIGN_SENDS } from '../defaults'
+import { CAMPAIGN_SENDS, SENT_EVENT_PREFIX } from '../defaults'
 import { composeMessage, type OutgoingMessage } from './composeMessage'
 import { GroupCommit } from './groupCommit'
 import { recipientProfiles } from './recipientProfiles'
 import { markSent, settle } from './sendRecords'
 
 /** The `email_sent` event of one campaign mail: one id per recipient, so writing it again is a no-op. */
-export const sentEventId = (campaign: string, subscriber: string) => `campaign-sent:${campaign}:${subscriber}`
+export const sentEventId = (campaign: string, subscriber: string) => `${SENT_EVENT_PREFIX}${campaign}:${subscriber}`
 
 /** A problem with the campaign itself (not one recipient): the worker pauses it with this reason. */
 export class CampaignProblem extends Error {}

@@ -28,6 +28,8 @@ import { RuleBuilder as RuleBuilder_1dc0e02750bad990b2c0c9a2b1664470 } from '../
 import { MemberImport as MemberImport_04b372eb7229aa4360d96f8331cc15d9 } from '../../../../plugins/segments/components/MemberImport'
 import { FreezeSegment as FreezeSegment_5a303d1a6c12af81c8d40845eed2d1bd } from '../../../../plugins/segments/components/FreezeSegment'
 import { CampaignControls as CampaignControls_1e0eddb32c323faec3f84fefd6ed1279 } from '../../../../plugins/campaigns/components/CampaignControls'
+import { CampaignReportLink as CampaignReportLink_652dac14da6e959e5ce33209cdf35668 } from '../../../../plugins/campaigns/components/CampaignReportLink'
+import { CampaignDashboard as CampaignDashboard_988fd31b78bcf96ecf75f33479f74b3f } from '../../../../plugins/campaigns/components/CampaignDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,5 +64,7 @@ export const importMap = {
   "/plugins/segments/components/MemberImport#MemberImport": MemberImport_04b372eb7229aa4360d96f8331cc15d9,
   "/plugins/segments/components/FreezeSegment#FreezeSegment": FreezeSegment_5a303d1a6c12af81c8d40845eed2d1bd,
   "/plugins/campaigns/components/CampaignControls#CampaignControls": CampaignControls_1e0eddb32c323faec3f84fefd6ed1279,
+  "/plugins/campaigns/components/CampaignReportLink#CampaignReportLink": CampaignReportLink_652dac14da6e959e5ce33209cdf35668,
+  "/plugins/campaigns/components/CampaignDashboard#CampaignDashboard": CampaignDashboard_988fd31b78bcf96ecf75f33479f74b3f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
