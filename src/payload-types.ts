@@ -830,9 +830,34 @@ export interface Campaign {
    * Also reaches those who chose "important only".
    */
   important?: boolean | null;
+  /**
+   * Optional. Shares + holdout ≤ 100 %; the rest gets the winning variant after the waiting time.
+   */
+  abTest?: {
+    variants?:
+      | {
+          key: string;
+          share: number;
+          /**
+           * Empty: the newsletter's subject.
+           */
+          subject?: string | null;
+          /**
+           * Key of the slot whose block is tested.
+           */
+          slot?: string | null;
+          block?: (number | null) | ContentBlock;
+          id?: string | null;
+        }[]
+      | null;
+    holdoutPercent?: number | null;
+    winnerMetric?: ('unique_click_rate' | 'conversion_rate') | null;
+    decideAfterHours?: number | null;
+  };
   status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
   statusReason?: string | null;
   frozenAudience?: (number | null) | Segment;
+  abWinner?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
   updatedAt: string;
@@ -1586,9 +1611,27 @@ export interface CampaignsSelect<T extends boolean = true> {
   sendAt?: T;
   throttlePerMinute?: T;
   important?: T;
+  abTest?:
+    | T
+    | {
+        variants?:
+          | T
+          | {
+              key?: T;
+              share?: T;
+              subject?: T;
+              slot?: T;
+              block?: T;
+              id?: T;
+            };
+        holdoutPercent?: T;
+        winnerMetric?: T;
+        decideAfterHours?: T;
+      };
   status?: T;
   statusReason?: T;
   frozenAudience?: T;
+  abWinner?: T;
   startedAt?: T;
   finishedAt?: T;
   updatedAt?: T;

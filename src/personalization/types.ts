@@ -65,7 +65,8 @@ export type ScoreComponents = { freshness: number; interest: number; persona: nu
 
 export type Reason = {
   components?: ScoreComponents
-  kind: 'fallback' | 'ranked'
+  /** `variant`: fixed by a campaign's A/B variant instead of ranked. */
+  kind: 'fallback' | 'ranked' | 'variant'
   /** The slot had no eligible block in the reader's language, so the default locale was used. */
   localeFallback: boolean
   matchedInterests: string[]

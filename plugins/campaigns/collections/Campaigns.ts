@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../../src/access/roles'
 import { label, option } from '../../../src/i18n/label'
 import { CAMPAIGNS } from '../defaults'
+import { abTestField } from '../fields/abTest'
 import { lockOnceScheduled } from '../hooks/lockOnceScheduled'
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'done', 'cancelled'] as const
@@ -97,6 +98,7 @@ export const Campaigns: CollectionConfig = {
         },
       ],
     },
+    abTestField,
     {
       name: 'status',
       type: 'select',
@@ -129,6 +131,7 @@ export const Campaigns: CollectionConfig = {
       label: label('Eingefrorene Empfängerliste', 'Frozen recipient list'),
       relationTo: 'segments',
     },
+    { name: 'abWinner', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('A/B-Gewinner', 'A/B winner') },
     { name: 'startedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Gestartet', 'Started') },
     { name: 'finishedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Abgeschlossen', 'Finished') },
   ],

@@ -15,6 +15,7 @@ export type Counts = {
   cancelled: number
   clickRate: number
   clicks: number
+  conversionRate: number
   conversions: number
   delivered: number
   failed: number
@@ -47,19 +48,20 @@ async function rows(payload: Payload, query: unknown): Promise<Row[]> {
   return db.all ? db.all(query) : (await db.execute!(query)).rows
 }
 
-const empty = (): Counts => ({ bounced: 0, cancelled: 0, clickRate: 0, clicks: 0, conversions: 0, delivered: 0, failed: 0, opens: 0, pending: 0, recipients: 0, sent: 0, skipped: 0, uniqueClicks: 0, uniqueOpens: 0, unsubscribes: 0 })
+const empty = (): Counts => ({ bounced: 0, cancelled: 0, clickRate: 0, clicks: 0, conversionRate: 0, conversions: 0, delivered: 0, failed: 0, opens: 0, pending: 0, recipients: 0, sent: 0, skipped: 0, uniqueClicks: 0, uniqueOpens: 0, unsubscribes: 0 })
 
 /**
  * Per campaign and variant (spec §8): recipients by state from the send records; opens, clicks
  * (also per block) and bounces from the events that carry the campaign; conversions (purchases) and
- * unsubscribes of recipients within ATTRIBUTION_DAYS of their send. Click rate = unique clicks / sent.
+ * unsubscribes of recipients within ATTRIBUTION_DAYS of their send (for the holdout: of the campaign's
+ * start). Click rate = unique clicks / sent; conversion rate = conversions / sent (holdout: / members).
  */
 export async function campaignReport(payload: Payload, id: string, req?: PayloadRequest): Promise<CampaignReport> {
   const campaign = isPossibleId(payload, id) ? await payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true, req }) : null
   if (!campaign) throw new CodedError('NOT_FOUND', `Campaign ${id} not found`)
   if (payload.db.name === 'mongoose') throw new CodedError('FAILED_PRECONDITION', 'Campaign reports need SQLite or PostgreSQL for now')
   const key = String(campaign.id)
-  const facts = await reportFacts(payload, key)
+  const facts = await reportFacts(payload, key, campaign.startedAt)
   const byVariant = new Map<string, Counts>()
   const counts = (variant: string) => byVariant.get(variant) ?? byVariant.set(variant, empty()).get(variant)!
   const skippedBy = new Map<string, number>()
@@ -108,6 +110,9 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
     target.uniqueClicks = unique.get(`clicks:${scope}`)?.size ?? 0
     target.bounced = unique.get(`bounces:${scope}`)?.size ?? 0
     target.clickRate = target.sent > 0 ? target.uniqueClicks / target.sent : 0
+    // The holdout got nothing: its rate is per member, which is what the campaign is measured against.
+    const base = scope === 'holdout' ? target.skipped : target.sent
+    target.conversionRate = base > 0 ? target.conversions / base : 0
   }
   const total = counts('*')
   return {
@@ -123,17 +128,19 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
 }
 
 /** Three grouped queries: send records by state, the campaign's engagement events, attributed outcomes. */
-async function reportFacts(payload: Payload, campaign: string) {
+async function reportFacts(payload: Payload, campaign: string, startedAt: null | string | undefined) {
   const sends = sqlTable<Table>(payload, CAMPAIGN_SENDS)
   const events = sqlTable<Table>(payload, 'events')
   const consents = sqlTable<Table>(payload, 'consent-records')
   const postgres = payload.db.name === 'postgres'
   const id = idFromKey(payload, campaign)
   const jsonText = (field: string) => (postgres ? sql`(${events.properties} ->> ${field})` : sql`json_extract(${events.properties}, ${`$.${field}`})`)
+  // The holdout was never sent anything: its window opens when the campaign started.
+  const anchor = sql`coalesce(${sends.sentAt}, ${startedAt ?? new Date(0).toISOString()})`
   const within = (at: unknown) =>
     postgres
-      ? sql`${at} >= ${sends.sentAt} and ${at} <= ${sends.sentAt} + interval '${sql.raw(String(ATTRIBUTION_DAYS))} days'`
-      : sql`julianday(${at}) >= julianday(${sends.sentAt}) and julianday(${at}) <= julianday(${sends.sentAt}) + ${ATTRIBUTION_DAYS}`
+      ? sql`${at} >= ${anchor} and ${at} <= ${anchor} + interval '${sql.raw(String(ATTRIBUTION_DAYS))} days'`
+      : sql`julianday(${at}) >= julianday(${anchor}) and julianday(${at}) <= julianday(${anchor}) + ${ATTRIBUTION_DAYS}`
   const [sendRows, eventRows, outcomeRows] = await Promise.all([
     rows(payload, sql`select ${sends.state} as state, ${sends.variant} as variant, ${sends.reason} as reason, count(*) as count, count(${sends.acceptedAt}) as delivered
       from ${sends} where ${sends.campaign} = ${id} group by ${sends.state}, ${sends.variant}, ${sends.reason}`),
@@ -143,7 +150,7 @@ async function reportFacts(payload: Payload, campaign: string) {
     rows(payload, sql`select ${sends.variant} as variant,
         count(distinct case when exists (select 1 from ${events} where ${events.subscriber} = ${sends.subscriber} and ${events.type} = 'purchase' and ${within(events.occurredAt)}) then ${sends.subscriber} end) as conversions,
         count(distinct case when exists (select 1 from ${consents} where ${consents.subscriber} = ${sends.subscriber} and ${consents.action} = 'withdrawn' and ${consents.purpose} = 'marketing' and ${within(consents.occurredAt)}) then ${sends.subscriber} end) as unsubscribes
-      from ${sends} where ${sends.campaign} = ${id} and ${sends.state} = 'sent' group by ${sends.variant}`),
+      from ${sends} where ${sends.campaign} = ${id} and (${sends.state} = 'sent' or ${sends.variant} = 'holdout') group by ${sends.variant}`),
   ])
   return { events: eventRows, outcomes: outcomeRows, sends: sendRows }
 }

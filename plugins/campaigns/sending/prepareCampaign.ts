@@ -9,6 +9,7 @@ import { audienceMembers, freezeSegment } from '../../segments/utilities/segment
 import { CAMPAIGN_SENDS } from '../defaults'
 import { pauseWithReason, setCampaignStatus } from '../utilities/campaignStatus'
 import { readinessProblems } from '../utilities/readiness'
+import { assignVariant } from './abTest'
 
 /** The Message-ID of one campaign mail: the same on every attempt, so bounces and reports find their record. */
 export const campaignMessageId = (campaign: string, subscriber: string) => `<campaign-${campaign}.${subscriber}@${mailSender().address.split('@')[1] ?? 'localhost'}>`
@@ -16,7 +17,7 @@ export const campaignMessageId = (campaign: string, subscriber: string) => `<cam
 /**
  * Starts a scheduled campaign: checks it again, freezes the audience to a static list (so later
  * changes to the segment do not move the recipient set), takes out the exclusions and writes one
- * pending send record per recipient. Safe to repeat after a crash: the frozen list is reused and
+ * pending send record per recipient, in its A/B group (the holdout's records say so and stay unsent). Safe to repeat after a crash: the frozen list is reused and
  * records that exist are kept (unique per campaign and subscriber). Returns whether sending can begin.
  */
 export async function prepareCampaign(payload: Payload, campaign: Campaign, now = new Date(), heartbeat: () => Promise<void> = async () => {}): Promise<boolean> {
@@ -35,6 +36,7 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
     await setCampaignStatus(payload, id, { frozenAudience: idFromKey(payload, frozen) })
   }
   let recipients = 0
+  const decisionAt = new Date(now.getTime() + (campaign.abTest?.decideAfterHours ?? 4) * 3600 * 1000)
   for await (const page of audienceMembers(payload, frozen, relationKeys(campaign.exclusions), now)) {
     recipients += page.length
     await writeAtomically(payload, {
@@ -42,15 +44,22 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
         {
           collection: CAMPAIGN_SENDS,
           conflictKey: 'sendKey',
-          docs: page.map((subscriber) => ({
-            attempts: 0,
-            campaign: idFromKey(payload, id),
-            eventRecorded: false,
-            messageId: campaignMessageId(id, subscriber),
-            sendKey: `${id}:${subscriber}`,
-            state: 'pending',
-            subscriber: idFromKey(payload, subscriber),
-          })),
+          docs: page.map((subscriber) => {
+            const { holdout, variant, waits } = assignVariant(campaign, subscriber)
+            return {
+              attempts: 0,
+              campaign: idFromKey(payload, id),
+              eventRecorded: false,
+              messageId: campaignMessageId(id, subscriber),
+              // The remainder of an A/B test waits until the winner is decided.
+              nextAttemptAt: waits ? decisionAt : null,
+              reason: holdout ? 'holdout' : null,
+              sendKey: `${id}:${subscriber}`,
+              state: holdout ? 'skipped' : 'pending',
+              subscriber: idFromKey(payload, subscriber),
+              variant,
+            }
+          }),
           ignoreConflicts: true,
         },
       ],

@@ -11,6 +11,7 @@ import { recordEvents } from '../../../src/events/intake'
 import { recipientRenderer } from '../../../src/personalization/recipientRenderer'
 import { relationKey } from '../../../src/utilities/relation'
 import { CAMPAIGN_SENDS, SENT_EVENT_PREFIX } from '../defaults'
+import { variantsOf, WINNER, winnerOf } from './abTest'
 import { composeMessage, type OutgoingMessage } from './composeMessage'
 import { GroupCommit } from './groupCommit'
 import { recipientProfiles } from './recipientProfiles'
@@ -70,11 +71,14 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
 
   // All CPU work (ranking, Liquid, MIME) first: while messages are in flight the process only does
   // I/O, so nothing delays a released message's final dot (see markSent).
+  const variants = new Map(variantsOf(campaign).map((variant) => [variant.key, variant]))
+  const winner = recipients.some((recipient) => recipient.variant === WINNER) ? await winnerOf(payload, campaign) : null
+  const variantFor = (recipient: ClaimedRecipient) => variants.get(recipient.variant === WINNER ? (winner ?? '') : (recipient.variant ?? '')) ?? null
   const prepared: { blocks: string[]; message: OutgoingMessage; recipient: ClaimedRecipient }[] = []
   for (const recipient of queue) {
     const profile = profiles.get(recipient.subscriber)!
     try {
-      const rendered = await renderer.render({ recentBlocks: profile.recentBlocks, segments: memberships.get(recipient.subscriber) ?? new Set(), subscriber: profile.subscriber })
+      const rendered = await renderer.render({ recentBlocks: profile.recentBlocks, segments: memberships.get(recipient.subscriber) ?? new Set(), subscriber: profile.subscriber }, variantFor(recipient))
       const message = await composeMessage(rendered, { email: profile.subscriber.email, id: recipient.subscriber, trackable: profile.trackable }, { campaign: campaignId, messageId: recipient.messageId, variant: recipient.variant })
       prepared.push({ blocks: rendered.blocks, message, recipient })
     } catch (error) {

@@ -5,7 +5,7 @@ import type { CampaignStatus } from '../collections/Campaigns'
 import { CAMPAIGNS } from '../defaults'
 import { CAMPAIGN_ACTION } from '../hooks/lockOnceScheduled'
 
-type StatusChange = { finishedAt?: Date; frozenAudience?: number | string; sendAt?: string; startedAt?: Date; status?: CampaignStatus; statusReason?: null | string }
+type StatusChange = { abWinner?: string; finishedAt?: Date; frozenAudience?: number | string; sendAt?: string; startedAt?: Date; status?: CampaignStatus; statusReason?: null | string }
 
 /** The only writer of a campaign's status (actions and the worker). */
 export async function setCampaignStatus(payload: Payload, id: number | string, change: StatusChange, req?: PayloadRequest) {

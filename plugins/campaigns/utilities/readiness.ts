@@ -6,9 +6,10 @@ import { smtpSettings } from '../../../src/email/smtpAdapter'
 import { blockLibrary } from '../../../src/personalization/blockLibrary'
 import { relationKey } from '../../../src/utilities/relation'
 import { DELIVERED_CHANNELS } from '../collections/Campaigns'
+import { abTestProblems } from '../sending/abTest'
 import { campaignsOptions } from './options'
 
-export type Problem = { code: 'AUDIENCE_EMPTY' | 'AUDIENCE_MISSING' | 'CHANNEL' | 'NEWSLETTER' | 'NO_FALLBACK' | 'NO_SMTP'; message: string }
+export type Problem = { code: 'AB_TEST' | 'AUDIENCE_EMPTY' | 'AUDIENCE_MISSING' | 'CHANNEL' | 'NEWSLETTER' | 'NO_FALLBACK' | 'NO_SMTP'; message: string }
 
 /**
  * What must hold before anything is sent, checked when scheduling and again when sending starts
@@ -24,7 +25,7 @@ export async function readinessProblems(payload: Payload, campaign: Campaign): P
   const newsletterId = relationKey(campaign.newsletter)
   const newsletter = newsletterId ? await payload.findByID({ id: newsletterId, collection: 'newsletters', depth: 0, disableErrors: true }).catch(() => null) : null
   if (!newsletter) problems.push({ code: 'NEWSLETTER', message: 'The campaign has no newsletter (it may have been deleted)' })
-  else problems.push(...(await slotProblems(payload, newsletter)))
+  else problems.push(...(await slotProblems(payload, newsletter)), ...abTestProblems(campaign, newsletter.slots.map((slot) => slot.key)))
   if (!campaignsOptions(payload).smtp && !smtpSettings()) problems.push({ code: 'NO_SMTP', message: 'No SMTP server is configured (SMTP_HOST)' })
   return problems
 }

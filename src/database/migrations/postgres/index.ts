@@ -7,6 +7,7 @@ import * as migration_20261123_144412_lead_scoring from './20261123_144412_lead_
 import * as migration_20261123_173519_segments from './20261123_173519_segments';
 import * as migration_20261123_181057_deliverability from './20261123_181057_deliverability';
 import * as migration_20261123_185613_campaigns from './20261123_185613_campaigns';
+import * as migration_20261123_192921_campaign_ab_test from './20261123_192921_campaign_ab_test';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261123_185613_campaigns.up,
     down: migration_20261123_185613_campaigns.down,
-    name: '20261123_185613_campaigns'
+    name: '20261123_185613_campaigns',
+  },
+  {
+    up: migration_20261123_192921_campaign_ab_test.up,
+    down: migration_20261123_192921_campaign_ab_test.down,
+    name: '20261123_192921_campaign_ab_test'
   },
 ];

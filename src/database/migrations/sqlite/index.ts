@@ -7,6 +7,7 @@ import * as migration_20261123_144408_lead_scoring from './20261123_144408_lead_
 import * as migration_20261123_173516_segments from './20261123_173516_segments';
 import * as migration_20261123_181054_deliverability from './20261123_181054_deliverability';
 import * as migration_20261123_185607_campaigns from './20261123_185607_campaigns';
+import * as migration_20261123_192917_campaign_ab_test from './20261123_192917_campaign_ab_test';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261123_185607_campaigns.up,
     down: migration_20261123_185607_campaigns.down,
-    name: '20261123_185607_campaigns'
+    name: '20261123_185607_campaigns',
+  },
+  {
+    up: migration_20261123_192917_campaign_ab_test.up,
+    down: migration_20261123_192917_campaign_ab_test.down,
+    name: '20261123_192917_campaign_ab_test'
   },
 ];
