@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-sqlite'
-import { randomUUID } from 'node:crypto'
 
+import { claimRows, runSql as run } from '../../../src/database/claimRows'
 import { sqlTable } from '../../../src/database/tables'
 import { idFromKey } from '../../../src/utilities/relation'
 import { CAMPAIGN_SENDS } from '../defaults'
@@ -15,74 +15,39 @@ export type Settlement = { attempts?: number; leaseUntil?: Date | null; nextAtte
 
 type Column = { name: string }
 type Table = Record<string, Column>
-type SqlDatabase = {
-  all?: (query: unknown) => Promise<Record<string, unknown>[]>
-  execute?: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }>
-}
 type MongoModel = {
-  find: (filter: unknown, projection?: unknown) => { lean: () => Promise<Record<string, unknown>[]>; limit: (n: number) => { lean: () => Promise<Record<string, unknown>[]> }; sort: (s: unknown) => { limit: (n: number) => { lean: () => Promise<Record<string, unknown>[]> } } }
+  find: (filter: unknown, projection?: unknown) => { lean: () => Promise<Record<string, unknown>[]> }
   updateMany: (filter: unknown, update: unknown) => Promise<unknown>
 }
 
 const isMongo = (payload: Payload) => payload.db.name === 'mongoose'
 const mongo = (payload: Payload) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[CAMPAIGN_SENDS]
 
-async function run(payload: Payload, query: unknown): Promise<Record<string, unknown>[]> {
-  const db = (payload.db as unknown as { drizzle: SqlDatabase }).drizzle
-  if (db.all) return db.all(query)
-  return (await db.execute!(query)).rows
-}
-
 const table = (payload: Payload) => sqlTable<Table>(payload, CAMPAIGN_SENDS)
 const column = (payload: Payload, field: string) => sql.identifier(table(payload)[field].name)
 const iso = (date: Date) => date.toISOString()
 
-/**
- * Claims up to `limit` pending recipients of a campaign whose lease is free and whose retry is due,
- * atomically: SQLite has one writer, PostgreSQL skips rows another worker is claiming right now.
- */
+/** Claims up to `limit` pending recipients of a campaign whose retry is due (see claimRows). */
 export async function claimRecipients(payload: Payload, campaign: string, { leaseSeconds, limit, now }: { leaseSeconds: number; limit: number; now: Date }) {
-  const claim = randomUUID()
-  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000)
-  if (isMongo(payload)) return claimMongo(payload, campaign, claim, { leaseUntil, limit, now })
-  const c = (field: string) => column(payload, field)
-  const campaignId = idFromKey(payload, campaign)
-  const lock = payload.db.name === 'postgres' ? sql` for update skip locked` : sql``
-  const rows = await run(
-    payload,
-    sql`update campaign_sends set ${c('claim')} = ${claim}, ${c('leaseUntil')} = ${iso(leaseUntil)}
-      where ${c('id')} in (
-        select ${c('id')} from campaign_sends
-        where ${c('campaign')} = ${campaignId} and ${c('state')} = 'pending'
-          and (${c('leaseUntil')} is null or ${c('leaseUntil')} < ${iso(now)})
-          and (${c('nextAttemptAt')} is null or ${c('nextAttemptAt')} <= ${iso(now)})
-        order by ${c('id')} limit ${limit}${lock})
-      returning ${c('id')} as id, ${c('subscriber')} as subscriber, ${c('attempts')} as attempts, ${c('messageId')} as "messageId", ${c('variant')} as variant`,
-  )
-  return { claim, recipients: rows.map(toRecipient).sort((a, b) => Number(a.id) - Number(b.id)) }
+  const { claim, rows } = await claimRows(payload, {
+    collection: CAMPAIGN_SENDS,
+    fields: ['subscriber', 'attempts', 'messageId', 'variant'],
+    filter: (c) => sql`${c('campaign')} = ${idFromKey(payload, campaign)} and ${c('state')} = 'pending' and (${c('nextAttemptAt')} is null or ${c('nextAttemptAt')} <= ${iso(now)})`,
+    leaseSeconds,
+    limit,
+    mongoFilter: { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }], campaign, state: 'pending' },
+    now,
+  })
+  return { claim, recipients: rows.map(toRecipient) }
 }
 
 const toRecipient = (row: Record<string, unknown>): ClaimedRecipient => ({
   attempts: Number(row.attempts ?? 0),
-  id: String(row.id ?? row._id),
+  id: String(row.id),
   messageId: String(row.messageId),
   subscriber: String(row.subscriber),
   variant: row.variant == null ? null : String(row.variant),
 })
-
-async function claimMongo(payload: Payload, campaign: string, claim: string, { leaseUntil, limit, now }: { leaseUntil: Date; limit: number; now: Date }) {
-  const model = mongo(payload)
-  const free = {
-    $and: [{ $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] }, { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }] }],
-    campaign,
-    state: 'pending',
-  }
-  const candidates = await model.find(free, { _id: 1 }).sort({ _id: 1 }).limit(limit).lean()
-  // The filter is repeated in the update: a row another worker claimed in between is not taken.
-  await model.updateMany({ ...free, _id: { $in: candidates.map((row) => row._id) } }, { $set: { claim, leaseUntil } })
-  const rows = await model.find({ claim }).lean()
-  return { claim, recipients: rows.map(toRecipient) }
-}
 
 /** Recipients marked sent, and how to make the marks final: `seal` must be called before any message they stand for is released. */
 export type SentMarks = { committed: Set<string>; seal: () => Promise<void> }
