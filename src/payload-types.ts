@@ -87,6 +87,8 @@ export interface Config {
     'segment-members': SegmentMember;
     campaigns: Campaign;
     'campaign-sends': CampaignSend;
+    automations: Automation;
+    'automation-runs': AutomationRun;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -115,6 +117,8 @@ export interface Config {
     'segment-members': SegmentMembersSelect<false> | SegmentMembersSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'campaign-sends': CampaignSendsSelect<false> | CampaignSendsSelect<true>;
+    automations: AutomationsSelect<false> | AutomationsSelect<true>;
+    'automation-runs': AutomationRunsSelect<false> | AutomationRunsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -857,9 +861,59 @@ export interface Campaign {
   status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
   statusReason?: string | null;
   frozenAudience?: (number | null) | Segment;
+  /**
+   * An automation step's sending: runs while the automation is active.
+   */
+  automation?: (number | null) | Automation;
+  automationStep?: string | null;
+  exemptFromCaps?: boolean | null;
   abWinner?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automations".
+ */
+export interface Automation {
+  id: number;
+  name: string;
+  trigger: 'double_opt_in' | 'stage_changed' | 'first_purchase' | 'segment_entry' | 'birthday';
+  active?: boolean | null;
+  /**
+   * Consent for this topic is needed (and triggers on double opt-in); empty: general.
+   */
+  topic?: (number | null) | Topic;
+  stage?: (number | null) | LifecycleStage;
+  segment?: (number | null) | Segment;
+  /**
+   * Custom attribute holding the date (YYYY-MM-DD or MM-DD).
+   */
+  birthdayAttribute?: string | null;
+  /**
+   * At the earliest this many days after the last run (segment; birthday: a year).
+   */
+  reentryDays?: number | null;
+  /**
+   * Off: series mails are exempt from frequency caps (consent, pause and "important only" always apply).
+   */
+  countsTowardCaps?: boolean | null;
+  /**
+   * A click, visit or purchase ends the run (reactivation).
+   */
+  exitOnEngagement?: boolean | null;
+  steps?:
+    | {
+        type: 'wait' | 'send' | 'check' | 'exit';
+        days?: number | null;
+        newsletter?: (number | null) | Newsletter;
+        segment?: (number | null) | Segment;
+        expect?: ('member' | 'not_member') | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -892,6 +946,25 @@ export interface CampaignSend {
     | boolean
     | null;
   eventRecorded?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automation-runs".
+ */
+export interface AutomationRun {
+  id: number;
+  automation: number | Automation;
+  subscriber: number | Subscriber;
+  runKey: string;
+  state: 'active' | 'done' | 'exited';
+  step?: number | null;
+  nextAt?: string | null;
+  enteredBecause?: string | null;
+  exitReason?: string | null;
+  claim?: string | null;
+  leaseUntil?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1092,6 +1165,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'campaign-sends';
         value: number | CampaignSend;
+      } | null)
+    | ({
+        relationTo: 'automations';
+        value: number | Automation;
+      } | null)
+    | ({
+        relationTo: 'automation-runs';
+        value: number | AutomationRun;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1631,6 +1712,9 @@ export interface CampaignsSelect<T extends boolean = true> {
   status?: T;
   statusReason?: T;
   frozenAudience?: T;
+  automation?: T;
+  automationStep?: T;
+  exemptFromCaps?: T;
   abWinner?: T;
   startedAt?: T;
   finishedAt?: T;
@@ -1657,6 +1741,52 @@ export interface CampaignSendsSelect<T extends boolean = true> {
   messageId?: T;
   blocks?: T;
   eventRecorded?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automations_select".
+ */
+export interface AutomationsSelect<T extends boolean = true> {
+  name?: T;
+  trigger?: T;
+  active?: T;
+  topic?: T;
+  stage?: T;
+  segment?: T;
+  birthdayAttribute?: T;
+  reentryDays?: T;
+  countsTowardCaps?: T;
+  exitOnEngagement?: T;
+  steps?:
+    | T
+    | {
+        type?: T;
+        days?: T;
+        newsletter?: T;
+        segment?: T;
+        expect?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "automation-runs_select".
+ */
+export interface AutomationRunsSelect<T extends boolean = true> {
+  automation?: T;
+  subscriber?: T;
+  runKey?: T;
+  state?: T;
+  step?: T;
+  nextAt?: T;
+  enteredBecause?: T;
+  exitReason?: T;
+  claim?: T;
+  leaseUntil?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -15,7 +15,7 @@ import { port, publicUrl, seedDemo } from './config/env'
 import { closeDatabase } from './database/close'
 import { eventsRouter } from './events/router'
 import { enableJobRunner } from './jobs/runner'
-import { superviseCampaigns } from '../plugins/campaigns'
+import { superviseAll } from '../plugins/campaigns'
 import { evaluateStages } from '../plugins/lead-scoring'
 import { seedIfEmpty } from './seed'
 import { trackingRouter } from './tracking/router'
@@ -33,7 +33,7 @@ export async function startServer() {
   const payload = await getPayload({ config })
   if (seedDemo()) await seedIfEmpty(payload)
   sweepStagesHourly(payload)
-  superviseCampaignsRegularly(payload)
+  superviseRegularly(payload)
 
   const nextApp = next({ dev, dir: root, hostname: 'localhost', port: port() })
   const handle = nextApp.getRequestHandler()
@@ -78,9 +78,9 @@ function sweepStagesHourly(payload: Payload) {
   setInterval(sweep, 60 * 60_000).unref()
 }
 
-/** Campaign jobs whose worker died are replaced (the server runs campaign jobs too). */
-function superviseCampaignsRegularly(payload: Payload) {
-  const supervise = () => superviseCampaigns(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Campaign supervision failed' }))
+/** Due automation steps, state triggers, and campaign jobs whose worker died (the server runs campaign jobs too). */
+function superviseRegularly(payload: Payload) {
+  const supervise = () => superviseAll(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Campaign supervision failed' }))
   setTimeout(supervise, 5_000).unref()
   setInterval(supervise, 30_000).unref()
 }

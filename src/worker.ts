@@ -3,7 +3,7 @@ import './config/loadEnv'
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
-import { CAMPAIGN_QUEUE, superviseCampaigns } from '../plugins/campaigns'
+import { CAMPAIGN_QUEUE, superviseAll } from '../plugins/campaigns'
 import { campaignsOptions } from '../plugins/campaigns/utilities/options'
 import { closeDatabase } from './database/close'
 
@@ -29,7 +29,7 @@ async function main() {
   while (running) {
     if (Date.now() - supervisedAt > superviseEvery) {
       supervisedAt = Date.now()
-      await superviseCampaigns(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Campaign supervision failed' }))
+      await superviseAll(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Campaign supervision failed' }))
     }
     const result = await payload.jobs.run({ limit: 4, queue: CAMPAIGN_QUEUE })
     if ((result as { noJobsRemaining?: boolean }).noJobsRemaining) await new Promise((resolve) => setTimeout(resolve, IDLE_MS))

@@ -21,5 +21,8 @@ export const CAMPAIGN_SENDS = 'campaign-sends'
 export const START_CAMPAIGN_TASK = 'campaignStart' as const
 export const SEND_CAMPAIGN_TASK = 'campaignSend' as const
 
-/** Ids of the `email_sent` events campaigns write (one per recipient): `campaign-sent:<campaign>:<subscriber>`. */
+/** Ids of the `email_sent` events campaigns write (one per send record): `campaign-sent:<sendKey>`. */
 export const SENT_EVENT_PREFIX = 'campaign-sent:'
+
+export const AUTOMATIONS = 'automations'
+export const AUTOMATION_RUNS = 'automation-runs'

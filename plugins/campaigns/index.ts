@@ -2,6 +2,10 @@ import type { Config } from 'payload'
 
 import type { CampaignsPluginOptions } from './types'
 
+import { registerEventConsumer } from '../../src/events/consumers'
+import { automationConsumer, enrollOnDoubleOptIn, enrollOnStageChange } from './automation/triggers'
+import { AutomationRuns } from './collections/AutomationRuns'
+import { Automations } from './collections/Automations'
 import { CampaignSends } from './collections/CampaignSends'
 import { Campaigns } from './collections/Campaigns'
 import { CAMPAIGN_QUEUE, resolveOptions } from './defaults'
@@ -10,7 +14,7 @@ import { campaignOperations } from './graphql/campaigns'
 import { keepCampaignSegments } from './hooks/keepCampaignSegments'
 import { sendCampaignTask, startCampaignTask } from './jobs/tasks'
 
-export { superviseCampaigns } from './sending/watchdog'
+export { superviseAll } from './sending/watchdog'
 export { CAMPAIGN_QUEUE }
 
 /**
@@ -22,11 +26,14 @@ export { CAMPAIGN_QUEUE }
 export const campaignsPlugin =
   (pluginOptions: CampaignsPluginOptions = {}) =>
   (config: Config): Config => {
-    const collections = (config.collections ?? []).map((collection) =>
-      collection.slug === 'segments'
-        ? { ...collection, hooks: { ...collection.hooks, beforeDelete: [keepCampaignSegments, ...(collection.hooks?.beforeDelete ?? [])] } }
-        : collection,
-    )
+    const collections = (config.collections ?? []).map((collection) => {
+      const hooks = collection.hooks ?? {}
+      if (collection.slug === 'segments') return { ...collection, hooks: { ...hooks, beforeDelete: [keepCampaignSegments, ...(hooks.beforeDelete ?? [])] } }
+      // Automation triggers: a confirmed double opt-in, a stage change.
+      if (collection.slug === 'consent-records') return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnDoubleOptIn] } }
+      if (collection.slug === 'subscribers') return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } }
+      return collection
+    })
     const graphQL = config.graphQL ?? {}
     const jobs = config.jobs ?? {}
     const admin = config.admin ?? {}
@@ -40,8 +47,8 @@ export const campaignsPlugin =
           views: { ...admin.components?.views, campaignReport: { Component: '/plugins/campaigns/components/CampaignDashboard#CampaignDashboard', path: '/campaign-report' } },
         },
       },
-      collections: [...collections, { ...Campaigns, endpoints: campaignEndpoints }, CampaignSends],
-      custom: { ...config.custom, campaigns: resolveOptions(pluginOptions) },
+      collections: [...collections, { ...Campaigns, endpoints: campaignEndpoints }, CampaignSends, Automations, AutomationRuns],
+      custom: { ...config.custom, campaigns: resolveOptions(pluginOptions), eventConsumers: registerEventConsumer(config.custom?.eventConsumers, automationConsumer) },
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...campaignOperations(GraphQL).mutations }),

@@ -41,7 +41,7 @@ export async function runSql(payload: Payload, query: unknown): Promise<Record<s
  * lease ran out (its worker died) can be claimed again. The collection needs `claim` (text) and
  * `leaseUntil` (date) fields; later writes should check the claim.
  */
-export async function claimRows(payload: Payload, { collection, fields, filter, leaseSeconds, limit, mongoFilter, now }: ClaimQuery) {
+export async function claimRows(payload: Payload, { collection, fields, filter, leaseSeconds, limit, mongoFilter, now }: ClaimQuery): Promise<{ claim: string; rows: Record<string, unknown>[] }> {
   const claim = randomUUID()
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000)
   if (payload.db.name === 'mongoose') {

@@ -6,10 +6,9 @@ import type { Campaign } from '../../../src/payload-types'
 
 import { writeAtomically } from '../../../src/database/bulkWrite'
 import { recordEvents } from '../../../src/events/intake'
-import { seedDemoData } from '../../../src/seed'
 import { createAudience } from '../../../tests/helpers/audience'
-import { type LocalPayload, startLocalPayload } from '../../../tests/helpers/localPayload'
-import { type SmtpSink, startSmtpSink } from '../../../tests/helpers/smtp'
+import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import type { SmtpSink } from '../../../tests/helpers/smtp'
 import { CAMPAIGN_QUEUE } from '../defaults'
 import { campaignReport } from '../reporting/campaignReport'
 import { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
@@ -39,24 +38,17 @@ describe('A/B group assignment', () => {
 })
 
 describe('an A/B test with holdout and automatic winner (Local API, SQLite, real SMTP server)', () => {
-  let local: LocalPayload
+  let world: CampaignWorld
   let payload: Payload
   let sink: SmtpSink
   let editor: PayloadRequest
 
   beforeAll(async () => {
-    sink = await startSmtpSink()
-    process.env.SMTP_HOST = '127.0.0.1'
-    process.env.SMTP_PORT = String(sink.port)
-    local = await startLocalPayload('sqlite')
-    payload = local.payload
-    await seedDemoData(payload)
+    world = await startCampaignWorld()
+    ;({ payload, sink } = world)
     editor = await staffRequest(payload)
   })
-  afterAll(async () => {
-    await local?.close()
-    await sink?.close()
-  })
+  afterAll(() => world?.close())
 
   it('sends the variants, spares the holdout, picks the variant with more unique clicks and sends it to the rest', async () => {
     const newsletter = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]

@@ -22,7 +22,8 @@ export async function continueOrFinish(payload: Payload, campaignId: string, opt
   const now = new Date()
   const pending = { campaign: { equals: campaignId }, state: { equals: 'pending' } }
   const { totalDocs } = await payload.count({ collection: CAMPAIGN_SENDS as 'campaign-sends', where: pending })
-  if (totalDocs === 0) return finishCampaign(payload, campaignId)
+  // An automation step's campaign is never done: its runs add recipients while the automation is active.
+  if (totalDocs === 0) return campaign.automation ? undefined : finishCampaign(payload, campaignId)
   const [leased, waiting] = await Promise.all(
     (['leaseUntil', 'nextAttemptAt'] as const).map(async (field) => {
       const { docs } = await payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 1, select: { [field]: true }, sort: field, where: { ...pending, [field]: { greater_than: now.toISOString() } } })
@@ -69,7 +70,7 @@ async function finishCampaign(payload: Payload, campaignId: string) {
     await recordEvents(
       payload,
       docs.map((doc) => ({
-        id: sentEventId(campaignId, relationKey(doc.subscriber)!),
+        id: sentEventId(doc.sendKey),
         occurredAt: doc.sentAt ?? undefined,
         properties: { campaign: campaignId, channel: 'email', message: doc.messageId ?? undefined },
         subscriber: relationKey(doc.subscriber),

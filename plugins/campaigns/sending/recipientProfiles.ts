@@ -22,7 +22,7 @@ export type RecipientProfile = {
   trackable: boolean
 }
 
-export type GateRequest = { at: Date; channel: string; important: boolean; topic: null | string }
+export type GateRequest = { at: Date; channel: string; exemptFromCaps?: boolean; important: boolean; topic: null | string }
 
 /**
  * Everything the gate and the engine need for one batch, in a few bulk reads: profiles, both parts
@@ -70,7 +70,7 @@ export async function recipientProfiles(payload: Payload, subscriberIds: string[
         recentContacts: sent.map((send) => send.at),
         undeliverableSince: subscriber.deliverability?.undeliverableSince ?? null,
       },
-      { at: request.at, channel: request.channel, important: request.important, topic: request.topic },
+      { at: request.at, channel: request.channel, exemptFromCaps: request.exemptFromCaps, important: request.important, topic: request.topic },
       systemCap,
     )
     profiles.set(key, { decision, recentBlocks: sent.map((send) => send.blocks), subscriber, trackable: canTrack(tracking.get(key) ?? [], request.channel) })

@@ -17,8 +17,8 @@ import { GroupCommit } from './groupCommit'
 import { recipientProfiles } from './recipientProfiles'
 import { markSent, settle } from './sendRecords'
 
-/** The `email_sent` event of one campaign mail: one id per recipient, so writing it again is a no-op. */
-export const sentEventId = (campaign: string, subscriber: string) => `${SENT_EVENT_PREFIX}${campaign}:${subscriber}`
+/** The `email_sent` event of one campaign mail: one id per send record, so writing it again is a no-op. */
+export const sentEventId = (sendKey: string) => `${SENT_EVENT_PREFIX}${sendKey}`
 
 /** A problem with the campaign itself (not one recipient): the worker pauses it with this reason. */
 export class CampaignProblem extends Error {}
@@ -49,7 +49,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   // Consent records written from now on make the commit drop the message (see commitSent).
   const now = new Date()
   const ids = recipients.map((recipient) => recipient.subscriber)
-  const profiles = await recipientProfiles(payload, ids, { at: now, channel: campaign.channel, important: Boolean(campaign.important), topic: relationKey(campaign.topic) })
+  const profiles = await recipientProfiles(payload, ids, { at: now, channel: campaign.channel, exemptFromCaps: Boolean(campaign.exemptFromCaps), important: Boolean(campaign.important), topic: relationKey(campaign.topic) })
   const memberships = await slotMemberships(payload, ids, renderer.segments, now)
 
   const skipped = new Map<string, string[]>()
@@ -180,7 +180,7 @@ async function writeOutcomes({ campaign, newsletter, options, payload }: BatchCo
   }
   const events = [
     ...outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({
-      id: sentEventId(campaignId, recipient.subscriber),
+      id: sentEventId(recipient.sendKey),
       occurredAt: sentAt.toISOString(),
       properties: { blocks, campaign: campaignId, channel: campaign.channel, message: recipient.messageId, newsletter: String(newsletter.id), variant: recipient.variant ?? undefined },
       subscriber: recipient.subscriber,

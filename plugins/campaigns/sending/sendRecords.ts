@@ -8,7 +8,7 @@ import { idFromKey } from '../../../src/utilities/relation'
 import { CAMPAIGN_SENDS } from '../defaults'
 
 /** A recipient handed to one worker by a claim. */
-export type ClaimedRecipient = { attempts: number; id: string; messageId: string; subscriber: string; variant: null | string }
+export type ClaimedRecipient = { attempts: number; id: string; messageId: string; sendKey: string; subscriber: string; variant: null | string }
 
 /** A change to claimed rows that still hold the claim and are pending (so a row another worker took over is never touched). */
 export type Settlement = { attempts?: number; leaseUntil?: Date | null; nextAttemptAt?: Date | null; reason?: null | string; state: 'failed' | 'pending' | 'skipped' | 'cancelled' }
@@ -31,7 +31,7 @@ const iso = (date: Date) => date.toISOString()
 export async function claimRecipients(payload: Payload, campaign: string, { leaseSeconds, limit, now }: { leaseSeconds: number; limit: number; now: Date }) {
   const { claim, rows } = await claimRows(payload, {
     collection: CAMPAIGN_SENDS,
-    fields: ['subscriber', 'attempts', 'messageId', 'variant'],
+    fields: ['subscriber', 'attempts', 'messageId', 'sendKey', 'variant'],
     filter: (c) => sql`${c('campaign')} = ${idFromKey(payload, campaign)} and ${c('state')} = 'pending' and (${c('nextAttemptAt')} is null or ${c('nextAttemptAt')} <= ${iso(now)})`,
     leaseSeconds,
     limit,
@@ -45,6 +45,7 @@ const toRecipient = (row: Record<string, unknown>): ClaimedRecipient => ({
   attempts: Number(row.attempts ?? 0),
   id: String(row.id),
   messageId: String(row.messageId),
+  sendKey: String(row.sendKey),
   subscriber: String(row.subscriber),
   variant: row.variant == null ? null : String(row.variant),
 })

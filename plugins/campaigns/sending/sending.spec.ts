@@ -5,35 +5,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Campaign, Newsletter } from '../../../src/payload-types'
 
 import { CodedError } from '../../../src/errors'
-import { seedDemoData } from '../../../src/seed'
 import { createAudience } from '../../../tests/helpers/audience'
-import { type LocalPayload, startLocalPayload } from '../../../tests/helpers/localPayload'
+import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
 import { freePort } from '../../../tests/helpers/server'
-import { type SmtpSink, startSmtpSink } from '../../../tests/helpers/smtp'
+import type { SmtpSink } from '../../../tests/helpers/smtp'
 import { campaignAction } from '../utilities/actions'
 import { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
 
 describe('sending a campaign (Local API, SQLite, real SMTP server)', () => {
-  let local: LocalPayload
+  let world: CampaignWorld
   let payload: Payload
   let sink: SmtpSink
   let editor: PayloadRequest
   let newsletter: number | string
 
   beforeAll(async () => {
-    sink = await startSmtpSink()
-    process.env.SMTP_HOST = '127.0.0.1'
-    process.env.SMTP_PORT = String(sink.port)
-    local = await startLocalPayload('sqlite')
-    payload = local.payload
-    await seedDemoData(payload)
+    world = await startCampaignWorld()
+    ;({ payload, sink } = world)
     editor = await staffRequest(payload)
     newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
   })
-  afterAll(async () => {
-    await local?.close()
-    await sink?.close()
-  })
+  afterAll(() => world?.close())
 
   it('sends one personalized mail per consenting recipient, with unsubscribe headers and links', async () => {
     const audience = await createAudience(payload, { count: 30, prefix: 'a', withoutConsent: (index) => index % 10 === 9 })
@@ -54,7 +46,7 @@ describe('sending a campaign (Local API, SQLite, real SMTP server)', () => {
 })
 
 describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
-  let local: LocalPayload
+  let world: CampaignWorld
   let payload: Payload
   let sink: SmtpSink
   let editor: PayloadRequest
@@ -76,19 +68,12 @@ describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
   const mailsOf = (id: number | string) => sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${id}.`)).length
 
   beforeAll(async () => {
-    sink = await startSmtpSink()
-    process.env.SMTP_HOST = '127.0.0.1'
-    process.env.SMTP_PORT = String(sink.port)
-    local = await startLocalPayload('sqlite')
-    payload = local.payload
-    await seedDemoData(payload)
+    world = await startCampaignWorld()
+    ;({ payload, sink } = world)
     editor = await staffRequest(payload)
     newsletter = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]
   })
-  afterAll(async () => {
-    await local?.close()
-    await sink?.close()
-  })
+  afterAll(() => world?.close())
 
   it('refuses to schedule for an empty segment, without audience, or at an unusable time; nothing is queued', async () => {
     const empty = await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Leer' } as never })

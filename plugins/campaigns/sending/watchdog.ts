@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 
 import { writeAtomically } from '../../../src/database/bulkWrite'
-import { CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
+import { advanceAutomations } from '../automation/advance'
+import { sweepAutomations } from '../automation/triggers'
+import { CAMPAIGN_SENDS, CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
 import { campaignsOptions } from '../utilities/options'
 import { queueSendJob, queueStartJob } from './continueOrFinish'
 
@@ -18,7 +20,7 @@ export async function superviseCampaigns(payload: Payload, now = new Date()): Pr
     depth: 0,
     limit: 0,
     pagination: false,
-    select: { sendAt: true, status: true },
+    select: { automation: true, sendAt: true, status: true },
     where: { or: [{ status: { equals: 'sending' } }, { and: [{ status: { equals: 'scheduled' } }, { sendAt: { less_than_equal: now.toISOString() } }] }] },
   })
   if (campaigns.length === 0) return
@@ -40,8 +42,24 @@ export async function superviseCampaigns(payload: Payload, now = new Date()): Pr
     const id = String(campaign.id)
     // A start that died half-way is simply repeated: it reuses what it wrote.
     if (campaign.status === 'scheduled' && !active.has(`${START_CAMPAIGN_TASK}:${id}`)) await queueStartJob(payload, id)
-    if (campaign.status === 'sending' && !active.has(`${SEND_CAMPAIGN_TASK}:${id}`)) await queueSendJob(payload, id)
+    if (campaign.status !== 'sending' || active.has(`${SEND_CAMPAIGN_TASK}:${id}`)) continue
+    // An automation step's campaign sends only when its runs have left something to send.
+    if (campaign.automation && (await payload.count({ collection: CAMPAIGN_SENDS as 'campaign-sends', where: { campaign: { equals: id }, state: { equals: 'pending' } } })).totalDocs === 0) continue
+    await queueSendJob(payload, id)
   }
+}
+
+const SWEEP_EVERY_MS = 10 * 60 * 1000
+const sweptAt = new WeakMap<Payload, number>()
+
+/** Everything a worker does besides send jobs: due automation steps, state triggers (every ten minutes), job supervision. */
+export async function superviseAll(payload: Payload, now = new Date()): Promise<void> {
+  if (now.getTime() - (sweptAt.get(payload) ?? 0) >= SWEEP_EVERY_MS) {
+    sweptAt.set(payload, now.getTime())
+    await sweepAutomations(payload, now)
+  }
+  await advanceAutomations(payload, now)
+  await superviseCampaigns(payload, now)
 }
 
 /** Marks a campaign job alive (its `updatedAt`), called between batches and pages. */

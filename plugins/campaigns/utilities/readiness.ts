@@ -21,7 +21,8 @@ export async function readinessProblems(payload: Payload, campaign: Campaign): P
   if (!DELIVERED_CHANNELS.includes(campaign.channel)) problems.push({ code: 'CHANNEL', message: `Channel "${campaign.channel}" cannot be sent yet` })
   const audience = relationKey(campaign.audience)
   const segment = audience ? await payload.findByID({ id: audience, collection: 'segments', depth: 0, disableErrors: true }).catch(() => null) : null
-  if (!segment) problems.push({ code: 'AUDIENCE_MISSING', message: audience ? `The audience segment ${audience} no longer exists` : 'The campaign has no audience segment' })
+  // An automation step's campaign has no audience: its runs choose the recipients.
+  if (!segment && !campaign.automation) problems.push({ code: 'AUDIENCE_MISSING', message: audience ? `The audience segment ${audience} no longer exists` : 'The campaign has no audience segment' })
   const newsletterId = relationKey(campaign.newsletter)
   const newsletter = newsletterId ? await payload.findByID({ id: newsletterId, collection: 'newsletters', depth: 0, disableErrors: true }).catch(() => null) : null
   if (!newsletter) problems.push({ code: 'NEWSLETTER', message: 'The campaign has no newsletter (it may have been deleted)' })

@@ -21,7 +21,8 @@ export type ContactProfile = {
   undeliverableSince?: Date | null | string
 }
 
-export type ContactRequest = { at: Date; channel: string; important?: boolean; topic?: null | string }
+/** `exemptFromCaps`: a message the subscriber's own action started (an automation step) does not count against frequency caps. */
+export type ContactRequest = { at: Date; channel: string; exemptFromCaps?: boolean; important?: boolean; topic?: null | string }
 
 export type ContactDecision = {
   allowed: boolean
@@ -53,6 +54,7 @@ export function canContact(profile: ContactProfile, request: ContactRequest, sys
   }
   const frequency = preferences.frequency ?? 'weekly'
   if (frequency === 'important_only' && !request.important) return { allowed: false, reason: 'frequency_cap' }
+  if (request.exemptFromCaps) return { allowed: true, reason: 'ok' }
   if (frequency !== 'important_only') {
     const cap = FREQUENCY_CAPS[frequency]
     if (sentWithin(cap.perDays) >= cap.maxMessages) return { allowed: false, reason: 'frequency_cap' }

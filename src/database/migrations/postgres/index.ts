@@ -8,6 +8,7 @@ import * as migration_20261123_173519_segments from './20261123_173519_segments'
 import * as migration_20261123_181057_deliverability from './20261123_181057_deliverability';
 import * as migration_20261123_185613_campaigns from './20261123_185613_campaigns';
 import * as migration_20261123_192921_campaign_ab_test from './20261123_192921_campaign_ab_test';
+import * as migration_20261123_193541_automations from './20261123_193541_automations';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261123_192921_campaign_ab_test.up,
     down: migration_20261123_192921_campaign_ab_test.down,
-    name: '20261123_192921_campaign_ab_test'
+    name: '20261123_192921_campaign_ab_test',
+  },
+  {
+    up: migration_20261123_193541_automations.up,
+    down: migration_20261123_193541_automations.down,
+    name: '20261123_193541_automations'
   },
 ];

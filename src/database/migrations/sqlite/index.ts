@@ -8,6 +8,7 @@ import * as migration_20261123_173516_segments from './20261123_173516_segments'
 import * as migration_20261123_181054_deliverability from './20261123_181054_deliverability';
 import * as migration_20261123_185607_campaigns from './20261123_185607_campaigns';
 import * as migration_20261123_192917_campaign_ab_test from './20261123_192917_campaign_ab_test';
+import * as migration_20261123_193538_automations from './20261123_193538_automations';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261123_192917_campaign_ab_test.up,
     down: migration_20261123_192917_campaign_ab_test.down,
-    name: '20261123_192917_campaign_ab_test'
+    name: '20261123_192917_campaign_ab_test',
+  },
+  {
+    up: migration_20261123_193538_automations.up,
+    down: migration_20261123_193538_automations.down,
+    name: '20261123_193538_automations'
   },
 ];
