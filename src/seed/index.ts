@@ -119,7 +119,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
 
   const slotsOf = (slots: readonly SlotSeed[]) =>
     slots.map(({ fallback, ...slot }) => ({ ...slot, fallback: mustGet(blocks, fallback), goals: slot.goals ? [...slot.goals] : [] }))
-  await ensure('newsletters', 'slug', NEWSLETTERS.map((newsletter) => ({ data: { ...newsletter, slots: slotsOf(newsletter.slots) }, key: newsletter.slug })))
+  const newsletters = await ensure('newsletters', 'slug', NEWSLETTERS.map((newsletter) => ({ data: { ...newsletter, slots: slotsOf(newsletter.slots) }, key: newsletter.slug })))
   await ensure('landing-pages', 'slug', LANDING_PAGES.map((page) => ({ data: { ...page, slots: slotsOf(page.slots) }, key: page.slug })))
 
   const topics = await ensure(
@@ -173,8 +173,63 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     ])
     segments.set(name, id)
   }
+  await seedCampaigns(payload, { newsletter: mustGet(newsletters, 'wochen-update'), segments, topic: mustGet(topics, 'wochen-update') })
   await ensure('users', 'email', demoUsers().map((user) => ({ data: user, key: user.email })))
   payload.logger.info(`Demo data ready in ${Date.now() - started} ms`)
+}
+
+/**
+ * A draft campaign with an A/B test of the subject, and two automations (inactive: the demo has
+ * no SMTP server unless SMTP_HOST is set), so editors see how both are built.
+ */
+async function seedCampaigns(payload: Payload, { newsletter, segments, topic }: { newsletter: Id; segments: Map<string, Id>; topic: Id }) {
+  await ensureBy(payload, 'campaigns', 'name', [
+    {
+      data: {
+        abTest: {
+          decideAfterHours: 4,
+          holdoutPercent: 5,
+          variants: [
+            { key: 'A', share: 20, subject: 'Ihr Kontorwerk-Update für {{ subscriber.first_name | default: "Sie" }}' },
+            { key: 'B', share: 20, subject: '{{ subscriber.first_name | default: "Hallo" }}, drei Praxistipps für diese Woche' },
+          ],
+          winnerMetric: 'unique_click_rate',
+        },
+        audience: mustGet(segments, 'Newsletter-Zielgruppe'),
+        channel: 'email',
+        exclusions: [mustGet(segments, 'Kontaktsperre')],
+        name: 'Wochen-Update KW 48',
+        newsletter,
+        topic,
+      },
+      key: 'Wochen-Update KW 48',
+    },
+  ])
+  await ensureBy(payload, 'automations', 'name', [
+    {
+      data: {
+        active: false,
+        name: 'Willkommensserie',
+        steps: [{ newsletter, type: 'send' }, { days: 3, type: 'wait' }, { newsletter, type: 'send' }, { days: 4, type: 'wait' }, { newsletter, type: 'send' }],
+        topic,
+        trigger: 'double_opt_in',
+      },
+      key: 'Willkommensserie',
+    },
+    {
+      data: {
+        active: false,
+        exitOnEngagement: true,
+        name: 'Nachfass-Serie Heiße Leads',
+        reentryDays: 90,
+        segment: mustGet(segments, 'Heiße Leads'),
+        steps: [{ newsletter, type: 'send' }, { days: 7, type: 'wait' }, { expect: 'member', segment: mustGet(segments, 'Heiße Leads'), type: 'check' }, { newsletter, type: 'send' }],
+        topic,
+        trigger: 'segment_entry',
+      },
+      key: 'Nachfass-Serie Heiße Leads',
+    },
+  ])
 }
 
 async function ensureBy(payload: Payload, collection: CollectionSlug, keyField: string, rows: Row[]): Promise<Map<string, Id>> {
