@@ -128,4 +128,20 @@ describe('an editor sending a campaign from the admin UI (Chromium, German)', ()
     expect(report.data!.campaignReport).toMatchObject({ clickRate: 0.5, sent: readers.length, uniqueClicks: 1 })
     expect(report.data!.campaignReport.blocks).toHaveLength(1)
   })
+
+  it('takes a hard bounce from the relay by Message-ID: the address is closed and the report counts it', async () => {
+    const reader = readers[1]
+    const { docs } = (await rest(server.url, admin, 'GET', `/campaign-sends?depth=0&where[campaign][equals]=${campaignId}&where[subscriber][equals]=${reader.id}`)).body
+    const post = (session: Session, body: unknown) =>
+      fetch(`${server.url}/api/campaigns/bounces`, { body: JSON.stringify(body), headers: { ...session.headers, 'content-type': 'application/json' }, method: 'POST' })
+    const editor = await login(server.url, 'editor@example.com', 'editor-demo-2026')
+    expect((await post(editor, { bounces: [{ kind: 'hard', messageId: docs[0].messageId }] })).status).toBe(403)
+    expect((await post(admin, { bounces: [{ kind: 'maybe', messageId: docs[0].messageId }] })).status).toBe(400)
+    const answer = await post(admin, { bounces: [{ kind: 'hard', messageId: docs[0].messageId, reason: '550 5.1.1 user unknown' }, { kind: 'hard', messageId: '<unbekannt@example.com>' }] })
+    expect(await answer.json()).toEqual({ accepted: 1, duplicates: 0, unknown: ['<unbekannt@example.com>'] })
+    const subscriber = (await rest(server.url, admin, 'GET', `/subscribers/${reader.id}?depth=0`)).body
+    expect(subscriber.deliverability.reason).toMatch(/hard bounce: 550 5\.1\.1/)
+    const report = await graphql(server.url, admin, 'query($id: ID!) { campaignReport(id: $id) { bounced } }', { id: campaignId })
+    expect(report.data!.campaignReport.bounced).toBe(1)
+  })
 })

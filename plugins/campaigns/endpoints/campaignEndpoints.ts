@@ -3,6 +3,7 @@ import type { Endpoint } from 'payload'
 import { CodedError } from '../../../src/errors'
 import { type CampaignAction, campaignAction } from '../utilities/actions'
 import { campaignReport } from '../reporting/campaignReport'
+import { bounceWebhook } from './bounceWebhook'
 
 const json = (status: number, body: unknown) => Response.json(body, { status })
 
@@ -36,4 +37,4 @@ const report: Endpoint = {
 }
 
 /** POST /api/campaigns/:id/{schedule,pause,resume,cancel}: the campaign's actions, as the admin buttons use them. */
-export const campaignEndpoints: Endpoint[] = [action('schedule'), action('pause'), action('resume'), action('cancel'), report]
+export const campaignEndpoints: Endpoint[] = [bounceWebhook, action('schedule'), action('pause'), action('resume'), action('cancel'), report]
