@@ -1,5 +1,8 @@
 import type { SentMarks } from './sendRecords'
 
+/** How long a flush waits for more marks: 2 ms gathered 7 messages per commit in the send bench (1 ms: 4.6; none: 1). */
+const GATHER_MS = 2
+
 type Entry = { id: string; reject: (error: unknown) => void; release: () => void; resolve: (committed: boolean) => void }
 
 /**
@@ -27,6 +30,9 @@ export class GroupCommit {
     this.flushing = true
     try {
       while (this.queued.length > 0) {
+        // SQLite answers at once, so without a pause every mark would be a group of one (and a
+        // commit with its fsync each): give the other lanes a moment to reach their final dot.
+        await new Promise((resolve) => setTimeout(resolve, GATHER_MS))
         const group = this.queued.splice(0)
         try {
           const { committed, seal } = await this.flush(group.map((entry) => entry.id))
