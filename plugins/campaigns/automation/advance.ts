@@ -81,7 +81,9 @@ async function walk(payload: Payload, loaded: Loaded | undefined, run: Run, now:
     }
     if (step.type === 'check') {
       const segment = relationKey(step.segment)
-      const member = segment ? ((await segmentsOfMany(payload, [run.subscriber], [segment], now)).get(run.subscriber)?.has(segment) ?? false) : false
+      // A check whose segment is gone decides nothing: the run stops rather than guessing.
+      if (!segment) return { exitReason: `check ${index + 1}: its segment no longer exists`, sends, state: 'exited', step: index + 1 }
+      const member = (await segmentsOfMany(payload, [run.subscriber], [segment], now)).get(run.subscriber)?.has(segment) ?? false
       if (member !== (step.expect !== 'not_member')) return { exitReason: `check ${index + 1}: ${member ? 'member of' : 'not in'} segment ${segment}`, sends, state: 'exited', step: index + 1 }
     }
   }

@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../../../src/access/roles'
 import { label, option } from '../../../src/i18n/label'
 import { AUTOMATIONS } from '../defaults'
-import { syncStepCampaigns } from '../hooks/syncStepCampaigns'
+import { retireAutomation, syncStepCampaigns } from '../hooks/syncStepCampaigns'
 
 export const TRIGGERS = ['double_opt_in', 'stage_changed', 'first_purchase', 'segment_entry', 'birthday'] as const
 export type Trigger = (typeof TRIGGERS)[number]
@@ -119,6 +119,6 @@ export const Automations: CollectionConfig = {
       },
     },
   ],
-  hooks: { afterChange: [syncStepCampaigns] },
+  hooks: { afterChange: [syncStepCampaigns], beforeDelete: [retireAutomation] },
   labels: { plural: label('Automationen', 'Automations'), singular: label('Automation', 'Automation') },
 }

@@ -4,7 +4,7 @@ import { isStaff } from '../../../src/access/roles'
 import { label, option } from '../../../src/i18n/label'
 import { CAMPAIGNS } from '../defaults'
 import { abTestField } from '../fields/abTest'
-import { lockOnceScheduled } from '../hooks/lockOnceScheduled'
+import { keepRunningCampaigns, lockOnceScheduled } from '../hooks/lockOnceScheduled'
 
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'done', 'cancelled'] as const
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
@@ -145,6 +145,6 @@ export const Campaigns: CollectionConfig = {
     { name: 'startedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Gestartet', 'Started') },
     { name: 'finishedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Abgeschlossen', 'Finished') },
   ],
-  hooks: { beforeChange: [lockOnceScheduled] },
+  hooks: { beforeChange: [lockOnceScheduled], beforeDelete: [keepRunningCampaigns] },
   labels: { plural: label('Kampagnen', 'Campaigns'), singular: label('Kampagne', 'Campaign') },
 }

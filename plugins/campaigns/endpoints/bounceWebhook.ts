@@ -5,6 +5,7 @@ import { recordEvents } from '../../../src/events/intake'
 import { requireIntakeAccess } from '../../../src/events/access'
 import { relationKey } from '../../../src/utilities/relation'
 import { CAMPAIGN_SENDS } from '../defaults'
+import { bounceEventId } from '../sending/sendBatch'
 
 type Bounce = { kind?: unknown; messageId?: unknown; reason?: unknown }
 
@@ -38,8 +39,8 @@ export const bounceWebhook: Endpoint = {
       if (!send) return []
       return [
         {
-          id: `campaign-bounce:${send.sendKey}:${bounce.kind}`,
-          properties: { campaign: relationKey(send.campaign), kind: bounce.kind, message: send.messageId, reason: typeof bounce.reason === 'string' ? bounce.reason.slice(0, 200) : undefined },
+          id: bounceEventId(send.sendKey, String(bounce.kind)),
+          properties: { campaign: relationKey(send.campaign), kind: bounce.kind, message: send.messageId, reason: typeof bounce.reason === 'string' ? bounce.reason.slice(0, 200) : undefined, variant: send.variant ?? undefined },
           subscriber: relationKey(send.subscriber),
           type: 'bounce',
         },

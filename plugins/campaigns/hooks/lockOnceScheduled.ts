@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -17,4 +17,10 @@ export const lockOnceScheduled: CollectionBeforeChangeHook = ({ context, operati
   if (!EDITABLE.includes(status)) {
     throw new APIError(`A ${status} campaign cannot be edited; pause or cancel it first.`, 409, undefined, true)
   }
+}
+
+/** A campaign that is scheduled, sending or paused cannot be deleted: its send records and report would be orphaned. Cancel it first. */
+export const keepRunningCampaigns: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const campaign = await req.payload.findByID({ id, collection: 'campaigns', depth: 0, disableErrors: true, req, select: { status: true } })
+  if (campaign && ['paused', 'scheduled', 'sending'].includes(campaign.status)) throw new APIError(`A ${campaign.status} campaign cannot be deleted; cancel it first.`, 409, undefined, true)
 }

@@ -1,9 +1,11 @@
-import type { CollectionAfterChangeHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
 import type { Automation } from '../../../src/payload-types'
 
 import { idFromKey, relationKey } from '../../../src/utilities/relation'
-import { CAMPAIGNS } from '../defaults'
+import { writeAtomically } from '../../../src/database/bulkWrite'
+import { AUTOMATION_RUNS, CAMPAIGNS } from '../defaults'
+import { cancelPending } from '../utilities/actions'
 import { CAMPAIGN_ACTION } from './lockOnceScheduled'
 
 /**
@@ -38,4 +40,18 @@ export const syncStepCampaigns: CollectionAfterChangeHook<Automation> = async ({
     }
   }
   return doc
+}
+
+/**
+ * An automation that goes takes its runs with it, and its step campaigns stop for good
+ * (cancelled, their unsent records too), so nothing it queued is still delivered.
+ */
+export const retireAutomation: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  const { payload } = req
+  const { docs } = await payload.find({ collection: CAMPAIGNS as 'campaigns', depth: 0, limit: 0, pagination: false, req, select: {}, where: { automation: { equals: id } } })
+  for (const campaign of docs) {
+    await payload.update({ id: campaign.id, collection: CAMPAIGNS as 'campaigns', context: { [CAMPAIGN_ACTION]: true }, data: { automation: null, status: 'cancelled', statusReason: 'Automation gelöscht' } as never, depth: 0, req })
+    await cancelPending(payload, String(campaign.id))
+  }
+  await writeAtomically(payload, { deletes: [{ collection: AUTOMATION_RUNS, field: 'automation', value: id }] })
 }

@@ -80,7 +80,8 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
   }
   const blocks = new Map<string, { clicks: number; subscribers: Set<string> }>()
   for (const row of facts.events) {
-    const variant = String(row.message ?? '').split(':')[2] ?? '-'
+    // Tracking messages name the variant (`campaign:<id>:<variant>`); bounces carry it as a property.
+    const variant = row.type === 'bounce' ? String(row.variant ?? '-') : (String(row.message ?? '').split(':')[2] ?? '-')
     const subscriber = String(row.subscriber)
     for (const scope of [variant, '*']) {
       const target = counts(scope)
@@ -144,7 +145,7 @@ async function reportFacts(payload: Payload, campaign: string, startedAt: null |
   const [sendRows, eventRows, outcomeRows] = await Promise.all([
     rows(payload, sql`select ${sends.state} as state, ${sends.variant} as variant, ${sends.reason} as reason, count(*) as count, count(${sends.acceptedAt}) as delivered
       from ${sends} where ${sends.campaign} = ${id} group by ${sends.state}, ${sends.variant}, ${sends.reason}`),
-    rows(payload, sql`select ${events.type} as type, ${events.block} as block, ${events.subscriber} as subscriber, ${jsonText('message')} as message from ${events}
+    rows(payload, sql`select ${events.type} as type, ${events.block} as block, ${events.subscriber} as subscriber, ${jsonText('message')} as message, ${jsonText('variant')} as variant from ${events}
       where (${events.type} in ('email_opened', 'email_clicked') and ${jsonText('message')} like ${`campaign:${campaign}:%`})
          or (${events.type} = 'bounce' and ${jsonText('campaign')} = ${campaign})`),
     rows(payload, sql`select ${sends.variant} as variant,

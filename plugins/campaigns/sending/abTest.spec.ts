@@ -11,7 +11,7 @@ import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld
 import type { SmtpSink } from '../../../tests/helpers/smtp'
 import { CAMPAIGN_QUEUE } from '../defaults'
 import { campaignReport } from '../reporting/campaignReport'
-import { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
+import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 import { assignVariant } from './abTest'
 import { queueSendJob } from './continueOrFinish'
 
@@ -45,8 +45,7 @@ describe('an A/B test with holdout and automatic winner (Local API, SQLite, real
 
   beforeAll(async () => {
     world = await startCampaignWorld()
-    ;({ payload, sink } = world)
-    editor = await staffRequest(payload)
+    ;({ editor, payload, sink } = world)
   })
   afterAll(() => world?.close())
 

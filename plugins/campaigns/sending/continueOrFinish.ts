@@ -7,7 +7,7 @@ import { recordEvents } from '../../../src/events/intake'
 import { relationKey } from '../../../src/utilities/relation'
 import { sentEventId } from './sendBatch'
 import { CAMPAIGN_QUEUE, CAMPAIGN_SENDS, CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
-import { setCampaignStatus } from '../utilities/campaignStatus'
+import { moveCampaign } from '../utilities/campaignStatus'
 
 const EVENT_PAGE = 200
 
@@ -80,5 +80,5 @@ async function finishCampaign(payload: Payload, campaignId: string) {
     )
     await writeAtomically(payload, { updates: docs.map((doc) => ({ collection: CAMPAIGN_SENDS, data: { eventRecorded: true }, id: String(doc.id) })) })
   }
-  await setCampaignStatus(payload, campaignId, { finishedAt: new Date(), status: 'done' })
+  await moveCampaign(payload, campaignId, ['sending'], { finishedAt: new Date(), status: 'done' })
 }

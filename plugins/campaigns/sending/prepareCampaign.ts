@@ -7,7 +7,7 @@ import { mailSender } from '../../../src/email/smtpAdapter'
 import { idFromKey, relationKey, relationKeys } from '../../../src/utilities/relation'
 import { audienceMembers, freezeSegment } from '../../segments/utilities/segmentService'
 import { CAMPAIGN_SENDS } from '../defaults'
-import { pauseWithReason, setCampaignStatus } from '../utilities/campaignStatus'
+import { moveCampaign, pauseWithReason, setCampaignStatus } from '../utilities/campaignStatus'
 import { readinessProblems } from '../utilities/readiness'
 import { assignVariant } from './abTest'
 
@@ -38,6 +38,8 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
   let recipients = 0
   const decisionAt = new Date(now.getTime() + (campaign.abTest?.decideAfterHours ?? 4) * 3600 * 1000)
   for await (const page of audienceMembers(payload, frozen, relationKeys(campaign.exclusions), now)) {
+    // Paused or cancelled meanwhile: stop writing; a resume starts over (what exists is kept).
+    if (!(await stillScheduled(payload, id))) return false
     recipients += page.length
     await writeAtomically(payload, {
       inserts: [
@@ -70,6 +72,10 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
     await pauseWithReason(payload, id, 'The audience is empty (after exclusions): nobody would get this campaign')
     return false
   }
-  await setCampaignStatus(payload, id, { startedAt: now, status: 'sending' })
-  return true
+  return moveCampaign(payload, id, ['scheduled'], { startedAt: now, status: 'sending' })
+}
+
+async function stillScheduled(payload: Payload, id: string) {
+  const campaign = await payload.findByID({ id, collection: 'campaigns', depth: 0, disableErrors: true, select: { status: true } })
+  return campaign?.status === 'scheduled'
 }

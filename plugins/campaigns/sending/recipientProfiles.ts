@@ -39,6 +39,7 @@ export async function recipientProfiles(payload: Payload, subscriberIds: string[
     ledgersOf(payload, subscriberIds, 'tracking'),
     readRows(payload, CAMPAIGN_SENDS, ['subscriber', 'sentAt', 'blocks'], [
       { field: 'subscriber', in: keys },
+      { field: 'state', in: ['sent'] },
       { atLeast: since, field: 'sentAt' },
     ]),
     readRows(payload, 'events', ['subscriber', 'occurredAt', 'eventId'], [

@@ -20,6 +20,9 @@ import { markSent, settle } from './sendRecords'
 /** The `email_sent` event of one campaign mail: one id per send record, so writing it again is a no-op. */
 export const sentEventId = (sendKey: string) => `${SENT_EVENT_PREFIX}${sendKey}`
 
+/** The `bounce` event of one send record and kind, the same from the SMTP answer and from the relay's webhook. */
+export const bounceEventId = (sendKey: string, kind: string) => `campaign-bounce:${sendKey}:${kind}`
+
 /** A problem with the campaign itself (not one recipient): the worker pauses it with this reason. */
 export class CampaignProblem extends Error {}
 
@@ -175,7 +178,7 @@ async function writeOutcomes({ campaign, newsletter, options, payload }: BatchCo
   if (outcomes.accepted.length) {
     await writeAtomically(payload, {
       // `state` again: should a COMMIT have failed after its message went out, the record still tells the truth.
-      updates: outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({ collection: CAMPAIGN_SENDS, data: { acceptedAt: new Date(), blocks, eventRecorded: true, sentAt, state: 'sent' }, id: recipient.id })),
+      updates: outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({ collection: CAMPAIGN_SENDS, data: { acceptedAt: new Date(), blocks, sentAt, state: 'sent' }, id: recipient.id })),
     })
   }
   const events = [
@@ -190,11 +193,13 @@ async function writeOutcomes({ campaign, newsletter, options, payload }: BatchCo
     ...outcomes.failed
       .filter((failure) => failure.bounce)
       .map(({ recipient, response }) => ({
-        id: `campaign-bounce:${campaignId}:${recipient.subscriber}`,
-        properties: { campaign: campaignId, kind: 'hard', message: recipient.messageId, reason: response.slice(0, 200) },
+        id: bounceEventId(recipient.sendKey, 'hard'),
+        properties: { campaign: campaignId, kind: 'hard', message: recipient.messageId, reason: response.slice(0, 200), variant: recipient.variant ?? undefined },
         subscriber: recipient.subscriber,
         type: 'bounce',
       })),
   ]
   if (events.length) await recordEvents(payload, events, { partial: true, source: 'campaign' })
+  // Only now: a crash before this leaves the records for finishCampaign to write their events.
+  if (outcomes.accepted.length) await writeAtomically(payload, { updates: outcomes.accepted.map(({ recipient }) => ({ collection: CAMPAIGN_SENDS, data: { eventRecorded: true }, id: recipient.id })) })
 }

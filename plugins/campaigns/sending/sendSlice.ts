@@ -6,7 +6,7 @@ import type { ResolvedCampaignsOptions } from '../types'
 import { smtpSettings } from '../../../src/email/smtpAdapter'
 import { recipientRenderer } from '../../../src/personalization/recipientRenderer'
 import { relationKey } from '../../../src/utilities/relation'
-import { CAMPAIGNS } from '../defaults'
+import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { pauseWithReason } from '../utilities/campaignStatus'
 import { CampaignProblem, sendBatch } from './sendBatch'
 import { claimRecipients } from './sendRecords'
@@ -45,7 +45,7 @@ export async function sendSlice(
     return 'paused'
   }
   const lanes = new SmtpLanes(settings, options.smtpConnections)
-  const pace = throttle(first.throttlePerMinute)
+  const pace = throttle(first.throttlePerMinute, first.throttlePerMinute ? await lastSentAt(payload, campaignId) : null)
   try {
     const renderer = await recipientRenderer(payload, newsletter, new Date())
     let campaign: Campaign | null = first
@@ -67,4 +67,10 @@ export async function sendSlice(
   } finally {
     lanes.close()
   }
+}
+
+/** When the campaign's latest message went out (to keep a throttle's pace from one job to the next). */
+async function lastSentAt(payload: Payload, campaignId: string): Promise<Date | null> {
+  const { docs } = await payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 1, select: { sentAt: true }, sort: '-sentAt', where: { campaign: { equals: campaignId }, sentAt: { exists: true } } })
+  return docs[0]?.sentAt ? new Date(docs[0].sentAt) : null
 }

@@ -10,7 +10,7 @@ import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld
 import { freePort } from '../../../tests/helpers/server'
 import type { SmtpSink } from '../../../tests/helpers/smtp'
 import { campaignAction } from '../utilities/actions'
-import { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
+import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
 describe('sending a campaign (Local API, SQLite, real SMTP server)', () => {
   let world: CampaignWorld
@@ -21,8 +21,7 @@ describe('sending a campaign (Local API, SQLite, real SMTP server)', () => {
 
   beforeAll(async () => {
     world = await startCampaignWorld()
-    ;({ payload, sink } = world)
-    editor = await staffRequest(payload)
+    ;({ editor, payload, sink } = world)
     newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
   })
   afterAll(() => world?.close())
@@ -69,8 +68,7 @@ describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
 
   beforeAll(async () => {
     world = await startCampaignWorld()
-    ;({ payload, sink } = world)
-    editor = await staffRequest(payload)
+    ;({ editor, payload, sink } = world)
     newsletter = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]
   })
   afterAll(() => world?.close())

@@ -1,11 +1,11 @@
 /**
  * Spaces messages to at most `perMinute` (a campaign's throttle); without one, never waits.
- * The first message of a slice goes at once; the rest keep an even pace.
+ * `lastSentAt` (the campaign's latest send) carries the pace over from the previous job.
  */
-export function throttle(perMinute: null | number | undefined): () => Promise<void> {
+export function throttle(perMinute: null | number | undefined, lastSentAt: Date | null = null): () => Promise<void> {
   if (!perMinute) return () => Promise.resolve()
   const interval = 60_000 / perMinute
-  let nextAt = Date.now()
+  let nextAt = lastSentAt ? lastSentAt.getTime() + interval : Date.now()
   return () => {
     const now = Date.now()
     const at = Math.max(now, nextAt)

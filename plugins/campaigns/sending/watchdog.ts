@@ -54,12 +54,14 @@ const sweptAt = new WeakMap<Payload, number>()
 
 /** Everything a worker does besides send jobs: due automation steps, state triggers (every ten minutes), job supervision. */
 export async function superviseAll(payload: Payload, now = new Date()): Promise<void> {
+  // Each part on its own: one failing automation must not stop the recovery of dead send jobs.
+  const attempt = (what: string, run: () => Promise<unknown>) => run().catch((error: unknown) => payload.logger.error({ err: error, msg: `${what} failed` }))
   if (now.getTime() - (sweptAt.get(payload) ?? 0) >= SWEEP_EVERY_MS) {
     sweptAt.set(payload, now.getTime())
-    await sweepAutomations(payload, now)
+    await attempt('Automation trigger sweep', () => sweepAutomations(payload, now))
   }
-  await advanceAutomations(payload, now)
-  await superviseCampaigns(payload, now)
+  await attempt('Automation steps', () => advanceAutomations(payload, now))
+  await attempt('Campaign supervision', () => superviseCampaigns(payload, now))
 }
 
 /** Marks a campaign job alive (its `updatedAt`), called between batches and pages. */

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import type { Campaign } from '../../../src/payload-types'
 
@@ -33,7 +33,6 @@ const refuse = (campaign: Campaign, action: CampaignAction) => {
  * before anything is queued. Nothing changes when a check fails.
  */
 async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null | string): Promise<Campaign> {
-  if (campaign.status !== 'draft') refuse(campaign, 'schedule')
   const when = sendAt ?? campaign.sendAt ?? null
   const at = when ? new Date(when) : new Date()
   if (Number.isNaN(at.getTime())) throw new CodedError('BAD_USER_INPUT', `"${when}" is not a date-time`)
@@ -53,19 +52,22 @@ export async function campaignAction(req: PayloadRequest, id: string, action: Ca
   if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Log in first')
   const campaign = await loadCampaign(req, id)
   const { payload } = req
+  // An automation's step campaign follows its automation (active: sending, inactive: paused).
+  if (campaign.automation) throw new CodedError('FAILED_PRECONDITION', `This campaign sends a step of automation ${String(campaign.automation)}: switch the automation on or off instead`)
   switch (action) {
     case 'schedule':
+      if (campaign.status !== 'draft') refuse(campaign, action)
       return schedule(req, campaign, input.sendAt)
     case 'pause':
       if (!['scheduled', 'sending'].includes(campaign.status)) refuse(campaign, action)
       return (await setCampaignStatus(payload, campaign.id, { status: 'paused', statusReason: `Paused by ${req.user.email ?? 'staff'}` }, req)) as Campaign
     case 'resume': {
       if (campaign.status !== 'paused') refuse(campaign, action)
-      const started = (await payload.count({ collection: CAMPAIGN_SENDS as 'campaign-sends', req, where: { campaign: { equals: campaign.id } } })).totalDocs > 0
-      if (!started) {
-        // Paused before its recipients were written: schedule it again, checks and all.
-        await setCampaignStatus(payload, campaign.id, { status: 'draft' }, req)
-        return schedule(req, { ...campaign, status: 'draft' }, new Date().toISOString())
+      // Paused before all its recipients were written (`startedAt` comes last): schedule it again, checks
+      // and all, at its own time if that is still ahead; the start keeps what was written.
+      if (!campaign.startedAt) {
+        const ahead = campaign.sendAt && new Date(campaign.sendAt).getTime() > Date.now()
+        return schedule(req, campaign, ahead ? campaign.sendAt : new Date().toISOString())
       }
       const problems = (await readinessProblems(payload, campaign)).filter((problem) => problem.code !== 'AUDIENCE_MISSING')
       if (problems.length) throw new CodedError('FAILED_PRECONDITION', problems.map((problem) => problem.message).join('; '), { problems })
@@ -76,17 +78,17 @@ export async function campaignAction(req: PayloadRequest, id: string, action: Ca
     case 'cancel': {
       if (['cancelled', 'done'].includes(campaign.status)) refuse(campaign, action)
       const updated = await setCampaignStatus(payload, campaign.id, { finishedAt: new Date(), status: 'cancelled', statusReason: `Cancelled by ${req.user.email ?? 'staff'}` }, req)
-      await cancelPending(req, String(campaign.id))
+      await cancelPending(payload, String(campaign.id), req)
       return updated as Campaign
     }
   }
 }
 
 /** Recipients not reached yet are marked cancelled, so reports tell them apart from those skipped by the gate. */
-async function cancelPending(req: PayloadRequest, campaignId: string) {
+export async function cancelPending(payload: Payload, campaignId: string, req?: PayloadRequest) {
   for (;;) {
-    const { docs } = await req.payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 500, pagination: false, req, select: {}, where: { campaign: { equals: campaignId }, state: { equals: 'pending' } } })
+    const { docs } = await payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 500, pagination: false, req, select: {}, where: { campaign: { equals: campaignId }, state: { equals: 'pending' } } })
     if (docs.length === 0) return
-    await writeAtomically(req.payload, { updates: docs.map((doc) => ({ collection: CAMPAIGN_SENDS, data: { state: 'cancelled' }, id: String(doc.id) })) })
+    await writeAtomically(payload, { updates: docs.map((doc) => ({ collection: CAMPAIGN_SENDS, data: { state: 'cancelled' }, id: String(doc.id) })) })
   }
 }

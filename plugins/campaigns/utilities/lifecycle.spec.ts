@@ -15,7 +15,7 @@ import { campaignAction } from '../utilities/actions'
 import { bounceWebhook } from '../endpoints/bounceWebhook'
 import { superviseCampaigns } from '../sending/watchdog'
 
-describe('review: campaign lifecycle', () => {
+describe('campaign actions against a running worker', () => {
   let world: CampaignWorld
   let payload: Payload
   let sink: SmtpSink
@@ -27,8 +27,7 @@ describe('review: campaign lifecycle', () => {
 
   beforeAll(async () => {
     world = await startCampaignWorld()
-    ;({ payload, sink } = world)
-    editor = await staffRequest(payload)
+    ;({ editor, payload, sink } = world)
     admin = await staffRequest(payload, 'admin')
     newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
   }, 120_000)

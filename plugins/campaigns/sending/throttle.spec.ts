@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAudience } from '../../../tests/helpers/audience'
 import type { SmtpSink } from '../../../tests/helpers/smtp'
 import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
-import { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
+import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
-describe('review: throttle across send-job slices', () => {
+describe('a throttle across send-job slices', () => {
   let world: CampaignWorld
   let payload: Payload
   let sink: SmtpSink
@@ -15,8 +15,7 @@ describe('review: throttle across send-job slices', () => {
 
   beforeAll(async () => {
     world = await startCampaignWorld()
-    ;({ payload, sink } = world)
-    editor = await staffRequest(payload)
+    ;({ editor, payload, sink } = world)
   }, 120_000)
   afterAll(() => world?.close())
 
