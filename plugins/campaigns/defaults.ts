@@ -5,7 +5,7 @@ export const DEFAULT_OPTIONS: ResolvedCampaignsOptions = {
   jobSliceSeconds: 20,
   leaseSeconds: 60,
   maxAttempts: 4,
-  parallelJobs: 2,
+  parallelJobs: 3,
   retryDelaySeconds: 60,
   smtpConnections: 8,
 }
