@@ -15,6 +15,7 @@ const TEXT = {
     empty: 'Noch keine Kampagnen.',
     login: 'Bitte melden Sie sich an.',
     skipped: 'Übersprungen wegen',
+    statuses: { cancelled: 'Abgebrochen', done: 'Versendet', draft: 'Entwurf', paused: 'Pausiert', scheduled: 'Geplant', sending: 'Wird versendet' } as Record<string, string>,
     title: 'Kampagnen-Bericht',
     variants: 'Varianten',
   },
@@ -25,6 +26,7 @@ const TEXT = {
     empty: 'No campaigns yet.',
     login: 'Please log in.',
     skipped: 'Skipped because',
+    statuses: { cancelled: 'Cancelled', done: 'Done', draft: 'Draft', paused: 'Paused', scheduled: 'Scheduled', sending: 'Sending' } as Record<string, string>,
     title: 'Campaign report',
     variants: 'Variants',
   },
@@ -68,7 +70,8 @@ export async function CampaignDashboard({ initPageResult, params, searchParams }
   )
 }
 
-function ReportTable({ reports, t }: { reports: (CampaignReport & { variant?: string })[]; t: (typeof TEXT)['de'] }) {
+/** Campaign rows link to their detail; variant rows (`linked` false) are the detail. */
+function ReportTable({ linked = true, reports, t }: { linked?: boolean; reports: CampaignReport[]; t: (typeof TEXT)['de'] }) {
   return (
     <table className="campaign-report__table" style={{ borderCollapse: 'collapse', width: '100%' }}>
       <thead>
@@ -85,10 +88,8 @@ function ReportTable({ reports, t }: { reports: (CampaignReport & { variant?: st
       <tbody>
         {reports.map((report) => (
           <tr data-campaign={report.campaign} key={report.campaign}>
-            <th scope="row">
-              <a href={`?campaign=${report.campaign}`}>{report.name}</a>
-            </th>
-            <td>{report.status}</td>
+            <th scope="row">{linked ? <a href={`?campaign=${report.campaign}`}>{report.name}</a> : report.name}</th>
+            <td>{t.statuses[report.status] ?? report.status}</td>
             {COLUMNS.map((column) => (
               <td data-count={column} key={column}>
                 {column === 'clickRate' ? percent(report.clickRate) : report[column]}
@@ -109,7 +110,7 @@ function CampaignDetail({ report, t }: { report: CampaignReport; t: (typeof TEXT
       {report.variants.length > 0 && (
         <>
           <h3>{t.variants}</h3>
-          <ReportTable reports={report.variants.map((variant) => ({ ...report, ...variant, campaign: `${report.campaign}-${variant.variant}`, name: variant.variant, status: '' }))} t={t} />
+          <ReportTable linked={false} reports={report.variants.map((variant) => ({ ...report, ...variant, campaign: `${report.campaign}-${variant.variant}`, name: variant.variant, status: '' }))} t={t} />
         </>
       )}
       {report.blocks.length > 0 && (
