@@ -116,6 +116,21 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     expect(await runsOf(reactivation.id)).toHaveLength(2)
   })
 
+  it('does not deliver a mail a run queued but had not sent when the subscriber reacted', async () => {
+    const audience = await createAudience(payload, { count: 2, prefix: 'queued-', trackingEvery: 1 })
+    const inactive = await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Inaktiv (Warteschlange)' } as never })
+    await writeMembers(payload, String(inactive.id), audience.ids, { replace: true })
+    await automation({ exitOnEngagement: true, segment: inactive.id, steps: [{ newsletter: newsletters['wieder-da-1'].id, type: 'send' }], trigger: 'segment_entry' })
+    const start = new Date()
+    await sweepAutomations(payload, new Date(start.getTime() + 11 * 60_000))
+    // The step has written both mails; before a send job runs, one of them reacts.
+    await advanceAutomations(payload, new Date(start.getTime() + 11 * 60_000))
+    await recordEvents(payload, [{ id: `react-queued-${Date.now()}`, properties: { url: 'https://kontorwerk.example/' }, subscriber: audience.ids[0], type: 'email_clicked' }], { source: 'tracking' })
+    await workAt(new Date(start.getTime() + 12 * 60_000))
+    expect(subjects(audience.emails[0])).toEqual([])
+    expect(subjects(audience.emails[1])).toEqual(['wieder-da-1: Person1'])
+  })
+
   it('starts onboarding on the first purchase only, a stage mail on "changed to customer", and a birthday mail once', async () => {
     const onboarding = await automation({ steps: [{ newsletter: newsletters.onboarding.id, type: 'send' }], trigger: 'first_purchase' })
     const customer = (await payload.find({ collection: 'lifecycle-stages', where: { key: { equals: 'customer' } } })).docs[0]

@@ -11,7 +11,8 @@ import { runSql } from '../../../src/database/claimRows'
 import { EVENT_TYPES } from '../../../src/events/eventTypes'
 import { idFromKey, relationKey } from '../../../src/utilities/relation'
 import { audienceMembers } from '../../segments/utilities/segmentService'
-import { AUTOMATION_RUNS } from '../defaults'
+import { AUTOMATION_RUNS, CAMPAIGN_SENDS } from '../defaults'
+import { cancelPendingRecords } from '../sending/sendRecords'
 import { automationsFor, enroll } from './enroll'
 
 /** Welcome series: a marketing email consent confirmed by double opt-in (its proof says so). */
@@ -64,14 +65,28 @@ export const automationConsumer: EventConsumer = {
 async function exitOnEngagement(payload: Payload, subscribers: string[]) {
   const { docs: stopping } = await payload.find({ collection: 'automations', depth: 0, limit: 0, pagination: false, select: {}, where: { exitOnEngagement: { equals: true } } })
   if (stopping.length === 0) return
+  const automations = stopping.map((doc) => doc.id)
+  const who = subscribers.map((id) => idFromKey(payload, id))
   const { docs: runs } = await payload.find({
     collection: AUTOMATION_RUNS as 'automation-runs',
     depth: 0,
     limit: 0,
     pagination: false,
-    where: { automation: { in: stopping.map((doc) => doc.id) }, state: { equals: 'active' }, subscriber: { in: subscribers.map((id) => idFromKey(payload, id)) } },
+    where: { automation: { in: automations }, state: { equals: 'active' }, subscriber: { in: who } },
   })
   await writeAtomically(payload, { updates: runs.map((run) => ({ collection: AUTOMATION_RUNS, data: { exitReason: 'engaged', runKey: `${run.runKey}:${run.id}`, state: 'exited' }, id: String(run.id) })) })
+  // Mails these automations queued that have not gone out yet are not sent any more (the run may be over already).
+  const { docs: steps } = await payload.find({ collection: 'campaigns', depth: 0, limit: 0, pagination: false, select: {}, where: { automation: { in: automations } } })
+  if (steps.length === 0) return
+  const { docs: queued } = await payload.find({
+    collection: CAMPAIGN_SENDS as 'campaign-sends',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {},
+    where: { campaign: { in: steps.map((doc) => doc.id) }, state: { equals: 'pending' }, subscriber: { in: who } },
+  })
+  await cancelPendingRecords(payload, queued.map((doc) => String(doc.id)), 'engaged: the automation stops on a reaction')
 }
 
 /** Triggers that are states, not moments: members of a segment (e.g. "no engagement for 60 days") and today's birthdays. */

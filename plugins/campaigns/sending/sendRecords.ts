@@ -141,3 +141,19 @@ export async function settle(payload: Payload, claim: string, ids: string[], cha
       returning ${c('id')} as id`,
   )
 }
+
+/**
+ * Cancels records that are still pending (a cancelled campaign, an ended automation run). Only
+ * `pending` ones: a record a worker marked sent a moment ago stays sent, and a record cancelled
+ * here can no longer be marked sent (the commit requires `pending`).
+ */
+export async function cancelPendingRecords(payload: Payload, ids: string[], reason: string): Promise<void> {
+  if (ids.length === 0) return
+  if (isMongo(payload)) {
+    await mongo(payload).updateMany({ _id: { $in: ids.map((id) => idFromKey(payload, id)) }, state: 'pending' }, { $set: { reason, state: 'cancelled' } })
+    return
+  }
+  const c = (field: string) => column(payload, field)
+  await run(payload, sql`update campaign_sends set ${c('state')} = 'cancelled', ${c('reason')} = ${reason}
+    where ${c('state')} = 'pending' and ${c('id')} in (${sql.join(ids.map((id) => sql`${idFromKey(payload, id)}`), sql`, `)})`)
+}

@@ -2,11 +2,11 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { Campaign } from '../../../src/payload-types'
 
-import { writeAtomically } from '../../../src/database/bulkWrite'
 import { CodedError } from '../../../src/errors'
 import { isPossibleId } from '../../../src/utilities/relation'
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { queueSendJob, queueStartJob } from '../sending/continueOrFinish'
+import { cancelPendingRecords } from '../sending/sendRecords'
 import { setCampaignStatus } from './campaignStatus'
 import { readinessProblems } from './readiness'
 import { segmentCount } from '../../segments/utilities/segmentService'
@@ -89,6 +89,6 @@ export async function cancelPending(payload: Payload, campaignId: string, req?: 
   for (;;) {
     const { docs } = await payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 500, pagination: false, req, select: {}, where: { campaign: { equals: campaignId }, state: { equals: 'pending' } } })
     if (docs.length === 0) return
-    await writeAtomically(payload, { updates: docs.map((doc) => ({ collection: CAMPAIGN_SENDS, data: { state: 'cancelled' }, id: String(doc.id) })) })
+    await cancelPendingRecords(payload, docs.map((doc) => String(doc.id)), 'campaign cancelled')
   }
 }
