@@ -3,6 +3,7 @@ import type { CollectionConfig, Field, FieldHook } from 'payload'
 import { isAdmin, isAdminField, isStaff } from '../src/access/roles'
 import { normalizeEmail } from '../src/domain/email'
 import { addressFormOptions, genderOptions } from '../src/domain/salutation-data'
+import { isTimeZone } from '../src/domain/timeZones'
 import { localeField } from '../src/fields/locale'
 import { relationsExist, tagRelationship } from '../src/fields/tagRelationship'
 import { label, option } from '../src/i18n/label'
@@ -68,6 +69,14 @@ export const Subscribers: CollectionConfig = {
         },
         localeField,
         { name: 'region', type: 'text', index: true, label: label('Region', 'Region'), maxLength: 100 },
+        {
+          name: 'timeZone',
+          type: 'text',
+          admin: { description: label('IANA, z. B. Europe/Vienna; leer: aus der Region.', 'IANA, e.g. Europe/Vienna; empty: from the region.') },
+          label: label('Zeitzone', 'Time zone'),
+          maxLength: 64,
+          validate: (value: null | string | undefined) => !value || isTimeZone(value) || 'Keine IANA-Zeitzone / not an IANA time zone',
+        },
       ],
     },
     personal({

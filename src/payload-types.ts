@@ -474,6 +474,10 @@ export interface Subscriber {
   locale: 'de' | 'en';
   region?: string | null;
   /**
+   * IANA, e.g. Europe/Vienna; empty: from the region.
+   */
+  timeZone?: string | null;
+  /**
    * Custom traits as a JSON object, e.g. {"industry": "Retail", "companySize": 120}.
    */
   attributes?:
@@ -830,6 +834,10 @@ export interface Campaign {
    * At most this many messages per minute; empty: as fast as possible.
    */
   throttlePerMinute?: number | null;
+  /**
+   * Everyone at the same clock time in their own time zone (the profile's zone or region).
+   */
+  localTime?: boolean | null;
   /**
    * Also reaches those who chose "important only".
    */
@@ -1432,6 +1440,7 @@ export interface SubscribersSelect<T extends boolean = true> {
   addressForm?: T;
   locale?: T;
   region?: T;
+  timeZone?: T;
   attributes?: T;
   persona?: T;
   stage?: T;
@@ -1691,6 +1700,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   exclusions?: T;
   sendAt?: T;
   throttlePerMinute?: T;
+  localTime?: T;
   important?: T;
   abTest?:
     | T

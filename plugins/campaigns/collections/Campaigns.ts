@@ -91,6 +91,12 @@ export const Campaigns: CollectionConfig = {
           min: 1,
         },
         {
+          name: 'localTime',
+          type: 'checkbox',
+          admin: { description: label('Jede Person zur selben Uhrzeit in ihrer Zeitzone (Zeitzone oder Region des Profils).', "Everyone at the same clock time in their own time zone (the profile's zone or region).") },
+          label: label('Zur Ortszeit senden', 'Send in local time'),
+        },
+        {
           name: 'important',
           type: 'checkbox',
           admin: { description: label('Erreicht auch, wer „nur Wichtiges“ gewählt hat.', 'Also reaches those who chose "important only".') },

@@ -2,7 +2,9 @@ import type { Payload } from 'payload'
 
 import type { Campaign } from '../../../src/payload-types'
 
+import { readRows } from '../../../src/database/bulkRead'
 import { writeAtomically } from '../../../src/database/bulkWrite'
+import { sameWallClockIn, timeZoneOf } from '../../../src/domain/timeZones'
 import { mailSender } from '../../../src/email/smtpAdapter'
 import { idFromKey, relationKey, relationKeys } from '../../../src/utilities/relation'
 import { audienceMembers, freezeSegment } from '../../segments/utilities/segmentService'
@@ -41,6 +43,7 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
     // Paused or cancelled meanwhile: stop writing; a resume starts over (what exists is kept).
     if (!(await stillScheduled(payload, id))) return false
     recipients += page.length
+    const localAt = campaign.localTime ? await localSendTimes(payload, page, campaign.sendAt ? new Date(campaign.sendAt) : now) : null
     await writeAtomically(payload, {
       inserts: [
         {
@@ -53,8 +56,8 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
               campaign: idFromKey(payload, id),
               eventRecorded: false,
               messageId: campaignMessageId(id, subscriber),
-              // The remainder of an A/B test waits until the winner is decided.
-              nextAttemptAt: waits ? decisionAt : null,
+              // Not before the recipient's local send time; the remainder of an A/B test waits for the winner.
+              nextAttemptAt: latest(localAt?.get(subscriber), waits ? decisionAt : null, now),
               reason: holdout ? 'holdout' : null,
               sendKey: `${id}:${subscriber}`,
               state: holdout ? 'skipped' : 'pending',
@@ -73,6 +76,18 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
     return false
   }
   return moveCampaign(payload, id, ['scheduled'], { startedAt: now, status: 'sending' })
+}
+
+/** When each recipient's clock shows the planned time (see sameWallClockIn). */
+async function localSendTimes(payload: Payload, subscribers: string[], planned: Date): Promise<Map<string, Date>> {
+  const rows = await readRows(payload, 'subscribers', ['id', 'region', 'timeZone'], [{ field: 'id', in: subscribers.map((id) => idFromKey(payload, id)) }])
+  return new Map(rows.map((row) => [String(row.id), sameWallClockIn(planned, timeZoneOf({ region: row.region as null | string, timeZone: row.timeZone as null | string }))]))
+}
+
+/** The latest of the times given, or null when none lies after `now`. */
+function latest(a: Date | null | undefined, b: Date | null, now: Date): Date | null {
+  const times = [a, b].filter((time): time is Date => time != null && time.getTime() > now.getTime())
+  return times.length ? new Date(Math.max(...times.map((time) => time.getTime()))) : null
 }
 
 async function stillScheduled(payload: Payload, id: string) {

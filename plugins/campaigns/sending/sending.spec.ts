@@ -9,6 +9,7 @@ import { createAudience } from '../../../tests/helpers/audience'
 import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
 import { freePort } from '../../../tests/helpers/server'
 import type { SmtpSink } from '../../../tests/helpers/smtp'
+import { CAMPAIGN_QUEUE } from '../defaults'
 import { campaignAction } from '../utilities/actions'
 import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
@@ -132,5 +133,35 @@ describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
     expect((await runCampaignJobs(payload, campaign.id)).status).toBe('done')
     expect(mailsOf(campaign.id)).toBe(12)
     expect(new Set(sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${campaign.id}.`)).map((mail) => mail.messageId)).size).toBe(12)
+  })
+})
+
+describe('sending in the recipients\' local time (Local API, SQLite)', () => {
+  let world: CampaignWorld
+  let payload: Payload
+  let sink: SmtpSink
+  let editor: PayloadRequest
+
+  beforeAll(async () => {
+    world = await startCampaignWorld()
+    ;({ editor, payload, sink } = world)
+  })
+  afterAll(() => world?.close())
+
+  it('sends to each recipient when their clock shows the planned time: at once where it has passed', async () => {
+    const newsletter = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]
+    const audience = await createAudience(payload, { count: 3, prefix: 'zone-' })
+    const zones = ['Europe/Berlin', 'Asia/Tokyo', 'America/New_York']
+    for (const [index, timeZone] of zones.entries()) await payload.update({ collection: 'subscribers', data: { timeZone } as never, id: audience.ids[index] })
+    const planned = new Date(Date.now() + 2 * 3600 * 1000)
+    const campaign = await scheduleCampaign(payload, editor, { audience: audience.segment, localTime: true, newsletter: newsletter.id, sendAt: planned.toISOString() })
+    for (let round = 0; round < 20; round++) await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
+    const records = (await payload.find({ collection: 'campaign-sends', depth: 0, limit: 0, pagination: false, where: { campaign: { equals: campaign.id } } })).docs
+    const due = (index: number) => records.find((record) => String(record.subscriber) === audience.ids[index])!
+    expect(due(0).nextAttemptAt).toBe(planned.toISOString())
+    expect(new Date(due(2).nextAttemptAt!).getTime() - planned.getTime()).toBe(6 * 3600 * 1000)
+    // Tokyo's clock showed that time eight hours ago: it goes now, the others wait.
+    expect(due(1)).toMatchObject({ nextAttemptAt: null, state: 'sent' })
+    expect(sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${campaign.id}.`)).map((mail) => (mail.to && 'text' in mail.to ? mail.to.text : ''))).toEqual([audience.emails[1]])
   })
 })

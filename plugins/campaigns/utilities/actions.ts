@@ -16,6 +16,7 @@ export type CampaignAction = 'cancel' | 'pause' | 'resume' | 'schedule'
 /** How far ahead a campaign may be scheduled, and how late "now" may be given. */
 const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000
 const PAST_TOLERANCE_MS = 5 * 60 * 1000
+const LOCAL_TIME_LEAD_MS = 14 * 3600 * 1000
 
 async function loadCampaign(req: PayloadRequest, id: string): Promise<Campaign> {
   const campaign = isPossibleId(req.payload, id) ? await req.payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true, req }) : null
@@ -43,7 +44,9 @@ async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null |
   const members = await segmentCount(req.payload, String(campaign.audience), new Date(), req)
   if (members === 0) throw new CodedError('FAILED_PRECONDITION', 'The audience segment has no members', { problems: [{ code: 'AUDIENCE_EMPTY', message: 'The audience segment has no members' }] })
   const updated = await setCampaignStatus(req.payload, campaign.id, { sendAt: at.toISOString(), status: 'scheduled' }, req)
-  await queueStartJob(req.payload, String(campaign.id), at, req)
+  // In local time the first zones (UTC+14) reach the planned clock time up to 13 hours before Berlin does.
+  const startAt = campaign.localTime ? new Date(Math.max(Date.now(), at.getTime() - LOCAL_TIME_LEAD_MS)) : at
+  await queueStartJob(req.payload, String(campaign.id), startAt, req)
   return updated as Campaign
 }
 

@@ -9,6 +9,7 @@ import * as migration_20261123_181057_deliverability from './20261123_181057_del
 import * as migration_20261123_185613_campaigns from './20261123_185613_campaigns';
 import * as migration_20261123_192921_campaign_ab_test from './20261123_192921_campaign_ab_test';
 import * as migration_20261123_193541_automations from './20261123_193541_automations';
+import * as migration_20261123_202910_local_time from './20261123_202910_local_time';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261123_193541_automations.up,
     down: migration_20261123_193541_automations.down,
-    name: '20261123_193541_automations'
+    name: '20261123_193541_automations',
+  },
+  {
+    up: migration_20261123_202910_local_time.up,
+    down: migration_20261123_202910_local_time.down,
+    name: '20261123_202910_local_time'
   },
 ];

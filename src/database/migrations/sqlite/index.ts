@@ -9,6 +9,7 @@ import * as migration_20261123_181054_deliverability from './20261123_181054_del
 import * as migration_20261123_185607_campaigns from './20261123_185607_campaigns';
 import * as migration_20261123_192917_campaign_ab_test from './20261123_192917_campaign_ab_test';
 import * as migration_20261123_193538_automations from './20261123_193538_automations';
+import * as migration_20261123_202907_local_time from './20261123_202907_local_time';
 
 export const migrations = [
   {
@@ -64,6 +65,11 @@ export const migrations = [
   {
     up: migration_20261123_193538_automations.up,
     down: migration_20261123_193538_automations.down,
-    name: '20261123_193538_automations'
+    name: '20261123_193538_automations',
+  },
+  {
+    up: migration_20261123_202907_local_time.up,
+    down: migration_20261123_202907_local_time.down,
+    name: '20261123_202907_local_time'
   },
 ];
