@@ -10,7 +10,7 @@ import { getPayload } from 'payload'
 
 import config from '../payload.config'
 import { consentRouter } from '../plugins/consent/endpoints/router'
-import { preferencesToken } from '../plugins/consent/utilities/preferenceCenter'
+import { preferencesUrl } from '../plugins/consent/utilities/preferenceCenter'
 import { port, publicUrl, seedDemo } from './config/env'
 import { closeDatabase } from './database/close'
 import { eventsRouter } from './events/router'
@@ -68,7 +68,7 @@ export async function startServer() {
 /** A signed link for the first demo subscriber, so the preference center can be tried right away. */
 async function demoPreferenceLink(payload: Payload): Promise<null | string> {
   const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 1, sort: 'createdAt' })
-  return docs[0] ? `${publicUrl()}/preferences?token=${encodeURIComponent(preferencesToken(docs[0].id))}` : null
+  return docs[0] ? preferencesUrl(docs[0].id) : null
 }
 
 /** "N days without engagement" becomes true without any event: check every subscriber hourly. */

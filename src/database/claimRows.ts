@@ -6,11 +6,11 @@ type SQL = ReturnType<typeof sql>
 type Identifier = ReturnType<typeof sql.identifier>
 import { randomUUID } from 'node:crypto'
 
+import { runSql } from './runSql'
 import { sqlTable } from './tables'
 
 type Column = { name: string }
 type Table = Record<string, Column>
-type SqlDatabase = { all?: (query: unknown) => Promise<Record<string, unknown>[]>; execute?: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
 type MongoModel = {
   find: (filter: unknown, projection?: unknown) => { lean: () => Promise<Record<string, unknown>[]>; sort: (s: unknown) => { limit: (n: number) => { lean: () => Promise<Record<string, unknown>[]> } } }
   updateMany: (filter: unknown, update: unknown) => Promise<unknown>
@@ -27,12 +27,6 @@ export type ClaimQuery = {
   leaseSeconds: number
   limit: number
   now: Date
-}
-
-export async function runSql(payload: Payload, query: unknown): Promise<Record<string, unknown>[]> {
-  const db = (payload.db as unknown as { drizzle: SqlDatabase }).drizzle
-  if (db.all) return db.all(query)
-  return (await db.execute!(query)).rows
 }
 
 /**

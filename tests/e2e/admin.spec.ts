@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { launchChromium, logIntoAdmin, openGermanAdmin, screenshotIfFailed } from '../helpers/browser'
+import { chooseOption, launchChromium, logIntoAdmin, openGermanAdmin, screenshotIfFailed } from '../helpers/browser'
 import { anonymous, login, rest } from '../helpers/http'
 
 const server = inject('servers').find((candidate) => candidate.kind === 'sqlite')!
@@ -19,12 +19,7 @@ describe('an editor in the admin UI (Chromium, German)', () => {
   afterEach((test) => screenshotIfFailed(page, test))
   afterAll(() => browser?.close())
 
-  /** Opens a react-select (relationship field or filter row), types to search and picks the match. */
-  async function choose(container: ReturnType<Page['locator']>, text: string) {
-    await container.locator('.rs__control').click()
-    await page.keyboard.type(text)
-    await page.locator('.rs__option', { hasText: text }).first().click()
-  }
+  const choose = (container: ReturnType<Page['locator']>, text: string) => chooseOption(page, container, text)
 
   const title = `Datenschutz-Tipp ${Date.now()}`
 

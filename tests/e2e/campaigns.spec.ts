@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core'
 
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { openGermanAdmin, screenshotIfFailed } from '../helpers/browser'
+import { chooseOption, openGermanAdmin, screenshotIfFailed } from '../helpers/browser'
 import { graphql, login, rest, type Session } from '../helpers/http'
 import { mailTo, type ReceivedMail } from '../helpers/mailbox'
 
@@ -28,12 +28,7 @@ describe('an editor sending a campaign from the admin UI (Chromium, German)', ()
   const newsletterName = `Kampagnen-Test ${stamp}`
   const campaignName = `Versand-Test ${stamp}`
 
-  /** Opens a react-select (relationship field), types to search and picks the match. */
-  async function choose(container: ReturnType<Page['locator']>, text: string) {
-    await container.locator('.rs__control').click()
-    await page.keyboard.type(text)
-    await page.locator('.rs__option', { hasText: text }).first().click()
-  }
+  const choose = (container: ReturnType<Page['locator']>, text: string) => chooseOption(page, container, text)
 
   beforeAll(async () => {
     admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')

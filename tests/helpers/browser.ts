@@ -33,6 +33,13 @@ export async function openGermanAdmin(baseURL: string, email: string, password: 
   return { browser, page }
 }
 
+/** Opens a react-select (relationship field or filter row) inside `container`, types to search and picks the match. */
+export async function chooseOption(page: Page, container: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await container.locator('.rs__control').click()
+  await page.keyboard.type(text)
+  await page.locator('.rs__option', { hasText: text }).first().click()
+}
+
 /** For afterEach: a full-page screenshot of a failed test under test-results/, named after it. */
 export async function screenshotIfFailed(page: Page | undefined, test: { task: { name: string; result?: { state?: string } } }): Promise<void> {
   if (!page || test.task.result?.state !== 'fail') return

@@ -7,13 +7,13 @@ import { sql } from '@payloadcms/db-sqlite'
 
 import { readRows } from '../../../src/database/bulkRead'
 import { writeAtomically } from '../../../src/database/bulkWrite'
-import { runSql } from '../../../src/database/claimRows'
+import { runSql } from '../../../src/database/runSql'
 import { EVENT_TYPES } from '../../../src/events/eventTypes'
 import { idFromKey, relationKey } from '../../../src/utilities/relation'
 import { audienceMembers } from '../../segments/utilities/segmentService'
 import { AUTOMATION_RUNS, CAMPAIGN_SENDS } from '../defaults'
 import { cancelPendingRecords } from '../sending/sendRecords'
-import { automationsFor, enroll } from './enroll'
+import { automationList, automationsFor, enroll } from './enroll'
 
 /** Welcome series: a marketing email consent confirmed by double opt-in (its proof says so). */
 export const enrollOnDoubleOptIn: CollectionAfterChangeHook<ConsentRecord> = async ({ doc, operation, req }) => {
@@ -63,7 +63,7 @@ export const automationConsumer: EventConsumer = {
 }
 
 async function exitOnEngagement(payload: Payload, subscribers: string[]) {
-  const { docs: stopping } = await payload.find({ collection: 'automations', depth: 0, limit: 0, pagination: false, select: {}, where: { exitOnEngagement: { equals: true } } })
+  const stopping = (await automationList.get(payload)).filter((automation) => automation.exitOnEngagement)
   if (stopping.length === 0) return
   const automations = stopping.map((doc) => doc.id)
   const who = subscribers.map((id) => idFromKey(payload, id))

@@ -6,11 +6,18 @@ import { CAMPAIGNS } from '../defaults'
 import { abTestField } from '../fields/abTest'
 import { keepRunningCampaigns, lockOnceScheduled } from '../hooks/lockOnceScheduled'
 
-export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'done', 'cancelled'] as const
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number]
+/** A campaign's statuses with their labels, for the field and for the report view. */
+export const CAMPAIGN_STATUS_OPTIONS = [
+  option('draft', 'Entwurf', 'Draft'),
+  option('scheduled', 'Geplant', 'Scheduled'),
+  option('sending', 'Wird versendet', 'Sending'),
+  option('paused', 'Pausiert', 'Paused'),
+  option('done', 'Versendet', 'Done'),
+  option('cancelled', 'Abgebrochen', 'Cancelled'),
+]
+export type CampaignStatus = (typeof CAMPAIGN_STATUS_OPTIONS)[number]['value']
 
-/** Channels a campaign can name; only email is delivered so far (the model leaves room for the others). */
-export const CAMPAIGN_CHANNELS = ['email', 'sms', 'push'] as const
+/** Channels a campaign can be sent on so far (the model leaves room for SMS and push). */
 export const DELIVERED_CHANNELS: readonly string[] = ['email']
 
 const readOnlyForEveryone = { create: () => false, update: () => false }
@@ -113,14 +120,7 @@ export const Campaigns: CollectionConfig = {
       defaultValue: 'draft',
       index: true,
       label: label('Status', 'Status'),
-      options: [
-        option('draft', 'Entwurf', 'Draft'),
-        option('scheduled', 'Geplant', 'Scheduled'),
-        option('sending', 'Wird versendet', 'Sending'),
-        option('paused', 'Pausiert', 'Paused'),
-        option('done', 'Versendet', 'Done'),
-        option('cancelled', 'Abgebrochen', 'Cancelled'),
-      ],
+      options: CAMPAIGN_STATUS_OPTIONS,
       required: true,
     },
     { name: 'statusReason', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Grund', 'Reason') },

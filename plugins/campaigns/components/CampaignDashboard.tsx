@@ -4,6 +4,7 @@ import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
+import { CAMPAIGN_STATUS_OPTIONS } from '../collections/Campaigns'
 import { type CampaignReport, campaignReport } from '../reporting/campaignReport'
 import { ReportChart } from './ReportChart'
 
@@ -15,7 +16,6 @@ const TEXT = {
     empty: 'Noch keine Kampagnen.',
     login: 'Bitte melden Sie sich an.',
     skipped: 'Übersprungen wegen',
-    statuses: { cancelled: 'Abgebrochen', done: 'Versendet', draft: 'Entwurf', paused: 'Pausiert', scheduled: 'Geplant', sending: 'Wird versendet' } as Record<string, string>,
     title: 'Kampagnen-Bericht',
     variants: 'Varianten',
   },
@@ -26,11 +26,12 @@ const TEXT = {
     empty: 'No campaigns yet.',
     login: 'Please log in.',
     skipped: 'Skipped because',
-    statuses: { cancelled: 'Cancelled', done: 'Done', draft: 'Draft', paused: 'Paused', scheduled: 'Scheduled', sending: 'Sending' } as Record<string, string>,
     title: 'Campaign report',
     variants: 'Variants',
   },
 }
+
+type Language = keyof typeof TEXT
 
 const COLUMNS = ['sent', 'delivered', 'failed', 'skipped', 'bounced', 'uniqueOpens', 'uniqueClicks', 'clickRate', 'conversions', 'unsubscribes'] as const
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`
@@ -38,7 +39,8 @@ const percent = (value: number) => `${(value * 100).toFixed(1)} %`
 /** /admin/campaign-report: every recent campaign's counts as a chart and a table; `?campaign=` adds its variants and blocks. */
 export async function CampaignDashboard({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { locale, permissions, req, visibleEntities } = initPageResult
-  const t = TEXT[req.i18n?.language === 'en' ? 'en' : 'de']
+  const language = req.i18n?.language === 'en' ? 'en' : 'de'
+  const t = TEXT[language]
   const template = (children: React.ReactNode) => (
     <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
       <Gutter>
@@ -64,14 +66,15 @@ export async function CampaignDashboard({ initPageResult, params, searchParams }
           { color: '#bf8700', key: 'conversions', label: t.columns.conversions },
         ]}
       />
-      <ReportTable reports={reports} t={t} />
-      {selected && <CampaignDetail report={selected} t={t} />}
+      <ReportTable language={language} reports={reports} t={t} />
+      {selected && <CampaignDetail language={language} report={selected} t={t} />}
     </>,
   )
 }
 
 /** Campaign rows link to their detail; variant rows (`linked` false) are the detail. */
-function ReportTable({ linked = true, reports, t }: { linked?: boolean; reports: CampaignReport[]; t: (typeof TEXT)['de'] }) {
+function ReportTable({ language, linked = true, reports, t }: { language: Language; linked?: boolean; reports: CampaignReport[]; t: (typeof TEXT)['de'] }) {
+  const statusLabel = (status: string) => CAMPAIGN_STATUS_OPTIONS.find((option) => option.value === status)?.label[language] ?? status
   return (
     <table className="campaign-report__table" style={{ borderCollapse: 'collapse', width: '100%' }}>
       <thead>
@@ -89,7 +92,7 @@ function ReportTable({ linked = true, reports, t }: { linked?: boolean; reports:
         {reports.map((report) => (
           <tr data-campaign={report.campaign} key={report.campaign}>
             <th scope="row">{linked ? <a href={`?campaign=${report.campaign}`}>{report.name}</a> : report.name}</th>
-            <td>{t.statuses[report.status] ?? report.status}</td>
+            <td>{statusLabel(report.status)}</td>
             {COLUMNS.map((column) => (
               <td data-count={column} key={column}>
                 {column === 'clickRate' ? percent(report.clickRate) : report[column]}
@@ -102,7 +105,7 @@ function ReportTable({ linked = true, reports, t }: { linked?: boolean; reports:
   )
 }
 
-function CampaignDetail({ report, t }: { report: CampaignReport; t: (typeof TEXT)['de'] }) {
+function CampaignDetail({ language, report, t }: { language: Language; report: CampaignReport; t: (typeof TEXT)['de'] }) {
   return (
     <section aria-label={report.name} style={{ marginTop: 32 }}>
       <h2>{report.name}</h2>
@@ -110,7 +113,7 @@ function CampaignDetail({ report, t }: { report: CampaignReport; t: (typeof TEXT
       {report.variants.length > 0 && (
         <>
           <h3>{t.variants}</h3>
-          <ReportTable linked={false} reports={report.variants.map((variant) => ({ ...report, ...variant, campaign: `${report.campaign}-${variant.variant}`, name: variant.variant, status: '' }))} t={t} />
+          <ReportTable language={language} linked={false} reports={report.variants.map((variant) => ({ ...report, ...variant, campaign: `${report.campaign}-${variant.variant}`, name: variant.variant, status: '' }))} t={t} />
         </>
       )}
       {report.blocks.length > 0 && (

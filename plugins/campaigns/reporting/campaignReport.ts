@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-sqlite'
 
+import { runSql } from '../../../src/database/runSql'
 import { sqlTable } from '../../../src/database/tables'
 import { CodedError } from '../../../src/errors'
 import { idFromKey, isPossibleId } from '../../../src/utilities/relation'
@@ -39,14 +40,7 @@ export type CampaignReport = Counts & {
   variants: (Counts & { variant: string })[]
 }
 
-type Row = Record<string, unknown>
 type Table = Record<string, unknown>
-type SqlDatabase = { all?: (query: unknown) => Promise<Row[]>; execute?: (query: unknown) => Promise<{ rows: Row[] }> }
-
-async function rows(payload: Payload, query: unknown): Promise<Row[]> {
-  const db = (payload.db as unknown as { drizzle: SqlDatabase }).drizzle
-  return db.all ? db.all(query) : (await db.execute!(query)).rows
-}
 
 const empty = (): Counts => ({ bounced: 0, cancelled: 0, clickRate: 0, clicks: 0, conversionRate: 0, conversions: 0, delivered: 0, failed: 0, opens: 0, pending: 0, recipients: 0, sent: 0, skipped: 0, uniqueClicks: 0, uniqueOpens: 0, unsubscribes: 0 })
 
@@ -143,12 +137,12 @@ async function reportFacts(payload: Payload, campaign: string, startedAt: null |
       ? sql`${at} >= ${anchor} and ${at} <= ${anchor} + interval '${sql.raw(String(ATTRIBUTION_DAYS))} days'`
       : sql`julianday(${at}) >= julianday(${anchor}) and julianday(${at}) <= julianday(${anchor}) + ${ATTRIBUTION_DAYS}`
   const [sendRows, eventRows, outcomeRows] = await Promise.all([
-    rows(payload, sql`select ${sends.state} as state, ${sends.variant} as variant, ${sends.reason} as reason, count(*) as count, count(${sends.acceptedAt}) as delivered
+    runSql(payload, sql`select ${sends.state} as state, ${sends.variant} as variant, ${sends.reason} as reason, count(*) as count, count(${sends.acceptedAt}) as delivered
       from ${sends} where ${sends.campaign} = ${id} group by ${sends.state}, ${sends.variant}, ${sends.reason}`),
-    rows(payload, sql`select ${events.type} as type, ${events.block} as block, ${events.subscriber} as subscriber, ${jsonText('message')} as message, ${jsonText('variant')} as variant from ${events}
+    runSql(payload, sql`select ${events.type} as type, ${events.block} as block, ${events.subscriber} as subscriber, ${jsonText('message')} as message, ${jsonText('variant')} as variant from ${events}
       where (${events.type} in ('email_opened', 'email_clicked') and ${jsonText('message')} like ${`campaign:${campaign}:%`})
          or (${events.type} = 'bounce' and ${jsonText('campaign')} = ${campaign})`),
-    rows(payload, sql`select ${sends.variant} as variant,
+    runSql(payload, sql`select ${sends.variant} as variant,
         count(distinct case when exists (select 1 from ${events} where ${events.subscriber} = ${sends.subscriber} and ${events.type} = 'purchase' and ${within(events.occurredAt)}) then ${sends.subscriber} end) as conversions,
         count(distinct case when exists (select 1 from ${consents} where ${consents.subscriber} = ${sends.subscriber} and ${consents.action} = 'withdrawn' and ${consents.purpose} = 'marketing' and ${within(consents.occurredAt)}) then ${sends.subscriber} end) as unsubscribes
       from ${sends} where ${sends.campaign} = ${id} and (${sends.state} = 'sent' or ${sends.variant} = 'holdout') group by ${sends.variant}`),

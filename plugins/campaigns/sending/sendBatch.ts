@@ -38,7 +38,9 @@ export type BatchContext = {
 }
 
 type Accepted = { blocks: string[]; recipient: ClaimedRecipient; sentAt: Date }
-type Retry = { attempts: number; recipient: ClaimedRecipient; response: string; from: 'pending' | 'sent' }
+/** `from`: the state the record is in now (`sent` when the server refused after the commit). */
+type Retry = { attempts: number; from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string }
+type Failure = { bounce: boolean; from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string }
 
 type SegmentMembershipMany = (payload: Payload, subscribers: string[], segments: string[], at: Date) => Promise<Map<string, Set<string>>>
 
@@ -68,7 +70,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   const commits = new GroupCommit((committing) => markSent(payload, claim, committing, { gateReadAt: now, sentAt: new Date() }))
   const accepted: Accepted[] = []
   const retries: Retry[] = []
-  const failed: { from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string; bounce: boolean }[] = []
+  const failed: Failure[] = []
   const untouched: ClaimedRecipient[] = []
   let stop: Error | null = null
 
@@ -149,7 +151,7 @@ async function slotMemberships(payload: Payload, subscribers: string[], segments
 
 type Outcomes = {
   accepted: Accepted[]
-  failed: { bounce: boolean; from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string }[]
+  failed: Failure[]
   retries: Retry[]
   skipped: Map<string, string[]>
   untouched: ClaimedRecipient[]

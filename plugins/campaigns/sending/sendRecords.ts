@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import { sql } from '@payloadcms/db-sqlite'
 
-import { claimRows, runSql as run } from '../../../src/database/claimRows'
+import { claimRows } from '../../../src/database/claimRows'
+import { runSql as run } from '../../../src/database/runSql'
 import { sqlTable } from '../../../src/database/tables'
 import { idFromKey } from '../../../src/utilities/relation'
 import { CAMPAIGN_SENDS } from '../defaults'

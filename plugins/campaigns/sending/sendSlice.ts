@@ -13,8 +13,6 @@ import { claimRecipients } from './sendRecords'
 import { SmtpLanes, SmtpUnavailableError } from './smtpLanes'
 import { throttle } from './throttle'
 
-export type SliceResult = 'paused' | 'stopped' | 'worked'
-
 const loadCampaign = (payload: Payload, id: string) =>
   payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true }).catch(() => null) as Promise<Campaign | null>
 
@@ -29,20 +27,20 @@ export async function sendSlice(
   campaignId: string,
   options: ResolvedCampaignsOptions,
   { heartbeat = async () => {}, sliceMs = options.jobSliceSeconds * 1000 }: { heartbeat?: () => Promise<void>; sliceMs?: number } = {},
-): Promise<SliceResult> {
+): Promise<void> {
   const deadline = Date.now() + sliceMs
   const first = await loadCampaign(payload, campaignId)
-  if (first?.status !== 'sending') return 'stopped'
+  if (first?.status !== 'sending') return
   const settings = options.smtp ? { secure: false, ...options.smtp } : smtpSettings()
   if (!settings) {
     await pauseWithReason(payload, campaignId, 'No SMTP server is configured (SMTP_HOST)')
-    return 'paused'
+    return
   }
   const newsletterId = relationKey(first.newsletter)
   const newsletter = newsletterId ? await payload.findByID({ id: newsletterId, collection: 'newsletters', depth: 0, disableErrors: true }).catch(() => null) : null
   if (!newsletter) {
     await pauseWithReason(payload, campaignId, 'The newsletter of this campaign no longer exists')
-    return 'paused'
+    return
   }
   const lanes = new SmtpLanes(settings, options.smtpConnections)
   const pace = throttle(first.throttlePerMinute, first.throttlePerMinute ? await lastSentAt(payload, campaignId) : null)
@@ -57,11 +55,10 @@ export async function sendSlice(
       campaign = await loadCampaign(payload, campaignId)
       await heartbeat()
     }
-    return campaign?.status === 'sending' ? 'worked' : 'stopped'
   } catch (error) {
     if (error instanceof SmtpUnavailableError || error instanceof CampaignProblem) {
       await pauseWithReason(payload, campaignId, error.message)
-      return 'paused'
+      return
     }
     throw error
   } finally {

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { Subscriber } from '../../../src/payload-types'
 import type { Frequency } from './canContact'
 
+import { publicUrl } from '../../../src/config/env'
 import { signSubscriberToken } from '../../../src/security/subscriberToken'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
@@ -14,6 +15,9 @@ const PREFERENCES_TTL_SECONDS = 30 * 24 * 3600
 
 /** The link to the preference center; every page view hands out a fresh one (rotation), older ones expire. */
 export const preferencesToken = (subscriberId: number | string) => signSubscriberToken(subscriberId, 'preferences', PREFERENCES_TTL_SECONDS)
+
+/** The absolute signed link to a subscriber's preference center (in mails, in the demo's log). */
+export const preferencesUrl = (subscriberId: number | string) => `${publicUrl()}/preferences?token=${encodeURIComponent(preferencesToken(subscriberId))}`
 
 /** Questions asked one at a time, each only while unanswered (progressive profiling, data minimisation). */
 export const PROFILE_QUESTIONS = [
