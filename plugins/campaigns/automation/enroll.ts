@@ -5,6 +5,7 @@ import type { Trigger } from '../collections/Automations'
 
 import { writeAtomically } from '../../../src/database/bulkWrite'
 import { readRows } from '../../../src/database/bulkRead'
+import { perPayloadCache } from '../../../src/utilities/perPayloadCache'
 import { idFromKey } from '../../../src/utilities/relation'
 import { AUTOMATION_RUNS, AUTOMATIONS } from '../defaults'
 
@@ -13,10 +14,19 @@ const DAY = 24 * 3600 * 1000
 /** The key that keeps a subscriber in an automation at most once at a time (a finished run gets its own). */
 export const activeRunKey = (automation: number | string, subscriber: string) => `${automation}:${subscriber}`
 
+/**
+ * Every automation, held per process: triggers ask on hot paths (each event batch, consent record
+ * and stage change). This process's edits reload it at once (the collection's hooks), other
+ * processes' within 5 s.
+ */
+export const automationList = perPayloadCache(
+  async (payload) => (await payload.find({ collection: AUTOMATIONS as 'automations', depth: 0, limit: 0, pagination: false })).docs as Automation[],
+  5_000,
+)
+
 /** Active automations with this trigger. */
 export async function automationsFor(payload: Payload, trigger: Trigger): Promise<Automation[]> {
-  const { docs } = await payload.find({ collection: AUTOMATIONS as 'automations', depth: 0, limit: 0, pagination: false, where: { active: { equals: true }, trigger: { equals: trigger } } })
-  return docs as Automation[]
+  return (await automationList.get(payload)).filter((automation) => automation.active && automation.trigger === trigger)
 }
 
 /**

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../../src/access/roles'
 import { label, option } from '../../../src/i18n/label'
+import { automationList } from '../automation/enroll'
 import { AUTOMATIONS } from '../defaults'
 import { retireAutomation, syncStepCampaigns } from '../hooks/syncStepCampaigns'
 
@@ -119,6 +120,6 @@ export const Automations: CollectionConfig = {
       },
     },
   ],
-  hooks: { afterChange: [syncStepCampaigns], beforeDelete: [retireAutomation] },
+  hooks: { afterChange: [syncStepCampaigns, ...automationList.hooks.afterChange], afterDelete: automationList.hooks.afterDelete, beforeDelete: [retireAutomation] },
   labels: { plural: label('Automationen', 'Automations'), singular: label('Automation', 'Automation') },
 }

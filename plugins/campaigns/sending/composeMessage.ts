@@ -7,8 +7,8 @@ import { publicUrl } from '../../../src/config/env'
 import { mailSender } from '../../../src/email/smtpAdapter'
 import { escapeHtml } from '../../../src/rendering/html'
 import { withTracking } from '../../../src/tracking/links'
-import { listUnsubscribeHeaders, unsubscribeToken } from '../../consent/utilities/flows'
-import { preferencesToken } from '../../consent/utilities/preferenceCenter'
+import { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl } from '../../consent/utilities/flows'
+import { preferencesUrl } from '../../consent/utilities/preferenceCenter'
 
 export type OutgoingMessage = { envelope: { from: string; to: string[] }; raw: Buffer }
 
@@ -24,9 +24,11 @@ export const trackingMessage = (campaign: string, variant: null | string) => `ca
  * or bounce can always be traced back to it.
  */
 export async function composeMessage(rendered: RenderedForRecipient, recipient: Recipient, { campaign, messageId, variant }: { campaign: string; messageId: string; variant: null | string }): Promise<OutgoingMessage> {
+  // One signed token serves the link in the mail and its List-Unsubscribe header.
+  const token = unsubscribeToken(recipient.id)
   const links = {
-    preferences: `${publicUrl()}/preferences?token=${encodeURIComponent(preferencesToken(recipient.id))}`,
-    unsubscribe: `${publicUrl()}/unsubscribe?token=${encodeURIComponent(unsubscribeToken(recipient.id))}`,
+    preferences: preferencesUrl(recipient.id),
+    unsubscribe: unsubscribeUrl(token),
   }
   const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">Einstellungen ändern</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">Abmelden</a></p>`
   let html = rendered.html.includes('</body>') ? rendered.html.replace('</body>', `${footer}</body>`) : rendered.html + footer
@@ -40,7 +42,7 @@ export async function composeMessage(rendered: RenderedForRecipient, recipient: 
       ['Subject', headerText(rendered.subject)],
       ['Date', new Date().toUTCString().replace(/GMT/, '+0000')],
       ['Message-ID', messageId],
-      ...Object.entries(listUnsubscribeHeaders(recipient.id)),
+      ...Object.entries(listUnsubscribeHeaders(recipient.id, token)),
       ['Feedback-ID', `${campaign}:campaign:kontorwerk`],
     ],
     text,

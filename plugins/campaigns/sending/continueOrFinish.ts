@@ -24,15 +24,17 @@ export async function continueOrFinish(payload: Payload, campaignId: string, opt
   const { totalDocs } = await payload.count({ collection: CAMPAIGN_SENDS as 'campaign-sends', where: pending })
   // An automation step's campaign is never done: its runs add recipients while the automation is active.
   if (totalDocs === 0) return campaign.automation ? undefined : finishCampaign(payload, campaignId)
+  if (totalDocs > (await countHeldOrWaiting(payload, campaignId, now))) {
+    await queueSendJob(payload, campaignId)
+    return
+  }
   const [leased, waiting] = await Promise.all(
     (['leaseUntil', 'nextAttemptAt'] as const).map(async (field) => {
       const { docs } = await payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 1, select: { [field]: true }, sort: field, where: { ...pending, [field]: { greater_than: now.toISOString() } } })
       return docs[0]?.[field] ? new Date(docs[0][field] as string).getTime() : Infinity
     }),
   )
-  const claimableNow = totalDocs > (await countHeldOrWaiting(payload, campaignId, now))
-  const wake = claimableNow ? now.getTime() : Math.min(leased, waiting, now.getTime() + options.leaseSeconds * 1000)
-  await queueSendJob(payload, campaignId, new Date(wake))
+  await queueSendJob(payload, campaignId, new Date(Math.min(leased, waiting, now.getTime() + options.leaseSeconds * 1000)))
 }
 
 async function countHeldOrWaiting(payload: Payload, campaignId: string, now: Date): Promise<number> {

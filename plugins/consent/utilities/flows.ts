@@ -116,11 +116,13 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
 /** A token for the unsubscribe link and the List-Unsubscribe header of every marketing mail. */
 export const unsubscribeToken = (subscriberId: number | string) => signSubscriberToken(subscriberId, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
 
-/** RFC 2369 / RFC 8058 headers: one-click unsubscribe by POST, and by mail. */
-export function listUnsubscribeHeaders(subscriberId: number | string, mailto = process.env.UNSUBSCRIBE_MAILTO ?? 'unsubscribe@example.com') {
-  const token = unsubscribeToken(subscriberId)
+/** The public one-click unsubscribe address for a token (the link in a mail and in its header). */
+export const unsubscribeUrl = (token: string) => `${publicUrl()}/unsubscribe?token=${encodeURIComponent(token)}`
+
+/** RFC 2369 / RFC 8058 headers: one-click unsubscribe by POST, and by mail (a sender that has signed the token passes it). */
+export function listUnsubscribeHeaders(subscriberId: number | string, token = unsubscribeToken(subscriberId), mailto = process.env.UNSUBSCRIBE_MAILTO ?? 'unsubscribe@example.com') {
   return {
-    'List-Unsubscribe': `<${publicUrl()}/unsubscribe?token=${encodeURIComponent(token)}>, <mailto:${mailto}?subject=unsubscribe%20${encodeURIComponent(token)}>`,
+    'List-Unsubscribe': `<${unsubscribeUrl(token)}>, <mailto:${mailto}?subject=unsubscribe%20${encodeURIComponent(token)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   }
 }
