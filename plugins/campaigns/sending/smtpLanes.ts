@@ -28,6 +28,20 @@ type Lane = { busy: boolean; connection: null | SMTPConnection }
 
 const isPermanent = (error: SMTPConnection.SMTPError) => (error.responseCode ?? 0) >= 500
 
+type Buffered = { readableLength: number; writableLength?: number }
+
+/**
+ * Resolves when nothing of the message is left in this process: not in our body stream, not in
+ * nodemailer's data stream (its private `_currentDataStream`, which escapes dots), not in the
+ * socket's write queue. A connection that fails meanwhile ends the wait too (send reports it).
+ */
+async function flushed(body: Buffered, connection: SMTPConnection): Promise<void> {
+  const dataStream = (connection as unknown as { _currentDataStream?: Buffered })._currentDataStream
+  const socket = connection._socket || null
+  const pending = () => body.readableLength + (dataStream ? dataStream.readableLength + (dataStream.writableLength ?? 0) : 0) + (socket?.writableLength ?? 0)
+  while (pending() > 0 && !socket?.destroyed) await new Promise((resolve) => setImmediate(resolve))
+}
+
 /**
  * A fixed number of reusable SMTP connections (nodemailer's SMTPConnection), each sending one
  * message at a time. What makes a send exactly-once: the message is streamed up to, but not
@@ -74,7 +88,9 @@ export class SmtpLanes {
           phase = 'committed'
           this.push(null)
         }
-        committing = commit(release)
+        // Commit only once every byte before the dot has reached the kernel: a message still queued
+        // in this process (socket back-pressure) would keep its dot waiting behind it after the commit.
+        committing = flushed(this, connection).then(() => commit(release))
         committing.then(
           (committed) => {
             if (committed) return
