@@ -3,21 +3,49 @@ import { SMTPServer } from 'smtp-server'
 
 import { freePort } from './server'
 
-export type SmtpSink = { close: () => Promise<void>; messages: ParsedMail[]; port: number; waitFor: (predicate: (mail: ParsedMail) => boolean, timeoutMs?: number) => Promise<ParsedMail> }
+/** What the server took for one message: its envelope recipients and Message-ID, and when. */
+export type Delivery = { at: number; messageId: string; recipients: string[] }
 
-/** A real SMTP server on loopback that keeps every message it receives, parsed. */
-export async function startSmtpSink({ onMessage }: { onMessage?: (mail: ParsedMail) => void } = {}): Promise<SmtpSink> {
+export type SmtpSink = {
+  close: () => Promise<void>
+  /** Every message received, in order (always kept, parsed or not). */
+  deliveries: Delivery[]
+  /** Every message received, parsed (empty with `parse: false`). */
+  messages: ParsedMail[]
+  port: number
+  waitFor: (predicate: (mail: ParsedMail) => boolean, timeoutMs?: number) => Promise<ParsedMail>
+}
+
+const headerMessageId = (raw: Buffer) => {
+  const end = raw.indexOf('\r\n\r\n')
+  return /^message-id:\s*(<[^>\r\n]+>)/im.exec(raw.subarray(0, end < 0 ? raw.length : end).toString('latin1'))?.[1] ?? ''
+}
+
+/**
+ * A real SMTP server on loopback that keeps every message it receives. `parse: false` only records
+ * deliveries: a load test then measures the sender, not this process parsing MIME beside it.
+ */
+export async function startSmtpSink({ onMessage, parse = true }: { onMessage?: (mail: ParsedMail) => void; parse?: boolean } = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = []
+  const deliveries: Delivery[] = []
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream).then((mail) => {
-        messages.push(mail)
-        onMessage?.(mail)
-        callback()
-      }, callback)
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('error', callback)
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks)
+        deliveries.push({ at: Date.now(), messageId: headerMessageId(raw), recipients: session.envelope.rcptTo.map((recipient) => recipient.address) })
+        if (!parse) return callback()
+        simpleParser(raw).then((mail) => {
+          messages.push(mail)
+          onMessage?.(mail)
+          callback()
+        }, callback)
+      })
     },
   })
   // A client that dies mid-message resets its connection: an MTA logs that and carries on, so does this one.
@@ -26,6 +54,7 @@ export async function startSmtpSink({ onMessage }: { onMessage?: (mail: ParsedMa
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {
     close: () => new Promise((resolve) => server.close(() => resolve())),
+    deliveries,
     messages,
     port,
     async waitFor(predicate, timeoutMs = 10_000) {

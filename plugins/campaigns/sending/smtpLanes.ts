@@ -1,5 +1,5 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection'
-import { Readable } from 'node:stream'
+import { Readable, type Writable } from 'node:stream'
 
 import type { SmtpSettings } from '../../../src/email/smtpAdapter'
 import type { OutgoingMessage } from './composeMessage'
@@ -41,6 +41,31 @@ async function flushed(body: Buffered, connection: SMTPConnection): Promise<void
   const pending = () => body.readableLength + (dataStream ? dataStream.readableLength + (dataStream.writableLength ?? 0) : 0) + (socket?.writableLength ?? 0)
   while (pending() > 0 && !socket?.destroyed) await new Promise((resolve) => setImmediate(resolve))
 }
+
+type Internals = { _currentDataStream?: false | Writable }
+
+/**
+ * Takes the end of the message out of nodemailer's hands and returns what writes it. nodemailer
+ * writes the dot only after the body stream ends, a few ticks later, and whatever ran in between
+ * (another batch's rendering) stretched the gap after the commit to milliseconds, long enough for
+ * a kill to land in it. Its data stream is detached here, before the commit, and never ended, so it
+ * writes no second dot; its response handler still takes the server's answer. What remains for
+ * after the commit is one socket write per message.
+ */
+function holdFinalDot(connection: SMTPConnection, body: Readable, raw: Buffer): () => void {
+  const internals = connection as unknown as Internals
+  const socket = connection._socket || null
+  if (internals._currentDataStream) {
+    body.unpipe(internals._currentDataStream)
+    if (socket) (internals._currentDataStream as unknown as Readable).unpipe(socket)
+    internals._currentDataStream = false
+  }
+  // RFC 5321 §4.1.1.4: the terminator is CRLF . CRLF; a body that ends in CRLF supplies the first one.
+  const finalDot = Buffer.from(raw.subarray(-2).equals(CRLF) ? '.\r\n' : '\r\n.\r\n')
+  return () => socket?.write(finalDot)
+}
+
+const CRLF = Buffer.from('\r\n')
 
 /**
  * A fixed number of reusable SMTP connections (nodemailer's SMTPConnection), each sending one
@@ -84,13 +109,15 @@ export class SmtpLanes {
         if (phase !== 'envelope') return
         phase = 'committing'
         this.push(message.raw)
-        const release = () => {
-          phase = 'committed'
-          this.push(null)
-        }
         // Commit only once every byte before the dot has reached the kernel: a message still queued
         // in this process (socket back-pressure) would keep its dot waiting behind it after the commit.
-        committing = flushed(this, connection).then(() => commit(release))
+        committing = flushed(this, connection).then(() => {
+          const writeFinalDot = holdFinalDot(connection, this, message.raw)
+          return commit(() => {
+            phase = 'committed'
+            writeFinalDot()
+          })
+        })
         committing.then(
           (committed) => {
             if (committed) return
