@@ -13,6 +13,7 @@ import { idFromKey, relationKey } from '../../../src/utilities/relation'
 import { audienceMembers } from '../../segments/utilities/segmentService'
 import { AUTOMATION_RUNS, CAMPAIGN_SENDS } from '../defaults'
 import { cancelPendingRecords } from '../sending/sendRecords'
+import { birthdaysCelebratedOn } from './birthdays'
 import { automationList, automationsFor, enroll } from './enroll'
 
 /** Welcome series: a marketing email consent confirmed by double opt-in (its proof says so). */
@@ -97,20 +98,22 @@ export async function sweepAutomations(payload: Payload, now = new Date()): Prom
     for await (const page of audienceMembers(payload, segment, [], now)) await enroll(payload, automation, page, `member of segment ${segment}`, { now, reentry: true })
   }
   for (const automation of await automationsFor(payload, 'birthday')) {
-    const today = `${String(now.getUTCMonth() + 1).padStart(2, '0')}-${String(now.getUTCDate()).padStart(2, '0')}`
-    await enroll(payload, automation, await birthdaysOn(payload, automation.birthdayAttribute || 'birthday', today), `birthday ${today}`, { now, reentry: true })
+    const days = birthdaysCelebratedOn(now)
+    await enroll(payload, automation, await birthdaysOn(payload, automation.birthdayAttribute || 'birthday', days), `birthday ${days.join('/')}`, { now, reentry: true })
   }
 }
 
-/** Subscribers whose custom attribute holds a date (YYYY-MM-DD or MM-DD) on this month and day. */
-async function birthdaysOn(payload: Payload, attribute: string, monthDay: string): Promise<string[]> {
+/** Subscribers whose custom attribute holds a date (YYYY-MM-DD or MM-DD) on one of these months and days. */
+async function birthdaysOn(payload: Payload, attribute: string, monthDays: string[]): Promise<string[]> {
   if (!/^[\w-]{1,40}$/.test(attribute)) return []
   if (payload.db.name === 'mongoose') {
-    const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 0, pagination: false, select: {}, where: { [`attributes.${attribute}`]: { like: monthDay } } })
+    const where = { or: monthDays.map((monthDay) => ({ [`attributes.${attribute}`]: { like: monthDay } })) }
+    const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 0, pagination: false, select: {}, where })
     return docs.map((doc) => String(doc.id))
   }
   const value = payload.db.name === 'postgres' ? sql`attributes ->> ${attribute}` : sql`json_extract(attributes, ${`$.${attribute}`})`
-  const rows = await runSql(payload, sql`select id from subscribers where ${value} like ${`%${monthDay}`}`)
+  const matches = sql.join(monthDays.map((monthDay) => sql`${value} like ${`%${monthDay}`}`), sql` or `)
+  const rows = await runSql(payload, sql`select id from subscribers where ${matches}`)
   return rows.map((row) => String(row.id))
 }
 
