@@ -2,11 +2,19 @@ import net from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type SmtpSink, startSmtpSink } from '../../../tests/helpers/smtp'
-import { SmtpLanes } from './smtpLanes'
+import { dotStuffed, SmtpLanes } from './smtpLanes'
 
 const message = (n: number) => ({
   envelope: { from: 'news@example.com', to: [`leser${n}@example.com`] },
   raw: Buffer.from(`From: news@example.com\r\nTo: leser${n}@example.com\r\nSubject: Ausgabe ${n}\r\nMessage-ID: <m${n}@example.com>\r\n\r\nHallo ${n}\r\n.Punkt am Zeilenanfang\r\n`),
+})
+
+describe('dotStuffed', () => {
+  it('doubles a dot that starts a line, and leaves a message without one as it is', () => {
+    expect(dotStuffed(Buffer.from('.a\r\nb.c\r\n.\r\n..d\r\n')).toString()).toBe('..a\r\nb.c\r\n..\r\n...d\r\n')
+    const plain = Buffer.from('a\r\nb.c\r\n')
+    expect(dotStuffed(plain)).toBe(plain)
+  })
 })
 
 describe('SmtpLanes', () => {

@@ -28,31 +28,31 @@ type Lane = { busy: boolean; connection: null | SMTPConnection }
 
 const isPermanent = (error: SMTPConnection.SMTPError) => (error.responseCode ?? 0) >= 500
 
-type Buffered = { readableLength: number; writableLength?: number }
-
-/**
- * Resolves when nothing of the message is left in this process: not in our body stream, not in
- * nodemailer's data stream (its private `_currentDataStream`, which escapes dots), not in the
- * socket's write queue. A connection that fails meanwhile ends the wait too (send reports it).
- */
-async function flushed(body: Buffered, connection: SMTPConnection): Promise<void> {
-  const dataStream = (connection as unknown as { _currentDataStream?: Buffered })._currentDataStream
+/** Resolves once the socket has handed everything written to it to the kernel, or has failed (send reports that). */
+async function drained(connection: SMTPConnection): Promise<void> {
   const socket = connection._socket || null
-  const pending = () => body.readableLength + (dataStream ? dataStream.readableLength + (dataStream.writableLength ?? 0) : 0) + (socket?.writableLength ?? 0)
-  while (pending() > 0 && !socket?.destroyed) await new Promise((resolve) => setImmediate(resolve))
+  while (socket && socket.writableLength > 0 && !socket.destroyed) await new Promise((resolve) => setImmediate(resolve))
 }
 
 type Internals = { _currentDataStream?: false | Writable }
 
+const CRLF = Buffer.from('\r\n')
+
+/** RFC 5321 §4.5.2: a line that starts with a dot gets a second one. */
+export function dotStuffed(raw: Buffer): Buffer {
+  if (raw[0] !== 0x2e && raw.indexOf('\n.') < 0) return raw
+  return Buffer.from(raw.toString('latin1').replace(/(^|\n)\./g, '$1..'), 'latin1')
+}
+
 /**
- * Takes the end of the message out of nodemailer's hands and returns what writes it. nodemailer
- * writes the dot only after the body stream ends, a few ticks later, and whatever ran in between
- * (another batch's rendering) stretched the gap after the commit to milliseconds, long enough for
- * a kill to land in it. Its data stream is detached here, before the commit, and never ended, so it
- * writes no second dot; its response handler still takes the server's answer. What remains for
- * after the commit is one socket write per message.
+ * Writes the message to the socket up to its final dot and returns what writes the dot, taking
+ * the DATA phase out of nodemailer's hands: its data stream writes the dot only after the body
+ * stream ends, several ticks later, and whatever ran in between (another batch's rendering)
+ * stretched the gap after the commit to milliseconds, long enough for a kill to land in it. (It
+ * also escaped dots byte by byte, ~9 % of a send's CPU.) Its data stream is detached unended, so
+ * it writes nothing; its response handler still takes the server's answer to our dot.
  */
-function holdFinalDot(connection: SMTPConnection, body: Readable, raw: Buffer): () => void {
+function writeUpToFinalDot(connection: SMTPConnection, body: Readable, raw: Buffer): () => void {
   const internals = connection as unknown as Internals
   const socket = connection._socket || null
   if (internals._currentDataStream) {
@@ -60,12 +60,11 @@ function holdFinalDot(connection: SMTPConnection, body: Readable, raw: Buffer): 
     if (socket) (internals._currentDataStream as unknown as Readable).unpipe(socket)
     internals._currentDataStream = false
   }
-  // RFC 5321 §4.1.1.4: the terminator is CRLF . CRLF; a body that ends in CRLF supplies the first one.
+  socket?.write(dotStuffed(raw))
+  // The terminator is CRLF . CRLF; a message that ends in CRLF supplies the first one.
   const finalDot = Buffer.from(raw.subarray(-2).equals(CRLF) ? '.\r\n' : '\r\n.\r\n')
   return () => socket?.write(finalDot)
 }
-
-const CRLF = Buffer.from('\r\n')
 
 /**
  * A fixed number of reusable SMTP connections (nodemailer's SMTPConnection), each sending one
@@ -108,16 +107,15 @@ export class SmtpLanes {
       read() {
         if (phase !== 'envelope') return
         phase = 'committing'
-        this.push(message.raw)
+        const writeFinalDot = writeUpToFinalDot(connection, this, message.raw)
         // Commit only once every byte before the dot has reached the kernel: a message still queued
         // in this process (socket back-pressure) would keep its dot waiting behind it after the commit.
-        committing = flushed(this, connection).then(() => {
-          const writeFinalDot = holdFinalDot(connection, this, message.raw)
-          return commit(() => {
+        committing = drained(connection).then(() =>
+          commit(() => {
             phase = 'committed'
             writeFinalDot()
-          })
-        })
+          }),
+        )
         committing.then(
           (committed) => {
             if (committed) return
