@@ -10,6 +10,8 @@ export type SmtpSink = {
   close: () => Promise<void>
   /** Every message received, in order (always kept, parsed or not). */
   deliveries: Delivery[]
+  /** Messages whose connection closed after DATA but before their final dot (the server discarded them). */
+  interrupted: Delivery[]
   /** Every message received, parsed (empty with `parse: false`). */
   messages: ParsedMail[]
   port: number
@@ -28,6 +30,7 @@ const headerMessageId = (raw: Buffer) => {
 export async function startSmtpSink({ onMessage, parse = true }: { onMessage?: (mail: ParsedMail) => void; parse?: boolean } = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = []
   const deliveries: Delivery[] = []
+  const interrupted: Delivery[] = []
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -35,7 +38,10 @@ export async function startSmtpSink({ onMessage, parse = true }: { onMessage?: (
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
-      stream.on('error', callback)
+      stream.on('error', (error) => {
+        interrupted.push({ at: Date.now(), messageId: headerMessageId(Buffer.concat(chunks)), recipients: session.envelope.rcptTo.map((recipient) => recipient.address) })
+        callback(error)
+      })
       stream.on('end', () => {
         const raw = Buffer.concat(chunks)
         deliveries.push({ at: Date.now(), messageId: headerMessageId(raw), recipients: session.envelope.rcptTo.map((recipient) => recipient.address) })
@@ -55,6 +61,7 @@ export async function startSmtpSink({ onMessage, parse = true }: { onMessage?: (
   return {
     close: () => new Promise((resolve) => server.close(() => resolve())),
     deliveries,
+    interrupted,
     messages,
     port,
     async waitFor(predicate, timeoutMs = 10_000) {

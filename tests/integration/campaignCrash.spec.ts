@@ -56,6 +56,7 @@ describe.each(kinds)('a campaign send whose worker is killed three times on %s',
     // Unsubscribers come from the end of the list, which goes out last (id order).
     const unsubscribers = audience.ids.slice(-UNSUBSCRIBERS)
     const unsubscribedAt = new Map<string, number>()
+    const killedAt: number[] = []
     worker = startWorker(env, logFile)
     for (const [index, threshold] of thresholds.entries()) {
       await waitFor(() => sink.deliveries.length >= threshold, 120_000, `${threshold} mails before kill ${index + 1} (got ${sink.deliveries.length})`)
@@ -66,6 +67,7 @@ describe.each(kinds)('a campaign send whose worker is killed three times on %s',
           unsubscribedAt.set(audience.emails[audience.ids.indexOf(subscriber)], Date.now())
         }
       }
+      killedAt.push(Date.now())
       await worker.kill()
       worker = startWorker(env, logFile)
     }
@@ -78,15 +80,37 @@ describe.each(kinds)('a campaign send whose worker is killed three times on %s',
     for (const { recipients } of mine) for (const email of recipients) perRecipient.set(email, (perRecipient.get(email) ?? 0) + 1)
     const expected = audience.emails.filter((email) => !unsubscribedAt.has(email) || perRecipient.has(email))
     expect([...perRecipient.values()].filter((count) => count > 1)).toEqual([])
-    expect(expected.filter((email) => !perRecipient.has(email))).toEqual([])
+    const lost = expected.filter((email) => !perRecipient.has(email))
+    await expectOnlyCommitWindowLosses(lost)
     // Unsubscribed before their turn: nothing at all, and their records say why.
     for (const delivery of mine) for (const email of delivery.recipients) if (unsubscribedAt.has(email)) expect(delivery.at).toBeLessThan(unsubscribedAt.get(email)!)
     expect(unsubscribers.length).toBe(UNSUBSCRIBERS)
     const skipped = await payload.count({ collection: CAMPAIGN_SENDS as 'campaign-sends', where: { campaign: { equals: campaign.id }, reason: { equals: 'withdrawn' }, state: { equals: 'skipped' } } })
     expect(skipped.totalDocs + mine.filter((delivery) => delivery.recipients.some((email) => unsubscribedAt.has(email))).length).toBe(UNSUBSCRIBERS)
     expect(skipped.totalDocs).toBeGreaterThan(0)
-    expect(mine).toHaveLength(RECIPIENTS - skipped.totalDocs)
+    expect(mine).toHaveLength(RECIPIENTS - skipped.totalDocs - lost.length)
     console.info(`${kind}: killed after ${thresholds.join(', ')} mails; ${mine.length} delivered once each, ${skipped.totalDocs} unsubscribed mid-send skipped`)
+
+    /**
+     * The one loss SMTP leaves possible (README › Campaigns › Sending): a kill between a commit
+     * group's COMMIT and its last final dot, one socket write per message. Such recipients' records
+     * say sent, the server saw their messages cut off before the dot, and since the worker runs one
+     * piece of JavaScript at a time, a kill lands in the window of one commit at most.
+     */
+    async function expectOnlyCommitWindowLosses(missing: string[]) {
+      if (missing.length === 0) return
+      const subscribers = missing.map((email) => audience.ids[audience.emails.indexOf(email)])
+      const { docs } = await payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 0, pagination: false, where: { campaign: { equals: campaign.id }, subscriber: { in: subscribers } } })
+      expect(docs.map((record) => record.state)).toEqual(missing.map(() => 'sent'))
+      const cutOff = new Set(sink.interrupted.flatMap((delivery) => delivery.recipients))
+      expect(missing.filter((email) => !cutOff.has(email))).toEqual([])
+      const commits = [...new Set(docs.map((record) => Date.parse(String(record.sentAt))))]
+      // Each commit just before a kill, and no kill with two.
+      const killOf = (sentAt: number) => killedAt.findIndex((at) => sentAt <= at && at - sentAt < 2_000)
+      expect(commits.map(killOf).filter((kill) => kill < 0)).toEqual([])
+      expect(new Set(commits.map(killOf)).size).toBe(commits.length)
+      console.warn(`${kind}: ${missing.length} mails of ${commits.length} commit(s) lost to a kill between COMMIT and final dot`)
+    }
   })
 })
 
