@@ -37,14 +37,15 @@ export async function startSmtpSink({ onMessage, parse = true }: { onMessage?: (
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
+      const delivery = (raw: Buffer): Delivery => ({ at: Date.now(), messageId: headerMessageId(raw), recipients: session.envelope.rcptTo.map((recipient) => recipient.address) })
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('error', (error) => {
-        interrupted.push({ at: Date.now(), messageId: headerMessageId(Buffer.concat(chunks)), recipients: session.envelope.rcptTo.map((recipient) => recipient.address) })
+        interrupted.push(delivery(Buffer.concat(chunks)))
         callback(error)
       })
       stream.on('end', () => {
         const raw = Buffer.concat(chunks)
-        deliveries.push({ at: Date.now(), messageId: headerMessageId(raw), recipients: session.envelope.rcptTo.map((recipient) => recipient.address) })
+        deliveries.push(delivery(raw))
         if (!parse) return callback()
         simpleParser(raw).then((mail) => {
           messages.push(mail)

@@ -42,7 +42,7 @@ describe.each(kinds)('a campaign send whose worker is killed three times on %s',
     await sink?.close()
   })
 
-  it('delivers to every recipient exactly once and honours unsubscribes given mid-send', async () => {
+  it("delivers to every recipient at most once, misses none outside a commit's dot gap, and honours unsubscribes given mid-send", async () => {
     const audience = await createAudience(payload, { count: RECIPIENTS, prefix: `crash-${kind}-` })
     const newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
     process.env.SMTP_HOST = '127.0.0.1'

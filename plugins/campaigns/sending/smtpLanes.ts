@@ -1,5 +1,5 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection'
-import { Readable, type Writable } from 'node:stream'
+import { type Duplex, Readable } from 'node:stream'
 
 import type { SmtpSettings } from '../../../src/email/smtpAdapter'
 import type { OutgoingMessage } from './composeMessage'
@@ -34,7 +34,7 @@ async function drained(connection: SMTPConnection): Promise<void> {
   while (socket && socket.writableLength > 0 && !socket.destroyed) await new Promise((resolve) => setImmediate(resolve))
 }
 
-type Internals = { _currentDataStream?: false | Writable }
+type Internals = { _currentDataStream?: Duplex | false }
 
 const CRLF = Buffer.from('\r\n')
 
@@ -55,9 +55,10 @@ export function dotStuffed(raw: Buffer): Buffer {
 function writeUpToFinalDot(connection: SMTPConnection, body: Readable, raw: Buffer): () => void {
   const internals = connection as unknown as Internals
   const socket = connection._socket || null
-  if (internals._currentDataStream) {
-    body.unpipe(internals._currentDataStream)
-    if (socket) (internals._currentDataStream as unknown as Readable).unpipe(socket)
+  const dataStream = internals._currentDataStream
+  if (dataStream) {
+    body.unpipe(dataStream)
+    if (socket) dataStream.unpipe(socket)
     internals._currentDataStream = false
   }
   socket?.write(dotStuffed(raw))
