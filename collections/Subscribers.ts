@@ -8,7 +8,10 @@ import { localeField } from '../src/fields/locale'
 import { relationsExist, tagRelationship } from '../src/fields/tagRelationship'
 import { label, option } from '../src/i18n/label'
 import { message } from '../src/i18n/message'
-import { eraseEvents } from '../src/events/eraseEvents'
+import { eventsPersonalData } from '../src/events/eventsPersonalData'
+import { jobsPersonalData } from '../src/jobs/jobsPersonalData'
+import { planErasure } from '../src/personalData/erasure'
+import { linkKeyField } from '../src/security/linkKey'
 import { recordStageChange } from './hooks/recordStageChange'
 
 const MAX_ATTRIBUTE_KEYS = 50
@@ -201,7 +204,11 @@ export const Subscribers: CollectionConfig = {
       ],
       label: label('Phasenverlauf', 'Stage history'),
     },
+    linkKeyField,
   ],
-  hooks: { beforeChange: [recordStageChange], beforeDelete: [eraseEvents] },
+  // Erasure (DSGVO Art. 17): every part that keeps data about the person registers here
+  // (src/personalData); planned before the deletion, applied with it, all or nothing.
+  custom: { personalData: [eventsPersonalData, jobsPersonalData] },
+  hooks: { beforeChange: [recordStageChange], beforeDelete: [planErasure] },
   labels: { plural: label('Abonnenten', 'Subscribers'), singular: label('Abonnent', 'Subscriber') },
 }

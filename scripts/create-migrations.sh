@@ -9,6 +9,9 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 DATA_DIR="$TMP" DATABASE_URI="file:$TMP/schema.db" npx payload migrate:create "$NAME" --skip-empty
+# Table rebuilds (SQLite cannot ALTER a column's constraints) run in one transaction with foreign keys off.
+NEWEST=$(ls src/database/migrations/sqlite/2*.ts | sort | tail -1)
+node scripts/wrap-table-rebuilds.mjs "$NEWEST"
 
 PG_ADMIN_URI=$(bash scripts/postgres.sh)
 DB="migrations_$$"

@@ -1,9 +1,11 @@
 import { APIError } from 'payload'
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'FAILED_PRECONDITION' | 'FORBIDDEN' | 'INVALID_TOKEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'SEGMENT_INVALID' | 'UNAUTHENTICATED'
+export type ErrorCode = 'BAD_USER_INPUT' | 'ERASURE_FAILED' | 'FAILED_PRECONDITION' | 'FORBIDDEN' | 'INVALID_TOKEN' | 'NOT_FOUND' | 'RATE_LIMITED' | 'SEGMENT_INVALID' | 'UNAUTHENTICATED'
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,
+  // Erasure is all or nothing: a failed one changed nothing and can simply be repeated.
+  ERASURE_FAILED: 409,
   FAILED_PRECONDITION: 409,
   FORBIDDEN: 403,
   INVALID_TOKEN: 401,

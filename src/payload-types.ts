@@ -531,6 +531,7 @@ export interface Subscriber {
         id?: string | null;
       }[]
     | null;
+  linkKey?: string | null;
   preferences: {
     /**
      * Empty: every channel with consent.
@@ -1478,6 +1479,7 @@ export interface SubscribersSelect<T extends boolean = true> {
         changedAt?: T;
         id?: T;
       };
+  linkKey?: T;
   preferences?:
     | T
     | {

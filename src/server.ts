@@ -67,8 +67,8 @@ export async function startServer() {
 
 /** A signed link for the first demo subscriber, so the preference center can be tried right away. */
 async function demoPreferenceLink(payload: Payload): Promise<null | string> {
-  const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 1, sort: 'createdAt' })
-  return docs[0] ? preferencesUrl(docs[0].id) : null
+  const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 1, showHiddenFields: true, sort: 'createdAt' })
+  return docs[0] ? preferencesUrl(docs[0]) : null
 }
 
 /** "N days without engagement" becomes true without any event: check every subscriber hourly. */

@@ -3,6 +3,7 @@ import type { Config } from 'payload'
 import type { CampaignsPluginOptions } from './types'
 
 import { registerEventConsumer } from '../../src/events/consumers'
+import { withPersonalData } from '../../src/personalData/contributors'
 import { automationConsumer, enrollOnDoubleOptIn, enrollOnStageChange } from './automation/triggers'
 import { AutomationRuns } from './collections/AutomationRuns'
 import { Automations } from './collections/Automations'
@@ -12,6 +13,7 @@ import { CAMPAIGN_QUEUE, resolveOptions } from './defaults'
 import { campaignEndpoints } from './endpoints/campaignEndpoints'
 import { campaignOperations } from './graphql/campaigns'
 import { keepCampaignSegments } from './hooks/keepCampaignSegments'
+import { sendsPersonalData } from './hooks/sendsPersonalData'
 import { sendCampaignTask, startCampaignTask } from './jobs/tasks'
 
 export { superviseAll } from './sending/watchdog'
@@ -31,7 +33,7 @@ export const campaignsPlugin =
       if (collection.slug === 'segments') return { ...collection, hooks: { ...hooks, beforeDelete: [keepCampaignSegments, ...(hooks.beforeDelete ?? [])] } }
       // Automation triggers: a confirmed double opt-in, a stage change.
       if (collection.slug === 'consent-records') return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnDoubleOptIn] } }
-      if (collection.slug === 'subscribers') return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } }
+      if (collection.slug === 'subscribers') return withPersonalData({ ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } }, sendsPersonalData)
       return collection
     })
     const graphQL = config.graphQL ?? {}

@@ -2,7 +2,7 @@ import type { Config } from 'payload'
 
 import type { ConsentPluginOptions } from './types'
 
-import { consentRecords, eraseConsentRecords } from './collections/ConsentRecords'
+import { consentRecords } from './collections/ConsentRecords'
 import { Topics } from './collections/Topics'
 import { Branding } from './globals/Branding'
 import { resolveOptions } from './defaults'
@@ -10,6 +10,8 @@ import { consentHistoryField } from './fields/consentHistory'
 import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
 import { registerEventConsumer } from '../../src/events/consumers'
+import { withPersonalData } from '../../src/personalData/contributors'
+import { consentPersonalData } from './utilities/consentPersonalData'
 import { bounceConsumer } from './utilities/bounceConsumer'
 import { consentOperations } from './graphql/operations'
 
@@ -27,11 +29,7 @@ export const consentPlugin =
     const options = resolveOptions(pluginOptions)
     const collections = (config.collections ?? []).map((collection) =>
       collection.slug === options.subscribersSlug
-        ? {
-            ...collection,
-            fields: [...collection.fields, preferencesField, deliverabilityField, consentHistoryField],
-            hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseConsentRecords] },
-          }
+        ? withPersonalData({ ...collection, fields: [...collection.fields, preferencesField, deliverabilityField, consentHistoryField] }, consentPersonalData)
         : collection,
     )
     const graphQL = config.graphQL ?? {}

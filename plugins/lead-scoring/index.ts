@@ -2,6 +2,7 @@ import type { CollectionConfig, Config, Payload } from 'payload'
 
 import type { LeadScoringPluginOptions } from './types'
 
+import { withPersonalData } from '../../src/personalData/contributors'
 import { withHooks } from '../../src/utilities/withHooks'
 import { registerEventConsumer } from '../../src/events/consumers'
 import { LeadScores } from './collections/LeadScores'
@@ -11,7 +12,7 @@ import { StageRules } from './collections/StageRules'
 import { leadScoreExplanationField, personaLockedField, scoreField } from './fields/score'
 import { ScoringSettings } from './globals/ScoringSettings'
 import { leadScoreQueries } from './graphql/leadScore'
-import { eraseScores } from './hooks/eraseScores'
+import { scoresPersonalData } from './hooks/scoresPersonalData'
 import { profileFit } from './hooks/profileFit'
 import { implicitInterestsTask } from './jobs/implicitInterests'
 import { stageWebhookTask } from './jobs/stageWebhook'
@@ -33,15 +34,14 @@ export const leadScoringPlugin =
   (config: Config): Config => {
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
       if (collection.slug === 'subscribers') {
-        return {
-          ...collection,
-          fields: [...collection.fields, personaLockedField, scoreField, leadScoreExplanationField],
-          hooks: {
-            ...collection.hooks,
-            beforeChange: [...(collection.hooks?.beforeChange ?? []), profileFit],
-            beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseScores],
+        return withPersonalData(
+          {
+            ...collection,
+            fields: [...collection.fields, personaLockedField, scoreField, leadScoreExplanationField],
+            hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), profileFit] },
           },
-        }
+          scoresPersonalData,
+        )
       }
       return MODEL_SOURCES.includes(collection.slug) ? withHooks(collection, scoringModel.hooks) : collection
     })

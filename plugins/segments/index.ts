@@ -2,6 +2,8 @@ import type { Config } from 'payload'
 
 import type { SegmentsPluginOptions } from './types'
 
+import { withPersonalData } from '../../src/personalData/contributors'
+
 import { SegmentMembers } from './collections/SegmentMembers'
 import { Segments } from './collections/Segments'
 import { resolveOptions, SLOT_COLLECTIONS } from './defaults'
@@ -9,7 +11,7 @@ import { segmentOptionsEndpoint } from './endpoints/options'
 import { segmentEndpoints } from './endpoints/segmentEndpoints'
 import { withSlotSegments } from './fields/slotSegments'
 import { segmentOperations } from './graphql/segments'
-import { eraseMemberships } from './hooks/eraseMemberships'
+import { membershipsPersonalData } from './hooks/membershipsPersonalData'
 import { segmentsOf, segmentsOfMany } from './utilities/segmentService'
 
 export { audienceMembers, freezeSegment, matches, segmentCount, segmentsOf, segmentsOfMany } from './utilities/segmentService'
@@ -24,7 +26,7 @@ export const segmentsPlugin =
   (config: Config): Config => {
     const collections = (config.collections ?? []).map((collection) => {
       if (collection.slug === 'subscribers') {
-        return { ...collection, hooks: { ...collection.hooks, beforeDelete: [...(collection.hooks?.beforeDelete ?? []), eraseMemberships] } }
+        return withPersonalData(collection, membershipsPersonalData)
       }
       return (SLOT_COLLECTIONS as readonly string[]).includes(collection.slug) ? withSlotSegments(collection) : collection
     })

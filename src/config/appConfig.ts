@@ -22,6 +22,7 @@ import { Personas } from '../../collections/Personas'
 import { Subscribers } from '../../collections/Subscribers'
 import { Users } from '../../collections/Users'
 import { databaseAdapter, runMigrations } from '../database/adapter'
+import { withAtomicErasure } from '../personalData/erasure'
 import { smtpAdapter } from '../email/smtpAdapter'
 import { eventOperations } from '../events/graphql'
 import { addGraphQLErrorCode } from '../graphql/errorCodes'
@@ -58,7 +59,7 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     collections: [ContentBlocks, Media, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Events, Users].map(
       (collection) => (LIBRARY_SOURCES.includes(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection),
     ),
-    db: databaseAdapter(databaseUri, { push: pushSchema }),
+    db: withAtomicErasure(databaseAdapter(databaseUri, { push: pushSchema })),
     editor: lexicalEditor(),
     email: smtpAdapter(),
     graphQL: {

@@ -42,7 +42,9 @@ export function databaseAdapter(uri = databaseUri(), { push = false }: AdapterOp
       return mongooseAdapter({ url: uri })
     case 'sqlite':
       // WAL: readers never wait for the writer, and one sync per commit instead of two (journal + file).
-      return sqliteAdapter({ busyTimeout: 5_000, client: { url: uri }, migrationDir: path.join(migrationsRoot, 'sqlite'), push, wal: true })
+      // AUTOINCREMENT: an id is never handed out twice, even after its row was deleted (an erased
+      // subscriber's id must not become the next sign-up's; PostgreSQL sequences and ObjectIds never repeat).
+      return sqliteAdapter({ autoIncrement: true, busyTimeout: 5_000, client: { url: uri }, migrationDir: path.join(migrationsRoot, 'sqlite'), push, wal: true })
   }
 }
 

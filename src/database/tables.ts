@@ -20,3 +20,24 @@ export function groupFields(payload: Payload, collection: string): Set<string> {
   }
   return names
 }
+
+const generated = new WeakMap<Payload, Map<string, [string, () => unknown][]>>()
+
+/**
+ * Top-level fields whose default is computed (`defaultValue: () => …`, e.g. a subscriber's link key):
+ * bulk inserts skip Payload's hooks, but a row must not miss a value that only such a default gives.
+ */
+export function generatedDefaults(payload: Payload, collection: string): [string, () => unknown][] {
+  let byCollection = generated.get(payload)
+  if (!byCollection) generated.set(payload, (byCollection = new Map()))
+  let defaults = byCollection.get(collection)
+  if (!defaults) {
+    const fields = payload.collections[collection as keyof typeof payload.collections]?.config.fields ?? []
+    defaults = fields.flatMap((field) => {
+      const computed = 'defaultValue' in field && typeof field.defaultValue === 'function' ? (field.defaultValue as () => unknown) : null
+      return computed && 'name' in field ? [[field.name, computed] as [string, () => unknown]] : []
+    })
+    byCollection.set(collection, defaults)
+  }
+  return defaults
+}

@@ -20,7 +20,7 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
 
   const stageId = async (key: string) => (await payload.find({ collection: 'lifecycle-stages', where: { key: { equals: key } } })).docs[0].id
   const subscriberWith = async (data: Partial<Subscriber>) =>
-    payload.create({ collection: 'subscribers', data: { email: `reader-${Math.random().toString(36).slice(2)}@example.com`, ...data } as never })
+    payload.create({ collection: 'subscribers', data: { email: `reader-${Math.random().toString(36).slice(2)}@example.com`, ...data } as never, showHiddenFields: true })
   const codeOf = async (promise: Promise<unknown>) => {
     try {
       await promise
@@ -120,10 +120,10 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
 
   it('opens a subscriber\'s page with a signed token, and refuses forged or expired ones', async () => {
     const lena = await subscriberWith({ addressForm: 'informal', firstName: 'Lena', stage: await stageId('lead') })
-    const page = await personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(lena.id) })
+    const page = await personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(lena) })
     expect(page.html).toContain('lang="de"')
-    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: `${personalizationToken(lena.id)}x` }))).toBe('INVALID_TOKEN')
-    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(lena.id, -1) }))).toBe('INVALID_TOKEN')
+    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: `${personalizationToken(lena)}x` }))).toBe('INVALID_TOKEN')
+    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(lena, -1) }))).toBe('INVALID_TOKEN')
   })
 
   it('answers bad input with a coded error', async () => {

@@ -10,7 +10,9 @@ import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } fro
 import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/landing/renderLandingPage'
 import { absoluteUrl } from '../rendering/html'
 import { renderTokens, type TokenContext, tokenContext } from '../rendering/tokens/liquid'
-import { signSubscriberToken, TokenError, verifySubscriberToken } from '../security/subscriberToken'
+import { type LinkSubject } from '../security/linkKey'
+import { subscriberOfClaims, withoutLinkKey } from '../security/subscriberForLink'
+import { readSubscriberToken, signSubscriberToken, TokenError } from '../security/subscriberToken'
 import { isPossibleId, relationKey, relationKeys } from '../utilities/relation'
 import { assemble, MissingFallbackError } from './assembly/assemble'
 import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
@@ -37,30 +39,33 @@ export function parseAt(at: null | string | undefined): Date {
 }
 
 /** A public link token for personalized pages, e.g. from a newsletter's link (default: 30 days). */
-export const personalizationToken = (subscriberId: number | string, ttlSeconds = 30 * 24 * 3600) =>
-  signSubscriberToken(subscriberId, 'personalize', ttlSeconds)
+export const personalizationToken = (subscriber: LinkSubject, ttlSeconds = 30 * 24 * 3600) =>
+  signSubscriberToken(subscriber, 'personalize', ttlSeconds)
 
 async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<null | Subscriber> {
   const { payload } = req
-  let id: null | string = null
   if (input.subscriber != null) {
     if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Querying by subscriber id needs an admin login or API key')
     if (!hasRole(req, 'admin')) throw new CodedError('FORBIDDEN', 'Only admins and API keys may query by subscriber id')
-    id = String(input.subscriber)
+    const id = String(input.subscriber)
     const wellFormed = payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(id) : /^[a-f\d]{24}$/i.test(id)
     if (!wellFormed) throw new CodedError('BAD_USER_INPUT', `"${id}" is not a subscriber id`)
-  } else if (input.token != null) {
-    try {
-      id = verifySubscriberToken(input.token, 'personalize')
-    } catch (error) {
-      if (error instanceof TokenError) throw new CodedError('INVALID_TOKEN', error.message)
-      throw error
-    }
+    const subscriber = await payload.findByID({ id, collection: 'subscribers', depth: 0, disableErrors: true }).catch(() => null)
+    if (!subscriber) throw new CodedError('NOT_FOUND', `Subscriber ${id} not found`)
+    return subscriber
   }
-  if (id == null) return null
-  const subscriber = await payload.findByID({ id, collection: 'subscribers', depth: 0, disableErrors: true }).catch(() => null)
-  if (!subscriber) throw new CodedError('NOT_FOUND', input.token ? 'The link is not valid' : `Subscriber ${id} not found`)
-  return subscriber
+  if (input.token == null) return null
+  let claims
+  try {
+    claims = readSubscriberToken(input.token, 'personalize')
+  } catch (error) {
+    if (error instanceof TokenError) throw new CodedError('INVALID_TOKEN', error.message)
+    throw error
+  }
+  // An erased person's link (or one whose id came back for someone else) is as invalid as a forged one.
+  const subscriber = await subscriberOfClaims(payload, claims).catch(() => null)
+  if (!subscriber) throw new CodedError('INVALID_TOKEN', 'The link is not valid')
+  return withoutLinkKey(subscriber) as Subscriber
 }
 
 type SegmentMembership = (payload: Payload, subscriber: number | string, segments: string[], at: Date, req?: PayloadRequest) => Promise<Set<string>>

@@ -1,3 +1,4 @@
+import { type LinkSubject, linkKeyFingerprint } from './linkKey'
 import { signClaims, verifiedClaims } from './signing'
 
 export type TokenPurpose = 'doi' | 'personalize' | 'preferences' | 'unsubscribe'
@@ -10,33 +11,34 @@ export class TokenError extends Error {
 
 const DOMAIN = 'subscriber-token'
 
+/** A verified token's claims: whose link it is (id and link-key fingerprint) and, for single-use links, its nonce. */
+export type SubscriberClaims = { key?: string; nonce?: string; subscriberId: string }
+
 /**
- * A link token naming one subscriber for one purpose until it expires (HMAC-SHA256, no database
- * lookup). A nonce ties it to one request, which is how single-use links are checked.
+ * A link token naming one subscriber for one purpose until it expires (HMAC-SHA256). It carries the
+ * fingerprint of the subscriber's link key, so it only ever opens the profile of the person it was
+ * made for (see linkKeyMatches). A nonce ties it to one request, which is how single-use links are checked.
  */
 export function signSubscriberToken(
-  subscriberId: number | string,
+  subject: LinkSubject,
   purpose: TokenPurpose,
   ttlSeconds: number,
   { nonce, now = Date.now() }: { nonce?: string; now?: number } = {},
 ): string {
-  return signClaims({ e: Math.floor(now / 1000) + ttlSeconds, n: nonce, p: purpose, s: String(subscriberId) }, DOMAIN)
+  const k = subject.linkKey ? linkKeyFingerprint(subject.linkKey) : undefined
+  return signClaims({ e: Math.floor(now / 1000) + ttlSeconds, k, n: nonce, p: purpose, s: String(subject.id) }, DOMAIN)
 }
 
-export function verifySubscriberToken(token: string, purpose: TokenPurpose, now = Date.now()): string {
-  return readSubscriberToken(token, purpose, now).subscriberId
-}
-
-export function readSubscriberToken(token: string, purpose: TokenPurpose, now = Date.now()): { nonce?: string; subscriberId: string } {
-  const claims = verifiedClaims<{ e: number; n?: string; p: string; s: string }>(token, DOMAIN)
+export function readSubscriberToken(token: string, purpose: TokenPurpose, now = Date.now()): SubscriberClaims {
+  const claims = verifiedClaims<{ e: number; k?: string; n?: string; p: string; s: string }>(token, DOMAIN)
   if (!claims) throw new TokenError('invalid')
   if (claims.p !== purpose) throw new TokenError('wrong_purpose')
   if (!(claims.e * 1000 > now)) throw new TokenError('expired')
-  return { nonce: claims.n, subscriberId: claims.s }
+  return { key: claims.k, nonce: claims.n, subscriberId: claims.s }
 }
 
 /** The claims of a valid token, or null for any forged, expired or misused one (for callers that only say "invalid"). */
-export function claimsOf(token: unknown, purpose: TokenPurpose, now = Date.now()): { nonce?: string; subscriberId: string } | null {
+export function claimsOf(token: unknown, purpose: TokenPurpose, now = Date.now()): null | SubscriberClaims {
   try {
     return readSubscriberToken(String(token ?? ''), purpose, now)
   } catch (error) {

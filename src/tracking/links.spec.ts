@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { BlockContent } from '../personalization/blockLibrary'
 
 import { newsletterMjml } from '../rendering/email/renderNewsletter'
+import { linkKeyFingerprint } from '../security/linkKey'
 import { readClick, readOpen, withTracking } from './links'
 
 const block = (id: string, url: string): BlockContent => ({
@@ -22,7 +23,7 @@ describe('tracking links in a rendered newsletter', () => {
     const { html } = await mjml2html(mjml.replaceAll(/\{\{[^}]*\}\}/g, 'x'), { validationLevel: 'soft' })
     const base = 'https://marketing.example'
     const withConsentLink = html.replace('</body>', `<a href="${base}/unsubscribe?token=abc">Abmelden</a></body>`)
-    const tracked = withTracking(withConsentLink, { baseUrl: base, message: 'wochen-update-47', subscriber: 12 })
+    const tracked = withTracking(withConsentLink, { baseUrl: base, message: 'wochen-update-47', subscriber: { id: 12, linkKey: 'k' } })
 
     const clicks = [...tracked.matchAll(/href="https:\/\/marketing\.example\/t\/c\/([^"]+)"/g)].map((match) => readClick(match[1]))
     expect(clicks.map((claims) => [claims?.b, claims?.u])).toEqual([
@@ -35,11 +36,12 @@ describe('tracking links in a rendered newsletter', () => {
     expect(tracked).toContain(`href="${base}/unsubscribe?token=abc"`)
     const pixels = [...tracked.matchAll(/src="https:\/\/marketing\.example\/t\/o\/([^"]+)\.gif"/g)]
     expect(pixels).toHaveLength(1)
-    expect(readOpen(pixels[0][1])).toEqual({ k: 'o', m: 'wochen-update-47', s: '12' })
+    // Bound to the recipient's link key: the open counts only while it is still theirs.
+    expect(readOpen(pixels[0][1])).toEqual({ k: 'o', l: linkKeyFingerprint('k'), m: 'wochen-update-47', s: '12' })
   })
 
   it('keep links with an upper-case scheme working', () => {
-    const tracked = withTracking('<a href="HTTPS://A.example/X">x</a>', { baseUrl: 'https://m.example', message: 'm', subscriber: 1 })
+    const tracked = withTracking('<a href="HTTPS://A.example/X">x</a>', { baseUrl: 'https://m.example', message: 'm', subscriber: { id: 1, linkKey: 'k' } })
     expect(readClick(tracked.match(/\/t\/c\/([^"]+)"/)![1])?.u).toBe('HTTPS://A.example/X')
   })
 })

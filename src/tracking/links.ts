@@ -1,10 +1,14 @@
+import { type LinkSubject, linkKeyFingerprint } from '../security/linkKey'
 import { signClaims, verifiedClaims } from '../security/signing'
 
 const DOMAIN = 'tracking'
 
-/** What a tracking link carries: who, which message, which block, and the one URL it may lead to. */
-export type ClickClaims = { b: null | string; k: 'c'; m: string; s: string; u: string }
-export type OpenClaims = { k: 'o'; m: string; s: string }
+/**
+ * What a tracking link carries: who (`s`, and `l`, the fingerprint of their link key: the event is
+ * recorded only for the person the mail went to), which message, which block, and the one URL it may lead to.
+ */
+export type ClickClaims = { b: null | string; k: 'c'; l?: string; m: string; s: string; u: string }
+export type OpenClaims = { k: 'o'; l?: string; m: string; s: string }
 
 export const readClick = (token: string) => {
   const claims = verifiedClaims<ClickClaims>(token, DOMAIN)
@@ -15,7 +19,7 @@ export const readOpen = (token: string) => {
   return claims?.k === 'o' ? claims : null
 }
 
-export type TrackingTarget = { baseUrl: string; message: string; subscriber: number | string }
+export type TrackingTarget = { baseUrl: string; message: string; subscriber: LinkSubject }
 
 /** Links of our own that must keep working untouched (consent links are not marketing clicks). */
 const UNTRACKED_PATHS = ['/unsubscribe', '/preferences', '/subscribe', '/t/']
@@ -30,7 +34,8 @@ const LINK = /(<a\b[^>]*?\bhref=")(https?:\/\/[^"]+)(")/gi
  * so the redirect can only ever lead to a URL this email contained: no open redirect.
  */
 export function withTracking(html: string, { baseUrl, message, subscriber }: TrackingTarget): string {
-  const s = String(subscriber)
+  const s = String(subscriber.id)
+  const l = subscriber.linkKey ? linkKeyFingerprint(subscriber.linkKey) : undefined
   const ownLink = (url: string) => url.startsWith(baseUrl) && UNTRACKED_PATHS.some((path) => url.slice(baseUrl.length).startsWith(path))
   // Links belong to the block whose section opened last before them.
   const markers = [...html.matchAll(BLOCK_MARKER)].map((match) => ({ block: match[1], index: match.index ?? 0 }))
@@ -38,9 +43,9 @@ export function withTracking(html: string, { baseUrl, message, subscriber }: Tra
   const tracked = html.replace(LINK, (whole, start: string, url: string, end: string, offset: number) => {
     const target = url.replaceAll('&amp;', '&')
     if (ownLink(target)) return whole
-    const token = signClaims({ b: blockAt(offset), k: 'c', m: message, s, u: target } satisfies ClickClaims, DOMAIN)
+    const token = signClaims({ b: blockAt(offset), k: 'c', l, m: message, s, u: target } satisfies ClickClaims, DOMAIN)
     return `${start}${baseUrl}/t/c/${token}${end}`
   })
-  const pixel = `<img src="${baseUrl}/t/o/${signClaims({ k: 'o', m: message, s } satisfies OpenClaims, DOMAIN)}.gif" width="1" height="1" alt="" style="display:block;border:0;height:1px;width:1px" />`
+  const pixel = `<img src="${baseUrl}/t/o/${signClaims({ k: 'o', l, m: message, s } satisfies OpenClaims, DOMAIN)}.gif" width="1" height="1" alt="" style="display:block;border:0;height:1px;width:1px" />`
   return tracked.includes('</body>') ? tracked.replace('</body>', `${pixel}</body>`) : tracked + pixel
 }

@@ -1,18 +1,14 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { anonymous, graphql, login, rest, type Session } from '../helpers/http'
+import { signedToken } from '../helpers/links'
 
 const servers = inject('servers')
 
-describe.each(servers)('consent over GraphQL on $kind', ({ dataDir, url }) => {
-  /** Signs like the server does: the test reads the secret the server generated into its data directory. */
-  const tokenFor = async (subscriberId: number | string, purpose: 'preferences' | 'unsubscribe') => {
-    process.env.PAYLOAD_SECRET = fs.readFileSync(path.join(dataDir, '.payload-secret'), 'utf8').trim()
-    const { signSubscriberToken } = await import('../../src/security/subscriberToken')
-    return signSubscriberToken(subscriberId, purpose, 3600)
-  }
+describe.each(servers)('consent over GraphQL on $kind', (server) => {
+  const { url } = server
+  /** Signs like the server does (its secret, the subscriber's link key). */
+  const tokenFor = (subscriberId: number | string, purpose: 'preferences' | 'unsubscribe') => signedToken(server, subscriberId, purpose)
 
   let admin: Session
 

@@ -1,12 +1,12 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { anonymous, graphql, login, rest, type Session } from '../helpers/http'
+import { trackingLinks } from '../helpers/links'
 
 const servers = inject('servers')
 
-describe.each(servers)('event intake and tracking on $kind', ({ dataDir, url }) => {
+describe.each(servers)('event intake and tracking on $kind', (server) => {
+  const { url } = server
   let admin: Session
   let editor: Session
   let apiKey: Session
@@ -98,12 +98,7 @@ describe.each(servers)('event intake and tracking on $kind', ({ dataDir, url }) 
   })
 
   describe('tracking links', () => {
-    const sign = async (subscriber: number | string) => {
-      process.env.PAYLOAD_SECRET = fs.readFileSync(path.join(dataDir, '.payload-secret'), 'utf8').trim()
-      const { withTracking } = await import('../../src/tracking/links')
-      const html = withTracking('<div class="block block-7"><a href="https://kontorwerk.example/e-rechnung?utm=x&amp;a=1">Mehr</a></div></body>', { baseUrl: url, message: `m-${Date.now()}`, subscriber })
-      return { click: html.match(/href="([^"]+)"/)![1], open: html.match(/src="([^"]+)"/)![1] }
-    }
+    const sign = (subscriber: number | string) => trackingLinks(server, subscriber)
     const clicksOf = (subscriber: number | string) => storedEvents(`where[subscriber][equals]=${subscriber}&where[type][equals]=email_clicked`)
 
     it('redirect only to the signed URL, record the click with its block, and count the open', async () => {

@@ -23,7 +23,8 @@ export const CampaignSends: CollectionConfig = {
   },
   fields: [
     { name: 'campaign', type: 'relationship', relationTo: 'campaigns', required: true },
-    { name: 'subscriber', type: 'relationship', index: true, relationTo: 'subscribers', required: true },
+    // Empty only after the subscriber was erased: the record stays for the campaign's counts, naming nobody.
+    { name: 'subscriber', type: 'relationship', index: true, relationTo: 'subscribers' },
     { name: 'sendKey', type: 'text', required: true, unique: true },
     {
       name: 'state',

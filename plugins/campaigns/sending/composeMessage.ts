@@ -12,7 +12,8 @@ import { preferencesUrl } from '../../consent/utilities/preferenceCenter'
 
 export type OutgoingMessage = { envelope: { from: string; to: string[] }; raw: Buffer }
 
-type Recipient = { email: string; id: string; trackable: boolean }
+/** The recipient's link key signs every link of the mail for this person only (src/security/linkKey.ts). */
+type Recipient = { email: string; id: string; linkKey?: null | string; trackable: boolean }
 
 /** What a campaign's tracking links and pixel name as the message: campaign and variant, for reports. */
 export const trackingMessage = (campaign: string, variant: null | string) => `campaign:${campaign}:${variant ?? '-'}`
@@ -25,14 +26,14 @@ export const trackingMessage = (campaign: string, variant: null | string) => `ca
  */
 export async function composeMessage(rendered: RenderedForRecipient, recipient: Recipient, { campaign, messageId, variant }: { campaign: string; messageId: string; variant: null | string }): Promise<OutgoingMessage> {
   // One signed token serves the link in the mail and its List-Unsubscribe header.
-  const token = unsubscribeToken(recipient.id)
+  const token = unsubscribeToken(recipient)
   const links = {
-    preferences: preferencesUrl(recipient.id),
+    preferences: preferencesUrl(recipient),
     unsubscribe: unsubscribeUrl(token),
   }
   const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">Einstellungen ändern</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">Abmelden</a></p>`
   let html = rendered.html.includes('</body>') ? rendered.html.replace('</body>', `${footer}</body>`) : rendered.html + footer
-  if (recipient.trackable) html = withTracking(html, { baseUrl: publicUrl(), message: trackingMessage(campaign, variant), subscriber: recipient.id })
+  if (recipient.trackable) html = withTracking(html, { baseUrl: publicUrl(), message: trackingMessage(campaign, variant), subscriber: recipient })
   const text = `${rendered.text}\n\nEinstellungen ändern: ${links.preferences}\nAbmelden: ${links.unsubscribe}\n`
   const from = mailSender()
   const raw = mimeMessage(
@@ -42,7 +43,7 @@ export async function composeMessage(rendered: RenderedForRecipient, recipient: 
       ['Subject', headerText(rendered.subject)],
       ['Date', new Date().toUTCString().replace(/GMT/, '+0000')],
       ['Message-ID', messageId],
-      ...Object.entries(listUnsubscribeHeaders(recipient.id, token)),
+      ...Object.entries(listUnsubscribeHeaders(recipient, token)),
       ['Feedback-ID', `${campaign}:campaign:kontorwerk`],
     ],
     text,

@@ -34,7 +34,8 @@ export async function recipientProfiles(payload: Payload, subscriberIds: string[
   const keys = subscriberIds.map((id) => idFromKey(payload, id))
   const since = new Date(request.at.getTime() - HISTORY_DAYS * DAY)
   const [{ docs }, marketing, tracking, sends, reported] = await Promise.all([
-    payload.find({ collection: 'subscribers', depth: 0, limit: subscriberIds.length, pagination: false, where: { id: { in: keys } } }),
+    // With the link keys (hidden fields): each mail's links are signed for its recipient only.
+    payload.find({ collection: 'subscribers', depth: 0, limit: subscriberIds.length, pagination: false, showHiddenFields: true, where: { id: { in: keys } } }),
     ledgersOf(payload, subscriberIds, 'marketing'),
     ledgersOf(payload, subscriberIds, 'tracking'),
     readRows(payload, CAMPAIGN_SENDS, ['subscriber', 'sentAt', 'blocks'], [

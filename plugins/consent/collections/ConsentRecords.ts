@@ -1,4 +1,4 @@
-import type { CollectionBeforeDeleteHook, CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { APIError } from 'payload'
 
@@ -9,9 +9,6 @@ import { label, option } from '../../../src/i18n/label'
 import { CONSENT_CHANNEL_OPTIONS } from '../fields/channels'
 
 export const CONSENT_RECORDS = 'consent-records'
-
-/** Lets the erasure of a subscriber (DSGVO Art. 17) remove its records; nothing else may. */
-export type ConsentContext = { consentErasure?: boolean }
 
 const never = () => false
 
@@ -111,35 +108,12 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
         },
       ],
       beforeDelete: [
-        ({ req }) => {
-          if (!(req.context as ConsentContext).consentErasure) throw new APIError('Consent records cannot be deleted', 403, undefined, true)
+        // Only the erasure of a subscriber removes records, below Payload's API (consentPersonalData).
+        () => {
+          throw new APIError('Consent records cannot be deleted', 403, undefined, true)
         },
       ],
     },
     labels: { plural: label('Einwilligungsnachweise', 'Consent records'), singular: label('Einwilligungsnachweis', 'Consent record') },
   }
-}
-
-/**
- * Erasure (DSGVO Art. 17) removes a subscriber's consent records with the subscriber and keeps one
- * anonymised entry that an erasure happened, with when and how many records went.
- */
-export const eraseConsentRecords: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  req.context = { ...req.context, consentErasure: true } satisfies ConsentContext
-  const { docs } = await req.payload.delete({ collection: CONSENT_RECORDS as 'consent-records', overrideAccess: true, req, where: { subscriber: { equals: id } } })
-  const erased = docs[0]
-  await req.payload.create({
-    collection: CONSENT_RECORDS as 'consent-records',
-    data: {
-      action: 'erased',
-      channel: erased?.channel ?? 'email',
-      occurredAt: new Date().toISOString(),
-      proof: { recordsRemoved: docs.length },
-      purpose: erased?.purpose ?? 'marketing',
-      source: 'admin',
-      subscriber: null,
-    },
-    overrideAccess: true,
-    req,
-  })
 }

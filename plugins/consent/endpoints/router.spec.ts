@@ -50,12 +50,14 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
     return fetch(`${base}${path}`, { body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, method: 'POST', redirect: 'manual' })
   }
   const ledger = async (email: string) => {
-    const subscriber = (await payload.find({ collection: 'subscribers', where: { email: { equals: email } } })).docs[0]
+    const subscriber = (await payload.find({ collection: 'subscribers', showHiddenFields: true, where: { email: { equals: email } } })).docs[0]
     if (!subscriber) return { records: [], subscriber }
     const records = (await payload.find({ collection: 'consent-records', limit: 0, sort: 'createdAt', where: { subscriber: { equals: subscriber.id } } })).docs
     return { records, subscriber }
   }
   const confirmLinkOf = (text: string | undefined) => /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec(text ?? '')?.[0] ?? ''
+  /** What the button on the confirmation page does: POST the link's token. */
+  const confirmByButton = (link: string) => post('/subscribe/confirm', { token: new URL(link).searchParams.get('token') ?? '' })
 
   it('shows a form that works without JavaScript, with the active topics', async () => {
     const response = await fetch(`${base}/subscribe`)
@@ -107,17 +109,28 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
     expect(records[0].ipAddress).toMatch(/^sha256:/)
     expect((await canContactSubscriber(payload, subscriber.id, { at: new Date(), channel: 'email', topic: String(topicIds['wochen-update']) })).reason).toBe('pending_confirmation')
 
-    const confirmed = await fetch(link)
+    // The link opens a page with one button; a GET (what mail-security scanners do) confirms nothing.
+    const opened = await fetch(link)
+    expect(opened.status).toBe(200)
+    expect(await opened.text()).toMatch(/<form method="post" action="\/subscribe\/confirm[^"]*">[\s\S]*<button type="submit">Anmeldung bestätigen<\/button>/)
+    expect((await ledger('anna.berger@example.com')).records.map((r) => r.action)).toEqual(['requested', 'requested'])
+
+    const confirmed = await confirmByButton(link)
     expect(confirmed.status).toBe(200)
-    expect(await confirmed.text()).toContain('Ihre Anmeldung ist bestätigt')
+    const confirmedPage = await confirmed.text()
+    expect(confirmedPage).toContain('Ihre Anmeldung ist bestätigt')
+    expect(confirmedPage).toContain('/preferences?token=')
     ;({ records } = await ledger('anna.berger@example.com'))
     expect(records.map((r) => r.action)).toEqual(['requested', 'requested', 'confirmed', 'confirmed'])
     expect(records[2].proof).toMatchObject({ method: 'double-opt-in' })
     expect(await canContactSubscriber(payload, subscriber.id, { at: new Date(), channel: 'email', topic: String(topicIds.webinare) })).toEqual({ allowed: true, reason: 'ok' })
 
-    // The link is single-use: a second click changes nothing.
-    const again = await fetch(link)
-    expect(await again.text()).toContain('bereits bestätigt')
+    // The link is single-use: a second click changes nothing and hands out no new link.
+    for (const again of [await confirmByButton(link), await fetch(link)]) {
+      const text = await again.text()
+      expect(text).toContain('bereits bestätigt')
+      expect(text).not.toContain('/preferences?token=')
+    }
     expect((await ledger('anna.berger@example.com')).records).toHaveLength(4)
   })
 
@@ -169,7 +182,7 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
 
   it('unsubscribes with one click (RFC 8058) and by the page, and refuses a forged token', async () => {
     const { subscriber } = await ledger('anna.berger@example.com')
-    const headers = listUnsubscribeHeaders(subscriber.id)
+    const headers = listUnsubscribeHeaders(subscriber)
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
     const url = /<(http[^>]+)>/.exec(headers['List-Unsubscribe'])![1]
     expect(headers['List-Unsubscribe']).toMatch(/<mailto:[^>]+>/)
@@ -205,15 +218,15 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
 
   describe('the preference center', () => {
     let token: string
-    let lena: { id: number | string }
+    let lena: { id: number | string; linkKey?: null | string }
 
     beforeAll(async () => {
       // Straight through the flow: the flood test above has used up this IP's sign-ups.
       await subscribe(payload, { email: 'lena.vogel@example.com', firstName: 'Lena', topics: ['webinare'] }, { ip: '192.0.2.1', source: 'form' })
       const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('lena.vogel@example.com'))
-      await fetch(confirmLinkOf(mail.text))
+      await confirmByButton(confirmLinkOf(mail.text))
       lena = (await ledger('lena.vogel@example.com')).subscriber
-      token = preferencesToken(lena.id)
+      token = preferencesToken(lena)
     })
 
     it('shows topics, channels, frequency, pause and one profile question, accessible without JavaScript', async () => {
@@ -277,8 +290,10 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
       const response = await fetch(`${base}/preferences/export?token=${encodeURIComponent(token)}`)
       expect(response.headers.get('content-disposition')).toContain('attachment')
       const data = await response.json()
-      expect(data.subscriber).toMatchObject({ email: 'lena.vogel@example.com', firstName: 'Lena', lastName: 'Vogel' })
-      expect(data.consents.map((record: { action: string }) => record.action).sort()).toEqual(['confirmed', 'confirmed', 'requested', 'withdrawn'])
+      expect(data.profile).toMatchObject({ email: 'lena.vogel@example.com', firstName: 'Lena', lastName: 'Vogel' })
+      expect(data.profile).not.toHaveProperty('linkKey')
+      expect(data.consent.map((record: { action: string }) => record.action).sort()).toEqual(['confirmed', 'confirmed', 'requested', 'withdrawn'])
+      expect(data.consent.map((record: { topic: null | string }) => record.topic)).toContain('Webinare & Events')
     })
 
     it('deletes the subscriber after a confirmation, keeping only an anonymised note', async () => {

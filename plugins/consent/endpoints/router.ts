@@ -3,13 +3,17 @@ import type { Payload } from 'payload'
 import express, { type Request, type Response } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 
-import { checkInboxPage, confirmedPage, invalidLinkPage, subscribeForm, tooManyRequestsPage, type TopicChoice, unsubscribeConfirmPage, unsubscribedPage } from '../pages/subscribePages'
+import { checkInboxPage, confirmedPage, confirmPage, invalidLinkPage, subscribeForm, tooManyRequestsPage, type TopicChoice, unsubscribeConfirmPage, unsubscribedPage } from '../pages/subscribePages'
+import { CodedError } from '../../../src/errors'
+import { personalDataContributors } from '../../../src/personalData/contributors'
+import { exportPersonalData } from '../../../src/personalData/export'
 import { loadBrand } from '../globals/Branding'
 import { applyBrand } from '../pages/page'
-import { deleteConfirmPage, deletedPage, preferencesPage } from '../pages/preferencePages'
-import { confirmSubscription, subscribe, SubscribeInputError, unsubscribeAll, withdrawAll } from '../utilities/flows'
+import { dataPage } from '../pages/dataPage'
+import { deleteConfirmPage, deletedPage, deleteFailedPage, preferencesPage } from '../pages/preferencePages'
+import { confirmSubscription, doubleOptInLinkState, subscribe, SubscribeInputError, unsubscribeAll, withdrawAll } from '../utilities/flows'
 import { addressKey, SIGNUP_WINDOWS, signupStores } from '../utilities/signupLimits'
-import { exportSubscriberData, preferencesToken, savePreferences, topicStates } from '../utilities/preferenceCenter'
+import { preferencesToken, savePreferences, topicStates } from '../utilities/preferenceCenter'
 import { subscriberFromToken } from '../utilities/subscriberFromToken'
 
 export type ConsentRouterOptions = {
@@ -93,11 +97,21 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     }
   })
 
+  // A GET only shows the button (link scanners fetch every link); the POST behind it confirms.
   router.get('/subscribe/confirm', async (req, res) => {
     const lang = langOf(req)
-    const result = await confirmSubscription(payload, String(req.query.token ?? ''), meta(req))
+    const token = String(req.query.token ?? '')
+    const state = await doubleOptInLinkState(payload, token)
+    if (state === 'invalid') await html(res, 400, invalidLinkPage(lang))
+    else if (state === 'already_confirmed') await html(res, 200, confirmedPage(lang, null))
+    else await html(res, 200, confirmPage(lang, token))
+  })
+
+  router.post('/subscribe/confirm', ...body, async (req, res) => {
+    const lang = langOf(req)
+    const result = await confirmSubscription(payload, String(req.body?.token ?? ''), meta(req))
     if (result.status === 'invalid') await html(res, 400, invalidLinkPage(lang))
-    else await html(res, 200, confirmedPage(lang, result.status === 'already_confirmed', preferencesToken(result.subscriberId)))
+    else await html(res, 200, confirmedPage(lang, result.status === 'confirmed' ? preferencesToken(result.subscriber) : null))
   })
 
   // A GET only asks: link scanners and previews must not unsubscribe anybody.
@@ -118,7 +132,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const lang = langOf(req)
     const subscriber = await subscriberFromToken(payload, req.query.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
-    await html(res, 200, preferencesPage({ lang, saved: req.query.saved === '1', subscriber, token: preferencesToken(subscriber.id), topics: await topicStates(payload, subscriber, lang) }))
+    await html(res, 200, preferencesPage({ lang, saved: req.query.saved === '1', subscriber, token: preferencesToken(subscriber), topics: await topicStates(payload, subscriber, lang) }))
   })
 
   router.post('/preferences', ...body, async (req, res) => {
@@ -138,7 +152,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
           : pausedUntil && Number.isNaN(pausedUntil.getTime())
             ? lang === 'de' ? 'Bitte ein gültiges Datum angeben.' : 'Please enter a valid date.'
             : null
-    if (problem) return html(res, 400, preferencesPage({ error: problem, lang, subscriber, token: preferencesToken(subscriber.id), topics }))
+    if (problem) return html(res, 400, preferencesPage({ error: problem, lang, subscriber, token: preferencesToken(subscriber), topics }))
     const answerValue = String(req.body.answerValue ?? '').replace(/[\u0000-\u001f<>]/g, ' ').trim()
     await savePreferences(
       payload,
@@ -153,7 +167,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
       },
       meta(req),
     )
-    res.redirect(303, `/preferences?token=${encodeURIComponent(preferencesToken(subscriber.id))}&saved=1&lang=${lang}`)
+    res.redirect(303, `/preferences?token=${encodeURIComponent(preferencesToken(subscriber))}&saved=1&lang=${lang}`)
   })
 
   router.post('/preferences/unsubscribe', ...body, async (req, res) => {
@@ -167,7 +181,15 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
   router.get('/preferences/export', async (req, res) => {
     const subscriber = await subscriberFromToken(payload, req.query.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(langOf(req)))
-    res.set('Cache-Control', 'no-store').attachment('meine-daten.json').json(await exportSubscriberData(payload, subscriber))
+    res.set('Cache-Control', 'no-store').attachment('meine-daten.json').json(await exportPersonalData(payload, subscriber))
+  })
+
+  router.get('/preferences/data', async (req, res) => {
+    const lang = langOf(req)
+    const subscriber = await subscriberFromToken(payload, req.query.token, 'preferences')
+    if (!subscriber) return html(res, 400, invalidLinkPage(lang))
+    const labels = Object.fromEntries(personalDataContributors(payload).map((contributor) => [contributor.key, contributor.label]))
+    await html(res, 200, dataPage({ data: await exportPersonalData(payload, subscriber), labels, lang, token: preferencesToken(subscriber) }))
   })
 
   router.get('/preferences/delete', async (req, res) => {
@@ -181,7 +203,13 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const lang = langOf(req)
     const subscriber = await subscriberFromToken(payload, req.body?.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
-    await payload.delete({ id: subscriber.id, collection: 'subscribers' })
+    try {
+      await payload.delete({ id: subscriber.id, collection: 'subscribers' })
+    } catch (error) {
+      if (!(error instanceof CodedError && error.code === 'ERASURE_FAILED')) throw error
+      payload.logger.error({ err: error, msg: 'Erasure from the preference center failed' })
+      return html(res, 409, deleteFailedPage(lang, String(req.body.token)))
+    }
     await html(res, 200, deletedPage(lang))
   })
 

@@ -44,6 +44,11 @@ export function page({ body, lang, title }: { body: string; lang: 'de' | 'en'; t
   :focus-visible { outline: 3px solid ${BRAND.accent}; outline-offset: 2px; }
   .error { color: #a61b1b; font-weight: 600; }
   .hint { color: #52606d; font-size: 14px; }
+  .scroll { overflow-x: auto; }
+  table { border-collapse: collapse; width: 100%; font-size: 14px; }
+  th, td { border-bottom: 1px solid #cbd2d9; padding: 4px 8px; text-align: left; vertical-align: top; }
+  dt { font-weight: 600; }
+  dd { margin: 0 0 8px; }
   footer { text-align: center; color: #52606d; font-size: 13px; padding: 16px; }
 </style>
 </head>

@@ -52,7 +52,7 @@ ${question ? `<input type="hidden" name="answerField" value="${question.field}">
 </form>
 <h2>${de ? 'Abmelden und Ihre Daten' : 'Unsubscribe and your data'}</h2>
 <form method="post" action="/preferences/unsubscribe?lang=${lang}"><input type="hidden" name="token" value="${escapeHtml(token)}"><button type="submit" class="secondary">${de ? 'Von allen Newslettern abmelden' : 'Unsubscribe from all newsletters'}</button></form>
-<p><a href="/preferences/export?token=${t}">${de ? 'Meine Daten herunterladen (JSON)' : 'Download my data (JSON)'}</a></p>
+<p><a href="/preferences/data?token=${t}&amp;lang=${lang}">${de ? 'Meine gespeicherten Daten ansehen' : 'See my stored data'}</a> · <a href="/preferences/export?token=${t}">${de ? 'herunterladen (JSON)' : 'download (JSON)'}</a></p>
 <p><a href="/preferences/delete?token=${t}&amp;lang=${lang}">${de ? 'Meine Daten löschen' : 'Delete my data'}</a></p>`,
     lang,
     title: de ? 'Ihre Newsletter-Einstellungen' : 'Your newsletter preferences',
@@ -66,6 +66,15 @@ export const deleteConfirmPage = (lang: Lang, token: string) =>
 <p><a href="/preferences?token=${encodeURIComponent(token)}&amp;lang=${lang}">${lang === 'de' ? 'Abbrechen' : 'Cancel'}</a></p>`,
     lang,
     title: lang === 'de' ? 'Daten löschen?' : 'Delete your data?',
+  })
+
+/** Erasure is all or nothing: when it fails, nothing was deleted and the reader can try again. */
+export const deleteFailedPage = (lang: Lang, token: string) =>
+  page({
+    body: `<p class="error" role="alert">${lang === 'de' ? 'Ihre Daten konnten gerade nicht gelöscht werden; es wurde nichts verändert. Bitte versuchen Sie es in einigen Minuten erneut.' : 'Your data could not be deleted just now; nothing was changed. Please try again in a few minutes.'}</p>
+<p><a href="/preferences/delete?token=${encodeURIComponent(token)}&amp;lang=${lang}">${lang === 'de' ? 'Erneut versuchen' : 'Try again'}</a></p>`,
+    lang,
+    title: lang === 'de' ? 'Löschen fehlgeschlagen' : 'Deletion failed',
   })
 
 export const deletedPage = (lang: Lang) =>

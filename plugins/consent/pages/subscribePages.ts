@@ -49,14 +49,30 @@ export const checkInboxPage = (lang: 'de' | 'en') =>
     title: lang === 'de' ? 'Fast geschafft' : 'Almost done',
   })
 
-export const confirmedPage = (lang: 'de' | 'en', alreadyConfirmed: boolean, preferencesToken: string) =>
+/**
+ * What the double-opt-in link opens: one button that confirms by POST. Mail-security scanners fetch
+ * every link in a mail with GET; a GET that confirmed would let them subscribe people who never clicked.
+ */
+export const confirmPage = (lang: 'de' | 'en', token: string) =>
+  page({
+    body: `<form method="post" action="/subscribe/confirm?lang=${lang}">
+<input type="hidden" name="token" value="${escapeHtml(token)}">
+<p>${lang === 'de' ? 'Bitte bestätigen Sie Ihre Anmeldung zum Newsletter.' : 'Please confirm your newsletter subscription.'}</p>
+<button type="submit">${lang === 'de' ? 'Anmeldung bestätigen' : 'Confirm subscription'}</button>
+</form>`,
+    lang,
+    title: lang === 'de' ? 'Anmeldung bestätigen' : 'Confirm your subscription',
+  })
+
+/** After the confirmation; only the first one links to the preference center (a used link mints no new link). */
+export const confirmedPage = (lang: 'de' | 'en', preferencesToken: null | string) =>
   page({
     body: `${
       lang === 'de'
-        ? `<p>${alreadyConfirmed ? 'Diese Anmeldung war bereits bestätigt.' : 'Vielen Dank, Ihre Anmeldung ist bestätigt.'} Sie können Ihre Themen jederzeit im Präferenzcenter ändern – der Link steht auch in jeder E-Mail.</p>`
-        : `<p>${alreadyConfirmed ? 'This subscription was already confirmed.' : 'Thank you, your subscription is confirmed.'} You can change your topics at any time in the preference center – the link is also in every email.</p>`
-    }
-<p><a href="/preferences?token=${encodeURIComponent(preferencesToken)}&amp;lang=${lang}">${lang === 'de' ? 'Zum Präferenzcenter' : 'Open the preference center'}</a></p>`,
+        ? `<p>${preferencesToken ? 'Vielen Dank, Ihre Anmeldung ist bestätigt.' : 'Diese Anmeldung war bereits bestätigt.'} Sie können Ihre Themen jederzeit im Präferenzcenter ändern – der Link steht auch in jeder E-Mail.</p>`
+        : `<p>${preferencesToken ? 'Thank you, your subscription is confirmed.' : 'This subscription was already confirmed.'} You can change your topics at any time in the preference center – the link is also in every email.</p>`
+    }${preferencesToken ? `
+<p><a href="/preferences?token=${encodeURIComponent(preferencesToken)}&amp;lang=${lang}">${lang === 'de' ? 'Zum Präferenzcenter' : 'Open the preference center'}</a></p>` : ''}`,
     lang,
     title: lang === 'de' ? 'Anmeldung bestätigt' : 'Subscription confirmed',
   })

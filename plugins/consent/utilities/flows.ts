@@ -1,11 +1,15 @@
 import type { Payload } from 'payload'
 
+import type { Subscriber } from '../../../src/payload-types'
+
 import { randomUUID } from 'node:crypto'
 
 import { publicUrl } from '../../../src/config/env'
 import { relationId } from '../../../src/utilities/relation'
 import { normalizeEmail } from '../../../src/domain/email'
 import { salutation } from '../../../src/personalization/salutation'
+import { type LinkSubject } from '../../../src/security/linkKey'
+import { subscriberOfClaims } from '../../../src/security/subscriberForLink'
 import { claimsOf, signSubscriberToken } from '../../../src/security/subscriberToken'
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
@@ -42,13 +46,15 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
   if (topics.length !== slugs.length) throw new SubscribeInputError('unknown_topic')
   const locale = input.lang === 'en' ? 'en' : 'de'
 
-  const existing = (await payload.find({ collection: 'subscribers', depth: 0, limit: 1, where: { email: { equals: email } } })).docs[0]
+  // With its link key (hidden): the confirmation link is signed for this person only.
+  const existing = (await payload.find({ collection: 'subscribers', depth: 0, limit: 1, showHiddenFields: true, where: { email: { equals: email } } })).docs[0]
   const subscriber =
     existing ??
     (await payload.create({
       collection: 'subscribers',
       context: { stageChange: { reason: 'Newsletter-Anmeldung', source: 'rule' } },
       data: { email, firstName: cleanText(input.firstName, 100), locale, stage: await stageId(payload, 'subscriber') } as never,
+      showHiddenFields: true,
     }))
 
   const events = await ledgerEvents(payload, subscriber.id)
@@ -64,7 +70,7 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
       options,
     )
   }
-  const token = signSubscriberToken(subscriber.id, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
+  const token = signSubscriberToken(subscriber, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
   await sendDoubleOptInMail(payload, {
     confirmUrl: `${publicUrl()}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${locale}`,
     locale,
@@ -74,24 +80,43 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
   })
 }
 
-export type ConfirmResult = { status: 'already_confirmed' | 'confirmed'; subscriberId: string } | { status: 'invalid' }
+export type ConfirmResult = { status: 'already_confirmed' } | { status: 'confirmed'; subscriber: Subscriber } | { status: 'invalid' }
 
-/** The click in the double-opt-in mail: confirms exactly the topics of that sign-up, once. */
-export async function confirmSubscription(payload: Payload, token: string, meta: RequestMeta): Promise<ConfirmResult> {
+/** The sign-up a double-opt-in link belongs to: its pending records, or null for a link that is not (or no longer) valid. */
+async function signupOfLink(payload: Payload, token: string) {
   const claims = claimsOf(token, 'doi')
-  if (!claims?.nonce) return { status: 'invalid' }
+  if (!claims?.nonce) return null
+  const subscriber = await subscriberOfClaims(payload, claims)
+  if (!subscriber) return null
   const { docs } = await payload.find({
     collection: CONSENT_RECORDS as 'consent-records',
     depth: 0,
     limit: 0,
     pagination: false,
-    where: { and: [{ subscriber: { equals: claims.subscriberId } }, { requestId: { equals: claims.nonce } }] },
+    where: { and: [{ subscriber: { equals: subscriber.id } }, { requestId: { equals: claims.nonce } }] },
   })
   const requested = docs.filter((record) => record.action === 'requested')
-  if (requested.length === 0) return { status: 'invalid' }
-  if (docs.some((record) => record.action === 'confirmed')) return { status: 'already_confirmed', subscriberId: claims.subscriberId }
+  if (requested.length === 0) return null
+  return { confirmed: docs.some((record) => record.action === 'confirmed'), requestId: claims.nonce, requested, subscriber }
+}
+
+/** Whether a double-opt-in link can still be confirmed (the page with the button asks this; a GET never confirms). */
+export async function doubleOptInLinkState(payload: Payload, token: string): Promise<'already_confirmed' | 'invalid' | 'pending'> {
+  const signup = await signupOfLink(payload, token)
+  return !signup ? 'invalid' : signup.confirmed ? 'already_confirmed' : 'pending'
+}
+
+/**
+ * The confirmation of a double opt-in (the button on the link's page, or the GraphQL mutation):
+ * confirms exactly the topics of that sign-up, once. Only the first confirmation hands back the
+ * subscriber, to open the preference center; a used link mints no new link.
+ */
+export async function confirmSubscription(payload: Payload, token: string, meta: RequestMeta): Promise<ConfirmResult> {
+  const signup = await signupOfLink(payload, token)
+  if (!signup) return { status: 'invalid' }
+  if (signup.confirmed) return { status: 'already_confirmed' }
   const options = consentOptions(payload)
-  for (const record of requested) {
+  for (const record of signup.requested) {
     await recordConsent(
       payload,
       {
@@ -100,9 +125,9 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
         ip: meta.ip,
         proof: { method: 'double-opt-in', requestedAt: record.occurredAt },
         purpose: 'marketing',
-        requestId: claims.nonce,
+        requestId: signup.requestId,
         source: record.source as never,
-        subscriber: claims.subscriberId,
+        subscriber: signup.subscriber.id,
         textVersion: record.textVersion,
         topic: relationId(record.topic),
         userAgent: meta.userAgent,
@@ -110,17 +135,17 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
       options,
     )
   }
-  return { status: 'confirmed', subscriberId: claims.subscriberId }
+  return { status: 'confirmed', subscriber: signup.subscriber }
 }
 
 /** A token for the unsubscribe link and the List-Unsubscribe header of every marketing mail. */
-export const unsubscribeToken = (subscriberId: number | string) => signSubscriberToken(subscriberId, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
+export const unsubscribeToken = (subscriber: LinkSubject) => signSubscriberToken(subscriber, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
 
 /** The public one-click unsubscribe address for a token (the link in a mail and in its header). */
 export const unsubscribeUrl = (token: string) => `${publicUrl()}/unsubscribe?token=${encodeURIComponent(token)}`
 
 /** RFC 2369 / RFC 8058 headers: one-click unsubscribe by POST, and by mail (a sender that has signed the token passes it). */
-export function listUnsubscribeHeaders(subscriberId: number | string, token = unsubscribeToken(subscriberId), mailto = process.env.UNSUBSCRIBE_MAILTO ?? 'unsubscribe@example.com') {
+export function listUnsubscribeHeaders(subscriber: LinkSubject, token = unsubscribeToken(subscriber), mailto = process.env.UNSUBSCRIBE_MAILTO ?? 'unsubscribe@example.com') {
   return {
     'List-Unsubscribe': `<${unsubscribeUrl(token)}>, <mailto:${mailto}?subject=unsubscribe%20${encodeURIComponent(token)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

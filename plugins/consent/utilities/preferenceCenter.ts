@@ -4,6 +4,7 @@ import type { Subscriber } from '../../../src/payload-types'
 import type { Frequency } from './canContact'
 
 import { publicUrl } from '../../../src/config/env'
+import { type LinkSubject } from '../../../src/security/linkKey'
 import { signSubscriberToken } from '../../../src/security/subscriberToken'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
@@ -14,10 +15,10 @@ import { recordConsent } from './recordConsent'
 const PREFERENCES_TTL_SECONDS = 30 * 24 * 3600
 
 /** The link to the preference center; every page view hands out a fresh one (rotation), older ones expire. */
-export const preferencesToken = (subscriberId: number | string) => signSubscriberToken(subscriberId, 'preferences', PREFERENCES_TTL_SECONDS)
+export const preferencesToken = (subscriber: LinkSubject) => signSubscriberToken(subscriber, 'preferences', PREFERENCES_TTL_SECONDS)
 
 /** The absolute signed link to a subscriber's preference center (in mails, in the demo's log). */
-export const preferencesUrl = (subscriberId: number | string) => `${publicUrl()}/preferences?token=${encodeURIComponent(preferencesToken(subscriberId))}`
+export const preferencesUrl = (subscriber: LinkSubject) => `${publicUrl()}/preferences?token=${encodeURIComponent(preferencesToken(subscriber))}`
 
 /** Questions asked one at a time, each only while unanswered (progressive profiling, data minimisation). */
 export const PROFILE_QUESTIONS = [
@@ -68,9 +69,4 @@ export async function savePreferences(payload: Payload, subscriber: Subscriber, 
     collection: 'subscribers',
     data: { ...answer, preferences: { channels: changes.channels as never, frequency: changes.frequency, pausedUntil: changes.pausedUntil } },
   })
-}
-
-/** Everything stored about one subscriber (DSGVO Art. 15/20), as JSON. */
-export async function exportSubscriberData(payload: Payload, subscriber: Subscriber) {
-  return { consents: await ledgerRecords(payload, subscriber.id), exportedAt: new Date().toISOString(), subscriber }
 }

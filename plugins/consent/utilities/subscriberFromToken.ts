@@ -2,10 +2,13 @@ import type { Payload } from 'payload'
 
 import type { Subscriber } from '../../../src/payload-types'
 
-import { claimsOf, type TokenPurpose } from '../../../src/security/subscriberToken'
+import { subscriberForLink } from '../../../src/security/subscriberForLink'
+import { type TokenPurpose } from '../../../src/security/subscriberToken'
 
-/** The subscriber a link token names, or null when the token is invalid or the subscriber is gone (erased). */
-export async function subscriberFromToken(payload: Payload, token: unknown, purpose: TokenPurpose): Promise<null | Subscriber> {
-  const claims = claimsOf(token, purpose)
-  return claims ? payload.findByID({ id: claims.subscriberId, collection: 'subscribers', depth: 0, disableErrors: true }) : null
+/**
+ * The subscriber a link token names, or null when the token is invalid, the subscriber is gone
+ * (erased) or the link was made for someone else: all of them get the same neutral page.
+ */
+export function subscriberFromToken(payload: Payload, token: unknown, purpose: TokenPurpose): Promise<null | Subscriber> {
+  return subscriberForLink(payload, token, purpose)
 }

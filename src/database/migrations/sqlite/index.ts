@@ -10,6 +10,8 @@ import * as migration_20261123_185607_campaigns from './20261123_185607_campaign
 import * as migration_20261123_192917_campaign_ab_test from './20261123_192917_campaign_ab_test';
 import * as migration_20261123_193538_automations from './20261123_193538_automations';
 import * as migration_20261123_202907_local_time from './20261123_202907_local_time';
+import * as migration_20261206_045107_ids_never_reused from './20261206_045107_ids_never_reused';
+import * as migration_20261206_050040_subscriber_link_keys from './20261206_050040_subscriber_link_keys';
 
 export const migrations = [
   {
@@ -70,6 +72,16 @@ export const migrations = [
   {
     up: migration_20261123_202907_local_time.up,
     down: migration_20261123_202907_local_time.down,
-    name: '20261123_202907_local_time'
+    name: '20261123_202907_local_time',
+  },
+  {
+    up: migration_20261206_045107_ids_never_reused.up,
+    down: migration_20261206_045107_ids_never_reused.down,
+    name: '20261206_045107_ids_never_reused',
+  },
+  {
+    up: migration_20261206_050040_subscriber_link_keys.up,
+    down: migration_20261206_050040_subscriber_link_keys.down,
+    name: '20261206_050040_subscriber_link_keys'
   },
 ];
