@@ -149,9 +149,10 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
   it('refuses forged, truncated and expired links, changing nothing', async () => {
     const { records } = await ledger('anna.berger@example.com')
     for (const token of ['v1.e30.AAAA', 'garbage', '']) {
-      const response = await fetch(`${base}/subscribe/confirm?token=${encodeURIComponent(token)}`)
-      expect(response.status).toBe(400)
-      expect(await response.text()).toContain('Dieser Link ist ungültig oder abgelaufen')
+      for (const response of [await fetch(`${base}/subscribe/confirm?token=${encodeURIComponent(token)}`), await post('/subscribe/confirm', { token })]) {
+        expect(response.status).toBe(400)
+        expect(await response.text()).toContain('Dieser Link ist ungültig oder abgelaufen')
+      }
     }
     expect((await ledger('anna.berger@example.com')).records).toHaveLength(records.length)
   })
