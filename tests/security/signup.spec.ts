@@ -111,4 +111,34 @@ describe('sign-up over the form and GraphQL on a production server (SQLite, real
       expect([response.status, await response.text()]).toEqual([400, expect.stringContaining('Bitte geben Sie eine gültige E-Mail-Adresse ein.')])
     }
   })
+
+  it('treats an address with a trailing dot in its domain as the same subscriber and the same budget', async () => {
+    expect(await viaForm('192.0.2.1', 'punkt@example.com')).toBe('accepted')
+    expect(await viaGraphQL('192.0.2.2', 'Punkt@Example.com.')).toBe('accepted')
+    expect((await subscribersNamed('punkt@example.com')).map((subscriber) => subscriber.email)).toEqual(['punkt@example.com'])
+    expect(mailsTo('punkt@example.com')).toBe(2)
+    expect(mailsTo('punkt@example.com.')).toBe(0)
+
+    // The third sign-up fills the address's budget, however it is spelled.
+    expect(await viaForm('192.0.2.3', 'punkt@example.com.')).toBe('accepted')
+    expect(await viaGraphQL('192.0.2.4', 'punkt@example.com.')).toBe('limited')
+    expect(await viaForm('192.0.2.5', 'PUNKT@example.com.')).toBe('limited')
+
+    // Staff cannot create a second record for it either, and events sent by address find it.
+    const duplicate = await rest(url, admin, 'POST', '/subscribers', { email: 'punkt@example.com.' })
+    expect(duplicate.status).toBe(400)
+    expect(duplicate.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'email' })])
+    expect((await subscribersNamed('punkt@example.com')).length).toBe(1)
+    const events = await fetch(`${url}/api/events`, {
+      body: JSON.stringify({ events: [{ email: 'Punkt@Example.com.', id: `punkt-${Date.now()}`, type: 'email_opened' }] }),
+      headers: { ...admin.headers, 'content-type': 'application/json' },
+      method: 'POST',
+    })
+    // Found (not "unknown_subscriber"), and then skipped as this sign-up gave no tracking consent.
+    expect((await events.json()).results).toEqual([expect.objectContaining({ reason: 'no_tracking_consent', status: 'skipped' })])
+    // So does a member import.
+    const list = (await rest(url, admin, 'POST', '/segments', { kind: 'static', name: 'Punkt-Liste' })).body.doc
+    const imported = await fetch(`${url}/api/segments/${list.id}/import`, { body: 'email\nPUNKT@example.com.\n', headers: { ...admin.headers, 'content-type': 'text/csv' }, method: 'POST' })
+    expect(await imported.json()).toEqual({ imported: 1, memberCount: 1 })
+  })
 })

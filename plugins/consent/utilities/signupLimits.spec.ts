@@ -21,6 +21,13 @@ describe('sign-up limits', () => {
     expect(await express.withinSignupLimits('198.51.100.40', 'copies@example.com', LIMITS)).toBe(false)
   })
 
+  it('counts an address in its normalised form, a trailing dot included', async () => {
+    const { withinSignupLimits } = await import('./signupLimits')
+    const spellings = ['punkt@example.com', 'Punkt@Example.com.', ' PUNKT@example.com ']
+    for (const [i, email] of spellings.entries()) expect(await withinSignupLimits(`203.0.113.${i}`, email, LIMITS)).toBe(true)
+    expect(await withinSignupLimits('203.0.113.9', 'punkt@example.com.', LIMITS)).toBe(false)
+  })
+
   it('does not let a client that is over its own limit use up the budget of an address', async () => {
     const { withinSignupLimits } = await import('./signupLimits')
     for (let i = 0; i < 10; i++) await withinSignupLimits('192.0.2.77', `flood-${i}@example.com`, LIMITS)
