@@ -9,6 +9,7 @@ import { relationsExist, tagRelationship } from '../src/fields/tagRelationship'
 import { label, option } from '../src/i18n/label'
 import { message } from '../src/i18n/message'
 import { eraseEvents } from '../src/events/eraseEvents'
+import { keepOnOneLine } from '../src/fields/singleLine'
 import { recordStageChange } from './hooks/recordStageChange'
 
 const MAX_ATTRIBUTE_KEYS = 50
@@ -51,9 +52,9 @@ export const Subscribers: CollectionConfig = {
           label: label('Anrede', 'Salutation'),
           options: genderOptions,
         }),
-        personal({ name: 'academicTitle', type: 'text', label: label('Titel', 'Academic title'), maxLength: 40 }),
-        personal({ name: 'firstName', type: 'text', label: label('Vorname', 'First name'), maxLength: 100 }),
-        personal({ name: 'lastName', type: 'text', label: label('Nachname', 'Last name'), maxLength: 100 }),
+        personal({ name: 'academicTitle', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Titel', 'Academic title'), maxLength: 40 }),
+        personal({ name: 'firstName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Vorname', 'First name'), maxLength: 100 }),
+        personal({ name: 'lastName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Nachname', 'Last name'), maxLength: 100 }),
       ],
     },
     {

@@ -141,4 +141,21 @@ describe('sign-up over the form and GraphQL on a production server (SQLite, real
     const imported = await fetch(`${url}/api/segments/${list.id}/import`, { body: 'email\nPUNKT@example.com.\n', headers: { ...admin.headers, 'content-type': 'text/csv' }, method: 'POST' })
     expect(await imported.json()).toEqual({ imported: 1, memberCount: 1 })
   })
+
+  it('keeps line breaks and control characters of profile fields out of stored names and mail headers', async () => {
+    const created = await rest(url, admin, 'POST', '/subscribers', { academicTitle: 'Dr.\r\nX-Evil: 1', email: 'kopfzeile@example.com', firstName: 'Anna\r\nBcc: evil@x', lastName: 'Berger\u0000\u0007' })
+    expect(created.status).toBe(201)
+    const stored = (await rest(url, admin, 'GET', `/subscribers/${created.body.doc.id}?depth=0`)).body
+    expect([stored.academicTitle, stored.firstName, stored.lastName]).toEqual(['Dr. X-Evil: 1', 'Anna Bcc: evil@x', 'Berger'])
+    const updated = await rest(url, admin, 'PATCH', `/subscribers/${created.body.doc.id}`, { firstName: 'Anna\nCc: evil@x' })
+    expect(updated.body.doc.firstName).toBe('Anna Cc: evil@x')
+
+    // A sign-up with such a name: one recipient, headers as they should be.
+    expect((await subscribeOverGraphQL('192.0.2.50', { email: 'kopf-anmeldung@example.com', firstName: 'Anna\r\nBcc: evil@x' })).data?.subscribe.ok).toBe(true)
+    expect(sink.deliveries.filter((delivery) => delivery.recipients.includes('kopf-anmeldung@example.com')).map((delivery) => delivery.recipients)).toEqual([['kopf-anmeldung@example.com']])
+    const mail = sink.messages.find((message) => message.headerLines.some((line) => line.line.includes('kopf-anmeldung@example.com')))!
+    expect(mail.subject).toBe('Bitte bestätigen Sie Ihre Anmeldung')
+    expect(mail.headers.has('bcc')).toBe(false)
+    expect(sink.deliveries.some((delivery) => delivery.recipients.includes('evil@x'))).toBe(false)
+  })
 })
