@@ -12,6 +12,7 @@ import { eventsPersonalData } from '../src/events/eventsPersonalData'
 import { jobsPersonalData } from '../src/jobs/jobsPersonalData'
 import { planErasure } from '../src/personalData/erasure'
 import { linkKeyField } from '../src/security/linkKey'
+import { keepOnOneLine } from '../src/fields/singleLine'
 import { recordStageChange } from './hooks/recordStageChange'
 
 const MAX_ATTRIBUTE_KEYS = 50
@@ -54,9 +55,9 @@ export const Subscribers: CollectionConfig = {
           label: label('Anrede', 'Salutation'),
           options: genderOptions,
         }),
-        personal({ name: 'academicTitle', type: 'text', label: label('Titel', 'Academic title'), maxLength: 40 }),
-        personal({ name: 'firstName', type: 'text', label: label('Vorname', 'First name'), maxLength: 100 }),
-        personal({ name: 'lastName', type: 'text', label: label('Nachname', 'Last name'), maxLength: 100 }),
+        personal({ name: 'academicTitle', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Titel', 'Academic title'), maxLength: 40 }),
+        personal({ name: 'firstName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Vorname', 'First name'), maxLength: 100 }),
+        personal({ name: 'lastName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Nachname', 'Last name'), maxLength: 100 }),
       ],
     },
     {

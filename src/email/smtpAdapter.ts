@@ -2,6 +2,8 @@ import type { EmailAdapter } from 'payload'
 
 import nodemailer from 'nodemailer'
 
+import { withHeadersOnOneLine } from './headerSafety'
+
 export type SmtpSettings = { host: string; pass?: string; port: number; secure: boolean; user?: string }
 
 /** The SMTP server from SMTP_* variables, or null without SMTP_HOST. */
@@ -33,6 +35,6 @@ export function smtpAdapter(env = process.env): EmailAdapter | undefined {
     defaultFromAddress: address,
     defaultFromName: name,
     name: 'smtp',
-    sendEmail: (message) => transport.sendMail({ ...message, from: message.from ?? { address, name } }),
+    sendEmail: async (message) => transport.sendMail(withHeadersOnOneLine({ ...message, from: message.from ?? { address, name } })),
   })
 }

@@ -4,6 +4,7 @@ import { encodeWords, foldLines, isPlainText } from 'nodemailer/lib/mime-funcs'
 import type { RenderedForRecipient } from '../../../src/personalization/recipientRenderer'
 
 import { publicUrl } from '../../../src/config/env'
+import { singleLine } from '../../../src/domain/singleLine'
 import { mailSender } from '../../../src/email/smtpAdapter'
 import { escapeHtml } from '../../../src/rendering/html'
 import { withTracking } from '../../../src/tracking/links'
@@ -52,8 +53,15 @@ export async function composeMessage(rendered: RenderedForRecipient, recipient: 
   return { envelope: { from: from.address, to: [recipient.email] }, raw }
 }
 
-/** A header value as RFC 2047 encoded words when it is not plain ASCII. */
-const headerText = (value: string) => (isPlainText(value) ? value : encodeWords(value, 'Q', 52))
+/**
+ * Free text (subject, sender name) as a header value: on one line first, so that neither the plain
+ * value nor its decoded encoded words carry the line breaks a profile field put into it, then as
+ * RFC 2047 encoded words when it is not plain ASCII.
+ */
+const headerText = (value: string) => {
+  const line = singleLine(value)
+  return isPlainText(line) ? line : encodeWords(line, 'Q', 52)
+}
 
 const base64Lines = (content: string) => Buffer.from(content, 'utf8').toString('base64').replace(/.{76}(?=.)/g, '$&\r\n')
 
@@ -64,8 +72,9 @@ const base64Lines = (content: string) => Buffer.from(content, 'utf8').toString('
  */
 function mimeMessage(headers: [string, string][], text: string, html: string): Buffer {
   const boundary = `----=_kontorwerk_${randomBytes(12).toString('hex')}`
+  // Every value on one line, whatever it came from: a line break would end the header and start another.
   const head = [...headers, ['MIME-Version', '1.0'], ['Content-Type', `multipart/alternative; boundary="${boundary}"`]]
-    .map(([key, value]) => foldLines(`${key}: ${value}`, 76))
+    .map(([key, value]) => foldLines(`${key}: ${singleLine(value)}`, 76))
     .join('\r\n')
   const part = (type: string, content: string) => `--${boundary}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(content)}\r\n`
   return Buffer.from(`${head}\r\n\r\n${part('text/plain', text)}${part('text/html', html)}--${boundary}--\r\n`, 'utf8')

@@ -12,7 +12,7 @@ import { applyBrand } from '../pages/page'
 import { dataPage } from '../pages/dataPage'
 import { deleteConfirmPage, deletedPage, deleteFailedPage, preferencesPage } from '../pages/preferencePages'
 import { confirmSubscription, doubleOptInLinkState, subscribe, SubscribeInputError, unsubscribeAll, withdrawAll } from '../utilities/flows'
-import { addressKey, SIGNUP_WINDOWS, signupStores } from '../utilities/signupLimits'
+import { addressKey, SIGNUP_LIMITS, SIGNUP_WINDOWS, signupStores } from '../utilities/signupLimits'
 import { preferencesToken, savePreferences, topicStates } from '../utilities/preferenceCenter'
 import { subscriberFromToken } from '../utilities/subscriberFromToken'
 
@@ -24,8 +24,6 @@ export type ConsentRouterOptions = {
   /** Counters (tests give each server its own). */
   stores?: typeof signupStores
 }
-
-export const SIGNUP_LIMITS = { perAddress: 3, perIp: 10 }
 
 const ERRORS = {
   de: { invalid_email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.', no_topic: 'Bitte wählen Sie mindestens ein Thema.', unknown_topic: 'Dieses Thema gibt es nicht (mehr).' },
@@ -72,9 +70,11 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
   })
   const perAddress = rateLimit({
     handler: tooMany,
-    keyGenerator: (req) => addressKey(req.body?.email),
+    keyGenerator: (req) => addressKey(req.body?.email) ?? '',
     legacyHeaders: false,
     limit: options.perAddress ?? SIGNUP_LIMITS.perAddress,
+    // No address, no count: the form answers with its error (as withinSignupLimits does for GraphQL).
+    skip: (req) => addressKey(req.body?.email) === null,
     standardHeaders: false,
     store: stores.perAddress,
     windowMs: SIGNUP_WINDOWS.perAddress,
