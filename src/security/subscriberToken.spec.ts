@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { signSubscriberToken, TokenError, verifySubscriberToken } from './subscriberToken'
+import { linkKeyFingerprint } from './linkKey'
+import { readSubscriberToken, signSubscriberToken, TokenError } from './subscriberToken'
+
+const verifySubscriberToken = (token: string, purpose: Parameters<typeof readSubscriberToken>[1]) => readSubscriberToken(token, purpose).subscriberId
+const anna = { id: 42, linkKey: 'annas-key' }
 
 describe('subscriber link tokens', () => {
   afterEach(() => {
@@ -18,12 +22,12 @@ describe('subscriber link tokens', () => {
     return 'accepted'
   }
 
-  it('names the subscriber it was issued for', () => {
-    expect(verifySubscriberToken(signSubscriberToken(42, 'personalize', 3600), 'personalize')).toBe('42')
+  it('names the subscriber it was issued for, with the fingerprint of their link key', () => {
+    expect(readSubscriberToken(signSubscriberToken(anna, 'personalize', 3600), 'personalize')).toEqual({ key: linkKeyFingerprint('annas-key'), subscriberId: '42' })
   })
 
   it('rejects forged, truncated, tampered, expired and misused tokens', () => {
-    const token = signSubscriberToken(42, 'personalize', 3600)
+    const token = signSubscriberToken(anna, 'personalize', 3600)
     const [version, body, mac] = token.split('.')
     const otherBody = Buffer.from(JSON.stringify({ e: 9999999999, p: 'personalize', s: '43' })).toString('base64url')
     expect(reason(() => verifySubscriberToken(`${version}.${otherBody}.${mac}`, 'personalize'))).toBe('invalid')
@@ -31,12 +35,12 @@ describe('subscriber link tokens', () => {
     expect(reason(() => verifySubscriberToken(`${version}.${body}`, 'personalize'))).toBe('invalid')
     expect(reason(() => verifySubscriberToken('garbage', 'personalize'))).toBe('invalid')
     expect(reason(() => verifySubscriberToken(token, 'preferences'))).toBe('wrong_purpose')
-    const old = signSubscriberToken(42, 'personalize', 60, { now: Date.now() - 120_000 })
+    const old = signSubscriberToken(anna, 'personalize', 60, { now: Date.now() - 120_000 })
     expect(reason(() => verifySubscriberToken(old, 'personalize'))).toBe('expired')
   })
 
   it('keeps accepting tokens of a rotated-out secret while it is listed as previous', () => {
-    const token = signSubscriberToken(7, 'personalize', 3600)
+    const token = signSubscriberToken({ id: 7, linkKey: 'k' }, 'personalize', 3600)
     process.env.PAYLOAD_SECRET = 'new-secret'
     expect(reason(() => verifySubscriberToken(token, 'personalize'))).toBe('invalid')
     process.env.SUBSCRIBER_TOKEN_PREVIOUS_SECRETS = 'test-secret'
