@@ -198,7 +198,8 @@ export const Subscribers: CollectionConfig = {
                 option('threshold', 'Score-Schwelle', 'Score threshold'),
               ],
             },
-            { name: 'reason', type: 'text', label: label('Grund', 'Reason') },
+            // Threshold moves note the fit and total they read (computed from personal data): admins only.
+            { name: 'reason', type: 'text', access: { read: isAdminField }, label: label('Grund', 'Reason') },
             { name: 'changedAt', type: 'date', label: label('Geändert am', 'Changed at') },
           ],
         },

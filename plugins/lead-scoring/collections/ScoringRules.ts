@@ -1,10 +1,12 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
+import { adminOnlyChanges } from '../../../src/access/adminOnlyChanges'
 import { isAdmin, isStaff } from '../../../src/access/roles'
 import { EVENT_TYPES, SYSTEM_EVENT_TYPES } from '../../../src/events/eventTypes'
 import { conditionFields } from '../../../src/fields/condition'
 import { label, option } from '../../../src/i18n/label'
 import { message } from '../../../src/i18n/message'
+import { mayReadProfilePath } from '../utilities/profile'
 
 export const SCORING_RULES = 'scoring-rules'
 
@@ -12,6 +14,17 @@ export const CAP_PERIODS = ['day', 'week', 'month'] as const
 export type CapPeriod = (typeof CAP_PERIODS)[number]
 
 const isEventRule = (data: Record<string, unknown> | undefined) => data?.kind !== 'attribute'
+
+/**
+ * What a profile rule on a field the user may not read does: its points land in the fit of exactly
+ * the subscribers who match, so writing one is reading the field (say, −50 for a competitor's
+ * email domain). Null for every other rule.
+ */
+async function personalRule(doc: Record<string, unknown> | undefined, req: PayloadRequest) {
+  const condition = doc?.condition as { attribute?: null | string } | undefined
+  if (isEventRule(doc) || !condition?.attribute || (await mayReadProfilePath(req, condition.attribute))) return null
+  return { active: doc?.active, condition, kind: doc?.kind, points: doc?.points }
+}
 
 /**
  * A lead-scoring rule (spec §4): points for an event (type + filters) or for a profile attribute,
@@ -91,7 +104,10 @@ export const ScoringRules: CollectionConfig = {
       type: 'group',
       admin: {
         condition: (data) => !isEventRule(data),
-        description: label('Profilfeld, z. B. emailDomain, region, attributes.role.', 'Profile field, e.g. emailDomain, region, attributes.role.'),
+        description: label(
+          'Profilfeld, z. B. emailDomain, region, attributes.role. Regeln auf personenbezogenen Feldern legen nur Admins an.',
+          'Profile field, e.g. emailDomain, region, attributes.role. Rules on personal fields are for admins only.',
+        ),
       },
       fields: [{ type: 'row', fields: conditionFields(['in', 'contains', 'gte', 'lte', 'exists'], { pathExample: 'attributes.role', required: false }) }],
       label: label('Profilbedingung', 'Profile condition'),
@@ -118,5 +134,16 @@ export const ScoringRules: CollectionConfig = {
       label: label('Obergrenze', 'Cap'),
     },
   ],
+  hooks: {
+    beforeChange: [
+      adminOnlyChanges(personalRule, {
+        path: 'condition.attribute',
+        refusal: label(
+          'Profilregeln auf personenbezogenen Feldern (E-Mail, E-Mail-Domain, Namen, Titel, Anrede, eigene Merkmale, Fit-Werte) legen und ändern nur Admins an; Sie können sie umbenennen.',
+          'Profile rules on personal fields (email, email domain, names, title, gender, custom attributes, fit values) are created and changed by admins only; you may rename them.',
+        ),
+      }),
+    ],
+  },
   labels: { plural: label('Scoring-Regeln', 'Scoring rules'), singular: label('Scoring-Regel', 'Scoring rule') },
 }

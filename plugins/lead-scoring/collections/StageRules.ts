@@ -11,10 +11,13 @@ const threshold = (name: string, de: string, en: string) => ({ name, type: 'numb
 /**
  * Thresholds that move lifecycle stages (spec §4). All given conditions must hold. Without
  * "from stages" a rule only promotes (target later in the lifecycle than the current stage).
+ * Admins only: editors see every subscriber's stage, so a threshold of theirs would read the fit
+ * and total scores (personal data goes into them) one subscriber at a time, and a rule that moves
+ * stages back could re-arm an admin's threshold for the next question.
  */
 export const StageRules: CollectionConfig = {
   slug: STAGE_RULES,
-  access: { create: isStaff, delete: isAdmin, read: isStaff, update: isStaff },
+  access: { create: isAdmin, delete: isAdmin, read: isStaff, update: isAdmin },
   admin: {
     defaultColumns: ['name', 'toStage', 'minFit', 'minTotal', 'minDaysWithoutEngagement', 'active'],
     group: label('Lead-Scoring', 'Lead scoring'),

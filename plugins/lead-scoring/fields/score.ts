@@ -1,25 +1,30 @@
 import type { Field } from 'payload'
 
-import { shownToAdmins } from '../../../src/access/roles'
+import { isAdminField, shownToAdmins } from '../../../src/access/roles'
 import { label } from '../../../src/i18n/label'
+
+/** Computed from personal data (profile rules on the email domain or custom attributes, persona traits): for admins' eyes, queries and sorting only. */
+const derivedFromPersonalData = { read: isAdminField }
 
 /**
  * The profile side of the score, derived from the subscriber's own fields on every save (so a save
  * can never overwrite it with stale values); the behavioural side lives in `lead-scores`.
+ * Editors do not see it: a subscriber's −50 says "competitor's email domain" as plainly as the
+ * address would.
  */
 export const scoreField: Field = {
   name: 'score',
   type: 'group',
   access: { create: () => false, update: () => false },
-  admin: { readOnly: true },
+  admin: { condition: shownToAdmins, readOnly: true },
   fields: [
     {
       type: 'row',
       fields: [
-        { name: 'fitAttributes', type: 'number', defaultValue: 0, label: label('Fit aus Profil', 'Fit from profile') },
+        { name: 'fitAttributes', type: 'number', access: derivedFromPersonalData, defaultValue: 0, label: label('Fit aus Profil', 'Fit from profile') },
       ],
     },
-    { name: 'personaFits', type: 'json', label: label('Persona-Fit (%)', 'Persona fit (%)') },
+    { name: 'personaFits', type: 'json', access: derivedFromPersonalData, label: label('Persona-Fit (%)', 'Persona fit (%)') },
   ],
   label: label('Score', 'Score'),
 }

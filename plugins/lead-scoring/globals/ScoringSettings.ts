@@ -2,6 +2,8 @@ import type { GlobalConfig } from 'payload'
 
 import { isAdmin, isAdminField, isStaff } from '../../../src/access/roles'
 import { label } from '../../../src/i18n/label'
+import { message } from '../../../src/i18n/message'
+import { webhookUrlProblem } from '../../../src/security/webhookTargets'
 import { DEFAULT_SETTINGS } from '../defaults'
 
 export const SCORING_SETTINGS = 'lead-scoring-settings'
@@ -36,7 +38,13 @@ export const ScoringSettings: GlobalConfig = {
       access: { read: isAdminField, update: isAdminField },
       admin: { description: label('Phasenwechsel werden als JSON an diese URL gesendet (z. B. CRM), mit Wiederholungen.', 'Stage changes are POSTed as JSON to this URL (e.g. a CRM), with retries.') },
       label: label('Webhook für Phasenwechsel', 'Stage change webhook'),
-      validate: (value: null | string | undefined) => !value || /^https?:\/\/[^\s]+$/.test(value) || 'http(s) URL expected',
+      validate: async (value: null | string | undefined, { event, req }: { event?: 'onChange' | 'submit'; req: Parameters<typeof message>[0] }) => {
+        if (!value) return true
+        if (!/^https?:\/\/[^\s]+$/.test(value)) return message(req, label('http(s)-URL erwartet.', 'http(s) URL expected.'))
+        // While typing only the form (no DNS lookup per keystroke); the save resolves the host.
+        const problem = await webhookUrlProblem(value, { resolve: event !== 'onChange' })
+        return problem ? message(req, problem) : true
+      },
     },
     {
       name: 'stageWebhookSecret',

@@ -2,6 +2,7 @@ import type { Payload, TaskConfig } from 'payload'
 
 import { createHmac } from 'node:crypto'
 
+import { postWebhook } from '../../../src/security/webhookTargets'
 import { scoringModel } from '../utilities/model'
 
 export const STAGE_WEBHOOK_TASK = 'leadScoringStageWebhook' as const
@@ -29,7 +30,8 @@ export const stageWebhookTask: TaskConfig<'leadScoringStageWebhook'> = {
     const body = JSON.stringify({ type: 'stage_changed', ...input })
     const headers: Record<string, string> = { 'content-type': 'application/json', 'x-event-id': String(input.eventId) }
     if (target.secret) headers['x-signature'] = `sha256=${createHmac('sha256', target.secret).update(body).digest('hex')}`
-    const response = await fetch(target.url, { body, headers, method: 'POST', signal: AbortSignal.timeout(TIMEOUT_MS) })
+    // Checked as the connection opens: the URL may have been saved (or set by environment) when its host resolved elsewhere.
+    const response = await postWebhook(target.url, { body, headers, signal: AbortSignal.timeout(TIMEOUT_MS) })
     if (!response.ok) throw new Error(`Stage webhook answered ${response.status}`)
     return { output: { delivered: true } }
   },

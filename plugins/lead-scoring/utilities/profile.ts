@@ -1,12 +1,28 @@
+import type { PayloadRequest } from 'payload'
+
 import type { AttributeRule, ScoringModel } from './model'
 
+import { mayReadPath } from '../../../src/access/readablePaths'
 import { matchesCondition } from './conditions'
 import { personaFits } from './personaFit'
+
+/** Profile values computed from a stored field, by the field they come from: as personal as their source. */
+const DERIVED_FROM: Record<string, string> = { emailDomain: 'email' }
 
 /** The profile conditions look at: the stored fields plus derived ones (emailDomain). */
 export function profileSubject(subscriber: Record<string, unknown>): Record<string, unknown> {
   const email = typeof subscriber.email === 'string' ? subscriber.email : ''
   return { ...subscriber, emailDomain: email.slice(email.lastIndexOf('@') + 1) || null }
+}
+
+/**
+ * Whether the signed-in user may read what a profile condition path tests (`emailDomain` is read
+ * through `email`). Editors may not read personal data (email, names, title, gender, custom
+ * attributes, the score fits computed from them), so a rule of theirs must not test it either.
+ */
+export function mayReadProfilePath(req: PayloadRequest, path: string): Promise<boolean> {
+  const [head, ...rest] = path.split('.')
+  return mayReadPath(req, req.payload.collections.subscribers.config.flattenedFields, [DERIVED_FROM[head] ?? head, ...rest])
 }
 
 export function matchingAttributeRules(subject: unknown, rules: AttributeRule[]): AttributeRule[] {

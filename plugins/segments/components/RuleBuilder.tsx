@@ -29,7 +29,7 @@ import { FIELD_BY_NAME, FIELDS, INTEREST_SOURCES, LIMITS, RFM_METRICS, type Valu
 type Lang = 'de' | 'en'
 type Text = (typeof TEXT)[Lang]
 type Sample = { email?: string; id: string }
-type Preview = { count: number; kind: 'count'; sample: Sample[] } | { kind: 'failed'; message: string } | { kind: 'problems'; problems: RuleProblem[] }
+type Preview = { count: number; kind: 'count'; sample: Sample[]; sampleWithheld?: boolean } | { kind: 'failed'; message: string } | { kind: 'problems'; problems: RuleProblem[] }
 /** The last answer, marked pending while a newer request is under way. */
 type PreviewState = Preview & { pending?: boolean }
 /** What every value editor needs besides its rule; handed down through react-querybuilder's `context`. */
@@ -46,6 +46,7 @@ const TEXT = {
     operator: 'Operator', optionsFailed: 'Auswahllisten konnten nicht geladen werden', or: 'ODER', percent: 'Fit in Prozent', persona: 'Persona',
     preview: 'Vorschau', problems: 'Die Regeln sind so noch nicht auswertbar:', removeGroup: 'Gruppe entfernen', removeRule: 'Bedingung entfernen',
     root: 'Regeln', sample: 'Beispiele', segment: 'Segment', source: 'Quelle', stage: 'Phase', text: 'Text', times: 'mal', topic: 'Thema',
+    sampleWithheld: 'Dieses Segment wählt nach personenbezogenen Daten aus: Beispiele sehen und Regeln ändern nur Admins.',
     type: 'Vergleich als', unknown: 'unbekannt', value: 'Wert', yes: 'ja',
     metrics: { frequency: 'Anzahl Käufe', frequencyScore: 'Frequency-Score', monetary: 'Umsatz', monetaryScore: 'Monetary-Score', recencyDays: 'Tage seit letztem Kauf', recencyScore: 'Recency-Score' },
     sources: { any: 'beliebige Quelle', explicit: 'selbst gewählt', implicit: 'aus Verhalten' },
@@ -60,6 +61,7 @@ const TEXT = {
     operator: 'Operator', optionsFailed: 'Could not load the choices', or: 'OR', percent: 'Fit in percent', persona: 'Persona',
     preview: 'Preview', problems: 'The rules cannot be evaluated yet:', removeGroup: 'Remove group', removeRule: 'Remove condition',
     root: 'Rules', sample: 'Examples', segment: 'Segment', source: 'Source', stage: 'Stage', text: 'Text', times: 'times', topic: 'Topic',
+    sampleWithheld: 'This segment selects by personal data: only admins see examples and change its rules.',
     type: 'Compare as', unknown: 'unknown', value: 'Value', yes: 'yes',
     metrics: { frequency: 'Number of purchases', frequencyScore: 'Frequency score', monetary: 'Revenue', monetaryScore: 'Monetary score', recencyDays: 'Days since last purchase', recencyScore: 'Recency score' },
     sources: { any: 'any source', explicit: 'chosen by the subscriber', implicit: 'from behaviour' },
@@ -91,9 +93,11 @@ export const RuleBuilder: JSONFieldClientComponent = ({ field, path: pathFromPro
     lastFields.current = new Map(rulesOf(query).map((rule) => [rule.id ?? '', rule.field]))
   }, [query])
 
-  // Conditions on personal data are offered to admins only (the server refuses them for editors).
+  // Conditions on personal data are offered to admins only (the server refuses them for editors),
+  // and a tree that selects by it is theirs to change: for editors the builder only shows it.
   const isAdmin = (useAuth().user as null | { role?: string })?.role === 'admin'
   const fields = useMemo(() => builderFields(lang, isAdmin), [lang, isAdmin])
+  const locked = !isAdmin && preview?.kind === 'count' && Boolean(preview.sampleWithheld)
   const onQueryChange = useCallback(
     (next: RuleGroupType) => {
       const stored = withoutValueSources(next)
@@ -124,7 +128,7 @@ export const RuleBuilder: JSONFieldClientComponent = ({ field, path: pathFromPro
           context={context}
           controlClassnames={{ queryBuilder: 'queryBuilder-branches' }}
           controlElements={{ actionElement: Action, valueEditor: RuleValue, valueSelector: Select }}
-          disabled={Boolean(readOnly || disabled)}
+          disabled={Boolean(readOnly || disabled || locked)}
           enableMountQueryChange={false}
           fields={fields}
           getDefaultValue={getDefaultValue}
@@ -169,6 +173,7 @@ function PreviewPanel({ lang, preview, query, t }: { lang: Lang; preview: null |
           </ul>
         </div>
       )}
+      {preview?.kind === 'count' && preview.sampleWithheld && <p className="segment-preview-withheld">{t.sampleWithheld}</p>}
       {preview?.kind === 'problems' && (
         <div className="segment-preview-problems" role="alert">
           <p>{t.problems}</p>
@@ -454,21 +459,24 @@ function usePreview(rules: null | RuleGroupType, docId: null | string): null | P
 
 async function fetchPreview(body: string, signal: AbortSignal): Promise<Preview> {
   const response = await fetch('/api/segments/preview', { body, credentials: 'include', headers: { 'content-type': 'application/json' }, method: 'POST', signal })
-  const result = (await response.json().catch(() => ({}))) as { count?: number; errors?: { message: string; path?: string }[]; sample?: Sample[] }
-  if (response.ok && typeof result.count === 'number') return { count: result.count, kind: 'count', sample: result.sample ?? [] }
+  const result = (await response.json().catch(() => ({}))) as { count?: number; errors?: { message: string; path?: string }[]; sample?: Sample[]; sampleWithheld?: boolean }
+  if (response.ok && typeof result.count === 'number') return { count: result.count, kind: 'count', sample: result.sample ?? [], sampleWithheld: result.sampleWithheld }
   const errors = result.errors ?? []
   if (response.status === 400 && errors.length > 0) return { kind: 'problems', problems: errors.map((error) => ({ message: error.message, path: error.path ?? 'root' })) }
   return { kind: 'failed', message: errors.map((error) => error.message).join('; ') || `HTTP ${response.status}` }
 }
 
-/** The catalogue as react-querybuilder fields, grouped as in the catalogue, labelled in the admin language. */
+/**
+ * The catalogue as react-querybuilder fields, grouped as in the catalogue, labelled in the admin
+ * language. Personal ones are there for editors too, so an admin's stored condition shows as it
+ * is, but they cannot be chosen.
+ */
 function builderFields(lang: Lang, isAdmin: boolean): OptionGroup<Field>[] {
   const groups = new Map<string, Field[]>()
   for (const spec of FIELDS) {
-    if (spec.personal && !isAdmin) continue
     const group = spec.group[lang]
-    const operators = spec.operators.map((operator) => ({ label: operator.label[lang], name: operator.name }))
-    groups.set(group, [...(groups.get(group) ?? []), { label: spec.label[lang], name: spec.name, operators }])
+    const operators = spec.operators.map((operator) => ({ disabled: !isAdmin && operator.personal, label: operator.label[lang], name: operator.name }))
+    groups.set(group, [...(groups.get(group) ?? []), { disabled: !isAdmin && spec.personal, label: spec.label[lang], name: spec.name, operators }])
   }
   return [...groups].map(([label, options]) => ({ label, options }))
 }

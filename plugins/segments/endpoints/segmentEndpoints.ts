@@ -5,7 +5,7 @@ import { CodedError } from '../../../src/errors'
 import { MEMBER_PAGE_SIZE } from '../defaults'
 import { loadEnvironment } from '../evaluation/environment'
 import { allMembers } from '../evaluation/members'
-import { subscribersFromCsv } from '../utilities/csvMembers'
+import { membersCsv, subscribersFromCsv } from '../utilities/csvMembers'
 import { asTree, freezeSegment, previewRules, writeMembers } from '../utilities/segmentService'
 
 const json = (status: number, body: unknown) => Response.json(body, { status })
@@ -94,12 +94,12 @@ const exportMembers: Endpoint = {
       if (error) return error
       const tree = asTree(String(segment.id))
       const env = await loadEnvironment(req.payload, tree, new Date(), req)
-      const lines = ['id,email']
+      const members: { email: string; id: number | string }[] = []
       for await (const page of allMembers(req.payload, tree, env, MEMBER_PAGE_SIZE, req)) {
         const { docs } = await req.payload.find({ collection: 'subscribers', depth: 0, limit: 0, pagination: false, req, select: { email: true }, sort: 'id', where: { id: { in: page } } })
-        for (const doc of docs) lines.push(`${doc.id},"${doc.email.replaceAll('"', '""')}"`)
+        members.push(...docs)
       }
-      return new Response(`${lines.join('\n')}\n`, {
+      return new Response(membersCsv(members), {
         headers: { 'content-disposition': `attachment; filename="segment-${segment.id}.csv"`, 'content-type': 'text/csv; charset=utf-8' },
       })
     } catch (error) {

@@ -26,8 +26,14 @@ export type ValueKind =
   | 'text'
   | 'tracking'
 
-export type OperatorSpec = { label: Label; name: string; value: ValueKind }
-/** `personal`: the condition reads personal data (email, custom attributes), which only admins may see, so only admins may use it. */
+/**
+ * `personal`: the condition reads personal data (email domain, custom attributes) or a value
+ * computed from it (fit and total score, persona fit: profile rules and persona traits test the
+ * email domain and custom attributes), which only admins may see, so only admins may use it. A
+ * field can be personal as a whole or in one operator ("persona is primary" is a label editors
+ * see anyway; "persona fit at least" is not).
+ */
+export type OperatorSpec = { label: Label; name: string; personal?: true; value: ValueKind }
 export type FieldSpec = { group: Label; label: Label; name: RuleField; operators: OperatorSpec[]; personal?: true }
 
 const op = (name: string, value: ValueKind, de: string, en: string): OperatorSpec => ({ label: label(de, en), name, value })
@@ -68,7 +74,7 @@ export const FIELDS: FieldSpec[] = [
     group: PROFILE,
     label: label('Persona', 'Persona'),
     name: 'persona',
-    operators: [op('is', 'persona', 'ist primär', 'is primary'), op('fitAtLeast', 'personaFit', 'Fit mindestens', 'fit at least')],
+    operators: [op('is', 'persona', 'ist primär', 'is primary'), { ...op('fitAtLeast', 'personaFit', 'Fit mindestens', 'fit at least'), personal: true }],
   },
   { group: PROFILE, label: label('Interesse', 'Interest'), name: 'interest', operators: [op('has', 'interest', 'hat', 'has')] },
   {
@@ -81,9 +87,9 @@ export const FIELDS: FieldSpec[] = [
       op('changedWithin', 'stageChange', 'erreicht innerhalb', 'reached within'),
     ],
   },
-  { group: SCORE, label: label('Fit-Score', 'Fit score'), name: 'fitScore', operators: comparisons('number') },
+  { group: SCORE, label: label('Fit-Score', 'Fit score'), name: 'fitScore', operators: comparisons('number'), personal: true },
   { group: SCORE, label: label('Engagement-Score', 'Engagement score'), name: 'engagementScore', operators: comparisons('number') },
-  { group: SCORE, label: label('Gesamtscore', 'Total score'), name: 'totalScore', operators: comparisons('number') },
+  { group: SCORE, label: label('Gesamtscore', 'Total score'), name: 'totalScore', operators: comparisons('number'), personal: true },
   { group: CONSENT, label: label('Einwilligung (Marketing)', 'Consent (marketing)'), name: 'consent', operators: [op('granted', 'consent', 'erteilt', 'granted')] },
   { group: CONSENT, label: label('Einwilligung (Tracking)', 'Consent (tracking)'), name: 'tracking', operators: [op('granted', 'tracking', 'erteilt', 'granted')] },
   { group: CONSENT, label: label('Kanal gewählt', 'Channel chosen'), name: 'channelChosen', operators: [op('is', 'channel', 'ist', 'is')] },
@@ -107,6 +113,12 @@ export const FIELDS: FieldSpec[] = [
 ]
 
 export const FIELD_BY_NAME = new Map(FIELDS.map((field) => [field.name, field]))
+
+/** Whether a condition is for admins only (see `personal`). */
+export function isPersonalCondition(field: string, operator: string): boolean {
+  const spec = FIELD_BY_NAME.get(field as RuleField)
+  return Boolean(spec?.personal || spec?.operators.find((candidate) => candidate.name === operator)?.personal)
+}
 
 export const RFM_METRICS = ['recencyDays', 'frequency', 'monetary', 'recencyScore', 'frequencyScore', 'monetaryScore'] as const
 export const INTEREST_SOURCES = ['any', 'explicit', 'implicit'] as const

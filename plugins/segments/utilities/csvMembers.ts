@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { parse } from 'csv-parse/sync'
+import { stringify } from 'csv-stringify/sync'
 
 import { normalizeEmail } from '../../../src/domain/email'
 
@@ -30,7 +31,7 @@ export async function subscribersFromCsv(payload: Payload, text: string): Promis
   const errors: RowError[] = []
   const wanted = new Map<string, number>()
   for (const { info, record } of rows) {
-    const email = normalizeEmail(record[column])
+    const email = normalizeEmail(withoutFormulaGuard(record[column]))
     if (!email) errors.push({ message: `"${record[column] ?? ''}" is not a valid email address`, row: info.lines })
     else if (!wanted.has(email)) wanted.set(email, info.lines)
   }
@@ -43,4 +44,19 @@ export async function subscribersFromCsv(payload: Payload, text: string): Promis
   for (const [email, row] of wanted) if (!found.has(email)) errors.push({ message: `No subscriber with the email ${email}`, row })
   errors.sort((a, b) => a.row - b.row)
   return { errors, ids: errors.length ? [] : [...found.values()] }
+}
+
+/**
+ * Members as CSV (`id,email`). A cell that starts with =, +, -, @, a tab or a carriage return
+ * would run as a formula when the file is opened in a spreadsheet (an address like
+ * `=1+1@firma.example` is valid), so such cells get a leading apostrophe (csv-stringify's
+ * `escape_formulas`, which also knows the full-width forms).
+ */
+export function membersCsv(members: { email: string; id: number | string }[]): string {
+  return stringify([['id', 'email'], ...members.map(({ email, id }) => [String(id), email])], { escape_formulas: true })
+}
+
+/** The apostrophe `membersCsv` put before a formula character comes off again, so an exported list imports as it was. */
+function withoutFormulaGuard(cell: string | undefined): string | undefined {
+  return cell?.replace(/^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/, '')
 }

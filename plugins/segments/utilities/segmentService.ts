@@ -12,6 +12,7 @@ import { loadFacts } from '../evaluation/facts'
 import { evaluate } from '../evaluation/matches'
 import { allMembers, countMembers, memberIds } from '../evaluation/members'
 import { checkRules } from '../rules/checkRules'
+import { usesPersonalData } from '../rules/personalData'
 
 /** A stored segment as one tree ("member of segment X"), so dynamic and static ones evaluate alike. */
 export const asTree = (id: string): RuleGroup => ({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id } as Rule] })
@@ -93,15 +94,23 @@ export async function* audienceMembers(payload: Payload, include: string, exclud
   yield* allMembers(payload, tree, await loadEnvironment(payload, tree, at), pageSize)
 }
 
-export type Preview = { count: number; sample: { email?: string; id: string }[] }
+/** `sampleWithheld`: the tree selects by personal data, and the caller may not see who that picks. */
+export type Preview = { count: number; sample: { email?: string; id: string }[]; sampleWithheld?: true }
 
-/** The builder's live check: problems with their places, or the count and a sample of members. */
+/**
+ * The builder's live check: problems with their places, or the count and a sample of members.
+ * Admins see the sample's emails. Editors see member ids, except for a tree that selects by
+ * personal data (an admin's, which they may only keep as it is): its count is the admin's
+ * aggregate, but each id in the sample would say what that person's personal data is.
+ */
 export async function previewRules(payload: Payload, input: unknown, selfId: null | string, withEmails: boolean, req?: PayloadRequest): Promise<Preview | { problems: RuleProblem[] }> {
   const stored = req && selfId && isPossibleId(payload, selfId) ? await payload.findByID({ id: selfId, collection: 'segments', depth: 0, disableErrors: true, req }) : null
   const parsed = await checkRules(payload, input, { previous: stored?.rules, req, selfId })
   if (!parsed.tree) return { problems: parsed.problems }
   const env = await loadEnvironment(payload, parsed.tree, new Date(), req)
-  const [count, ids] = await Promise.all([countMembers(payload, parsed.tree, env, req), memberIds(payload, parsed.tree, env, { limit: 10 }, req)])
+  const withheld = !withEmails && (await usesPersonalData(payload, parsed.tree, req))
+  const [count, ids] = await Promise.all([countMembers(payload, parsed.tree, env, req), withheld ? [] : memberIds(payload, parsed.tree, env, { limit: 10 }, req)])
+  if (withheld) return { count, sample: [], sampleWithheld: true }
   if (!withEmails || !ids.length) return { count, sample: ids.map((id) => ({ id })) }
   const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: ids.length, pagination: false, req, select: { email: true }, sort: 'id', where: { id: { in: ids } } })
   return { count, sample: docs.map((doc) => ({ email: doc.email, id: String(doc.id) })) }
