@@ -11,7 +11,7 @@ describe.each(servers)('tracking links cannot be replayed to inflate clicks ($ki
     const subscriber = String(consent.subscriber_id)
     const message = `replay-${Date.now()}`
     const links = await trackingLinks(server, subscriber, message)
-    const clicks = () => query(server.databaseUri, "SELECT id FROM events WHERE type = 'email_clicked' AND subscriber_id = ? AND properties LIKE ?", [Number(subscriber), `%${message}%`])
+    const clicks = () => query(server.databaseUri, "SELECT id FROM events WHERE type = 'email_clicked' AND subscriber_id = ? AND CAST(properties AS TEXT) LIKE ?", [Number(subscriber), `%${message}%`])
 
     for (let replay = 0; replay < 5; replay++) expect((await fetch(links.click, { redirect: 'manual' })).status).toBe(302)
     await expect.poll(async () => (await clicks()).length).toBe(1)
