@@ -10,6 +10,7 @@ import * as migration_20261123_185613_campaigns from './20261123_185613_campaign
 import * as migration_20261123_192921_campaign_ab_test from './20261123_192921_campaign_ab_test';
 import * as migration_20261123_193541_automations from './20261123_193541_automations';
 import * as migration_20261123_202910_local_time from './20261123_202910_local_time';
+import * as migration_20261206_050254_login_throttle from './20261206_050254_login_throttle';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261123_202910_local_time.up,
     down: migration_20261123_202910_local_time.down,
-    name: '20261123_202910_local_time'
+    name: '20261123_202910_local_time',
+  },
+  {
+    up: migration_20261206_050254_login_throttle.up,
+    down: migration_20261206_050254_login_throttle.down,
+    name: '20261206_050254_login_throttle'
   },
 ];

@@ -10,6 +10,7 @@ import * as migration_20261123_185607_campaigns from './20261123_185607_campaign
 import * as migration_20261123_192917_campaign_ab_test from './20261123_192917_campaign_ab_test';
 import * as migration_20261123_193538_automations from './20261123_193538_automations';
 import * as migration_20261123_202907_local_time from './20261123_202907_local_time';
+import * as migration_20261206_050237_login_throttle from './20261206_050237_login_throttle';
 
 export const migrations = [
   {
@@ -70,6 +71,11 @@ export const migrations = [
   {
     up: migration_20261123_202907_local_time.up,
     down: migration_20261123_202907_local_time.down,
-    name: '20261123_202907_local_time'
+    name: '20261123_202907_local_time',
+  },
+  {
+    up: migration_20261206_050237_login_throttle.up,
+    down: migration_20261206_050237_login_throttle.down,
+    name: '20261206_050237_login_throttle'
   },
 ];
