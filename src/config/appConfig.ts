@@ -29,6 +29,7 @@ import { runsJobs } from '../jobs/runner'
 import { personalizationQueries } from '../graphql/personalization'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from '../personalization/blockLibrary'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
+import { trustedOrigins } from '../security/origins'
 import { withHooks } from '../utilities/withHooks'
 import { databaseUri as configuredDatabaseUri, payloadSecret } from './env'
 
@@ -58,6 +59,9 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     collections: [ContentBlocks, Media, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Events, Users].map(
       (collection) => (LIBRARY_SOURCES.includes(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection),
     ),
+    // Session cookies count only on requests from the public URL's pages (Payload's csrf); CORS the same.
+    cors: trustedOrigins(),
+    csrf: trustedOrigins(),
     db: databaseAdapter(databaseUri, { push: pushSchema }),
     editor: lexicalEditor(),
     email: smtpAdapter(),
