@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOrSelf, isAdmin, isAdminField, ROLES } from '../src/access/roles'
+import { servedOverHttps } from '../src/config/env'
 import { label, option } from '../src/i18n/label'
 import { forgiveSuccessfulLogin, throttleLogin } from '../src/security/loginThrottle'
 
@@ -19,6 +20,7 @@ export const Users: CollectionConfig = {
     useAsTitle: 'email',
   },
   auth: {
+    cookies: { secure: servedOverHttps() },
     // No account lockout: a stranger could lock the admin out with a few wrong passwords. Failed
     // logins are throttled per client address instead (src/security/loginThrottle.ts).
     maxLoginAttempts: 0,
