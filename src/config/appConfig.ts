@@ -27,6 +27,7 @@ import { eventOperations } from '../events/graphql'
 import { addGraphQLErrorCode } from '../graphql/errorCodes'
 import { runsJobs } from '../jobs/runner'
 import { personalizationQueries } from '../graphql/personalization'
+import { personalizationBudget } from '../graphql/personalizationBudget'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from '../personalization/blockLibrary'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
 import { trustedOrigins } from '../security/origins'
@@ -68,6 +69,7 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     graphQL: {
       mutations: (GraphQL) => eventOperations(GraphQL).mutations as never,
       queries: (GraphQL) => personalizationQueries(GraphQL) as never,
+      validationRules: (args) => [personalizationBudget(args)],
     },
     hooks: { afterError: [addGraphQLErrorCode] },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },

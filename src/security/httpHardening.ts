@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 
 import { publicUrl, servedOverHttps } from '../config/env'
 import { refuseCrossOriginCookieWrites } from './crossOriginWrites'
+import { limitGraphQLBody } from './graphqlBodyLimit'
 import { securityHeaders } from './headers'
 import { trustedOrigins } from './origins'
 
@@ -10,5 +11,6 @@ export function httpHardening({ cookiePrefix }: { cookiePrefix: string }): Reque
   return [
     ...securityHeaders({ dev: process.env.NODE_ENV !== 'production', https: servedOverHttps(), publicOrigin: new URL(publicUrl()).origin }),
     refuseCrossOriginCookieWrites({ cookieName: `${cookiePrefix}-token`, trustedOrigins: trustedOrigins() }),
+    limitGraphQLBody(),
   ]
 }
