@@ -86,7 +86,8 @@ export async function landingPageBench() {
   const prepared = Date.now()
   await prepare(dataDir, databaseUri)
   console.log(`\nprepared ${BLOCKS} blocks in ${Math.round((Date.now() - prepared) / 1000)} s`)
-  const server = await startProductServer({ DATABASE_URI: databaseUri, SEED_DEMO: 'false' }, dataDir)
+  // One load generator is one anonymous address: without lifting the per-address limit it would measure refusals.
+  const server = await startProductServer({ DATABASE_URI: databaseUri, PERSONALIZATION_RATE_LIMIT: '0', SEED_DEMO: 'false' }, dataDir)
   try {
     const plain = await load(server.url, [FIND])
     const contexts = ['lead', 'mql', 'customer', 'at_risk'].flatMap((stage) => ['e-rechnung', 'dsgvo', 'cloud-umstieg'].map((interest) => PERSONALIZED(stage, interest)))

@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOrSelf, isAdmin, isAdminField, ROLES } from '../src/access/roles'
+import { servedOverHttps } from '../src/config/env'
 import { label, option } from '../src/i18n/label'
+import { forgiveSuccessfulLogin, throttleLogin } from '../src/security/loginThrottle'
 
 export const Users: CollectionConfig = {
   slug: 'users',
@@ -17,8 +19,16 @@ export const Users: CollectionConfig = {
     group: label('Einstellungen', 'Settings'),
     useAsTitle: 'email',
   },
-  auth: { useAPIKey: true },
+  auth: {
+    cookies: { secure: servedOverHttps() },
+    // No account lockout: a stranger could lock the admin out with a few wrong passwords. Failed
+    // logins are throttled per client address instead (src/security/loginThrottle.ts).
+    maxLoginAttempts: 0,
+    useAPIKey: true,
+  },
   hooks: {
+    afterLogin: [forgiveSuccessfulLogin],
+    beforeOperation: [throttleLogin],
     beforeChange: [
       // The very first account (created on /admin/create-first-user) must be able to administer.
       async ({ data, operation, req }) => {

@@ -17,6 +17,7 @@ import { eventsRouter } from './events/router'
 import { enableJobRunner } from './jobs/runner'
 import { superviseAll } from '../plugins/campaigns'
 import { evaluateStages } from '../plugins/lead-scoring'
+import { httpHardening } from './security/httpHardening'
 import { seedIfEmpty } from './seed'
 import { trackingRouter } from './tracking/router'
 
@@ -43,6 +44,7 @@ export async function startServer() {
   app.disable('x-powered-by')
   // Behind a reverse proxy, TRUST_PROXY (e.g. 1 or loopback) makes req.ip the client's address for rate limits and proof.
   if (process.env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY)
+  app.use(httpHardening({ cookiePrefix: payload.config.cookiePrefix }))
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })

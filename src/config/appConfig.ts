@@ -28,8 +28,10 @@ import { eventOperations } from '../events/graphql'
 import { addGraphQLErrorCode } from '../graphql/errorCodes'
 import { runsJobs } from '../jobs/runner'
 import { personalizationQueries } from '../graphql/personalization'
+import { personalizationBudget } from '../graphql/personalizationBudget'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from '../personalization/blockLibrary'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
+import { trustedOrigins } from '../security/origins'
 import { withHooks } from '../utilities/withHooks'
 import { databaseUri as configuredDatabaseUri, payloadSecret } from './env'
 
@@ -59,12 +61,16 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
     collections: [ContentBlocks, Media, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Events, Users].map(
       (collection) => (LIBRARY_SOURCES.includes(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection),
     ),
+    // Session cookies count only on requests from the public URL's pages (Payload's csrf); CORS the same.
+    cors: trustedOrigins(),
+    csrf: trustedOrigins(),
     db: withAtomicErasure(databaseAdapter(databaseUri, { push: pushSchema })),
     editor: lexicalEditor(),
     email: smtpAdapter(),
     graphQL: {
       mutations: (GraphQL) => eventOperations(GraphQL).mutations as never,
       queries: (GraphQL) => personalizationQueries(GraphQL) as never,
+      validationRules: (args) => [personalizationBudget(args)],
     },
     hooks: { afterError: [addGraphQLErrorCode] },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },

@@ -22,6 +22,11 @@ export function publicUrl(): string {
   return (process.env.PUBLIC_URL || `http://localhost:${port()}`).replace(/\/+$/, '')
 }
 
+/** Served over https (PUBLIC_URL says so): session cookies get `Secure`, browsers are told to stay on https (HSTS). */
+export function servedOverHttps(): boolean {
+  return /^https:\/\//i.test(process.env.PUBLIC_URL ?? '')
+}
+
 export function port(): number {
   return Number.parseInt(process.env.PORT || '3000', 10)
 }

@@ -3,6 +3,7 @@ import type * as GraphQLModule from 'graphql'
 
 import type { Reason } from '../personalization/types'
 
+import { spendAnonymousAllowance } from './anonymousPersonalizationLimit'
 import { typeHelpers } from './typeHelpers'
 import { personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from '../personalization/service'
 
@@ -138,7 +139,10 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     token: { description: 'Signed subscriber token from an email link', type: GraphQLString },
   }
   type Args = Record<string, never>
-  const resolver = <A>(run: (req: PayloadRequest, args: A) => unknown) => (_: unknown, args: A, context: Context, _info?: GraphQLInfo) => run(context.req, args)
+  const resolver = <A>(run: (req: PayloadRequest, args: A) => unknown) => async (_: unknown, args: A, context: Context, _info?: GraphQLInfo) => {
+    await spendAnonymousAllowance(context.req)
+    return run(context.req, args)
+  }
 
   return {
     personalizedBlocks: {

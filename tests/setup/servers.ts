@@ -46,7 +46,8 @@ export default async function setup(project: TestProject) {
       kinds.map(async (kind) => {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `server-${kind}-`))
         const database = await throwawayDatabase(kind, dataDir)
-        const server = await startProductServer({ DATABASE_URI: database.uri, SEED_DEMO: 'true', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port) }, dataDir)
+        // TRUST_PROXY: tests act as a local reverse proxy, so X-Forwarded-For can stand for other clients (per-address limits).
+        const server = await startProductServer({ DATABASE_URI: database.uri, SEED_DEMO: 'true', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), TRUST_PROXY: 'loopback' }, dataDir)
         started.push({ database, info: { dataDir, databaseUri: database.uri, kind, url: server.url }, server })
       }),
     )

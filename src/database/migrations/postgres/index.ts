@@ -11,6 +11,7 @@ import * as migration_20261123_192921_campaign_ab_test from './20261123_192921_c
 import * as migration_20261123_193541_automations from './20261123_193541_automations';
 import * as migration_20261123_202910_local_time from './20261123_202910_local_time';
 import * as migration_20261206_050049_subscriber_link_keys from './20261206_050049_subscriber_link_keys';
+import * as migration_20261206_063458_login_throttle from './20261206_063458_login_throttle';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261206_050049_subscriber_link_keys.up,
     down: migration_20261206_050049_subscriber_link_keys.down,
-    name: '20261206_050049_subscriber_link_keys'
+    name: '20261206_050049_subscriber_link_keys',
+  },
+  {
+    up: migration_20261206_063458_login_throttle.up,
+    down: migration_20261206_063458_login_throttle.down,
+    name: '20261206_063458_login_throttle'
   },
 ];

@@ -12,6 +12,7 @@ import * as migration_20261123_193538_automations from './20261123_193538_automa
 import * as migration_20261123_202907_local_time from './20261123_202907_local_time';
 import * as migration_20261206_045107_ids_never_reused from './20261206_045107_ids_never_reused';
 import * as migration_20261206_050040_subscriber_link_keys from './20261206_050040_subscriber_link_keys';
+import * as migration_20261206_063447_login_throttle from './20261206_063447_login_throttle';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261206_050040_subscriber_link_keys.up,
     down: migration_20261206_050040_subscriber_link_keys.down,
-    name: '20261206_050040_subscriber_link_keys'
+    name: '20261206_050040_subscriber_link_keys',
+  },
+  {
+    up: migration_20261206_063447_login_throttle.up,
+    down: migration_20261206_063447_login_throttle.down,
+    name: '20261206_063447_login_throttle'
   },
 ];

@@ -1,0 +1,45 @@
+import type { PayloadRequest } from 'payload'
+
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { anonymousPersonalizationLimit, spendAnonymousAllowance } from './anonymousPersonalizationLimit'
+
+let next = 0
+/** A request as Payload hands it to a resolver: the address the express server put there, maybe a user. */
+const requestFrom = (ip: string, user: null | object = null) => ({ headers: new Headers({ 'x-client-ip': ip }), i18n: { language: 'en' }, user }) as unknown as PayloadRequest
+const freshAddress = () => `198.51.100.${++next}`
+
+const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string; status?: number }) => ({ code: error.code, status: error.status }))
+
+describe('the per-address allowance for anonymous personalization', () => {
+  afterEach(() => {
+    delete process.env.PERSONALIZATION_RATE_LIMIT
+  })
+
+  it('allows 60 fields a minute per address, then answers RATE_LIMITED; other addresses are unaffected', async () => {
+    expect(anonymousPersonalizationLimit()).toBe(60)
+    const flooding = freshAddress()
+    for (let i = 0; i < 60; i++) await spendAnonymousAllowance(requestFrom(flooding))
+    expect(await refusal(spendAnonymousAllowance(requestFrom(flooding)))).toEqual({ code: 'RATE_LIMITED', status: 429 })
+    expect(await refusal(spendAnonymousAllowance(requestFrom(freshAddress())))).toBeNull()
+  })
+
+  it('does not count logged-in callers and API keys', async () => {
+    const office = freshAddress()
+    for (let i = 0; i < 100; i++) await spendAnonymousAllowance(requestFrom(office, { id: 1 }))
+    for (let i = 0; i < 60; i++) await spendAnonymousAllowance(requestFrom(office))
+    expect(await refusal(spendAnonymousAllowance(requestFrom(office)))).toMatchObject({ code: 'RATE_LIMITED' })
+  })
+
+  it('takes its number from PERSONALIZATION_RATE_LIMIT; 0 turns it off, nonsense keeps the default', async () => {
+    process.env.PERSONALIZATION_RATE_LIMIT = '2'
+    const address = freshAddress()
+    await spendAnonymousAllowance(requestFrom(address))
+    await spendAnonymousAllowance(requestFrom(address))
+    expect(await refusal(spendAnonymousAllowance(requestFrom(address)))).toMatchObject({ code: 'RATE_LIMITED' })
+    process.env.PERSONALIZATION_RATE_LIMIT = '0'
+    expect(await refusal(spendAnonymousAllowance(requestFrom(address)))).toBeNull()
+    process.env.PERSONALIZATION_RATE_LIMIT = 'lots'
+    expect(anonymousPersonalizationLimit()).toBe(60)
+  })
+})
