@@ -294,7 +294,7 @@ export interface Persona {
   slug: string;
   description?: string | null;
   /**
-   * Traits of a matching profile. Each row checks one subscriber field (e.g. region or attributes.industry); the weights determine the fit percentage.
+   * Traits of a matching profile. Each row checks one subscriber field (e.g. region or attributes.industry); the weights determine the fit percentage. Only admins change the profile.
    */
   profile?:
     | {
@@ -722,7 +722,7 @@ export interface ScoringRule {
       }[]
     | null;
   /**
-   * Profile field, e.g. emailDomain, region, attributes.role.
+   * Profile field, e.g. emailDomain, region, attributes.role. Rules on personal fields are for admins only.
    */
   condition?: {
     attribute?: string | null;
@@ -931,7 +931,7 @@ export interface Automation {
 export interface CampaignSend {
   id: number;
   campaign: number | Campaign;
-  subscriber: number | Subscriber;
+  subscriber?: (number | null) | Subscriber;
   sendKey: string;
   state: 'pending' | 'sent' | 'skipped' | 'failed' | 'cancelled';
   reason?: string | null;
