@@ -6,7 +6,7 @@ import { isStaff, publishedOrStaff } from '../src/access/roles'
 import { channelOptions, goalOptions } from '../src/domain/channels'
 import { localeField } from '../src/fields/locale'
 import { tagRelationship } from '../src/fields/tagRelationship'
-import { validLiquid } from '../src/fields/validators'
+import { liquidIsValid, validLiquid } from '../src/fields/validators'
 import { label } from '../src/i18n/label'
 import { message } from '../src/i18n/message'
 import { richTextToHtml, richTextToText } from '../src/rendering/richText'
@@ -35,7 +35,7 @@ const ctaUrl: TextFieldSingleValidation = (value, { req, siblingData }) => {
   if (!value) {
     return ctaLabel ? message(req, label('Ein Button braucht eine URL.', 'A button needs a URL.')) : true
   }
-  const liquid = validLiquid(value, { req })
+  const liquid = liquidIsValid(value, req)
   if (liquid !== true) return liquid
   if (value.startsWith('/') && !value.startsWith('//')) return true
   try {

@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import mjml2html from 'mjml'
+import { textarea } from 'payload/shared'
 
 import { MARKERS } from '../../emails/layouts'
 import { label } from '../i18n/label'
@@ -9,10 +10,23 @@ import { templateProblem } from '../rendering/tokens/templateProblem'
 
 type Options = { req: Partial<Pick<PayloadRequest, 'i18n'>> }
 
-/** Text that may carry Liquid tokens: an unknown variable, broken syntax, a forbidden tag or filter, or a template too costly to render is an error at save time. */
-export function validLiquid(value: null | string | undefined, options?: Options): string | true {
+/** What is wrong with text that may carry Liquid tokens, in the request's language, or true. */
+export function liquidIsValid(value: null | string | undefined, req: Options['req']): string | true {
   const problem = templateProblem(value)
-  return problem ? message(options?.req, problem) : true
+  return problem ? message(req, problem) : true
+}
+
+type TextOptions = { maxLength?: number; minLength?: number; req: PayloadRequest; required?: boolean }
+
+/**
+ * A text or textarea field that may carry Liquid tokens. A field's `validate` replaces Payload's
+ * own, so its checks (required, minimum and maximum length) run here first; then an unknown
+ * variable, broken syntax, a forbidden tag or filter, or a template too costly to render is an
+ * error at save time.
+ */
+export async function validLiquid(value: null | string | undefined, options: TextOptions): Promise<string | true> {
+  const basic = await textarea(value as string, options as Parameters<typeof textarea>[1])
+  return basic === true ? liquidIsValid(value, options.req) : basic
 }
 
 /** A custom MJML layout must compile in MJML's strict mode and keep the place for the sections. */
@@ -21,7 +35,7 @@ export async function validMjmlLayout(value: null | string | undefined, { req }:
   if (!value.includes(MARKERS.sections)) {
     return message(req, label(`Das Layout braucht die Markierung ${MARKERS.sections} für die Inhalte.`, `The layout needs the marker ${MARKERS.sections} for the content.`))
   }
-  const liquid = validLiquid(value, { req })
+  const liquid = liquidIsValid(value, req)
   if (liquid !== true) return liquid
   try {
     const result = await mjml2html(value.replaceAll(MARKERS.sections, ''), { validationLevel: 'strict' })

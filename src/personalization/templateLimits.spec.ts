@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { createLocalReq } from 'payload'
+import { createLocalReq, getLocalI18n } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { COSTLY_TEMPLATES, SLOW_BUT_FINITE, storeTemplatePastChecks } from '../../tests/helpers/costlyTemplates'
@@ -62,12 +62,12 @@ describe('templates cannot hurt the server or the reader (Local API, SQLite)', (
       ['body', () => payload.update({ ...asEditor, collection: 'content-blocks', data: { body: paragraph(`Hallo ${COSTLY_TEMPLATES[2]} ${COSTLY_TEMPLATES[7]}`) as never }, id: block.id })],
       // A link's URL is only in the HTML form of the body, not in its plain text.
       ['body', () => payload.update({ ...asEditor, collection: 'content-blocks', data: { body: linkTo(`https://example.com/${COSTLY_TEMPLATES[4]}`) as never }, id: block.id })],
-      ['cta.label', () => payload.update({ ...asEditor, collection: 'content-blocks', data: { cta: { label: COSTLY_TEMPLATES[5], url: '/x' } }, id: block.id })],
+      ['cta.label', () => payload.update({ ...asEditor, collection: 'content-blocks', data: { cta: { label: COSTLY_TEMPLATES[1], url: '/x' } }, id: block.id })],
       ['cta.url', () => payload.update({ ...asEditor, collection: 'content-blocks', data: { cta: { label: 'Los', url: `/x/${COSTLY_TEMPLATES[6]}` } }, id: block.id })],
-      ['subject', () => payload.update({ ...asEditor, collection: 'newsletters', data: { subject: COSTLY_TEMPLATES[1] }, id: newsletter.id })],
-      ['preheader', () => payload.update({ ...asEditor, collection: 'newsletters', data: { preheader: COSTLY_TEMPLATES[8] }, id: newsletter.id })],
+      ['subject', () => payload.update({ ...asEditor, collection: 'newsletters', data: { subject: COSTLY_TEMPLATES[5] }, id: newsletter.id })],
+      ['preheader', () => payload.update({ ...asEditor, collection: 'newsletters', data: { preheader: COSTLY_TEMPLATES[9] }, id: newsletter.id })],
       ['customLayout', () => payload.update({ ...asEditor, collection: 'newsletters', data: { customLayout: layout }, id: newsletter.id })],
-      ['hero.headline', () => payload.update({ ...asEditor, collection: 'landing-pages', data: { hero: { ...page.hero, headline: COSTLY_TEMPLATES[9] } }, id: page.id })],
+      ['hero.headline', () => payload.update({ ...asEditor, collection: 'landing-pages', data: { hero: { ...page.hero, headline: COSTLY_TEMPLATES[8] } }, id: page.id })],
       ['hero.subline', () => payload.update({ ...asEditor, collection: 'landing-pages', data: { hero: { ...page.hero, subline: COSTLY_TEMPLATES[10] } }, id: page.id })],
       // An A/B test's subject replaces the newsletter's: the same rules apply.
       [
@@ -98,6 +98,18 @@ describe('templates cannot hurt the server or the reader (Local API, SQLite)', (
     expect(await update({ body: paragraph('{% raw %}{{ "<script>alert(1)</script>" }}{% endraw %}') })).toEqual(['body: Das Tag „raw“ ist nicht erlaubt: Es gibt seinen Inhalt ungeprüft als HTML aus.'])
     expect(await update({ body: paragraph('{% include ".env" %}') })).toEqual(['body: Das Tag „include“ ist nicht erlaubt: Vorlagen können keine Dateien einbinden.'])
     expect((await payload.findByID({ collection: 'content-blocks', id: block.id })).title).toBe(block.title)
+  })
+
+  it('answers an editor who works in English in English', async () => {
+    const [newsletter] = (await payload.find({ collection: 'newsletters', limit: 1 })).docs
+    const i18n = await getLocalI18n({ config: payload.config, language: 'en' })
+    const inEnglish = { ...asEditor, req: await createLocalReq({ req: { i18n }, user: asEditor.req.user! }, payload) }
+    expect(await fieldErrors(payload.update({ ...inEnglish, collection: 'newsletters', data: { subject: SLOW_BUT_FINITE }, id: newsletter.id }))).toEqual([
+      'subject: The template is too costly: loops, large ranges or growing text (e.g. append, capture or split in loops) exceed the limits for computing time and memory.',
+    ])
+    expect(await fieldErrors(payload.update({ ...inEnglish, collection: 'newsletters', data: { subject: 'Hi {{ vorname }}' }, id: newsletter.id }))).toEqual([
+      expect.stringMatching(/^subject: Unknown variable "vorname"\. Allowed: salutation, subscriber\.academic_title/),
+    ])
   })
 
   it('answers a costly template stored before the limits with FAILED_PRECONDITION, without stalling the event loop', async () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 
 import { COSTLY_TEMPLATES } from '../../../tests/helpers/costlyTemplates'
 import { cpuMs } from '../../../tests/helpers/cpuTime'
-import { validLiquid } from '../../fields/validators'
 import { templateProblem } from './templateProblem'
 
 /** The editor's message in German and the CPU time the check took. */
@@ -20,12 +19,6 @@ describe('Liquid checks when an editor saves', () => {
     expect(templateProblem('{{ salutation | shout }}')).toEqual({ de: 'Unbekannter Filter „shout“', en: 'Unknown filter "shout"' })
     expect(templateProblem('{% if salutation %}offen')?.de).toMatch(/^Liquid-Fehler: /)
     expect(templateProblem('{{ salutation')?.en).toMatch(/^Liquid error: /)
-  })
-
-  it('answers in the language of the request', () => {
-    expect(validLiquid('{{ vorname }}', { req: { i18n: { language: 'en' } as never } })).toMatch(/^Unknown variable "vorname"/)
-    expect(validLiquid('{{ vorname }}', { req: {} })).toMatch(/^Unbekannte Variable „vorname“/)
-    expect(validLiquid('{{ salutation }}', { req: {} })).toBe(true)
   })
 
   it('accepts valid templates and plain text', () => {
