@@ -102,6 +102,16 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
     expect(script[0]).toMatch(/^cta.url: URL muss mit https:\/\//)
   })
 
+  it('needs a title and keeps the lengths of its Liquid fields, as Payload does for any text field', async () => {
+    const before = await blockCount()
+    const create = (data: Record<string, unknown>) => fieldErrors(payload.create({ collection: 'content-blocks', data: data as never, ...asEditor() }))
+    expect(await create({})).toEqual([expect.stringMatching(/^title: /)])
+    expect(await create({ title: '' })).toEqual([expect.stringMatching(/^title: /)])
+    expect(await create({ title: 'x'.repeat(201) })).toEqual([expect.stringMatching(/^title: .*200/)])
+    expect(await create({ cta: { label: 'x'.repeat(81), url: '/x' }, title: 'Button' })).toEqual([expect.stringMatching(/^cta.label: .*80/)])
+    expect(await blockCount()).toBe(before)
+  })
+
   it('keeps priority within 0–100', async () => {
     const errors = await fieldErrors(payload.create({ collection: 'content-blocks', data: { priority: 101, title: 'Zu wichtig' }, ...asEditor() }))
     expect(errors[0]).toMatch(/^priority: /)

@@ -1,21 +1,24 @@
 import type { CollectionBeforeValidateHook, CollectionConfig, DateFieldValidation, TextFieldSingleValidation } from 'payload'
 
-import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 import { ValidationError } from 'payload'
 
 import { isStaff, publishedOrStaff } from '../src/access/roles'
 import { channelOptions, goalOptions } from '../src/domain/channels'
 import { localeField } from '../src/fields/locale'
 import { tagRelationship } from '../src/fields/tagRelationship'
-import { validLiquid } from '../src/fields/validators'
+import { liquidIsValid, validLiquid } from '../src/fields/validators'
 import { label } from '../src/i18n/label'
 import { message } from '../src/i18n/message'
-import { templateProblem } from '../src/rendering/tokens/liquid'
+import { richTextToHtml, richTextToText } from '../src/rendering/richText'
+import { templateProblem } from '../src/rendering/tokens/templateProblem'
 
-/** Liquid in the body is checked like in the title; Lexical's own validation stays in place. */
-const bodyTokensAreValid: CollectionBeforeValidateHook = ({ collection, data }) => {
-  const problem = data?.body ? templateProblem(convertLexicalToPlaintext({ data: data.body })) : null
-  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ message: problem, path: 'body' }] })
+/**
+ * Liquid in the body is checked like in the title, in both forms that are rendered: the HTML (which
+ * also carries link URLs, absent from the plain text) and the text part. Lexical's own validation stays in place.
+ */
+const bodyTokensAreValid: CollectionBeforeValidateHook = ({ collection, data, req }) => {
+  const problem = data?.body ? (templateProblem(richTextToHtml(data.body)) ?? templateProblem(richTextToText(data.body))) : null
+  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ message: message(req, problem), path: 'body' }] })
   return data
 }
 
@@ -32,8 +35,8 @@ const ctaUrl: TextFieldSingleValidation = (value, { req, siblingData }) => {
   if (!value) {
     return ctaLabel ? message(req, label('Ein Button braucht eine URL.', 'A button needs a URL.')) : true
   }
-  const liquid = templateProblem(value)
-  if (liquid) return liquid
+  const liquid = liquidIsValid(value, req)
+  if (liquid !== true) return liquid
   if (value.startsWith('/') && !value.startsWith('//')) return true
   try {
     const { protocol } = new URL(value)

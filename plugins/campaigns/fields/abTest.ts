@@ -1,5 +1,6 @@
 import type { GroupField } from 'payload'
 
+import { validLiquid } from '../../../src/fields/validators'
 import { label, option } from '../../../src/i18n/label'
 
 /**
@@ -28,7 +29,7 @@ export const abTestField: GroupField = {
             { name: 'share', type: 'number', label: label('Anteil (%)', 'Share (%)'), max: 100, min: 1, required: true },
           ],
         },
-        { name: 'subject', type: 'text', admin: { description: label('Leer: Betreff des Newsletters.', "Empty: the newsletter's subject.") }, label: label('Betreff', 'Subject'), maxLength: 200 },
+        { name: 'subject', type: 'text', admin: { description: label('Leer: Betreff des Newsletters.', "Empty: the newsletter's subject.") }, label: label('Betreff', 'Subject'), maxLength: 200, validate: validLiquid },
         {
           type: 'row',
           fields: [

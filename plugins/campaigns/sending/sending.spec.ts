@@ -6,6 +6,7 @@ import type { Campaign, Newsletter } from '../../../src/payload-types'
 
 import { CodedError } from '../../../src/errors'
 import { createAudience } from '../../../tests/helpers/audience'
+import { SLOW_BUT_FINITE, storeTemplatePastChecks } from '../../../tests/helpers/costlyTemplates'
 import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
 import { freePort } from '../../../tests/helpers/server'
 import type { SmtpSink } from '../../../tests/helpers/smtp'
@@ -133,6 +134,22 @@ describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
     expect((await runCampaignJobs(payload, campaign.id)).status).toBe('done')
     expect(mailsOf(campaign.id)).toBe(12)
     expect(new Set(sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${campaign.id}.`)).map((mail) => mail.messageId)).size).toBe(12)
+  })
+
+  it('pauses with the reason when a template stored before the limits is too costly to render, and sends once it is fixed', async () => {
+    const { block, newsletter: costly } = await storeTemplatePastChecks(payload, SLOW_BUT_FINITE)
+    const audience = await createAudience(payload, { count: 3, prefix: 'costly-' })
+    const campaign = await draft({ audience: Number(audience.segment), newsletter: costly.id })
+    await campaignAction(editor, String(campaign.id), 'schedule')
+    // The worker renders within the limits: no seconds-long loop, no crash, the campaign waits for the editor.
+    const paused = await runCampaignJobs(payload, campaign.id)
+    expect(paused).toMatchObject({ status: 'paused', statusReason: expect.stringMatching(/^A Liquid template exceeds the limits for templates: (render steps|template render|memory alloc) limit exceeded/) })
+    expect(mailsOf(campaign.id)).toBe(0)
+
+    await payload.update({ collection: 'content-blocks', data: { title: 'Repariert für {{ subscriber.first_name | default: "Sie" }}' }, id: block.id })
+    await campaignAction(editor, String(campaign.id), 'resume')
+    expect((await runCampaignJobs(payload, campaign.id)).status).toBe('done')
+    expect(mailsOf(campaign.id)).toBe(3)
   })
 })
 

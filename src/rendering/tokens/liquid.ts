@@ -1,6 +1,8 @@
-import { Liquid, type Template } from 'liquidjs'
+import { Liquid, LiquidError, type Template } from 'liquidjs'
 
+import { CodedError } from '../../errors'
 import { salutation, type SalutationInput } from '../../personalization/salutation'
+import { assertMarkupWithinLimits, BudgetedCaptureTag, countRenderSteps, exceededLimit, PARSE_LIMITS, RENDER_BUDGET, renderWithin, SAVE_BUDGET } from './budget'
 
 /** The variables editors may use in subjects, preheaders and block text. */
 export type TokenSubscriber = {
@@ -12,7 +14,7 @@ export type TokenSubscriber = {
 }
 export type TokenContext = { salutation: string; subscriber: TokenSubscriber }
 
-const SUBSCRIBER_FIELDS: (keyof TokenSubscriber)[] = ['academic_title', 'email', 'first_name', 'last_name', 'locale']
+export const SUBSCRIBER_FIELDS: (keyof TokenSubscriber)[] = ['academic_title', 'email', 'first_name', 'last_name', 'locale']
 
 /** A reader with every variable present, so strict mode rejects only names that do not exist. */
 export const SAMPLE_CONTEXT: TokenContext = {
@@ -33,8 +35,28 @@ export function tokenContext(profile: SalutationInput & { email?: null | string 
   }
 }
 
+/**
+ * Not in editor content: tags that read files on the server (`include`, `render`, `layout` with
+ * `block`) or print their text unescaped (`raw`), and the filter that switches off HTML escaping.
+ * The engines do not know them, so a template stored before this rule fails to render instead.
+ */
+export const FORBIDDEN_TAGS = ['block', 'include', 'layout', 'raw', 'render']
+export const FORBIDDEN_FILTERS = ['raw']
+
 function createEngine(outputEscape?: 'escape') {
-  const engine = new Liquid({ cache: 1000, outputEscape, strictFilters: true, strictVariables: true })
+  const engine = new Liquid({
+    cache: 1000,
+    memoryLimit: RENDER_BUDGET.memory,
+    outputEscape,
+    parseLimit: PARSE_LIMITS.characters,
+    renderLimit: RENDER_BUDGET.renderMs,
+    strictFilters: true,
+    strictVariables: true,
+  })
+  for (const tag of FORBIDDEN_TAGS) delete engine.tags[tag]
+  for (const filter of FORBIDDEN_FILTERS) delete engine.filters[filter]
+  engine.registerTag('capture', BudgetedCaptureTag)
+  countRenderSteps(engine)
   // Filters the product adds to Liquid's own.
   engine.registerFilter('first_word', (value: unknown) => String(value ?? '').trim().split(/\s+/)[0] ?? '')
   engine.registerFilter('date_de', (value: unknown) =>
@@ -46,17 +68,38 @@ function createEngine(outputEscape?: 'escape') {
 /** HTML output escapes every value; plain text (subjects, text part) does not. */
 const engines = { html: createEngine('escape'), text: createEngine() }
 
+type Mode = keyof typeof engines
+
+function parseWithinLimits(source: string, mode: Mode): Template[] {
+  assertMarkupWithinLimits(source)
+  return engines[mode].parse(source)
+}
+
+/**
+ * A stored template that cannot be rendered — too costly, or broken before the save-time checks
+ * caught it — is a problem of the content: a coded failure the caller reports (GraphQL answers
+ * FAILED_PRECONDITION, a campaign pauses with the reason), never a crash or a blocked server.
+ */
+function renderable<T>(work: () => T): T {
+  try {
+    return work()
+  } catch (error) {
+    if (!(error instanceof LiquidError) && !exceededLimit(error)) throw error
+    const where = error instanceof LiquidError ? ` in ${error.token.getText().slice(0, 80)}` : ''
+    const what = exceededLimit(error) ? 'exceeds the limits for templates' : 'cannot be rendered'
+    throw new CodedError('FAILED_PRECONDITION', `A Liquid template ${what}: ${(error as Error).message.split('\n')[0]}${where}`)
+  }
+}
+
 const parsed = new Map<string, Template[]>()
 const MAX_PARSED = 5000
-
-type Mode = keyof typeof engines
 
 /** Parsed once per template and mode (a parsed template keeps its engine's escaping). */
 function parse(source: string, mode: Mode): Template[] {
   const key = `${mode}\u0000${source}`
   let templates = parsed.get(key)
   if (!templates) {
-    templates = engines[mode].parse(source)
+    templates = parseWithinLimits(source, mode)
     if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string)
     parsed.set(key, templates)
   }
@@ -66,14 +109,14 @@ function parse(source: string, mode: Mode): Template[] {
 /** Renders a template with a reader's tokens (or, for transactional mail, its own variables). */
 export function renderTokens(source: string, context: Record<string, unknown> | TokenContext, mode: Mode): string {
   if (!source.includes('{')) return source
-  return engines[mode].renderSync(parse(source, mode), context) as string
+  return renderable(() => renderWithin(engines[mode], parse(source, mode), context, RENDER_BUDGET))
 }
 
 /** Parsed text, for pieces rendered for many readers (the parts of a compiled newsletter). */
 export type ParsedTokens = { mode: Mode; templates: Template[] }
 
 export function parseTokens(source: string, mode: Mode): ParsedTokens {
-  return { mode, templates: engines[mode].parse(source) }
+  return { mode, templates: renderable(() => parseWithinLimits(source, mode)) }
 }
 
 /** Pieces parsed separately, rendered as one: a single Liquid pass per reader for a whole newsletter. */
@@ -82,26 +125,13 @@ export function joinParsed(mode: Mode, pieces: ParsedTokens[]): ParsedTokens {
 }
 
 export function renderParsed({ mode, templates }: ParsedTokens, context: TokenContext): string {
-  return engines[mode].renderSync(templates, context) as string
+  return renderable(() => renderWithin(engines[mode], templates, context, RENDER_BUDGET))
 }
 
 /**
- * Why a template cannot be used, in words an editor understands, or null when it is fine:
- * syntax errors, unknown variables and unknown filters are all caught before anything is sent.
+ * Parses and renders a template for the sample reader within the save-time budget, throwing what
+ * liquidjs or a limit reports (see templateProblem for the editor's words).
  */
-export function templateProblem(source: null | string | undefined): null | string {
-  if (!source || !source.includes('{')) return null
-  try {
-    engines.html.parseAndRenderSync(source, SAMPLE_CONTEXT)
-    return null
-  } catch (error) {
-    const text = (error as Error).message.split('\n')[0]
-    const unknown = /undefined variable: (\S+)/.exec(text)
-    if (unknown) {
-      return `Unbekannte Variable „${unknown[1].replace(/,$/, '')}“. Erlaubt: salutation, ${SUBSCRIBER_FIELDS.map((f) => `subscriber.${f}`).join(', ')}`
-    }
-    const filter = /undefined filter: (\S+)/.exec(text)
-    if (filter) return `Unbekannter Filter „${filter[1].replace(/,$/, '')}“`
-    return `Liquid-Fehler: ${text}`
-  }
+export function checkTemplate(source: string): void {
+  renderWithin(engines.html, parseWithinLimits(source, 'html'), SAMPLE_CONTEXT, SAVE_BUDGET)
 }
