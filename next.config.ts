@@ -1,10 +1,31 @@
 import type { NextConfig } from 'next'
 
 import { withPayload } from '@payloadcms/next/withPayload'
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/**
+ * In this repository the workspace packages are built from their TypeScript sources (the
+ * `kontorwerk-source` condition of their exports, which Next's bundlers do not know): every export
+ * of every package under plugins/ is aliased to its source file. A host that installs the packages
+ * gets their compiled `dist/` instead.
+ */
+function workspaceSources(): Record<string, string> {
+  const aliases: Record<string, string> = {}
+  for (const dir of fs.readdirSync(path.join(dirname, 'plugins'))) {
+    const manifest = path.join(dirname, 'plugins', dir, 'package.json')
+    if (!fs.existsSync(manifest)) continue
+    const { exports, name } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, Record<string, string>>; name: string }
+    for (const [subpath, conditions] of Object.entries(exports)) {
+      const source = conditions['kontorwerk-source']
+      if (source) aliases[subpath === '.' ? name : `${name}/${subpath.slice(2)}`] = `./${path.posix.join('plugins', dir, source)}`
+    }
+  }
+  return aliases
+}
 
 const nextConfig: NextConfig = {
   // The express server and Next's route handlers share one Payload instance (getPayload's global
@@ -19,8 +40,10 @@ const nextConfig: NextConfig = {
     '@payloadcms/graphql',
   ],
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
-  turbopack: { root: dirname },
+  transpilePackages: Object.keys(workspaceSources()).filter((name) => !name.slice(1).includes('/', name.indexOf('/'))),
+  turbopack: { resolveAlias: workspaceSources(), root: dirname },
   webpack: (webpackConfig) => {
+    webpackConfig.resolve.alias = { ...webpackConfig.resolve.alias, ...Object.fromEntries(Object.entries(workspaceSources()).map(([name, file]) => [`${name}$`, path.join(dirname, file)])) }
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],
       '.js': ['.ts', '.tsx', '.js', '.jsx'],

@@ -3,18 +3,23 @@ import { defineConfig } from 'vitest/config'
 const shared = { hookTimeout: 180_000, testTimeout: 120_000 }
 
 export default defineConfig({
+  // The workspace packages resolve to their TypeScript sources here (exports condition), not to a build.
+  resolve: { conditions: ['kontorwerk-source'] },
+  ssr: { resolve: { conditions: ['kontorwerk-source'], externalConditions: ['kontorwerk-source'] } },
   test: {
     projects: [
       {
+        extends: true,
         // Pure modules and the Local API on throwaway databases (no HTTP server).
         test: {
           ...shared,
           globalSetup: ['tests/setup/report.ts'],
-          include: ['src/**/*.spec.ts', 'collections/**/*.spec.ts', 'plugins/**/*.spec.ts', 'emails/**/*.spec.ts'],
+          include: ['src/**/*.spec.ts', 'collections/**/*.spec.ts', 'plugins/*/src/**/*.spec.ts'],
           name: 'unit',
         },
       },
       {
+        extends: true,
         // The built product served by its express server, over HTTP and in Chromium.
         test: {
           ...shared,

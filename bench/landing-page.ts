@@ -7,9 +7,9 @@ import { buildConfig, getPayload } from 'payload'
 
 import { appConfig } from '../src/config/appConfig'
 import { closeDatabase } from '../src/database/close'
-import { CHANNELS, GOALS } from '../src/domain/channels'
+import { CHANNELS, GOALS } from '@kontorwerk/personalization'
 import { seedDemoData } from '../src/seed'
-import { paragraphsToRichText } from '../src/utilities/richText'
+import { paragraphsToRichText } from '@kontorwerk/personalization'
 import { startProductServer, stopProductServer } from '../tests/helpers/server'
 import { printTable } from './table'
 

@@ -2,9 +2,9 @@ import type { CollectionConfig } from 'payload'
 
 import path from 'node:path'
 
-import { anyone, isAdmin, isStaff } from '../src/access/roles'
+import { anyone, isAdmin, isStaff } from '@kontorwerk/personalization'
 import { dataDir } from '../src/config/env'
-import { label } from '../src/i18n/label'
+import { label } from '@kontorwerk/personalization'
 
 export const MEDIA_DIR = process.env.MEDIA_DIR ? path.resolve(process.env.MEDIA_DIR) : path.join(dataDir(), 'media')
 

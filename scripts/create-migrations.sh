@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NAME="${1:?usage: npm run migrate:create -- <name>}"
-export NODE_OPTIONS=--conditions=development
+export NODE_OPTIONS='--conditions=development --conditions=kontorwerk-source'
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

@@ -9,17 +9,17 @@ import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
-import { consentRouter } from '../plugins/consent/endpoints/router'
-import { preferencesUrl } from '../plugins/consent/utilities/preferenceCenter'
+import { consentRouter } from '@kontorwerk/consent'
+import { preferencesUrl } from '@kontorwerk/consent'
 import { port, publicUrl, seedDemo } from './config/env'
 import { closeDatabase } from './database/close'
-import { eventsRouter } from './events/router'
+import { eventsRouter } from '@kontorwerk/personalization'
 import { enableJobRunner } from './jobs/runner'
-import { superviseAll } from '../plugins/campaigns'
-import { evaluateStages } from '../plugins/lead-scoring'
+import { superviseAll } from '@kontorwerk/campaigns'
+import { evaluateStages } from '@kontorwerk/lead-scoring'
 import { httpHardening } from './security/httpHardening'
 import { seedIfEmpty } from './seed'
-import { trackingRouter } from './tracking/router'
+import { trackingRouter } from '@kontorwerk/personalization'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 

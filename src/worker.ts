@@ -3,8 +3,8 @@ import './config/loadEnv'
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
-import { CAMPAIGN_QUEUE, superviseAll } from '../plugins/campaigns'
-import { campaignsOptions } from '../plugins/campaigns/utilities/options'
+import { CAMPAIGN_QUEUE, superviseAll } from '@kontorwerk/campaigns'
+import { campaignsOptions } from '@kontorwerk/campaigns'
 import { closeDatabase } from './database/close'
 
 const IDLE_MS = 500

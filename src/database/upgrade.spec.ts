@@ -11,12 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Subscriber } from '../payload-types'
 
-import { subscriberFromToken } from '../../plugins/consent/utilities/subscriberFromToken'
+import { subscriberFromToken } from '@kontorwerk/consent'
 import { type DatabaseKind, testedDatabases, throwawayDatabase, type ThrowawayDatabase } from '../../tests/helpers/databases'
 import { query } from '../../tests/helpers/sql'
-import { signClaims } from '../security/signing'
+import { signClaims } from '@kontorwerk/personalization'
 import { closeDatabase } from './close'
-import { runSql } from './runSql'
+import { runSql } from '@kontorwerk/personalization'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../tests/fixtures/upgrade')
 

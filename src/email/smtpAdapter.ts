@@ -2,7 +2,7 @@ import type { EmailAdapter } from 'payload'
 
 import nodemailer from 'nodemailer'
 
-import { withHeadersOnOneLine } from './headerSafety'
+import { withHeadersOnOneLine } from '@kontorwerk/personalization'
 
 export type SmtpSettings = { host: string; pass?: string; port: number; secure: boolean; user?: string }
 

@@ -1,24 +1,19 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { sql } from '@payloadcms/db-sqlite'
+import { CodedError, idFromKey, recordEvents, runSql, sql, writeAtomically } from '@kontorwerk/personalization'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Subscriber } from '../payload-types'
 
-import { type CampaignWorld, startCampaignWorld } from '../../plugins/campaigns/testing/campaignWorld'
-import { runCampaignJobs, scheduleCampaign, staffRequest } from '../../plugins/campaigns/testing/runCampaign'
-import { campaignReport } from '../../plugins/campaigns/reporting/campaignReport'
-import { campaignMessageId } from '../../plugins/campaigns/sending/prepareCampaign'
-import { consentOptions } from '../../plugins/consent/utilities/options'
-import { recordConsent } from '../../plugins/consent/utilities/recordConsent'
-import { STAGE_WEBHOOK_TASK } from '../../plugins/lead-scoring/jobs/stageWebhook'
+import { type CampaignWorld, startCampaignWorld } from '@kontorwerk/campaigns/testing'
+import { runCampaignJobs, scheduleCampaign, staffRequest } from '@kontorwerk/campaigns/testing'
+import { campaignReport } from '@kontorwerk/campaigns'
+import { campaignMessageId } from '@kontorwerk/campaigns'
+import { consentOptions } from '@kontorwerk/consent'
+import { recordConsent } from '@kontorwerk/consent'
+import { STAGE_WEBHOOK_TASK } from '@kontorwerk/lead-scoring'
 import { createAudience } from '../../tests/helpers/audience'
 import { type DatabaseKind, testedDatabases } from '../../tests/helpers/databases'
-import { writeAtomically } from '../database/bulkWrite'
-import { runSql } from '../database/runSql'
-import { CodedError } from '../errors'
-import { recordEvents } from '../events/intake'
-import { idFromKey } from '../utilities/relation'
 
 type Row = Record<string, unknown>
 

@@ -1,22 +1,16 @@
 import type { Payload } from 'payload'
 
-import { sql } from '@payloadcms/db-sqlite'
+import { CodedError, LEGACY_LINK_KEY_PREFIX, personalizationToken, personalizedLandingPage, runSql, signClaims, signSubscriberToken, sql } from '@kontorwerk/personalization'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Subscriber } from '../payload-types'
 
-import { unsubscribeToken } from '../../plugins/consent/utilities/flows'
-import { preferencesToken } from '../../plugins/consent/utilities/preferenceCenter'
-import { subscriberFromToken } from '../../plugins/consent/utilities/subscriberFromToken'
+import { unsubscribeToken } from '@kontorwerk/consent'
+import { preferencesToken } from '@kontorwerk/consent'
+import { subscriberFromToken } from '@kontorwerk/consent'
 import { testedDatabases } from '../../tests/helpers/databases'
 import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localPayload'
-import { runSql } from '../database/runSql'
-import { CodedError } from '../errors'
-import { personalizationToken, personalizedLandingPage } from '../personalization/service'
 import { seedDemoData } from '../seed'
-import { signClaims } from './signing'
-import { LEGACY_LINK_KEY_PREFIX } from './linkKey'
-import { signSubscriberToken } from './subscriberToken'
 
 const codeOf = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: unknown) => (error instanceof CodedError ? error.code : String(error)))
 

@@ -1,10 +1,10 @@
 import type { CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'payload'
 
-import { CodedError } from '../errors'
-import { label } from '../i18n/label'
-import { message } from '../i18n/message'
+import { CodedError } from '@kontorwerk/personalization'
+import { label } from '@kontorwerk/personalization'
+import { message } from '@kontorwerk/personalization'
 import { clientAddressKey } from './clientAddress'
-import { sharedCounter } from './sharedCounter'
+import { sharedCounter } from '@kontorwerk/personalization'
 
 /**
  * Failed logins allowed per client address per window. Payload's own lockout (maxLoginAttempts)

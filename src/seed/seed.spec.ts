@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { testedDatabases } from '../../tests/helpers/databases'
 import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localPayload'
-import { CHANNELS } from '../domain/channels'
-import { segmentCount } from '../../plugins/segments'
+import { CHANNELS } from '@kontorwerk/personalization'
+import { segmentCount } from '@kontorwerk/segments'
 import { seedDemoData, seedIfEmpty } from './index'
 
 describe.each(testedDatabases())('demo data on %s', (kind) => {

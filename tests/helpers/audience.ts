@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { writeAtomically } from '../../src/database/bulkWrite'
-import { idFromKey } from '../../src/utilities/relation'
-import { writeMembers } from '../../plugins/segments/utilities/segmentService'
+import { writeAtomically } from '@kontorwerk/personalization'
+import { idFromKey } from '@kontorwerk/personalization'
+import { writeMembers } from '@kontorwerk/segments'
 
 export type AudienceOptions = {
   /** Subscribers with confirmed marketing consent by email (all unless `withoutConsent`). */

@@ -30,7 +30,7 @@ export async function startProductServer(env: Record<string, string>, dataDir: s
       ...process.env,
       DATA_DIR: dataDir,
       NODE_ENV: 'production',
-      NODE_OPTIONS: '--conditions=development',
+      NODE_OPTIONS: '--conditions=development --conditions=kontorwerk-source',
       PORT: String(port),
       ...env,
     },

@@ -10,7 +10,7 @@ export type Worker = { kill: () => Promise<void>; process: ChildProcess }
 export function startWorker(env: Record<string, string>, logFile: string): Worker {
   const log = fs.openSync(logFile, 'a')
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
-    env: { ...process.env, NODE_OPTIONS: '--conditions=development', ...env },
+    env: { ...process.env, NODE_OPTIONS: '--conditions=development --conditions=kontorwerk-source', ...env },
     stdio: ['ignore', log, log],
   })
   return {

@@ -1,4 +1,4 @@
-import type { Channel, Goal } from '../../domain/channels'
+import type { Channel, Goal } from '@kontorwerk/personalization'
 
 export type BlockSeed = {
   channels: Channel[]

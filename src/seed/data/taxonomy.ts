@@ -1,6 +1,6 @@
-import type { Label } from '../../i18n/label'
+import type { Label } from '@kontorwerk/personalization'
 
-import { label } from '../../i18n/label'
+import { label } from '@kontorwerk/personalization'
 
 export type PersonaSeed = {
   description: Label

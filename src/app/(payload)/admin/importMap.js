@@ -21,15 +21,15 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { PersonalizationPreview as PersonalizationPreview_78bfa5a18a32b2866221217e9107d393 } from '../../../../src/admin/PersonalizationPreview'
-import { ConsentHistory as ConsentHistory_9bf23cbabdf9d91010e5899e857c72b1 } from '../../../../plugins/consent/components/ConsentHistory'
-import { LeadScore as LeadScore_44775e65e06c72204fd4f4244ca4ecea } from '../../../../plugins/lead-scoring/components/LeadScore'
-import { RuleBuilder as RuleBuilder_1dc0e02750bad990b2c0c9a2b1664470 } from '../../../../plugins/segments/components/RuleBuilder'
-import { MemberImport as MemberImport_04b372eb7229aa4360d96f8331cc15d9 } from '../../../../plugins/segments/components/MemberImport'
-import { FreezeSegment as FreezeSegment_5a303d1a6c12af81c8d40845eed2d1bd } from '../../../../plugins/segments/components/FreezeSegment'
-import { CampaignControls as CampaignControls_1e0eddb32c323faec3f84fefd6ed1279 } from '../../../../plugins/campaigns/components/CampaignControls'
-import { CampaignReportLink as CampaignReportLink_652dac14da6e959e5ce33209cdf35668 } from '../../../../plugins/campaigns/components/CampaignReportLink'
-import { CampaignDashboard as CampaignDashboard_988fd31b78bcf96ecf75f33479f74b3f } from '../../../../plugins/campaigns/components/CampaignDashboard'
+import { PersonalizationPreview as PersonalizationPreview_955a7d3a27cb3a3225ecb95a33dc119a } from '@kontorwerk/personalization/client'
+import { ConsentHistory as ConsentHistory_5575038294f73c5d90eb74f976d2e954 } from '@kontorwerk/consent/client'
+import { LeadScore as LeadScore_5d64e644eb6156cb70e7361a10f8d9e8 } from '@kontorwerk/lead-scoring/client'
+import { RuleBuilder as RuleBuilder_48bf7ee6dd213ef7a37c178d7e59e76b } from '@kontorwerk/segments/client'
+import { MemberImport as MemberImport_48bf7ee6dd213ef7a37c178d7e59e76b } from '@kontorwerk/segments/client'
+import { FreezeSegment as FreezeSegment_48bf7ee6dd213ef7a37c178d7e59e76b } from '@kontorwerk/segments/client'
+import { CampaignControls as CampaignControls_a083bc9320e7bd81eb6e24beca309305 } from '@kontorwerk/campaigns/client'
+import { CampaignReportLink as CampaignReportLink_1766fe3451037c012fc1280fe0ef1e5e } from '@kontorwerk/campaigns/rsc'
+import { CampaignDashboard as CampaignDashboard_1766fe3451037c012fc1280fe0ef1e5e } from '@kontorwerk/campaigns/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -57,14 +57,14 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/src/admin/PersonalizationPreview#PersonalizationPreview": PersonalizationPreview_78bfa5a18a32b2866221217e9107d393,
-  "/plugins/consent/components/ConsentHistory#ConsentHistory": ConsentHistory_9bf23cbabdf9d91010e5899e857c72b1,
-  "/plugins/lead-scoring/components/LeadScore#LeadScore": LeadScore_44775e65e06c72204fd4f4244ca4ecea,
-  "/plugins/segments/components/RuleBuilder#RuleBuilder": RuleBuilder_1dc0e02750bad990b2c0c9a2b1664470,
-  "/plugins/segments/components/MemberImport#MemberImport": MemberImport_04b372eb7229aa4360d96f8331cc15d9,
-  "/plugins/segments/components/FreezeSegment#FreezeSegment": FreezeSegment_5a303d1a6c12af81c8d40845eed2d1bd,
-  "/plugins/campaigns/components/CampaignControls#CampaignControls": CampaignControls_1e0eddb32c323faec3f84fefd6ed1279,
-  "/plugins/campaigns/components/CampaignReportLink#CampaignReportLink": CampaignReportLink_652dac14da6e959e5ce33209cdf35668,
-  "/plugins/campaigns/components/CampaignDashboard#CampaignDashboard": CampaignDashboard_988fd31b78bcf96ecf75f33479f74b3f,
+  "@kontorwerk/personalization/client#PersonalizationPreview": PersonalizationPreview_955a7d3a27cb3a3225ecb95a33dc119a,
+  "@kontorwerk/consent/client#ConsentHistory": ConsentHistory_5575038294f73c5d90eb74f976d2e954,
+  "@kontorwerk/lead-scoring/client#LeadScore": LeadScore_5d64e644eb6156cb70e7361a10f8d9e8,
+  "@kontorwerk/segments/client#RuleBuilder": RuleBuilder_48bf7ee6dd213ef7a37c178d7e59e76b,
+  "@kontorwerk/segments/client#MemberImport": MemberImport_48bf7ee6dd213ef7a37c178d7e59e76b,
+  "@kontorwerk/segments/client#FreezeSegment": FreezeSegment_48bf7ee6dd213ef7a37c178d7e59e76b,
+  "@kontorwerk/campaigns/client#CampaignControls": CampaignControls_a083bc9320e7bd81eb6e24beca309305,
+  "@kontorwerk/campaigns/rsc#CampaignReportLink": CampaignReportLink_1766fe3451037c012fc1280fe0ef1e5e,
+  "@kontorwerk/campaigns/rsc#CampaignDashboard": CampaignDashboard_1766fe3451037c012fc1280fe0ef1e5e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,67 @@
+import type { Payload } from 'payload'
+
+import type { Automation } from '../../../../src/payload-types'
+import type { Trigger } from '../collections/Automations'
+
+import { writeAtomically } from '@kontorwerk/personalization'
+import { readRows } from '@kontorwerk/personalization'
+import { perPayloadCache } from '@kontorwerk/personalization'
+import { idFromKey } from '@kontorwerk/personalization'
+import { AUTOMATION_RUNS, AUTOMATIONS } from '../defaults'
+
+const DAY = 24 * 3600 * 1000
+
+/** The key that keeps a subscriber in an automation at most once at a time (a finished run gets its own). */
+export const activeRunKey = (automation: number | string, subscriber: string) => `${automation}:${subscriber}`
+
+/**
+ * Every automation, held per process: triggers ask on hot paths (each event batch, consent record
+ * and stage change). This process's edits reload it at once (the collection's hooks), other
+ * processes' within 5 s.
+ */
+export const automationList = perPayloadCache(
+  async (payload) => (await payload.find({ collection: AUTOMATIONS as 'automations', depth: 0, limit: 0, pagination: false })).docs as Automation[],
+  5_000,
+)
+
+/** Active automations with this trigger. */
+export async function automationsFor(payload: Payload, trigger: Trigger): Promise<Automation[]> {
+  return (await automationList.get(payload)).filter((automation) => automation.active && automation.trigger === trigger)
+}
+
+/**
+ * Starts runs for these subscribers: one row each, keyed so that someone already in this
+ * automation is left alone. With `reentry`, someone whose last run started less than
+ * `reentryDays` ago is left alone too (segment and birthday triggers fire again and again).
+ */
+export async function enroll(payload: Payload, automation: Automation, subscribers: string[], because: string, { now = new Date(), reentry = false } = {}): Promise<void> {
+  let candidates = [...new Set(subscribers)]
+  if (candidates.length === 0) return
+  if (reentry) {
+    const since = now.getTime() - (automation.trigger === 'birthday' ? 300 : (automation.reentryDays ?? 90)) * DAY
+    const recent = await readRows(payload, AUTOMATION_RUNS, ['subscriber', 'createdAt'], [
+      { field: 'automation', in: [idFromKey(payload, String(automation.id))] },
+      { field: 'subscriber', in: candidates.map((id) => idFromKey(payload, id)) },
+    ])
+    const blocked = new Set(recent.filter((row) => new Date(String(row.createdAt)).getTime() > since).map((row) => String(row.subscriber)))
+    candidates = candidates.filter((id) => !blocked.has(id))
+  }
+  await writeAtomically(payload, {
+    inserts: [
+      {
+        collection: AUTOMATION_RUNS,
+        conflictKey: 'runKey',
+        docs: candidates.map((subscriber) => ({
+          automation: idFromKey(payload, String(automation.id)),
+          enteredBecause: because.slice(0, 200),
+          nextAt: now,
+          runKey: activeRunKey(automation.id, subscriber),
+          state: 'active',
+          step: 0,
+          subscriber: idFromKey(payload, subscriber),
+        })),
+        ignoreConflicts: true,
+      },
+    ],
+  })
+}

@@ -1,0 +1,37 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '@kontorwerk/personalization'
+import { label, option } from '@kontorwerk/personalization'
+import { AUTOMATION_RUNS } from '../defaults'
+
+/**
+ * One subscriber's way through an automation. `runKey` is unique: `<automation>:<subscriber>`
+ * while the run is active (so nobody is in one automation twice at a time); a finished run gets
+ * its own key. Written by the automation engine only; `claim`/`leaseUntil` hand due runs to one
+ * process at a time.
+ */
+export const AutomationRuns: CollectionConfig = {
+  slug: AUTOMATION_RUNS,
+  access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
+  admin: { defaultColumns: ['automation', 'subscriber', 'state', 'step', 'nextAt'], group: label('Ausspielung', 'Delivery'), hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin' },
+  fields: [
+    { name: 'automation', type: 'relationship', index: true, relationTo: 'automations', required: true },
+    { name: 'subscriber', type: 'relationship', index: true, relationTo: 'subscribers', required: true },
+    { name: 'runKey', type: 'text', required: true, unique: true },
+    {
+      name: 'state',
+      type: 'select',
+      defaultValue: 'active',
+      options: [option('active', 'Aktiv', 'Active'), option('done', 'Abgeschlossen', 'Done'), option('exited', 'Beendet', 'Exited')],
+      required: true,
+    },
+    { name: 'step', type: 'number', defaultValue: 0, label: label('Nächster Schritt', 'Next step') },
+    { name: 'nextAt', type: 'date', index: true },
+    { name: 'enteredBecause', type: 'text' },
+    { name: 'exitReason', type: 'text' },
+    { name: 'claim', type: 'text' },
+    { name: 'leaseUntil', type: 'date' },
+  ],
+  indexes: [{ fields: ['state', 'nextAt'] }],
+  labels: { plural: label('Automations-Durchläufe', 'Automation runs'), singular: label('Durchlauf', 'Run') },
+}

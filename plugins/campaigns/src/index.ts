@@ -1,0 +1,68 @@
+import type { Config } from 'payload'
+
+import type { CampaignsPluginOptions } from './types'
+
+import { extendPersonalization } from '@kontorwerk/personalization'
+import { withPersonalData } from '@kontorwerk/personalization'
+import { automationConsumer, enrollOnDoubleOptIn, enrollOnStageChange } from './automation/triggers'
+import { AutomationRuns } from './collections/AutomationRuns'
+import { Automations } from './collections/Automations'
+import { CampaignSends } from './collections/CampaignSends'
+import { Campaigns } from './collections/Campaigns'
+import { CAMPAIGN_QUEUE, resolveOptions } from './defaults'
+import { campaignEndpoints } from './endpoints/campaignEndpoints'
+import { campaignOperations } from './graphql/campaigns'
+import { keepCampaignSegments } from './hooks/keepCampaignSegments'
+import { sendsPersonalData } from './hooks/sendsPersonalData'
+import { sendCampaignTask, startCampaignTask } from './jobs/tasks'
+
+export { superviseAll } from './sending/watchdog'
+export { CAMPAIGN_QUEUE }
+
+/**
+ * Campaigns (spec §7, §8): a newsletter sent to a frozen segment, once per subscriber, by Payload
+ * jobs that any number of worker processes share; the consent gate at send time; per-recipient
+ * send records that make a crash resume without duplicates or gaps; reports per campaign, variant
+ * and block.
+ */
+export const campaignsPlugin =
+  (pluginOptions: CampaignsPluginOptions = {}) =>
+  (config: Config): Config => {
+    const collections = (config.collections ?? []).map((collection) => {
+      const hooks = collection.hooks ?? {}
+      if (collection.slug === 'segments') return { ...collection, hooks: { ...hooks, beforeDelete: [keepCampaignSegments, ...(hooks.beforeDelete ?? [])] } }
+      // Automation triggers: a confirmed double opt-in, a stage change.
+      if (collection.slug === 'consent-records') return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnDoubleOptIn] } }
+      if (collection.slug === 'subscribers') return withPersonalData({ ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } }, sendsPersonalData)
+      return collection
+    })
+    const graphQL = config.graphQL ?? {}
+    const jobs = config.jobs ?? {}
+    const admin = config.admin ?? {}
+    return {
+      ...config,
+      admin: {
+        ...admin,
+        components: {
+          ...admin.components,
+          afterNavLinks: [...(admin.components?.afterNavLinks ?? []), '@kontorwerk/campaigns/rsc#CampaignReportLink'],
+          views: { ...admin.components?.views, campaignReport: { Component: '@kontorwerk/campaigns/rsc#CampaignDashboard', path: '/campaign-report' } },
+        },
+      },
+      collections: [...collections, { ...Campaigns, endpoints: campaignEndpoints }, CampaignSends, Automations, AutomationRuns],
+      custom: { ...extendPersonalization(config, { eventConsumers: [automationConsumer] }).custom, campaigns: resolveOptions(pluginOptions) },
+      graphQL: {
+        ...graphQL,
+        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...campaignOperations(GraphQL).mutations }),
+        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...campaignOperations(GraphQL).queries }),
+      },
+      jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), startCampaignTask, sendCampaignTask] },
+    }
+  }
+
+// The contract with the other packages and the reference app
+export { CAMPAIGN_SENDS } from './defaults'
+export { campaignMessageId } from './sending/prepareCampaign'
+export { campaignReport } from './reporting/campaignReport'
+export { campaignsOptions } from './utilities/options'
+export { composeMessage } from './sending/composeMessage'

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto'
+import { encodeWords, foldLines, isPlainText } from 'nodemailer/lib/mime-funcs'
+
+import type { RenderedForRecipient } from '@kontorwerk/personalization'
+
+import { publicUrl } from '../../../../src/config/env'
+import { singleLine } from '@kontorwerk/personalization'
+import { mailSender } from '../../../../src/email/smtpAdapter'
+import { escapeHtml } from '@kontorwerk/personalization'
+import { withTracking } from '@kontorwerk/personalization'
+import { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl } from '@kontorwerk/consent'
+import { preferencesUrl } from '@kontorwerk/consent'
+
+export type OutgoingMessage = { envelope: { from: string; to: string[] }; raw: Buffer }
+
+/** The recipient's link key signs every link of the mail for this person only (src/security/linkKey.ts). */
+type Recipient = { email: string; id: string; linkKey?: null | string; trackable: boolean }
+
+/** What a campaign's tracking links and pixel name as the message: campaign and variant, for reports. */
+export const trackingMessage = (campaign: string, variant: null | string) => `campaign:${campaign}:${variant ?? '-'}`
+
+/**
+ * The finished MIME message for one recipient: the rendered newsletter with the unsubscribe and
+ * preference links every marketing mail needs (spec §2), tracking only with tracking consent, and
+ * RFC 8058 one-click List-Unsubscribe headers. The Message-ID is the send record's, so a report
+ * or bounce can always be traced back to it.
+ */
+export async function composeMessage(rendered: RenderedForRecipient, recipient: Recipient, { campaign, messageId, variant }: { campaign: string; messageId: string; variant: null | string }): Promise<OutgoingMessage> {
+  // One signed token serves the link in the mail and its List-Unsubscribe header.
+  const token = unsubscribeToken(recipient)
+  const links = {
+    preferences: preferencesUrl(recipient),
+    unsubscribe: unsubscribeUrl(token),
+  }
+  const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">Einstellungen ändern</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">Abmelden</a></p>`
+  let html = rendered.html.includes('</body>') ? rendered.html.replace('</body>', `${footer}</body>`) : rendered.html + footer
+  if (recipient.trackable) html = withTracking(html, { baseUrl: publicUrl(), message: trackingMessage(campaign, variant), subscriber: recipient })
+  const text = `${rendered.text}\n\nEinstellungen ändern: ${links.preferences}\nAbmelden: ${links.unsubscribe}\n`
+  const from = mailSender()
+  const raw = mimeMessage(
+    [
+      ['From', `${headerText(from.name)} <${from.address}>`],
+      ['To', `<${recipient.email}>`],
+      ['Subject', headerText(rendered.subject)],
+      ['Date', new Date().toUTCString().replace(/GMT/, '+0000')],
+      ['Message-ID', messageId],
+      ...Object.entries(listUnsubscribeHeaders(recipient, token)),
+      ['Feedback-ID', `${campaign}:campaign:kontorwerk`],
+    ],
+    text,
+    html,
+  )
+  return { envelope: { from: from.address, to: [recipient.email] }, raw }
+}
+
+/**
+ * Free text (subject, sender name) as a header value: on one line first, so that neither the plain
+ * value nor its decoded encoded words carry the line breaks a profile field put into it, then as
+ * RFC 2047 encoded words when it is not plain ASCII.
+ */
+const headerText = (value: string) => {
+  const line = singleLine(value)
+  return isPlainText(line) ? line : encodeWords(line, 'Q', 52)
+}
+
+const base64Lines = (content: string) => Buffer.from(content, 'utf8').toString('base64').replace(/.{76}(?=.)/g, '$&\r\n')
+
+/**
+ * multipart/alternative with base64 bodies, written directly; nodemailer's mime-funcs encode and
+ * fold the headers. Measured: nodemailer's MimeNode stream pipeline cost ~1 ms of a message's
+ * ~1.75 ms of CPU in the send bench; this costs well under 0.1 ms (bench/campaign-send.ts).
+ */
+function mimeMessage(headers: [string, string][], text: string, html: string): Buffer {
+  const boundary = `----=_kontorwerk_${randomBytes(12).toString('hex')}`
+  // Every value on one line, whatever it came from: a line break would end the header and start another.
+  const head = [...headers, ['MIME-Version', '1.0'], ['Content-Type', `multipart/alternative; boundary="${boundary}"`]]
+    .map(([key, value]) => foldLines(`${key}: ${singleLine(value)}`, 76))
+    .join('\r\n')
+  const part = (type: string, content: string) => `--${boundary}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(content)}\r\n`
+  return Buffer.from(`${head}\r\n\r\n${part('text/plain', text)}${part('text/html', html)}--${boundary}--\r\n`, 'utf8')
+}

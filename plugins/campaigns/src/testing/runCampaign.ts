@@ -1,0 +1,35 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { createLocalReq } from 'payload'
+
+import type { Campaign } from '../../../../src/payload-types'
+
+import { idFromKey } from '@kontorwerk/personalization'
+import { CAMPAIGN_QUEUE, CAMPAIGNS } from '../defaults'
+import { campaignAction } from '../utilities/actions'
+
+/** A request as a staff member, for the campaign actions. */
+export async function staffRequest(payload: Payload, role: 'admin' | 'editor' = 'editor'): Promise<PayloadRequest> {
+  const user = await payload.create({ collection: 'users', data: { email: `${role}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`, password: 'test-password-123', role } })
+  return createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+}
+
+/** Runs the campaign queue in this process until the campaign settles (done, paused or cancelled). */
+export async function runCampaignJobs(payload: Payload, id: number | string, timeoutMs = 60_000): Promise<Campaign> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
+    const campaign = (await payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0 })) as Campaign
+    if (['cancelled', 'done', 'paused'].includes(campaign.status)) return campaign
+    if (Date.now() > deadline) throw new Error(`Campaign ${id} still ${campaign.status} after ${timeoutMs} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Creates a draft campaign and schedules it now. */
+export async function scheduleCampaign(payload: Payload, req: PayloadRequest, data: Omit<Partial<Campaign>, 'audience' | 'newsletter'> & { audience: number | string; newsletter: number | string }) {
+  const ids = { audience: idFromKey(payload, String(data.audience)), newsletter: idFromKey(payload, String(data.newsletter)) }
+  const campaign = await payload.create({ collection: CAMPAIGNS as 'campaigns', data: { channel: 'email', name: `Kampagne ${Date.now()}`, ...data, ...ids } as never })
+  await campaignAction(req, String(campaign.id), 'schedule')
+  return campaign as Campaign
+}

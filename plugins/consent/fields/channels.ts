@@ -1,5 +1,0 @@
-import { channelOptions } from '../../../src/domain/channels'
-import { option } from '../../../src/i18n/label'
-
-/** Consent is per channel; post (letters) counts too, though the product does not send it. */
-export const CONSENT_CHANNEL_OPTIONS = [...channelOptions.filter((o) => o.value !== 'landing_page' && o.value !== 'web'), option('post', 'Post', 'Post')]

@@ -1,0 +1,4 @@
+'use client'
+
+/** Client components of the admin UI, referenced by path: '@kontorwerk/consent/client#ConsentHistory'. */
+export { ConsentHistory } from '../components/ConsentHistory'

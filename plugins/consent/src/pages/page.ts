@@ -1,0 +1,64 @@
+import type { Brand } from '../globals/Branding'
+
+import { escapeHtml } from '@kontorwerk/personalization'
+
+const BRAND = { accent: '%%BRAND_ACCENT%%', footer: '%%BRAND_FOOTER%%', header: '%%BRAND_HEADER%%', name: '%%BRAND_NAME%%', primary: '%%BRAND_PRIMARY%%' }
+
+/** Fills a page's brand places from the Branding global (pages are written once, branded per response). */
+export function applyBrand(html: string, brand: Brand): string {
+  const name = escapeHtml(brand.companyName)
+  const header = brand.logo ? `<img src="${escapeHtml(brand.logo.url)}" alt="${escapeHtml(brand.logo.alt || brand.companyName)}" height="40">` : name
+  return html
+    .replaceAll(BRAND.primary, brand.primaryColor)
+    .replaceAll(BRAND.accent, brand.accentColor)
+    .replaceAll(BRAND.header, header)
+    .replaceAll(BRAND.name, name)
+    .replaceAll(BRAND.footer, escapeHtml(brand.footer))
+}
+
+/**
+ * A server-rendered public page in the brand colours: no JavaScript, visible focus, contrast above
+ * WCAG AA, one h1, landmarks.
+ */
+export function page({ body, lang, title }: { body: string; lang: 'de' | 'en'; title: string }): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)} – ${BRAND.name}</title>
+<style>
+  body { margin: 0; font: 16px/1.5 Helvetica, Arial, sans-serif; color: #1f2933; background: #f3f5f7; }
+  header { background: ${BRAND.primary}; color: #fff; padding: 16px 24px; font-weight: 700; font-size: 20px; }
+  main { max-width: 640px; margin: 24px auto; background: #fff; padding: 24px; border-radius: 4px; }
+  h1 { font-size: 24px; margin-top: 0; }
+  label { display: block; margin: 12px 0 4px; font-weight: 600; }
+  input[type=email], input[type=text], input[type=date], select { width: 100%; box-sizing: border-box; padding: 8px; border: 1px solid #52606d; border-radius: 4px; font: inherit; }
+  fieldset { border: 1px solid #cbd2d9; border-radius: 4px; margin: 16px 0; padding: 8px 16px; }
+  legend { font-weight: 600; padding: 0 4px; }
+  .check { display: flex; gap: 8px; align-items: flex-start; margin: 8px 0; font-weight: 400; }
+  .check input { margin-top: 4px; }
+  button { background: ${BRAND.primary}; color: #fff; border: 0; border-radius: 4px; padding: 10px 18px; font: inherit; cursor: pointer; }
+  button.secondary { background: #fff; color: ${BRAND.primary}; border: 1px solid ${BRAND.primary}; }
+  :focus-visible { outline: 3px solid ${BRAND.accent}; outline-offset: 2px; }
+  .error { color: #a61b1b; font-weight: 600; }
+  .hint { color: #52606d; font-size: 14px; }
+  .scroll { overflow-x: auto; }
+  table { border-collapse: collapse; width: 100%; font-size: 14px; }
+  th, td { border-bottom: 1px solid #cbd2d9; padding: 4px 8px; text-align: left; vertical-align: top; }
+  dt { font-weight: 600; }
+  dd { margin: 0 0 8px; }
+  footer { text-align: center; color: #52606d; font-size: 13px; padding: 16px; }
+</style>
+</head>
+<body>
+<header>${BRAND.header}</header>
+<main>
+<h1>${escapeHtml(title)}</h1>
+${body}
+</main>
+<footer>${BRAND.footer}</footer>
+</body>
+</html>`
+}

@@ -1,0 +1,173 @@
+import type { Payload } from 'payload'
+
+import type { Subscriber } from '../../../../src/payload-types'
+
+import { randomUUID } from 'node:crypto'
+
+import { publicUrl } from '../../../../src/config/env'
+import { relationId } from '@kontorwerk/personalization'
+import { normalizeEmail } from '@kontorwerk/personalization'
+import { salutation } from '@kontorwerk/personalization'
+import { type LinkSubject } from '@kontorwerk/personalization'
+import { subscriberOfClaims } from '@kontorwerk/personalization'
+import { claimsOf, signSubscriberToken } from '@kontorwerk/personalization'
+import { CONSENT_RECORDS } from '../collections/ConsentRecords'
+import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
+import { consentStatus } from './consentState'
+import { ledgerEvents } from './ledger'
+import { sendDoubleOptInMail } from './doubleOptInMail'
+import { consentOptions } from './options'
+import { recordConsent } from './recordConsent'
+import { subscriberFromToken } from './subscriberFromToken'
+
+const DOI_TTL_SECONDS = 48 * 3600
+const UNSUBSCRIBE_TTL_SECONDS = 2 * 365 * 24 * 3600
+
+export class SubscribeInputError extends Error {}
+
+export type SubscribeInput = { email: unknown; firstName?: unknown; lang?: unknown; topics?: unknown }
+export type RequestMeta = { ip?: null | string; source?: 'api' | 'form'; userAgent?: null | string }
+
+/** Names from a public form: no control characters (header injection), no markup, bounded. */
+const cleanText = (value: unknown, max: number) =>
+  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max) || null : null
+
+/**
+ * A sign-up: creates the subscriber if new (profile fields of an existing one are left alone, so a
+ * stranger cannot change them), records a pending consent for each chosen topic that is not already
+ * confirmed, and sends the double-opt-in mail. The answer is the same whether or not the address was known.
+ */
+export async function subscribe(payload: Payload, input: SubscribeInput, meta: RequestMeta): Promise<void> {
+  const email = normalizeEmail(input.email)
+  if (!email) throw new SubscribeInputError('invalid_email')
+  const slugs = [...new Set((Array.isArray(input.topics) ? input.topics : input.topics == null ? [] : [input.topics]).map(String))]
+  if (slugs.length === 0) throw new SubscribeInputError('no_topic')
+  const { docs: topics } = await payload.find({ collection: 'topics', depth: 0, limit: slugs.length, where: { and: [{ slug: { in: slugs } }, { active: { equals: true } }] } })
+  if (topics.length !== slugs.length) throw new SubscribeInputError('unknown_topic')
+  const locale = input.lang === 'en' ? 'en' : 'de'
+
+  // With its link key (hidden): the confirmation link is signed for this person only.
+  const existing = (await payload.find({ collection: 'subscribers', depth: 0, limit: 1, showHiddenFields: true, where: { email: { equals: email } } })).docs[0]
+  const subscriber =
+    existing ??
+    (await payload.create({
+      collection: 'subscribers',
+      context: { stageChange: { reason: 'Newsletter-Anmeldung', source: 'rule' } },
+      data: { email, firstName: cleanText(input.firstName, 100), locale, stage: await stageId(payload, 'subscriber') } as never,
+      showHiddenFields: true,
+    }))
+
+  const events = await ledgerEvents(payload, subscriber.id)
+  const toConfirm = topics.filter((topic) => consentStatus(events, 'marketing', 'email', String(topic.id)) !== 'granted')
+  if (toConfirm.length === 0) return // already subscribed to all of them: nothing to confirm, nothing revealed
+
+  const requestId = randomUUID()
+  const options = consentOptions(payload)
+  for (const topic of toConfirm) {
+    await recordConsent(
+      payload,
+      { action: 'requested', channel: 'email', ip: meta.ip, purpose: 'marketing', requestId, source: meta.source ?? 'form', subscriber: subscriber.id, textVersion: CONSENT_TEXT_VERSION, topic: topic.id, userAgent: meta.userAgent },
+      options,
+    )
+  }
+  const token = signSubscriberToken(subscriber, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
+  await sendDoubleOptInMail(payload, {
+    confirmUrl: `${publicUrl()}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${locale}`,
+    locale,
+    salutation: salutation({ ...subscriber, locale }),
+    to: email,
+    topics: toConfirm.map((topic) => topic.name),
+  })
+}
+
+export type ConfirmResult = { status: 'already_confirmed' } | { status: 'confirmed'; subscriber: Subscriber } | { status: 'invalid' }
+
+/** The sign-up a double-opt-in link belongs to: its pending records, or null for a link that is not (or no longer) valid. */
+async function signupOfLink(payload: Payload, token: string) {
+  const claims = claimsOf(token, 'doi')
+  if (!claims?.nonce) return null
+  const subscriber = await subscriberOfClaims(payload, claims)
+  if (!subscriber) return null
+  const { docs } = await payload.find({
+    collection: CONSENT_RECORDS as 'consent-records',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    where: { and: [{ subscriber: { equals: subscriber.id } }, { requestId: { equals: claims.nonce } }] },
+  })
+  const requested = docs.filter((record) => record.action === 'requested')
+  if (requested.length === 0) return null
+  return { confirmed: docs.some((record) => record.action === 'confirmed'), requestId: claims.nonce, requested, subscriber }
+}
+
+/** Whether a double-opt-in link can still be confirmed (the page with the button asks this; a GET never confirms). */
+export async function doubleOptInLinkState(payload: Payload, token: string): Promise<'already_confirmed' | 'invalid' | 'pending'> {
+  const signup = await signupOfLink(payload, token)
+  return !signup ? 'invalid' : signup.confirmed ? 'already_confirmed' : 'pending'
+}
+
+/**
+ * The confirmation of a double opt-in (the button on the link's page, or the GraphQL mutation):
+ * confirms exactly the topics of that sign-up, once. Only the first confirmation hands back the
+ * subscriber, to open the preference center; a used link mints no new link.
+ */
+export async function confirmSubscription(payload: Payload, token: string, meta: RequestMeta): Promise<ConfirmResult> {
+  const signup = await signupOfLink(payload, token)
+  if (!signup) return { status: 'invalid' }
+  if (signup.confirmed) return { status: 'already_confirmed' }
+  const options = consentOptions(payload)
+  for (const record of signup.requested) {
+    await recordConsent(
+      payload,
+      {
+        action: 'confirmed',
+        channel: record.channel,
+        ip: meta.ip,
+        proof: { method: 'double-opt-in', requestedAt: record.occurredAt },
+        purpose: 'marketing',
+        requestId: signup.requestId,
+        source: record.source as never,
+        subscriber: signup.subscriber.id,
+        textVersion: record.textVersion,
+        topic: relationId(record.topic),
+        userAgent: meta.userAgent,
+      },
+      options,
+    )
+  }
+  return { status: 'confirmed', subscriber: signup.subscriber }
+}
+
+/** A token for the unsubscribe link and the List-Unsubscribe header of every marketing mail. */
+export const unsubscribeToken = (subscriber: LinkSubject) => signSubscriberToken(subscriber, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
+
+/** The public one-click unsubscribe address for a token (the link in a mail and in its header). */
+export const unsubscribeUrl = (token: string) => `${publicUrl()}/unsubscribe?token=${encodeURIComponent(token)}`
+
+/** RFC 2369 / RFC 8058 headers: one-click unsubscribe by POST, and by mail (a sender that has signed the token passes it). */
+export function listUnsubscribeHeaders(subscriber: LinkSubject, token = unsubscribeToken(subscriber), mailto = process.env.UNSUBSCRIBE_MAILTO ?? 'unsubscribe@example.com') {
+  return {
+    'List-Unsubscribe': `<${unsubscribeUrl(token)}>, <mailto:${mailto}?subject=unsubscribe%20${encodeURIComponent(token)}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  }
+}
+
+/** Withdraws every marketing consent at once; true when the token was valid. */
+export async function unsubscribeAll(payload: Payload, token: string, meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' }): Promise<boolean> {
+  const subscriber = await subscriberFromToken(payload, token, 'unsubscribe')
+  if (!subscriber) return false
+  await withdrawAll(payload, subscriber.id, meta)
+  return true
+}
+
+export function withdrawAll(payload: Payload, subscriberId: number | string, meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' }) {
+  return recordConsent(
+    payload,
+    { action: 'withdrawn', channel: 'email', ip: meta.ip, purpose: 'marketing', source: meta.source, subscriber: subscriberId, topic: null, userAgent: meta.userAgent },
+    consentOptions(payload),
+  )
+}
+
+async function stageId(payload: Payload, key: string) {
+  return (await payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 1, where: { key: { equals: key } } })).docs[0]?.id ?? null
+}

@@ -1,0 +1,14 @@
+import type { Payload } from 'payload'
+
+import type { Subscriber } from '../../../../src/payload-types'
+
+import { subscriberForLink } from '@kontorwerk/personalization'
+import { type TokenPurpose } from '@kontorwerk/personalization'
+
+/**
+ * The subscriber a link token names, or null when the token is invalid, the subscriber is gone
+ * (erased) or the link was made for someone else: all of them get the same neutral page.
+ */
+export function subscriberFromToken(payload: Payload, token: unknown, purpose: TokenPurpose): Promise<null | Subscriber> {
+  return subscriberForLink(payload, token, purpose)
+}

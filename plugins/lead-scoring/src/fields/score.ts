@@ -1,0 +1,50 @@
+import type { Field } from 'payload'
+
+import { isAdminField, shownToAdmins } from '@kontorwerk/personalization'
+import { label } from '@kontorwerk/personalization'
+
+/** Computed from personal data (profile rules on the email domain or custom attributes, persona traits): for admins' eyes, queries and sorting only. */
+const derivedFromPersonalData = { read: isAdminField }
+
+/**
+ * The profile side of the score, derived from the subscriber's own fields on every save (so a save
+ * can never overwrite it with stale values); the behavioural side lives in `lead-scores`.
+ * Editors do not see it: a subscriber's −50 says "competitor's email domain" as plainly as the
+ * address would.
+ */
+export const scoreField: Field = {
+  name: 'score',
+  type: 'group',
+  access: { create: () => false, update: () => false },
+  admin: { condition: shownToAdmins, readOnly: true },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        { name: 'fitAttributes', type: 'number', access: derivedFromPersonalData, defaultValue: 0, label: label('Fit aus Profil', 'Fit from profile') },
+      ],
+    },
+    { name: 'personaFits', type: 'json', access: derivedFromPersonalData, label: label('Persona-Fit (%)', 'Persona fit (%)') },
+  ],
+  label: label('Score', 'Score'),
+}
+
+export const personaLockedField: Field = {
+  name: 'personaLocked',
+  type: 'checkbox',
+  admin: {
+    description: label('Persona von Hand gesetzt: der Persona-Fit ändert sie nicht.', 'Persona set by hand: persona fit does not change it.'),
+    position: 'sidebar',
+  },
+  defaultValue: false,
+  label: label('Persona festgelegt', 'Persona locked'),
+}
+
+export const leadScoreExplanationField: Field = {
+  name: 'leadScoreExplanation',
+  type: 'ui',
+  admin: {
+    components: { Field: '@kontorwerk/lead-scoring/client#LeadScore' },
+    condition: shownToAdmins,
+  },
+}

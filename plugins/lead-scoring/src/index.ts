@@ -1,0 +1,70 @@
+import type { CollectionConfig, Config, Payload } from 'payload'
+
+import type { LeadScoringPluginOptions } from './types'
+
+import { withPersonalData } from '@kontorwerk/personalization'
+import { withHooks } from '@kontorwerk/personalization'
+import { extendPersonalization } from '@kontorwerk/personalization'
+import { LeadScores } from './collections/LeadScores'
+import { ScoreHits } from './collections/ScoreHits'
+import { ScoringRules } from './collections/ScoringRules'
+import { StageRules } from './collections/StageRules'
+import { leadScoreExplanationField, personaLockedField, scoreField } from './fields/score'
+import { ScoringSettings } from './globals/ScoringSettings'
+import { leadScoreQueries } from './graphql/leadScore'
+import { scoresPersonalData } from './hooks/scoresPersonalData'
+import { profileFit } from './hooks/profileFit'
+import { implicitInterestsTask } from './jobs/implicitInterests'
+import { stageWebhookTask } from './jobs/stageWebhook'
+import { leadScoringConsumer } from './utilities/consumer'
+import { scoringModel } from './utilities/model'
+
+export { leadScore } from './utilities/explain'
+export { evaluateStages } from './utilities/stages'
+
+/** Collections whose edits change the scoring model held in memory. */
+const MODEL_SOURCES = ['personas', 'lifecycle-stages']
+
+/**
+ * Lead scoring (spec §4): rules on a fit and a decaying engagement axis, persona fit, stage
+ * thresholds with history and a CRM webhook, and an explanation of every score.
+ */
+export const leadScoringPlugin =
+  ({ enabled = true }: LeadScoringPluginOptions = {}) =>
+  (config: Config): Config => {
+    const collections = (config.collections ?? []).map((collection): CollectionConfig => {
+      if (collection.slug === 'subscribers') {
+        return withPersonalData(
+          {
+            ...collection,
+            fields: [...collection.fields, personaLockedField, scoreField, leadScoreExplanationField],
+            hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), profileFit] },
+          },
+          scoresPersonalData,
+        )
+      }
+      return MODEL_SOURCES.includes(collection.slug) ? withHooks(collection, scoringModel.hooks) : collection
+    })
+    const graphQL = config.graphQL ?? {}
+    return {
+      ...config,
+      collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits, LeadScores],
+      custom: extendPersonalization(config, {
+        eventConsumers: enabled ? [leadScoringConsumer] : [],
+        // The engine decays implicit interests, and segments engagement, with the half-lives set here.
+        halfLives: {
+          engagementDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.halfLifeDays,
+          implicitInterestDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.interestHalfLifeDays,
+        },
+      }).custom,
+      globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],
+      graphQL: {
+        ...graphQL,
+        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...leadScoreQueries(GraphQL) }),
+      },
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), stageWebhookTask, implicitInterestsTask] },
+    }
+  }
+
+// The contract with the other packages and the reference app
+export { STAGE_WEBHOOK_TASK } from './jobs/stageWebhook'

@@ -1,0 +1,105 @@
+import type { Payload } from 'payload'
+
+import type { ContentBlock, Media } from '../../../../src/payload-types'
+import type { BlockCandidate } from './types'
+
+import { absoluteUrl } from '../rendering/html'
+import { richTextToHtml, richTextToText } from '../rendering/richText'
+import { perPayloadCache } from '../utilities/perPayloadCache'
+import { relationKey, relationKeys } from '../utilities/relation'
+import { loadTaxonomy, type Taxonomy } from './context/taxonomy'
+
+export type ImageRef = { alt: string; height: null | number; url: string; url2x: string; webUrl: string; width: null | number }
+
+/** What a chosen block renders from, prepared once per library load. */
+export type BlockContent = {
+  bodyHtml: string
+  bodyText: string
+  cta: { label: string; url: string } | null
+  /** Changes whenever the block or its image changes: part of every render cache key. */
+  fingerprint: string
+  id: string
+  image: ImageRef | null
+  title: string
+}
+
+export type BlockLibrary = { candidates: BlockCandidate[]; content: Map<string, BlockContent>; taxonomy: Taxonomy }
+
+/** Other processes' edits are picked up after this long; this process's own edits at once (hooks). */
+const MAX_AGE_MS = 10_000
+
+/** One library per Payload instance, served stale while a fresh copy loads, so no request waits for a reload. */
+const libraries = perPayloadCache(loadLibrary, MAX_AGE_MS)
+
+export const invalidateBlockLibrary = libraries.invalidate
+
+/** Hooks for every collection the library is built from. */
+export const invalidatesBlockLibrary = libraries.hooks
+
+export const LIBRARY_SOURCES = ['content-blocks', 'media', 'interests', 'personas', 'lifecycle-stages']
+
+/** All published blocks with their taxonomy, held in memory: ranking never waits for the database. */
+export function blockLibrary(payload: Payload): Promise<BlockLibrary> {
+  return libraries.get(payload)
+}
+
+async function loadLibrary(payload: Payload): Promise<BlockLibrary> {
+  const [taxonomy, blocks, media] = await Promise.all([
+    loadTaxonomy(payload),
+    payload.find({ collection: 'content-blocks', depth: 0, limit: 0, pagination: false, where: { _status: { equals: 'published' } } }),
+    payload.find({ collection: 'media', depth: 0, limit: 0, pagination: false }),
+  ])
+  const images = new Map(media.docs.map((doc) => [String(doc.id), doc]))
+  const candidates: BlockCandidate[] = []
+  const content = new Map<string, BlockContent>()
+  for (const block of blocks.docs) {
+    candidates.push(toCandidate(block, taxonomy))
+    const image = block.image == null ? undefined : images.get(relationKey(block.image)!)
+    content.set(String(block.id), toContent(block, image))
+  }
+  return { candidates, content, taxonomy }
+}
+
+function toCandidate(block: ContentBlock, taxonomy: Taxonomy): BlockCandidate {
+  return {
+    channels: block.channels,
+    discountProduct: block.discountProduct ?? null,
+    goal: block.goal ?? null,
+    id: block.id,
+    interests: relationKeys(block.interests),
+    isFallback: Boolean(block.isFallback),
+    locale: block.locale,
+    personas: relationKeys(block.personas),
+    priority: block.priority,
+    stages: relationKeys(block.stages).flatMap((id) => taxonomy.stageKeyById.get(id) ?? []),
+    title: block.title,
+    updatedAt: block.updatedAt,
+    validFrom: block.validFrom ?? null,
+    validUntil: block.validUntil ?? null,
+  }
+}
+
+function toContent(block: ContentBlock, image: Media | undefined): BlockContent {
+  const sizes = image?.sizes
+  const url = (candidate?: null | string) => (candidate ? absoluteUrl(candidate) : null)
+  const original = url(image?.url)
+  return {
+    bodyHtml: richTextToHtml(block.body as never),
+    bodyText: richTextToText(block.body as never),
+    cta: block.cta?.label && block.cta.url ? { label: block.cta.label, url: block.cta.url } : null,
+    fingerprint: `${block.id}@${block.updatedAt}${image ? `+${image.id}@${image.updatedAt}` : ''}`,
+    id: String(block.id),
+    image:
+      image && original
+        ? {
+            alt: image.alt,
+            height: sizes?.email?.height ?? image.height ?? null,
+            url: url(sizes?.email?.url) ?? original,
+            url2x: url(sizes?.emailRetina?.url) ?? original,
+            webUrl: url(sizes?.web?.url) ?? original,
+            width: sizes?.email?.width ?? image.width ?? null,
+          }
+        : null,
+    title: block.title,
+  }
+}

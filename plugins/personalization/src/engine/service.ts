@@ -1,0 +1,270 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { LandingPage, Newsletter, Subscriber } from '../../../../src/payload-types'
+import type { AssembledSlot, Choice, EngineSettings, PersonalizationContext, RankingStrategy, SlotDefinition } from './types'
+
+import { hasRole } from '../access/roles'
+import { CHANNELS } from '../domain/channels'
+import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
+import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } from '../rendering/email/renderNewsletter'
+import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/landing/renderLandingPage'
+import { absoluteUrl } from '../rendering/html'
+import { renderTokens, type TokenContext, tokenContext } from '../rendering/tokens/liquid'
+import { type LinkSubject } from '../security/linkKey'
+import { subscriberOfClaims, withoutLinkKey } from '../security/subscriberForLink'
+import { readSubscriberToken, signSubscriberToken, TokenError } from '../security/subscriberToken'
+import { isPossibleId, relationKey, relationKeys } from '../utilities/relation'
+import { assemble, MissingFallbackError } from './assembly/assemble'
+import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
+import { type AnonymousContextInput, contextFromAnonymous, contextFromSubscriber, UnknownReferenceError } from './context/buildContext'
+import { CodedError } from '../errors'
+import { extensionsOf } from '../extensions'
+
+export const ENGINE_SETTINGS: EngineSettings = {
+  defaultLocale: DEFAULT_LOCALE,
+  discountGuardDays: Number(process.env.DISCOUNT_GUARD_DAYS ?? 30),
+}
+
+/** Who the document is for: a subscriber (by id for staff and API keys, by signed token for the public) or an anonymous context. */
+export type ReaderInput = { context?: AnonymousContextInput | null; subscriber?: null | number | string; token?: null | string }
+
+type Reader = { context: PersonalizationContext; tokens: TokenContext }
+
+export function parseAt(at: null | string | undefined): Date {
+  if (at == null) return new Date()
+  const date = new Date(at)
+  if (Number.isNaN(date.getTime())) throw new CodedError('BAD_USER_INPUT', `"at" is not a date-time: ${at}`)
+  // Databases store years 0001–9999 (PostgreSQL fails outside); render times are in this range anyway.
+  if (date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999) throw new CodedError('BAD_USER_INPUT', `"at" must be between 1970 and 9999: ${at}`)
+  return date
+}
+
+/** A public link token for personalized pages, e.g. from a newsletter's link (default: 30 days). */
+export const personalizationToken = (subscriber: LinkSubject, ttlSeconds = 30 * 24 * 3600) =>
+  signSubscriberToken(subscriber, 'personalize', ttlSeconds)
+
+async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<null | Subscriber> {
+  const { payload } = req
+  if (input.subscriber != null) {
+    if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Querying by subscriber id needs an admin login or API key')
+    if (!hasRole(req, 'admin')) throw new CodedError('FORBIDDEN', 'Only admins and API keys may query by subscriber id')
+    const id = String(input.subscriber)
+    const wellFormed = payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(id) : /^[a-f\d]{24}$/i.test(id)
+    if (!wellFormed) throw new CodedError('BAD_USER_INPUT', `"${id}" is not a subscriber id`)
+    const subscriber = await payload.findByID({ id, collection: 'subscribers', depth: 0, disableErrors: true }).catch(() => null)
+    if (!subscriber) throw new CodedError('NOT_FOUND', `Subscriber ${id} not found`)
+    return subscriber
+  }
+  if (input.token == null) return null
+  let claims
+  try {
+    claims = readSubscriberToken(input.token, 'personalize')
+  } catch (error) {
+    if (error instanceof TokenError) throw new CodedError('INVALID_TOKEN', error.message)
+    throw error
+  }
+  // An erased person's link (or one whose id came back for someone else) is as invalid as a forged one.
+  const subscriber = await subscriberOfClaims(payload, claims).catch(() => null)
+  if (!subscriber) throw new CodedError('INVALID_TOKEN', 'The link is not valid')
+  return withoutLinkKey(subscriber) as Subscriber
+}
+
+/** The segments the slots name, to ask the reader's membership of. */
+export const namedSegments = (slots: Pick<SlotDefinition, 'segments'>[]) => [...new Set(slots.flatMap((slot) => (slot.segments ?? []).map(String)))]
+
+/** The reader's memberships in those segments (asked of the segments plugin, if installed). */
+async function segmentsOfReader(req: PayloadRequest, subscriber: Subscriber, wanted: string[], at: Date): Promise<Set<string>> {
+  const membership = extensionsOf(req.payload).segmentMembership
+  if (!wanted.length || !membership) return new Set()
+  try {
+    return await membership(req.payload, subscriber.id, wanted, at, req)
+  } catch (error) {
+    // A segment whose rules went out of date (e.g. an interest was deleted): its slots stay closed, the mail still goes.
+    if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
+    req.payload.logger.warn(`Slots reserved for segments ${wanted.join(', ')} show their fallback: ${error.message}`)
+    return new Set()
+  }
+}
+
+async function resolveReader(req: PayloadRequest, input: ReaderInput, library: BlockLibrary, at: Date, skipRecentSends: number, segments: string[]): Promise<Reader> {
+  const locale = input.context?.locale
+  if (locale && !CONTENT_LOCALES.some(({ code }) => code === locale)) {
+    throw new CodedError('BAD_USER_INPUT', `Unsupported locale "${locale}"; use ${CONTENT_LOCALES.map(({ code }) => code).join(' or ')}`)
+  }
+  const subscriber = await loadSubscriber(req, input)
+  if (subscriber) {
+    const recentSends = skipRecentSends > 0 ? (subscriber.sendHistory ?? []).slice(-skipRecentSends) : []
+    const recentBlocks = recentSends.flatMap((send) => relationKeys(send.blocks))
+    const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
+    const implicitHalfLifeDays = await extensionsOf(req.payload).halfLives?.implicitInterestDays(req.payload)
+    const context = contextFromSubscriber(subscriber, library.taxonomy, at, { implicitHalfLifeDays, purchases, recentBlocks })
+    context.segments = await segmentsOfReader(req, subscriber, segments, at)
+    return { context, tokens: tokenContext(subscriber) }
+  }
+  try {
+    const context = contextFromAnonymous(input.context ?? {}, library.taxonomy, at)
+    // Anonymous readers get neutral tokens: nothing about any profile leaks.
+    return { context, tokens: tokenContext({ locale: context.locale }) }
+  } catch (error) {
+    if (error instanceof UnknownReferenceError) throw new CodedError('BAD_USER_INPUT', error.message)
+    throw error
+  }
+}
+
+export function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots']): SlotDefinition[] {
+  return slots.map((slot) => ({
+    channel: slot.channel,
+    count: slot.count,
+    fallback: relationKey(slot.fallback) ?? '',
+    goals: slot.goals ?? [],
+    interests: relationKeys(slot.interests),
+    key: slot.key,
+    label: slot.label,
+    segments: relationKeys((slot as { segments?: Parameters<typeof relationKeys>[0] }).segments),
+    strategy: slot.strategy as RankingStrategy,
+  }))
+}
+
+export function fill(library: BlockLibrary, reader: Pick<Reader, 'context'>, slots: SlotDefinition[]): AssembledSlot[] {
+  try {
+    return assemble({ blocks: library.candidates, context: reader.context, interestAncestors: library.taxonomy.interestAncestors, settings: ENGINE_SETTINGS, slots })
+  } catch (error) {
+    if (error instanceof MissingFallbackError) throw new CodedError('FAILED_PRECONDITION', error.message)
+    throw error
+  }
+}
+
+async function findBySlug<T extends 'landing-pages' | 'newsletters'>(payload: Payload, collection: T, slug: string) {
+  const { docs } = await payload.find({ collection, depth: 1, limit: 1, where: { slug: { equals: slug } } })
+  if (!docs[0]) throw new CodedError('NOT_FOUND', `No ${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${slug}"`)
+  return docs[0]
+}
+
+export type PersonalizedBlockResult = BlockContent & { html: string; reason: Choice['reason'] }
+export type PersonalizedSlotResult = { blocks: PersonalizedBlockResult[]; key: string; label: string }
+
+/** A chosen block with its tokens rendered for the reader. */
+function personalizeBlock(content: BlockContent, choice: Choice, tokens: TokenContext): PersonalizedBlockResult {
+  return {
+    ...content,
+    bodyHtml: renderTokens(content.bodyHtml, tokens, 'html'),
+    bodyText: renderTokens(content.bodyText, tokens, 'text'),
+    cta: content.cta && { label: renderTokens(content.cta.label, tokens, 'text'), url: renderTokens(content.cta.url, tokens, 'text') },
+    html: blockHtml(content, tokens),
+    reason: choice.reason,
+    title: renderTokens(content.title, tokens, 'text'),
+  }
+}
+
+/** Reasons name interests and personas by slug, as editors and frontends know them. */
+function readableReason(library: BlockLibrary, reason: Choice['reason']): Choice['reason'] {
+  const { interestSlugById, personaSlugById } = library.taxonomy
+  return {
+    ...reason,
+    matchedInterests: reason.matchedInterests.map((id) => interestSlugById.get(id) ?? id),
+    matchedPersona: reason.matchedPersona && (personaSlugById.get(reason.matchedPersona) ?? reason.matchedPersona),
+  }
+}
+
+const slotResults = (library: BlockLibrary, slots: AssembledSlot[], tokens: TokenContext): PersonalizedSlotResult[] =>
+  slots.map((slot) => ({
+    blocks: slot.choices.map((choice) =>
+      personalizeBlock(library.content.get(String(choice.block.id))!, { ...choice, reason: readableReason(library, choice.reason) }, tokens),
+    ),
+    key: slot.key,
+    label: slot.label,
+  }))
+
+export async function personalizedNewsletter(
+  req: PayloadRequest,
+  { at, newsletter: slug, ...input }: ReaderInput & { at?: null | string; newsletter: string },
+): Promise<RenderedNewsletter & { slots: PersonalizedSlotResult[] }> {
+  const when = parseAt(at)
+  const [newsletter, library] = await Promise.all([findBySlug(req.payload, 'newsletters', slug), blockLibrary(req.payload)])
+  const definitions = slotDefinitions(newsletter.slots)
+  const reader = await resolveReader(req, input, library, when, newsletter.skipRecentSends ?? 0, namedSegments(definitions))
+  const slots = fill(library, reader, definitions)
+  const template = await compileNewsletter(newsletter, slots, library.content)
+  return { ...personalizeNewsletter(newsletter, template, reader.tokens), slots: slotResults(library, slots, reader.tokens) }
+}
+
+export async function personalizedLandingPage(req: PayloadRequest, { at, slug, ...input }: ReaderInput & { at?: null | string; slug: string }) {
+  const when = parseAt(at)
+  const [page, library] = await Promise.all([findBySlug(req.payload, 'landing-pages', slug), blockLibrary(req.payload)])
+  const definitions = slotDefinitions(page.slots)
+  const reader = await resolveReader(req, input, library, when, 0, namedSegments(definitions))
+  const slots = fill(library, reader, definitions)
+  const sections: LandingSection[] = slots.map((slot) => ({
+    blocks: slot.choices.map((choice) => library.content.get(String(choice.block.id))!),
+    key: slot.key,
+    label: slot.label,
+  }))
+  const heroImage = page.hero.image && typeof page.hero.image === 'object' ? page.hero.image : null
+  const source = {
+    hero: { headline: page.hero.headline, image: heroImage?.url ? { alt: heroImage.alt, url: absoluteUrl(heroImage.sizes?.web?.url ?? heroImage.url) } : null, subline: page.hero.subline },
+    seo: page.seo,
+    slug: page.slug,
+    title: page.title,
+  }
+  return {
+    headline: renderTokens(page.hero.headline, reader.tokens, 'text'),
+    html: landingPageHtml(source, sections, reader.tokens),
+    noIndex: Boolean(page.seo?.noIndex),
+    sections: slotResults(library, slots, reader.tokens),
+    seoDescription: page.seo?.description ?? null,
+    seoTitle: page.seo?.title || page.title,
+    slug: page.slug,
+    subline: page.hero.subline ? renderTokens(page.hero.subline, reader.tokens, 'text') : null,
+    title: page.title,
+  }
+}
+
+/** Segment ids a client names must exist, whoever reads (an anonymous reader would otherwise never notice a typo). */
+async function requireSegments(req: PayloadRequest, ids: string[]) {
+  if (!ids.length) return
+  const possible = ids.filter((id) => isPossibleId(req.payload, id))
+  const found = possible.length
+    ? (await req.payload.find({ collection: 'segments', depth: 0, limit: possible.length, pagination: false, req, select: {}, where: { id: { in: possible } } })).docs.map((doc) => String(doc.id))
+    : []
+  const unknown = ids.filter((id) => !found.includes(id))
+  if (unknown.length) throw new CodedError('BAD_USER_INPUT', `Unknown segment ${unknown.join(', ')}`)
+}
+
+export type BlockFilterInput = { channel: string; goals?: null | string[]; interests?: null | string[]; segments?: null | string[]; strategy?: null | string }
+
+/** Ranked blocks for frontends that render themselves: one ad-hoc slot without fallback. */
+export async function personalizedBlocks(
+  req: PayloadRequest,
+  { at, filter, limit, ...input }: ReaderInput & { at?: null | string; filter: BlockFilterInput; limit?: null | number },
+): Promise<PersonalizedBlockResult[]> {
+  const when = parseAt(at)
+  if (!(CHANNELS as readonly string[]).includes(filter.channel)) throw new CodedError('BAD_USER_INPUT', `Unknown channel "${filter.channel}"`)
+  const count = limit ?? 3
+  if (!Number.isInteger(count) || count < 1 || count > 20) throw new CodedError('BAD_USER_INPUT', '"limit" must be between 1 and 20')
+  const library = await blockLibrary(req.payload)
+  const segments = (filter.segments ?? []).map(String)
+  await requireSegments(req, segments)
+  const reader = await resolveReader(req, input, library, when, 0, segments)
+  const interests = (filter.interests ?? []).map((slug) => {
+    const id = library.taxonomy.interestIdBySlug.get(slug)
+    if (!id) throw new CodedError('BAD_USER_INPUT', `Unknown interest "${slug}"`)
+    return id
+  })
+  const strategy = (filter.strategy ?? 'relevance') as RankingStrategy
+  if (!['freshness', 'priority', 'relevance'].includes(strategy)) throw new CodedError('BAD_USER_INPUT', `Unknown strategy "${strategy}"`)
+  const fallback = library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never) && block.locale === reader.context.locale)
+    ?? library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never))
+  const slot: SlotDefinition = {
+    channel: filter.channel as SlotDefinition['channel'],
+    count,
+    fallback: fallback?.id ?? '',
+    goals: (filter.goals ?? []) as SlotDefinition['goals'],
+    interests,
+    key: 'blocks',
+    label: 'Blocks',
+    segments,
+    strategy,
+  }
+  const [result] = fill(library, reader, [slot])
+  return slotResults(library, [result], reader.tokens)[0].blocks
+}

@@ -1,0 +1,129 @@
+import type { Payload } from 'payload'
+
+import type { StoredEvent } from './consumers'
+
+import { EVENTS } from '../collections/Events'
+import { extensionsOf } from '../extensions'
+import { readRows } from '../database/bulkRead'
+import { type BulkWrite, writeAtomically } from '../database/bulkWrite'
+import { idFromKey, isPossibleId } from '../utilities/relation'
+import { EVENT_TYPES } from './eventTypes'
+import { type EventError, MAX_BATCH, validateEvent, type ValidEvent } from './validateEvent'
+import { serialized } from './serialized'
+
+export type EventStatus = 'accepted' | 'duplicate' | 'not_applied' | 'rejected' | 'skipped'
+export type EventResult = { error?: EventError; id: null | string; index: number; reason?: string; status: EventStatus }
+export type IntakeResult = { accepted: number; duplicates: number; rejected: number; results: EventResult[]; skipped: number }
+
+export type IntakeOptions = {
+  /** Internal producers (tracking routes, scoring) may write system event types. */
+  allowSystem?: boolean
+  now?: Date
+  /** Store the valid events even when others in the batch are invalid (default: all or nothing). */
+  partial?: boolean
+  source?: string
+}
+
+export class BatchTooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(`A batch holds at most ${MAX_BATCH} events, this one ${size}`)
+  }
+}
+
+/**
+ * The one way events get in (spec §4, §8). Every event is validated and its subscriber resolved;
+ * with any error and without `partial`, nothing is stored. Events already stored (same client id)
+ * are reported as duplicates and count once. Behaviour (opens, clicks, page views) is stored only
+ * with tracking consent. New events, their score hits and score columns commit atomically; then the
+ * consumers settle (stages, implicit interests) for every subscriber of the batch, which is how a
+ * retry after a crash completes what the first attempt could not.
+ */
+export async function recordEvents(payload: Payload, inputs: unknown[], options: IntakeOptions = {}): Promise<IntakeResult> {
+  if (inputs.length > MAX_BATCH) throw new BatchTooLargeError(inputs.length)
+  const now = options.now ?? new Date()
+  const results: EventResult[] = []
+  const valid: { event: ValidEvent; index: number }[] = []
+  const seen = new Set<string>()
+  inputs.forEach((input, index) => {
+    const outcome = validateEvent(input, now, { allowSystem: options.allowSystem })
+    const id = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : null
+    if ('error' in outcome) return results.push({ error: outcome.error, id, index, status: 'rejected' })
+    if (seen.has(outcome.event.eventId)) return results.push({ id, index, reason: 'repeated_in_batch', status: 'duplicate' })
+    seen.add(outcome.event.eventId)
+    valid.push({ event: outcome.event, index })
+  })
+
+  const known = await resolveSubscribers(payload, valid.map(({ event }) => event.subscriberRef))
+  const resolved: { event: StoredEvent; index: number }[] = []
+  for (const { event, index } of valid) {
+    const subscriber = 'id' in event.subscriberRef ? (known.ids.has(event.subscriberRef.id) ? event.subscriberRef.id : undefined) : known.byEmail.get(event.subscriberRef.email)
+    if (!subscriber) {
+      results.push({ error: { code: 'unknown_subscriber', field: 'subscriber', message: 'No subscriber with this id or email' }, id: event.eventId, index, status: 'rejected' })
+      continue
+    }
+    const { subscriberRef: _ref, ...rest } = event
+    resolved.push({ event: { ...rest, source: options.source ?? 'api', subscriber }, index })
+  }
+
+  if (!options.partial && results.some((result) => result.status === 'rejected')) {
+    for (const { event, index } of resolved) results.push({ id: event.eventId, index, reason: 'batch_rejected', status: 'not_applied' })
+    return summarize(results)
+  }
+
+  await serialized(payload, async () => {
+    const trackedSubscribers = [...new Set(resolved.filter(({ event }) => EVENT_TYPES[event.type].tracked).map(({ event }) => event.subscriber))]
+    const [stored, allowed] = await Promise.all([existingEventIds(payload, resolved.map(({ event }) => event.eventId)), trackingAllowedOf(payload, trackedSubscribers)])
+    const fresh = resolved.filter(({ event, index }) => {
+      if (!stored.has(event.eventId)) return true
+      results.push({ id: event.eventId, index, status: 'duplicate' })
+      return false
+    })
+    const accepted = fresh.filter(({ event, index }) => {
+      if (!EVENT_TYPES[event.type].tracked || allowed.has(event.subscriber)) return true
+      results.push({ id: event.eventId, index, reason: 'no_tracking_consent', status: 'skipped' })
+      return false
+    })
+    const events = accepted.map(({ event }) => event)
+    const consumers = extensionsOf(payload).eventConsumers
+    if (events.length > 0) {
+      const planned: BulkWrite[] = []
+      for (const consumer of consumers) if (consumer.plan) planned.push(await consumer.plan({ events, now, payload }))
+      await writeAtomically(payload, { inserts: [{ collection: EVENTS, conflictKey: 'eventId', docs: events, ignoreConflicts: true }] }, ...planned)
+    }
+    for (const { event, index } of accepted) results.push({ id: event.eventId, index, status: 'accepted' })
+    const subscribers = [...new Set(resolved.map(({ event }) => event.subscriber))]
+    for (const consumer of consumers) await consumer.settle?.({ events, now, payload, subscribers })
+  })
+  return summarize(results)
+}
+
+function summarize(results: EventResult[]): IntakeResult {
+  results.sort((a, b) => a.index - b.index)
+  const count = (status: EventStatus) => results.filter((result) => result.status === status).length
+  return { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results, skipped: count('skipped') }
+}
+
+async function resolveSubscribers(payload: Payload, refs: ValidEvent['subscriberRef'][]) {
+  const ids = [...new Set(refs.flatMap((ref) => ('id' in ref ? [ref.id] : [])))]
+  const emails = [...new Set(refs.flatMap((ref) => ('email' in ref ? [ref.email] : [])))]
+  // An id that cannot exist is simply unknown: it must not reach the database as a malformed value.
+  const validIds = ids.filter((id) => isPossibleId(payload, id))
+  const [byIdRows, byEmailRows] = await Promise.all([
+    readRows(payload, 'subscribers', ['id'], [{ field: 'id', in: validIds.map((id) => idFromKey(payload, id)) }]),
+    readRows(payload, 'subscribers', ['id', 'email'], [{ field: 'email', in: emails }]),
+  ])
+  return {
+    byEmail: new Map(byEmailRows.map((row) => [String(row.email), String(row.id)])),
+    ids: new Set(byIdRows.map((row) => String(row.id))),
+  }
+}
+
+async function existingEventIds(payload: Payload, eventIds: string[]): Promise<Set<string>> {
+  return new Set((await readRows(payload, EVENTS, ['eventId'], [{ field: 'eventId', in: eventIds }])).map((row) => String(row.eventId)))
+}
+
+/** Subscribers whose behaviour may be stored: the consent plugin's answer, or everyone without one (the host answers for consent). */
+function trackingAllowedOf(payload: Payload, subscribers: string[]): Promise<Set<string>> {
+  const gate = extensionsOf(payload).trackingAllowed
+  return gate ? gate(payload, subscribers) : Promise.resolve(new Set(subscribers))
+}

@@ -1,0 +1,4 @@
+'use client'
+
+/** Client components of the admin UI, referenced by path: '@kontorwerk/personalization/client#PersonalizationPreview'. */
+export { PersonalizationPreview } from '../components/PersonalizationPreview'

@@ -1,0 +1,164 @@
+import type { GraphQLInfo, PayloadRequest } from 'payload'
+import type * as GraphQLModule from 'graphql'
+
+import type { Reason } from '../engine/types'
+
+import { spendAnonymousAllowance } from './anonymousPersonalizationLimit'
+import { typeHelpers } from './typeHelpers'
+import { personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from '../engine/service'
+
+type GraphQL = typeof GraphQLModule
+type Context = { req: PayloadRequest }
+
+/** A sentence an editor can read next to the numbers. */
+export function explain(reason: Reason): string {
+  if (reason.kind === 'fallback') {
+    const excluded = Object.entries(reason.excluded ?? {}).map(([rule, count]) => `${rule} ×${count}`)
+    return `Fallback: no block qualified${excluded.length ? ` (excluded: ${excluded.join(', ')})` : ''}`
+  }
+  const parts = [
+    reason.matchedInterests.length ? `interests ${reason.matchedInterests.join(', ')}` : null,
+    reason.matchedPersona ? `persona ${reason.matchedPersona}` : null,
+    reason.matchedStage ? `stage ${reason.matchedStage}` : null,
+  ].filter(Boolean)
+  return `Score ${reason.score}${parts.length ? ` from ${parts.join('; ')}` : ' (priority and freshness only)'}${reason.localeFallback ? '; shown in the default language' : ''}`
+}
+
+/** The personalization queries, added to Payload's own GraphQL schema. */
+export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown> {
+  const { GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLString } = GraphQL
+  const { list, nonNull } = typeHelpers(GraphQL)
+
+  const InterestWeight = new GraphQLInputObjectType({
+    fields: { interest: { description: 'Interest slug', type: nonNull(GraphQLString) }, weight: { description: '0–1, default 1', type: GraphQLFloat } },
+    name: 'PersonalizationInterestInput',
+  })
+  const ContextInput = new GraphQLInputObjectType({
+    description: 'An anonymous visitor: slugs and keys as a frontend knows them',
+    fields: {
+      interests: { type: new GraphQLList(nonNull(InterestWeight)) },
+      locale: { type: GraphQLString },
+      persona: { description: 'Persona slug', type: GraphQLString },
+      stage: { description: 'Lifecycle stage key', type: GraphQLString },
+    },
+    name: 'PersonalizationContextInput',
+  })
+  const Components = new GraphQLObjectType({
+    fields: Object.fromEntries(['interest', 'persona', 'stage', 'priority', 'freshness'].map((name) => [name, { type: nonNull(GraphQLFloat) }])),
+    name: 'PersonalizationScoreComponents',
+  })
+  const Exclusion = new GraphQLObjectType({
+    fields: { count: { type: nonNull(GraphQLInt) }, rule: { type: nonNull(GraphQLString) } },
+    name: 'PersonalizationExclusion',
+  })
+  const ReasonType = new GraphQLObjectType<Reason>({
+    fields: {
+      components: { type: Components },
+      excluded: {
+        resolve: (reason) => Object.entries(reason.excluded ?? {}).map(([rule, count]) => ({ count, rule })),
+        type: list(Exclusion),
+      },
+      explanation: { resolve: (reason) => explain(reason), type: nonNull(GraphQLString) },
+      kind: { description: 'ranked or fallback', type: nonNull(GraphQLString) },
+      localeFallback: { type: nonNull(GraphQLBoolean) },
+      matchedInterests: { description: 'Slugs of the interests that matched (a parent counts half)', type: list(GraphQLString) },
+      matchedPersona: { description: 'Persona slug', type: GraphQLString },
+      matchedStage: { type: GraphQLString },
+      score: { type: nonNull(GraphQLFloat) },
+    },
+    name: 'PersonalizationReason',
+  })
+  const Image = new GraphQLObjectType({
+    fields: {
+      alt: { type: nonNull(GraphQLString) },
+      height: { type: GraphQLInt },
+      url: { description: '600 px, for email', type: nonNull(GraphQLString) },
+      url2x: { description: '1200 px', type: nonNull(GraphQLString) },
+      webUrl: { description: 'WebP for the web', type: nonNull(GraphQLString) },
+      width: { type: GraphQLInt },
+    },
+    name: 'PersonalizedImage',
+  })
+  const Cta = new GraphQLObjectType({ fields: { label: { type: nonNull(GraphQLString) }, url: { type: nonNull(GraphQLString) } }, name: 'PersonalizedCta' })
+  const Block = new GraphQLObjectType({
+    fields: {
+      bodyHtml: { type: nonNull(GraphQLString) },
+      bodyText: { type: nonNull(GraphQLString) },
+      cta: { type: Cta },
+      html: { description: 'The block rendered as an HTML fragment', type: nonNull(GraphQLString) },
+      id: { type: nonNull(GraphQLID) },
+      image: { type: Image },
+      reason: { type: nonNull(ReasonType) },
+      title: { type: nonNull(GraphQLString) },
+    },
+    name: 'PersonalizedBlock',
+  })
+  const Slot = new GraphQLObjectType({
+    fields: { blocks: { type: list(Block) }, key: { type: nonNull(GraphQLString) }, label: { type: nonNull(GraphQLString) } },
+    name: 'PersonalizedSlot',
+  })
+  const Newsletter = new GraphQLObjectType({
+    fields: {
+      html: { type: nonNull(GraphQLString) },
+      preheader: { type: nonNull(GraphQLString) },
+      slots: { type: list(Slot) },
+      subject: { type: nonNull(GraphQLString) },
+      text: { type: nonNull(GraphQLString) },
+    },
+    name: 'PersonalizedNewsletter',
+  })
+  const LandingPage = new GraphQLObjectType({
+    fields: {
+      headline: { type: nonNull(GraphQLString) },
+      html: { description: 'The whole page as an HTML document', type: nonNull(GraphQLString) },
+      noIndex: { type: nonNull(GraphQLBoolean) },
+      sections: { type: list(Slot) },
+      seoDescription: { type: GraphQLString },
+      seoTitle: { type: nonNull(GraphQLString) },
+      slug: { type: nonNull(GraphQLString) },
+      subline: { type: GraphQLString },
+      title: { type: nonNull(GraphQLString) },
+    },
+    name: 'PersonalizedLandingPage',
+  })
+  const BlockFilter = new GraphQLInputObjectType({
+    fields: {
+      channel: { type: nonNull(GraphQLString) },
+      goals: { type: new GraphQLList(nonNull(GraphQLString)) },
+      interests: { description: 'Interest slugs (sub-topics included)', type: new GraphQLList(nonNull(GraphQLString)) },
+      segments: { description: 'Segment ids: only their members get ranked blocks, everyone else (and anonymous readers) the generic fallback', type: new GraphQLList(nonNull(GraphQLID)) },
+      strategy: { description: 'relevance (default), priority or freshness', type: GraphQLString },
+    },
+    name: 'PersonalizedBlockFilterInput',
+  })
+
+  const readerArgs = {
+    at: { description: 'Render time (ISO 8601), default now', type: GraphQLString },
+    context: { type: ContextInput },
+    subscriber: { description: 'Subscriber id (admin login or API key)', type: GraphQLID },
+    token: { description: 'Signed subscriber token from an email link', type: GraphQLString },
+  }
+  type Args = Record<string, never>
+  const resolver = <A>(run: (req: PayloadRequest, args: A) => unknown) => async (_: unknown, args: A, context: Context, _info?: GraphQLInfo) => {
+    await spendAnonymousAllowance(context.req)
+    return run(context.req, args)
+  }
+
+  return {
+    personalizedBlocks: {
+      args: { ...readerArgs, filter: { type: nonNull(BlockFilter) }, limit: { description: '1–20, default 3', type: GraphQLInt } },
+      resolve: resolver<Args>((req, args) => personalizedBlocks(req, args as never)),
+      type: list(Block),
+    },
+    personalizedLandingPage: {
+      args: { ...readerArgs, slug: { type: nonNull(GraphQLString) } },
+      resolve: resolver<Args>((req, args) => personalizedLandingPage(req, args as never)),
+      type: LandingPage,
+    },
+    personalizedNewsletter: {
+      args: { ...readerArgs, newsletter: { description: 'Newsletter slug', type: nonNull(GraphQLString) } },
+      resolve: resolver<Args>((req, args) => personalizedNewsletter(req, args as never)),
+      type: Newsletter,
+    },
+  }
+}

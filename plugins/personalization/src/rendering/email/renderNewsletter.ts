@@ -1,0 +1,144 @@
+import mjml2html from 'mjml'
+
+import type { BlockContent } from '../../engine/blockLibrary'
+import type { AssembledSlot } from '../../engine/types'
+
+import { type EmailLayout, MARKERS, readEmailTemplate } from './layouts'
+import { absoluteUrl, escapeHtml, escapeHtmlKeepingLiquid } from '../html'
+import { joinParsed, parseTokens, type ParsedTokens, renderParsed, type TokenContext } from '../tokens/liquid'
+
+export type NewsletterSource = {
+  customLayout?: null | string
+  id: number | string
+  layout: EmailLayout
+  preheader?: null | string
+  subject: string
+  updatedAt: string
+}
+
+/** One combination of chosen blocks, parsed and ready to render for any reader. */
+export type CompiledNewsletter = { html: ParsedTokens; preheader: ParsedTokens; subject: ParsedTokens; text: ParsedTokens }
+
+type Shell = { after: ParsedTokens; before: ParsedTokens; preheader: ParsedTokens; subject: ParsedTokens }
+
+export type RenderedNewsletter = { html: string; preheader: string; subject: string; text: string }
+
+const SECTIONS_PLACEHOLDER = '<!-- sections -->'
+
+const shells = new Map<string, Promise<Shell>>()
+const sections = new Map<string, Promise<ParsedTokens>>()
+const texts = new Map<string, Promise<ParsedTokens>>()
+const combinations = new Map<string, Promise<CompiledNewsletter>>()
+
+/** A bounded memo of in-flight or finished compilations; failures are not kept. */
+function memo<T>(cache: Map<string, Promise<T>>, max: number, key: string, make: () => Promise<T>): Promise<T> {
+  let entry = cache.get(key)
+  if (!entry) {
+    entry = make()
+    if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+    cache.set(key, entry)
+    entry.catch(() => cache.delete(key))
+  }
+  return entry
+}
+
+const layoutSourceOf = (newsletter: NewsletterSource) => newsletter.customLayout?.trim() || readEmailTemplate('layouts', newsletter.layout)
+
+/**
+ * MJML runs once per layout and once per block (keyed by content fingerprints, so an edited block,
+ * image or layout compiles anew); a newsletter is the layout's shell with its blocks' compiled
+ * sections spliced in, and per reader only the Liquid tokens are rendered.
+ */
+export function compileNewsletter(newsletter: NewsletterSource, slots: AssembledSlot[], content: Map<string, BlockContent>): Promise<CompiledNewsletter> {
+  const blocks = slots.flatMap((slot) => slot.choices.map((choice) => content.get(String(choice.block.id))!))
+  // A custom layout is part of the newsletter document, so its updatedAt covers it; file layouts change only with a deploy.
+  const layoutKey = `${newsletter.id}@${newsletter.updatedAt}:${newsletter.customLayout?.trim() ? 'custom' : newsletter.layout}`
+  const key = `${layoutKey}|${blocks.map((block) => block.fingerprint).join('|')}`
+  return memo(combinations, 5000, key, async () => {
+    const layout = layoutSourceOf(newsletter)
+    const [shell, blockHtml, blockText] = await Promise.all([
+      memo(shells, 200, layoutKey, () => compileShell(newsletter, layout)),
+      Promise.all(blocks.map((block) => memo(sections, 5000, `${layoutKey}:${block.fingerprint}`, () => compileSection(layout, block)))),
+      Promise.all(blocks.map((block) => memo(texts, 5000, block.fingerprint, async () => parseTokens(blockPlainText(block), 'text')))),
+    ])
+    return {
+      html: joinParsed('html', [shell.before, ...blockHtml, shell.after]),
+      preheader: shell.preheader,
+      subject: shell.subject,
+      text: joinParsed('text', [TEXT_HEADER, ...blockText.flatMap((piece) => [TEXT_SEPARATOR, piece]), TEXT_SEPARATOR, TEXT_FOOTER]),
+    }
+  })
+}
+
+export function personalizeNewsletter(newsletter: NewsletterSource, template: CompiledNewsletter, tokens: TokenContext): RenderedNewsletter {
+  return {
+    html: renderParsed(template.html, tokens),
+    preheader: renderParsed(template.preheader, tokens),
+    subject: renderParsed(template.subject, tokens),
+    text: renderParsed(template.text, tokens),
+  }
+}
+
+/** The MJML source of a newsletter with the chosen blocks, reader tokens still in Liquid. */
+export function newsletterMjml(newsletter: NewsletterSource, slots: BlockContent[][]): string {
+  const layout = newsletter.customLayout?.trim() || readEmailTemplate('layouts', newsletter.layout)
+  return layout
+    .replaceAll(MARKERS.lang, '{{ subscriber.locale }}')
+    .replaceAll(MARKERS.title, escapeHtmlKeepingLiquid(newsletter.subject))
+    .replaceAll(MARKERS.preheader, escapeHtmlKeepingLiquid(newsletter.preheader ?? ''))
+    .replaceAll(MARKERS.sections, slots.length > 0 ? slots.flat().map(blockSection).join('\n') : `<mj-raw>${SECTIONS_PLACEHOLDER}</mj-raw>`)
+}
+
+async function mjmlToHtml(source: string): Promise<string> {
+  const { errors, html } = await mjml2html(source, { validationLevel: 'soft' })
+  if (errors.length > 0) throw new Error(`MJML: ${errors.map((error) => error.formattedMessage).join('; ')}`)
+  return html
+}
+
+/** The layout compiled with an empty place for the sections, split there. */
+async function compileShell(newsletter: NewsletterSource, layout: string) {
+  const html = await mjmlToHtml(newsletterMjml({ ...newsletter, customLayout: layout }, []))
+  const at = html.indexOf(SECTIONS_PLACEHOLDER)
+  if (at < 0) throw new Error('MJML dropped the sections placeholder')
+  return {
+    after: parseTokens(html.slice(at + SECTIONS_PLACEHOLDER.length), 'html'),
+    before: parseTokens(html.slice(0, at), 'html'),
+    preheader: parseTokens(newsletter.preheader ?? '', 'text'),
+    subject: parseTokens(newsletter.subject, 'text'),
+  }
+}
+
+/** One block's section compiled with the layout's head (fonts, colours) and body width, cut out of the body. */
+async function compileSection(layout: string, block: BlockContent): Promise<ParsedTokens> {
+  const head = (/<mj-head>[\s\S]*?<\/mj-head>/.exec(layout)?.[0] ?? '').replace(/<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g, '')
+  const body = /<mj-body[^>]*>/.exec(layout)?.[0] ?? '<mj-body>'
+  const html = await mjmlToHtml(`<mjml>${head}${body}${blockSection(block)}</mj-body></mjml>`)
+  const bodyStart = html.indexOf('>', html.indexOf('<div', html.indexOf('<body'))) + 1
+  return parseTokens(html.slice(bodyStart, html.lastIndexOf('</div>', html.lastIndexOf('</body>'))), 'html')
+}
+
+function blockSection(block: BlockContent): string {
+  const image = block.image
+    ? `<mj-image src="${escapeHtml(block.image.url)}" srcset="${escapeHtml(block.image.url)} 600w, ${escapeHtml(block.image.url2x)} 1200w" alt="${escapeHtml(block.image.alt)}" width="552px" padding="0 0 12px" />`
+    : ''
+  const cta = block.cta
+    ? `<mj-button href="${escapeHtmlKeepingLiquid(absoluteUrl(block.cta.url))}" align="left">${escapeHtmlKeepingLiquid(block.cta.label)}</mj-button>`
+    : ''
+  return readEmailTemplate('partials', 'block')
+    .replace('%%ID%%', escapeHtml(block.id))
+    .replace('%%IMAGE%%', image)
+    .replace('%%HEADING%%', escapeHtmlKeepingLiquid(block.title))
+    .replace('%%BODY%%', block.bodyHtml)
+    .replace('%%CTA%%', cta)
+}
+
+/** The text part: readable on its own, links spelled out. */
+const TEXT_HEADER = parseTokens('{{ salutation }},', 'text')
+const TEXT_SEPARATOR = parseTokens('\n\n\n', 'text')
+const TEXT_FOOTER = parseTokens('--\nKontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg', 'text')
+
+function blockPlainText(block: BlockContent): string {
+  return [`${block.title}\n${'-'.repeat(Math.min(60, block.title.length))}`, block.bodyText, block.cta ? `${block.cta.label}: ${absoluteUrl(block.cta.url)}` : '']
+    .filter(Boolean)
+    .join('\n\n')
+}

@@ -1,0 +1,130 @@
+import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import type { RuleGroup } from './rules/types'
+
+import { writeAtomically } from '@kontorwerk/personalization'
+import { parseAt } from '@kontorwerk/personalization'
+import { testedDatabases } from '../../../tests/helpers/databases'
+import { fieldErrors } from '../../../tests/helpers/errors'
+import { type LocalPayload, startLocalPayload } from '../../../tests/helpers/localPayload'
+import { loadEnvironment } from './evaluation/environment'
+import { loadFacts } from './evaluation/facts'
+import { evaluate } from './evaluation/matches'
+import { memberIds } from './evaluation/members'
+import { parseRuleTree } from './rules/parse'
+import { subscribersFromCsv } from './utilities/csvMembers'
+import { writeMembers } from './utilities/segmentService'
+
+const NOW = new Date('2026-06-15T12:00:00.000Z')
+const DAY = 24 * 60 * 60 * 1000
+
+/** Edge cases found in review: each once broke one evaluator, the database or the API. */
+describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
+  let local: LocalPayload
+  let payload: Payload
+  const ids: Record<string, string> = {}
+  let interest: string
+
+  const ref = (id: string) => (payload.db.defaultIDType === 'number' ? Number(id) : id)
+  const tree = (rules: unknown[]): RuleGroup => {
+    const parsed = parseRuleTree({ combinator: 'and', rules })
+    expect(parsed.problems).toEqual([])
+    return parsed.tree!
+  }
+  /** Members by name in the SQL form and in memory: they must agree. */
+  async function members(rules: unknown[]) {
+    const parsed = tree(rules)
+    const env = await loadEnvironment(payload, parsed, NOW)
+    const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]))
+    const viaSql = (await memberIds(payload, parsed, env, { limit: 100 })).map((id) => names.get(id)).sort()
+    const viaMemory = (await loadFacts(payload, Object.values(ids), parsed, env)).filter((facts) => evaluate(parsed, facts, env)).map((facts) => names.get(facts.id)).sort()
+    expect(viaSql).toEqual(viaMemory)
+    return viaSql
+  }
+
+  beforeAll(async () => {
+    local = await startLocalPayload(kind)
+    payload = local.payload
+    interest = String((await payload.create({ collection: 'interests', data: { label: 'Laufen', slug: 'laufen' } as never })).id)
+    const create = async (name: string, data: Record<string, unknown>) => {
+      ids[name] = String((await payload.create({ collection: 'subscribers', data: { email: `${name}@kunde.example`, ...data } as never })).id)
+    }
+    // An implicit interest last seen in 1900: thousands of half-lives ago (PostgreSQL's power() underflowed).
+    await create('alt', { interests: [{ interest: ref(interest), lastSeenAt: '1900-01-01T00:00:00.000Z', source: 'implicit', weight: 1 }] })
+    // Paused until 13:30 at +02:00, which is 11:30 UTC: before NOW, so not paused (SQLite keeps the text as written).
+    await create('offset', { preferences: { pausedUntil: '2026-06-15T13:30:00+02:00' } })
+    await create('kaeufer', {})
+    await create('umlaut', { email: 'jana@müller.example' })
+    const purchase = (name: string, id: string, amount: number, days: number) => ({
+      eventId: id,
+      occurredAt: new Date(NOW.getTime() - days * DAY),
+      properties: { amount, product: 'Schuh' },
+      subscriber: ref(ids[name]),
+      type: 'purchase',
+    })
+    await writeAtomically(payload, {
+      inserts: [{ collection: 'events', docs: [purchase('kaeufer', 'p1', 5.0, 3), purchase('kaeufer', 'p2', 29.99, 2), purchase('kaeufer', 'p3', 15.01, 1)] }],
+    })
+  })
+  afterAll(() => local?.close())
+
+  it('decays a very old implicit interest to nothing in both forms, without a database error', async () => {
+    expect(await members([{ field: 'interest', operator: 'has', value: { interest, minWeight: 0, source: 'any' } }])).toEqual(['alt'])
+    expect(await members([{ field: 'interest', operator: 'has', value: { interest, minWeight: 0.0001, source: 'any' } }])).toEqual([])
+  })
+
+  it('reads a date written with an offset as the moment it names', async () => {
+    expect(await members([{ field: 'paused', operator: 'is', value: null }])).toEqual([])
+  })
+
+  it('adds money in cents: 5.00 + 29.99 + 15.01 reaches 50 in both forms', async () => {
+    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'monetary', value: 50 } }])).toEqual(['kaeufer'])
+    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'monetaryScore', value: 2 } }])).toEqual(['kaeufer'])
+    // A fractional limit on a count is a comparison, not a database error.
+    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'frequency', value: 2.5 } }])).toEqual(['kaeufer'])
+  })
+
+  it('matches an email domain written with umlauts or an "@" as the address is stored (punycode)', async () => {
+    expect(await members([{ field: 'emailDomain', operator: '=', value: '@Müller.example' }])).toEqual(['umlaut'])
+  })
+
+  it('refuses control characters and attribute names every object has', () => {
+    expect(parseRuleTree({ combinator: 'and', rules: [{ field: 'region', operator: '=', value: 'Bayern\u0000' }] }).problems[0].path).toBe('rules[0]')
+    expect(parseRuleTree({ combinator: 'and', rules: [{ field: 'attribute', operator: 'exists', value: { key: 'constructor' } }] }).problems[0].message).toContain('attribute "key"')
+    // Empty groups count towards the limit.
+    const empties = { combinator: 'or', rules: Array.from({ length: 150 }, () => ({ combinator: 'and', rules: [] })) }
+    expect(parseRuleTree(empties).problems[0].message).toContain('at most 100 conditions and groups')
+  })
+
+  it('refuses segments that multiply out past 1,000 conditions when they use each other', async () => {
+    // Each group counts 1: S0 = 1 + 25 = 26, S1 = 1 + 25 · 26 = 651 (allowed), S2 = 1 + 25 · 651 = 16,276.
+    const wide = (inner: unknown) => ({ combinator: 'or', rules: Array.from({ length: 25 }, () => inner) })
+    const s0 = await payload.create({ collection: 'segments', data: { kind: 'dynamic', name: 'S0', rules: wide({ field: 'locale', operator: '=', value: 'de' }) } as never })
+    const s1 = await payload.create({ collection: 'segments', data: { kind: 'dynamic', name: 'S1', rules: wide({ field: 'segment', operator: 'in', value: String(s0.id) }) } as never })
+    const errors = await fieldErrors(payload.create({ collection: 'segments', data: { kind: 'dynamic', name: 'S2', rules: wide({ field: 'segment', operator: 'in', value: String(s1.id) }) } as never }))
+    expect(errors).toEqual(['rules: With the segments it uses written out, this has 16276 conditions and groups; at most 1000 are allowed'])
+    expect((await payload.count({ collection: 'segments', where: { name: { equals: 'S2' } } })).totalDocs).toBe(0)
+  })
+
+  it('deletes a static list with its members, and counts members when read (erasure included)', async () => {
+    const list = String((await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Liste' } as never })).id)
+    expect(await writeMembers(payload, list, [ids.alt, ids.offset], { replace: false })).toBe(2)
+    await payload.delete({ collection: 'subscribers', id: ids.offset })
+    expect((await payload.findByID({ collection: 'segments', id: list })).memberCount).toBe(1)
+    await payload.delete({ collection: 'segments', id: list })
+    expect((await payload.count({ collection: 'segment-members', where: { segment: { equals: list } } })).totalDocs).toBe(0)
+  })
+
+  it('reads semicolon-separated CSV as German spreadsheets write it', async () => {
+    const { errors, ids: found } = await subscribersFromCsv(payload, 'Name;E-Mail\nAlt;alt@kunde.example\n')
+    expect(errors).toEqual([])
+    expect(found).toEqual([ids.alt])
+  })
+
+  it('refuses render times a database cannot store', () => {
+    expect(() => parseAt('+010000-01-01T00:00:00Z')).toThrow(/between 1970 and 9999/)
+    expect(parseAt('2026-06-15T12:00:00Z').toISOString()).toBe('2026-06-15T12:00:00.000Z')
+  })
+})

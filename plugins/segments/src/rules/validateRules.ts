@@ -1,0 +1,25 @@
+import type { Validate } from 'payload'
+
+import type { RuleProblem } from './types'
+
+import { CodedError } from '@kontorwerk/personalization'
+import { usedSegments } from '../evaluation/environment'
+import { checkRules } from './checkRules'
+
+export const describeProblems = (problems: RuleProblem[]) => problems.map(({ message, path }) => `${path}: ${message}`).join('; ')
+
+/** Save-time check of a dynamic segment's tree: shape, personal data for admins only, references that exist, no cycles. */
+export const validateRules: Validate = async (value, { data, id, previousValue, req }) => {
+  if ((data as { kind?: string } | undefined)?.kind === 'static') return true
+  if (value == null) return 'A dynamic segment needs rules.'
+  const checked = await checkRules(req.payload, value, { previous: previousValue, req, selfId: id ?? null })
+  if (!checked.tree) return describeProblems(checked.problems)
+  try {
+    // Also bounds the tree with the segments it uses written out.
+    await usedSegments(req.payload, checked.tree, req)
+  } catch (error) {
+    if (error instanceof CodedError) return error.message
+    throw error
+  }
+  return true
+}
