@@ -53,7 +53,7 @@ async function smtpCeiling(payload: Payload, sink: Sink, connections: number): P
   const newsletter = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]
   const subscriber = (await payload.find({ collection: 'subscribers', depth: 0, limit: 1 })).docs[0]
   const rendered = await (await recipientRenderer(payload, newsletter, new Date())).render({ recentBlocks: [], segments: new Set(), subscriber })
-  const { raw } = await composeMessage(rendered, { email: subscriber.email, id: String(subscriber.id), linkKey: subscriber.linkKey, trackable: true }, { campaign: 'bench', messageId: '<bench@example.com>', variant: null })
+  const { raw } = await composeMessage(payload, rendered, { email: subscriber.email, id: String(subscriber.id), linkKey: subscriber.linkKey, trackable: true }, { campaign: 'bench', messageId: '<bench@example.com>', variant: null })
   const transport = nodemailer.createTransport({ host: '127.0.0.1', maxConnections: connections, maxMessages: Infinity, pool: true, port: sink.port, secure: false })
   const before = await sink.count()
   const started = performance.now()

@@ -7,7 +7,7 @@ import { startLocalPayload } from '../tests/helpers/localPayload'
 import { assemble } from '@kontorwerk/personalization'
 import { blockLibrary } from '@kontorwerk/personalization'
 import { contextFromSubscriber } from '@kontorwerk/personalization'
-import { ENGINE_SETTINGS } from '@kontorwerk/personalization'
+import { engineSettings } from '@kontorwerk/personalization'
 import type { SlotDefinition } from '@kontorwerk/personalization'
 import { compileNewsletter, newsletterMjml, personalizeNewsletter } from '@kontorwerk/personalization'
 import { renderTokens, tokenContext } from '@kontorwerk/personalization'
@@ -72,7 +72,7 @@ export async function renderBench() {
     let t1 = performance.now()
     phases.context += t1 - t0
     t0 = t1
-    const assembled = assemble({ blocks: library.candidates, context, interestAncestors: library.taxonomy.interestAncestors, settings: ENGINE_SETTINGS, slots })
+    const assembled = assemble({ blocks: library.candidates, context, interestAncestors: library.taxonomy.interestAncestors, settings: engineSettings(payload), slots })
     t1 = performance.now()
     phases.assembly += t1 - t0
     t0 = t1
@@ -92,7 +92,7 @@ export async function renderBench() {
   const baselineStarted = performance.now()
   for (const subscriber of subscribers.slice(0, BASELINE_SAMPLE)) {
     const context = contextFromSubscriber(subscriber, library.taxonomy, now)
-    const assembled = assemble({ blocks: library.candidates, context, interestAncestors: library.taxonomy.interestAncestors, settings: ENGINE_SETTINGS, slots })
+    const assembled = assemble({ blocks: library.candidates, context, interestAncestors: library.taxonomy.interestAncestors, settings: engineSettings(payload), slots })
     const blocks = assembled.map((slot) => slot.choices.map((choice) => library.content.get(String(choice.block.id))!))
     await mjml2html(renderTokens(newsletterMjml(newsletter, blocks), tokenContext(subscriber), 'html'), { validationLevel: 'skip' })
   }

@@ -70,7 +70,7 @@ export async function startServer() {
 /** A signed link for the first demo subscriber, so the preference center can be tried right away. */
 async function demoPreferenceLink(payload: Payload): Promise<null | string> {
   const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 1, showHiddenFields: true, sort: 'createdAt' })
-  return docs[0] ? preferencesUrl(docs[0]) : null
+  return docs[0] ? preferencesUrl(payload, docs[0]) : null
 }
 
 /** "N days without engagement" becomes true without any event: check every subscriber hourly. */

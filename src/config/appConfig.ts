@@ -7,39 +7,42 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 
-import { ContentBlocks } from '@kontorwerk/personalization'
-import { Events } from '@kontorwerk/personalization'
-import { CAMPAIGN_QUEUE, campaignsPlugin } from '@kontorwerk/campaigns'
-import { consentPlugin } from '@kontorwerk/consent'
-import { leadScoringPlugin } from '@kontorwerk/lead-scoring'
-import { segmentsPlugin } from '@kontorwerk/segments'
-import { Interests } from '@kontorwerk/personalization'
-import { LandingPages } from '@kontorwerk/personalization'
-import { LifecycleStages } from '@kontorwerk/personalization'
+import { campaigns, CAMPAIGN_QUEUE } from '@kontorwerk/campaigns'
+import { consent } from '@kontorwerk/consent'
+import { leadScoring } from '@kontorwerk/lead-scoring'
+import { CONTENT_LOCALES, DEFAULT_LOCALE, personalization } from '@kontorwerk/personalization'
+import { segments } from '@kontorwerk/segments'
+
 import { Media } from '../../collections/Media'
-import { Newsletters } from '@kontorwerk/personalization'
-import { Personas } from '@kontorwerk/personalization'
-import { Subscribers } from '@kontorwerk/personalization'
 import { Users } from '../../collections/Users'
 import { databaseAdapter, runMigrations } from '../database/adapter'
-import { withAtomicErasure } from '@kontorwerk/personalization'
-import { smtpAdapter } from '../email/smtpAdapter'
-import { eventOperations } from '@kontorwerk/personalization'
-import { addGraphQLErrorCode } from '@kontorwerk/personalization'
+import { mailSender, smtpAdapter, smtpSettings } from '../email/smtpAdapter'
 import { runsJobs } from '../jobs/runner'
-import { personalizationQueries } from '@kontorwerk/personalization'
-import { personalizationBudget } from '@kontorwerk/personalization'
-import { invalidatesBlockLibrary, LIBRARY_SOURCES } from '@kontorwerk/personalization'
-import { CONTENT_LOCALES, DEFAULT_LOCALE } from '@kontorwerk/personalization'
 import { trustedOrigins } from '../security/origins'
-import { withHooks } from '@kontorwerk/personalization'
-import { databaseUri as configuredDatabaseUri, payloadSecret } from './env'
+import { databaseUri as configuredDatabaseUri, payloadSecret, publicUrl } from './env'
 
-/** Deployment knobs for sending; tests shorten the lease so a killed worker's recipients come back quickly. */
-const campaignOptionsFromEnv = () => ({
-  ...(process.env.CAMPAIGN_LEASE_SECONDS && { leaseSeconds: Number(process.env.CAMPAIGN_LEASE_SECONDS) }),
-  ...(process.env.CAMPAIGN_SMTP_CONNECTIONS && { smtpConnections: Number(process.env.CAMPAIGN_SMTP_CONNECTIONS) }),
-})
+const env = process.env
+const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)
+const number = (value: string | undefined) => (value && Number.isFinite(Number(value)) ? Number(value) : undefined)
+
+/**
+ * The packages' options from the environment: the app reads every variable, the packages only
+ * their options (docs/configuration.md lists the variables).
+ */
+const plugins = () => [
+  personalization({
+    allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS === 'true',
+    anonymousRateLimit: number(env.PERSONALIZATION_RATE_LIMIT),
+    discountGuardDays: number(env.DISCOUNT_GUARD_DAYS),
+    previousLinkSecrets: list(env.SUBSCRIBER_TOKEN_PREVIOUS_SECRETS),
+    publicUrl: publicUrl(),
+  }),
+  consent({ unsubscribeMailto: env.UNSUBSCRIBE_MAILTO || undefined }),
+  leadScoring({ stageWebhook: env.STAGE_WEBHOOK_URL ? { secret: env.STAGE_WEBHOOK_SECRET || null, url: env.STAGE_WEBHOOK_URL } : null }),
+  segments(),
+  // Tests shorten the lease, so a killed worker's recipients come back quickly.
+  campaigns({ from: mailSender(), leaseSeconds: number(env.CAMPAIGN_LEASE_SECONDS), smtp: smtpSettings(), smtpConnections: number(env.CAMPAIGN_SMTP_CONNECTIONS) }),
+]
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -58,21 +61,13 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
       meta: { titleSuffix: ' · Personalisierung' },
       user: Users.slug,
     },
-    collections: [ContentBlocks, Media, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Events, Users].map(
-      (collection) => (LIBRARY_SOURCES.includes(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection),
-    ),
+    collections: [Media, Users],
     // Session cookies count only on requests from the public URL's pages (Payload's csrf); CORS the same.
     cors: trustedOrigins(),
     csrf: trustedOrigins(),
-    db: withAtomicErasure(databaseAdapter(databaseUri, { push: pushSchema })),
+    db: databaseAdapter(databaseUri, { push: pushSchema }),
     editor: lexicalEditor(),
     email: smtpAdapter(),
-    graphQL: {
-      mutations: (GraphQL) => eventOperations(GraphQL).mutations as never,
-      queries: (GraphQL) => personalizationQueries(GraphQL) as never,
-      validationRules: (args) => [personalizationBudget(args)],
-    },
-    hooks: { afterError: [addGraphQLErrorCode] },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },
     jobs: {
       // Background work (webhook deliveries, campaign sends) runs in processes that opt in: the server and `npm run worker` do.
@@ -83,7 +78,7 @@ export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = 
       shouldAutoRun: () => runsJobs(),
       tasks: [],
     },
-    plugins: [consentPlugin(), leadScoringPlugin(), segmentsPlugin(), campaignsPlugin(campaignOptionsFromEnv())],
+    plugins: plugins(),
     onInit: async (payload) => {
       if (!pushSchema) await runMigrations(payload)
     },

@@ -3,7 +3,7 @@ import type { CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'pa
 import { CodedError } from '@kontorwerk/personalization'
 import { label } from '@kontorwerk/personalization'
 import { message } from '@kontorwerk/personalization'
-import { clientAddressKey } from './clientAddress'
+import { clientAddressKey } from '@kontorwerk/personalization'
 import { sharedCounter } from '@kontorwerk/personalization'
 
 /**

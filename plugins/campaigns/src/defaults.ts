@@ -1,16 +1,20 @@
+import { withDefaults } from '@kontorwerk/personalization'
 import type { CampaignsPluginOptions, ResolvedCampaignsOptions } from './types'
 
 export const DEFAULT_OPTIONS: ResolvedCampaignsOptions = {
   batchSize: 200,
+  from: { address: 'newsletter@example.com', name: 'Newsletter' },
   jobSliceSeconds: 20,
   leaseSeconds: 60,
   maxAttempts: 4,
   parallelJobs: 3,
   retryDelaySeconds: 60,
+  smtp: null,
   smtpConnections: 8,
+  subscribersSlug: 'subscribers',
 }
 
-export const resolveOptions = (options: CampaignsPluginOptions): ResolvedCampaignsOptions => ({ ...DEFAULT_OPTIONS, ...options })
+export const resolveOptions = (options: CampaignsPluginOptions): ResolvedCampaignsOptions => withDefaults(DEFAULT_OPTIONS, options)
 
 /** Campaign jobs have their own queue, so a worker process can run only sending (`npm run worker`). */
 export const CAMPAIGN_QUEUE = 'campaigns'

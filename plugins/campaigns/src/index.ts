@@ -2,8 +2,7 @@ import type { Config } from 'payload'
 
 import type { CampaignsPluginOptions } from './types'
 
-import { extendPersonalization } from '@kontorwerk/personalization'
-import { withPersonalData } from '@kontorwerk/personalization'
+import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
 import { automationConsumer, enrollOnDoubleOptIn, enrollOnStageChange } from './automation/triggers'
 import { AutomationRuns } from './collections/AutomationRuns'
 import { Automations } from './collections/Automations'
@@ -25,15 +24,18 @@ export { CAMPAIGN_QUEUE }
  * send records that make a crash resume without duplicates or gaps; reports per campaign, variant
  * and block.
  */
-export const campaignsPlugin =
+export const campaigns =
   (pluginOptions: CampaignsPluginOptions = {}) =>
   (config: Config): Config => {
+    const options = resolveOptions(pluginOptions)
+    requirePlugins(config, 'campaigns', ['personalization', 'consent', 'segments'])
+    requireCollection(config, 'campaigns', options.subscribersSlug, 'subscribersSlug')
     const collections = (config.collections ?? []).map((collection) => {
       const hooks = collection.hooks ?? {}
       if (collection.slug === 'segments') return { ...collection, hooks: { ...hooks, beforeDelete: [keepCampaignSegments, ...(hooks.beforeDelete ?? [])] } }
       // Automation triggers: a confirmed double opt-in, a stage change.
       if (collection.slug === 'consent-records') return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnDoubleOptIn] } }
-      if (collection.slug === 'subscribers') return withPersonalData({ ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } }, sendsPersonalData)
+      if (collection.slug === options.subscribersSlug) return withPersonalData({ ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } }, sendsPersonalData)
       return collection
     })
     const graphQL = config.graphQL ?? {}
@@ -49,8 +51,8 @@ export const campaignsPlugin =
           views: { ...admin.components?.views, campaignReport: { Component: '@kontorwerk/campaigns/rsc#CampaignDashboard', path: '/campaign-report' } },
         },
       },
-      collections: [...collections, { ...Campaigns, endpoints: campaignEndpoints }, CampaignSends, Automations, AutomationRuns],
-      custom: { ...extendPersonalization(config, { eventConsumers: [automationConsumer] }).custom, campaigns: resolveOptions(pluginOptions) },
+      collections: [...collections, { ...Campaigns, custom: { ...Campaigns.custom, campaignsOptions: options }, endpoints: campaignEndpoints }, CampaignSends, Automations, AutomationRuns],
+      custom: extendPersonalization(config, { eventConsumers: [automationConsumer], plugins: ['campaigns'] }).custom,
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...campaignOperations(GraphQL).mutations }),

@@ -9,7 +9,7 @@ import { resolveOptions } from './defaults'
 import { consentHistoryField } from './fields/consentHistory'
 import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
-import { extendPersonalization, withPersonalData } from '@kontorwerk/personalization'
+import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
 import { trackingAllowed } from './utilities/contactProfile'
 import { consentPersonalData } from './utilities/consentPersonalData'
 import { bounceConsumer } from './utilities/bounceConsumer'
@@ -21,23 +21,24 @@ export { recordConsent } from './utilities/recordConsent'
 
 /**
  * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences
- * and the single contact gate `canContact`.
+ * and the single contact gate `canContact`. Needs personalization() before it.
  */
-export const consentPlugin =
+export const consent =
   (pluginOptions: ConsentPluginOptions = {}) =>
   (config: Config): Config => {
     const options = resolveOptions(pluginOptions)
+    requirePlugins(config, 'consent', ['personalization'])
+    requireCollection(config, 'consent', options.subscribersSlug, 'subscribersSlug')
     const collections = (config.collections ?? []).map((collection) =>
       collection.slug === options.subscribersSlug
         ? withPersonalData({ ...collection, fields: [...collection.fields, preferencesField, deliverabilityField, consentHistoryField] }, consentPersonalData)
         : collection,
     )
     const graphQL = config.graphQL ?? {}
-    const extended = extendPersonalization(config, { eventConsumers: [bounceConsumer], trackingAllowed })
+    const extended = extendPersonalization(config, { eventConsumers: [bounceConsumer], plugins: ['consent'], trackingAllowed })
     return {
       ...extended,
       collections: [...collections, Topics, consentRecords(options)],
-      custom: { ...extended.custom, consent: options },
       globals: [...(config.globals ?? []), Branding],
       graphQL: {
         ...graphQL,

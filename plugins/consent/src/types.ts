@@ -6,6 +6,8 @@ export type ConsentPluginOptions = {
   subscribersSlug?: string
   /** The system's own cap on marketing messages per channel, whatever the subscriber chose. */
   systemCap?: { maxMessages: number; perDays: number }
+  /** The mailbox of the `mailto:` unsubscribe in every marketing mail's List-Unsubscribe header. */
+  unsubscribeMailto?: string
 }
 
 export type ResolvedConsentOptions = Required<ConsentPluginOptions>

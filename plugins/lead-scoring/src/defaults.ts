@@ -1,3 +1,6 @@
+import { withDefaults } from '@kontorwerk/personalization'
+import type { LeadScoringPluginOptions, ResolvedLeadScoringOptions } from './types'
+
 export const DEFAULT_SETTINGS = {
   clickInterestWeight: 0.25,
   halfLifeDays: 30,
@@ -6,3 +9,7 @@ export const DEFAULT_SETTINGS = {
 }
 
 export type ScoringSettingsValues = typeof DEFAULT_SETTINGS & { stageWebhookSecret?: null | string; stageWebhookUrl?: null | string }
+
+export const DEFAULT_OPTIONS: ResolvedLeadScoringOptions = { enabled: true, stageWebhook: null, subscribersSlug: 'subscribers' }
+
+export const resolveOptions = (options: LeadScoringPluginOptions = {}): ResolvedLeadScoringOptions => withDefaults(DEFAULT_OPTIONS, options)

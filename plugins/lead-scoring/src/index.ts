@@ -4,7 +4,8 @@ import type { LeadScoringPluginOptions } from './types'
 
 import { withPersonalData } from '@kontorwerk/personalization'
 import { withHooks } from '@kontorwerk/personalization'
-import { extendPersonalization } from '@kontorwerk/personalization'
+import { extendPersonalization, requireCollection, requirePlugins } from '@kontorwerk/personalization'
+import { resolveOptions } from './defaults'
 import { LeadScores } from './collections/LeadScores'
 import { ScoreHits } from './collections/ScoreHits'
 import { ScoringRules } from './collections/ScoringRules'
@@ -26,14 +27,17 @@ export { evaluateStages } from './utilities/stages'
 const MODEL_SOURCES = ['personas', 'lifecycle-stages']
 
 /**
- * Lead scoring (spec §4): rules on a fit and a decaying engagement axis, persona fit, stage
- * thresholds with history and a CRM webhook, and an explanation of every score.
+ * Lead scoring: rules on a fit and a decaying engagement axis, persona fit, stage thresholds with
+ * history and a CRM webhook, and an explanation of every score. Needs personalization() before it.
  */
-export const leadScoringPlugin =
-  ({ enabled = true }: LeadScoringPluginOptions = {}) =>
+export const leadScoring =
+  (pluginOptions: LeadScoringPluginOptions = {}) =>
   (config: Config): Config => {
+    const options = resolveOptions(pluginOptions)
+    requirePlugins(config, 'leadScoring', ['personalization'])
+    requireCollection(config, 'leadScoring', options.subscribersSlug, 'subscribersSlug')
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
-      if (collection.slug === 'subscribers') {
+      if (collection.slug === options.subscribersSlug) {
         return withPersonalData(
           {
             ...collection,
@@ -48,9 +52,10 @@ export const leadScoringPlugin =
     const graphQL = config.graphQL ?? {}
     return {
       ...config,
-      collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits, LeadScores],
+      collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits, { ...LeadScores, custom: { leadScoringOptions: options } }],
       custom: extendPersonalization(config, {
-        eventConsumers: enabled ? [leadScoringConsumer] : [],
+        plugins: ['leadScoring'],
+        eventConsumers: options.enabled ? [leadScoringConsumer] : [],
         // The engine decays implicit interests, and segments engagement, with the half-lives set here.
         halfLives: {
           engagementDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.halfLifeDays,

@@ -2,7 +2,7 @@ import type { Config } from 'payload'
 
 import type { SegmentsPluginOptions } from './types'
 
-import { extendPersonalization, withPersonalData } from '@kontorwerk/personalization'
+import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
 
 import { SegmentMembers } from './collections/SegmentMembers'
 import { Segments } from './collections/Segments'
@@ -17,15 +17,18 @@ import { segmentsOf, segmentsOfMany } from './utilities/segmentService'
 export { audienceMembers, freezeSegment, matches, segmentCount, segmentsOf, segmentsOfMany } from './utilities/segmentService'
 
 /**
- * Segments (spec §5): AND/OR rule trees over profile, score, stage, persona, interests, consent
- * and events, evaluated in memory for one subscriber and compiled to SQL for counts and lists;
- * static lists frozen from them or imported from CSV.
+ * Segments: AND/OR rule trees over profile, score, stage, persona, interests, consent and events,
+ * evaluated in memory for one subscriber and compiled to SQL for counts and lists; static lists
+ * frozen from them or imported from CSV. Needs personalization() and consent() before it.
  */
-export const segmentsPlugin =
+export const segments =
   (pluginOptions: SegmentsPluginOptions = {}) =>
   (config: Config): Config => {
+    const options = resolveOptions(pluginOptions)
+    requirePlugins(config, 'segments', ['personalization', 'consent'])
+    requireCollection(config, 'segments', options.subscribersSlug, 'subscribersSlug')
     const collections = (config.collections ?? []).map((collection) => {
-      if (collection.slug === 'subscribers') {
+      if (collection.slug === options.subscribersSlug) {
         return withPersonalData(collection, membershipsPersonalData)
       }
       return (SLOT_COLLECTIONS as readonly string[]).includes(collection.slug) ? withSlotSegments(collection) : collection
@@ -33,8 +36,8 @@ export const segmentsPlugin =
     const graphQL = config.graphQL ?? {}
     return {
       ...config,
-      collections: [...collections, { ...Segments, endpoints: [...segmentEndpoints, segmentOptionsEndpoint] }, SegmentMembers],
-      custom: { ...extendPersonalization(config, { segmentMembership: segmentsOf }).custom, segments: resolveOptions(pluginOptions) },
+      collections: [...collections, { ...Segments, custom: { segmentsOptions: options }, endpoints: [...segmentEndpoints, segmentOptionsEndpoint] }, SegmentMembers],
+      custom: extendPersonalization(config, { plugins: ['segments'], segmentMembership: segmentsOf }).custom,
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...segmentOperations(GraphQL).mutations }),

@@ -9,10 +9,15 @@ export type RfmBands = {
 }
 
 export type SegmentsPluginOptions = {
-  /** Fixed RFM bands, so a subscriber's RFM score does not move when other people buy. */
+  /**
+   * Fixed RFM bands, so a subscriber's RFM score does not move when other people buy.
+   * @default { frequency: [2, 3, 5, 10], monetary: [50, 200, 500, 1000], recencyDays: [30, 90, 180, 365] }
+   */
   rfmBands?: RfmBands
-  /** Frequency and monetary value count purchases of this many days (recency looks at all). */
+  /** Frequency and monetary value count purchases of this many days (recency looks at all). @default 365 */
   rfmWindowDays?: number
+  /** The collection of the people segments select (the core's subscribers). @default 'subscribers' */
+  subscribersSlug?: string
 }
 
 export type ResolvedSegmentsOptions = Required<SegmentsPluginOptions>

@@ -101,7 +101,7 @@ async function write(payload: Payload, runs: Run[], outcomes: Map<string, Outcom
           attempts: 0,
           campaign: idFromKey(payload, campaign),
           eventRecorded: false,
-          messageId: campaignMessageId(campaign, `${run.subscriber}-${run.id}`),
+          messageId: campaignMessageId(payload, campaign, `${run.subscriber}-${run.id}`),
           sendKey: `${campaign}:${run.subscriber}:${run.id}`,
           state: 'pending',
           subscriber: idFromKey(payload, run.subscriber),

@@ -3,9 +3,11 @@ import { encodeWords, foldLines, isPlainText } from 'nodemailer/lib/mime-funcs'
 
 import type { RenderedForRecipient } from '@kontorwerk/personalization'
 
-import { publicUrl } from '../../../../src/config/env'
+import type { Payload } from 'payload'
+
+import { personalizationOptions } from '@kontorwerk/personalization'
+import { campaignsOptions } from '../utilities/options'
 import { singleLine } from '@kontorwerk/personalization'
-import { mailSender } from '../../../../src/email/smtpAdapter'
 import { escapeHtml } from '@kontorwerk/personalization'
 import { withTracking } from '@kontorwerk/personalization'
 import { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl } from '@kontorwerk/consent'
@@ -25,18 +27,18 @@ export const trackingMessage = (campaign: string, variant: null | string) => `ca
  * RFC 8058 one-click List-Unsubscribe headers. The Message-ID is the send record's, so a report
  * or bounce can always be traced back to it.
  */
-export async function composeMessage(rendered: RenderedForRecipient, recipient: Recipient, { campaign, messageId, variant }: { campaign: string; messageId: string; variant: null | string }): Promise<OutgoingMessage> {
+export async function composeMessage(payload: Pick<Payload, 'collections' | 'config'>, rendered: RenderedForRecipient, recipient: Recipient, { campaign, messageId, variant }: { campaign: string; messageId: string; variant: null | string }): Promise<OutgoingMessage> {
   // One signed token serves the link in the mail and its List-Unsubscribe header.
-  const token = unsubscribeToken(recipient)
+  const token = unsubscribeToken(payload, recipient)
   const links = {
-    preferences: preferencesUrl(recipient),
-    unsubscribe: unsubscribeUrl(token),
+    preferences: preferencesUrl(payload, recipient),
+    unsubscribe: unsubscribeUrl(payload, token),
   }
   const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">Einstellungen ändern</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">Abmelden</a></p>`
   let html = rendered.html.includes('</body>') ? rendered.html.replace('</body>', `${footer}</body>`) : rendered.html + footer
-  if (recipient.trackable) html = withTracking(html, { baseUrl: publicUrl(), message: trackingMessage(campaign, variant), subscriber: recipient })
+  if (recipient.trackable) html = withTracking(payload, html, { baseUrl: personalizationOptions(payload).publicUrl, message: trackingMessage(campaign, variant), subscriber: recipient })
   const text = `${rendered.text}\n\nEinstellungen ändern: ${links.preferences}\nAbmelden: ${links.unsubscribe}\n`
-  const from = mailSender()
+  const { from } = campaignsOptions(payload)
   const raw = mimeMessage(
     [
       ['From', `${headerText(from.name)} <${from.address}>`],
@@ -44,7 +46,7 @@ export async function composeMessage(rendered: RenderedForRecipient, recipient: 
       ['Subject', headerText(rendered.subject)],
       ['Date', new Date().toUTCString().replace(/GMT/, '+0000')],
       ['Message-ID', messageId],
-      ...Object.entries(listUnsubscribeHeaders(recipient, token)),
+      ...Object.entries(listUnsubscribeHeaders(payload, recipient, token)),
       ['Feedback-ID', `${campaign}:campaign:kontorwerk`],
     ],
     text,

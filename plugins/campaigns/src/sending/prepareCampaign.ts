@@ -5,16 +5,17 @@ import type { Campaign } from '../../../../src/payload-types'
 import { readRows } from '@kontorwerk/personalization'
 import { writeAtomically } from '@kontorwerk/personalization'
 import { sameWallClockIn, timeZoneOf } from '@kontorwerk/personalization'
-import { mailSender } from '../../../../src/email/smtpAdapter'
 import { idFromKey, relationKey, relationKeys } from '@kontorwerk/personalization'
 import { audienceMembers, freezeSegment } from '@kontorwerk/segments'
 import { CAMPAIGN_SENDS } from '../defaults'
 import { moveCampaign, pauseWithReason, setCampaignStatus } from '../utilities/campaignStatus'
+import { campaignsOptions } from '../utilities/options'
 import { readinessProblems } from '../utilities/readiness'
 import { assignVariant } from './abTest'
 
 /** The Message-ID of one campaign mail: the same on every attempt, so bounces and reports find their record. */
-export const campaignMessageId = (campaign: string, subscriber: string) => `<campaign-${campaign}.${subscriber}@${mailSender().address.split('@')[1] ?? 'localhost'}>`
+export const campaignMessageId = (payload: Pick<Payload, 'collections'>, campaign: string, subscriber: string) =>
+  `<campaign-${campaign}.${subscriber}@${campaignsOptions(payload).from.address.split('@')[1] ?? 'localhost'}>`
 
 /**
  * Starts a scheduled campaign: checks it again, freezes the audience to a static list (so later
@@ -55,7 +56,7 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
               attempts: 0,
               campaign: idFromKey(payload, id),
               eventRecorded: false,
-              messageId: campaignMessageId(id, subscriber),
+              messageId: campaignMessageId(payload, id, subscriber),
               // Not before the recipient's local send time; the remainder of an A/B test waits for the winner.
               nextAttemptAt: latest(localAt?.get(subscriber), waits ? decisionAt : null, now),
               reason: holdout ? 'holdout' : null,

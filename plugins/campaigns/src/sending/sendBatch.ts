@@ -84,7 +84,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
     const profile = profiles.get(recipient.subscriber)!
     try {
       const rendered = await renderer.render({ recentBlocks: profile.recentBlocks, segments: memberships.get(recipient.subscriber) ?? new Set(), subscriber: profile.subscriber }, variantFor(recipient))
-      const message = await composeMessage(rendered, { email: profile.subscriber.email, id: recipient.subscriber, linkKey: profile.subscriber.linkKey, trackable: profile.trackable }, { campaign: campaignId, messageId: recipient.messageId, variant: recipient.variant })
+      const message = await composeMessage(payload, rendered, { email: profile.subscriber.email, id: recipient.subscriber, linkKey: profile.subscriber.linkKey, trackable: profile.trackable }, { campaign: campaignId, messageId: recipient.messageId, variant: recipient.variant })
       prepared.push({ blocks: rendered.blocks, message, recipient })
     } catch (error) {
       stop = error instanceof CodedError && error.code === 'FAILED_PRECONDITION' ? new CampaignProblem(error.message) : (error as Error)

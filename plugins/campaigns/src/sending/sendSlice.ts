@@ -3,7 +3,6 @@ import type { Payload } from 'payload'
 import type { Campaign } from '../../../../src/payload-types'
 import type { ResolvedCampaignsOptions } from '../types'
 
-import { smtpSettings } from '../../../../src/email/smtpAdapter'
 import { recipientRenderer } from '@kontorwerk/personalization'
 import { relationKey } from '@kontorwerk/personalization'
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
@@ -31,7 +30,7 @@ export async function sendSlice(
   const deadline = Date.now() + sliceMs
   const first = await loadCampaign(payload, campaignId)
   if (first?.status !== 'sending') return
-  const settings = options.smtp ? { secure: false, ...options.smtp } : smtpSettings()
+  const settings = options.smtp ? { secure: false, ...options.smtp } : null
   if (!settings) {
     await pauseWithReason(payload, campaignId, 'No SMTP server is configured (SMTP_HOST)')
     return

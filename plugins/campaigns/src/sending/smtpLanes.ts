@@ -1,7 +1,7 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection'
 import { type Duplex, Readable } from 'node:stream'
 
-import type { SmtpSettings } from '../../../../src/email/smtpAdapter'
+import type { SmtpSettings } from '../types'
 import type { OutgoingMessage } from './composeMessage'
 
 /** The SMTP server cannot be reached at all (refused, timed out, TLS or login failed). */

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import type { ResolvedCampaignsOptions } from '../types'
 
-import { DEFAULT_OPTIONS } from '../defaults'
+import { CAMPAIGNS, DEFAULT_OPTIONS } from '../defaults'
 
-export const campaignsOptions = (payload: Payload): ResolvedCampaignsOptions => (payload.config.custom?.campaigns as ResolvedCampaignsOptions | undefined) ?? DEFAULT_OPTIONS
+/** The options the plugin was configured with, kept on its own campaigns collection for code that only has `payload`. */
+export const campaignsOptions = (payload: Pick<Payload, 'collections'>): ResolvedCampaignsOptions =>
+  (payload.collections[CAMPAIGNS as 'campaigns']?.config.custom?.campaignsOptions as ResolvedCampaignsOptions | undefined) ?? DEFAULT_OPTIONS

@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 
 import type { Campaign, Newsletter } from '../../../../src/payload-types'
 
-import { smtpSettings } from '../../../../src/email/smtpAdapter'
 import { blockLibrary } from '@kontorwerk/personalization'
 import { relationKey } from '@kontorwerk/personalization'
 import { DELIVERED_CHANNELS } from '../collections/Campaigns'
@@ -27,7 +26,7 @@ export async function readinessProblems(payload: Payload, campaign: Campaign): P
   const newsletter = newsletterId ? await payload.findByID({ id: newsletterId, collection: 'newsletters', depth: 0, disableErrors: true }).catch(() => null) : null
   if (!newsletter) problems.push({ code: 'NEWSLETTER', message: 'The campaign has no newsletter (it may have been deleted)' })
   else problems.push(...(await slotProblems(payload, newsletter)), ...abTestProblems(campaign, newsletter.slots.map((slot) => slot.key)))
-  if (!campaignsOptions(payload).smtp && !smtpSettings()) problems.push({ code: 'NO_SMTP', message: 'No SMTP server is configured (SMTP_HOST)' })
+  if (!campaignsOptions(payload).smtp) problems.push({ code: 'NO_SMTP', message: 'No SMTP server is configured (option smtp of campaigns(); SMTP_HOST in the reference app)' })
   return problems
 }
 

@@ -25,6 +25,8 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
       group: label('Einwilligungen', 'Consent'),
       useAsTitle: 'action',
     },
+    // The plugin's options, for code that only has `payload` (consentOptions).
+    custom: { consentOptions: options },
     defaultSort: '-occurredAt',
     fields: [
       {

@@ -111,7 +111,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const lang = langOf(req)
     const result = await confirmSubscription(payload, String(req.body?.token ?? ''), meta(req))
     if (result.status === 'invalid') await html(res, 400, invalidLinkPage(lang))
-    else await html(res, 200, confirmedPage(lang, result.status === 'confirmed' ? preferencesToken(result.subscriber) : null))
+    else await html(res, 200, confirmedPage(lang, result.status === 'confirmed' ? preferencesToken(payload, result.subscriber) : null))
   })
 
   // A GET only asks: link scanners and previews must not unsubscribe anybody.
@@ -132,7 +132,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const lang = langOf(req)
     const subscriber = await subscriberFromToken(payload, req.query.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
-    await html(res, 200, preferencesPage({ lang, saved: req.query.saved === '1', subscriber, token: preferencesToken(subscriber), topics: await topicStates(payload, subscriber, lang) }))
+    await html(res, 200, preferencesPage({ lang, saved: req.query.saved === '1', subscriber, token: preferencesToken(payload, subscriber), topics: await topicStates(payload, subscriber, lang) }))
   })
 
   router.post('/preferences', ...body, async (req, res) => {
@@ -152,7 +152,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
           : pausedUntil && Number.isNaN(pausedUntil.getTime())
             ? lang === 'de' ? 'Bitte ein gültiges Datum angeben.' : 'Please enter a valid date.'
             : null
-    if (problem) return html(res, 400, preferencesPage({ error: problem, lang, subscriber, token: preferencesToken(subscriber), topics }))
+    if (problem) return html(res, 400, preferencesPage({ error: problem, lang, subscriber, token: preferencesToken(payload, subscriber), topics }))
     const answerValue = String(req.body.answerValue ?? '').replace(/[\u0000-\u001f<>]/g, ' ').trim()
     await savePreferences(
       payload,
@@ -167,7 +167,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
       },
       meta(req),
     )
-    res.redirect(303, `/preferences?token=${encodeURIComponent(preferencesToken(subscriber))}&saved=1&lang=${lang}`)
+    res.redirect(303, `/preferences?token=${encodeURIComponent(preferencesToken(payload, subscriber))}&saved=1&lang=${lang}`)
   })
 
   router.post('/preferences/unsubscribe', ...body, async (req, res) => {
@@ -189,7 +189,7 @@ export function consentRouter(payload: Payload, options: ConsentRouterOptions = 
     const subscriber = await subscriberFromToken(payload, req.query.token, 'preferences')
     if (!subscriber) return html(res, 400, invalidLinkPage(lang))
     const labels = Object.fromEntries(personalDataContributors(payload).map((contributor) => [contributor.key, contributor.label]))
-    await html(res, 200, dataPage({ data: await exportPersonalData(payload, subscriber), labels, lang, token: preferencesToken(subscriber) }))
+    await html(res, 200, dataPage({ data: await exportPersonalData(payload, subscriber), labels, lang, token: preferencesToken(payload, subscriber) }))
   })
 
   router.get('/preferences/delete', async (req, res) => {

@@ -2,7 +2,7 @@ import type { GlobalConfig, Payload } from 'payload'
 
 import { anyone, isAdmin } from '@kontorwerk/personalization'
 import { label } from '@kontorwerk/personalization'
-import { absoluteUrl } from '@kontorwerk/personalization'
+import { absoluteUrl, personalizationOptions } from '@kontorwerk/personalization'
 
 const HEX = /^#[0-9a-fA-F]{6}$/
 
@@ -48,7 +48,7 @@ export async function loadBrand(payload: Payload): Promise<Brand> {
     accentColor: data.accentColor ?? DEFAULT_BRAND.accentColor,
     companyName: data.companyName ?? DEFAULT_BRAND.companyName,
     footer: data.footer ?? DEFAULT_BRAND.footer,
-    logo: data.logo?.url ? { alt: data.logo.alt ?? data.companyName ?? '', url: absoluteUrl(data.logo.url) } : null,
+    logo: data.logo?.url ? { alt: data.logo.alt ?? data.companyName ?? '', url: absoluteUrl(data.logo.url, personalizationOptions(payload).publicUrl) } : null,
     primaryColor: data.primaryColor ?? DEFAULT_BRAND.primaryColor,
   }
 }

@@ -4,13 +4,12 @@ import type { Subscriber } from '../../../../src/payload-types'
 
 import { randomUUID } from 'node:crypto'
 
-import { publicUrl } from '../../../../src/config/env'
 import { relationId } from '@kontorwerk/personalization'
 import { normalizeEmail } from '@kontorwerk/personalization'
 import { salutation } from '@kontorwerk/personalization'
 import { type LinkSubject } from '@kontorwerk/personalization'
 import { subscriberOfClaims } from '@kontorwerk/personalization'
-import { claimsOf, signSubscriberToken } from '@kontorwerk/personalization'
+import { claimsOf, personalizationOptions, type Signer, signSubscriberToken } from '@kontorwerk/personalization'
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
@@ -70,9 +69,9 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
       options,
     )
   }
-  const token = signSubscriberToken(subscriber, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
+  const token = signSubscriberToken(payload, subscriber, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
   await sendDoubleOptInMail(payload, {
-    confirmUrl: `${publicUrl()}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${locale}`,
+    confirmUrl: `${personalizationOptions(payload).publicUrl}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${locale}`,
     locale,
     salutation: salutation({ ...subscriber, locale }),
     to: email,
@@ -84,7 +83,7 @@ export type ConfirmResult = { status: 'already_confirmed' } | { status: 'confirm
 
 /** The sign-up a double-opt-in link belongs to: its pending records, or null for a link that is not (or no longer) valid. */
 async function signupOfLink(payload: Payload, token: string) {
-  const claims = claimsOf(token, 'doi')
+  const claims = claimsOf(payload, token, 'doi')
   if (!claims?.nonce) return null
   const subscriber = await subscriberOfClaims(payload, claims)
   if (!subscriber) return null
@@ -139,15 +138,16 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
 }
 
 /** A token for the unsubscribe link and the List-Unsubscribe header of every marketing mail. */
-export const unsubscribeToken = (subscriber: LinkSubject) => signSubscriberToken(subscriber, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
+export const unsubscribeToken = (signer: Signer, subscriber: LinkSubject) => signSubscriberToken(signer, subscriber, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
 
 /** The public one-click unsubscribe address for a token (the link in a mail and in its header). */
-export const unsubscribeUrl = (token: string) => `${publicUrl()}/unsubscribe?token=${encodeURIComponent(token)}`
+export const unsubscribeUrl = (payload: Signer, token: string) => `${personalizationOptions(payload).publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`
 
 /** RFC 2369 / RFC 8058 headers: one-click unsubscribe by POST, and by mail (a sender that has signed the token passes it). */
-export function listUnsubscribeHeaders(subscriber: LinkSubject, token = unsubscribeToken(subscriber), mailto = process.env.UNSUBSCRIBE_MAILTO ?? 'unsubscribe@example.com') {
+export function listUnsubscribeHeaders(payload: Pick<Payload, 'collections' | 'config'>, subscriber: LinkSubject, token = unsubscribeToken(payload, subscriber)) {
+  const mailto = consentOptions(payload).unsubscribeMailto
   return {
-    'List-Unsubscribe': `<${unsubscribeUrl(token)}>, <mailto:${mailto}?subject=unsubscribe%20${encodeURIComponent(token)}>`,
+    'List-Unsubscribe': `<${unsubscribeUrl(payload, token)}>, <mailto:${mailto}?subject=unsubscribe%20${encodeURIComponent(token)}>`,
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   }
 }

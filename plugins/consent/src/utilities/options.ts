@@ -4,6 +4,8 @@ import type { ResolvedConsentOptions } from '../types'
 
 import { defaults } from '../defaults'
 
-/** The options the plugin was configured with, kept on the config for code that only has `payload`. */
-export const consentOptions = (payload: Payload): ResolvedConsentOptions =>
-  (payload.config.custom?.consent as ResolvedConsentOptions | undefined) ?? defaults
+import { CONSENT_RECORDS } from '../collections/ConsentRecords'
+
+/** The options the plugin was configured with, kept on its own ledger collection for code that only has `payload`. */
+export const consentOptions = (payload: Pick<Payload, 'collections'>): ResolvedConsentOptions =>
+  (payload.collections[CONSENT_RECORDS as 'consent-records']?.config.custom?.consentOptions as ResolvedConsentOptions | undefined) ?? defaults

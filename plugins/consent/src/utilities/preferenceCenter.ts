@@ -3,9 +3,7 @@ import type { Payload } from 'payload'
 import type { Subscriber } from '../../../../src/payload-types'
 import type { Frequency } from './canContact'
 
-import { publicUrl } from '../../../../src/config/env'
-import { type LinkSubject } from '@kontorwerk/personalization'
-import { signSubscriberToken } from '@kontorwerk/personalization'
+import { type LinkSubject, personalizationOptions, type Signer, signSubscriberToken } from '@kontorwerk/personalization'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
 import { ledgerEvents, ledgerRecords } from './ledger'
@@ -15,10 +13,10 @@ import { recordConsent } from './recordConsent'
 const PREFERENCES_TTL_SECONDS = 30 * 24 * 3600
 
 /** The link to the preference center; every page view hands out a fresh one (rotation), older ones expire. */
-export const preferencesToken = (subscriber: LinkSubject) => signSubscriberToken(subscriber, 'preferences', PREFERENCES_TTL_SECONDS)
+export const preferencesToken = (signer: Signer, subscriber: LinkSubject) => signSubscriberToken(signer, subscriber, 'preferences', PREFERENCES_TTL_SECONDS)
 
 /** The absolute signed link to a subscriber's preference center (in mails, in the demo's log). */
-export const preferencesUrl = (subscriber: LinkSubject) => `${publicUrl()}/preferences?token=${encodeURIComponent(preferencesToken(subscriber))}`
+export const preferencesUrl = (signer: Signer, subscriber: LinkSubject) => `${personalizationOptions(signer).publicUrl}/preferences?token=${encodeURIComponent(preferencesToken(signer, subscriber))}`
 
 /** Questions asked one at a time, each only while unanswered (progressive profiling, data minimisation). */
 export const PROFILE_QUESTIONS = [

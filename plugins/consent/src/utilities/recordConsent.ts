@@ -5,7 +5,6 @@ import { createHash } from 'node:crypto'
 import type { ResolvedConsentOptions } from '../types'
 import type { ConsentAction, ConsentPurpose } from './consentState'
 
-import { payloadSecret } from '../../../../src/config/env'
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 
 export type ConsentEntry = {
@@ -25,21 +24,23 @@ export type ConsentEntry = {
 }
 
 /** Salted, so a leaked ledger does not reveal addresses, yet the same address gives the same hash. */
-const hashed = (value: string) => `sha256:${createHash('sha256').update(`${payloadSecret()}:${value}`).digest('hex')}`
+const hashed = (salt: string, value: string) => `sha256:${createHash('sha256').update(`${salt}:${value}`).digest('hex')}`
 
-function networkValue(value: null | string | undefined, mode: ResolvedConsentOptions['networkData']): null | string {
+function networkValue(salt: string, value: null | string | undefined, mode: ResolvedConsentOptions['networkData']): null | string {
   if (!value || mode === 'none') return null
-  return mode === 'raw' ? value.slice(0, 500) : hashed(value)
+  return mode === 'raw' ? value.slice(0, 500) : hashed(salt, value)
 }
 
 /** Appends one entry to the ledger: the only way consent changes. */
 export function recordConsent(payload: Payload, entry: ConsentEntry, options: ResolvedConsentOptions, req?: Partial<PayloadRequest>) {
+  // The salt is the config's secret: the same address hashes alike across restarts and processes.
+  const salt = payload.config.secret
   return payload.create({
     collection: CONSENT_RECORDS as 'consent-records',
     data: {
       action: entry.action,
       channel: entry.channel as never,
-      ipAddress: networkValue(entry.ip, options.networkData),
+      ipAddress: networkValue(salt, entry.ip, options.networkData),
       occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
       proof: entry.proof ?? null,
       purpose: entry.purpose,
@@ -48,7 +49,7 @@ export function recordConsent(payload: Payload, entry: ConsentEntry, options: Re
       subscriber: entry.subscriber as number,
       textVersion: entry.textVersion ?? null,
       topic: (entry.topic ?? null) as null | number,
-      userAgent: networkValue(entry.userAgent, options.networkData === 'hashed' ? 'raw' : options.networkData),
+      userAgent: networkValue(salt, entry.userAgent, options.networkData === 'hashed' ? 'raw' : options.networkData),
     },
     overrideAccess: true,
     req,

@@ -1,3 +1,4 @@
+import type { PayloadRequest } from 'payload'
 import type { GlobalConfig } from 'payload'
 
 import { isAdmin, isAdminField, isStaff } from '@kontorwerk/personalization'
@@ -38,11 +39,11 @@ export const ScoringSettings: GlobalConfig = {
       access: { read: isAdminField, update: isAdminField },
       admin: { description: label('Phasenwechsel werden als JSON an diese URL gesendet (z. B. CRM), mit Wiederholungen.', 'Stage changes are POSTed as JSON to this URL (e.g. a CRM), with retries.') },
       label: label('Webhook für Phasenwechsel', 'Stage change webhook'),
-      validate: async (value: null | string | undefined, { event, req }: { event?: 'onChange' | 'submit'; req: Parameters<typeof message>[0] }) => {
+      validate: async (value: null | string | undefined, { event, req }: { event?: 'onChange' | 'submit'; req: Parameters<typeof message>[0] & Pick<PayloadRequest, 'payload'> }) => {
         if (!value) return true
         if (!/^https?:\/\/[^\s]+$/.test(value)) return message(req, label('http(s)-URL erwartet.', 'http(s) URL expected.'))
         // While typing only the form (no DNS lookup per keystroke); the save resolves the host.
-        const problem = await webhookUrlProblem(value, { resolve: event !== 'onChange' })
+        const problem = await webhookUrlProblem(req.payload, value, { resolve: event !== 'onChange' })
         return problem ? message(req, problem) : true
       },
     },

@@ -4,16 +4,18 @@ import { createHmac } from 'node:crypto'
 
 import { postWebhook } from '@kontorwerk/personalization'
 import { scoringModel } from '../utilities/model'
+import { leadScoringOptions } from '../utilities/options'
 
 export const STAGE_WEBHOOK_TASK = 'leadScoringStageWebhook' as const
 
 const TIMEOUT_MS = 10_000
 
-/** Where stage changes go: the settings' URL, or STAGE_WEBHOOK_URL for deployments configured by environment. */
+/** Where stage changes go: the settings' URL, or the plugin's `stageWebhook` option (deployments configured by environment). */
 export async function stageWebhookTarget(payload: Payload) {
   const { settings } = await scoringModel.get(payload)
-  const url = settings.stageWebhookUrl || process.env.STAGE_WEBHOOK_URL || null
-  const secret = settings.stageWebhookSecret || process.env.STAGE_WEBHOOK_SECRET || null
+  const configured = leadScoringOptions(payload).stageWebhook
+  const url = settings.stageWebhookUrl || configured?.url || null
+  const secret = settings.stageWebhookSecret || configured?.secret || null
   return url ? { secret, url } : null
 }
 
@@ -31,7 +33,7 @@ export const stageWebhookTask: TaskConfig<'leadScoringStageWebhook'> = {
     const headers: Record<string, string> = { 'content-type': 'application/json', 'x-event-id': String(input.eventId) }
     if (target.secret) headers['x-signature'] = `sha256=${createHmac('sha256', target.secret).update(body).digest('hex')}`
     // Checked as the connection opens: the URL may have been saved (or set by environment) when its host resolved elsewhere.
-    const response = await postWebhook(target.url, { body, headers, signal: AbortSignal.timeout(TIMEOUT_MS) })
+    const response = await postWebhook(req.payload, target.url, { body, headers, signal: AbortSignal.timeout(TIMEOUT_MS) })
     if (!response.ok) throw new Error(`Stage webhook answered ${response.status}`)
     return { output: { delivered: true } }
   },

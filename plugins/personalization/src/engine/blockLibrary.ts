@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { ContentBlock, Media } from '../../../../src/payload-types'
 import type { BlockCandidate } from './types'
 
+import { personalizationOptions } from '../extensions'
 import { absoluteUrl } from '../rendering/html'
 import { richTextToHtml, richTextToText } from '../rendering/richText'
 import { perPayloadCache } from '../utilities/perPayloadCache'
@@ -47,15 +48,16 @@ async function loadLibrary(payload: Payload): Promise<BlockLibrary> {
   const [taxonomy, blocks, media] = await Promise.all([
     loadTaxonomy(payload),
     payload.find({ collection: 'content-blocks', depth: 0, limit: 0, pagination: false, where: { _status: { equals: 'published' } } }),
-    payload.find({ collection: 'media', depth: 0, limit: 0, pagination: false }),
+    payload.find({ collection: personalizationOptions(payload).mediaSlug as 'media', depth: 0, limit: 0, pagination: false }),
   ])
+  const { publicUrl } = personalizationOptions(payload)
   const images = new Map(media.docs.map((doc) => [String(doc.id), doc]))
   const candidates: BlockCandidate[] = []
   const content = new Map<string, BlockContent>()
   for (const block of blocks.docs) {
     candidates.push(toCandidate(block, taxonomy))
     const image = block.image == null ? undefined : images.get(relationKey(block.image)!)
-    content.set(String(block.id), toContent(block, image))
+    content.set(String(block.id), toContent(block, image, publicUrl))
   }
   return { candidates, content, taxonomy }
 }
@@ -79,14 +81,15 @@ function toCandidate(block: ContentBlock, taxonomy: Taxonomy): BlockCandidate {
   }
 }
 
-function toContent(block: ContentBlock, image: Media | undefined): BlockContent {
+/** A block as the renderers need it, its links and images absolute (mail clients resolve nothing). */
+function toContent(block: ContentBlock, image: Media | undefined, publicUrl: string): BlockContent {
   const sizes = image?.sizes
-  const url = (candidate?: null | string) => (candidate ? absoluteUrl(candidate) : null)
+  const url = (candidate?: null | string) => (candidate ? absoluteUrl(candidate, publicUrl) : null)
   const original = url(image?.url)
   return {
     bodyHtml: richTextToHtml(block.body as never),
     bodyText: richTextToText(block.body as never),
-    cta: block.cta?.label && block.cta.url ? { label: block.cta.label, url: block.cta.url } : null,
+    cta: block.cta?.label && block.cta.url ? { label: block.cta.label, url: absoluteUrl(block.cta.url, publicUrl) } : null,
     fingerprint: `${block.id}@${block.updatedAt}${image ? `+${image.id}@${image.updatedAt}` : ''}`,
     id: String(block.id),
     image:

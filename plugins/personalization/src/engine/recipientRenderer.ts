@@ -11,7 +11,7 @@ import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } fro
 import { tokenContext } from '../rendering/tokens/liquid'
 import { blockLibrary } from './blockLibrary'
 import { contextFromSubscriber } from './context/buildContext'
-import { fill, namedSegments, slotDefinitions } from './service'
+import { engineSettings, fill, namedSegments, slotDefinitions } from './service'
 
 export type RecipientInput = { recentBlocks: string[][]; segments: Set<string>; subscriber: Subscriber }
 /** An A/B variant: its own subject and/or one slot's block, fixed instead of ranked. */
@@ -30,6 +30,7 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
   ])
   const definitions = slotDefinitions(newsletter.slots)
   const guard = newsletter.skipRecentSends ?? 0
+  const settings = engineSettings(payload)
   return {
     /** Segments the slots are reserved for: the caller answers membership for a whole batch at once. */
     segments: namedSegments(definitions),
@@ -38,7 +39,7 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
       const recent = guard > 0 ? recentBlocks.slice(-guard).flat() : []
       const context = contextFromSubscriber(subscriber, library.taxonomy, at, { implicitHalfLifeDays, purchases, recentBlocks: recent })
       context.segments = segments
-      const slots = pinVariantBlock(fill(library, { context }, definitions), library.candidates, variant)
+      const slots = pinVariantBlock(fill(library, { context }, definitions, settings), library.candidates, variant)
       // A variant's subject is a newsletter of its own to the compile caches (they key by id).
       const source = variant?.subject ? { ...newsletter, id: `${newsletter.id}:${variant.key}`, subject: variant.subject } : newsletter
       const template = await compileNewsletter(source, slots, library.content)

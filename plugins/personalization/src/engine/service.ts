@@ -18,12 +18,14 @@ import { assemble, MissingFallbackError } from './assembly/assemble'
 import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
 import { type AnonymousContextInput, contextFromAnonymous, contextFromSubscriber, UnknownReferenceError } from './context/buildContext'
 import { CodedError } from '../errors'
-import { extensionsOf } from '../extensions'
+import { extensionsOf, personalizationOptions } from '../extensions'
+import { type Signer } from '../security/signing'
 
-export const ENGINE_SETTINGS: EngineSettings = {
+/** The engine's settings: the default locale and the core's guard options. */
+export const engineSettings = (payload: Pick<Payload, 'config'>): EngineSettings => ({
   defaultLocale: DEFAULT_LOCALE,
-  discountGuardDays: Number(process.env.DISCOUNT_GUARD_DAYS ?? 30),
-}
+  discountGuardDays: personalizationOptions(payload).discountGuardDays,
+})
 
 /** Who the document is for: a subscriber (by id for staff and API keys, by signed token for the public) or an anonymous context. */
 export type ReaderInput = { context?: AnonymousContextInput | null; subscriber?: null | number | string; token?: null | string }
@@ -40,8 +42,8 @@ export function parseAt(at: null | string | undefined): Date {
 }
 
 /** A public link token for personalized pages, e.g. from a newsletter's link (default: 30 days). */
-export const personalizationToken = (subscriber: LinkSubject, ttlSeconds = 30 * 24 * 3600) =>
-  signSubscriberToken(subscriber, 'personalize', ttlSeconds)
+export const personalizationToken = (signer: Signer, subscriber: LinkSubject, ttlSeconds = 30 * 24 * 3600) =>
+  signSubscriberToken(signer, subscriber, 'personalize', ttlSeconds)
 
 async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<null | Subscriber> {
   const { payload } = req
@@ -58,7 +60,7 @@ async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<
   if (input.token == null) return null
   let claims
   try {
-    claims = readSubscriberToken(input.token, 'personalize')
+    claims = readSubscriberToken(payload, input.token, 'personalize')
   } catch (error) {
     if (error instanceof TokenError) throw new CodedError('INVALID_TOKEN', error.message)
     throw error
@@ -125,9 +127,9 @@ export function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots'
   }))
 }
 
-export function fill(library: BlockLibrary, reader: Pick<Reader, 'context'>, slots: SlotDefinition[]): AssembledSlot[] {
+export function fill(library: BlockLibrary, reader: Pick<Reader, 'context'>, slots: SlotDefinition[], settings: EngineSettings): AssembledSlot[] {
   try {
-    return assemble({ blocks: library.candidates, context: reader.context, interestAncestors: library.taxonomy.interestAncestors, settings: ENGINE_SETTINGS, slots })
+    return assemble({ blocks: library.candidates, context: reader.context, interestAncestors: library.taxonomy.interestAncestors, settings, slots })
   } catch (error) {
     if (error instanceof MissingFallbackError) throw new CodedError('FAILED_PRECONDITION', error.message)
     throw error
@@ -183,7 +185,7 @@ export async function personalizedNewsletter(
   const [newsletter, library] = await Promise.all([findBySlug(req.payload, 'newsletters', slug), blockLibrary(req.payload)])
   const definitions = slotDefinitions(newsletter.slots)
   const reader = await resolveReader(req, input, library, when, newsletter.skipRecentSends ?? 0, namedSegments(definitions))
-  const slots = fill(library, reader, definitions)
+  const slots = fill(library, reader, definitions, engineSettings(req.payload))
   const template = await compileNewsletter(newsletter, slots, library.content)
   return { ...personalizeNewsletter(newsletter, template, reader.tokens), slots: slotResults(library, slots, reader.tokens) }
 }
@@ -193,7 +195,7 @@ export async function personalizedLandingPage(req: PayloadRequest, { at, slug, .
   const [page, library] = await Promise.all([findBySlug(req.payload, 'landing-pages', slug), blockLibrary(req.payload)])
   const definitions = slotDefinitions(page.slots)
   const reader = await resolveReader(req, input, library, when, 0, namedSegments(definitions))
-  const slots = fill(library, reader, definitions)
+  const slots = fill(library, reader, definitions, engineSettings(req.payload))
   const sections: LandingSection[] = slots.map((slot) => ({
     blocks: slot.choices.map((choice) => library.content.get(String(choice.block.id))!),
     key: slot.key,
@@ -201,7 +203,7 @@ export async function personalizedLandingPage(req: PayloadRequest, { at, slug, .
   }))
   const heroImage = page.hero.image && typeof page.hero.image === 'object' ? page.hero.image : null
   const source = {
-    hero: { headline: page.hero.headline, image: heroImage?.url ? { alt: heroImage.alt, url: absoluteUrl(heroImage.sizes?.web?.url ?? heroImage.url) } : null, subline: page.hero.subline },
+    hero: { headline: page.hero.headline, image: heroImage?.url ? { alt: heroImage.alt, url: absoluteUrl(heroImage.sizes?.web?.url ?? heroImage.url, personalizationOptions(req.payload).publicUrl) } : null, subline: page.hero.subline },
     seo: page.seo,
     slug: page.slug,
     title: page.title,
@@ -265,6 +267,6 @@ export async function personalizedBlocks(
     segments,
     strategy,
   }
-  const [result] = fill(library, reader, [slot])
+  const [result] = fill(library, reader, [slot], engineSettings(req.payload))
   return slotResults(library, [result], reader.tokens)[0].blocks
 }

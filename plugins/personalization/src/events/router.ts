@@ -24,7 +24,7 @@ export function eventsRouter(payload: Payload): express.Router {
     async (req: Request, res: Response, next: NextFunction) => {
       try {
         const { user } = await payload.auth({ headers: headersOf(req) })
-        requireIntakeAccess({ user })
+        requireIntakeAccess({ payload, user })
         next()
       } catch (error) {
         if (error instanceof CodedError) return problem(res, error.status, error.code, error.message)

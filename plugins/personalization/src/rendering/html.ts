@@ -1,5 +1,3 @@
-import { publicUrl } from '../../../../src/config/env'
-
 const ENTITIES: Record<string, string> = { '"': '&quot;', '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;' }
 
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => ENTITIES[c])
@@ -16,8 +14,8 @@ const DECODE: Record<string, string> = { '&#39;': "'", '&amp;': '&', '&gt;': '>'
 export const restoreLiquidTokens = (html: string) =>
   html.replace(LIQUID, (token) => token.replace(/&(#39|amp|gt|lt|quot);/g, (entity) => DECODE[entity]))
 
-/** Links and images in mail must be absolute; relative ones get the public base URL. */
-export function absoluteUrl(url: string): string {
+/** Links and images in mail must be absolute; relative ones get the public base URL (option `publicUrl`). */
+export function absoluteUrl(url: string, base: string): string {
   if (/^(https?:|mailto:|tel:|\{\{)/i.test(url)) return url
-  return `${publicUrl()}${url.startsWith('/') ? '' : '/'}${url}`
+  return `${base}${url.startsWith('/') ? '' : '/'}${url}`
 }

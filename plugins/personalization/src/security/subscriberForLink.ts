@@ -19,7 +19,7 @@ export async function subscriberOfClaims(payload: Payload, claims: SubscriberCla
  * The profile comes with its link key, for signing the next link; never hand it out as it is.
  */
 export async function subscriberForLink(payload: Payload, token: unknown, purpose: TokenPurpose, req?: PayloadRequest): Promise<null | Subscriber> {
-  const claims = claimsOf(token, purpose)
+  const claims = claimsOf(payload, token, purpose)
   return claims ? subscriberOfClaims(payload, claims, req) : null
 }
 

@@ -1,5 +1,5 @@
 import { type LinkSubject, linkKeyFingerprint } from './linkKey'
-import { signClaims, verifiedClaims } from './signing'
+import { type Signer, signClaims, verifiedClaims } from './signing'
 
 export type TokenPurpose = 'doi' | 'personalize' | 'preferences' | 'unsubscribe'
 
@@ -20,17 +20,18 @@ export type SubscriberClaims = { key?: string; nonce?: string; subscriberId: str
  * made for (see linkKeyMatches). A nonce ties it to one request, which is how single-use links are checked.
  */
 export function signSubscriberToken(
+  signer: Signer,
   subject: LinkSubject,
   purpose: TokenPurpose,
   ttlSeconds: number,
   { nonce, now = Date.now() }: { nonce?: string; now?: number } = {},
 ): string {
   const k = subject.linkKey ? linkKeyFingerprint(subject.linkKey) : undefined
-  return signClaims({ e: Math.floor(now / 1000) + ttlSeconds, k, n: nonce, p: purpose, s: String(subject.id) }, DOMAIN)
+  return signClaims(signer, { e: Math.floor(now / 1000) + ttlSeconds, k, n: nonce, p: purpose, s: String(subject.id) }, DOMAIN)
 }
 
-export function readSubscriberToken(token: string, purpose: TokenPurpose, now = Date.now()): SubscriberClaims {
-  const claims = verifiedClaims<{ e: number; k?: string; n?: string; p: string; s: string }>(token, DOMAIN)
+export function readSubscriberToken(signer: Signer, token: string, purpose: TokenPurpose, now = Date.now()): SubscriberClaims {
+  const claims = verifiedClaims<{ e: number; k?: string; n?: string; p: string; s: string }>(signer, token, DOMAIN)
   if (!claims) throw new TokenError('invalid')
   if (claims.p !== purpose) throw new TokenError('wrong_purpose')
   if (!(claims.e * 1000 > now)) throw new TokenError('expired')
@@ -38,9 +39,9 @@ export function readSubscriberToken(token: string, purpose: TokenPurpose, now = 
 }
 
 /** The claims of a valid token, or null for any forged, expired or misused one (for callers that only say "invalid"). */
-export function claimsOf(token: unknown, purpose: TokenPurpose, now = Date.now()): null | SubscriberClaims {
+export function claimsOf(signer: Signer, token: unknown, purpose: TokenPurpose, now = Date.now()): null | SubscriberClaims {
   try {
-    return readSubscriberToken(String(token ?? ''), purpose, now)
+    return readSubscriberToken(signer, String(token ?? ''), purpose, now)
   } catch (error) {
     if (error instanceof TokenError) return null
     throw error

@@ -1,18 +1,22 @@
+import type { Payload } from 'payload'
+
 import type { LookupAddress, LookupOptions } from 'node:dns'
 
 import dns from 'node:dns'
 import ipaddr from 'ipaddr.js'
 import { Agent, fetch } from 'undici'
 
+import { personalizationOptions } from '../extensions'
 import { type Label, label } from '../i18n/label'
 
 /**
  * Outgoing webhooks go to the public internet only: a URL that leads to the server's own network
  * (loopback, private and link-local ranges, cloud metadata at 169.254.169.254 …) would let whoever
- * sets the URL make the server call internal services. ALLOW_PRIVATE_WEBHOOKS=true lifts this for
+ * sets the URL make the server call internal services. The option allowPrivateWebhooks lifts this for
  * deployments whose CRM sits beside the server (and for tests with a local receiver).
  */
-export const privateWebhooksAllowed = () => process.env.ALLOW_PRIVATE_WEBHOOKS === 'true'
+/** Whether the host allows webhooks into private networks (option `allowPrivateWebhooks`). */
+export const privateWebhooksAllowed = (payload: Pick<Payload, 'config'>) => personalizationOptions(payload).allowPrivateWebhooks
 
 /**
  * Whether an address is on the public internet. ipaddr.js names every special range (loopback,
@@ -44,7 +48,7 @@ const internal = (host: string, address: string) =>
  * public addresses only. `resolve: false` skips the DNS lookup (the admin UI checks as one types;
  * the save checks fully).
  */
-export async function webhookUrlProblem(value: string, { resolve = true } = {}): Promise<Label | null> {
+export async function webhookUrlProblem(payload: Pick<Payload, 'config'>, value: string, { resolve = true } = {}): Promise<Label | null> {
   let url: URL
   try {
     url = new URL(value)
@@ -52,7 +56,7 @@ export async function webhookUrlProblem(value: string, { resolve = true } = {}):
     return label('Keine gültige URL.', 'Not a valid URL.')
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return label('Nur http(s)-URLs.', 'Only http(s) URLs.')
-  if (privateWebhooksAllowed()) return null
+  if (privateWebhooksAllowed(payload)) return null
   const host = hostOf(url)
   if (!ipaddr.isValid(host) && !resolve) return null
   let addresses: string[]
@@ -95,9 +99,9 @@ const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup as never } })
  * following a redirect: a webhook answers itself, and a redirect could point at an internal
  * address that no lookup would see (IP addresses are connected to without one).
  */
-export async function postWebhook(target: string, init: { body: string; headers: Record<string, string>; signal?: AbortSignal }) {
+export async function postWebhook(payload: Pick<Payload, 'config'>, target: string, init: { body: string; headers: Record<string, string>; signal?: AbortSignal }) {
   const request = { ...init, method: 'POST', redirect: 'manual' } as const
-  if (privateWebhooksAllowed()) return fetch(target, request)
+  if (privateWebhooksAllowed(payload)) return fetch(target, request)
   const host = hostOf(new URL(target))
   const literal = ipaddr.isValid(host) ? internalAddress([host]) : undefined
   if (literal) throw new WebhookRefused(host, literal)

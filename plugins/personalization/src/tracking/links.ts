@@ -1,5 +1,5 @@
 import { type LinkSubject, linkKeyFingerprint } from '../security/linkKey'
-import { signClaims, verifiedClaims } from '../security/signing'
+import { type Signer, signClaims, verifiedClaims } from '../security/signing'
 
 const DOMAIN = 'tracking'
 
@@ -10,12 +10,12 @@ const DOMAIN = 'tracking'
 export type ClickClaims = { b: null | string; k: 'c'; l?: string; m: string; s: string; u: string }
 export type OpenClaims = { k: 'o'; l?: string; m: string; s: string }
 
-export const readClick = (token: string) => {
-  const claims = verifiedClaims<ClickClaims>(token, DOMAIN)
+export const readClick = (signer: Signer, token: string) => {
+  const claims = verifiedClaims<ClickClaims>(signer, token, DOMAIN)
   return claims?.k === 'c' && /^https?:\/\//i.test(claims.u) ? claims : null
 }
-export const readOpen = (token: string) => {
-  const claims = verifiedClaims<OpenClaims>(token, DOMAIN)
+export const readOpen = (signer: Signer, token: string) => {
+  const claims = verifiedClaims<OpenClaims>(signer, token, DOMAIN)
   return claims?.k === 'o' ? claims : null
 }
 
@@ -33,7 +33,7 @@ const LINK = /(<a\b[^>]*?\bhref=")(https?:\/\/[^"]+)(")/gi
  * the caller checks). Every http(s) link becomes a signed redirect naming the block it sits in,
  * so the redirect can only ever lead to a URL this email contained: no open redirect.
  */
-export function withTracking(html: string, { baseUrl, message, subscriber }: TrackingTarget): string {
+export function withTracking(signer: Signer, html: string, { baseUrl, message, subscriber }: TrackingTarget): string {
   const s = String(subscriber.id)
   const l = subscriber.linkKey ? linkKeyFingerprint(subscriber.linkKey) : undefined
   const ownLink = (url: string) => url.startsWith(baseUrl) && UNTRACKED_PATHS.some((path) => url.slice(baseUrl.length).startsWith(path))
@@ -43,9 +43,9 @@ export function withTracking(html: string, { baseUrl, message, subscriber }: Tra
   const tracked = html.replace(LINK, (whole, start: string, url: string, end: string, offset: number) => {
     const target = url.replaceAll('&amp;', '&')
     if (ownLink(target)) return whole
-    const token = signClaims({ b: blockAt(offset), k: 'c', l, m: message, s, u: target } satisfies ClickClaims, DOMAIN)
+    const token = signClaims(signer, { b: blockAt(offset), k: 'c', l, m: message, s, u: target } satisfies ClickClaims, DOMAIN)
     return `${start}${baseUrl}/t/c/${token}${end}`
   })
-  const pixel = `<img src="${baseUrl}/t/o/${signClaims({ k: 'o', l, m: message, s } satisfies OpenClaims, DOMAIN)}.gif" width="1" height="1" alt="" style="display:block;border:0;height:1px;width:1px" />`
+  const pixel = `<img src="${baseUrl}/t/o/${signClaims(signer, { k: 'o', l, m: message, s } satisfies OpenClaims, DOMAIN)}.gif" width="1" height="1" alt="" style="display:block;border:0;height:1px;width:1px" />`
   return tracked.includes('</body>') ? tracked.replace('</body>', `${pixel}</body>`) : tracked + pixel
 }

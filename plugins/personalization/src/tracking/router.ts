@@ -55,7 +55,7 @@ export function trackingRouter(payload: Payload): express.Router {
   }
 
   router.get('/t/c/:token', async (req: Request, res: Response) => {
-    const claims = readClick(String(req.params.token))
+    const claims = readClick(payload, String(req.params.token))
     if (!claims) return res.status(400).type('text').send('This link is not valid.')
     // The reader never waits for the recording: redirect at once, record behind it.
     void record(claims, 'click', `${claims.s}|${claims.m}|${claims.b}|${claims.u}`, { properties: { block: claims.b ?? undefined, message: claims.m, url: claims.u }, type: 'email_clicked' })
@@ -63,7 +63,7 @@ export function trackingRouter(payload: Payload): express.Router {
   })
 
   router.get('/t/o/:token.gif', async (req: Request, res: Response) => {
-    const claims = readOpen(String(req.params.token))
+    const claims = readOpen(payload, String(req.params.token))
     if (!claims) return res.status(400).type('text').send('This link is not valid.')
     // Mail clients and proxies fetch a pixel several times: one open per message and minute.
     void record(claims, 'open', `${claims.s}|${claims.m}`, { properties: { message: claims.m }, type: 'email_opened' })

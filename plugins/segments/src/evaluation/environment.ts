@@ -32,7 +32,6 @@ export type Environment = {
 }
 
 export async function loadEnvironment(payload: Payload, tree: RuleGroup, now: Date, req?: PayloadRequest): Promise<Environment> {
-  const custom = payload.config.custom ?? {}
   // Out-of-date references are the likely failure: checked before anything else is read, so no
   // query is left running after the error (a test's database may be dropped right after it).
   const segments = await usedSegments(payload, tree, req)
@@ -71,7 +70,7 @@ export async function loadEnvironment(payload: Payload, tree: RuleGroup, now: Da
     interestFamily,
     interestHalfLifeDays,
     now,
-    options: (custom.segments as ResolvedSegmentsOptions | undefined) ?? DEFAULT_OPTIONS,
+    options: (payload.collections.segments?.config.custom?.segmentsOptions as ResolvedSegmentsOptions | undefined) ?? DEFAULT_OPTIONS,
     segments,
     stageOrder: new Map(stages.docs.map((doc) => [String(doc.id), Number(doc.order ?? 0)])),
   }

@@ -4,7 +4,7 @@ import type { BlockContent } from '../../engine/blockLibrary'
 import type { AssembledSlot } from '../../engine/types'
 
 import { type EmailLayout, MARKERS, readEmailTemplate } from './layouts'
-import { absoluteUrl, escapeHtml, escapeHtmlKeepingLiquid } from '../html'
+import { escapeHtml, escapeHtmlKeepingLiquid } from '../html'
 import { joinParsed, parseTokens, type ParsedTokens, renderParsed, type TokenContext } from '../tokens/liquid'
 
 export type NewsletterSource = {
@@ -122,7 +122,7 @@ function blockSection(block: BlockContent): string {
     ? `<mj-image src="${escapeHtml(block.image.url)}" srcset="${escapeHtml(block.image.url)} 600w, ${escapeHtml(block.image.url2x)} 1200w" alt="${escapeHtml(block.image.alt)}" width="552px" padding="0 0 12px" />`
     : ''
   const cta = block.cta
-    ? `<mj-button href="${escapeHtmlKeepingLiquid(absoluteUrl(block.cta.url))}" align="left">${escapeHtmlKeepingLiquid(block.cta.label)}</mj-button>`
+    ? `<mj-button href="${escapeHtmlKeepingLiquid(block.cta.url)}" align="left">${escapeHtmlKeepingLiquid(block.cta.label)}</mj-button>`
     : ''
   return readEmailTemplate('partials', 'block')
     .replace('%%ID%%', escapeHtml(block.id))
@@ -138,7 +138,7 @@ const TEXT_SEPARATOR = parseTokens('\n\n\n', 'text')
 const TEXT_FOOTER = parseTokens('--\nKontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg', 'text')
 
 function blockPlainText(block: BlockContent): string {
-  return [`${block.title}\n${'-'.repeat(Math.min(60, block.title.length))}`, block.bodyText, block.cta ? `${block.cta.label}: ${absoluteUrl(block.cta.url)}` : '']
+  return [`${block.title}\n${'-'.repeat(Math.min(60, block.title.length))}`, block.bodyText, block.cta ? `${block.cta.label}: ${block.cta.url}` : '']
     .filter(Boolean)
     .join('\n\n')
 }

@@ -1,6 +1,6 @@
 import type { BlockContent } from '../../engine/blockLibrary'
 
-import { absoluteUrl, escapeHtml, escapeHtmlKeepingLiquid } from '../html'
+import { escapeHtml, escapeHtmlKeepingLiquid } from '../html'
 import { renderTokens, type TokenContext } from '../tokens/liquid'
 
 export type LandingPageSource = {
@@ -17,7 +17,7 @@ export function blockHtml(block: BlockContent, tokens: TokenContext): string {
   const image = block.image
     ? `<img src="${escapeHtml(block.image.webUrl)}" alt="${escapeHtml(block.image.alt)}"${block.image.width ? ` width="${block.image.width}"` : ''} loading="lazy">`
     : ''
-  const cta = block.cta ? `<a class="cta" href="${escapeHtmlKeepingLiquid(absoluteUrl(block.cta.url))}">${escapeHtmlKeepingLiquid(block.cta.label)}</a>` : ''
+  const cta = block.cta ? `<a class="cta" href="${escapeHtmlKeepingLiquid(block.cta.url)}">${escapeHtmlKeepingLiquid(block.cta.label)}</a>` : ''
   const source = `<article class="block" data-block="${escapeHtml(block.id)}">${image}<h2>${escapeHtmlKeepingLiquid(block.title)}</h2><div class="body">${block.bodyHtml}</div>${cta}</article>`
   return renderTokens(source, tokens, 'html')
 }

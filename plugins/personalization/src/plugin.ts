@@ -1,0 +1,110 @@
+import type { CollectionConfig, Config, Field } from 'payload'
+
+import type { PersonalizationOptions } from './types'
+
+import { ROLES } from './access/roles'
+import { ContentBlocks } from './collections/ContentBlocks'
+import { Events } from './collections/Events'
+import { Interests } from './collections/Interests'
+import { LandingPages } from './collections/LandingPages'
+import { LifecycleStages } from './collections/LifecycleStages'
+import { Newsletters } from './collections/Newsletters'
+import { Personas } from './collections/Personas'
+import { Subscribers } from './collections/Subscribers'
+import { resolveOptions } from './defaults'
+import { invalidatesBlockLibrary, LIBRARY_SOURCES } from './engine/blockLibrary'
+import { eventOperations } from './events/graphql'
+import { extendPersonalization, installedPlugins } from './extensions'
+import { addGraphQLErrorCode } from './graphql/errorCodes'
+import { personalizationQueries } from './graphql/personalization'
+import { personalizationBudget } from './graphql/personalizationBudget'
+import { label, option } from './i18n/label'
+import { withAtomicErasure } from './personalData/erasure'
+import { retargetRelations } from './utilities/retargetRelations'
+import { withHooks } from './utilities/withHooks'
+
+/** Fails the config with a message that says what to change (a plugin misconfigured fails at startup, not at the first request). */
+export class PluginConfigError extends Error {
+  constructor(plugin: string, problem: string) {
+    super(`${plugin}(): ${problem}`)
+    this.name = 'PluginConfigError'
+  }
+}
+
+const CORE_COLLECTIONS: CollectionConfig[] = [ContentBlocks, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Events]
+
+/** The staff roles on the host's users: admins see personal data, editors the marketing profile. */
+const roleField: Field = {
+  name: 'role',
+  type: 'select',
+  access: { create: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin', update: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin' },
+  defaultValue: 'editor',
+  label: label('Rolle', 'Role'),
+  options: ROLES.map((role) => (role === 'admin' ? option(role, 'Administrator:in', 'Administrator') : option(role, 'Redakteur:in', 'Editor'))),
+  required: true,
+  saveToJWT: true,
+}
+
+/**
+ * The personalization core as a Payload plugin: content blocks tagged by persona, interest,
+ * lifecycle stage, channel and locale; newsletters and landing pages built from slots; personas,
+ * interests, stages, subscribers and their events; the engine, MJML rendering and the
+ * personalization GraphQL queries. Add it before the other packages: they extend what it defines.
+ *
+ * @example plugins: [personalization({ publicUrl: 'https://www.example.com' }), consent(), leadScoring(), segments(), campaigns({ smtp })]
+ */
+export const personalization =
+  (pluginOptions: PersonalizationOptions = {}) =>
+  (incoming: Config): Config => {
+    const options = resolveOptions(pluginOptions, incoming)
+    const collections = incoming.collections ?? []
+    const users = collections.find((collection) => collection.slug === options.usersSlug)
+    if (!users?.auth) throw new PluginConfigError('personalization', `no auth collection "${options.usersSlug}" for the staff; add one or set the option usersSlug`)
+    if (!collections.some((collection) => collection.slug === options.mediaSlug && collection.upload)) {
+      throw new PluginConfigError('personalization', `no upload collection "${options.mediaSlug}" for block images; add one or set the option mediaSlug`)
+    }
+    const taken = CORE_COLLECTIONS.find((core) => collections.some((collection) => collection.slug === core.slug))
+    if (taken) throw new PluginConfigError('personalization', `the host already has a collection "${taken.slug}", which this plugin defines`)
+
+    const librarySources = new Set([...LIBRARY_SOURCES.filter((slug) => slug !== 'media'), options.mediaSlug])
+    const withLibrary = (collection: CollectionConfig) => (librarySources.has(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection)
+    const host = collections.map((collection) => {
+      if (collection.slug !== options.usersSlug) return withLibrary(collection)
+      const hasRole = collection.fields.some((field) => 'name' in field && field.name === 'role')
+      return hasRole ? collection : { ...collection, fields: [...collection.fields, roleField] }
+    })
+    const own = CORE_COLLECTIONS.map((collection) => withLibrary({ ...collection, fields: retargetRelations(collection.fields, { media: options.mediaSlug, users: options.usersSlug }) }))
+
+    const graphQL = incoming.graphQL ?? {}
+    const config: Config = {
+      ...incoming,
+      collections: [...host, ...own],
+      // Erasure of a subscriber is applied in the adapter's deletion of the profile, all or nothing.
+      db: withAtomicErasure(incoming.db),
+      graphQL: {
+        ...graphQL,
+        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...eventOperations(GraphQL).mutations }),
+        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...personalizationQueries(GraphQL) }),
+        validationRules: (args) => [...(graphQL.validationRules?.(args) ?? []), personalizationBudget(args)],
+      },
+      hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), addGraphQLErrorCode] },
+    }
+    return extendPersonalization(config, { options, plugins: ['personalization'] })
+  }
+
+/**
+ * Stops the config unless the packages a plugin builds on were added before it, naming what to add:
+ * e.g. `campaigns(): add segments() before campaigns() in plugins`.
+ */
+export function requirePlugins(config: Config, plugin: string, required: string[]): void {
+  const installed = installedPlugins(config)
+  const missing = required.filter((name) => !installed.includes(name))
+  if (missing.length > 0) throw new PluginConfigError(plugin, `add ${missing.map((name) => `${name}()`).join(' and ')} before ${plugin}() in plugins`)
+}
+
+/** Stops the config unless the host collection a plugin works on exists, naming the option that chose it. */
+export function requireCollection(config: Config, plugin: string, slug: string, option: string): void {
+  if (!(config.collections ?? []).some((collection) => collection.slug === slug)) {
+    throw new PluginConfigError(plugin, `there is no collection "${slug}" (option ${option}); add personalization() first, or set ${option} to the collection's slug`)
+  }
+}

@@ -1,0 +1,52 @@
+/** Options of `personalization()`, the core package. Every one has a default that works for the demo. */
+export type PersonalizationOptions = {
+  /**
+   * Anonymous personalization requests (GraphQL `personalized*` fields, aliases counted) a client
+   * address may make per minute; logins and API keys are not limited. 0 turns the limit off.
+   * @default 60
+   */
+  anonymousRateLimit?: number
+  /**
+   * Webhooks (e.g. the CRM stage webhook of lead scoring) may go to loopback, private and
+   * link-local addresses. Off, so a webhook URL cannot reach into the server's own network.
+   * @default false
+   */
+  allowPrivateWebhooks?: boolean
+  /**
+   * The caller's IP address for per-address limits (anonymous personalization, sign-ups). Read
+   * from a header your server or proxy sets from the connection and no caller can forge.
+   * @default reads `x-client-ip` (set by the reference app's express server)
+   */
+  clientAddress?: (headers: Headers) => null | string
+  /**
+   * Days a block with a discount product is withheld from a reader who bought that product.
+   * @default 30
+   */
+  discountGuardDays?: number
+  /**
+   * The upload collection whose images content blocks show (sizes `email`, `emailRetina`, `web`
+   * are used when it has them).
+   * @default 'media'
+   */
+  mediaSlug?: string
+  /**
+   * Signing secrets of earlier deployments: links mailed before a secret rotation keep working
+   * while their secret is listed. New links are signed with the Payload config's `secret`.
+   * @default []
+   */
+  previousLinkSecrets?: string[]
+  /**
+   * The public address readers reach the site at, without a trailing slash: every link in a mail
+   * (preference center, unsubscribe, tracking, relative block links and images) starts with it.
+   * @default the config's `serverURL`, else 'http://localhost:3000'
+   */
+  publicUrl?: string
+  /**
+   * The auth collection of the staff who edit content. It gets a `role` field (admin, editor)
+   * unless it has one: admins see personal data, editors see the marketing profile only.
+   * @default 'users'
+   */
+  usersSlug?: string
+}
+
+export type ResolvedPersonalizationOptions = Required<PersonalizationOptions>
