@@ -76,7 +76,7 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('upgrading
     expect(rows.every((row) => String(row.link_key).startsWith('legacy:'))).toBe(true)
     expect(new Set(rows.map((row) => row.link_key)).size).toBe(rows.length)
     // An unsubscribe link from a mail sent before the update (no key in it) still works.
-    const oldLink = signClaims({ e: Math.floor(Date.now() / 1000) + 3600, p: 'unsubscribe', s: String(rows[0].id) }, 'subscriber-token')
+    const oldLink = signClaims(payload, { e: Math.floor(Date.now() / 1000) + 3600, p: 'unsubscribe', s: String(rows[0].id) }, 'subscriber-token')
     expect((await subscriberFromToken(payload, oldLink, 'unsubscribe'))?.id).toBe(rows[0].id)
   })
 

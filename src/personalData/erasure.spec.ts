@@ -85,7 +85,7 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('erasure o
     expect((await runCampaignJobs(payload, sent.id)).status).toBe('done')
     campaign = String(sent.id)
     const later = await payload.create({ collection: 'campaigns', data: { audience: idFromKey(payload, audience.segment), channel: 'email', name: 'Später', newsletter } as never })
-    await writeAtomically(payload, { inserts: [{ collection: 'campaign-sends', docs: [{ attempts: 0, campaign: later.id, messageId: campaignMessageId(String(later.id), id), sendKey: `${later.id}:${id}`, state: 'pending', subscriber: idFromKey(payload, id) }] }] })
+    await writeAtomically(payload, { inserts: [{ collection: 'campaign-sends', docs: [{ attempts: 0, campaign: later.id, messageId: campaignMessageId(payload, String(later.id), id), sendKey: `${later.id}:${id}`, state: 'pending', subscriber: idFromKey(payload, id) }] }] })
 
     // Behaviour: scores, score hits, an implicit-interest job about both of them, a stage webhook job.
     const block = (await payload.find({ collection: 'content-blocks', limit: 1 })).docs[0].id

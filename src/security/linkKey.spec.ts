@@ -49,7 +49,7 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('links tha
 
   it('refuses an erased person\'s old links when their id comes back for someone else', async () => {
     const anna = await newSubscriber(`anna-reused-${kind}@example.com`)
-    const links = { personalize: personalizationToken(anna), preferences: preferencesToken(anna), unsubscribe: unsubscribeToken(anna) }
+    const links = { personalize: personalizationToken(payload, anna), preferences: preferencesToken(payload, anna), unsubscribe: unsubscribeToken(payload, anna) }
     expect((await subscriberFromToken(payload, links.preferences, 'preferences'))?.email).toBe(anna.email)
     await payload.delete({ id: anna.id, collection: 'subscribers' })
 
@@ -63,17 +63,17 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('links tha
     expect(await codeOf(personalizedLandingPage(asPublic(), { slug: 'fuer-sie', token: links.personalize }))).toBe('INVALID_TOKEN')
     // Bernd's own links work.
     const berndNow = (await payload.findByID({ id: anna.id, collection: 'subscribers', showHiddenFields: true })) as Subscriber
-    expect((await subscriberFromToken(payload, preferencesToken(berndNow), 'preferences'))?.email).toBe(bernd.email)
+    expect((await subscriberFromToken(payload, preferencesToken(payload, berndNow), 'preferences'))?.email).toBe(bernd.email)
   })
 
   it('keeps links signed before link keys working for subscribers from before, and only for them', async () => {
     const old = await newSubscriber(`old-${kind}@example.com`)
     await runSql(payload, sql`update subscribers set link_key = ${`${LEGACY_LINK_KEY_PREFIX}abc`} where id = ${Number(old.id)}`)
-    const withoutKey = (id: number | string) => signClaims({ e: Math.floor(Date.now() / 1000) + 3600, p: 'unsubscribe', s: String(id) }, 'subscriber-token')
+    const withoutKey = (id: number | string) => signClaims(payload, { e: Math.floor(Date.now() / 1000) + 3600, p: 'unsubscribe', s: String(id) }, 'subscriber-token')
     expect((await subscriberFromToken(payload, withoutKey(old.id), 'unsubscribe'))?.email).toBe(old.email)
     const recent = await newSubscriber(`recent-${kind}@example.com`)
     expect(await subscriberFromToken(payload, withoutKey(recent.id), 'unsubscribe')).toBeNull()
     // A key claim of the wrong person never matches either.
-    expect(await subscriberFromToken(payload, signSubscriberToken({ id: recent.id, linkKey: 'someone-else' }, 'unsubscribe', 3600), 'unsubscribe')).toBeNull()
+    expect(await subscriberFromToken(payload, signSubscriberToken(payload, { id: recent.id, linkKey: 'someone-else' }, 'unsubscribe', 3600), 'unsubscribe')).toBeNull()
   })
 })

@@ -11,6 +11,7 @@ import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld
 import { freePort } from '../../../../tests/helpers/server'
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
 import { CAMPAIGN_QUEUE } from '../defaults'
+import { campaignsOptions } from '../utilities/options'
 import { campaignAction } from '../utilities/actions'
 import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
@@ -121,7 +122,9 @@ describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
 
   it('pauses with the reason while the SMTP server is down, and resumes without gaps or doubles', async () => {
     const audience = await createAudience(payload, { count: 12, prefix: 'smtpdown-' })
-    process.env.SMTP_PORT = String(await freePort())
+    // The SMTP server as configured goes away: its port leads nowhere now.
+    const smtp = campaignsOptions(payload).smtp!
+    smtp.port = await freePort()
     const campaign = await draft({ audience: Number(audience.segment) })
     await campaignAction(editor, String(campaign.id), 'schedule')
     const paused = await runCampaignJobs(payload, campaign.id)
@@ -129,7 +132,7 @@ describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
     expect(await payload.count({ collection: 'campaign-sends', where: { campaign: { equals: campaign.id }, state: { equals: 'pending' } } })).toMatchObject({ totalDocs: 12 })
     expect(mailsOf(campaign.id)).toBe(0)
 
-    process.env.SMTP_PORT = String(sink.port)
+    smtp.port = sink.port
     await campaignAction(editor, String(campaign.id), 'resume')
     expect((await runCampaignJobs(payload, campaign.id)).status).toBe('done')
     expect(mailsOf(campaign.id)).toBe(12)

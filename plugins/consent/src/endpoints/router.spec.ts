@@ -24,15 +24,16 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
     smtp = await startSmtpSink()
     process.env.SMTP_HOST = '127.0.0.1'
     process.env.SMTP_PORT = String(smtp.port)
+    // The public URL is an option, read when the config is built: the links in mails point here.
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    process.env.PUBLIC_URL = base
     local = await startLocalPayload('sqlite')
     payload = local.payload
     for (const slug of ['wochen-update', 'webinare']) {
       topicIds[slug] = (await payload.create({ collection: 'topics', data: { name: slug === 'webinare' ? 'Webinare & Events' : 'Kontorwerk-Update', slug } as never })).id
     }
     await payload.create({ collection: 'topics', data: { active: false, name: 'Alt', slug: 'alt' } as never })
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    process.env.PUBLIC_URL = base
     const app = express()
     app.use(consentRouter(payload, { perAddress: 3, perIp: 8 }))
     server = app.listen(port)
@@ -42,6 +43,7 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
     await local?.close()
     await smtp?.close()
     delete process.env.SMTP_HOST
+    delete process.env.PUBLIC_URL
   })
 
   const post = (path: string, form: Record<string, string | string[]>, headers: Record<string, string> = {}) => {
@@ -183,7 +185,7 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
 
   it('unsubscribes with one click (RFC 8058) and by the page, and refuses a forged token', async () => {
     const { subscriber } = await ledger('anna.berger@example.com')
-    const headers = listUnsubscribeHeaders(subscriber)
+    const headers = listUnsubscribeHeaders(payload, subscriber)
     expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
     const url = /<(http[^>]+)>/.exec(headers['List-Unsubscribe'])![1]
     expect(headers['List-Unsubscribe']).toMatch(/<mailto:[^>]+>/)
@@ -227,7 +229,7 @@ describe('sign-up, double opt-in and one-click unsubscribe over HTTP (SQLite, re
       const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('lena.vogel@example.com'))
       await confirmByButton(confirmLinkOf(mail.text))
       lena = (await ledger('lena.vogel@example.com')).subscriber
-      token = preferencesToken(lena)
+      token = preferencesToken(payload, lena)
     })
 
     it('shows topics, channels, frequency, pause and one profile question, accessible without JavaScript', async () => {

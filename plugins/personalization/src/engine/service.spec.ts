@@ -120,10 +120,10 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
 
   it('opens a subscriber\'s page with a signed token, and refuses forged or expired ones', async () => {
     const lena = await subscriberWith({ addressForm: 'informal', firstName: 'Lena', stage: await stageId('lead') })
-    const page = await personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(lena) })
+    const page = await personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(payload, lena) })
     expect(page.html).toContain('lang="de"')
-    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: `${personalizationToken(lena)}x` }))).toBe('INVALID_TOKEN')
-    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(lena, -1) }))).toBe('INVALID_TOKEN')
+    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: `${personalizationToken(payload, lena)}x` }))).toBe('INVALID_TOKEN')
+    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(payload, lena, -1) }))).toBe('INVALID_TOKEN')
   })
 
   it('answers bad input with a coded error', async () => {

@@ -2,22 +2,26 @@ import type { PayloadRequest } from 'payload'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { anonymousPersonalizationLimit, spendAnonymousAllowance } from './anonymousPersonalizationLimit'
+import { resolveOptions } from '../defaults'
+import { extendPersonalization } from '../extensions'
+import { spendAnonymousAllowance } from './anonymousPersonalizationLimit'
 
 let next = 0
+let limit: number | undefined
+/** A Payload configured with the option `anonymousRateLimit` (the default while it is undefined). */
+const payload = () => ({ config: extendPersonalization({}, { options: resolveOptions({ anonymousRateLimit: limit }, {}) }) })
 /** A request as Payload hands it to a resolver: the address the express server put there, maybe a user. */
-const requestFrom = (ip: string, user: null | object = null) => ({ headers: new Headers({ 'x-client-ip': ip }), i18n: { language: 'en' }, user }) as unknown as PayloadRequest
+const requestFrom = (ip: string, user: null | object = null) => ({ headers: new Headers({ 'x-client-ip': ip }), i18n: { language: 'en' }, payload: payload(), user }) as unknown as PayloadRequest
 const freshAddress = () => `198.51.100.${++next}`
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string; status?: number }) => ({ code: error.code, status: error.status }))
 
 describe('the per-address allowance for anonymous personalization', () => {
   afterEach(() => {
-    delete process.env.PERSONALIZATION_RATE_LIMIT
+    limit = undefined
   })
 
   it('allows 60 fields a minute per address, then answers RATE_LIMITED; other addresses are unaffected', async () => {
-    expect(anonymousPersonalizationLimit()).toBe(60)
     const flooding = freshAddress()
     for (let i = 0; i < 60; i++) await spendAnonymousAllowance(requestFrom(flooding))
     expect(await refusal(spendAnonymousAllowance(requestFrom(flooding)))).toEqual({ code: 'RATE_LIMITED', status: 429 })
@@ -31,15 +35,13 @@ describe('the per-address allowance for anonymous personalization', () => {
     expect(await refusal(spendAnonymousAllowance(requestFrom(office)))).toMatchObject({ code: 'RATE_LIMITED' })
   })
 
-  it('takes its number from PERSONALIZATION_RATE_LIMIT; 0 turns it off, nonsense keeps the default', async () => {
-    process.env.PERSONALIZATION_RATE_LIMIT = '2'
+  it('takes its number from the option anonymousRateLimit; 0 turns it off', async () => {
+    limit = 2
     const address = freshAddress()
     await spendAnonymousAllowance(requestFrom(address))
     await spendAnonymousAllowance(requestFrom(address))
     expect(await refusal(spendAnonymousAllowance(requestFrom(address)))).toMatchObject({ code: 'RATE_LIMITED' })
-    process.env.PERSONALIZATION_RATE_LIMIT = '0'
+    limit = 0
     expect(await refusal(spendAnonymousAllowance(requestFrom(address)))).toBeNull()
-    process.env.PERSONALIZATION_RATE_LIMIT = 'lots'
-    expect(anonymousPersonalizationLimit()).toBe(60)
   })
 })

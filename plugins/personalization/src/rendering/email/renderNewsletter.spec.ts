@@ -9,14 +9,12 @@ import { EMAIL_LAYOUTS } from './layouts'
 import { tokenContext } from '../tokens/liquid'
 import { compileNewsletter, personalizeNewsletter } from './renderNewsletter'
 
-process.env.PUBLIC_URL = 'https://news.example.com'
-
 const content = new Map<string, BlockContent>(
   [
     {
       bodyHtml: '<p>Hallo {{ subscriber.first_name | default: "zusammen" }}, die <strong>E-Rechnung</strong> kommt.</p>',
       bodyText: 'Hallo {{ subscriber.first_name | default: "zusammen" }}, die E-Rechnung kommt.',
-      cta: { label: 'Leitfaden laden', url: '/leitfaden' },
+      cta: { label: 'Leitfaden laden', url: 'https://news.example.com/leitfaden' },
       fingerprint: 'a@1',
       id: 'a',
       image: { alt: 'Rechnung auf Tablet', height: 300, url: '/api/media/file/a-600x300.jpg', url2x: '/api/media/file/a-1200x600.jpg', webUrl: '/api/media/file/a.webp', width: 600 },
