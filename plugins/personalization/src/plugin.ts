@@ -63,6 +63,7 @@ export const personalization =
     if (!collections.some((collection) => collection.slug === options.mediaSlug && collection.upload)) {
       throw new PluginConfigError('personalization', `no upload collection "${options.mediaSlug}" for block images; add one or set the option mediaSlug`)
     }
+    if (!incoming.editor) throw new PluginConfigError('personalization', 'content blocks need a rich-text editor; add editor: lexicalEditor() (@payloadcms/richtext-lexical) to the config')
     const taken = CORE_COLLECTIONS.find((core) => collections.some((collection) => collection.slug === core.slug))
     if (taken) throw new PluginConfigError('personalization', `the host already has a collection "${taken.slug}", which this plugin defines`)
 
