@@ -1,10 +1,10 @@
-import '../../../../src/config/loadEnv'
+import '../config/loadEnv'
 
 import { getPayload } from 'payload'
 
-import config from '../../../../payload.config'
-import { closeDatabase } from '../../../../src/database/close'
-import { recomputeScores } from '../utilities/recompute'
+import { recomputeScores } from '@kontorwerk/lead-scoring'
+import config from '../../payload.config'
+import { closeDatabase } from '../database/close'
 
 // `npm run scores:recompute [-- --restart]`: applies changed rules to all stored events; resumable.
 const payload = await getPayload({ config })

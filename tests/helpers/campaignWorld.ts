@@ -1,10 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { seedDemoData } from '../../../../src/seed'
-import type { DatabaseKind } from '../../../../tests/helpers/databases'
-import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
-import { type SmtpSink, startSmtpSink } from '../../../../tests/helpers/smtp'
-import { staffRequest } from './runCampaign'
+import { staffRequest } from '@kontorwerk/campaigns/testing'
+import { type DatabaseKind } from './databases'
+import { type LocalPayload } from './localPayload'
+import { startDemoPayload } from './referenceApp'
+import { type SmtpSink, startSmtpSink } from './smtp'
 
 export type CampaignWorld = { close: () => Promise<void>; editor: PayloadRequest; local: LocalPayload; payload: Payload; sink: SmtpSink }
 
@@ -13,8 +13,7 @@ export async function startCampaignWorld(kind: DatabaseKind = 'sqlite'): Promise
   const sink = await startSmtpSink()
   process.env.SMTP_HOST = '127.0.0.1'
   process.env.SMTP_PORT = String(sink.port)
-  const local = await startLocalPayload(kind)
-  await seedDemoData(local.payload)
+  const local = await startDemoPayload(kind)
   const editor = await staffRequest(local.payload)
   return {
     close: async () => {
