@@ -89,6 +89,43 @@ const packageBoundaries = {
   meta: { docs: { description: 'imports cross package boundaries only through package entries' }, schema: [], type: 'problem' },
 }
 
+/**
+ * One import statement per module and kind (value or `import type`), so that `npm run fix` folds the lines
+ * `import { a } from 'x'` and `import { b } from 'x'` into one. Only plain named imports are folded; a default
+ * or namespace import stays as it is.
+ */
+const oneImportPerModule = {
+  create(context) {
+    const source = context.sourceCode
+    const namedOnly = (node) => node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.type === 'ImportSpecifier')
+    return {
+      Program(program) {
+        const groups = new Map()
+        for (const node of program.body) {
+          if (node.type !== 'ImportDeclaration' || !namedOnly(node) || node.attributes?.length) continue
+          const key = `${node.importKind}:${node.source.value}`
+          groups.set(key, [...(groups.get(key) ?? []), node])
+        }
+        for (const [first, ...rest] of groups.values()) {
+          if (rest.length === 0) continue
+          context.report({
+            fix: (fixer) => [
+              fixer.insertTextAfter(first.specifiers.at(-1), `, ${rest.flatMap((node) => node.specifiers.map((specifier) => source.getText(specifier))).join(', ')}`),
+              ...rest.map((node) => {
+                const end = source.text[node.range[1]] === '\n' ? node.range[1] + 1 : node.range[1]
+                return fixer.removeRange([node.range[0], end])
+              }),
+            ],
+            message: `"${first.source.value}" is imported ${rest.length + 1} times; one import statement is enough.`,
+            node: rest[0],
+          })
+        }
+      },
+    }
+  },
+  meta: { docs: { description: 'one import statement per module' }, fixable: 'code', schema: [], type: 'suggestion' },
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -113,7 +150,7 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser, sourceType: 'module' },
     // The code carries a directive for a rule this small set does not run (no-control-regex); not worth a warning.
     linterOptions: { reportUnusedDisableDirectives: 'off' },
-    plugins: { kontorwerk: { rules: { 'package-boundaries': packageBoundaries } }, perfectionist },
+    plugins: { kontorwerk: { rules: { 'one-import-per-module': oneImportPerModule, 'package-boundaries': packageBoundaries } }, perfectionist },
     rules: {
       'kontorwerk/package-boundaries': 'error',
     },
@@ -131,13 +168,14 @@ export default tseslint.config(
     },
   },
   {
-    // Import order (fixed by `npm run fix`). LINT_SCOPE=boundaries leaves it out until the repo has had its one
-    // mechanical pass; see scripts/test.sh.
+    // Import order and one import per module (both fixed by `npm run fix`). LINT_SCOPE=boundaries leaves them out
+    // until the repo has had its one mechanical pass; see scripts/test.sh.
     files: ['**/*.{ts,tsx,mts,js,mjs}'],
     rules:
       process.env.LINT_SCOPE === 'boundaries'
         ? {}
         : {
+            'kontorwerk/one-import-per-module': 'error',
             'perfectionist/sort-imports': ['error', { internalPattern: ['^@kontorwerk/'], type: 'natural' }],
             'perfectionist/sort-named-imports': ['error', { type: 'natural' }],
           },

@@ -6,17 +6,17 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-/** The linter's verdict on one import line, as if it stood in the given file of this repository. */
+let eslint: ESLint
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root })
+})
+
+/** The linter's verdict on one import line, as if it stood in the given file of this repository (import order aside). */
 describe('the package boundaries the linter enforces (eslint.config.mjs, run by `npm run lint` in the test command)', () => {
-  let eslint: ESLint
   const problems = async (file: string, code: string) => {
     const [result] = await eslint.lintText(`${code}\n`, { filePath: path.join(root, file) })
-    return result.messages.filter((message) => message.ruleId !== 'perfectionist/sort-imports').map((message) => `${message.ruleId}: ${message.message}`)
+    return result.messages.filter((message) => !/^perfectionist\/|one-import-per-module/.test(message.ruleId ?? '')).map((message) => `${message.ruleId}: ${message.message}`)
   }
-
-  beforeAll(() => {
-    eslint = new ESLint({ cwd: root })
-  })
 
   it('refuses a package reaching into the app: generated types, the config, collections, the seed', async () => {
     expect(await problems('plugins/consent/src/utilities/x.ts', "import type { Subscriber } from '../../../../src/payload-types'")).toEqual([
@@ -67,5 +67,32 @@ describe('the package boundaries the linter enforces (eslint.config.mjs, run by 
 
   it('still refuses the harness to package code that ships', async () => {
     expect(await problems('plugins/lead-scoring/src/x.ts', "import { startDemoPayload } from '../../../tests/helpers/referenceApp'")).toHaveLength(1)
+  })
+})
+
+describe('one import statement per module (fixed by `npm run fix`)', () => {
+  const fixed = async (code: string) => {
+    const fixer = new ESLint({ cwd: root, fix: true, ruleFilter: ({ ruleId }) => ruleId === 'kontorwerk/one-import-per-module' })
+    const [result] = await fixer.lintText(code, { filePath: path.join(root, 'plugins/consent/src/x.ts') })
+    return result.output ?? code
+  }
+
+  it('folds named imports of one module into the first statement, values and types each on their own', async () => {
+    const code = [
+      "import type { Payload } from 'payload'",
+      "import type { Where } from 'payload'",
+      "import { relationId } from '@kontorwerk/personalization'",
+      "import { type LinkSubject, normalizeEmail } from '@kontorwerk/personalization'",
+      "import { salutation } from '@kontorwerk/personalization'",
+      '',
+    ].join('\n')
+    expect(await fixed(code)).toBe(
+      ["import type { Payload, Where } from 'payload'", "import { relationId, type LinkSubject, normalizeEmail, salutation } from '@kontorwerk/personalization'", ''].join('\n'),
+    )
+  })
+
+  it('leaves default and namespace imports, and a single import, as they are', async () => {
+    const code = ["import fs from 'node:fs'", "import { readFileSync } from 'node:fs'", "import * as path from 'node:path'", "import { join } from 'node:path'", ''].join('\n')
+    expect(await fixed(code)).toBe(code)
   })
 })
