@@ -1,12 +1,11 @@
+import perfectionist from 'eslint-plugin-perfectionist'
 // ESLint for the reference app and the plugin packages. Deliberately small: the dependency rules that keep
-// the packages installable (see docs/ on the package layout), import order, and no environment reads in
+// the packages installable (app → plugins → core), import order, and no environment reads in
 // the packages. Type-aware rules are left out on purpose: `npm run typecheck` does the type checking, and
 // linting stays a few seconds on CI's two cores.
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-import perfectionist from 'eslint-plugin-perfectionist'
 import tseslint from 'typescript-eslint'
 
 const root = path.dirname(fileURLToPath(import.meta.url))
@@ -54,22 +53,26 @@ const packageBoundaries = {
       const target = path.resolve(path.dirname(file), specifier)
       const other = packageOf(target)
       if (owner && inside(owner.dir, target)) return null
-      if (other) return `"${specifier}" reaches into ${other.name}; import it through its entry ("${other.name}" or a subpath its package.json exports).`
+      if (other)
+        return `"${specifier}" reaches into ${other.name}; import it through its entry ("${other.name}" or a subpath its package.json exports).`
       if (!owner) return null
       if (isSpec(file) && inside(testHarness, target)) return null
       return `"${specifier}" reaches out of ${owner.name} into the app (${repoPath(target)}); a package gets what it needs from its options or another package's entry.`
     }
     const bareProblem = (specifier) => {
-      if (specifier === '@payload-config') return owner ? `${owner.name} must not import the app's payload.config.` : null
+      if (specifier === '@payload-config')
+        return owner ? `${owner.name} must not import the app's payload.config.` : null
       const match = /^(@kontorwerk\/[^/#]+)(\/[^#]*)?/.exec(specifier)
       if (!match) return null
       const [, name, subpath] = match
       const target = packageByName.get(name)
       if (!target) return `there is no workspace package ${name}.`
       const entry = subpath ? `.${subpath}` : '.'
-      if (!target.entries.has(entry)) return `"${specifier}" is a deep import; ${name} offers only ${[...target.entries].map((e) => `"${path.posix.join(name, e)}"`).join(', ')}.`
+      if (!target.entries.has(entry))
+        return `"${specifier}" is a deep import; ${name} offers only ${[...target.entries].map((e) => `"${path.posix.join(name, e)}"`).join(', ')}.`
       if (!owner || owner.name === name) return null
-      if (owner.name === CORE) return `the core (${CORE}) imports no other package; dependencies run app → plugins → core.`
+      if (owner.name === CORE)
+        return `the core (${CORE}) imports no other package; dependencies run app → plugins → core.`
       if (owner.dependencies.has(name) || (isSpec(file) && owner.devDependencies.has(name))) return null
       return `${owner.name} imports ${name} without declaring it in its package.json peerDependencies${isSpec(file) ? ' (or devDependencies, for specs)' : ''}.`
     }
@@ -79,14 +82,19 @@ const packageBoundaries = {
       ImportDeclaration: (node) => check(node.source, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
       // Admin component paths ('@kontorwerk/consent/client#ConsentHistory') become imports in the import map.
-      Literal: (node) => typeof node.value === 'string' && /^@kontorwerk\/[^#\s]+#\w+$/.test(node.value) && check(node, node.value),
+      Literal: (node) =>
+        typeof node.value === 'string' && /^@kontorwerk\/[^#\s]+#\w+$/.test(node.value) && check(node, node.value),
       TSImportType: (node) => {
         const source = node.source ?? node.argument.literal
         return check(source, source?.value)
       },
     }
   },
-  meta: { docs: { description: 'imports cross package boundaries only through package entries' }, schema: [], type: 'problem' },
+  meta: {
+    docs: { description: 'imports cross package boundaries only through package entries' },
+    schema: [],
+    type: 'problem',
+  },
 }
 
 /**
@@ -97,7 +105,8 @@ const packageBoundaries = {
 const oneImportPerModule = {
   create(context) {
     const source = context.sourceCode
-    const namedOnly = (node) => node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.type === 'ImportSpecifier')
+    const namedOnly = (node) =>
+      node.specifiers.length > 0 && node.specifiers.every((specifier) => specifier.type === 'ImportSpecifier')
     return {
       Program(program) {
         const groups = new Map()
@@ -110,7 +119,10 @@ const oneImportPerModule = {
           if (rest.length === 0) continue
           context.report({
             fix: (fixer) => [
-              fixer.insertTextAfter(first.specifiers.at(-1), `, ${rest.flatMap((node) => node.specifiers.map((specifier) => source.getText(specifier))).join(', ')}`),
+              fixer.insertTextAfter(
+                first.specifiers.at(-1),
+                `, ${rest.flatMap((node) => node.specifiers.map((specifier) => source.getText(specifier))).join(', ')}`,
+              ),
               ...rest.map((node) => {
                 const end = source.text[node.range[1]] === '\n' ? node.range[1] + 1 : node.range[1]
                 return fixer.removeRange([node.range[0], end])
@@ -149,7 +161,10 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser, sourceType: 'module' },
     // The code carries a directive for a rule this small set does not run (no-control-regex); not worth a warning.
     linterOptions: { reportUnusedDisableDirectives: 'off' },
-    plugins: { kontorwerk: { rules: { 'one-import-per-module': oneImportPerModule, 'package-boundaries': packageBoundaries } }, perfectionist },
+    plugins: {
+      kontorwerk: { rules: { 'one-import-per-module': oneImportPerModule, 'package-boundaries': packageBoundaries } },
+      perfectionist,
+    },
     rules: {
       'kontorwerk/package-boundaries': 'error',
     },
@@ -161,9 +176,22 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: ['process', 'node:process'].map((name) => ({ importNames: ['env'], message: 'A package takes settings from its options, not the environment.', name })) },
+        {
+          paths: ['process', 'node:process'].map((name) => ({
+            importNames: ['env'],
+            message: 'A package takes settings from its options, not the environment.',
+            name,
+          })),
+        },
       ],
-      'no-restricted-properties': ['error', { message: 'A package takes settings from its options, not the environment.', object: 'process', property: 'env' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          message: 'A package takes settings from its options, not the environment.',
+          object: 'process',
+          property: 'env',
+        },
+      ],
     },
   },
   {

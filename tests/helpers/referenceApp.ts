@@ -11,7 +11,8 @@ import { type LocalPayload, startLocalPayload } from './localPayload'
 // that); its specs run inside the app through this harness, the one place that knows it.
 
 /** The reference app's whole config (every plugin), built without a database connection: for schema checks. */
-export const referenceConfig = (): Promise<SanitizedConfig> => buildConfig(appConfig({ databaseUri: 'file:/tmp/schema-only.db' }))
+export const referenceConfig = (): Promise<SanitizedConfig> =>
+  buildConfig(appConfig({ databaseUri: 'file:/tmp/schema-only.db' }))
 
 /** The reference app on a fresh database of the given kind, with the demo data `npm run seed` adds. */
 export async function startDemoPayload(kind: DatabaseKind = 'sqlite'): Promise<LocalPayload> {

@@ -19,7 +19,14 @@ export interface Campaign {
     holdoutPercent?: null | number
     /** Shares + holdout ≤ 100 %; the rest gets the winning variant after the waiting time. */
     variants?:
-      | { block?: null | Relation<ContentBlock>; id?: null | string; key: string; share: number; slot?: null | string; subject?: null | string }[]
+      | {
+          block?: null | Relation<ContentBlock>
+          id?: null | string
+          key: string
+          share: number
+          slot?: null | string
+          subject?: null | string
+        }[]
       | null
     winnerMetric?: 'conversion_rate' | 'unique_click_rate' | null
   }
@@ -62,7 +69,14 @@ export interface Automation {
   segment?: null | SegmentRelation
   stage?: null | Relation<LifecycleStage>
   steps?:
-    | { days?: null | number; expect?: 'member' | 'not_member' | null; id?: null | string; newsletter?: null | Relation<Newsletter>; segment?: null | SegmentRelation; type: 'check' | 'exit' | 'send' | 'wait' }[]
+    | {
+        days?: null | number
+        expect?: 'member' | 'not_member' | null
+        id?: null | string
+        newsletter?: null | Relation<Newsletter>
+        segment?: null | SegmentRelation
+        type: 'check' | 'exit' | 'send' | 'wait'
+      }[]
     | null
   topic?: null | Relation<Topic>
   trigger: AutomationTrigger

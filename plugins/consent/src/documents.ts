@@ -2,7 +2,7 @@
  * The documents this package stores or extends, as it reads them (see the core's `documents.ts` for
  * why these are not taken from a host's generated `payload-types`).
  */
-import type { DocumentId, Interest, Subscriber as CoreSubscriber } from '@kontorwerk/personalization'
+import type { Subscriber as CoreSubscriber, DocumentId, Interest } from '@kontorwerk/personalization'
 
 import type { ConsentAction, ConsentPurpose } from './utilities/consentState'
 

@@ -30,7 +30,15 @@ export interface Persona extends Timestamps {
   description?: null | string
   id: DocumentId
   name: string
-  profile?: { attribute: string; id?: null | string; operator: 'gte' | 'in' | 'lte'; values?: null | string[]; weight: number }[] | null
+  profile?:
+    | {
+        attribute: string
+        id?: null | string
+        operator: 'gte' | 'in' | 'lte'
+        values?: null | string[]
+        weight: number
+      }[]
+    | null
   slug: string
 }
 
@@ -52,7 +60,10 @@ export interface LifecycleStage extends Timestamps {
 }
 
 /** Lexical rich text as stored. */
-export type RichText = { [k: string]: unknown; root: { [k: string]: unknown; children: { [k: string]: unknown; type: unknown; version: number }[] } }
+export type RichText = {
+  [k: string]: unknown
+  root: { [k: string]: unknown; children: { [k: string]: unknown; type: unknown; version: number }[] }
+}
 
 export interface ContentBlock extends Timestamps {
   _status?: 'draft' | 'published' | null
@@ -118,7 +129,15 @@ export interface Subscriber extends Timestamps {
   firstName?: null | string
   gender?: 'diverse' | 'female' | 'male' | 'unspecified' | null
   id: DocumentId
-  interests?: { id?: null | string; interest: Relation<Interest>; lastSeenAt?: null | string; source: 'explicit' | 'implicit'; weight: number }[] | null
+  interests?:
+    | {
+        id?: null | string
+        interest: Relation<Interest>
+        lastSeenAt?: null | string
+        source: 'explicit' | 'implicit'
+        weight: number
+      }[]
+    | null
   lastName?: null | string
   linkKey?: null | string
   locale: string
@@ -127,10 +146,23 @@ export interface Subscriber extends Timestamps {
   region?: null | string
   /** Added by the lead-scoring plugin when installed; the engine reads the persona fits if present. */
   score?: { personaFits?: unknown }
-  sendHistory?: { blocks?: null | Relation<ContentBlock>[]; id?: null | string; newsletter?: null | Relation<Newsletter>; sentAt?: null | string }[] | null
+  sendHistory?:
+    | {
+        blocks?: null | Relation<ContentBlock>[]
+        id?: null | string
+        newsletter?: null | Relation<Newsletter>
+        sentAt?: null | string
+      }[]
+    | null
   stage?: null | Relation<LifecycleStage>
   stageHistory?:
-    | { changedAt?: null | string; id?: null | string; reason?: null | string; source?: 'import' | 'manual' | 'rule' | 'threshold' | null; stage?: null | Relation<LifecycleStage> }[]
+    | {
+        changedAt?: null | string
+        id?: null | string
+        reason?: null | string
+        source?: 'import' | 'manual' | 'rule' | 'threshold' | null
+        stage?: null | Relation<LifecycleStage>
+      }[]
     | null
   timeZone?: null | string
 }
