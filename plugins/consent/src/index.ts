@@ -60,3 +60,4 @@ export { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl, withdrawAll }
 export { preferencesToken, preferencesUrl } from './utilities/preferenceCenter'
 export { subscriberFromToken } from './utilities/subscriberFromToken'
 export { trackingAllowed } from './utilities/contactProfile'
+export type { ConsentChannel, ConsentRecord, Subscriber, Topic } from './documents'

@@ -73,3 +73,5 @@ export const leadScoring =
 
 // The contract with the other packages and the reference app
 export { STAGE_WEBHOOK_TASK } from './jobs/stageWebhook'
+// Replays all stored events after a rule or half-life change (resumable); the host runs it from a script or job.
+export { recomputeScores } from './utilities/recompute'

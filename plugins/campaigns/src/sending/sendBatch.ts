@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Campaign, Newsletter } from '../../../../src/payload-types'
+import type { Campaign, Newsletter } from '../documents'
 import type { ResolvedCampaignsOptions } from '../types'
 import type { ClaimedRecipient } from './sendRecords'
 import type { SmtpLanes } from './smtpLanes'

@@ -1,4 +1,4 @@
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 import type { TopicState } from '../utilities/preferenceCenter'
 
 import { escapeHtml } from '@kontorwerk/personalization'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 
 import { randomUUID } from 'node:crypto'
 
@@ -85,7 +85,8 @@ export type ConfirmResult = { status: 'already_confirmed' } | { status: 'confirm
 async function signupOfLink(payload: Payload, token: string) {
   const claims = claimsOf(payload, token, 'doi')
   if (!claims?.nonce) return null
-  const subscriber = await subscriberOfClaims(payload, claims)
+  // consent() adds its fields to the subscribers collection, so the core's profile carries them.
+  const subscriber = (await subscriberOfClaims(payload, claims)) as null | Subscriber
   if (!subscriber) return null
   const { docs } = await payload.find({
     collection: CONSENT_RECORDS as 'consent-records',

@@ -1,6 +1,6 @@
 import type { Payload, Where } from 'payload'
 
-import type { ConsentRecord } from '../../../../src/payload-types'
+import type { ConsentRecord } from '../documents'
 import type { ConsentEvent } from './consentState'
 
 import { readRows } from '@kontorwerk/personalization'

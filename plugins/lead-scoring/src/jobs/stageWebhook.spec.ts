@@ -32,11 +32,14 @@ describe.each(testedDatabases())('stage webhook targets on %s', (kind) => {
   }
   const storedUrl = async () => (await payload.findGlobal({ slug: 'lead-scoring-settings' })).stageWebhookUrl ?? null
   const save = (stageWebhookUrl: null | string) => payload.updateGlobal({ data: { stageWebhookUrl }, slug: 'lead-scoring-settings' })
-  const deliver = async () =>
-    stageWebhookTask.handler({
+  const deliver = async () => {
+    const { handler } = stageWebhookTask
+    if (typeof handler !== 'function') throw new Error('the stage webhook task should run in-process, not from a file path')
+    return handler({
       input: { at: '2026-06-01T00:00:00.000Z', eventId: `stage:1:mql:${Date.now()}`, from: '1', reason: 'test', rule: '1', subscriber: '1', to: '2' },
       req: await createLocalReq({}, payload),
     } as never)
+  }
 
   beforeAll(async () => {
     local = await startLocalPayload(kind)

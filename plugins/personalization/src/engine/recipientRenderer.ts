@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { extensionsOf } from '../extensions'
 
-import type { Newsletter, Subscriber } from '../../../../src/payload-types'
+import type { Newsletter, Subscriber } from '../documents'
 import type { AssembledSlot, BlockCandidate } from './types'
 
 import { CodedError } from '../errors'

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { LandingPage, Newsletter, Subscriber } from '../../../../src/payload-types'
+import type { LandingPage, Newsletter, Subscriber } from '../documents'
 import type { AssembledSlot, Choice, EngineSettings, PersonalizationContext, RankingStrategy, SlotDefinition } from './types'
 
 import { hasRole } from '../access/roles'

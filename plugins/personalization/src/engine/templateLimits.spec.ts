@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { COSTLY_TEMPLATES, SLOW_BUT_FINITE, storeTemplatePastChecks } from '../../../../tests/helpers/costlyTemplates'
 import { fieldErrors } from '../../../../tests/helpers/errors'
-import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
-import { seedDemoData } from '../../../../src/seed'
+import { type LocalPayload } from '../../../../tests/helpers/localPayload'
+import { startDemoPayload } from '../../../../tests/helpers/referenceApp'
 import { CodedError } from '../errors'
 import { personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from './service'
 
@@ -43,9 +43,8 @@ describe('templates cannot hurt the server or the reader (Local API, SQLite)', (
   let asPublic: PayloadRequest
 
   beforeAll(async () => {
-    local = await startLocalPayload('sqlite')
+    local = await startDemoPayload('sqlite')
     payload = local.payload
-    await seedDemoData(payload)
     const editor = (await payload.find({ collection: 'users', where: { role: { equals: 'editor' } } })).docs[0]
     asEditor = { overrideAccess: false, req: await createLocalReq({ user: { ...editor, collection: 'users' } }, payload) }
     asPublic = await createLocalReq({}, payload)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Subscriber } from '../../../../../src/payload-types'
+import type { Subscriber } from '../../documents'
 import type { Taxonomy } from './taxonomy'
 
 import { contextFromSubscriber } from './buildContext'

@@ -1,4 +1,4 @@
-import type { Subscriber } from '../../../../../src/payload-types'
+import type { Subscriber } from '../../documents'
 import type { PersonalizationContext } from '../types'
 
 import { DEFAULT_LOCALE } from '../../i18n/locales'
