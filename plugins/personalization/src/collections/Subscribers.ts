@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field, FieldHook } from 'payload'
+import type { CollectionConfig, Field, FieldHook, PayloadRequest } from 'payload'
 
 import { isAdmin, isAdminField, isStaff } from '../access/roles'
 import { normalizeEmail } from '../domain/email'
@@ -78,7 +78,7 @@ export const Subscribers: CollectionConfig = {
           admin: { description: translated('kontorwerk-personalization:timeZoneDescription') },
           label: translated('kontorwerk-personalization:timeZone'),
           maxLength: 64,
-          validate: (value: null | string | undefined, { req }) => !value || isTimeZone(value) || message(req, 'kontorwerk-personalization:timeZoneInvalid'),
+          validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => !value || isTimeZone(value) || message(req, 'kontorwerk-personalization:timeZoneInvalid'),
         },
       ],
     },
