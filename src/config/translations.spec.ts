@@ -4,6 +4,7 @@ import { getTranslation, initI18n } from '@payloadcms/translations'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -77,7 +78,7 @@ describe('the reference app shows the packages\' texts in its admin languages', 
   it('refuses a bad value with a message in the request language, German by default', async () => {
     const refusal = async (language?: 'en') => {
       const req = language ? { i18n: await adminI18n(payload.config, language) } : undefined
-      const error = await payload.create({ collection: 'subscribers', data: { email: `tz-${Date.now()}@example.com`, timeZone: 'Mars/Olympus' }, req }).catch((caught: unknown) => caught)
+      const error = await payload.create({ collection: 'subscribers', data: { email: `tz-${Date.now()}@example.com`, timeZone: 'Mars/Olympus' } as never, req }).catch((caught: unknown) => caught)
       return (error as { data?: { errors?: { message: string }[] } }).data?.errors?.[0]?.message
     }
     expect(await refusal()).toBe('Keine IANA-Zeitzone.')
@@ -89,6 +90,8 @@ describe('a host with more admin languages than the packages ship', () => {
   it('shows French admins the English texts and keeps the host\'s own overrides', async () => {
     const config = await buildConfig({
       collections: [Media, Users],
+      // Never connected: building the config is all this needs.
+      db: sqliteAdapter({ client: { url: 'file::memory:' } }),
       editor: lexicalEditor(),
       i18n: { fallbackLanguage: 'fr', supportedLanguages: { de, en, fr }, translations: { de: { 'kontorwerk-consent': { channels: 'Wege' } } } },
       plugins: [personalization(), consent()],

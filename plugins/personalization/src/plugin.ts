@@ -50,6 +50,7 @@ const roleField: Field = {
  * lifecycle stage, channel and locale; newsletters and landing pages built from slots; personas,
  * interests, stages, subscribers and their events; the engine, MJML rendering and the
  * personalization GraphQL queries. Add it before the other packages: they extend what it defines.
+ * Admin texts: translations/ (keys `kontorwerk-personalization:…`), merged into the host's `i18n.translations`.
  *
  * @example plugins: [personalization({ publicUrl: 'https://www.example.com' }), consent(), leadScoring(), segments(), campaigns({ smtp })]
  */
