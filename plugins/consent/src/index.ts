@@ -14,6 +14,7 @@ import { trackingAllowed } from './utilities/contactProfile'
 import { consentPersonalData } from './utilities/consentPersonalData'
 import { bounceConsumer } from './utilities/bounceConsumer'
 import { consentOperations } from './graphql/operations'
+import { consentTranslations } from './translations'
 
 export { canContact, canTrack } from './utilities/canContact'
 export { canContactSubscriber, loadContactProfile } from './utilities/contactProfile'
@@ -21,7 +22,8 @@ export { recordConsent } from './utilities/recordConsent'
 
 /**
  * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences
- * and the single contact gate `canContact`. Needs personalization() before it.
+ * and the single contact gate `canContact`. Needs personalization() before it. Admin texts: translations/
+ * (keys `kontorwerk-consent:…`), merged into the host's `i18n.translations`.
  */
 export const consent =
   (pluginOptions: ConsentPluginOptions = {}) =>
@@ -35,7 +37,7 @@ export const consent =
         : collection,
     )
     const graphQL = config.graphQL ?? {}
-    const extended = extendPersonalization(config, { eventConsumers: [bounceConsumer], plugins: ['consent'], trackingAllowed })
+    const extended = extendPersonalization(consentTranslations.mergeInto(config), { eventConsumers: [bounceConsumer], plugins: ['consent'], trackingAllowed })
     return {
       ...extended,
       collections: [...collections, Topics, consentRecords(options)],
@@ -52,6 +54,8 @@ export const consent =
 export type { ConsentEvent } from './utilities/consentState'
 export type { ContactDecision } from './utilities/canContact'
 export { CONSENT_CHANNEL_OPTIONS } from './fields/channels'
+export { consentTranslations } from './translations'
+export type { ConsentTranslationKey, ConsentTranslations } from './translations'
 export { consentOptions } from './utilities/options'
 export { consentRouter } from './endpoints/router'
 export { consentStatus } from './utilities/consentState'

@@ -18,10 +18,10 @@ import { extendPersonalization, installedPlugins } from './extensions'
 import { addGraphQLErrorCode } from './graphql/errorCodes'
 import { personalizationQueries } from './graphql/personalization'
 import { personalizationBudget } from './graphql/personalizationBudget'
-import { label, option } from './i18n/label'
 import { withAtomicErasure } from './personalData/erasure'
 import { retargetRelations } from './utilities/retargetRelations'
 import { withHooks } from './utilities/withHooks'
+import { option, personalizationTranslations, translated } from './translations'
 
 /** Fails the config with a message that says what to change (a plugin misconfigured fails at startup, not at the first request). */
 export class PluginConfigError extends Error {
@@ -39,8 +39,8 @@ const roleField: Field = {
   type: 'select',
   access: { create: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin', update: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin' },
   defaultValue: 'editor',
-  label: label('Rolle', 'Role'),
-  options: ROLES.map((role) => (role === 'admin' ? option(role, 'Administrator:in', 'Administrator') : option(role, 'Redakteur:in', 'Editor'))),
+  label: translated('kontorwerk-personalization:role'),
+  options: ROLES.map((role) => option(role, role === 'admin' ? 'kontorwerk-personalization:roleAdmin' : 'kontorwerk-personalization:roleEditor')),
   required: true,
   saveToJWT: true,
 }
@@ -50,6 +50,7 @@ const roleField: Field = {
  * lifecycle stage, channel and locale; newsletters and landing pages built from slots; personas,
  * interests, stages, subscribers and their events; the engine, MJML rendering and the
  * personalization GraphQL queries. Add it before the other packages: they extend what it defines.
+ * Admin texts: translations/ (keys `kontorwerk-personalization:…`), merged into the host's `i18n.translations`.
  *
  * @example plugins: [personalization({ publicUrl: 'https://www.example.com' }), consent(), leadScoring(), segments(), campaigns({ smtp })]
  */
@@ -90,7 +91,7 @@ export const personalization =
       },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), addGraphQLErrorCode] },
     }
-    return extendPersonalization(config, { options, plugins: ['personalization'] })
+    return extendPersonalization(personalizationTranslations.mergeInto(config), { options, plugins: ['personalization'] })
   }
 
 /**

@@ -22,12 +22,14 @@ import 'react-querybuilder/dist/query-builder-layout.css'
 import './ruleBuilder.css'
 
 import type { SegmentOption, SegmentOptions } from '../endpoints/options'
+import type { SegmentsTranslationKey, SegmentsTranslations } from '../translations'
 import type { RuleProblem } from '../rules/types'
 
 import { FIELD_BY_NAME, FIELDS, INTEREST_SOURCES, LIMITS, RFM_METRICS, type ValueKind } from '../rules/catalogue'
 
 type Lang = 'de' | 'en'
-type Text = (typeof TEXT)[Lang]
+type SegmentsT = (key: SegmentsTranslationKey) => string
+type Text = ReturnType<typeof builderText>
 type Sample = { email?: string; id: string }
 type Preview = { count: number; kind: 'count'; sample: Sample[]; sampleWithheld?: boolean } | { kind: 'failed'; message: string } | { kind: 'problems'; problems: RuleProblem[] }
 /** The last answer, marked pending while a newer request is under way. */
@@ -35,37 +37,17 @@ type PreviewState = Preview & { pending?: boolean }
 /** What every value editor needs besides its rule; handed down through react-querybuilder's `context`. */
 type EditorContext = { docId: null | string; options: null | SegmentOptions; t: Text }
 
-const TEXT = {
-  de: {
-    and: 'UND', addGroup: '+ Gruppe', addGroupTitle: 'Gruppe hinzufügen', addRule: '+ Bedingung', addRuleTitle: 'Bedingung hinzufügen',
-    anyInterest: 'beliebiges Interesse', anyTopic: 'jedes Thema', attributeKey: 'Merkmal (Schlüssel)', attributeValue: 'Vergleichswert',
-    boolean: 'Ja/Nein', channel: 'Kanal', choose: '– bitte wählen –', combinator: 'Verknüpfung', condition: 'Bedingung', count: 'Anzahl',
-    days: 'Tage', daysUnit: 'Tagen', eventType: 'Ereignistyp', failed: 'Vorschau nicht möglich', field: 'Feld', frequency: 'Häufigkeit', group: 'Gruppe',
-    inLast: 'in den letzten', interest: 'Interesse', loadingOptions: 'Auswahllisten werden geladen …', member: 'Mitglied', members: 'Mitglieder',
-    metric: 'Kennzahl', minWeight: 'Mindestgewicht (0–1)', no: 'nein', not: 'Nicht', notTitle: 'Gruppe umkehren (NICHT)', number: 'Zahl',
-    operator: 'Operator', optionsFailed: 'Auswahllisten konnten nicht geladen werden', or: 'ODER', percent: 'Fit in Prozent', persona: 'Persona',
-    preview: 'Vorschau', problems: 'Die Regeln sind so noch nicht auswertbar:', removeGroup: 'Gruppe entfernen', removeRule: 'Bedingung entfernen',
-    root: 'Regeln', sample: 'Beispiele', segment: 'Segment', source: 'Quelle', stage: 'Phase', text: 'Text', times: 'mal', topic: 'Thema',
-    sampleWithheld: 'Dieses Segment wählt nach personenbezogenen Daten aus: Beispiele sehen und Regeln ändern nur Admins.',
-    type: 'Vergleich als', unknown: 'unbekannt', value: 'Wert', yes: 'ja',
-    metrics: { frequency: 'Anzahl Käufe', frequencyScore: 'Frequency-Score', monetary: 'Umsatz', monetaryScore: 'Monetary-Score', recencyDays: 'Tage seit letztem Kauf', recencyScore: 'Recency-Score' },
-    sources: { any: 'beliebige Quelle', explicit: 'selbst gewählt', implicit: 'aus Verhalten' },
-  },
-  en: {
-    and: 'AND', addGroup: '+ Group', addGroupTitle: 'Add group', addRule: '+ Condition', addRuleTitle: 'Add condition',
-    anyInterest: 'any interest', anyTopic: 'any topic', attributeKey: 'Attribute (key)', attributeValue: 'Value to compare',
-    boolean: 'Yes/No', channel: 'Channel', choose: '– please choose –', combinator: 'Combinator', condition: 'Condition', count: 'Count',
-    days: 'Days', daysUnit: 'days', eventType: 'Event type', failed: 'Preview not available', field: 'Field', frequency: 'Frequency', group: 'Group',
-    inLast: 'in the last', interest: 'Interest', loadingOptions: 'Loading choices …', member: 'member', members: 'members',
-    metric: 'Metric', minWeight: 'Minimum weight (0–1)', no: 'no', not: 'Not', notTitle: 'Invert group (NOT)', number: 'Number',
-    operator: 'Operator', optionsFailed: 'Could not load the choices', or: 'OR', percent: 'Fit in percent', persona: 'Persona',
-    preview: 'Preview', problems: 'The rules cannot be evaluated yet:', removeGroup: 'Remove group', removeRule: 'Remove condition',
-    root: 'Rules', sample: 'Examples', segment: 'Segment', source: 'Source', stage: 'Stage', text: 'Text', times: 'times', topic: 'Topic',
-    sampleWithheld: 'This segment selects by personal data: only admins see examples and change its rules.',
-    type: 'Compare as', unknown: 'unknown', value: 'Value', yes: 'yes',
-    metrics: { frequency: 'Number of purchases', frequencyScore: 'Frequency score', monetary: 'Revenue', monetaryScore: 'Monetary score', recencyDays: 'Days since last purchase', recencyScore: 'Recency score' },
-    sources: { any: 'any source', explicit: 'chosen by the subscriber', implicit: 'from behaviour' },
-  },
+/** The builder's own words; their texts are the segments translations `ruleBuilder<Word>`. */
+const WORDS = ['addGroup', 'addGroupTitle', 'addRule', 'addRuleTitle', 'and', 'anyInterest', 'anyTopic', 'attributeKey', 'attributeValue', 'boolean', 'channel', 'choose', 'combinator', 'condition', 'count', 'days', 'daysUnit', 'eventType', 'failed', 'field', 'frequency', 'group', 'inLast', 'interest', 'loadingOptions', 'member', 'members', 'metric', 'minWeight', 'no', 'not', 'notTitle', 'number', 'operator', 'optionsFailed', 'or', 'percent', 'persona', 'preview', 'problems', 'removeGroup', 'removeRule', 'root', 'sample', 'sampleWithheld', 'segment', 'source', 'stage', 'text', 'times', 'topic', 'type', 'unknown', 'value', 'yes'] as const
+
+const capitalized = <Word extends string>(word: Word) => `${word[0].toUpperCase()}${word.slice(1)}` as Capitalize<Word>
+
+/** The builder's words in the admin language, as one object handed down to every editor. */
+function builderText(t: SegmentsT) {
+  const words = Object.fromEntries(WORDS.map((word) => [word, t(`kontorwerk-segments:ruleBuilder${capitalized(word)}`)])) as Record<(typeof WORDS)[number], string>
+  const metrics = Object.fromEntries(RFM_METRICS.map((metric) => [metric, t(`kontorwerk-segments:ruleMetric${capitalized(metric)}`)]))
+  const sources = Object.fromEntries(INTEREST_SOURCES.map((source) => [source, t(`kontorwerk-segments:ruleSource${capitalized(source)}`)]))
+  return { ...words, metrics: metrics as Record<(typeof RFM_METRICS)[number], string>, sources: sources as Record<(typeof INTEREST_SOURCES)[number], string> }
 }
 
 const EMPTY: RuleGroupType = { combinator: 'and', rules: [] }
@@ -77,9 +59,9 @@ const PREVIEW_DELAY_MS = 400
  * object (see rules/types.ts); below it a live member count for the rules as they stand.
  */
 export const RuleBuilder: JSONFieldClientComponent = ({ field, path: pathFromProps, readOnly }) => {
-  const { i18n } = useTranslation()
-  const lang: Lang = i18n.language === 'en' ? 'en' : 'de'
-  const t = TEXT[lang]
+  const { i18n, t: translate } = useTranslation<SegmentsTranslations, SegmentsTranslationKey>()
+  const lang: Lang = i18n.language === 'de' ? 'de' : 'en'
+  const t = useMemo(() => builderText(translate), [translate])
   const { id } = useDocumentInfo()
   const docId = id == null ? null : String(id)
   const { disabled, path, setValue, showError, value } = useField<null | RuleGroupType>({ potentiallyStalePath: pathFromProps })
@@ -96,7 +78,7 @@ export const RuleBuilder: JSONFieldClientComponent = ({ field, path: pathFromPro
   // Conditions on personal data are offered to admins only (the server refuses them for editors),
   // and a tree that selects by it is theirs to change: for editors the builder only shows it.
   const isAdmin = (useAuth().user as null | { role?: string })?.role === 'admin'
-  const fields = useMemo(() => builderFields(lang, isAdmin), [lang, isAdmin])
+  const fields = useMemo(() => builderFields(translate, isAdmin), [translate, isAdmin])
   const locked = !isAdmin && preview?.kind === 'count' && Boolean(preview.sampleWithheld)
   const onQueryChange = useCallback(
     (next: RuleGroupType) => {
@@ -471,12 +453,12 @@ async function fetchPreview(body: string, signal: AbortSignal): Promise<Preview>
  * language. Personal ones are there for editors too, so an admin's stored condition shows as it
  * is, but they cannot be chosen.
  */
-function builderFields(lang: Lang, isAdmin: boolean): OptionGroup<Field>[] {
+function builderFields(t: SegmentsT, isAdmin: boolean): OptionGroup<Field>[] {
   const groups = new Map<string, Field[]>()
   for (const spec of FIELDS) {
-    const group = spec.group[lang]
-    const operators = spec.operators.map((operator) => ({ disabled: !isAdmin && operator.personal, label: operator.label[lang], name: operator.name }))
-    groups.set(group, [...(groups.get(group) ?? []), { disabled: !isAdmin && spec.personal, label: spec.label[lang], name: spec.name, operators }])
+    const group = t(spec.group)
+    const operators = spec.operators.map((operator) => ({ disabled: !isAdmin && operator.personal, label: t(operator.label), name: operator.name }))
+    groups.set(group, [...(groups.get(group) ?? []), { disabled: !isAdmin && spec.personal, label: t(spec.label), name: spec.name, operators }])
   }
   return [...groups].map(([label, options]) => ({ label, options }))
 }
