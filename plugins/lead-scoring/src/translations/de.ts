@@ -5,7 +5,7 @@ export const de = {
   leadScoresSingular: 'Lead-Score',
   scoreHitsPlural: 'Score-Treffer',
   scoreHitsSingular: 'Score-Treffer',
-  scoringRulesDescription: 'Regeländerungen gelten für neue Ereignisse; „npm run scores:recompute“ wendet sie auf die Vergangenheit an.',
+  scoringRulesDescription: 'Regeländerungen gelten für neue Ereignisse; recomputeScores(payload) (in der Referenz-App „npm run scores:recompute“) wendet sie auf die Vergangenheit an.',
   name: 'Name',
   axisDescription: 'Profilregeln zählen immer zum Fit.',
   axis: 'Achse',

@@ -7,7 +7,7 @@ export const en: Record<keyof typeof de, string> = {
   leadScoresSingular: 'Lead score',
   scoreHitsPlural: 'Score hits',
   scoreHitsSingular: 'Score hit',
-  scoringRulesDescription: 'Rule changes apply to new events; "npm run scores:recompute" applies them to the past.',
+  scoringRulesDescription: 'Rule changes apply to new events; recomputeScores(payload) (in the reference app "npm run scores:recompute") applies them to the past.',
   name: 'Name',
   axisDescription: 'Profile rules always count as fit.',
   axis: 'Axis',

@@ -93,7 +93,7 @@ function publicOnlyLookup(hostname: string, options: LookupOptions, callback: Lo
 const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup as never } })
 
 /**
- * POSTs to a webhook, never into the own network (unless ALLOW_PRIVATE_WEBHOOKS=true) and never
+ * POSTs to a webhook, never into the own network (unless the host sets allowPrivateWebhooks) and never
  * following a redirect: a webhook answers itself, and a redirect could point at an internal
  * address that no lookup would see (IP addresses are connected to without one).
  */

@@ -178,7 +178,7 @@ export const de = {
   webhookInvalidUrl: 'Keine gültige URL.',
   webhookNotHttp: 'Nur http(s)-URLs.',
   webhookHostUnresolved: 'Der Host {{host}} lässt sich nicht auflösen.',
-  webhookInternalAddress: '{{host}} führt zu {{address}}, einer internen Adresse (Loopback, privates oder Link-local-Netz): Webhooks gehen nur an öffentliche Adressen (ALLOW_PRIVATE_WEBHOOKS=true erlaubt interne).',
+  webhookInternalAddress: '{{host}} führt zu {{address}}, einer internen Adresse (Loopback, privates oder Link-local-Netz): Webhooks gehen nur an öffentliche Adressen (die Option allowPrivateWebhooks erlaubt interne).',
   previewSaveFirst: 'Zum Vorschauen zuerst speichern.',
   previewAny: '– beliebig –',
   previewHeading: 'Personalisierte Vorschau',

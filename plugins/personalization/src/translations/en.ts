@@ -180,7 +180,7 @@ export const en: Record<keyof typeof de, string> = {
   webhookInvalidUrl: 'Not a valid URL.',
   webhookNotHttp: 'Only http(s) URLs.',
   webhookHostUnresolved: 'The host {{host}} does not resolve.',
-  webhookInternalAddress: '{{host}} leads to {{address}}, an internal address (loopback, private or link-local network): webhooks go to public addresses only (ALLOW_PRIVATE_WEBHOOKS=true allows internal ones).',
+  webhookInternalAddress: '{{host}} leads to {{address}}, an internal address (loopback, private or link-local network): webhooks go to public addresses only (the option allowPrivateWebhooks allows internal ones).',
   previewSaveFirst: 'Save first to preview.',
   previewAny: '– any –',
   previewHeading: 'Personalized preview',
