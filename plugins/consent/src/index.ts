@@ -14,14 +14,16 @@ import { trackingAllowed } from './utilities/contactProfile'
 import { consentPersonalData } from './utilities/consentPersonalData'
 import { bounceConsumer } from './utilities/bounceConsumer'
 import { consentOperations } from './graphql/operations'
+import { consentEndpoints } from './endpoints'
 
 export { canContact, canTrack } from './utilities/canContact'
 export { canContactSubscriber, loadContactProfile } from './utilities/contactProfile'
 export { recordConsent } from './utilities/recordConsent'
 
 /**
- * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences
- * and the single contact gate `canContact`. Needs personalization() before it.
+ * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences,
+ * the single contact gate `canContact`, and the public pages (sign-up, double opt-in, preference
+ * center, unsubscribe) as endpoints. Needs personalization() before it.
  */
 export const consent =
   (pluginOptions: ConsentPluginOptions = {}) =>
@@ -39,6 +41,8 @@ export const consent =
     return {
       ...extended,
       collections: [...collections, Topics, consentRecords(options)],
+      // The public pages under the API route (/api/subscribe, /api/preferences, …): no server of the host's own is needed.
+      endpoints: [...(config.endpoints ?? []), ...consentEndpoints],
       globals: [...(config.globals ?? []), Branding],
       graphQL: {
         ...graphQL,
@@ -53,7 +57,6 @@ export type { ConsentEvent } from './utilities/consentState'
 export type { ContactDecision } from './utilities/canContact'
 export { CONSENT_CHANNEL_OPTIONS } from './fields/channels'
 export { consentOptions } from './utilities/options'
-export { consentRouter } from './endpoints/router'
 export { consentStatus } from './utilities/consentState'
 export { ledgersOf } from './utilities/ledger'
 export { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl, withdrawAll } from './utilities/flows'
