@@ -37,7 +37,7 @@ export async function startStockPayload(plugins: (hostSlugs: { mediaSlug: string
     collections: [Staff, { ...Images, upload: { staticDir: path.join(dir, 'images') } }],
     db: sqliteAdapter({ client: { url: `file:${dir}/host.db` }, push: true }),
     editor: lexicalEditor(),
-    email: smtpPort ? smtpAdapter({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort) }) : undefined,
+    email: smtpPort ? smtpAdapter({ ...process.env, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort) }) : undefined,
     plugins: plugins({ mediaSlug: Images.slug, usersSlug: Staff.slug }),
     secret: 'stock-host-secret',
   })

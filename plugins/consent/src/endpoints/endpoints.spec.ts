@@ -142,7 +142,7 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('Bitte bestätigen Sie Ihre Anmeldung mit dem Link')
 
-    const mail = await smtp.waitFor((m) => m.to && JSON.stringify(m.to).includes('anna.berger@example.com'))
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('anna.berger@example.com'))
     expect(mail.subject).toBe('Bitte bestätigen Sie Ihre Anmeldung')
     // Formal address and no last name yet: the neutral Anrede.
     expect(mail.text?.startsWith('Sehr geehrte Damen und Herren,\n')).toBe(true)
