@@ -33,7 +33,7 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
       topicIds[slug] = (await payload.create({ collection: 'topics', data: { name: slug === 'webinare' ? 'Webinare & Events' : 'Kontorwerk-Update', slug } as never })).id
     }
     await payload.create({ collection: 'topics', data: { active: false, name: 'Alt', slug: 'alt' } as never })
-  }, 60_000)
+  })
   afterAll(async () => {
     await host?.close()
     await smtp?.close()

@@ -38,7 +38,7 @@ describe('tracking links and the event intake as Payload endpoints (stock host, 
     reader = (await payload.findByID({ id, collection: 'subscribers', showHiddenFields: true })) as typeof reader
     apiKey = `key-${Date.now()}`
     await payload.create({ collection: 'staff' as never, data: { apiKey, email: 'system@example.com', enableAPIKey: true, password: 'system-password-1', role: 'admin' } as never })
-  }, 60_000)
+  })
   afterAll(async () => {
     await host?.close()
   })
