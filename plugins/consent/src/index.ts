@@ -14,6 +14,7 @@ import { trackingAllowed } from './utilities/contactProfile'
 import { consentPersonalData } from './utilities/consentPersonalData'
 import { bounceConsumer } from './utilities/bounceConsumer'
 import { consentOperations } from './graphql/operations'
+import { consentEndpoints } from './endpoints'
 import { consentTranslations } from './translations'
 
 export { canContact, canTrack } from './utilities/canContact'
@@ -21,8 +22,9 @@ export { canContactSubscriber, loadContactProfile } from './utilities/contactPro
 export { recordConsent } from './utilities/recordConsent'
 
 /**
- * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences
- * and the single contact gate `canContact`. Needs personalization() before it. Admin texts: translations/
+ * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences,
+ * the single contact gate `canContact`, and the public pages (sign-up, double opt-in, preference
+ * center, unsubscribe) as endpoints. Needs personalization() before it. Admin texts: translations/
  * (keys `kontorwerk-consent:…`), merged into the host's `i18n.translations`.
  */
 export const consent =
@@ -41,6 +43,8 @@ export const consent =
     return {
       ...extended,
       collections: [...collections, Topics, consentRecords(options)],
+      // The public pages under the API route (/api/subscribe, /api/preferences, …): no server of the host's own is needed.
+      endpoints: [...(config.endpoints ?? []), ...consentEndpoints],
       globals: [...(config.globals ?? []), Branding],
       graphQL: {
         ...graphQL,
@@ -57,7 +61,6 @@ export { CONSENT_CHANNEL_OPTIONS } from './fields/channels'
 export { consentTranslations } from './translations'
 export type { ConsentTranslationKey, ConsentTranslations } from './translations'
 export { consentOptions } from './utilities/options'
-export { consentRouter } from './endpoints/router'
 export { consentStatus } from './utilities/consentState'
 export { ledgersOf } from './utilities/ledger'
 export { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl, withdrawAll } from './utilities/flows'

@@ -3,7 +3,7 @@ import type { Config, Payload, PayloadRequest } from 'payload'
 import type { EventConsumer } from './events/consumers'
 import type { ResolvedPersonalizationOptions } from './types'
 
-import { DEFAULT_OPTIONS } from './defaults'
+import { resolveOptions } from './defaults'
 
 /** The reader's memberships among the named segments (slots reserved for segments ask this). */
 export type SegmentMembership = (payload: Payload, subscriber: number | string, segments: string[], at: Date, req?: PayloadRequest) => Promise<Set<string>>
@@ -38,7 +38,7 @@ export type PersonalizationExtensions = {
 /** The one key of Payload's `custom` config the core owns; nothing else reads or writes it. */
 const KEY = 'kontorwerk.personalization.extensions'
 
-const EMPTY: PersonalizationExtensions = { eventConsumers: [], options: { ...DEFAULT_OPTIONS, publicUrl: 'http://localhost:3000' }, plugins: [] }
+const EMPTY: PersonalizationExtensions = { eventConsumers: [], options: resolveOptions({}, {}), plugins: [] }
 
 const registered = (custom: Record<string, unknown> | undefined): PersonalizationExtensions => (custom?.[KEY] as PersonalizationExtensions | undefined) ?? EMPTY
 

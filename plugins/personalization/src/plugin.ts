@@ -14,11 +14,13 @@ import { Subscribers } from './collections/Subscribers'
 import { resolveOptions } from './defaults'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from './engine/blockLibrary'
 import { eventOperations } from './events/graphql'
+import { eventIntakeEndpoint } from './events/intakeEndpoint'
 import { extendPersonalization, installedPlugins } from './extensions'
 import { addGraphQLErrorCode } from './graphql/errorCodes'
 import { personalizationQueries } from './graphql/personalization'
 import { personalizationBudget } from './graphql/personalizationBudget'
 import { withAtomicErasure } from './personalData/erasure'
+import { trackingEndpoints } from './tracking/endpoints'
 import { retargetRelations } from './utilities/retargetRelations'
 import { withHooks } from './utilities/withHooks'
 import { option, personalizationTranslations, translated } from './translations'
@@ -31,7 +33,8 @@ export class PluginConfigError extends Error {
   }
 }
 
-const CORE_COLLECTIONS: CollectionConfig[] = [ContentBlocks, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Events]
+// POST /api/events is the event intake: an endpoint of the events collection (see events/intakeEndpoint.ts).
+const CORE_COLLECTIONS: CollectionConfig[] = [ContentBlocks, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, { ...Events, endpoints: [eventIntakeEndpoint] }]
 
 /** The staff roles on the host's users: admins see personal data, editors the marketing profile. */
 const roleField: Field = {
@@ -83,6 +86,8 @@ export const personalization =
       collections: [...host, ...own],
       // Erasure of a subscriber is applied in the adapter's deletion of the profile, all or nothing.
       db: withAtomicErasure(incoming.db),
+      // Click redirect and open pixel under the API route: no server of the host's own is needed.
+      endpoints: [...(incoming.endpoints ?? []), ...trackingEndpoints],
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...eventOperations(GraphQL).mutations }),
