@@ -42,6 +42,13 @@ describe('a host that adds the plugins wrongly learns what to change when the co
     expect(await configError([personalization()], [Media, Users], null)).toBe('personalization(): content blocks need a rich-text editor; add editor: lexicalEditor() (@payloadcms/richtext-lexical) to the config')
   })
 
+  it('relates uploads to the host\'s own upload collection', async () => {
+    const bilder = { ...Media, slug: 'bilder' }
+    const config = await buildConfig({ collections: [bilder, Users], editor: lexicalEditor(), plugins: [personalization({ mediaSlug: 'bilder' }), consent()], secret: 'test' })
+    const logo = config.globals.find((global) => global.slug === 'branding')?.fields.find((field) => 'name' in field && field.name === 'logo')
+    expect(logo).toMatchObject({ relationTo: 'bilder', type: 'upload' })
+  })
+
   it('accepts the reference app\'s order', async () => {
     expect(await configError([personalization(), consent(), leadScoring(), segments(), campaigns()])).toBeNull()
   })

@@ -4,12 +4,12 @@ import type { ConsentPluginOptions } from './types'
 
 import { consentRecords } from './collections/ConsentRecords'
 import { Topics } from './collections/Topics'
-import { Branding } from './globals/Branding'
+import { branding } from './globals/Branding'
 import { resolveOptions } from './defaults'
 import { consentHistoryField } from './fields/consentHistory'
 import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
-import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
+import { extendPersonalization, personalizationOptions, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
 import { trackingAllowed } from './utilities/contactProfile'
 import { consentPersonalData } from './utilities/consentPersonalData'
 import { bounceConsumer } from './utilities/bounceConsumer'
@@ -45,7 +45,7 @@ export const consent =
       collections: [...collections, Topics, consentRecords(options)],
       // The public pages under the API route (/api/subscribe, /api/preferences, …): no server of the host's own is needed.
       endpoints: [...(config.endpoints ?? []), ...consentEndpoints],
-      globals: [...(config.globals ?? []), Branding],
+      globals: [...(config.globals ?? []), branding(personalizationOptions({ config }).mediaSlug)],
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...consentOperations(GraphQL).mutations }),

@@ -28,19 +28,19 @@ const color = (name: 'accentColor' | 'primaryColor', label: TranslatedLabel) => 
   validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => (value != null && HEX.test(value)) || message(req, 'kontorwerk-consent:colorExpected'),
 })
 
-/** The brand of the public pages (sign-up, preference center): name, colours, logo, imprint line. */
-export const Branding: GlobalConfig = {
+/** The brand of the public pages (sign-up, preference center): name, colours, logo (from the host's upload collection), imprint line. */
+export const branding = (mediaSlug: string): GlobalConfig => ({
   slug: 'branding',
   access: { read: anyone, update: isAdmin },
   admin: { group: texts('kontorwerk-consent:groupConsent') },
   fields: [
     { name: 'companyName', type: 'text', defaultValue: DEFAULT_BRAND.companyName, label: translated('kontorwerk-consent:companyName'), required: true },
     { type: 'row', fields: [color('primaryColor', translated('kontorwerk-consent:primaryColor')), color('accentColor', translated('kontorwerk-consent:accentColor'))] },
-    { name: 'logo', type: 'upload', label: translated('kontorwerk-consent:logo'), relationTo: 'media' },
+    { name: 'logo', type: 'upload', label: translated('kontorwerk-consent:logo'), relationTo: mediaSlug },
     { name: 'footer', type: 'text', defaultValue: DEFAULT_BRAND.footer, label: translated('kontorwerk-consent:footer'), required: true },
   ],
   label: translated('kontorwerk-consent:branding'),
-}
+})
 
 export async function loadBrand(payload: Payload): Promise<Brand> {
   const brand = await payload.findGlobal({ depth: 1, slug: 'branding' as never }).catch(() => null)
