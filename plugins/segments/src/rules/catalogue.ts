@@ -1,7 +1,11 @@
 import type { Label } from '@kontorwerk/personalization'
 import type { RuleField } from './types'
 
-import { label } from '@kontorwerk/personalization'
+/**
+ * The core's `label`, written here: the rule builder reads this table in the browser, and a runtime
+ * import of the core's entry would put all of the server (mail rendering, database) into its bundle.
+ */
+const label = (de: string, en: string): Label => ({ de, en })
 
 /**
  * What each rule field accepts. The same table drives the admin builder (labels, operators, value
