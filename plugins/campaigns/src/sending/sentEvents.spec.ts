@@ -9,8 +9,9 @@ import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 // Stands for a crash (or a database error) right after the send records were written and before the
 // `email_sent` events are: the first campaign event write of this run fails once.
 const failure = vi.hoisted(() => ({ armed: false }))
-vi.mock('../../../src/events/intake', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../personalization/src/events/intake')>()
+// Campaigns record their events through the core's entry, so that is where the crash is staged.
+vi.mock('@kontorwerk/personalization', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@kontorwerk/personalization')>()
   return {
     ...original,
     recordEvents: async (...args: Parameters<typeof original.recordEvents>) => {
