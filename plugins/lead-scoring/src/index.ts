@@ -19,6 +19,7 @@ import { implicitInterestsTask } from './jobs/implicitInterests'
 import { stageWebhookTask } from './jobs/stageWebhook'
 import { leadScoringConsumer } from './utilities/consumer'
 import { scoringModel } from './utilities/model'
+import { leadScoreReads } from './utilities/scoreReads'
 
 export { leadScore } from './utilities/explain'
 export { evaluateStages } from './utilities/stages'
@@ -61,6 +62,8 @@ export const leadScoring =
           engagementDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.halfLifeDays,
           implicitInterestDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.interestHalfLifeDays,
         },
+        // Segments select by scores without knowing where they are stored.
+        leadScores: leadScoreReads,
       }).custom,
       globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],
       graphQL: {
