@@ -14,7 +14,7 @@ import { Users } from '../../collections/Users'
 /** Builds a host config with these plugins; the error it stops with, or null. */
 async function configError(plugins: NonNullable<Parameters<typeof buildConfig>[0]['plugins']>, collections = [Media, Users], editor: unknown = lexicalEditor()) {
   try {
-    await buildConfig({ collections, editor, plugins, secret: 'test' } as Parameters<typeof buildConfig>[0])
+    await buildConfig({ collections, editor, plugins, secret: 'test' } as unknown as Parameters<typeof buildConfig>[0])
     return null
   } catch (error) {
     return (error as Error).message
@@ -44,7 +44,7 @@ describe('a host that adds the plugins wrongly learns what to change when the co
 
   it('relates uploads to the host\'s own upload collection', async () => {
     const bilder = { ...Media, slug: 'bilder' }
-    const config = await buildConfig({ collections: [bilder, Users], editor: lexicalEditor(), plugins: [personalization({ mediaSlug: 'bilder' }), consent()], secret: 'test' })
+    const config = await buildConfig({ collections: [bilder, Users], editor: lexicalEditor(), plugins: [personalization({ mediaSlug: 'bilder' }), consent()], secret: 'test' } as unknown as Parameters<typeof buildConfig>[0])
     const logo = config.globals.find((global) => global.slug === 'branding')?.fields.find((field) => 'name' in field && field.name === 'logo')
     expect(logo).toMatchObject({ relationTo: 'bilder', type: 'upload' })
   })

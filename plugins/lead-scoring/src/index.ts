@@ -20,6 +20,7 @@ import { stageWebhookTask } from './jobs/stageWebhook'
 import { leadScoringConsumer } from './utilities/consumer'
 import { scoringModel } from './utilities/model'
 import { leadScoringTranslations } from './translations'
+import { leadScoreReads } from './utilities/scoreReads'
 
 export { leadScore } from './utilities/explain'
 export { evaluateStages } from './utilities/stages'
@@ -63,6 +64,8 @@ export const leadScoring =
           engagementDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.halfLifeDays,
           implicitInterestDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.interestHalfLifeDays,
         },
+        // Segments select by scores without knowing where they are stored.
+        leadScores: leadScoreReads,
       }).custom,
       globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],
       graphQL: {

@@ -13,7 +13,7 @@ import { withSlotSegments } from './fields/slotSegments'
 import { segmentOperations } from './graphql/segments'
 import { membershipsPersonalData } from './hooks/membershipsPersonalData'
 import { segmentsTranslations } from './translations'
-import { segmentsOf, segmentsOfMany } from './utilities/segmentService'
+import { slotMemberships, unknownSegments } from './utilities/segmentService'
 
 export { audienceMembers, freezeSegment, matches, segmentCount, segmentsOf, segmentsOfMany } from './utilities/segmentService'
 
@@ -39,7 +39,7 @@ export const segments =
     return {
       ...segmentsTranslations.mergeInto(config),
       collections: [...collections, { ...Segments, custom: { segmentsOptions: options }, endpoints: [...segmentEndpoints, segmentOptionsEndpoint] }, SegmentMembers],
-      custom: extendPersonalization(config, { plugins: ['segments'], segmentMembership: segmentsOf }).custom,
+      custom: extendPersonalization(config, { plugins: ['segments'], segmentMembership: { membersOf: slotMemberships, unknown: unknownSegments } }).custom,
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...segmentOperations(GraphQL).mutations }),

@@ -1,4 +1,4 @@
-import type { GlobalConfig, Payload, PayloadRequest } from 'payload'
+import type { CollectionSlug, GlobalConfig, Payload, PayloadRequest } from 'payload'
 
 import type { TranslatedLabel } from '@kontorwerk/personalization'
 
@@ -36,7 +36,7 @@ export const branding = (mediaSlug: string): GlobalConfig => ({
   fields: [
     { name: 'companyName', type: 'text', defaultValue: DEFAULT_BRAND.companyName, label: translated('kontorwerk-consent:companyName'), required: true },
     { type: 'row', fields: [color('primaryColor', translated('kontorwerk-consent:primaryColor')), color('accentColor', translated('kontorwerk-consent:accentColor'))] },
-    { name: 'logo', type: 'upload', label: translated('kontorwerk-consent:logo'), relationTo: mediaSlug },
+    { name: 'logo', type: 'upload', label: translated('kontorwerk-consent:logo'), relationTo: mediaSlug as CollectionSlug },
     { name: 'footer', type: 'text', defaultValue: DEFAULT_BRAND.footer, label: translated('kontorwerk-consent:footer'), required: true },
   ],
   label: translated('kontorwerk-consent:branding'),
