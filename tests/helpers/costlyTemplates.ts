@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { invalidateBlockLibrary } from '../../src/personalization/blockLibrary'
+import { invalidateBlockLibrary } from '@kontorwerk/personalization'
 
 /**
  * Templates that cost seconds, gigabytes or forever without limits: nested loops, huge ranges,
@@ -22,7 +22,7 @@ export const COSTLY_TEMPLATES = [
   '{{ "now" | date: "%1000000000d" }}',
   '{% assign d = "0123456789" | split: "" %}{% for a in d %}{% for b in d %}{% for c in d %}{% for e in d %}{% for f in d %}{% for g in d %}{% for h in d %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}{% endfor %}',
   // Few steps but much work in each: only the time limit stops it.
-  `{% for i in (1..5000) %}{% if ${Array(300).fill('1 == 1').join(' and ')} %}{% endif %}{% endfor %}`,
+  `{% for i in (1..5000) %}{% if ${Array(60).fill('1 == 1').join(' and ')} %}{% endif %}{% endfor %}`,
 ]
 
 /** Costs seconds without limits but ends: what a "stored before the limits" test renders. */

@@ -11,8 +11,8 @@ const TOO_COSTLY = label(
 
 const LIMIT_PROBLEMS: Record<LimitKind, Label> = {
   markup: label(
-    `Die Vorlage enthält zu viel Liquid: höchstens ${number(PARSE_LIMITS.tags).de} Anweisungen mit zusammen ${number(PARSE_LIMITS.markup).de} Zeichen.`,
-    `The template contains too much Liquid: at most ${number(PARSE_LIMITS.tags).en} tags with ${number(PARSE_LIMITS.markup).en} characters in all.`,
+    `Die Vorlage enthält zu viel Liquid: höchstens ${number(PARSE_LIMITS.tags).de} Anweisungen mit zusammen ${number(PARSE_LIMITS.markup).de} Zeichen, je Anweisung ${number(PARSE_LIMITS.tagLine).de}.`,
+    `The template contains too much Liquid: at most ${number(PARSE_LIMITS.tags).en} tags with ${number(PARSE_LIMITS.markup).en} characters in all, ${number(PARSE_LIMITS.tagLine).en} per tag.`,
   ),
   parse: label(`Die Vorlage ist zu lang: höchstens ${number(PARSE_LIMITS.characters).de} Zeichen.`, `The template is too long: at most ${number(PARSE_LIMITS.characters).en} characters.`),
   render: TOO_COSTLY,
