@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { invalidateBlockLibrary } from '@kontorwerk/personalization'
+import { invalidateBlockLibrary } from '../../src/personalization/blockLibrary'
 
 /**
  * Templates that cost seconds, gigabytes or forever without limits: nested loops, huge ranges,
