@@ -42,6 +42,11 @@ describe('a host that adds the plugins wrongly learns what to change when the co
     expect(await configError([personalization()], [Media, Users], null)).toBe('personalization(): content blocks need a rich-text editor; add editor: lexicalEditor() (@payloadcms/richtext-lexical) to the config')
   })
 
+  it('accepts a host whose staff and uploads have slugs of their own (every relation follows the options)', async () => {
+    const plugins = [personalization({ mediaSlug: 'images', usersSlug: 'members' }), consent(), leadScoring(), segments(), campaigns()]
+    expect(await configError(plugins, [{ ...Media, slug: 'images' }, { ...Users, slug: 'members' }])).toBeNull()
+  })
+
   it('accepts the reference app\'s order', async () => {
     expect(await configError([personalization(), consent(), leadScoring(), segments(), campaigns()])).toBeNull()
   })

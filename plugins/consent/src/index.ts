@@ -9,7 +9,7 @@ import { resolveOptions } from './defaults'
 import { consentHistoryField } from './fields/consentHistory'
 import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
-import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
+import { extendPersonalization, personalizationOptions, requireCollection, requirePlugins, retargetRelations, withPersonalData } from '@kontorwerk/personalization'
 import { trackingAllowed } from './utilities/contactProfile'
 import { consentPersonalData } from './utilities/consentPersonalData'
 import { bounceConsumer } from './utilities/bounceConsumer'
@@ -39,7 +39,8 @@ export const consent =
     return {
       ...extended,
       collections: [...collections, Topics, consentRecords(options)],
-      globals: [...(config.globals ?? []), Branding],
+      // The logo is an upload to the host's media collection (the core's option mediaSlug).
+      globals: [...(config.globals ?? []), { ...Branding, fields: retargetRelations(Branding.fields, { media: personalizationOptions({ config }).mediaSlug }) }],
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...consentOperations(GraphQL).mutations }),
