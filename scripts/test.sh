@@ -18,9 +18,19 @@ bash scripts/fixture-host.sh --prepare || echo "test.sh: the fixture host could 
 mkdir -p test-results
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
-# One plain closing line with the totals, whatever the reporter printed above.
+# One plain closing line with the totals, whatever the reporter printed above. A file whose
+# setup failed (e.g. a server that did not start) reports its tests as skipped: they count as failed.
 node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"))
-  console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)
+  let failed = r.numFailedTests
+  let skipped = r.numPendingTests + r.numTodoTests
+  for (const file of r.testResults) {
+    if (file.status !== "failed" || file.assertionResults.some((test) => test.status === "failed")) continue
+    const notRun = file.assertionResults.filter((test) => test.status === "skipped" || test.status === "pending").length
+    failed += notRun
+    skipped -= notRun
+    console.log(`vitest: ${require("path").relative(process.cwd(), file.name)} failed before its ${notRun} tests ran`)
+  }
+  console.log(`vitest: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`)
 ' || true
 exit "$status"

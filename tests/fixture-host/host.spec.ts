@@ -1,11 +1,14 @@
 import type { ParsedMail } from 'mailparser'
 
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { anonymous, graphql, login, rest, type Session } from '../helpers/http'
 import { type RunningServer, stopProductServer } from '../helpers/server'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp'
-import { startHost } from './startHost'
+import { plainEnvironment, preparedHost, startHost } from './startHost'
 
 const recipients = (mail: ParsedMail) => [mail.to ?? []].flat().flatMap((to) => to.value.map((address) => address.address))
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1].replaceAll('&amp;', '&'))
@@ -40,6 +43,18 @@ describe('the plugins installed in a stranger’s Payload app', () => {
   afterAll(async () => {
     if (server) await stopProductServer(server)
     await sink?.close()
+  })
+
+  it('loads every server entry of the installed packages in plain Node (a worker or script of the host’s own)', () => {
+    const { host } = preparedHost()
+    const entries = fs.readdirSync(path.join(host, 'node_modules/@kontorwerk')).flatMap((name) => {
+      const { exports } = JSON.parse(fs.readFileSync(path.join(host, 'node_modules/@kontorwerk', name, 'package.json'), 'utf8')) as { exports: Record<string, { import?: string }> }
+      // Client components ('use client', stylesheets) are for the bundler only.
+      return Object.entries(exports).filter(([subpath, target]) => target.import && !['./client', './rsc'].includes(subpath)).map(([subpath]) => `@kontorwerk/${name}${subpath.slice(1)}`)
+    })
+    expect(entries).toEqual(expect.arrayContaining(['@kontorwerk/personalization', '@kontorwerk/consent', '@kontorwerk/lead-scoring', '@kontorwerk/segments', '@kontorwerk/campaigns']))
+    const script = `for (const entry of ${JSON.stringify(entries)}) await import(entry)`
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: host, env: plainEnvironment(), stdio: 'pipe' })
   })
 
   it('makes the host’s own auth collection the staff, with the roles the plugins check', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { freePort, type RunningServer, waitUntilHealthy } from '../helpers/server'
 
 /** Where scripts/fixture-host.sh put the prepared host (outside this repository). */
-function preparedHost(): { dir: string; host: string; template: string } {
+export function preparedHost(): { dir: string; host: string; template: string } {
   const marker = path.resolve('.tmp/fixture-host.json')
   if (!fs.existsSync(marker)) throw new Error('No prepared fixture host: run `bash scripts/fixture-host.sh --prepare` first (`npm test` does)')
   const { dir } = JSON.parse(fs.readFileSync(marker, 'utf8')) as { dir: string }
@@ -16,7 +16,7 @@ function preparedHost(): { dir: string; host: string; template: string } {
 }
 
 /** The host's environment: only what any Node app gets, none of this repository's npm or source-condition settings. */
-function plainEnvironment(): NodeJS.ProcessEnv {
+export function plainEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_') && name !== 'NODE_OPTIONS' && !name.startsWith('VITEST')))
 }
 
