@@ -4,7 +4,7 @@ import { landingPageBench } from './landing-page'
 import { renderBench } from './render'
 import { segmentsBench } from './segments'
 
-// `npm run bench`: every benchmark prints its baseline from the same run; figures go to the README.
+// `npm run bench`: every benchmark prints its baseline from the same run; figures go to docs/benchmarks.md.
 const only = process.argv[2]
 if (!only || only === 'render') await renderBench()
 if (!only || only === 'landing') await landingPageBench()

@@ -92,7 +92,7 @@ describe.each(kinds)('a campaign send whose worker is killed three times on %s',
     console.info(`${kind}: killed after ${thresholds.join(', ')} mails; ${mine.length} delivered once each, ${skipped.totalDocs} unsubscribed mid-send skipped`)
 
     /**
-     * The one loss SMTP leaves possible (README › Campaigns › Sending): a kill between a commit
+     * The one loss SMTP leaves possible (docs/plugins/campaigns.md#exactly-once): a kill between a commit
      * group's COMMIT and its last final dot, one socket write per message. Such recipients' records
      * say sent, the server saw their messages cut off before the dot, and since the worker runs one
      * piece of JavaScript at a time, a kill lands in the window of one commit at most.

@@ -19,7 +19,7 @@ export { superviseAll } from './sending/watchdog'
 export { CAMPAIGN_QUEUE }
 
 /**
- * Campaigns (spec §7, §8): a newsletter sent to a frozen segment, once per subscriber, by Payload
+ * Campaigns (docs/plugins/campaigns.md): a newsletter sent to a frozen segment, once per subscriber, by Payload
  * jobs that any number of worker processes share; the consent gate at send time; per-recipient
  * send records that make a crash resume without duplicates or gaps; reports per campaign, variant
  * and block.

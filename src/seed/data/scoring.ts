@@ -11,7 +11,7 @@ export type ScoringRuleSeed = {
   points: number
 }
 
-/** The demo's scoring model (spec §4), the numbers a German B2B marketing team would start with. */
+/** The demo's scoring model (docs/plugins/lead-scoring.md#the-demo), the numbers a German B2B marketing team would start with. */
 export const SCORING_RULES: ScoringRuleSeed[] = [
   { axis: 'engagement', eventType: 'page_viewed', filters: [{ attribute: 'properties.url', operator: 'contains', values: ['/preise'] }], kind: 'event', name: 'Preisseite besucht', points: 15 },
   { axis: 'engagement', eventType: 'download', filters: [{ attribute: 'properties.asset', operator: 'contains', values: ['whitepaper'] }], kind: 'event', name: 'Whitepaper heruntergeladen', points: 10 },

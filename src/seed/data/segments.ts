@@ -3,7 +3,7 @@ type Lookup = (kind: 'interest' | 'persona' | 'stage' | 'topic', slug: string) =
 
 export type SegmentSeed = { description: string; name: string; rules: (lookup: Lookup, segmentId: (name: string) => Id) => unknown }
 
-/** The demo's segments (spec §5): who gets what, and whom not to contact. Later ones use earlier ones. */
+/** The demo's segments (docs/plugins/segments.md#the-demo): who gets what, and whom not to contact. Later ones use earlier ones. */
 export const SEGMENTS: SegmentSeed[] = [
   {
     description: 'Ab MQL, Gesamtscore mindestens 60 und eine bestätigte E-Mail-Einwilligung.',

@@ -10,7 +10,7 @@ export const TRIGGERS = ['double_opt_in', 'stage_changed', 'first_purchase', 'se
 export type Trigger = (typeof TRIGGERS)[number]
 
 /**
- * A trigger and a small sequence of steps (spec §7): welcome series after the double opt-in,
+ * A trigger and a small sequence of steps (docs/plugins/campaigns.md#automations): welcome series after the double opt-in,
  * onboarding after the first purchase, reactivation (a segment "no engagement for N days"),
  * birthday, "stage changed to X". Steps wait, send a newsletter, check a segment, or exit.
  * A subscriber is in one automation at most once at a time.

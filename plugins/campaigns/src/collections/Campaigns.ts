@@ -23,7 +23,7 @@ export const DELIVERED_CHANNELS: readonly string[] = ['email']
 const readOnlyForEveryone = { create: () => false, update: () => false }
 
 /**
- * A newsletter sent to a segment on a channel, once per subscriber (spec §7). Editors fill in a
+ * A newsletter sent to a segment on a channel, once per subscriber (docs/plugins/campaigns.md#a-campaign). Editors fill in a
  * draft; scheduling, pausing, resuming and cancelling are actions (endpoints, GraphQL, buttons),
  * never field edits, so the status always tells what the worker does.
  */

@@ -4,7 +4,7 @@ import { validLiquid } from '@kontorwerk/personalization'
 import { label, option } from '@kontorwerk/personalization'
 
 /**
- * A/B test of a campaign (spec §7): variants of the subject and/or one slot's block, each with a
+ * A/B test of a campaign (docs/plugins/campaigns.md#ab-tests): variants of the subject and/or one slot's block, each with a
  * share of the audience; an optional holdout that gets nothing (to measure the campaign itself);
  * whatever share is left waits and gets the winner, chosen by a metric after a set time.
  */

@@ -45,7 +45,7 @@ type Table = Record<string, unknown>
 const empty = (): Counts => ({ bounced: 0, cancelled: 0, clickRate: 0, clicks: 0, conversionRate: 0, conversions: 0, delivered: 0, failed: 0, opens: 0, pending: 0, recipients: 0, sent: 0, skipped: 0, uniqueClicks: 0, uniqueOpens: 0, unsubscribes: 0 })
 
 /**
- * Per campaign and variant (spec §8): recipients by state from the send records; opens, clicks
+ * Per campaign and variant (docs/plugins/campaigns.md#reports): recipients by state from the send records; opens, clicks
  * (also per block) and bounces from the events that carry the campaign; conversions (purchases) and
  * unsubscribes of recipients within ATTRIBUTION_DAYS of their send (for the holdout: of the campaign's
  * start). Click rate = unique clicks / sent; conversion rate = conversions / sent (holdout: / members).

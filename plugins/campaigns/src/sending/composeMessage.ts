@@ -23,7 +23,7 @@ export const trackingMessage = (campaign: string, variant: null | string) => `ca
 
 /**
  * The finished MIME message for one recipient: the rendered newsletter with the unsubscribe and
- * preference links every marketing mail needs (spec §2), tracking only with tracking consent, and
+ * preference links every marketing mail needs (docs/plugins/consent.md#unsubscribe), tracking only with tracking consent, and
  * RFC 8058 one-click List-Unsubscribe headers. The Message-ID is the send record's, so a report
  * or bounce can always be traced back to it.
  */

@@ -27,7 +27,7 @@ async function personalRule(doc: Record<string, unknown> | undefined, req: Paylo
 }
 
 /**
- * A lead-scoring rule (spec §4): points for an event (type + filters) or for a profile attribute,
+ * A lead-scoring rule (docs/plugins/lead-scoring.md#rules): points for an event (type + filters) or for a profile attribute,
  * on the fit or engagement axis, optionally capped per calendar period (UTC).
  */
 export const ScoringRules: CollectionConfig = {

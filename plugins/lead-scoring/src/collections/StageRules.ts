@@ -9,7 +9,7 @@ export const STAGE_RULES = 'stage-rules'
 const threshold = (name: string, de: string, en: string) => ({ name, type: 'number' as const, label: label(de, en) })
 
 /**
- * Thresholds that move lifecycle stages (spec §4). All given conditions must hold. Without
+ * Thresholds that move lifecycle stages (docs/plugins/lead-scoring.md#stage-thresholds). All given conditions must hold. Without
  * "from stages" a rule only promotes (target later in the lifecycle than the current stage).
  * Admins only: editors see every subscriber's stage, so a threshold of theirs would read the fit
  * and total scores (personal data goes into them) one subscriber at a time, and a rule that moves

@@ -20,7 +20,7 @@ export async function stageWebhookTarget(payload: Payload) {
 }
 
 /**
- * Delivers one stage change to the CRM webhook (spec §4: hand-off to sales). A non-2xx answer or
+ * Delivers one stage change to the CRM webhook (hand-off to sales, docs/plugins/lead-scoring.md#crm-webhook). A non-2xx answer or
  * a network error fails the task, and Payload's job queue retries it with exponential backoff.
  * The body carries the event id, so the receiver can drop a delivery it has already seen.
  */

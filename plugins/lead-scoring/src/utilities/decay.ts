@@ -1,6 +1,6 @@
 const DAY = 24 * 60 * 60 * 1000
 
-/** Engagement as a value at a moment; decays exponentially with the half-life (spec §4). */
+/** Engagement as a value at a moment; decays exponentially with the half-life (docs/plugins/lead-scoring.md#score-model). */
 export type DecayingValue = { asOf: Date | null; value: number }
 
 /** The value at `at`: exact at read time, so no nightly job is needed for correctness. */

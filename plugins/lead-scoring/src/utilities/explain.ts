@@ -11,7 +11,7 @@ import { readScore, roundScore } from './scoreState'
 const round = (value: number) => Math.round(value * 100) / 100
 
 /**
- * Every number of a subscriber's score with its reasons (spec §4): the profile rules that match,
+ * Every number of a subscriber's score with its reasons (docs/plugins/lead-scoring.md#explain): the profile rules that match,
  * each rule hit with its date, points and decayed points, persona fits and the stage history.
  * Null for an unknown subscriber.
  */

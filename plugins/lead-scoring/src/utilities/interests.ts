@@ -18,7 +18,7 @@ export const interestSignalSubscribers = (events: StoredEvent[]) =>
   [...new Set(events.filter((event) => event.block && SIGNALS.includes(event.type as never)).map((event) => event.subscriber))]
 
 /**
- * Implicit interests (spec §1): every click on or view of a block adds weight to the block's
+ * Implicit interests (docs/plugins/lead-scoring.md#implicit-interests): every click on or view of a block adds weight to the block's
  * interests, decaying with the interest half-life. Recomputed from the stored events, so running
  * it twice for the same events changes nothing. The weight is stored as of the latest signal
  * (`lastSeenAt`); explicit choices of the subscriber are never overwritten.

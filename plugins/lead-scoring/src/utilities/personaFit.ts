@@ -2,7 +2,7 @@ import { type Condition, matchesCondition } from './conditions'
 
 export type PersonaProfile = { id: string; profile: (Condition & { weight: number })[] }
 
-/** Percentage (0–100) of a persona's weighted traits the subscriber's profile has (spec §1). */
+/** Percentage (0–100) of a persona's weighted traits the subscriber's profile has (docs/plugins/lead-scoring.md#persona-fit). */
 export function personaFit(subject: unknown, persona: PersonaProfile): number {
   const total = persona.profile.reduce((sum, trait) => sum + trait.weight, 0)
   if (total <= 0) return 0

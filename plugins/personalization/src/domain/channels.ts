@@ -11,7 +11,7 @@ export const channelOptions = [
   option('sms', 'SMS', 'SMS'),
 ]
 
-/** Campaign goals (spec §1); acquisition offers are never shown to customers (spec §6). */
+/** Campaign goals; acquisition offers are never shown to customers (docs/plugins/personalization.md#relevance-guards). */
 export const GOALS = ['acquisition', 'onboarding', 'nurture', 'upsell', 'cross_sell', 'winback', 'retention'] as const
 export type Goal = (typeof GOALS)[number]
 

@@ -2,7 +2,7 @@ import { type Label, label } from '../i18n/label'
 
 export type StageDefinition = { description: Label; key: string; label: Label }
 
-/** The default lifecycle, in order (spec §1). Editors may add stages between or after them. */
+/** The default lifecycle, in order (docs/plugins/personalization.md#lifecycle-stages). Editors may add stages between or after them. */
 export const DEFAULT_STAGES: StageDefinition[] = [
   { description: label('Hat sich angemeldet, noch keine Interaktion.', 'Signed up, no interaction yet.'), key: 'subscriber', label: label('Abonnent', 'Subscriber') },
   { description: label('Hat Interesse gezeigt, z. B. Inhalte geladen.', 'Showed interest, e.g. downloaded content.'), key: 'lead', label: label('Lead', 'Lead') },
@@ -16,5 +16,5 @@ export const DEFAULT_STAGES: StageDefinition[] = [
 
 export const STAGE_ORDER_STEP = 10
 
-/** Stages that count as existing customers: acquisition offers never reach them (spec §6). */
+/** Stages that count as existing customers: acquisition offers never reach them (docs/plugins/personalization.md#relevance-guards). */
 export const CUSTOMER_STAGES = ['customer', 'repeat_customer']

@@ -1,6 +1,6 @@
 import { option } from '../i18n/label'
 
-/** Values that drive the Anrede (spec §6); "unspecified" gives the neutral "Guten Tag Vorname Nachname". */
+/** Values that drive the Anrede (docs/plugins/personalization.md#anrede); "unspecified" gives the neutral "Guten Tag Vorname Nachname". */
 export const genderOptions = [
   option('female', 'Frau', 'Ms'),
   option('male', 'Herr', 'Mr'),

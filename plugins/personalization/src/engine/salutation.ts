@@ -16,7 +16,7 @@ const cleanName = (value: null | string | undefined) =>
 const join = (...parts: string[]) => parts.filter(Boolean).join(' ')
 
 /**
- * The Anrede (spec §6), without trailing punctuation: it always reads as a sentence,
+ * The Anrede (docs/plugins/personalization.md#anrede), without trailing punctuation: it always reads as a sentence,
  * whatever is missing — never "Hallo ," or an empty name.
  */
 export function salutation(input: SalutationInput): string {

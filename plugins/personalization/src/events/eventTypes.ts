@@ -1,6 +1,6 @@
 /**
- * What subscribers do (spec §4, §8). `tracked` events are behaviour the subscriber did not hand
- * over deliberately: they are stored only with tracking consent (spec §2).
+ * What subscribers do (docs/plugins/personalization.md#event-intake). `tracked` events are behaviour the subscriber did not hand
+ * over deliberately: they are stored only with tracking consent (docs/plugins/personalization.md#tracking).
  */
 export const EVENT_TYPES = {
   bounce: { engagement: false, tracked: false },

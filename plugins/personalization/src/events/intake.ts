@@ -31,7 +31,7 @@ export class BatchTooLargeError extends Error {
 }
 
 /**
- * The one way events get in (spec §4, §8). Every event is validated and its subscriber resolved;
+ * The one way events get in (docs/plugins/personalization.md#event-intake). Every event is validated and its subscriber resolved;
  * with any error and without `partial`, nothing is stored. Events already stored (same client id)
  * are reported as duplicates and count once. Behaviour (opens, clicks, page views) is stored only
  * with tracking consent. New events, their score hits and score columns commit atomically; then the

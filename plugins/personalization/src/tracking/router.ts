@@ -27,7 +27,7 @@ export function trackingEventIds(kind: 'click' | 'open', link: string, now: numb
 }
 
 /**
- * Open pixel and click redirect (spec §2, §8). Only signed links are followed (a tampered one is a
+ * Open pixel and click redirect (docs/plugins/personalization.md#tracking). Only signed links are followed (a tampered one is a
  * 400 and records nothing); the event goes through the intake, which stores it only with tracking
  * consent. A recording failure never breaks the reader's click.
  */

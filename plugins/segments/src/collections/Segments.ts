@@ -17,7 +17,7 @@ const countMembers: FieldHook = async ({ req, siblingData }) =>
 const isStatic = (data: { kind?: string }) => data?.kind === 'static'
 
 /**
- * Who gets what (spec §5): a dynamic segment is a rule tree evaluated on demand; a static one is a
+ * Who gets what (docs/plugins/segments.md): a dynamic segment is a rule tree evaluated on demand; a static one is a
  * frozen list of members (frozen from a dynamic segment or imported from CSV).
  */
 export const Segments: CollectionConfig = {

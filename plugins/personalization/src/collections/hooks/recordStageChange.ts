@@ -6,7 +6,7 @@ import { relationId, type RelationValue } from '../../utilities/relation'
 export type StageChangeContext = { stageChange?: { at?: Date; reason?: string; source?: 'import' | 'manual' | 'rule' | 'threshold' } }
 
 /**
- * Keeps the stage history (spec §1): every change of `stage` appends who/what moved it and when.
+ * Keeps the stage history (docs/plugins/personalization.md#lifecycle-stages): every change of `stage` appends who/what moved it and when.
  * Callers that move stages by rule pass `context.stageChange` with the source and reason.
  */
 export const recordStageChange: CollectionBeforeChangeHook = ({ context, data, originalDoc }) => {
