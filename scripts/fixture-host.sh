@@ -57,12 +57,25 @@ install() {
   in_host npm install --no-audit --no-fund --prefer-offline --no-package-lock --loglevel=error
 }
 
+# Payload's CLI sometimes exits 0 before doing anything on a busy machine (its TypeScript loader
+# on Node 20; payloadcms/payload#16381): each command is retried until what it makes is there.
+payload_until() {
+  local made=$1
+  shift
+  for attempt in 1 2 3; do
+    in_host timeout 300 npx payload "$@" || true
+    if in_host bash -c "$made"; then return 0; fi
+    echo "fixture-host: payload $* made nothing (attempt $attempt)"
+  done
+  return 1
+}
+
 payload_cli() {
-  rm -f "$WORK/template.db"*
   export DATABASE_URI="file:$WORK/template.db"
-  in_host npx payload generate:importmap
-  in_host npx payload migrate:create initial
-  in_host npx payload migrate
+  rm -f "$WORK/template.db"*
+  payload_until 'grep -q @kontorwerk/ "app/(payload)/admin/importMap.js" 2>/dev/null' generate:importmap
+  payload_until 'test -f migrations/index.ts || { rm -rf migrations; false; }' migrate:create initial
+  payload_until "node --input-type=module -e \"import { createClient } from '@libsql/client'; const { rows } = await createClient({ url: process.env.DATABASE_URI }).execute('SELECT count(*) AS n FROM payload_migrations WHERE batch > 0'); process.exit(rows[0].n > 0 ? 0 : 1)\" 2>/dev/null" migrate
 }
 
 build() {

@@ -47,5 +47,6 @@ export default buildConfig({
     campaigns({ from, smtp }),
   ],
   secret: env.PAYLOAD_SECRET || 'fixture-host-secret-not-for-production',
-  typescript: { outputFile: path.join(dirname, 'payload-types.ts') },
+  // Types on purpose (`payload generate:types`), not by every CLI run in a background process.
+  typescript: { autoGenerate: false, outputFile: path.join(dirname, 'payload-types.ts') },
 })
