@@ -27,6 +27,9 @@ function workspaceSources(): Record<string, string> {
   return aliases
 }
 
+/** Root paths of the public pages (sign-up, preference center, unsubscribe) and tracking links (/t/c, /t/o). */
+const PRETTY_PAGES = ['/subscribe', '/preferences', '/unsubscribe', '/t']
+
 const nextConfig: NextConfig = {
   // The express server and Next's route handlers share one Payload instance (getPayload's global
   // cache), so both must load Payload from node_modules: a bundled second copy would fail its own
@@ -40,6 +43,9 @@ const nextConfig: NextConfig = {
     '@payloadcms/graphql',
   ],
   images: { localPatterns: [{ pathname: '/api/media/file/**' }] },
+  // The plugins serve their public pages and tracking links as Payload endpoints under /api; this
+  // app links to them at the root (option pagesUrl), as every mail sent before did.
+  rewrites: async () => PRETTY_PAGES.map((page) => ({ destination: `/api${page}/:path*`, source: `${page}/:path*` })),
   transpilePackages: Object.keys(workspaceSources()).filter((name) => !name.slice(1).includes('/', name.indexOf('/'))),
   turbopack: { resolveAlias: workspaceSources(), root: dirname },
   webpack: (webpackConfig) => {

@@ -6,7 +6,7 @@ import type { Subscriber } from '../src/payload-types'
 import { startLocalPayload } from '../tests/helpers/localPayload'
 import { assemble } from '@kontorwerk/personalization'
 import { blockLibrary } from '@kontorwerk/personalization'
-import { contextFromSubscriber } from '@kontorwerk/personalization'
+import { contextFromSubscriber, extensionsOf } from '@kontorwerk/personalization'
 import { engineSettings } from '@kontorwerk/personalization'
 import type { SlotDefinition } from '@kontorwerk/personalization'
 import { compileNewsletter, newsletterMjml, personalizeNewsletter } from '@kontorwerk/personalization'
@@ -60,6 +60,8 @@ export async function renderBench() {
     stage: stageId.get(s.stage),
   })) as unknown as Subscriber[]
   const now = new Date()
+  // Persona fits as campaigns rank with them (lead scoring's contract), so the bench ranks the same way.
+  const personaFitsOf = extensionsOf(payload).leadScores?.personaFitsOf
 
   const memory = peakMemory()
   const started = performance.now()
@@ -68,7 +70,7 @@ export async function renderBench() {
   const phases = { assembly: 0, compile: 0, context: 0, tokens: 0 }
   for (const subscriber of subscribers) {
     let t0 = performance.now()
-    const context = contextFromSubscriber(subscriber, library.taxonomy, now)
+    const context = contextFromSubscriber(subscriber, library.taxonomy, now, { personaFits: personaFitsOf?.(subscriber) })
     let t1 = performance.now()
     phases.context += t1 - t0
     t0 = t1
@@ -91,7 +93,7 @@ export async function renderBench() {
   const baselineMemory = peakMemory()
   const baselineStarted = performance.now()
   for (const subscriber of subscribers.slice(0, BASELINE_SAMPLE)) {
-    const context = contextFromSubscriber(subscriber, library.taxonomy, now)
+    const context = contextFromSubscriber(subscriber, library.taxonomy, now, { personaFits: personaFitsOf?.(subscriber) })
     const assembled = assemble({ blocks: library.candidates, context, interestAncestors: library.taxonomy.interestAncestors, settings: engineSettings(payload), slots })
     const blocks = assembled.map((slot) => slot.choices.map((choice) => library.content.get(String(choice.block.id))!))
     await mjml2html(renderTokens(newsletterMjml(newsletter, blocks), tokenContext(subscriber), 'html'), { validationLevel: 'skip' })

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 import { anyone, isAdmin, isStaff } from '@kontorwerk/personalization'
 import { dataDir } from '../src/config/env'
-import { label } from '@kontorwerk/personalization'
+import { label } from '../src/i18n/label'
 
 export const MEDIA_DIR = process.env.MEDIA_DIR ? path.resolve(process.env.MEDIA_DIR) : path.join(dataDir(), 'media')
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type LocalPayload, startLocalPayload } from '../tests/helpers/localPayload'
+import { specData } from '../tests/helpers/specData'
 
 describe('staff accounts', () => {
   let local: LocalPayload
@@ -12,7 +13,7 @@ describe('staff accounts', () => {
   it('make the very first account an admin, later ones editors by default', async () => {
     const { payload } = local
     const first = await payload.create({ collection: 'users', data: { email: 'owner@example.com', password: 'owner-password-1', role: 'editor' } })
-    const second = await payload.create({ collection: 'users', data: { email: 'writer@example.com', password: 'writer-password-1' } })
+    const second = await payload.create({ collection: 'users', data: specData('users', { email: 'writer@example.com', password: 'writer-password-1' }) })
     expect(first.role).toBe('admin')
     expect(second.role).toBe('editor')
   })

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { adminOrSelf, isAdmin, isAdminField, ROLES } from '@kontorwerk/personalization'
 import { servedOverHttps } from '../src/config/env'
-import { label, option } from '@kontorwerk/personalization'
+import { label, option } from '../src/i18n/label'
 import { forgiveSuccessfulLogin, throttleLogin } from '../src/security/loginThrottle'
 
 export const Users: CollectionConfig = {

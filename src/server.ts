@@ -9,23 +9,21 @@ import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
 import config from '../payload.config'
-import { consentRouter } from '@kontorwerk/consent'
 import { preferencesUrl } from '@kontorwerk/consent'
 import { port, publicUrl, seedDemo } from './config/env'
 import { closeDatabase } from './database/close'
-import { eventsRouter } from '@kontorwerk/personalization'
 import { enableJobRunner } from './jobs/runner'
 import { superviseAll } from '@kontorwerk/campaigns'
 import { evaluateStages } from '@kontorwerk/lead-scoring'
 import { httpHardening } from './security/httpHardening'
 import { seedIfEmpty } from './seed'
-import { trackingRouter } from '@kontorwerk/personalization'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /**
- * Express in front of Next: the product's own public routes (tracking, unsubscribe, preference
- * center) are mounted here before Next takes every other request (admin UI, REST, GraphQL).
+ * Express in front of Next, for what a stock Payload app has no place for: security headers, the
+ * cross-origin write check, the client address, a health check. Everything else, the plugins'
+ * public pages and tracking links included (Payload endpoints), is Next's.
  */
 export async function startServer() {
   const dev = process.env.NODE_ENV !== 'production'
@@ -48,10 +46,8 @@ export async function startServer() {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
   })
-  app.use(consentRouter(payload))
-  app.use(eventsRouter(payload))
-  app.use(trackingRouter(payload))
-  // Next's route handlers (GraphQL) do not see the socket: hand them the client address, never the caller's claim.
+  // Next's route handlers (REST with the public pages and the event intake, GraphQL) do not see the
+  // socket: hand them the client address (the default `clientAddress` option reads it), never the caller's claim.
   app.use((req, _res, next) => {
     req.headers['x-client-ip'] = req.ip ?? ''
     next()

@@ -35,6 +35,8 @@ const plugins = () => [
     anonymousRateLimit: number(env.PERSONALIZATION_RATE_LIMIT),
     discountGuardDays: number(env.DISCOUNT_GUARD_DAYS),
     previousLinkSecrets: list(env.SUBSCRIBER_TOKEN_PREVIOUS_SECRETS),
+    // The public pages at the root (next.config.ts rewrites them to the plugins' endpoints under /api).
+    pagesUrl: publicUrl(),
     publicUrl: publicUrl(),
   }),
   consent({ unsubscribeMailto: env.UNSUBSCRIBE_MAILTO || undefined }),

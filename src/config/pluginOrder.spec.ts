@@ -14,7 +14,7 @@ import { Users } from '../../collections/Users'
 /** Builds a host config with these plugins; the error it stops with, or null. */
 async function configError(plugins: NonNullable<Parameters<typeof buildConfig>[0]['plugins']>, collections = [Media, Users], editor: unknown = lexicalEditor()) {
   try {
-    await buildConfig({ collections, editor, plugins, secret: 'test' } as Parameters<typeof buildConfig>[0])
+    await buildConfig({ collections, editor, plugins, secret: 'test' } as unknown as Parameters<typeof buildConfig>[0])
     return null
   } catch (error) {
     return (error as Error).message
@@ -45,6 +45,13 @@ describe('a host that adds the plugins wrongly learns what to change when the co
   it('accepts a host whose staff and uploads have slugs of their own (every relation follows the options)', async () => {
     const plugins = [personalization({ mediaSlug: 'images', usersSlug: 'members' }), consent(), leadScoring(), segments(), campaigns()]
     expect(await configError(plugins, [{ ...Media, slug: 'images' }, { ...Users, slug: 'members' }])).toBeNull()
+  })
+
+  it('relates uploads to the host\'s own upload collection', async () => {
+    const bilder = { ...Media, slug: 'bilder' }
+    const config = await buildConfig({ collections: [bilder, Users], editor: lexicalEditor(), plugins: [personalization({ mediaSlug: 'bilder' }), consent()], secret: 'test' } as unknown as Parameters<typeof buildConfig>[0])
+    const logo = config.globals.find((global) => global.slug === 'branding')?.fields.find((field) => 'name' in field && field.name === 'logo')
+    expect(logo).toMatchObject({ relationTo: 'bilder', type: 'upload' })
   })
 
   it('accepts the reference app\'s order', async () => {

@@ -14,19 +14,28 @@ import type { Subscriber } from '../payload-types'
 import { subscriberFromToken } from '@kontorwerk/consent'
 import { type DatabaseKind, testedDatabases, throwawayDatabase, type ThrowawayDatabase } from '../../tests/helpers/databases'
 import { query } from '../../tests/helpers/sql'
-import { signClaims } from '@kontorwerk/personalization'
+import { signClaims, signSubscriberToken } from '@kontorwerk/personalization'
 import { closeDatabase } from './close'
 import { runSql } from '@kontorwerk/personalization'
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../tests/fixtures/upgrade')
 
-/** A database exactly as the product left it at d42aea0 (demo data, a sent A/B campaign, scores, an automation run). */
-async function restoreFixture(kind: DatabaseKind, dir: string): Promise<ThrowawayDatabase> {
+/**
+ * Databases exactly as earlier versions left them (demo data, a sent A/B campaign, consent records,
+ * scores, an automation run): d42aea0 before link keys and never-reused ids, 73c3d4c the last
+ * version before the code moved into installable packages.
+ */
+const RELEASES = [
+  { commit: 'd42aea0', legacyLinkKeys: true },
+  { commit: '73c3d4c', legacyLinkKeys: false },
+]
+
+async function restoreFixture(kind: DatabaseKind, commit: string, dir: string): Promise<ThrowawayDatabase> {
   const database = await throwawayDatabase(kind, dir)
   if (kind === 'sqlite') {
-    fs.writeFileSync(database.uri.slice('file:'.length), zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, 'd42aea0.sqlite.db.gz'))))
+    fs.writeFileSync(database.uri.slice('file:'.length), zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, `${commit}.sqlite.db.gz`))))
   } else {
-    const dump = zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, 'd42aea0.postgres.sql.gz')))
+    const dump = zlib.gunzipSync(fs.readFileSync(path.join(FIXTURES, `${commit}.postgres.sql.gz`)))
     execFileSync('psql', ['-q', '-v', 'ON_ERROR_STOP=1', '-d', database.uri, '-f', '-'], { input: dump, stdio: ['pipe', 'ignore', 'inherit'] })
   }
   return database
@@ -39,16 +48,20 @@ async function tableCounts(kind: DatabaseKind, uri: string): Promise<Record<stri
   return counts
 }
 
-describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('upgrading a database made by the previous version (%s)', (kind) => {
+const cases = testedDatabases()
+  .filter((kind) => kind !== 'mongodb')
+  .flatMap((kind) => RELEASES.map((release) => ({ ...release, kind })))
+
+describe.each(cases)('upgrading a database made by $commit ($kind)', ({ commit, kind, legacyLinkKeys }) => {
   let dir: string
   let database: ThrowawayDatabase
   let before: Record<string, number>
   let payload: Payload
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), `upgrade-${kind}-`))
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), `upgrade-${commit}-${kind}-`))
     process.env.DATA_DIR ??= dir
-    database = await restoreFixture(kind, dir)
+    database = await restoreFixture(kind, commit, dir)
     before = await tableCounts(kind, database.uri)
     const { appConfig } = await import('../config/appConfig')
     // Booting applies the pending migrations, as `npm start` does after an update.
@@ -64,20 +77,31 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('upgrading
     expect(before.subscribers).toBe(201)
     expect(before.campaign_sends).toBe(92)
     expect(before.automation_runs).toBe(1)
+    expect(before.consent_records).toBe(851)
+    expect(before.score_hits).toBe(141)
     const after = await tableCounts(kind, database.uri)
     for (const [table, count] of Object.entries(before)) {
-      if (table === 'payload_migrations') expect(after[table], table).toBeGreaterThan(count)
+      if (table === 'payload_migrations') expect(after[table], table).toBeGreaterThanOrEqual(count)
       else expect(after[table], table).toBe(count)
     }
   })
 
-  it('gives every existing subscriber its own legacy link key, so links already mailed keep working', async () => {
+  it.runIf(legacyLinkKeys)('gives every existing subscriber its own legacy link key, so links already mailed keep working', async () => {
     const rows = await query(database.uri, 'select id, link_key from subscribers')
     expect(rows.every((row) => String(row.link_key).startsWith('legacy:'))).toBe(true)
     expect(new Set(rows.map((row) => row.link_key)).size).toBe(rows.length)
     // An unsubscribe link from a mail sent before the update (no key in it) still works.
     const oldLink = signClaims(payload, { e: Math.floor(Date.now() / 1000) + 3600, p: 'unsubscribe', s: String(rows[0].id) }, 'subscriber-token')
     expect((await subscriberFromToken(payload, oldLink, 'unsubscribe'))?.id).toBe(rows[0].id)
+  })
+
+  it.runIf(!legacyLinkKeys)('opens the preference center from a link mailed before the update, with the consent history intact', async () => {
+    const [row] = await query(database.uri, 'select s.id, s.link_key, count(c.id) as records from subscribers s join consent_records c on c.subscriber_id = s.id group by s.id, s.link_key order by s.id limit 1')
+    const mailedLink = signSubscriberToken(payload, { id: row.id as number, linkKey: String(row.link_key) }, 'preferences', 3600)
+    const subscriber = await subscriberFromToken(payload, mailedLink, 'preferences')
+    expect(subscriber?.id).toBe(row.id)
+    const { totalDocs } = await payload.count({ collection: 'consent-records', where: { subscriber: { equals: row.id } } })
+    expect(totalDocs).toBe(Number(row.records))
   })
 
   it('never hands out an id again, not even that of the last subscriber deleted', async () => {

@@ -9,7 +9,7 @@ describe("Payload's SMTP adapter and the headers it writes (real SMTP server)", 
 
   beforeAll(async () => {
     sink = await startSmtpSink()
-    const adapter = smtpAdapter({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) })!({ payload: {} as never })
+    const adapter = smtpAdapter({ NODE_ENV: 'test', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) })!({ payload: {} as never })
     send = (message) => adapter.sendEmail({ text: 'Hallo', ...message })
   })
   afterAll(() => sink?.close())

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Subscriber } from '../payload-types'
 
-import { type CampaignWorld, startCampaignWorld } from '@kontorwerk/campaigns/testing'
+import { type CampaignWorld, startCampaignWorld } from '../../tests/helpers/campaignWorld'
 import { runCampaignJobs, scheduleCampaign, staffRequest } from '@kontorwerk/campaigns/testing'
 import { campaignReport } from '@kontorwerk/campaigns'
 import { campaignMessageId } from '@kontorwerk/campaigns'

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
 
-import { label } from '@kontorwerk/personalization'
+import { label } from '../i18n/label'
 import { refuse } from './refuse'
 
 const WRITES = new Set(['DELETE', 'PATCH', 'POST', 'PUT'])

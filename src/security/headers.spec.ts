@@ -42,7 +42,7 @@ describe('security headers over http', () => {
   it('let only the admin be framed (by itself); the public pages by nobody', async () => {
     const admin = await fetch(`${served.url}/admin/collections/content-blocks`)
     expect(directive(admin.headers.get('content-security-policy'), 'frame-ancestors')).toBe("frame-ancestors 'self'")
-    for (const page of ['/subscribe', '/subscribe/confirm', '/preferences', '/unsubscribe']) {
+    for (const page of ['/subscribe', '/subscribe/confirm', '/preferences', '/unsubscribe', '/api/subscribe', '/api/preferences/data']) {
       const response = await fetch(`${served.url}${page}?token=x`)
       expect(directive(response.headers.get('content-security-policy'), 'frame-ancestors'), page).toBe("frame-ancestors 'none'")
       expect(response.headers.get('x-frame-options'), page).toBe('DENY')

@@ -6,14 +6,14 @@ import helmet from 'helmet'
 import { randomBytes } from 'node:crypto'
 
 /**
- * Pages a stranger reaches by a link (sign-up, double opt-in, preference center, unsubscribe; served
- * by plugins/consent/endpoints/router.ts): never framed, so no other site can lay them under a
- * decoy and click "unsubscribe" or "confirm" for the visitor, and their token-bearing URLs never
- * leave the site as a referrer.
+ * Pages a stranger reaches by a link (sign-up, double opt-in, preference center, unsubscribe; the
+ * consent plugin's endpoints under /api, linked at the root, which next.config.ts rewrites): never
+ * framed, so no other site can lay them under a decoy and click "unsubscribe" or "confirm" for the
+ * visitor, and their token-bearing URLs never leave the site as a referrer.
  */
 export const PUBLIC_PAGES = ['/subscribe', '/preferences', '/unsubscribe']
 
-const isPublicPage = (path: string) => PUBLIC_PAGES.some((page) => path === page || path.startsWith(`${page}/`))
+const isPublicPage = (path: string) => PUBLIC_PAGES.some((page) => [page, `/api${page}`].some((served) => path === served || path.startsWith(`${served}/`)))
 
 /** jsDelivr: Payload's code and JSON fields load their Monaco editor (script, styles, font) from there. */
 const MONACO_CDN = 'https://cdn.jsdelivr.net'

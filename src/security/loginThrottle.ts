@@ -1,8 +1,8 @@
 import type { CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'payload'
 
 import { CodedError } from '@kontorwerk/personalization'
-import { label } from '@kontorwerk/personalization'
-import { message } from '@kontorwerk/personalization'
+import { label } from '../i18n/label'
+import { message } from '../i18n/message'
 import { clientAddressKey } from '@kontorwerk/personalization'
 import { sharedCounter } from '@kontorwerk/personalization'
 

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express'
 
-import type { Label } from '@kontorwerk/personalization'
+import type { Label } from '../i18n/label'
 
 /**
  * Refuses a request before Payload sees it, in the shape Payload's REST and GraphQL errors have

@@ -43,6 +43,7 @@ describe('security headers on every page', () => {
     ['/subscribe', "'none'"],
     ['/preferences?token=x', "'none'"],
     ['/unsubscribe?token=x', "'none'"],
+    ['/api/preferences?token=x', "'none'"],
     ['/api/content-blocks?limit=1', "'self'"],
   ])('%s: a CSP with a script nonce, frame-ancestors %s, nosniff, a referrer policy, no HSTS over http', async (page, frameAncestors) => {
     const response = await fetch(`${sqlite.url}${page}`)

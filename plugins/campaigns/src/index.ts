@@ -14,6 +14,7 @@ import { campaignOperations } from './graphql/campaigns'
 import { keepCampaignSegments } from './hooks/keepCampaignSegments'
 import { sendsPersonalData } from './hooks/sendsPersonalData'
 import { sendCampaignTask, startCampaignTask } from './jobs/tasks'
+import { campaignsTranslations } from './translations'
 
 export { superviseAll } from './sending/watchdog'
 export { CAMPAIGN_QUEUE }
@@ -22,7 +23,8 @@ export { CAMPAIGN_QUEUE }
  * Campaigns (docs/plugins/campaigns.md): a newsletter sent to a frozen segment, once per subscriber, by Payload
  * jobs that any number of worker processes share; the consent gate at send time; per-recipient
  * send records that make a crash resume without duplicates or gaps; reports per campaign, variant
- * and block.
+ * and block. Admin texts: translations/ (keys `kontorwerk-campaigns:…`), merged into the host's
+ * `i18n.translations`.
  */
 export const campaigns =
   (pluginOptions: CampaignsPluginOptions = {}) =>
@@ -42,7 +44,7 @@ export const campaigns =
     const jobs = config.jobs ?? {}
     const admin = config.admin ?? {}
     return {
-      ...config,
+      ...campaignsTranslations.mergeInto(config),
       admin: {
         ...admin,
         components: {
@@ -64,6 +66,8 @@ export const campaigns =
 
 // The contract with the other packages and the reference app
 export { CAMPAIGN_SENDS } from './defaults'
+export { campaignsTranslations } from './translations'
+export type { CampaignsTranslationKey, CampaignsTranslations } from './translations'
 export { campaignMessageId } from './sending/prepareCampaign'
 export { campaignReport } from './reporting/campaignReport'
 export { campaignsOptions } from './utilities/options'

@@ -4,24 +4,28 @@ import type { ConsentPluginOptions } from './types'
 
 import { consentRecords } from './collections/ConsentRecords'
 import { Topics } from './collections/Topics'
-import { Branding } from './globals/Branding'
+import { branding } from './globals/Branding'
 import { resolveOptions } from './defaults'
 import { consentHistoryField } from './fields/consentHistory'
 import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
-import { extendPersonalization, personalizationOptions, requireCollection, requirePlugins, retargetRelations, withPersonalData } from '@kontorwerk/personalization'
+import { extendPersonalization, personalizationOptions, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
 import { trackingAllowed } from './utilities/contactProfile'
 import { consentPersonalData } from './utilities/consentPersonalData'
 import { bounceConsumer } from './utilities/bounceConsumer'
 import { consentOperations } from './graphql/operations'
+import { consentEndpoints } from './endpoints'
+import { consentTranslations } from './translations'
 
 export { canContact, canTrack } from './utilities/canContact'
 export { canContactSubscriber, loadContactProfile } from './utilities/contactProfile'
 export { recordConsent } from './utilities/recordConsent'
 
 /**
- * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences
- * and the single contact gate `canContact`. Needs personalization() before it.
+ * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences,
+ * the single contact gate `canContact`, and the public pages (sign-up, double opt-in, preference
+ * center, unsubscribe) as endpoints. Needs personalization() before it. Admin texts: translations/
+ * (keys `kontorwerk-consent:…`), merged into the host's `i18n.translations`.
  */
 export const consent =
   (pluginOptions: ConsentPluginOptions = {}) =>
@@ -35,12 +39,13 @@ export const consent =
         : collection,
     )
     const graphQL = config.graphQL ?? {}
-    const extended = extendPersonalization(config, { eventConsumers: [bounceConsumer], plugins: ['consent'], trackingAllowed })
+    const extended = extendPersonalization(consentTranslations.mergeInto(config), { eventConsumers: [bounceConsumer], plugins: ['consent'], trackingAllowed })
     return {
       ...extended,
       collections: [...collections, Topics, consentRecords(options)],
-      // The logo is an upload to the host's media collection (the core's option mediaSlug).
-      globals: [...(config.globals ?? []), { ...Branding, fields: retargetRelations(Branding.fields, { media: personalizationOptions({ config }).mediaSlug }) }],
+      // The public pages under the API route (/api/subscribe, /api/preferences, …): no server of the host's own is needed.
+      endpoints: [...(config.endpoints ?? []), ...consentEndpoints],
+      globals: [...(config.globals ?? []), branding(personalizationOptions({ config }).mediaSlug)],
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...consentOperations(GraphQL).mutations }),
@@ -52,12 +57,17 @@ export const consent =
 // The contract with the other packages and the reference app
 export type { ConsentEvent } from './utilities/consentState'
 export type { ContactDecision } from './utilities/canContact'
+export type { StoredPreferences } from './fields/preferencesReads'
 export { CONSENT_CHANNEL_OPTIONS } from './fields/channels'
+export { consentTranslations } from './translations'
+export type { ConsentTranslationKey, ConsentTranslations } from './translations'
 export { consentOptions } from './utilities/options'
-export { consentRouter } from './endpoints/router'
 export { consentStatus } from './utilities/consentState'
-export { ledgersOf } from './utilities/ledger'
+export { grantedConsentSql } from './utilities/ledgerSql'
+export { ledgersInOrder, ledgersOf } from './utilities/ledger'
+export { PAUSED_UNTIL_PATH, preferencesOf, preferencesSql } from './fields/preferencesReads'
 export { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl, withdrawAll } from './utilities/flows'
 export { preferencesToken, preferencesUrl } from './utilities/preferenceCenter'
 export { subscriberFromToken } from './utilities/subscriberFromToken'
 export { trackingAllowed } from './utilities/contactProfile'
+export type { ConsentChannel, ConsentRecord, Subscriber, Topic } from './documents'

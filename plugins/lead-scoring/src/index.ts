@@ -19,6 +19,8 @@ import { implicitInterestsTask } from './jobs/implicitInterests'
 import { stageWebhookTask } from './jobs/stageWebhook'
 import { leadScoringConsumer } from './utilities/consumer'
 import { scoringModel } from './utilities/model'
+import { leadScoringTranslations } from './translations'
+import { leadScoreReads } from './utilities/scoreReads'
 
 export { leadScore } from './utilities/explain'
 export { evaluateStages } from './utilities/stages'
@@ -29,6 +31,7 @@ const MODEL_SOURCES = ['personas', 'lifecycle-stages']
 /**
  * Lead scoring: rules on a fit and a decaying engagement axis, persona fit, stage thresholds with
  * history and a CRM webhook, and an explanation of every score. Needs personalization() before it.
+ * Admin texts: translations/ (keys `kontorwerk-lead-scoring:…`), merged into the host's `i18n.translations`.
  */
 export const leadScoring =
   (pluginOptions: LeadScoringPluginOptions = {}) =>
@@ -51,7 +54,7 @@ export const leadScoring =
     })
     const graphQL = config.graphQL ?? {}
     return {
-      ...config,
+      ...leadScoringTranslations.mergeInto(config),
       collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits, { ...LeadScores, custom: { leadScoringOptions: options } }],
       custom: extendPersonalization(config, {
         plugins: ['leadScoring'],
@@ -61,6 +64,8 @@ export const leadScoring =
           engagementDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.halfLifeDays,
           implicitInterestDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.interestHalfLifeDays,
         },
+        // Segments select by scores without knowing where they are stored.
+        leadScores: leadScoreReads,
       }).custom,
       globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],
       graphQL: {
@@ -73,3 +78,7 @@ export const leadScoring =
 
 // The contract with the other packages and the reference app
 export { STAGE_WEBHOOK_TASK } from './jobs/stageWebhook'
+// Replays all stored events after a rule or half-life change (resumable); the host runs it from a script or job.
+export { recomputeScores } from './utilities/recompute'
+export { leadScoringTranslations } from './translations'
+export type { LeadScoringTranslationKey, LeadScoringTranslations } from './translations'

@@ -1,12 +1,54 @@
 import type { Config, Payload, PayloadRequest } from 'payload'
 
+import type { SQL } from './database/sql'
 import type { EventConsumer } from './events/consumers'
 import type { ResolvedPersonalizationOptions } from './types'
 
-import { DEFAULT_OPTIONS } from './defaults'
+import { resolveOptions } from './defaults'
 
-/** The reader's memberships among the named segments (slots reserved for segments ask this). */
-export type SegmentMembership = (payload: Payload, subscriber: number | string, segments: string[], at: Date, req?: PayloadRequest) => Promise<Set<string>>
+/** What slots reserved for segments ask the segments plugin. */
+export type SegmentMembership = {
+  /**
+   * Which of the named segments each subscriber belongs to, for many subscribers at once (a
+   * campaign batch). A segment that can no longer be evaluated (its rules went out of date)
+   * has no members here: its slots show their fallback and the mail still goes.
+   */
+  membersOf: (payload: Payload, subscribers: string[], segments: string[], at: Date, req?: PayloadRequest) => Promise<Map<string, Set<string>>>
+  /** Of these ids, the ones that name no segment (a client's typo). */
+  unknown: (payload: Payload, ids: string[], req?: PayloadRequest) => Promise<string[]>
+}
+
+/** A subscriber's lead score as stored, before decay. */
+export type StoredLeadScore = {
+  /** Engagement points as of this moment (ms); they halve every engagement half-life since. */
+  engagementAsOf: null | number
+  engagementValue: number
+  /** Fit from the subscriber's own fields (profile rules) and from events. */
+  fitAttributes: number
+  fitEvents: number
+  /** Fit per persona id, in percent. */
+  personaFits: Record<string, number>
+}
+
+/**
+ * Subscribers' lead scores for plugins that select by them (segments), from the scoring plugin,
+ * which alone knows where they are stored: read in bulk, or as SQL (SQLite, PostgreSQL).
+ */
+export type LeadScores = {
+  /** Fit per persona id in percent, from the subscriber's document as read (the engine ranks by it). */
+  personaFitsOf: (subscriber: object) => Record<string, number>
+  /** The scores of these subscribers, by id (their documents as read carry the profile's part). */
+  read: (payload: Payload, subscribers: { id: number | string }[], req?: PayloadRequest) => Promise<Map<string, StoredLeadScore>>
+  /** `subscriber`: the alias of the subscribers table in the query. */
+  sql: {
+    /** The profile's fit, on the subscriber row; NULL before any. */
+    fitAttributes: (subscriber: SQL) => SQL
+    /** Fit per persona id in percent, a JSON value on the subscriber row. */
+    personaFits: (subscriber: SQL) => SQL
+    /** A value computed from the subscriber's score row, as a scalar subquery: NULL without a row. */
+    fromScoreRow: (subscriber: SQL, value: (row: { engagementAsOf: SQL; engagementValue: SQL; fitEvents: SQL }) => SQL) => SQL
+  }
+}
 
 /**
  * What other packages add to the core, each through a typed contract: the core never imports a
@@ -21,6 +63,8 @@ export type PersonalizationExtensions = {
    * the second. Without it both are 30 days.
    */
   halfLives?: { engagementDays: (payload: Payload) => Promise<number>; implicitInterestDays: (payload: Payload) => Promise<number> }
+  /** Lead scores for persona fits and segment rules (the scoring plugin answers); without it every score is 0. */
+  leadScores?: LeadScores
   /** The core's own options, as `personalization()` resolved them. */
   options: ResolvedPersonalizationOptions
   /** The packages installed, in order (config-time checks of what a plugin needs). */
@@ -38,7 +82,7 @@ export type PersonalizationExtensions = {
 /** The one key of Payload's `custom` config the core owns; nothing else reads or writes it. */
 const KEY = 'kontorwerk.personalization.extensions'
 
-const EMPTY: PersonalizationExtensions = { eventConsumers: [], options: { ...DEFAULT_OPTIONS, publicUrl: 'http://localhost:3000' }, plugins: [] }
+const EMPTY: PersonalizationExtensions = { eventConsumers: [], options: resolveOptions({}, {}), plugins: [] }
 
 const registered = (custom: Record<string, unknown> | undefined): PersonalizationExtensions => (custom?.[KEY] as PersonalizationExtensions | undefined) ?? EMPTY
 

@@ -14,14 +14,16 @@ import { Subscribers } from './collections/Subscribers'
 import { resolveOptions } from './defaults'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from './engine/blockLibrary'
 import { eventOperations } from './events/graphql'
+import { eventIntakeEndpoint } from './events/intakeEndpoint'
 import { extendPersonalization, installedPlugins } from './extensions'
 import { addGraphQLErrorCode } from './graphql/errorCodes'
 import { personalizationQueries } from './graphql/personalization'
 import { personalizationBudget } from './graphql/personalizationBudget'
-import { label, option } from './i18n/label'
 import { withAtomicErasure } from './personalData/erasure'
+import { trackingEndpoints } from './tracking/endpoints'
 import { retargetRelations } from './utilities/retargetRelations'
 import { withHooks } from './utilities/withHooks'
+import { option, personalizationTranslations, translated } from './translations'
 
 /** Fails the config with a message that says what to change (a plugin misconfigured fails at startup, not at the first request). */
 export class PluginConfigError extends Error {
@@ -31,7 +33,8 @@ export class PluginConfigError extends Error {
   }
 }
 
-const CORE_COLLECTIONS: CollectionConfig[] = [ContentBlocks, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, Events]
+// POST /api/events is the event intake: an endpoint of the events collection (see events/intakeEndpoint.ts).
+const CORE_COLLECTIONS: CollectionConfig[] = [ContentBlocks, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, { ...Events, endpoints: [eventIntakeEndpoint] }]
 
 /** The staff roles on the host's users: admins see personal data, editors the marketing profile. */
 const roleField: Field = {
@@ -39,8 +42,8 @@ const roleField: Field = {
   type: 'select',
   access: { create: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin', update: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin' },
   defaultValue: 'editor',
-  label: label('Rolle', 'Role'),
-  options: ROLES.map((role) => (role === 'admin' ? option(role, 'Administrator:in', 'Administrator') : option(role, 'Redakteur:in', 'Editor'))),
+  label: translated('kontorwerk-personalization:role'),
+  options: ROLES.map((role) => option(role, role === 'admin' ? 'kontorwerk-personalization:roleAdmin' : 'kontorwerk-personalization:roleEditor')),
   required: true,
   saveToJWT: true,
 }
@@ -50,6 +53,7 @@ const roleField: Field = {
  * lifecycle stage, channel and locale; newsletters and landing pages built from slots; personas,
  * interests, stages, subscribers and their events; the engine, MJML rendering and the
  * personalization GraphQL queries. Add it before the other packages: they extend what it defines.
+ * Admin texts: translations/ (keys `kontorwerk-personalization:…`), merged into the host's `i18n.translations`.
  *
  * @example plugins: [personalization({ publicUrl: 'https://www.example.com' }), consent(), leadScoring(), segments(), campaigns({ smtp })]
  */
@@ -82,6 +86,8 @@ export const personalization =
       collections: [...host, ...own],
       // Erasure of a subscriber is applied in the adapter's deletion of the profile, all or nothing.
       db: withAtomicErasure(incoming.db),
+      // Click redirect and open pixel under the API route: no server of the host's own is needed.
+      endpoints: [...(incoming.endpoints ?? []), ...trackingEndpoints],
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...eventOperations(GraphQL).mutations }),
@@ -90,7 +96,7 @@ export const personalization =
       },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), addGraphQLErrorCode] },
     }
-    return extendPersonalization(config, { options, plugins: ['personalization'] })
+    return extendPersonalization(personalizationTranslations.mergeInto(config), { options, plugins: ['personalization'] })
   }
 
 /**

@@ -14,8 +14,10 @@ export type PersonalizationOptions = {
   allowPrivateWebhooks?: boolean
   /**
    * The caller's IP address for per-address limits (anonymous personalization, sign-ups). Read
-   * from a header your server or proxy sets from the connection and no caller can forge.
-   * @default reads `x-client-ip` (set by the reference app's express server)
+   * from a header your server or proxy sets from the connection and no caller can forge. A host
+   * without such a server or proxy must not trust `x-client-ip`, which any caller can send: it reads
+   * its proxy's header instead, e.g. `(headers) => headers.get('x-real-ip')`.
+   * @default reads `x-client-ip` (the reference app's express server overwrites it with the socket's address)
    */
   clientAddress?: (headers: Headers) => null | string
   /**
@@ -30,14 +32,23 @@ export type PersonalizationOptions = {
    */
   mediaSlug?: string
   /**
+   * Where the public pages (sign-up, double opt-in, preference center, unsubscribe) and the tracking
+   * links are served, without a trailing slash: every link to them, in mails (List-Unsubscribe too)
+   * and on the pages themselves, starts with it. The plugins serve them as Payload endpoints under
+   * the API route, so a stock Payload app needs nothing more; a host that also maps them to other
+   * paths (the reference app rewrites `/subscribe` to `/api/subscribe` and so on) names that address here.
+   * @default `${publicUrl}${routes.api}`, e.g. 'https://www.example.com/api'
+   */
+  pagesUrl?: string
+  /**
    * Signing secrets of earlier deployments: links mailed before a secret rotation keep working
    * while their secret is listed. New links are signed with the Payload config's `secret`.
    * @default []
    */
   previousLinkSecrets?: string[]
   /**
-   * The public address readers reach the site at, without a trailing slash: every link in a mail
-   * (preference center, unsubscribe, tracking, relative block links and images) starts with it.
+   * The public address readers reach the site at, without a trailing slash: relative links and
+   * images of blocks in a mail start with it (links to the public pages start with `pagesUrl`).
    * @default the config's `serverURL`, else 'http://localhost:3000'
    */
   publicUrl?: string

@@ -9,7 +9,7 @@ import { parseAt } from '@kontorwerk/personalization'
 import { testedDatabases } from '../../../tests/helpers/databases'
 import { fieldErrors } from '../../../tests/helpers/errors'
 import { type LocalPayload, startLocalPayload } from '../../../tests/helpers/localPayload'
-import { loadEnvironment } from './evaluation/environment'
+import { type Environment, loadEnvironment } from './evaluation/environment'
 import { loadFacts } from './evaluation/facts'
 import { evaluate } from './evaluation/matches'
 import { memberIds } from './evaluation/members'
@@ -33,10 +33,10 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
     expect(parsed.problems).toEqual([])
     return parsed.tree!
   }
-  /** Members by name in the SQL form and in memory: they must agree. */
-  async function members(rules: unknown[]) {
+  /** Members by name in the SQL form and in memory: they must agree. `world` changes what the evaluators know. */
+  async function members(rules: unknown[], world: (env: Environment) => Environment = (env) => env) {
     const parsed = tree(rules)
-    const env = await loadEnvironment(payload, parsed, NOW)
+    const env = world(await loadEnvironment(payload, parsed, NOW))
     const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]))
     const viaSql = (await memberIds(payload, parsed, env, { limit: 100 })).map((id) => names.get(id)).sort()
     const viaMemory = (await loadFacts(payload, Object.values(ids), parsed, env)).filter((facts) => evaluate(parsed, facts, env)).map((facts) => names.get(facts.id)).sort()
@@ -88,6 +88,22 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
 
   it('matches an email domain written with umlauts or an "@" as the address is stored (punycode)', async () => {
     expect(await members([{ field: 'emailDomain', operator: '=', value: '@Müller.example' }])).toEqual(['umlaut'])
+  })
+
+  it('reads scores through the scoring plugin, and without it every score is 0 in both forms', async () => {
+    const persona = String((await payload.create({ collection: 'personas', data: { name: 'IT-Leitung', slug: 'it-leitung' } as never })).id)
+    await writeAtomically(payload, {
+      inserts: [{ collection: 'lead-scores', docs: [{ engagementAsOf: NOW, engagementValue: 40, fitEvents: 10, subscriber: ref(ids.kaeufer) }] }],
+      updates: [{ collection: 'subscribers', data: { score: { fitAttributes: 5, personaFits: { [persona]: 90 } } }, id: ids.kaeufer }],
+    })
+    const scored = [{ field: 'totalScore', operator: '>=', value: 55 }]
+    const fit = [{ field: 'persona', operator: 'fitAtLeast', value: { percent: 80, persona } }]
+    expect(await members(scored)).toEqual(['kaeufer'])
+    expect(await members(fit)).toEqual(['kaeufer'])
+    const withoutScoring = (env: Environment) => ({ ...env, leadScores: null })
+    expect(await members(scored, withoutScoring)).toEqual([])
+    expect(await members(fit, withoutScoring)).toEqual([])
+    expect(await members([{ field: 'fitScore', operator: '=', value: 0 }], withoutScoring)).toEqual(['alt', 'kaeufer', 'offset', 'umlaut'])
   })
 
   it('refuses control characters and attribute names every object has', () => {

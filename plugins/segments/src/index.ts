@@ -12,7 +12,8 @@ import { segmentEndpoints } from './endpoints/segmentEndpoints'
 import { withSlotSegments } from './fields/slotSegments'
 import { segmentOperations } from './graphql/segments'
 import { membershipsPersonalData } from './hooks/membershipsPersonalData'
-import { segmentsOf, segmentsOfMany } from './utilities/segmentService'
+import { segmentsTranslations } from './translations'
+import { slotMemberships, unknownSegments } from './utilities/segmentService'
 
 export { audienceMembers, freezeSegment, matches, segmentCount, segmentsOf, segmentsOfMany } from './utilities/segmentService'
 
@@ -20,6 +21,7 @@ export { audienceMembers, freezeSegment, matches, segmentCount, segmentsOf, segm
  * Segments: AND/OR rule trees over profile, score, stage, persona, interests, consent and events,
  * evaluated in memory for one subscriber and compiled to SQL for counts and lists; static lists
  * frozen from them or imported from CSV. Needs personalization() and consent() before it.
+ * Admin texts: translations/ (keys `kontorwerk-segments:…`), merged into the host's `i18n.translations`.
  */
 export const segments =
   (pluginOptions: SegmentsPluginOptions = {}) =>
@@ -35,9 +37,9 @@ export const segments =
     })
     const graphQL = config.graphQL ?? {}
     return {
-      ...config,
+      ...segmentsTranslations.mergeInto(config),
       collections: [...collections, { ...Segments, custom: { segmentsOptions: options }, endpoints: [...segmentEndpoints, segmentOptionsEndpoint] }, SegmentMembers],
-      custom: extendPersonalization(config, { plugins: ['segments'], segmentMembership: segmentsOf }).custom,
+      custom: extendPersonalization(config, { plugins: ['segments'], segmentMembership: { membersOf: slotMemberships, unknown: unknownSegments } }).custom,
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...segmentOperations(GraphQL).mutations }),
@@ -56,3 +58,5 @@ export { evaluate } from './evaluation/matches'
 export { loadEnvironment } from './evaluation/environment'
 export { loadFacts } from './evaluation/facts'
 export { parseRuleTree } from './rules/parse'
+export { segmentsTranslations } from './translations'
+export type { SegmentsTranslationKey, SegmentsTranslations } from './translations'

@@ -492,7 +492,7 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       let list: string
       let asAdmin: PayloadRequest
       let asEditor: PayloadRequest
-      const importEndpoint = () => payload.collections.segments.config.endpoints && (payload.collections.segments.config.endpoints as Endpoint[]).find((endpoint) => endpoint.path === '/:id/import')!
+      const importEndpoint = () => ((payload.collections.segments.config.endpoints || []) as Endpoint[]).find((endpoint) => endpoint.path === '/:id/import')!
       const upload = async (req: PayloadRequest, segment: string, csv: string, mode = '') => {
         Object.assign(req, { routeParams: { id: segment }, searchParams: new URLSearchParams(mode ? { mode } : {}), text: async () => csv })
         const response = await importEndpoint()!.handler(req)

@@ -1,6 +1,6 @@
-import type { Label } from '@kontorwerk/personalization'
+import type { Label } from '../../i18n/label'
 
-import { label } from '@kontorwerk/personalization'
+import { label } from '../../i18n/label'
 
 export type PersonaSeed = {
   description: Label

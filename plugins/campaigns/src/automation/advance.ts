@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Automation, Campaign } from '../../../../src/payload-types'
+import type { Automation, Campaign } from '../documents'
 
 import { sql } from '@kontorwerk/personalization'
 

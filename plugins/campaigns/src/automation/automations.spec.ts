@@ -2,12 +2,12 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Automation, Newsletter } from '../../../../src/payload-types'
+import type { Automation, Newsletter } from '../documents'
 
 import { writeAtomically } from '@kontorwerk/personalization'
 import { recordEvents } from '@kontorwerk/personalization'
 import { createAudience } from '../../../../tests/helpers/audience'
-import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
 import { consentOptions } from '@kontorwerk/consent'
 import { recordConsent } from '@kontorwerk/consent'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Automation } from '../../../../src/payload-types'
+import type { Automation } from '../documents'
 import type { Trigger } from '../collections/Automations'
 
 import { writeAtomically } from '@kontorwerk/personalization'

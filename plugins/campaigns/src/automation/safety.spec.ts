@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Automation, Campaign, Newsletter } from '../../../../src/payload-types'
+import type { Automation, Campaign, Newsletter } from '../documents'
 
 import { CodedError } from '@kontorwerk/personalization'
 import { createAudience } from '../../../../tests/helpers/audience'
@@ -11,7 +11,7 @@ import { writeMembers } from '@kontorwerk/segments'
 import { advanceAutomations } from './advance'
 import { enroll } from './enroll'
 import { CAMPAIGN_QUEUE } from '../defaults'
-import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { campaignAction } from '../utilities/actions'
 
 describe('automations guard their segments and their step campaigns', () => {

@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, Payload } from 'payload'
 
 import type { EventConsumer } from '@kontorwerk/personalization'
-import type { ConsentRecord, Subscriber } from '../../../../src/payload-types'
+import type { ConsentRecord, Subscriber } from '../documents'
 
 import { sql } from '@kontorwerk/personalization'
 

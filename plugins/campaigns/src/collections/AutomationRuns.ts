@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
-import { label, option } from '@kontorwerk/personalization'
 import { AUTOMATION_RUNS } from '../defaults'
+import { option, texts, translated } from '../translations'
 
 /**
  * One subscriber's way through an automation. `runKey` is unique: `<automation>:<subscriber>`
@@ -13,7 +13,7 @@ import { AUTOMATION_RUNS } from '../defaults'
 export const AutomationRuns: CollectionConfig = {
   slug: AUTOMATION_RUNS,
   access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
-  admin: { defaultColumns: ['automation', 'subscriber', 'state', 'step', 'nextAt'], group: label('Ausspielung', 'Delivery'), hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin' },
+  admin: { defaultColumns: ['automation', 'subscriber', 'state', 'step', 'nextAt'], group: texts('kontorwerk-campaigns:groupDelivery'), hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin' },
   fields: [
     { name: 'automation', type: 'relationship', index: true, relationTo: 'automations', required: true },
     { name: 'subscriber', type: 'relationship', index: true, relationTo: 'subscribers', required: true },
@@ -22,10 +22,10 @@ export const AutomationRuns: CollectionConfig = {
       name: 'state',
       type: 'select',
       defaultValue: 'active',
-      options: [option('active', 'Aktiv', 'Active'), option('done', 'Abgeschlossen', 'Done'), option('exited', 'Beendet', 'Exited')],
+      options: [option('active', 'kontorwerk-campaigns:stateActive'), option('done', 'kontorwerk-campaigns:stateDone'), option('exited', 'kontorwerk-campaigns:stateExited')],
       required: true,
     },
-    { name: 'step', type: 'number', defaultValue: 0, label: label('Nächster Schritt', 'Next step') },
+    { name: 'step', type: 'number', defaultValue: 0, label: translated('kontorwerk-campaigns:step') },
     { name: 'nextAt', type: 'date', index: true },
     { name: 'enteredBecause', type: 'text' },
     { name: 'exitReason', type: 'text' },
@@ -33,5 +33,5 @@ export const AutomationRuns: CollectionConfig = {
     { name: 'leaseUntil', type: 'date' },
   ],
   indexes: [{ fields: ['state', 'nextAt'] }],
-  labels: { plural: label('Automations-Durchläufe', 'Automation runs'), singular: label('Durchlauf', 'Run') },
+  labels: { plural: translated('kontorwerk-campaigns:automationRunsPlural'), singular: translated('kontorwerk-campaigns:automationRunsSingular') },
 }

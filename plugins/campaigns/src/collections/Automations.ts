@@ -1,10 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@kontorwerk/personalization'
-import { label, option } from '@kontorwerk/personalization'
 import { automationList } from '../automation/enroll'
 import { AUTOMATIONS } from '../defaults'
 import { retireAutomation, syncStepCampaigns } from '../hooks/syncStepCampaigns'
+import { option, texts, translated } from '../translations'
 
 export const TRIGGERS = ['double_opt_in', 'stage_changed', 'first_purchase', 'segment_entry', 'birthday'] as const
 export type Trigger = (typeof TRIGGERS)[number]
@@ -18,26 +18,26 @@ export type Trigger = (typeof TRIGGERS)[number]
 export const Automations: CollectionConfig = {
   slug: AUTOMATIONS,
   access: { create: isStaff, delete: isStaff, read: isStaff, update: isStaff },
-  admin: { defaultColumns: ['name', 'trigger', 'active'], group: label('Ausspielung', 'Delivery'), useAsTitle: 'name' },
+  admin: { defaultColumns: ['name', 'trigger', 'active'], group: texts('kontorwerk-campaigns:groupDelivery'), useAsTitle: 'name' },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', 'Name'), required: true },
+    { name: 'name', type: 'text', label: translated('kontorwerk-campaigns:name'), required: true },
     {
       type: 'row',
       fields: [
         {
           name: 'trigger',
           type: 'select',
-          label: label('Auslöser', 'Trigger'),
+          label: translated('kontorwerk-campaigns:trigger'),
           options: [
-            option('double_opt_in', 'Double-Opt-in bestätigt', 'Double opt-in confirmed'),
-            option('stage_changed', 'Phase geändert zu …', 'Stage changed to …'),
-            option('first_purchase', 'Erster Kauf', 'First purchase'),
-            option('segment_entry', 'Eintritt in Segment (z. B. N Tage inaktiv)', 'Entering a segment (e.g. N days inactive)'),
-            option('birthday', 'Geburtstag', 'Birthday'),
+            option('double_opt_in', 'kontorwerk-campaigns:triggerDoubleOptIn'),
+            option('stage_changed', 'kontorwerk-campaigns:triggerStageChanged'),
+            option('first_purchase', 'kontorwerk-campaigns:triggerFirstPurchase'),
+            option('segment_entry', 'kontorwerk-campaigns:triggerSegmentEntry'),
+            option('birthday', 'kontorwerk-campaigns:triggerBirthday'),
           ],
           required: true,
         },
-        { name: 'active', type: 'checkbox', defaultValue: false, label: label('Aktiv', 'Active') },
+        { name: 'active', type: 'checkbox', defaultValue: false, label: translated('kontorwerk-campaigns:active') },
       ],
     },
     {
@@ -46,18 +46,18 @@ export const Automations: CollectionConfig = {
         {
           name: 'topic',
           type: 'relationship',
-          admin: { description: label('Einwilligung für dieses Thema ist nötig (und löst beim Double-Opt-in aus); leer: allgemein.', 'Consent for this topic is needed (and triggers on double opt-in); empty: general.') },
-          label: label('Thema', 'Topic'),
+          admin: { description: translated('kontorwerk-campaigns:topicDescription') },
+          label: translated('kontorwerk-campaigns:topic'),
           relationTo: 'topics',
         },
-        { name: 'stage', type: 'relationship', admin: { condition: (data) => data?.trigger === 'stage_changed' }, label: label('Zielphase', 'Target stage'), relationTo: 'lifecycle-stages' },
-        { name: 'segment', type: 'relationship', admin: { condition: (data) => data?.trigger === 'segment_entry' }, label: label('Segment', 'Segment'), relationTo: 'segments' },
+        { name: 'stage', type: 'relationship', admin: { condition: (data) => data?.trigger === 'stage_changed' }, label: translated('kontorwerk-campaigns:stage'), relationTo: 'lifecycle-stages' },
+        { name: 'segment', type: 'relationship', admin: { condition: (data) => data?.trigger === 'segment_entry' }, label: translated('kontorwerk-campaigns:segment'), relationTo: 'segments' },
         {
           name: 'birthdayAttribute',
           type: 'text',
-          admin: { condition: (data) => data?.trigger === 'birthday', description: label('Eigenes Attribut mit dem Datum (JJJJ-MM-TT oder MM-TT).', 'Custom attribute holding the date (YYYY-MM-DD or MM-DD).') },
+          admin: { condition: (data) => data?.trigger === 'birthday', description: translated('kontorwerk-campaigns:birthdayAttributeDescription') },
           defaultValue: 'birthday',
-          label: label('Attribut', 'Attribute'),
+          label: translated('kontorwerk-campaigns:birthdayAttribute'),
         },
       ],
     },
@@ -67,19 +67,19 @@ export const Automations: CollectionConfig = {
         {
           name: 'reentryDays',
           type: 'number',
-          admin: { description: label('Frühestens so viele Tage nach dem letzten Durchlauf wieder (Segment, Geburtstag: 1 Jahr).', 'At the earliest this many days after the last run (segment; birthday: a year).') },
+          admin: { description: translated('kontorwerk-campaigns:reentryDaysDescription') },
           defaultValue: 90,
-          label: label('Wiedereintritt nach (Tagen)', 'Re-entry after (days)'),
+          label: translated('kontorwerk-campaigns:reentryDays'),
           min: 0,
         },
         {
           name: 'countsTowardCaps',
           type: 'checkbox',
-          admin: { description: label('Aus: Serienmails zählen nicht gegen Frequenz-Obergrenzen (Einwilligung, Pause und „nur Wichtiges“ gelten immer).', 'Off: series mails are exempt from frequency caps (consent, pause and "important only" always apply).') },
+          admin: { description: translated('kontorwerk-campaigns:countsTowardCapsDescription') },
           defaultValue: false,
-          label: label('Zählt für Frequenzgrenzen', 'Counts toward caps'),
+          label: translated('kontorwerk-campaigns:countsTowardCaps'),
         },
-        { name: 'exitOnEngagement', type: 'checkbox', admin: { description: label('Ein Klick, Besuch oder Kauf beendet den Durchlauf (Reaktivierung).', 'A click, visit or purchase ends the run (reactivation).') }, label: label('Bei Reaktion beenden', 'Stop on engagement') },
+        { name: 'exitOnEngagement', type: 'checkbox', admin: { description: translated('kontorwerk-campaigns:exitOnEngagementDescription') }, label: translated('kontorwerk-campaigns:exitOnEngagement') },
       ],
     },
     {
@@ -92,26 +92,26 @@ export const Automations: CollectionConfig = {
             {
               name: 'type',
               type: 'select',
-              label: label('Schritt', 'Step'),
-              options: [option('wait', 'Warten', 'Wait'), option('send', 'Newsletter senden', 'Send newsletter'), option('check', 'Bedingung prüfen', 'Check condition'), option('exit', 'Beenden', 'Exit')],
+              label: translated('kontorwerk-campaigns:type'),
+              options: [option('wait', 'kontorwerk-campaigns:typeWait'), option('send', 'kontorwerk-campaigns:typeSend'), option('check', 'kontorwerk-campaigns:typeCheck'), option('exit', 'kontorwerk-campaigns:typeExit')],
               required: true,
             },
-            { name: 'days', type: 'number', admin: { condition: (_, sibling) => sibling?.type === 'wait' }, label: label('Tage', 'Days'), min: 0 },
-            { name: 'newsletter', type: 'relationship', admin: { condition: (_, sibling) => sibling?.type === 'send' }, label: label('Newsletter', 'Newsletter'), relationTo: 'newsletters' },
-            { name: 'segment', type: 'relationship', admin: { condition: (_, sibling) => sibling?.type === 'check' }, label: label('Segment', 'Segment'), relationTo: 'segments' },
+            { name: 'days', type: 'number', admin: { condition: (_, sibling) => sibling?.type === 'wait' }, label: translated('kontorwerk-campaigns:days'), min: 0 },
+            { name: 'newsletter', type: 'relationship', admin: { condition: (_, sibling) => sibling?.type === 'send' }, label: translated('kontorwerk-campaigns:newsletter'), relationTo: 'newsletters' },
+            { name: 'segment', type: 'relationship', admin: { condition: (_, sibling) => sibling?.type === 'check' }, label: translated('kontorwerk-campaigns:segment'), relationTo: 'segments' },
             {
               name: 'expect',
               type: 'select',
               admin: { condition: (_, sibling) => sibling?.type === 'check' },
               defaultValue: 'member',
-              label: label('Weiter, wenn', 'Continue if'),
-              options: [option('member', 'Mitglied', 'member'), option('not_member', 'kein Mitglied', 'not a member')],
+              label: translated('kontorwerk-campaigns:expect'),
+              options: [option('member', 'kontorwerk-campaigns:expectMember'), option('not_member', 'kontorwerk-campaigns:expectNotMember')],
             },
           ],
         },
       ],
-      label: label('Schritte', 'Steps'),
-      labels: { plural: label('Schritte', 'Steps'), singular: label('Schritt', 'Step') },
+      label: translated('kontorwerk-campaigns:steps'),
+      labels: { plural: translated('kontorwerk-campaigns:stepsPlural'), singular: translated('kontorwerk-campaigns:stepsSingular') },
       minRows: 1,
       validate: (steps: unknown) => {
         const list = (Array.isArray(steps) ? steps : []) as { days?: null | number; newsletter?: unknown; segment?: unknown; type?: string }[]
@@ -121,5 +121,5 @@ export const Automations: CollectionConfig = {
     },
   ],
   hooks: { afterChange: [syncStepCampaigns, ...automationList.hooks.afterChange], afterDelete: automationList.hooks.afterDelete, beforeDelete: [retireAutomation] },
-  labels: { plural: label('Automationen', 'Automations'), singular: label('Automation', 'Automation') },
+  labels: { plural: translated('kontorwerk-campaigns:automationsPlural'), singular: translated('kontorwerk-campaigns:automationsSingular') },
 }

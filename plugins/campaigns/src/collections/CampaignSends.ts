@@ -1,8 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
-import { label, option } from '@kontorwerk/personalization'
 import { CAMPAIGN_SENDS } from '../defaults'
+import { option, texts, translated } from '../translations'
 
 export const SEND_STATES = ['pending', 'sent', 'skipped', 'failed', 'cancelled'] as const
 export type SendState = (typeof SEND_STATES)[number]
@@ -18,7 +18,7 @@ export const CampaignSends: CollectionConfig = {
   access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
   admin: {
     defaultColumns: ['campaign', 'subscriber', 'state', 'reason', 'sentAt'],
-    group: label('Ausspielung', 'Delivery'),
+    group: texts('kontorwerk-campaigns:groupDelivery'),
     hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin',
   },
   fields: [
@@ -30,30 +30,30 @@ export const CampaignSends: CollectionConfig = {
       name: 'state',
       type: 'select',
       defaultValue: 'pending',
-      label: label('Status', 'State'),
+      label: translated('kontorwerk-campaigns:state'),
       options: [
-        option('pending', 'Offen', 'Pending'),
-        option('sent', 'Gesendet', 'Sent'),
-        option('skipped', 'Übersprungen', 'Skipped'),
-        option('failed', 'Fehlgeschlagen', 'Failed'),
-        option('cancelled', 'Abgebrochen', 'Cancelled'),
+        option('pending', 'kontorwerk-campaigns:statePending'),
+        option('sent', 'kontorwerk-campaigns:stateSent'),
+        option('skipped', 'kontorwerk-campaigns:stateSkipped'),
+        option('failed', 'kontorwerk-campaigns:stateFailed'),
+        option('cancelled', 'kontorwerk-campaigns:stateCancelled'),
       ],
       required: true,
     },
     /** Why it was skipped (the gate's answer, e.g. `withdrawn`) or why it failed. */
-    { name: 'reason', type: 'text', label: label('Grund', 'Reason') },
-    { name: 'variant', type: 'text', label: label('Variante', 'Variant') },
+    { name: 'reason', type: 'text', label: translated('kontorwerk-campaigns:reason') },
+    { name: 'variant', type: 'text', label: translated('kontorwerk-campaigns:variant') },
     { name: 'claim', type: 'text' },
     { name: 'leaseUntil', type: 'date' },
     { name: 'attempts', type: 'number', defaultValue: 0 },
     { name: 'nextAttemptAt', type: 'date' },
-    { name: 'sentAt', type: 'date', label: label('Übergeben', 'Handed over') },
+    { name: 'sentAt', type: 'date', label: translated('kontorwerk-campaigns:sentAt') },
     /** The SMTP server's 250 after the message: absent after a crash in between (the message still counts as sent). */
-    { name: 'acceptedAt', type: 'date', label: label('Angenommen', 'Accepted') },
+    { name: 'acceptedAt', type: 'date', label: translated('kontorwerk-campaigns:acceptedAt') },
     { name: 'messageId', type: 'text', index: true },
-    { name: 'blocks', type: 'json', label: label('Blöcke', 'Blocks') },
+    { name: 'blocks', type: 'json', label: translated('kontorwerk-campaigns:blocks') },
     { name: 'eventRecorded', type: 'checkbox', defaultValue: false },
   ],
   indexes: [{ fields: ['campaign', 'state'] }],
-  labels: { plural: label('Versandprotokoll', 'Send records'), singular: label('Versand', 'Send record') },
+  labels: { plural: translated('kontorwerk-campaigns:campaignSendsPlural'), singular: translated('kontorwerk-campaigns:campaignSendsSingular') },
 }

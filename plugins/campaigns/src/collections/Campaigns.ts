@@ -1,19 +1,19 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@kontorwerk/personalization'
-import { label, option } from '@kontorwerk/personalization'
 import { CAMPAIGNS } from '../defaults'
 import { abTestField } from '../fields/abTest'
 import { keepRunningCampaigns, lockOnceScheduled } from '../hooks/lockOnceScheduled'
+import { option, texts, translated } from '../translations'
 
 /** A campaign's statuses with their labels, for the field and for the report view. */
 export const CAMPAIGN_STATUS_OPTIONS = [
-  option('draft', 'Entwurf', 'Draft'),
-  option('scheduled', 'Geplant', 'Scheduled'),
-  option('sending', 'Wird versendet', 'Sending'),
-  option('paused', 'Pausiert', 'Paused'),
-  option('done', 'Versendet', 'Done'),
-  option('cancelled', 'Abgebrochen', 'Cancelled'),
+  option('draft', 'kontorwerk-campaigns:campaignStatusDraft'),
+  option('scheduled', 'kontorwerk-campaigns:campaignStatusScheduled'),
+  option('sending', 'kontorwerk-campaigns:campaignStatusSending'),
+  option('paused', 'kontorwerk-campaigns:campaignStatusPaused'),
+  option('done', 'kontorwerk-campaigns:campaignStatusDone'),
+  option('cancelled', 'kontorwerk-campaigns:campaignStatusCancelled'),
 ]
 export type CampaignStatus = (typeof CAMPAIGN_STATUS_OPTIONS)[number]['value']
 
@@ -32,21 +32,21 @@ export const Campaigns: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: isStaff, update: isStaff },
   admin: {
     defaultColumns: ['name', 'status', 'newsletter', 'audience', 'sendAt'],
-    group: label('Ausspielung', 'Delivery'),
+    group: texts('kontorwerk-campaigns:groupDelivery'),
     useAsTitle: 'name',
   },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', 'Name'), required: true },
+    { name: 'name', type: 'text', label: translated('kontorwerk-campaigns:name'), required: true },
     {
       type: 'row',
       fields: [
-        { name: 'newsletter', type: 'relationship', label: label('Newsletter', 'Newsletter'), relationTo: 'newsletters', required: true },
+        { name: 'newsletter', type: 'relationship', label: translated('kontorwerk-campaigns:newsletter'), relationTo: 'newsletters', required: true },
         {
           name: 'channel',
           type: 'select',
           defaultValue: 'email',
-          label: label('Kanal', 'Channel'),
-          options: [option('email', 'E-Mail', 'Email'), option('sms', 'SMS (noch nicht zustellbar)', 'SMS (not deliverable yet)'), option('push', 'Push (noch nicht zustellbar)', 'Push (not deliverable yet)')],
+          label: translated('kontorwerk-campaigns:channel'),
+          options: [option('email', 'kontorwerk-campaigns:channelEmail'), option('sms', 'kontorwerk-campaigns:channelSms'), option('push', 'kontorwerk-campaigns:channelPush')],
           required: true,
           validate: (value: null | string | undefined) =>
             !value || DELIVERED_CHANNELS.includes(value) ? true : 'Dieser Kanal kann noch nicht versendet werden / this channel cannot be sent yet',
@@ -54,8 +54,8 @@ export const Campaigns: CollectionConfig = {
         {
           name: 'topic',
           type: 'relationship',
-          admin: { description: label('Das Thema, dessen Einwilligung nötig ist; leer: allgemeine Newsletter-Einwilligung.', 'The topic whose consent is needed; empty: general newsletter consent.') },
-          label: label('Thema', 'Topic'),
+          admin: { description: translated('kontorwerk-campaigns:campaignsTopicDescription') },
+          label: translated('kontorwerk-campaigns:topic'),
           relationTo: 'topics',
         },
       ],
@@ -66,16 +66,16 @@ export const Campaigns: CollectionConfig = {
         {
           name: 'audience',
           type: 'relationship',
-          admin: { description: label('Wird beim Versandstart als statische Liste eingefroren.', 'Frozen to a static list when sending starts.') },
-          label: label('Zielgruppe (Segment)', 'Audience (segment)'),
+          admin: { description: translated('kontorwerk-campaigns:audienceDescription') },
+          label: translated('kontorwerk-campaigns:audience'),
           relationTo: 'segments',
         },
         {
           name: 'exclusions',
           type: 'relationship',
-          admin: { description: label('Mitglieder dieser Segmente erhalten nichts.', 'Members of these segments get nothing.') },
+          admin: { description: translated('kontorwerk-campaigns:exclusionsDescription') },
           hasMany: true,
-          label: label('Ausschlüsse', 'Exclusions'),
+          label: translated('kontorwerk-campaigns:exclusions'),
           relationTo: 'segments',
         },
       ],
@@ -86,28 +86,28 @@ export const Campaigns: CollectionConfig = {
         {
           name: 'sendAt',
           type: 'date',
-          admin: { date: { pickerAppearance: 'dayAndTime' }, description: label('Leer: sofort beim Planen.', 'Empty: right when scheduled.') },
-          label: label('Versandzeit', 'Send at'),
+          admin: { date: { pickerAppearance: 'dayAndTime' }, description: translated('kontorwerk-campaigns:sendAtDescription') },
+          label: translated('kontorwerk-campaigns:sendAt'),
         },
         {
           name: 'throttlePerMinute',
           type: 'number',
-          admin: { description: label('Höchstens so viele Nachrichten pro Minute; leer: so schnell wie möglich.', 'At most this many messages per minute; empty: as fast as possible.') },
-          label: label('Drossel (pro Minute)', 'Throttle (per minute)'),
+          admin: { description: translated('kontorwerk-campaigns:throttlePerMinuteDescription') },
+          label: translated('kontorwerk-campaigns:throttlePerMinute'),
           max: 1_000_000,
           min: 1,
         },
         {
           name: 'localTime',
           type: 'checkbox',
-          admin: { description: label('Jede Person zur selben Uhrzeit in ihrer Zeitzone (Zeitzone oder Region des Profils).', "Everyone at the same clock time in their own time zone (the profile's zone or region).") },
-          label: label('Zur Ortszeit senden', 'Send in local time'),
+          admin: { description: translated('kontorwerk-campaigns:localTimeDescription') },
+          label: translated('kontorwerk-campaigns:localTime'),
         },
         {
           name: 'important',
           type: 'checkbox',
-          admin: { description: label('Erreicht auch, wer „nur Wichtiges“ gewählt hat.', 'Also reaches those who chose "important only".') },
-          label: label('Wichtige Mitteilung', 'Important message'),
+          admin: { description: translated('kontorwerk-campaigns:importantDescription') },
+          label: translated('kontorwerk-campaigns:important'),
         },
       ],
     },
@@ -119,11 +119,11 @@ export const Campaigns: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true },
       defaultValue: 'draft',
       index: true,
-      label: label('Status', 'Status'),
+      label: translated('kontorwerk-campaigns:status'),
       options: CAMPAIGN_STATUS_OPTIONS,
       required: true,
     },
-    { name: 'statusReason', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Grund', 'Reason') },
+    { name: 'statusReason', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: translated('kontorwerk-campaigns:statusReason') },
     {
       name: 'controls',
       type: 'ui',
@@ -134,23 +134,23 @@ export const Campaigns: CollectionConfig = {
       type: 'relationship',
       access: readOnlyForEveryone,
       admin: { position: 'sidebar', readOnly: true },
-      label: label('Eingefrorene Empfängerliste', 'Frozen recipient list'),
+      label: translated('kontorwerk-campaigns:frozenAudience'),
       relationTo: 'segments',
     },
     {
       name: 'automation',
       type: 'relationship',
       access: readOnlyForEveryone,
-      admin: { description: label('Versand eines Automations-Schritts: läuft, solange die Automation aktiv ist.', "An automation step's sending: runs while the automation is active."), position: 'sidebar', readOnly: true },
-      label: label('Automation', 'Automation'),
+      admin: { description: translated('kontorwerk-campaigns:automationDescription'), position: 'sidebar', readOnly: true },
+      label: translated('kontorwerk-campaigns:automation'),
       relationTo: 'automations',
     },
     { name: 'automationStep', type: 'text', access: readOnlyForEveryone, admin: { hidden: true } },
     { name: 'exemptFromCaps', type: 'checkbox', access: readOnlyForEveryone, admin: { hidden: true } },
-    { name: 'abWinner', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('A/B-Gewinner', 'A/B winner') },
-    { name: 'startedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Gestartet', 'Started') },
-    { name: 'finishedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: label('Abgeschlossen', 'Finished') },
+    { name: 'abWinner', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: translated('kontorwerk-campaigns:abWinner') },
+    { name: 'startedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: translated('kontorwerk-campaigns:startedAt') },
+    { name: 'finishedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: translated('kontorwerk-campaigns:finishedAt') },
   ],
   hooks: { beforeChange: [lockOnceScheduled], beforeDelete: [keepRunningCampaigns] },
-  labels: { plural: label('Kampagnen', 'Campaigns'), singular: label('Kampagne', 'Campaign') },
+  labels: { plural: translated('kontorwerk-campaigns:campaignsPlural'), singular: translated('kontorwerk-campaigns:campaignsSingular') },
 }

@@ -3,6 +3,8 @@
 import { Button, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import type { CampaignsTranslationKey, CampaignsTranslations } from '../translations'
+
 type Report = {
   clickRate: number
   delivered: number
@@ -17,22 +19,23 @@ type Report = {
   uniqueOpens: number
 }
 
-const TEXT = {
-  de: {
-    actions: { cancel: 'Abbrechen', pause: 'Pausieren', resume: 'Fortsetzen', schedule: 'Planen / jetzt senden' },
-    heading: 'Versand',
-    report: 'Bericht ansehen',
-    labels: { clicks: 'Klicks (eindeutig)', delivered: 'Angenommen', failed: 'Fehlgeschlagen', opens: 'Öffnungen (eindeutig)', pending: 'Offen', recipients: 'Empfänger', sent: 'Gesendet', skipped: 'Übersprungen' },
-    save: 'Speichern Sie die Kampagne zuerst.',
-  },
-  en: {
-    actions: { cancel: 'Cancel', pause: 'Pause', resume: 'Resume', schedule: 'Schedule / send now' },
-    heading: 'Sending',
-    report: 'Open the report',
-    labels: { clicks: 'Clicks (unique)', delivered: 'Accepted', failed: 'Failed', opens: 'Opens (unique)', pending: 'Pending', recipients: 'Recipients', sent: 'Sent', skipped: 'Skipped' },
-    save: 'Save the campaign first.',
-  },
-}
+const ACTION_LABELS = {
+  cancel: 'kontorwerk-campaigns:controlsCancel',
+  pause: 'kontorwerk-campaigns:controlsPause',
+  resume: 'kontorwerk-campaigns:controlsResume',
+  schedule: 'kontorwerk-campaigns:controlsSchedule',
+} satisfies Record<string, CampaignsTranslationKey>
+
+const COUNT_LABELS = {
+  clicks: 'kontorwerk-campaigns:controlsClicks',
+  delivered: 'kontorwerk-campaigns:controlsDelivered',
+  failed: 'kontorwerk-campaigns:controlsFailed',
+  opens: 'kontorwerk-campaigns:controlsOpens',
+  pending: 'kontorwerk-campaigns:controlsPending',
+  recipients: 'kontorwerk-campaigns:controlsRecipients',
+  sent: 'kontorwerk-campaigns:controlsSent',
+  skipped: 'kontorwerk-campaigns:controlsSkipped',
+} satisfies Record<string, CampaignsTranslationKey>
 
 const ACTIONS_BY_STATUS: Record<string, ('cancel' | 'pause' | 'resume' | 'schedule')[]> = {
   cancelled: [],
@@ -46,8 +49,7 @@ const ACTIONS_BY_STATUS: Record<string, ('cancel' | 'pause' | 'resume' | 'schedu
 /** The campaign's actions and live progress (polled while it is scheduled or sending). */
 export function CampaignControls() {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const t = TEXT[i18n.language === 'en' ? 'en' : 'de']
+  const { t } = useTranslation<CampaignsTranslations, CampaignsTranslationKey>()
   const [report, setReport] = useState<null | Report>(null)
   const [failed, setFailed] = useState<null | string>(null)
   const [busy, setBusy] = useState(false)
@@ -66,7 +68,7 @@ export function CampaignControls() {
     return () => clearInterval(timer)
   }, [load, report?.status])
 
-  if (!id) return <p>{t.save}</p>
+  if (!id) return <p>{t('kontorwerk-campaigns:controlsSaveFirst')}</p>
 
   async function run(action: string) {
     setBusy(true)
@@ -81,7 +83,7 @@ export function CampaignControls() {
     }
   }
 
-  const rows: [keyof typeof t.labels, number][] = report
+  const rows: [keyof typeof COUNT_LABELS, number][] = report
     ? [
         ['recipients', report.recipients],
         ['sent', report.sent],
@@ -94,16 +96,16 @@ export function CampaignControls() {
       ]
     : []
   return (
-    <section aria-label={t.heading} className="campaign-controls">
-      <h3>{t.heading}</h3>
+    <section aria-label={t('kontorwerk-campaigns:controlsHeading')} className="campaign-controls">
+      <h3>{t('kontorwerk-campaigns:controlsHeading')}</h3>
       {report?.statusReason && <p role="status">{report.statusReason}</p>}
       {report && report.recipients > 0 && (
-        <progress aria-label={t.labels.sent} max={report.recipients} value={report.recipients - report.pending} style={{ width: '100%' }} />
+        <progress aria-label={t(COUNT_LABELS.sent)} max={report.recipients} value={report.recipients - report.pending} style={{ width: '100%' }} />
       )}
       <dl className="campaign-controls__counts">
         {rows.map(([key, value]) => (
           <div key={key} style={{ display: 'flex', justifyContent: 'space-between' }}>
-            <dt>{t.labels[key]}</dt>
+            <dt>{t(COUNT_LABELS[key])}</dt>
             <dd data-count={key}>{value}</dd>
           </div>
         ))}
@@ -111,13 +113,13 @@ export function CampaignControls() {
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
         {(ACTIONS_BY_STATUS[report?.status ?? 'draft'] ?? []).map((action) => (
           <Button buttonStyle={action === 'cancel' ? 'secondary' : 'primary'} disabled={busy} key={action} margin={false} onClick={() => void run(action)}>
-            {t.actions[action]}
+            {t(ACTION_LABELS[action])}
           </Button>
         ))}
       </div>
       {failed && <p role="alert">{failed}</p>}
       <p>
-        <a href={`/admin/campaign-report?campaign=${id}`}>{t.report}</a>
+        <a href={`/admin/campaign-report?campaign=${id}`}>{t('kontorwerk-campaigns:controlsReport')}</a>
       </p>
     </section>
   )

@@ -1,4 +1,2 @@
-/** Test helpers for hosts and the reference app: a campaign world with demo data and a real SMTP server, and running the send jobs in-process. */
-export type { CampaignWorld } from '../testing/campaignWorld'
+/** Test helpers for hosts and the reference app: scheduling a campaign as staff and running its send jobs in-process. */
 export { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
-export { startCampaignWorld } from '../testing/campaignWorld'

@@ -1,7 +1,7 @@
-import type { GroupField } from 'payload'
+import type { GroupField, PayloadRequest } from 'payload'
 
 import { validLiquid } from '@kontorwerk/personalization'
-import { label, option } from '@kontorwerk/personalization'
+import { message, option, translated } from '../translations'
 
 /**
  * A/B test of a campaign (docs/plugins/campaigns.md#ab-tests): variants of the subject and/or one slot's block, each with a
@@ -12,10 +12,7 @@ export const abTestField: GroupField = {
   name: 'abTest',
   type: 'group',
   admin: {
-    description: label(
-      'Optional. Anteile + Kontrollgruppe ≤ 100 %; der Rest erhält nach der Wartezeit die Gewinnervariante.',
-      'Optional. Shares + holdout ≤ 100 %; the rest gets the winning variant after the waiting time.',
-    ),
+    description: translated('kontorwerk-campaigns:abTestDescription'),
   },
   fields: [
     {
@@ -25,36 +22,36 @@ export const abTestField: GroupField = {
         {
           type: 'row',
           fields: [
-            { name: 'key', type: 'text', label: label('Name', 'Name'), maxLength: 20, required: true, validate: (value: null | string | undefined) => !value || /^[A-Za-z0-9_-]+$/.test(value) || 'Letters, digits, - and _' },
-            { name: 'share', type: 'number', label: label('Anteil (%)', 'Share (%)'), max: 100, min: 1, required: true },
+            { name: 'key', type: 'text', label: translated('kontorwerk-campaigns:key'), maxLength: 20, required: true, validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => !value || /^[A-Za-z0-9_-]+$/.test(value) || message(req, 'kontorwerk-campaigns:keyPattern') },
+            { name: 'share', type: 'number', label: translated('kontorwerk-campaigns:share'), max: 100, min: 1, required: true },
           ],
         },
-        { name: 'subject', type: 'text', admin: { description: label('Leer: Betreff des Newsletters.', "Empty: the newsletter's subject.") }, label: label('Betreff', 'Subject'), maxLength: 200, validate: validLiquid },
+        { name: 'subject', type: 'text', admin: { description: translated('kontorwerk-campaigns:subjectDescription') }, label: translated('kontorwerk-campaigns:subject'), maxLength: 200, validate: validLiquid },
         {
           type: 'row',
           fields: [
-            { name: 'slot', type: 'text', admin: { description: label('Schlüssel des Slots, dessen Block getestet wird.', 'Key of the slot whose block is tested.') }, label: label('Slot', 'Slot') },
-            { name: 'block', type: 'relationship', label: label('Block', 'Block'), relationTo: 'content-blocks' },
+            { name: 'slot', type: 'text', admin: { description: translated('kontorwerk-campaigns:slotDescription') }, label: translated('kontorwerk-campaigns:slot') },
+            { name: 'block', type: 'relationship', label: translated('kontorwerk-campaigns:block'), relationTo: 'content-blocks' },
           ],
         },
       ],
-      label: label('Varianten', 'Variants'),
-      labels: { plural: label('Varianten', 'Variants'), singular: label('Variante', 'Variant') },
+      label: translated('kontorwerk-campaigns:variants'),
+      labels: { plural: translated('kontorwerk-campaigns:variantsPlural'), singular: translated('kontorwerk-campaigns:variantsSingular') },
     },
     {
       type: 'row',
       fields: [
-        { name: 'holdoutPercent', type: 'number', defaultValue: 0, label: label('Kontrollgruppe (%)', 'Holdout (%)'), max: 50, min: 0 },
+        { name: 'holdoutPercent', type: 'number', defaultValue: 0, label: translated('kontorwerk-campaigns:holdoutPercent'), max: 50, min: 0 },
         {
           name: 'winnerMetric',
           type: 'select',
           defaultValue: 'unique_click_rate',
-          label: label('Gewinner nach', 'Winner by'),
-          options: [option('unique_click_rate', 'Klickrate (eindeutig)', 'Unique click rate'), option('conversion_rate', 'Conversion-Rate', 'Conversion rate')],
+          label: translated('kontorwerk-campaigns:winnerMetric'),
+          options: [option('unique_click_rate', 'kontorwerk-campaigns:winnerMetricUniqueClickRate'), option('conversion_rate', 'kontorwerk-campaigns:winnerMetricConversionRate')],
         },
-        { name: 'decideAfterHours', type: 'number', defaultValue: 4, label: label('Entscheidung nach (Stunden)', 'Decide after (hours)'), max: 336, min: 0 },
+        { name: 'decideAfterHours', type: 'number', defaultValue: 4, label: translated('kontorwerk-campaigns:decideAfterHours'), max: 336, min: 0 },
       ],
     },
   ],
-  label: label('A/B-Test', 'A/B test'),
+  label: translated('kontorwerk-campaigns:abTest'),
 }

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
-import type { Automation } from '../../../../src/payload-types'
+import type { Automation } from '../documents'
 
 import { idFromKey, relationKey } from '@kontorwerk/personalization'
 import { writeAtomically } from '@kontorwerk/personalization'

@@ -1,6 +1,6 @@
 import type { TaskConfig } from 'payload'
 
-import type { Campaign } from '../../../../src/payload-types'
+import type { Campaign } from '../documents'
 
 import { CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
 import { continueOrFinish, queueSendJob } from '../sending/continueOrFinish'

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Automation, Newsletter } from '../../../../src/payload-types'
+import type { Automation, Newsletter } from '../documents'
 
 import { writeAtomically } from '@kontorwerk/personalization'
 import { recordEvents } from '@kontorwerk/personalization'
@@ -13,7 +13,7 @@ import { advanceAutomations } from '../automation/advance'
 import { sweepAutomations } from '../automation/triggers'
 import { CAMPAIGN_QUEUE } from '../defaults'
 import { campaignReport } from './campaignReport'
-import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
 describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('report and automation SQL on %s', (kind) => {

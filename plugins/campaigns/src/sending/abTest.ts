@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Campaign } from '../../../../src/payload-types'
+import type { Campaign } from '../documents'
 import type { Problem } from '../utilities/readiness'
 
 import { createHash } from 'node:crypto'

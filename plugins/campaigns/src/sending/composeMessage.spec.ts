@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { writeAtomically } from '@kontorwerk/personalization'
 import { createAudience } from '../../../../tests/helpers/audience'
-import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
 describe('mail headers of a campaign (Local API, SQLite, real SMTP server)', () => {

@@ -36,7 +36,7 @@ export async function composeMessage(payload: Pick<Payload, 'collections' | 'con
   }
   const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">Einstellungen ändern</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">Abmelden</a></p>`
   let html = rendered.html.includes('</body>') ? rendered.html.replace('</body>', `${footer}</body>`) : rendered.html + footer
-  if (recipient.trackable) html = withTracking(payload, html, { baseUrl: personalizationOptions(payload).publicUrl, message: trackingMessage(campaign, variant), subscriber: recipient })
+  if (recipient.trackable) html = withTracking(payload, html, { baseUrl: personalizationOptions(payload).pagesUrl, message: trackingMessage(campaign, variant), subscriber: recipient })
   const text = `${rendered.text}\n\nEinstellungen ändern: ${links.preferences}\nAbmelden: ${links.unsubscribe}\n`
   const { from } = campaignsOptions(payload)
   const raw = mimeMessage(

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Campaign } from '../../../../src/payload-types'
+import type { Campaign } from '../documents'
 
 import { readRows } from '@kontorwerk/personalization'
 import { writeAtomically } from '@kontorwerk/personalization'

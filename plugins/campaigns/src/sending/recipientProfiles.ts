@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 import type { ContactDecision } from '@kontorwerk/consent'
 
 import { readRows } from '@kontorwerk/personalization'

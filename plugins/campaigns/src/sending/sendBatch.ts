@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Campaign, Newsletter } from '../../../../src/payload-types'
+import type { Campaign, Newsletter } from '../documents'
 import type { ResolvedCampaignsOptions } from '../types'
 import type { ClaimedRecipient } from './sendRecords'
 import type { SmtpLanes } from './smtpLanes'
@@ -16,7 +16,6 @@ import { composeMessage, type OutgoingMessage } from './composeMessage'
 import { GroupCommit } from './groupCommit'
 import { recipientProfiles } from './recipientProfiles'
 import { markSent, settle } from './sendRecords'
-import { segmentsOfMany } from '@kontorwerk/segments'
 
 /** The `email_sent` event of one campaign mail: one id per send record, so writing it again is a no-op. */
 export const sentEventId = (sendKey: string) => `${SENT_EVENT_PREFIX}${sendKey}`
@@ -55,7 +54,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   const now = new Date()
   const ids = recipients.map((recipient) => recipient.subscriber)
   const profiles = await recipientProfiles(payload, ids, { at: now, channel: campaign.channel, exemptFromCaps: Boolean(campaign.exemptFromCaps), important: Boolean(campaign.important), topic: relationKey(campaign.topic) })
-  const memberships = await slotMemberships(payload, ids, renderer.segments, now)
+  const memberships = await renderer.memberships(ids, now)
 
   const skipped = new Map<string, string[]>()
   const skip = (reason: string, recipient: ClaimedRecipient) => skipped.set(reason, [...(skipped.get(reason) ?? []), recipient.id])
@@ -134,18 +133,6 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   // SmtpUnavailableError and CampaignProblem pause the campaign; anything else fails the job, which retries.
   if (stop) throw stop
   return accepted.length
-}
-
-async function slotMemberships(payload: Payload, subscribers: string[], segments: string[], at: Date): Promise<Map<string, Set<string>>> {
-  if (!segments.length) return new Map()
-  try {
-    return await segmentsOfMany(payload, subscribers, segments, at)
-  } catch (error) {
-    // As on a single render: a segment gone out of date keeps its slots closed, the mail still goes.
-    if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
-    payload.logger.warn(`Slots reserved for segments ${segments.join(', ')} show their fallback: ${error.message}`)
-    return new Map()
-  }
 }
 
 type Outcomes = {

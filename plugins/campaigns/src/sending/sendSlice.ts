@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Campaign } from '../../../../src/payload-types'
+import type { Campaign } from '../documents'
 import type { ResolvedCampaignsOptions } from '../types'
 
 import { recipientRenderer } from '@kontorwerk/personalization'

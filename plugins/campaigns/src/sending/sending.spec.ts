@@ -2,12 +2,12 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Campaign, Newsletter } from '../../../../src/payload-types'
+import type { Campaign, Newsletter } from '../documents'
 
 import { CodedError } from '@kontorwerk/personalization'
 import { createAudience } from '../../../../tests/helpers/audience'
 import { SLOW_BUT_FINITE, storeTemplatePastChecks } from '../../../../tests/helpers/costlyTemplates'
-import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { freePort } from '../../../../tests/helpers/server'
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
 import { CAMPAIGN_QUEUE } from '../defaults'

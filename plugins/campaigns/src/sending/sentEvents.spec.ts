@@ -3,14 +3,15 @@ import type { Payload, PayloadRequest } from 'payload'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { createAudience } from '../../../../tests/helpers/audience'
-import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
 // Stands for a crash (or a database error) right after the send records were written and before the
 // `email_sent` events are: the first campaign event write of this run fails once.
 const failure = vi.hoisted(() => ({ armed: false }))
-vi.mock('../../../src/events/intake', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../../personalization/src/events/intake')>()
+// The campaign sender writes its events through the core's entry, so the entry is what is mocked.
+vi.mock('@kontorwerk/personalization', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@kontorwerk/personalization')>()
   return {
     ...original,
     recordEvents: async (...args: Parameters<typeof original.recordEvents>) => {

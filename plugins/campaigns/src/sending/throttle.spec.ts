@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createAudience } from '../../../../tests/helpers/audience'
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
-import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
 describe('a throttle across send-job slices', () => {

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq } from 'payload'
 
-import type { Campaign } from '../../../../src/payload-types'
+import type { Campaign } from '../documents'
 
 import { idFromKey } from '@kontorwerk/personalization'
 import { CAMPAIGN_QUEUE, CAMPAIGNS } from '../defaults'

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Campaign } from '../../../../src/payload-types'
+import type { Campaign } from '../documents'
 
 import { CodedError } from '@kontorwerk/personalization'
 import { isPossibleId } from '@kontorwerk/personalization'

@@ -2,14 +2,14 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Campaign } from '../../../../src/payload-types'
+import type { Campaign } from '../documents'
 
 import { createAudience } from '../../../../tests/helpers/audience'
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
 import { CAMPAIGN_QUEUE } from '../defaults'
 import { campaignReport } from '../reporting/campaignReport'
 import { prepareCampaign } from '../sending/prepareCampaign'
-import { type CampaignWorld, startCampaignWorld } from '../testing/campaignWorld'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
 import { campaignAction } from './actions'
 import { bounceWebhook } from '../endpoints/bounceWebhook'
@@ -83,7 +83,7 @@ describe('campaign actions against a running worker', () => {
     const campaign = await scheduleCampaign(payload, editor, { audience: audience.segment, newsletter, sendAt: tomorrow })
     await campaignAction(editor, String(campaign.id), 'pause')
     // The audience empties in the meantime.
-    const { writeMembers } = await import('../../../segments/src/utilities/segmentService')
+    const { writeMembers } = await import('@kontorwerk/segments')
     await writeMembers(payload, audience.segment, [], { replace: true })
     await expect(campaignAction(editor, String(campaign.id), 'resume')).rejects.toThrow(/no members/)
     expect((await load(campaign.id)).status).toBe('paused')

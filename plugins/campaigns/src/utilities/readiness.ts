@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Campaign, Newsletter } from '../../../../src/payload-types'
+import type { Campaign, Newsletter } from '../documents'
 
 import { blockLibrary } from '@kontorwerk/personalization'
 import { relationKey } from '@kontorwerk/personalization'

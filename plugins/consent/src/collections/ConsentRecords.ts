@@ -1,12 +1,12 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
 
 import type { ResolvedConsentOptions } from '../types'
 
 import { isAdmin } from '@kontorwerk/personalization'
-import { label, option } from '@kontorwerk/personalization'
 import { CONSENT_CHANNEL_OPTIONS } from '../fields/channels'
+import { message, option, texts, translated } from '../translations'
 
 export const CONSENT_RECORDS = 'consent-records'
 
@@ -22,7 +22,7 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
     access: { create: never, delete: never, read: isAdmin, update: never },
     admin: {
       defaultColumns: ['occurredAt', 'subscriber', 'purpose', 'topic', 'channel', 'action', 'source'],
-      group: label('Einwilligungen', 'Consent'),
+      group: texts('kontorwerk-consent:groupConsent'),
       useAsTitle: 'action',
     },
     // The plugin's options, for code that only has `payload` (consentOptions).
@@ -33,11 +33,11 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
         name: 'subscriber',
         type: 'relationship',
         index: true,
-        label: label('Abonnent', 'Subscriber'),
+        label: translated('kontorwerk-consent:subscriber'),
         relationTo: options.subscribersSlug as 'subscribers',
         // Only the anonymised note that a subscriber was erased has none.
-        validate: (value: unknown, { siblingData }: { siblingData: { action?: string } }) =>
-          value != null || siblingData.action === 'erased' || 'A consent record belongs to a subscriber',
+        validate: (value: unknown, { req, siblingData }: { req: PayloadRequest; siblingData: { action?: string } }) =>
+          value != null || siblingData.action === 'erased' || message(req, 'kontorwerk-consent:subscriberRequired'),
       },
       {
         type: 'row',
@@ -45,21 +45,21 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
           {
             name: 'purpose',
             type: 'select',
-            label: label('Zweck', 'Purpose'),
-            options: [option('marketing', 'Werbung', 'Marketing'), option('tracking', 'Tracking', 'Tracking')],
+            label: translated('kontorwerk-consent:purpose'),
+            options: [option('marketing', 'kontorwerk-consent:purposeMarketing'), option('tracking', 'kontorwerk-consent:purposeTracking')],
             required: true,
           },
-          { name: 'topic', type: 'relationship', label: label('Thema', 'Topic'), relationTo: 'topics' },
-          { name: 'channel', type: 'select', label: label('Kanal', 'Channel'), options: CONSENT_CHANNEL_OPTIONS, required: true },
+          { name: 'topic', type: 'relationship', label: translated('kontorwerk-consent:topic'), relationTo: 'topics' },
+          { name: 'channel', type: 'select', label: translated('kontorwerk-consent:channel'), options: CONSENT_CHANNEL_OPTIONS, required: true },
           {
             name: 'action',
             type: 'select',
-            label: label('Aktion', 'Action'),
+            label: translated('kontorwerk-consent:action'),
             options: [
-              option('requested', 'Angefordert', 'Requested'),
-              option('confirmed', 'Bestätigt', 'Confirmed'),
-              option('withdrawn', 'Widerrufen', 'Withdrawn'),
-              option('erased', 'Gelöscht (DSGVO)', 'Erased (GDPR)'),
+              option('requested', 'kontorwerk-consent:actionRequested'),
+              option('confirmed', 'kontorwerk-consent:actionConfirmed'),
+              option('withdrawn', 'kontorwerk-consent:actionWithdrawn'),
+              option('erased', 'kontorwerk-consent:actionErased'),
             ],
             required: true,
           },
@@ -68,39 +68,39 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
       {
         type: 'row',
         fields: [
-          { name: 'occurredAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, label: label('Zeitpunkt', 'Time'), required: true },
+          { name: 'occurredAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, label: translated('kontorwerk-consent:occurredAt'), required: true },
           {
             name: 'source',
             type: 'select',
-            label: label('Quelle', 'Source'),
+            label: translated('kontorwerk-consent:source'),
             options: [
-              option('form', 'Formular', 'Form'),
-              option('import', 'Import', 'Import'),
-              option('preference_center', 'Präferenzcenter', 'Preference center'),
-              option('api', 'API', 'API'),
-              option('one_click', 'Ein-Klick-Abmeldung', 'One-click unsubscribe'),
-              option('admin', 'Verwaltung', 'Admin'),
+              option('form', 'kontorwerk-consent:sourceForm'),
+              option('import', 'kontorwerk-consent:sourceImport'),
+              option('preference_center', 'kontorwerk-consent:sourcePreferenceCenter'),
+              option('api', 'kontorwerk-consent:sourceApi'),
+              option('one_click', 'kontorwerk-consent:sourceOneClick'),
+              option('admin', 'kontorwerk-consent:sourceAdmin'),
             ],
             required: true,
           },
-          { name: 'textVersion', type: 'text', label: label('Version des Einwilligungstexts', 'Consent text version') },
+          { name: 'textVersion', type: 'text', label: translated('kontorwerk-consent:textVersion') },
           {
             name: 'requestId',
             type: 'text',
-            admin: { description: label('Verbindet Anforderung und Bestätigung eines Double-Opt-ins.', 'Links the request and the confirmation of one double opt-in.') },
+            admin: { description: translated('kontorwerk-consent:requestIdDescription') },
             index: true,
-            label: label('Vorgang', 'Request'),
+            label: translated('kontorwerk-consent:requestId'),
           },
         ],
       },
       {
         type: 'row',
         fields: [
-          { name: 'ipAddress', type: 'text', label: label(`IP-Adresse (${options.networkData})`, `IP address (${options.networkData})`) },
-          { name: 'userAgent', type: 'text', label: label('User-Agent', 'User agent') },
+          { name: 'ipAddress', type: 'text', label: translated('kontorwerk-consent:ipAddress', { storage: options.networkData }) },
+          { name: 'userAgent', type: 'text', label: translated('kontorwerk-consent:userAgent') },
         ],
       },
-      { name: 'proof', type: 'json', label: label('Nachweis', 'Proof') },
+      { name: 'proof', type: 'json', label: translated('kontorwerk-consent:proof') },
     ],
     hooks: {
       // Access already refuses every API; these also stop server code that overrides access.
@@ -116,6 +116,6 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
         },
       ],
     },
-    labels: { plural: label('Einwilligungsnachweise', 'Consent records'), singular: label('Einwilligungsnachweis', 'Consent record') },
+    labels: { plural: translated('kontorwerk-consent:consentRecordsPlural'), singular: translated('kontorwerk-consent:consentRecordsSingular') },
   }
 }

@@ -3,21 +3,26 @@
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
+import type { ConsentTranslationKey, ConsentTranslations } from '../translations'
+
 import { type ConsentEvent, consentStatus } from '../utilities/consentState'
 
 type RecordRow = ConsentEvent & { id: string; source: string; textVersion?: null | string; topic: null | string }
 type Topic = { id: string; name: string }
 
 const STATUS_LABEL = {
-  de: { granted: 'erteilt', none: '—', pending: 'ausstehend', withdrawn: 'widerrufen' },
-  en: { granted: 'granted', none: '—', pending: 'pending', withdrawn: 'withdrawn' },
-}
+  granted: 'kontorwerk-consent:statusGranted',
+  none: 'kontorwerk-consent:statusNone',
+  pending: 'kontorwerk-consent:statusPending',
+  withdrawn: 'kontorwerk-consent:statusWithdrawn',
+} as const
+
+const LEDGER_COLUMNS = ['historyTime', 'historyPurpose', 'historyTopic', 'historyChannel', 'historyAction', 'historySource', 'historyTextVersion'] as const
 
 /** The subscriber's consent: current state per topic and channel, and the ledger, read-only. */
 export function ConsentHistory() {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const lang = i18n.language === 'en' ? 'en' : 'de'
+  const { i18n, t } = useTranslation<ConsentTranslations, ConsentTranslationKey>()
   const [records, setRecords] = useState<null | RecordRow[]>(null)
   const [topics, setTopics] = useState<Topic[]>([])
 
@@ -33,17 +38,17 @@ export function ConsentHistory() {
   }, [id])
 
   if (!id) return null
-  if (!records) return <p>{lang === 'de' ? 'Einwilligungen werden geladen …' : 'Loading consent …'}</p>
-  const topicName = (topic: null | string) => (topic == null ? (lang === 'de' ? 'alle Themen' : 'all topics') : (topics.find((t) => t.id === topic)?.name ?? topic))
+  if (!records) return <p>{t('kontorwerk-consent:historyLoading')}</p>
+  const topicName = (topic: null | string) => (topic == null ? t('kontorwerk-consent:historyAllTopics') : (topics.find((t) => t.id === topic)?.name ?? topic))
   const channels = [...new Set(['email', ...records.map((record) => record.channel)])]
 
   return (
-    <section aria-label={lang === 'de' ? 'Einwilligungen' : 'Consent'} className="consent-history" style={{ marginBottom: 24 }}>
-      <h3>{lang === 'de' ? 'Einwilligungen (nur lesbar)' : 'Consent (read-only)'}</h3>
+    <section aria-label={t('kontorwerk-consent:historyLabel')} className="consent-history" style={{ marginBottom: 24 }}>
+      <h3>{t('kontorwerk-consent:historyHeading')}</h3>
       <table className="consent-state">
         <thead>
           <tr>
-            <th scope="col">{lang === 'de' ? 'Thema' : 'Topic'}</th>
+            <th scope="col">{t('kontorwerk-consent:historyTopic')}</th>
             {channels.map((channel) => (
               <th key={channel} scope="col">{channel}</th>
             ))}
@@ -54,14 +59,14 @@ export function ConsentHistory() {
             <tr key={topic.id}>
               <td>{topic.name}</td>
               {channels.map((channel) => (
-                <td key={channel}>{STATUS_LABEL[lang][consentStatus(records, 'marketing', channel, topic.id)]}</td>
+                <td key={channel}>{t(STATUS_LABEL[consentStatus(records, 'marketing', channel, topic.id)])}</td>
               ))}
             </tr>
           ))}
           <tr>
-            <td>Tracking</td>
+            <td>{t('kontorwerk-consent:historyTracking')}</td>
             {channels.map((channel) => (
-              <td key={channel}>{STATUS_LABEL[lang][consentStatus(records, 'tracking', channel)]}</td>
+              <td key={channel}>{t(STATUS_LABEL[consentStatus(records, 'tracking', channel)])}</td>
             ))}
           </tr>
         </tbody>
@@ -69,15 +74,15 @@ export function ConsentHistory() {
       <table className="consent-ledger" style={{ marginTop: 12 }}>
         <thead>
           <tr>
-            {(lang === 'de' ? ['Zeitpunkt', 'Zweck', 'Thema', 'Kanal', 'Aktion', 'Quelle', 'Textversion'] : ['Time', 'Purpose', 'Topic', 'Channel', 'Action', 'Source', 'Text version']).map((heading) => (
-              <th key={heading} scope="col">{heading}</th>
+            {LEDGER_COLUMNS.map((column) => (
+              <th key={column} scope="col">{t(`kontorwerk-consent:${column}`)}</th>
             ))}
           </tr>
         </thead>
         <tbody>
           {records.map((record) => (
             <tr key={record.id}>
-              <td>{new Date(record.occurredAt).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')}</td>
+              <td>{new Date(record.occurredAt).toLocaleString(i18n.language === 'de' ? 'de-DE' : 'en-GB')}</td>
               <td>{record.purpose}</td>
               <td>{topicName(record.topic)}</td>
               <td>{record.channel}</td>

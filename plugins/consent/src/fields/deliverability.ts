@@ -1,6 +1,6 @@
 import type { GroupField } from 'payload'
 
-import { label } from '@kontorwerk/personalization'
+import { translated } from '../translations'
 
 /**
  * Whether mail reaches the address: a hard bounce marks it undeliverable (written with the bounce
@@ -12,8 +12,8 @@ export const deliverabilityField: GroupField = {
   access: { create: () => false, update: () => false },
   admin: { position: 'sidebar', readOnly: true },
   fields: [
-    { name: 'undeliverableSince', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, label: label('Unzustellbar seit', 'Undeliverable since') },
-    { name: 'reason', type: 'text', label: label('Grund', 'Reason') },
+    { name: 'undeliverableSince', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, label: translated('kontorwerk-consent:undeliverableSince') },
+    { name: 'reason', type: 'text', label: translated('kontorwerk-consent:reason') },
   ],
-  label: label('Zustellbarkeit', 'Deliverability'),
+  label: translated('kontorwerk-consent:deliverability'),
 }

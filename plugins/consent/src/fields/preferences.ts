@@ -1,7 +1,7 @@
 import type { GroupField } from 'payload'
 
-import { label, option } from '@kontorwerk/personalization'
 import { CONSENT_CHANNEL_OPTIONS } from './channels'
+import { option, translated } from '../translations'
 
 /** What a subscriber chose in the preference center: channels, frequency, a pause. */
 export const preferencesField: GroupField = {
@@ -14,26 +14,26 @@ export const preferencesField: GroupField = {
         {
           name: 'channels',
           type: 'select',
-          admin: { description: label('Leer: alle Kanäle mit Einwilligung.', 'Empty: every channel with consent.') },
+          admin: { description: translated('kontorwerk-consent:channelsDescription') },
           hasMany: true,
-          label: label('Kanäle', 'Channels'),
+          label: translated('kontorwerk-consent:channels'),
           options: CONSENT_CHANNEL_OPTIONS,
         },
         {
           name: 'frequency',
           type: 'select',
           defaultValue: 'weekly',
-          label: label('Häufigkeit', 'Frequency'),
+          label: translated('kontorwerk-consent:frequency'),
           options: [
-            option('weekly', 'Wöchentlich', 'Weekly'),
-            option('monthly', 'Monatlich', 'Monthly'),
-            option('important_only', 'Nur Wichtiges', 'Only important'),
+            option('weekly', 'kontorwerk-consent:frequencyWeekly'),
+            option('monthly', 'kontorwerk-consent:frequencyMonthly'),
+            option('important_only', 'kontorwerk-consent:frequencyImportantOnly'),
           ],
           required: true,
         },
-        { name: 'pausedUntil', type: 'date', label: label('Pausiert bis', 'Paused until') },
+        { name: 'pausedUntil', type: 'date', label: translated('kontorwerk-consent:pausedUntil') },
       ],
     },
   ],
-  label: label('Präferenzen', 'Preferences'),
+  label: translated('kontorwerk-consent:preferences'),
 }

@@ -1,8 +1,10 @@
-import type { GlobalConfig, Payload } from 'payload'
+import type { CollectionSlug, GlobalConfig, Payload, PayloadRequest } from 'payload'
+
+import type { TranslatedLabel } from '@kontorwerk/personalization'
 
 import { anyone, isAdmin } from '@kontorwerk/personalization'
-import { label } from '@kontorwerk/personalization'
 import { absoluteUrl, personalizationOptions } from '@kontorwerk/personalization'
+import { message, texts, translated } from '../translations'
 
 const HEX = /^#[0-9a-fA-F]{6}$/
 
@@ -16,29 +18,29 @@ export const DEFAULT_BRAND: Brand = {
   primaryColor: '#0f4c81',
 }
 
-const color = (name: 'accentColor' | 'primaryColor', de: string, en: string) => ({
+const color = (name: 'accentColor' | 'primaryColor', label: TranslatedLabel) => ({
   name,
   type: 'text' as const,
-  admin: { description: label('Hex-Farbe, z. B. #0f4c81; dunkel genug für weiße Schrift (Kontrast).', 'Hex colour, e.g. #0f4c81; dark enough for white text (contrast).') },
+  admin: { description: translated('kontorwerk-consent:colorDescription') },
   defaultValue: DEFAULT_BRAND[name],
-  label: label(de, en),
+  label,
   required: true,
-  validate: (value: null | string | undefined) => (value != null && HEX.test(value)) || 'Expected a colour like #0f4c81',
+  validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => (value != null && HEX.test(value)) || message(req, 'kontorwerk-consent:colorExpected'),
 })
 
-/** The brand of the public pages (sign-up, preference center): name, colours, logo, imprint line. */
-export const Branding: GlobalConfig = {
+/** The brand of the public pages (sign-up, preference center): name, colours, logo (from the host's upload collection), imprint line. */
+export const branding = (mediaSlug: string): GlobalConfig => ({
   slug: 'branding',
   access: { read: anyone, update: isAdmin },
-  admin: { group: label('Einwilligungen', 'Consent') },
+  admin: { group: texts('kontorwerk-consent:groupConsent') },
   fields: [
-    { name: 'companyName', type: 'text', defaultValue: DEFAULT_BRAND.companyName, label: label('Firmenname', 'Company name'), required: true },
-    { type: 'row', fields: [color('primaryColor', 'Hauptfarbe', 'Primary colour'), color('accentColor', 'Akzentfarbe (Fokus)', 'Accent colour (focus)')] },
-    { name: 'logo', type: 'upload', label: label('Logo', 'Logo'), relationTo: 'media' },
-    { name: 'footer', type: 'text', defaultValue: DEFAULT_BRAND.footer, label: label('Fußzeile (Impressum)', 'Footer (imprint)'), required: true },
+    { name: 'companyName', type: 'text', defaultValue: DEFAULT_BRAND.companyName, label: translated('kontorwerk-consent:companyName'), required: true },
+    { type: 'row', fields: [color('primaryColor', translated('kontorwerk-consent:primaryColor')), color('accentColor', translated('kontorwerk-consent:accentColor'))] },
+    { name: 'logo', type: 'upload', label: translated('kontorwerk-consent:logo'), relationTo: mediaSlug as CollectionSlug },
+    { name: 'footer', type: 'text', defaultValue: DEFAULT_BRAND.footer, label: translated('kontorwerk-consent:footer'), required: true },
   ],
-  label: label('Markenauftritt', 'Branding'),
-}
+  label: translated('kontorwerk-consent:branding'),
+})
 
 export async function loadBrand(payload: Payload): Promise<Brand> {
   const brand = await payload.findGlobal({ depth: 1, slug: 'branding' as never }).catch(() => null)

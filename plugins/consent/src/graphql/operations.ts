@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import { CodedError } from '@kontorwerk/personalization'
 import { builtOnce, typeHelpers } from '@kontorwerk/personalization'
-import { confirmSubscription, subscribe, SubscribeInputError, withdrawAll } from '../utilities/flows'
+import { confirmSubscription, requestMeta, subscribe, SubscribeInputError, withdrawAll } from '../utilities/flows'
 import { PROFILE_QUESTIONS, savePreferences, topicStates } from '../utilities/preferenceCenter'
 import { recordConsent } from '../utilities/recordConsent'
 import { consentOptions } from '../utilities/options'
@@ -18,9 +18,6 @@ const INPUT_MESSAGES: Record<string, string> = {
   no_topic: 'Choose at least one topic',
   unknown_topic: 'Unknown or inactive topic',
 }
-
-/** The express server passes the client's address on (see src/server.ts); nobody else can set it. */
-const meta = (req: PayloadRequest) => ({ ip: req.headers.get('x-client-ip'), userAgent: req.headers.get('user-agent') })
 
 async function preferencesOf(req: PayloadRequest, token: string) {
   const subscriber = await subscriberFromToken(req.payload, token, 'preferences')
@@ -79,7 +76,7 @@ function buildOperations(GraphQL: GraphQL) {
     confirmSubscription: {
       args: { token: { type: nonNull(GraphQLString) } },
       resolve: async (_: unknown, { token }: { token: string }, { req }: Context) => {
-        const result = await confirmSubscription(req.payload, token, meta(req))
+        const result = await confirmSubscription(req.payload, token, requestMeta(req))
         if (result.status === 'invalid') throw new CodedError('INVALID_TOKEN', 'The link is not valid or has expired')
         return { ok: true, status: result.status }
       },
@@ -89,9 +86,9 @@ function buildOperations(GraphQL: GraphQL) {
       args: { email: { type: nonNull(GraphQLString) }, firstName: { type: GraphQLString }, locale: { type: GraphQLString }, topics: { type: list(GraphQLString) } },
       resolve: async (_: unknown, args: { email: string; firstName?: string; locale?: string; topics: string[] }, { req }: Context) => {
         // The form's counters (shared across the two module copies, see signupLimits), keyed as the form keys them.
-        if (!(await withinSignupLimits(meta(req).ip || 'unknown', args.email))) throw new CodedError('RATE_LIMITED', 'Too many sign-ups, try again later')
+        if (!(await withinSignupLimits(requestMeta(req).ip || 'unknown', args.email))) throw new CodedError('RATE_LIMITED', 'Too many sign-ups, try again later')
         try {
-          await subscribe(req.payload, { email: args.email, firstName: args.firstName, lang: args.locale, topics: args.topics }, { ...meta(req), source: 'api' })
+          await subscribe(req.payload, { email: args.email, firstName: args.firstName, lang: args.locale, topics: args.topics }, { ...requestMeta(req), source: 'api' })
         } catch (error) {
           if (error instanceof SubscribeInputError) throw new CodedError('BAD_USER_INPUT', INPUT_MESSAGES[error.message])
           throw error
@@ -107,12 +104,12 @@ function buildOperations(GraphQL: GraphQL) {
         const subscriber = await subscriberFromToken(req.payload, token, 'unsubscribe')
         if (!subscriber) throw new CodedError('INVALID_TOKEN', 'The link is not valid')
         if (!topic) {
-          await withdrawAll(req.payload, subscriber.id, { ...meta(req), source: 'preference_center' })
+          await withdrawAll(req.payload, subscriber.id, { ...requestMeta(req), source: 'preference_center' })
           return { ok: true, status: 'unsubscribed' }
         }
         const found = (await req.payload.find({ collection: 'topics', depth: 0, limit: 1, where: { slug: { equals: topic } } })).docs[0]
         if (!found) throw new CodedError('BAD_USER_INPUT', `Unknown topic "${topic}"`)
-        await recordConsent(req.payload, { action: 'withdrawn', channel: 'email', ...meta(req), purpose: 'marketing', source: 'preference_center', subscriber: subscriber.id, topic: found.id }, consentOptions(req.payload))
+        await recordConsent(req.payload, { action: 'withdrawn', channel: 'email', ...requestMeta(req), purpose: 'marketing', source: 'preference_center', subscriber: subscriber.id, topic: found.id }, consentOptions(req.payload))
         return { ok: true, status: 'unsubscribed' }
       },
       type: Result,
@@ -140,7 +137,7 @@ function buildOperations(GraphQL: GraphQL) {
         if (channels.some((channel) => !['email', 'sms', 'push', 'post'].includes(channel))) throw new CodedError('BAD_USER_INPUT', 'Unknown channel')
         const pausedUntil = args.pausedUntil ? new Date(args.pausedUntil) : null
         if (pausedUntil && Number.isNaN(pausedUntil.getTime())) throw new CodedError('BAD_USER_INPUT', '"pausedUntil" is not a date')
-        await savePreferences(req.payload, current.subscriber, { answer: args.answer, channels, frequency: frequency as never, pausedUntil: pausedUntil?.toISOString() ?? null, topics: args.topics }, meta(req))
+        await savePreferences(req.payload, current.subscriber, { answer: args.answer, channels, frequency: frequency as never, pausedUntil: pausedUntil?.toISOString() ?? null, topics: args.topics }, requestMeta(req))
         return preferencesOf(req, args.token)
       },
       type: Preferences,

@@ -1,9 +1,9 @@
 import type { PersonalDataExport } from '@kontorwerk/personalization'
 
 import { escapeHtml } from '@kontorwerk/personalization'
-import { page } from './page'
+import { page, type PageContext } from './page'
 
-type Lang = 'de' | 'en'
+type Lang = PageContext['lang']
 
 const PROFILE_LABEL = { de: 'Ihr Profil', en: 'Your profile' }
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
@@ -42,17 +42,17 @@ function block(value: unknown, lang: Lang): string {
 }
 
 /** Everything stored about the reader (DSGVO Art. 15) as a page, one section per part of the product. */
-export function dataPage({ data, labels, lang, token }: { data: PersonalDataExport; labels: Record<string, { de: string; en: string }>; lang: Lang; token: string }) {
+export function dataPage({ lang, pages }: PageContext, { data, labels, token }: { data: PersonalDataExport; labels: Record<string, { de: string; en: string }>; token: string }) {
   const { exportedAt, profile, ...sections } = data
   const de = lang === 'de'
   const t = encodeURIComponent(token)
   return page({
-    body: `<p>${de ? 'Stand' : 'As of'}: ${escapeHtml(text(exportedAt, lang))}. <a href="/preferences/export?token=${t}">${de ? 'Als Datei herunterladen (JSON)' : 'Download as a file (JSON)'}</a></p>
+    body: `<p>${de ? 'Stand' : 'As of'}: ${escapeHtml(text(exportedAt, lang))}. <a href="${pages}/preferences/export?token=${t}">${de ? 'Als Datei herunterladen (JSON)' : 'Download as a file (JSON)'}</a></p>
 <section><h2>${PROFILE_LABEL[lang]}</h2>${block(profile, lang)}</section>
 ${Object.entries(sections)
   .map(([key, value]) => `<section><h2>${escapeHtml(labels[key]?.[lang] ?? key)}</h2>${block(value, lang)}</section>`)
   .join('\n')}
-<p><a href="/preferences?token=${t}&amp;lang=${lang}">${de ? 'Zurück zu den Einstellungen' : 'Back to your preferences'}</a></p>`,
+<p><a href="${pages}/preferences?token=${t}&amp;lang=${lang}">${de ? 'Zurück zu den Einstellungen' : 'Back to your preferences'}</a></p>`,
     lang,
     title: de ? 'Ihre gespeicherten Daten' : 'Your stored data',
   })

@@ -17,6 +17,13 @@ export function applyBrand(html: string, brand: Brand): string {
 }
 
 /**
+ * What every page is written for: the reader's language, and the path the pages are served under
+ * (the path of the option `pagesUrl`: '/api' by default, '' in the reference app), which their
+ * links and forms start with. Relative to the origin: a page works under any host name it is reached by.
+ */
+export type PageContext = { lang: 'de' | 'en'; pages: string }
+
+/**
  * A server-rendered public page in the brand colours: no JavaScript, visible focus, contrast above
  * WCAG AA, one h1, landmarks.
  */

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@kontorwerk/personalization'
-import { page } from './page'
+import { page, type PageContext } from './page'
 
 export type TopicChoice = { description?: null | string; name: string; slug: string }
 
@@ -11,7 +11,7 @@ const CONSENT_TEXT = {
 }
 
 /** The embeddable sign-up form: plain HTML, works without JavaScript. */
-export function subscribeForm({ error, lang, topics, values = {} }: { error?: string; lang: 'de' | 'en'; topics: TopicChoice[]; values?: { email?: string; firstName?: string; topics?: string[] } }) {
+export function subscribeForm({ lang, pages }: PageContext, { error, topics, values = {} }: { error?: string; topics: TopicChoice[]; values?: { email?: string; firstName?: string; topics?: string[] } }) {
   const de = lang === 'de'
   const chosen = new Set(values.topics ?? [])
   const boxes = topics
@@ -22,7 +22,7 @@ export function subscribeForm({ error, lang, topics, values = {} }: { error?: st
     .join('\n')
   return page({
     body: `${error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/subscribe"${error ? ' aria-describedby="form-error"' : ''}>
+<form method="post" action="${pages}/subscribe"${error ? ' aria-describedby="form-error"' : ''}>
 <input type="hidden" name="lang" value="${lang}">
 <label for="email">${de ? 'E-Mail-Adresse' : 'Email address'}</label>
 <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${escapeHtml(values.email ?? '')}">
@@ -39,7 +39,7 @@ ${boxes}
   })
 }
 
-export const checkInboxPage = (lang: 'de' | 'en') =>
+export const checkInboxPage = ({ lang }: PageContext) =>
   page({
     body:
       lang === 'de'
@@ -53,9 +53,9 @@ export const checkInboxPage = (lang: 'de' | 'en') =>
  * What the double-opt-in link opens: one button that confirms by POST. Mail-security scanners fetch
  * every link in a mail with GET; a GET that confirmed would let them subscribe people who never clicked.
  */
-export const confirmPage = (lang: 'de' | 'en', token: string) =>
+export const confirmPage = ({ lang, pages }: PageContext, token: string) =>
   page({
-    body: `<form method="post" action="/subscribe/confirm?lang=${lang}">
+    body: `<form method="post" action="${pages}/subscribe/confirm?lang=${lang}">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
 <p>${lang === 'de' ? 'Bitte bestätigen Sie Ihre Anmeldung zum Newsletter.' : 'Please confirm your newsletter subscription.'}</p>
 <button type="submit">${lang === 'de' ? 'Anmeldung bestätigen' : 'Confirm subscription'}</button>
@@ -65,31 +65,31 @@ export const confirmPage = (lang: 'de' | 'en', token: string) =>
   })
 
 /** After the confirmation; only the first one links to the preference center (a used link mints no new link). */
-export const confirmedPage = (lang: 'de' | 'en', preferencesToken: null | string) =>
+export const confirmedPage = ({ lang, pages }: PageContext, preferencesToken: null | string) =>
   page({
     body: `${
       lang === 'de'
         ? `<p>${preferencesToken ? 'Vielen Dank, Ihre Anmeldung ist bestätigt.' : 'Diese Anmeldung war bereits bestätigt.'} Sie können Ihre Themen jederzeit im Präferenzcenter ändern – der Link steht auch in jeder E-Mail.</p>`
         : `<p>${preferencesToken ? 'Thank you, your subscription is confirmed.' : 'This subscription was already confirmed.'} You can change your topics at any time in the preference center – the link is also in every email.</p>`
     }${preferencesToken ? `
-<p><a href="/preferences?token=${encodeURIComponent(preferencesToken)}&amp;lang=${lang}">${lang === 'de' ? 'Zum Präferenzcenter' : 'Open the preference center'}</a></p>` : ''}`,
+<p><a href="${pages}/preferences?token=${encodeURIComponent(preferencesToken)}&amp;lang=${lang}">${lang === 'de' ? 'Zum Präferenzcenter' : 'Open the preference center'}</a></p>` : ''}`,
     lang,
     title: lang === 'de' ? 'Anmeldung bestätigt' : 'Subscription confirmed',
   })
 
-export const invalidLinkPage = (lang: 'de' | 'en') =>
+export const invalidLinkPage = ({ lang, pages }: PageContext) =>
   page({
     body:
       lang === 'de'
-        ? '<p>Dieser Link ist ungültig oder abgelaufen. Bitte melden Sie sich erneut an: <a href="/subscribe">zum Anmeldeformular</a>.</p>'
-        : '<p>This link is invalid or has expired. Please sign up again: <a href="/subscribe?lang=en">to the sign-up form</a>.</p>',
+        ? `<p>Dieser Link ist ungültig oder abgelaufen. Bitte melden Sie sich erneut an: <a href="${pages}/subscribe">zum Anmeldeformular</a>.</p>`
+        : `<p>This link is invalid or has expired. Please sign up again: <a href="${pages}/subscribe?lang=en">to the sign-up form</a>.</p>`,
     lang,
     title: lang === 'de' ? 'Link ungültig' : 'Invalid link',
   })
 
-export const unsubscribeConfirmPage = (lang: 'de' | 'en', token: string) =>
+export const unsubscribeConfirmPage = ({ lang, pages }: PageContext, token: string) =>
   page({
-    body: `<form method="post" action="/unsubscribe?token=${encodeURIComponent(token)}&amp;lang=${lang}">
+    body: `<form method="post" action="${pages}/unsubscribe?token=${encodeURIComponent(token)}&amp;lang=${lang}">
 <p>${lang === 'de' ? 'Möchten Sie sich von allen Newslettern abmelden?' : 'Do you want to unsubscribe from all newsletters?'}</p>
 <button type="submit">${lang === 'de' ? 'Abmelden' : 'Unsubscribe'}</button>
 </form>`,
@@ -97,14 +97,14 @@ export const unsubscribeConfirmPage = (lang: 'de' | 'en', token: string) =>
     title: lang === 'de' ? 'Abmelden' : 'Unsubscribe',
   })
 
-export const unsubscribedPage = (lang: 'de' | 'en') =>
+export const unsubscribedPage = ({ lang }: PageContext) =>
   page({
     body: lang === 'de' ? '<p>Sie sind abgemeldet und erhalten keine Newsletter mehr von uns.</p>' : '<p>You are unsubscribed and will receive no more newsletters from us.</p>',
     lang,
     title: lang === 'de' ? 'Abgemeldet' : 'Unsubscribed',
   })
 
-export const tooManyRequestsPage = (lang: 'de' | 'en') =>
+export const tooManyRequestsPage = ({ lang }: PageContext) =>
   page({
     body: `<p>${lang === 'de' ? 'Bitte versuchen Sie es später noch einmal.' : 'Please try again later.'}</p>`,
     lang,

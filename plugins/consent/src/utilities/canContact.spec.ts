@@ -79,7 +79,7 @@ describe('canContact — no path sends marketing without a confirmed, unwithdraw
   it('holds for random sequences of subscribe, confirm, withdraw, pause and send', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 40 }), fc.constantFrom('weekly', 'monthly', 'important_only'), (steps, frequency) => {
-        const profile: Required<ContactProfile> = { consents: [], preferences: { frequency, pausedUntil: null }, recentContacts: [] }
+        const profile: ContactProfile & { preferences: NonNullable<ContactProfile['preferences']> } = { consents: [], preferences: { frequency, pausedUntil: null }, recentContacts: [] }
         const pending = new Set<null | string>()
         steps.forEach((s, index) => {
           const now = at(index)

@@ -1,6 +1,6 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 
 import { randomUUID } from 'node:crypto'
 
@@ -26,6 +26,9 @@ export class SubscribeInputError extends Error {}
 
 export type SubscribeInput = { email: unknown; firstName?: unknown; lang?: unknown; topics?: unknown }
 export type RequestMeta = { ip?: null | string; source?: 'api' | 'form'; userAgent?: null | string }
+
+/** Who acted, for the ledger's proof and the sign-up limits: the client address as the host vouches for it (core option `clientAddress`), and the user agent. */
+export const requestMeta = (req: Pick<PayloadRequest, 'headers' | 'payload'>) => ({ ip: personalizationOptions(req.payload).clientAddress(req.headers), userAgent: req.headers.get('user-agent') })
 
 /** Names from a public form: no control characters (header injection), no markup, bounded. */
 const cleanText = (value: unknown, max: number) =>
@@ -71,7 +74,7 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
   }
   const token = signSubscriberToken(payload, subscriber, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
   await sendDoubleOptInMail(payload, {
-    confirmUrl: `${personalizationOptions(payload).publicUrl}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${locale}`,
+    confirmUrl: `${personalizationOptions(payload).pagesUrl}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${locale}`,
     locale,
     salutation: salutation({ ...subscriber, locale }),
     to: email,
@@ -85,7 +88,8 @@ export type ConfirmResult = { status: 'already_confirmed' } | { status: 'confirm
 async function signupOfLink(payload: Payload, token: string) {
   const claims = claimsOf(payload, token, 'doi')
   if (!claims?.nonce) return null
-  const subscriber = await subscriberOfClaims(payload, claims)
+  // consent() adds its fields to the subscribers collection, so the core's profile carries them.
+  const subscriber = (await subscriberOfClaims(payload, claims)) as null | Subscriber
   if (!subscriber) return null
   const { docs } = await payload.find({
     collection: CONSENT_RECORDS as 'consent-records',
@@ -141,7 +145,7 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
 export const unsubscribeToken = (signer: Signer, subscriber: LinkSubject) => signSubscriberToken(signer, subscriber, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
 
 /** The public one-click unsubscribe address for a token (the link in a mail and in its header). */
-export const unsubscribeUrl = (payload: Signer, token: string) => `${personalizationOptions(payload).publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`
+export const unsubscribeUrl = (payload: Signer, token: string) => `${personalizationOptions(payload).pagesUrl}/unsubscribe?token=${encodeURIComponent(token)}`
 
 /** RFC 2369 / RFC 8058 headers: one-click unsubscribe by POST, and by mail (a sender that has signed the token passes it). */
 export function listUnsubscribeHeaders(payload: Pick<Payload, 'collections' | 'config'>, subscriber: LinkSubject, token = unsubscribeToken(payload, subscriber)) {

@@ -1,6 +1,6 @@
-import type { Payload, Where } from 'payload'
+import type { Payload, PayloadRequest, Where } from 'payload'
 
-import type { ConsentRecord } from '../../../../src/payload-types'
+import type { ConsentRecord } from '../documents'
 import type { ConsentEvent } from './consentState'
 
 import { readRows } from '@kontorwerk/personalization'
@@ -44,6 +44,21 @@ export async function ledgersOf(payload: Payload, subscriberIds: string[], purpo
     let ledger = ledgers.get(key)
     if (!ledger) ledgers.set(key, (ledger = []))
     ledger.push(toConsentEvent(row as unknown as ConsentRecord))
+  }
+  return ledgers
+}
+
+/**
+ * Several subscribers' whole ledgers by subscriber id, in the order written (ties in time keep it,
+ * as the gate's order and the SQL form do); with `req`, inside its transaction.
+ */
+export async function ledgersInOrder(payload: Payload, subscriberIds: (number | string)[], req?: PayloadRequest): Promise<Map<string, ConsentEvent[]>> {
+  const ledgers = new Map<string, ConsentEvent[]>()
+  if (!subscriberIds.length) return ledgers
+  const { docs } = await payload.find({ collection: CONSENT_RECORDS as 'consent-records', depth: 0, limit: 0, pagination: false, req, sort: 'id', where: { subscriber: { in: subscriberIds } } })
+  for (const record of docs) {
+    const key = relationKey(record.subscriber)!
+    ledgers.set(key, [...(ledgers.get(key) ?? []), toConsentEvent(record)])
   }
   return ledgers
 }

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 import type { Frequency } from './canContact'
 
 import { type LinkSubject, personalizationOptions, type Signer, signSubscriberToken } from '@kontorwerk/personalization'
@@ -16,7 +16,7 @@ const PREFERENCES_TTL_SECONDS = 30 * 24 * 3600
 export const preferencesToken = (signer: Signer, subscriber: LinkSubject) => signSubscriberToken(signer, subscriber, 'preferences', PREFERENCES_TTL_SECONDS)
 
 /** The absolute signed link to a subscriber's preference center (in mails, in the demo's log). */
-export const preferencesUrl = (signer: Signer, subscriber: LinkSubject) => `${personalizationOptions(signer).publicUrl}/preferences?token=${encodeURIComponent(preferencesToken(signer, subscriber))}`
+export const preferencesUrl = (signer: Signer, subscriber: LinkSubject) => `${personalizationOptions(signer).pagesUrl}/preferences?token=${encodeURIComponent(preferencesToken(signer, subscriber))}`
 
 /** Questions asked one at a time, each only while unanswered (progressive profiling, data minimisation). */
 export const PROFILE_QUESTIONS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 
-/** A fresh copy of the module, as Next's server bundle holds one beside the express server's. */
+/** A fresh copy of the module, as Next's REST route bundle holds one beside its GraphQL route's. */
 async function moduleCopy() {
   vi.resetModules()
   return import('./signupLimits')
@@ -10,15 +10,15 @@ async function moduleCopy() {
 const LIMITS = { perAddress: 3, perIp: 10 }
 
 describe('sign-up limits', () => {
-  it('counts in one budget across copies of the module (the form in express, GraphQL in Next)', async () => {
-    const express = await moduleCopy()
-    const next = await moduleCopy()
-    expect(next).not.toBe(express)
-    for (let i = 0; i < 10; i++) expect(await express.withinSignupLimits('198.51.100.20', `copy-${i}@example.com`, LIMITS)).toBe(true)
-    expect(await next.withinSignupLimits('198.51.100.20', 'copy-10@example.com', LIMITS)).toBe(false)
+  it('counts in one budget across copies of the module (the form on the REST route, GraphQL on its own)', async () => {
+    const restRoute = await moduleCopy()
+    const graphqlRoute = await moduleCopy()
+    expect(graphqlRoute).not.toBe(restRoute)
+    for (let i = 0; i < 10; i++) expect(await restRoute.withinSignupLimits('198.51.100.20', `copy-${i}@example.com`, LIMITS)).toBe(true)
+    expect(await graphqlRoute.withinSignupLimits('198.51.100.20', 'copy-10@example.com', LIMITS)).toBe(false)
 
-    for (let i = 0; i < 3; i++) expect(await next.withinSignupLimits(`198.51.100.${30 + i}`, 'copies@example.com', LIMITS)).toBe(true)
-    expect(await express.withinSignupLimits('198.51.100.40', 'copies@example.com', LIMITS)).toBe(false)
+    for (let i = 0; i < 3; i++) expect(await graphqlRoute.withinSignupLimits(`198.51.100.${30 + i}`, 'copies@example.com', LIMITS)).toBe(true)
+    expect(await restRoute.withinSignupLimits('198.51.100.40', 'copies@example.com', LIMITS)).toBe(false)
   })
 
   it('counts an address in its normalised form, a trailing dot included', async () => {

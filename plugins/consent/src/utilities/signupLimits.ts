@@ -17,9 +17,9 @@ function createSignupStores(): SignupStores {
 
 /**
  * One pair of counters per process for every sign-up path (HTML form and GraphQL), so the limits
- * cannot be sidestepped. Kept on globalThis, not in this module: the form runs in the express
- * server's copy of this module, GraphQL in the copy bundled into Next's server build, and counters
- * of their own would give every client each budget twice.
+ * cannot be sidestepped. Kept on globalThis, not in this module: a host may load this module more
+ * than once (Next bundles its REST route, which serves the form, apart from its GraphQL route), and
+ * counters of their own would give every client each budget twice.
  */
 const REGISTRY = Symbol.for('payload-personalization.signupStores')
 export const signupStores: SignupStores = ((globalThis as { [REGISTRY]?: SignupStores })[REGISTRY] ??= createSignupStores())
@@ -32,13 +32,23 @@ export const addressKey = (email: unknown) => {
 /** IPv6 clients are counted per /56 network, as they can change addresses within it at will. */
 export const ipKey = (ip: string) => `ip:${ipKeyGenerator(ip)}`
 
+/** Where a client stands with its own budget after an attempt: for the RateLimit headers of the form's answer. */
+export type SignupCount = { allowed: boolean; limit: number; remaining: number; resetSeconds: number; windowSeconds: number }
+
 /**
- * Counts a sign-up attempt; true when it is within both limits. In the order of the form's limiters:
- * an address only counts when the client is within its own budget, so a flooding client cannot use
- * up more of a stranger's address budget than its own limit allows.
+ * Counts a sign-up attempt; `allowed` when it is within both limits. In this order: an address
+ * only counts when the client is within its own budget, so a flooding client cannot use up more of
+ * a stranger's address budget than its own limit allows.
  */
-export async function withinSignupLimits(ip: string, email: unknown, limits = SIGNUP_LIMITS): Promise<boolean> {
-  if ((await signupStores.perIp.increment(ipKey(ip))).totalHits > limits.perIp) return false
+export async function countSignup(ip: string, email: unknown, limits = SIGNUP_LIMITS): Promise<SignupCount> {
+  const client = await signupStores.perIp.increment(ipKey(ip))
+  const windowSeconds = SIGNUP_WINDOWS.perIp / 1000
+  const resetSeconds = client.resetTime ? Math.max(0, Math.ceil((client.resetTime.getTime() - Date.now()) / 1000)) : windowSeconds
+  const budget = { limit: limits.perIp, remaining: Math.max(0, limits.perIp - client.totalHits), resetSeconds, windowSeconds }
+  if (client.totalHits > limits.perIp) return { ...budget, allowed: false }
   const key = addressKey(email)
-  return key === null || (await signupStores.perAddress.increment(key)).totalHits <= limits.perAddress
+  return { ...budget, allowed: key === null || (await signupStores.perAddress.increment(key)).totalHits <= limits.perAddress }
 }
+
+/** `countSignup` for callers that only need the answer (GraphQL). */
+export const withinSignupLimits = async (ip: string, email: unknown, limits = SIGNUP_LIMITS): Promise<boolean> => (await countSignup(ip, email, limits)).allowed

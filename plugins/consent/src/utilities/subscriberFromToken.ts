@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 
 import { subscriberForLink } from '@kontorwerk/personalization'
 import { type TokenPurpose } from '@kontorwerk/personalization'
@@ -9,6 +9,7 @@ import { type TokenPurpose } from '@kontorwerk/personalization'
  * The subscriber a link token names, or null when the token is invalid, the subscriber is gone
  * (erased) or the link was made for someone else: all of them get the same neutral page.
  */
-export function subscriberFromToken(payload: Payload, token: unknown, purpose: TokenPurpose): Promise<null | Subscriber> {
-  return subscriberForLink(payload, token, purpose)
+export async function subscriberFromToken(payload: Payload, token: unknown, purpose: TokenPurpose): Promise<null | Subscriber> {
+  // consent() adds its fields to the subscribers collection, so the core's profile carries them.
+  return (await subscriberForLink(payload, token, purpose)) as null | Subscriber
 }

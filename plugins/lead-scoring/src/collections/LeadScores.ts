@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
-import { label } from '@kontorwerk/personalization'
+import { texts, translated } from '../translations'
 
 export const LEAD_SCORES = 'lead-scores'
 
@@ -13,7 +13,7 @@ export const LEAD_SCORES = 'lead-scores'
 export const LeadScores: CollectionConfig = {
   slug: LEAD_SCORES,
   access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
-  admin: { group: label('Lead-Scoring', 'Lead scoring'), hidden: true },
+  admin: { group: texts('kontorwerk-lead-scoring:groupLeadScoring'), hidden: true },
   fields: [
     { name: 'subscriber', type: 'relationship', relationTo: 'subscribers', required: true, unique: true },
     { name: 'fitEvents', type: 'number', defaultValue: 0 },
@@ -21,5 +21,5 @@ export const LeadScores: CollectionConfig = {
     { name: 'engagementAsOf', type: 'date' },
     { name: 'lastEngagedAt', type: 'date', index: true },
   ],
-  labels: { plural: label('Lead-Scores', 'Lead scores'), singular: label('Lead-Score', 'Lead score') },
+  labels: { plural: translated('kontorwerk-lead-scoring:leadScoresPlural'), singular: translated('kontorwerk-lead-scoring:leadScoresSingular') },
 }

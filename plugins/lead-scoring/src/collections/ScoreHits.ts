@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
-import { label } from '@kontorwerk/personalization'
+import { texts, translated } from '../translations'
 
 export const SCORE_HITS = 'score-hits'
 
@@ -12,7 +12,7 @@ export const SCORE_HITS = 'score-hits'
 export const ScoreHits: CollectionConfig = {
   slug: SCORE_HITS,
   access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
-  admin: { defaultColumns: ['ruleName', 'subscriber', 'points', 'occurredAt'], group: label('Lead-Scoring', 'Lead scoring'), hidden: true, useAsTitle: 'ruleName' },
+  admin: { defaultColumns: ['ruleName', 'subscriber', 'points', 'occurredAt'], group: texts('kontorwerk-lead-scoring:groupLeadScoring'), hidden: true, useAsTitle: 'ruleName' },
   fields: [
     { name: 'subscriber', type: 'relationship', relationTo: 'subscribers', required: true },
     { name: 'rule', type: 'text', required: true },
@@ -25,5 +25,5 @@ export const ScoreHits: CollectionConfig = {
     { name: 'eventType', type: 'text' },
   ],
   indexes: [{ fields: ['subscriber', 'rule', 'period'] }],
-  labels: { plural: label('Score-Treffer', 'Score hits'), singular: label('Score-Treffer', 'Score hit') },
+  labels: { plural: translated('kontorwerk-lead-scoring:scoreHitsPlural'), singular: translated('kontorwerk-lead-scoring:scoreHitsSingular') },
 }

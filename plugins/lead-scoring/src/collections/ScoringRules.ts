@@ -4,9 +4,8 @@ import { adminOnlyChanges } from '@kontorwerk/personalization'
 import { isAdmin, isStaff } from '@kontorwerk/personalization'
 import { EVENT_TYPES, SYSTEM_EVENT_TYPES } from '@kontorwerk/personalization'
 import { conditionFields } from '@kontorwerk/personalization'
-import { label, option } from '@kontorwerk/personalization'
-import { message } from '@kontorwerk/personalization'
 import { mayReadProfilePath } from '../utilities/profile'
+import { message, option, texts, translated } from '../translations'
 
 export const SCORING_RULES = 'scoring-rules'
 
@@ -35,27 +34,24 @@ export const ScoringRules: CollectionConfig = {
   access: { create: isStaff, delete: isAdmin, read: isStaff, update: isStaff },
   admin: {
     defaultColumns: ['name', 'axis', 'kind', 'eventType', 'points', 'active'],
-    description: label(
-      'Regeländerungen gelten für neue Ereignisse; „npm run scores:recompute“ wendet sie auf die Vergangenheit an.',
-      'Rule changes apply to new events; "npm run scores:recompute" applies them to the past.',
-    ),
-    group: label('Lead-Scoring', 'Lead scoring'),
+    description: translated('kontorwerk-lead-scoring:scoringRulesDescription'),
+    group: texts('kontorwerk-lead-scoring:groupLeadScoring'),
     useAsTitle: 'name',
   },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', 'Name'), required: true },
+    { name: 'name', type: 'text', label: translated('kontorwerk-lead-scoring:name'), required: true },
     {
       type: 'row',
       fields: [
         {
           name: 'axis',
           type: 'select',
-          admin: { condition: isEventRule, description: label('Profilregeln zählen immer zum Fit.', 'Profile rules always count as fit.') },
+          admin: { condition: isEventRule, description: translated('kontorwerk-lead-scoring:axisDescription') },
           defaultValue: 'engagement',
-          label: label('Achse', 'Axis'),
+          label: translated('kontorwerk-lead-scoring:axis'),
           options: [
-            option('fit', 'Fit (demografisch, verfällt nicht)', 'Fit (demographic, no decay)'),
-            option('engagement', 'Engagement (Verhalten, verfällt)', 'Engagement (behaviour, decays)'),
+            option('fit', 'kontorwerk-lead-scoring:axisFit'),
+            option('engagement', 'kontorwerk-lead-scoring:axisEngagement'),
           ],
           required: true,
         },
@@ -63,54 +59,51 @@ export const ScoringRules: CollectionConfig = {
           name: 'kind',
           type: 'select',
           defaultValue: 'event',
-          label: label('Bedingung', 'Condition'),
-          options: [option('event', 'Ereignis', 'Event'), option('attribute', 'Profilmerkmal', 'Profile attribute')],
+          label: translated('kontorwerk-lead-scoring:kind'),
+          options: [option('event', 'kontorwerk-lead-scoring:kindEvent'), option('attribute', 'kontorwerk-lead-scoring:kindAttribute')],
           required: true,
         },
         {
           name: 'points',
           type: 'number',
-          label: label('Punkte', 'Points'),
+          label: translated('kontorwerk-lead-scoring:points'),
           max: 1000,
           min: -1000,
           required: true,
           validate: (value: null | number | undefined, { req }: { req: Parameters<typeof message>[0] }) =>
-            (value != null && value !== 0) || message(req, label('Punkte dürfen nicht 0 sein.', 'Points must not be 0.')),
+            (value != null && value !== 0) || message(req, 'kontorwerk-lead-scoring:pointsNotZero'),
         },
-        { name: 'active', type: 'checkbox', defaultValue: true, label: label('Aktiv', 'Active') },
+        { name: 'active', type: 'checkbox', defaultValue: true, label: translated('kontorwerk-lead-scoring:active') },
       ],
     },
     {
       name: 'eventType',
       type: 'select',
       admin: { condition: isEventRule },
-      label: label('Ereignistyp', 'Event type'),
+      label: translated('kontorwerk-lead-scoring:eventType'),
       options: Object.keys(EVENT_TYPES).filter((type) => !SYSTEM_EVENT_TYPES.includes(type as never)),
       validate: (value: null | string | undefined, { data, req }: { data: unknown; req: Parameters<typeof message>[0] }) =>
-        !isEventRule(data as Record<string, unknown>) || Boolean(value) || message(req, label('Ereignistyp fehlt.', 'Choose an event type.')),
+        !isEventRule(data as Record<string, unknown>) || Boolean(value) || message(req, 'kontorwerk-lead-scoring:eventTypeMissing'),
     },
     {
       name: 'filters',
       type: 'array',
       admin: {
         condition: isEventRule,
-        description: label('Alle Filter müssen zutreffen, z. B. properties.url enthält /preise oder block ist einer von …', 'All filters must hold, e.g. properties.url contains /pricing, or block is one of …'),
+        description: translated('kontorwerk-lead-scoring:filtersDescription'),
       },
       fields: [{ type: 'row', fields: conditionFields(['in', 'contains', 'gte', 'lte', 'exists'], { pathExample: 'properties.url' }) }],
-      label: label('Filter', 'Filters'),
+      label: translated('kontorwerk-lead-scoring:filters'),
     },
     {
       name: 'condition',
       type: 'group',
       admin: {
         condition: (data) => !isEventRule(data),
-        description: label(
-          'Profilfeld, z. B. emailDomain, region, attributes.role. Regeln auf personenbezogenen Feldern legen nur Admins an.',
-          'Profile field, e.g. emailDomain, region, attributes.role. Rules on personal fields are for admins only.',
-        ),
+        description: translated('kontorwerk-lead-scoring:conditionDescription'),
       },
       fields: [{ type: 'row', fields: conditionFields(['in', 'contains', 'gte', 'lte', 'exists'], { pathExample: 'attributes.role', required: false }) }],
-      label: label('Profilbedingung', 'Profile condition'),
+      label: translated('kontorwerk-lead-scoring:condition'),
     },
     {
       name: 'cap',
@@ -120,30 +113,27 @@ export const ScoringRules: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'count', type: 'number', admin: { description: label('Leer: unbegrenzt.', 'Empty: unlimited.') }, label: label('Höchstens … Treffer', 'At most … hits'), min: 1 },
+            { name: 'count', type: 'number', admin: { description: translated('kontorwerk-lead-scoring:countDescription') }, label: translated('kontorwerk-lead-scoring:count'), min: 1 },
             {
               name: 'period',
               type: 'select',
               defaultValue: 'week',
-              label: label('pro', 'per'),
-              options: [option('day', 'Tag', 'day'), option('week', 'Woche', 'week'), option('month', 'Monat', 'month')],
+              label: translated('kontorwerk-lead-scoring:period'),
+              options: [option('day', 'kontorwerk-lead-scoring:periodDay'), option('week', 'kontorwerk-lead-scoring:periodWeek'), option('month', 'kontorwerk-lead-scoring:periodMonth')],
             },
           ],
         },
       ],
-      label: label('Obergrenze', 'Cap'),
+      label: translated('kontorwerk-lead-scoring:cap'),
     },
   ],
   hooks: {
     beforeChange: [
       adminOnlyChanges(personalRule, {
         path: 'condition.attribute',
-        refusal: label(
-          'Profilregeln auf personenbezogenen Feldern (E-Mail, E-Mail-Domain, Namen, Titel, Anrede, eigene Merkmale, Fit-Werte) legen und ändern nur Admins an; Sie können sie umbenennen.',
-          'Profile rules on personal fields (email, email domain, names, title, gender, custom attributes, fit values) are created and changed by admins only; you may rename them.',
-        ),
+        refusal: translated('kontorwerk-lead-scoring:personalRuleAdminOnly'),
       }),
     ],
   },
-  labels: { plural: label('Scoring-Regeln', 'Scoring rules'), singular: label('Scoring-Regel', 'Scoring rule') },
+  labels: { plural: translated('kontorwerk-lead-scoring:scoringRulesPlural'), singular: translated('kontorwerk-lead-scoring:scoringRulesSingular') },
 }

@@ -1,12 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
+import type { TranslatedLabel } from '@kontorwerk/personalization'
+
 import { isAdmin, isStaff } from '@kontorwerk/personalization'
 import { relationsExist } from '@kontorwerk/personalization'
-import { label } from '@kontorwerk/personalization'
+import { texts, translated } from '../translations'
 
 export const STAGE_RULES = 'stage-rules'
 
-const threshold = (name: string, de: string, en: string) => ({ name, type: 'number' as const, label: label(de, en) })
+const threshold = (name: string, label: TranslatedLabel) => ({ name, type: 'number' as const, label })
 
 /**
  * Thresholds that move lifecycle stages (docs/plugins/lead-scoring.md#stage-thresholds). All given conditions must hold. Without
@@ -20,42 +22,42 @@ export const StageRules: CollectionConfig = {
   access: { create: isAdmin, delete: isAdmin, read: isStaff, update: isAdmin },
   admin: {
     defaultColumns: ['name', 'toStage', 'minFit', 'minTotal', 'minDaysWithoutEngagement', 'active'],
-    group: label('Lead-Scoring', 'Lead scoring'),
+    group: texts('kontorwerk-lead-scoring:groupLeadScoring'),
     useAsTitle: 'name',
   },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', 'Name'), required: true },
+    { name: 'name', type: 'text', label: translated('kontorwerk-lead-scoring:name'), required: true },
     {
       type: 'row',
       fields: [
-        { name: 'toStage', type: 'relationship', label: label('Neue Phase', 'New stage'), relationTo: 'lifecycle-stages', required: true, validate: relationsExist },
+        { name: 'toStage', type: 'relationship', label: translated('kontorwerk-lead-scoring:toStage'), relationTo: 'lifecycle-stages', required: true, validate: relationsExist },
         {
           name: 'fromStages',
           type: 'relationship',
-          admin: { description: label('Leer: jede frühere Phase.', 'Empty: any earlier stage.') },
+          admin: { description: translated('kontorwerk-lead-scoring:fromStagesDescription') },
           hasMany: true,
-          label: label('Nur aus Phasen', 'Only from stages'),
+          label: translated('kontorwerk-lead-scoring:fromStages'),
           relationTo: 'lifecycle-stages',
           validate: relationsExist,
         },
-        { name: 'active', type: 'checkbox', defaultValue: true, label: label('Aktiv', 'Active') },
+        { name: 'active', type: 'checkbox', defaultValue: true, label: translated('kontorwerk-lead-scoring:active') },
       ],
     },
     {
       type: 'row',
       fields: [
-        threshold('minFit', 'Fit mindestens', 'Fit at least'),
-        threshold('minEngagement', 'Engagement mindestens', 'Engagement at least'),
-        threshold('minTotal', 'Gesamt mindestens', 'Total at least'),
+        threshold('minFit', translated('kontorwerk-lead-scoring:minFit')),
+        threshold('minEngagement', translated('kontorwerk-lead-scoring:minEngagement')),
+        threshold('minTotal', translated('kontorwerk-lead-scoring:minTotal')),
       ],
     },
     {
       type: 'row',
       fields: [
-        { ...threshold('minDaysWithoutEngagement', 'Tage ohne Engagement, mindestens', 'Days without engagement, at least'), min: 1 },
-        { ...threshold('maxDaysWithoutEngagement', 'Tage ohne Engagement, höchstens', 'Days without engagement, at most'), min: 0 },
+        { ...threshold('minDaysWithoutEngagement', translated('kontorwerk-lead-scoring:minDaysWithoutEngagement')), min: 1 },
+        { ...threshold('maxDaysWithoutEngagement', translated('kontorwerk-lead-scoring:maxDaysWithoutEngagement')), min: 0 },
       ],
     },
   ],
-  labels: { plural: label('Phasen-Schwellen', 'Stage thresholds'), singular: label('Phasen-Schwelle', 'Stage threshold') },
+  labels: { plural: translated('kontorwerk-lead-scoring:stageRulesPlural'), singular: translated('kontorwerk-lead-scoring:stageRulesSingular') },
 }

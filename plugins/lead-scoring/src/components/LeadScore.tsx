@@ -3,6 +3,7 @@
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
+import type { LeadScoringTranslationKey, LeadScoringTranslations } from '../translations'
 import type { LeadScore as Score } from '../utilities/explain'
 
 const QUERY = `query ($id: ID!) { leadScore(subscriber: $id) {
@@ -15,17 +16,10 @@ const QUERY = `query ($id: ID!) { leadScore(subscriber: $id) {
 const NUMBER: React.CSSProperties = { fontSize: 22, fontWeight: 600, margin: 0 }
 const CELL: React.CSSProperties = { padding: '2px 12px 2px 0', textAlign: 'left' }
 
-const TEXT = {
-  de: { attribute: 'Profilregeln', axis: 'Achse', date: 'Datum', decayed: 'heute', engagement: 'Engagement', event: 'Ereignis', fit: 'Fit', heading: 'Lead-Score (nur lesbar)', loading: 'Score wird geladen …', none: 'Noch keine Regeltreffer.', points: 'Punkte', rule: 'Regel', stage: 'Phase', total: 'Gesamt' },
-  en: { attribute: 'Profile rules', axis: 'Axis', date: 'Date', decayed: 'today', engagement: 'Engagement', event: 'Event', fit: 'Fit', heading: 'Lead score (read-only)', loading: 'Loading score …', none: 'No rule hits yet.', points: 'Points', rule: 'Rule', stage: 'Stage', total: 'Total' },
-}
-
 /** The score on the subscriber's page, with every rule hit and what it is worth today. */
 export function LeadScore() {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const lang = i18n.language === 'en' ? 'en' : 'de'
-  const t = TEXT[lang]
+  const { i18n, t } = useTranslation<LeadScoringTranslations, LeadScoringTranslationKey>()
   const [score, setScore] = useState<null | Score>(null)
   const [failed, setFailed] = useState<null | string>(null)
 
@@ -39,16 +33,16 @@ export function LeadScore() {
 
   if (!id) return null
   if (failed) return <p role="alert">{failed}</p>
-  if (!score) return <p>{t.loading}</p>
-  const date = (value: string) => new Date(value).toLocaleDateString(lang === 'de' ? 'de-DE' : 'en-GB')
+  if (!score) return <p>{t('kontorwerk-lead-scoring:leadScoreLoading')}</p>
+  const date = (value: string) => new Date(value).toLocaleDateString(i18n.language === 'de' ? 'de-DE' : 'en-GB')
   return (
-    <section aria-label={t.heading} className="lead-score" style={{ marginBottom: 24 }}>
-      <h3>{t.heading}</h3>
+    <section aria-label={t('kontorwerk-lead-scoring:leadScoreHeading')} className="lead-score" style={{ marginBottom: 24 }}>
+      <h3>{t('kontorwerk-lead-scoring:leadScoreHeading')}</h3>
       <dl className="lead-score-summary" style={{ display: 'grid', gap: '4px 16px', gridTemplateColumns: 'repeat(4, auto)', justifyContent: 'start' }}>
-        <dt>{t.fit}</dt>
-        <dt>{t.engagement}</dt>
-        <dt>{t.total}</dt>
-        <dt>{t.stage}</dt>
+        <dt>{t('kontorwerk-lead-scoring:leadScoreFit')}</dt>
+        <dt>{t('kontorwerk-lead-scoring:leadScoreEngagement')}</dt>
+        <dt>{t('kontorwerk-lead-scoring:leadScoreTotal')}</dt>
+        <dt>{t('kontorwerk-lead-scoring:leadScoreStage')}</dt>
         <dd data-score="fit" style={NUMBER}>{score.fit}</dd>
         <dd data-score="engagement" style={NUMBER}>{score.engagement}</dd>
         <dd data-score="total" style={NUMBER}>{score.total}</dd>
@@ -56,21 +50,21 @@ export function LeadScore() {
       </dl>
       {score.attributeRules.length > 0 && (
         <p>
-          {t.attribute}: {score.attributeRules.map((rule) => `${rule.name} (${rule.points > 0 ? '+' : ''}${rule.points})`).join(', ')}
+          {t('kontorwerk-lead-scoring:leadScoreAttribute')}: {score.attributeRules.map((rule) => `${rule.name} (${rule.points > 0 ? '+' : ''}${rule.points})`).join(', ')}
         </p>
       )}
       {score.hits.length === 0 ? (
-        <p>{t.none}</p>
+        <p>{t('kontorwerk-lead-scoring:leadScoreNone')}</p>
       ) : (
         <table className="lead-score-hits">
           <thead>
             <tr>
-              <th scope="col" style={CELL}>{t.date}</th>
-              <th scope="col" style={CELL}>{t.rule}</th>
-              <th scope="col" style={CELL}>{t.event}</th>
-              <th scope="col" style={CELL}>{t.axis}</th>
-              <th scope="col" style={CELL}>{t.points}</th>
-              <th scope="col" style={CELL}>{t.decayed}</th>
+              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreDate')}</th>
+              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreRule')}</th>
+              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreEvent')}</th>
+              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreAxis')}</th>
+              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScorePoints')}</th>
+              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreDecayed')}</th>
             </tr>
           </thead>
           <tbody>

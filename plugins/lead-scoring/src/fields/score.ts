@@ -1,7 +1,7 @@
 import type { Field } from 'payload'
 
 import { isAdminField, shownToAdmins } from '@kontorwerk/personalization'
-import { label } from '@kontorwerk/personalization'
+import { translated } from '../translations'
 
 /** Computed from personal data (profile rules on the email domain or custom attributes, persona traits): for admins' eyes, queries and sorting only. */
 const derivedFromPersonalData = { read: isAdminField }
@@ -21,23 +21,23 @@ export const scoreField: Field = {
     {
       type: 'row',
       fields: [
-        { name: 'fitAttributes', type: 'number', access: derivedFromPersonalData, defaultValue: 0, label: label('Fit aus Profil', 'Fit from profile') },
+        { name: 'fitAttributes', type: 'number', access: derivedFromPersonalData, defaultValue: 0, label: translated('kontorwerk-lead-scoring:fitAttributes') },
       ],
     },
-    { name: 'personaFits', type: 'json', access: derivedFromPersonalData, label: label('Persona-Fit (%)', 'Persona fit (%)') },
+    { name: 'personaFits', type: 'json', access: derivedFromPersonalData, label: translated('kontorwerk-lead-scoring:personaFits') },
   ],
-  label: label('Score', 'Score'),
+  label: translated('kontorwerk-lead-scoring:score'),
 }
 
 export const personaLockedField: Field = {
   name: 'personaLocked',
   type: 'checkbox',
   admin: {
-    description: label('Persona von Hand gesetzt: der Persona-Fit ändert sie nicht.', 'Persona set by hand: persona fit does not change it.'),
+    description: translated('kontorwerk-lead-scoring:personaLockedDescription'),
     position: 'sidebar',
   },
   defaultValue: false,
-  label: label('Persona festgelegt', 'Persona locked'),
+  label: translated('kontorwerk-lead-scoring:personaLocked'),
 }
 
 export const leadScoreExplanationField: Field = {

@@ -1,19 +1,21 @@
 import type { PayloadRequest } from 'payload'
 import type { GlobalConfig } from 'payload'
 
+import type { TranslatedLabel } from '@kontorwerk/personalization'
+
 import { isAdmin, isAdminField, isStaff } from '@kontorwerk/personalization'
-import { label } from '@kontorwerk/personalization'
-import { message } from '@kontorwerk/personalization'
+import { localized } from '@kontorwerk/personalization'
 import { webhookUrlProblem } from '@kontorwerk/personalization'
 import { DEFAULT_SETTINGS } from '../defaults'
+import { message, texts, translated } from '../translations'
 
 export const SCORING_SETTINGS = 'lead-scoring-settings'
 
-const number = (name: keyof typeof DEFAULT_SETTINGS, de: string, en: string, min: number, max: number) => ({
+const number = (name: keyof typeof DEFAULT_SETTINGS, label: TranslatedLabel, min: number, max: number) => ({
   name,
   type: 'number' as const,
   defaultValue: DEFAULT_SETTINGS[name] as number,
-  label: label(de, en),
+  label,
   max,
   min,
   required: true,
@@ -22,37 +24,37 @@ const number = (name: keyof typeof DEFAULT_SETTINGS, de: string, en: string, min
 export const ScoringSettings: GlobalConfig = {
   slug: SCORING_SETTINGS,
   access: { read: isStaff, update: isAdmin },
-  admin: { group: label('Lead-Scoring', 'Lead scoring') },
+  admin: { group: texts('kontorwerk-lead-scoring:groupLeadScoring') },
   fields: [
     {
       type: 'row',
       fields: [
-        number('halfLifeDays', 'Halbwertszeit Engagement (Tage)', 'Engagement half-life (days)', 1, 3650),
-        number('interestHalfLifeDays', 'Halbwertszeit impliziter Interessen (Tage)', 'Implicit interest half-life (days)', 1, 3650),
-        number('clickInterestWeight', 'Interessen-Gewicht je Klick', 'Interest weight per click', 0.01, 1),
-        number('primaryPersonaMinFit', 'Mindest-Fit für die primäre Persona (%)', 'Minimum fit for the primary persona (%)', 1, 100),
+        number('halfLifeDays', translated('kontorwerk-lead-scoring:halfLifeDays'), 1, 3650),
+        number('interestHalfLifeDays', translated('kontorwerk-lead-scoring:interestHalfLifeDays'), 1, 3650),
+        number('clickInterestWeight', translated('kontorwerk-lead-scoring:clickInterestWeight'), 0.01, 1),
+        number('primaryPersonaMinFit', translated('kontorwerk-lead-scoring:primaryPersonaMinFit'), 1, 100),
       ],
     },
     {
       name: 'stageWebhookUrl',
       type: 'text',
       access: { read: isAdminField, update: isAdminField },
-      admin: { description: label('Phasenwechsel werden als JSON an diese URL gesendet (z. B. CRM), mit Wiederholungen.', 'Stage changes are POSTed as JSON to this URL (e.g. a CRM), with retries.') },
-      label: label('Webhook für Phasenwechsel', 'Stage change webhook'),
+      admin: { description: translated('kontorwerk-lead-scoring:stageWebhookUrlDescription') },
+      label: translated('kontorwerk-lead-scoring:stageWebhookUrl'),
       validate: async (value: null | string | undefined, { event, req }: { event?: 'onChange' | 'submit'; req: Parameters<typeof message>[0] & Pick<PayloadRequest, 'payload'> }) => {
         if (!value) return true
-        if (!/^https?:\/\/[^\s]+$/.test(value)) return message(req, label('http(s)-URL erwartet.', 'http(s) URL expected.'))
+        if (!/^https?:\/\/[^\s]+$/.test(value)) return message(req, 'kontorwerk-lead-scoring:webhookUrlExpected')
         // While typing only the form (no DNS lookup per keystroke); the save resolves the host.
         const problem = await webhookUrlProblem(req.payload, value, { resolve: event !== 'onChange' })
-        return problem ? message(req, problem) : true
+        return problem ? localized(req, problem) : true
       },
     },
     {
       name: 'stageWebhookSecret',
       type: 'text',
       access: { read: isAdminField, update: isAdminField },
-      admin: { description: label('Signiert jede Zustellung (Header X-Signature: sha256=…).', 'Signs every delivery (header X-Signature: sha256=…).') },
-      label: label('Webhook-Geheimnis', 'Webhook secret'),
+      admin: { description: translated('kontorwerk-lead-scoring:stageWebhookSecretDescription') },
+      label: translated('kontorwerk-lead-scoring:stageWebhookSecret'),
     },
     {
       name: 'recompute',
@@ -64,8 +66,8 @@ export const ScoringSettings: GlobalConfig = {
         { name: 'startedAt', type: 'date' },
         { name: 'finishedAt', type: 'date' },
       ],
-      label: label('Neuberechnung', 'Recompute'),
+      label: translated('kontorwerk-lead-scoring:recompute'),
     },
   ],
-  label: label('Scoring-Einstellungen', 'Scoring settings'),
+  label: translated('kontorwerk-lead-scoring:scoringSettings'),
 }

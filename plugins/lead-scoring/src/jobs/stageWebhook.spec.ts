@@ -2,31 +2,44 @@ import type { Payload } from 'payload'
 
 import http from 'node:http'
 import { createLocalReq } from 'payload'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+
+import { personalizationOptions } from '@kontorwerk/personalization'
 
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { fieldErrors } from '../../../../tests/helpers/errors'
 import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { leadScoringOptions } from '../utilities/options'
 import { stageWebhookTask } from './stageWebhook'
 
 /**
  * The stage webhook must not become a way into the server's own network: whoever sets its URL
  * (an admin account, or an attacker holding one) could otherwise make the server POST to internal
  * services or read cloud metadata. Refused when saved, and again when delivering, because the
- * host may resolve elsewhere by then; ALLOW_PRIVATE_WEBHOOKS=true is the operator's way out.
+ * host may resolve elsewhere by then; the option allowPrivateWebhooks is the operator's way out.
  */
 describe.each(testedDatabases())('stage webhook targets on %s', (kind) => {
   let local: LocalPayload
   let payload: Payload
   let receiver: { close: () => void; port: number; received: string[] }
 
+  /** The host's options, as `personalization({ allowPrivateWebhooks })` and `leadScoring({ stageWebhook })` set them. */
+  const allowPrivateWebhooks = (allowed: boolean) => {
+    personalizationOptions(payload).allowPrivateWebhooks = allowed
+  }
+  const configureStageWebhook = (url: null | string) => {
+    leadScoringOptions(payload).stageWebhook = url ? { secret: null, url } : null
+  }
   const storedUrl = async () => (await payload.findGlobal({ slug: 'lead-scoring-settings' })).stageWebhookUrl ?? null
   const save = (stageWebhookUrl: null | string) => payload.updateGlobal({ data: { stageWebhookUrl }, slug: 'lead-scoring-settings' })
-  const deliver = async () =>
-    stageWebhookTask.handler({
+  const deliver = async () => {
+    const { handler } = stageWebhookTask
+    if (typeof handler !== 'function') throw new Error('the stage webhook task should run in-process, not from a file path')
+    return handler({
       input: { at: '2026-06-01T00:00:00.000Z', eventId: `stage:1:mql:${Date.now()}`, from: '1', reason: 'test', rule: '1', subscriber: '1', to: '2' },
       req: await createLocalReq({}, payload),
     } as never)
+  }
 
   beforeAll(async () => {
     local = await startLocalPayload(kind)
@@ -34,10 +47,10 @@ describe.each(testedDatabases())('stage webhook targets on %s', (kind) => {
     receiver = await listen()
   })
   afterEach(async () => {
-    vi.unstubAllEnvs()
-    vi.stubEnv('ALLOW_PRIVATE_WEBHOOKS', 'true')
+    allowPrivateWebhooks(true)
     await save(null)
-    vi.unstubAllEnvs()
+    allowPrivateWebhooks(false)
+    configureStageWebhook(null)
   })
   afterAll(async () => {
     receiver?.close()
@@ -64,37 +77,37 @@ describe.each(testedDatabases())('stage webhook targets on %s', (kind) => {
     expect(await storedUrl()).toBeNull()
   })
 
-  it('accepts a public address, and private ones when ALLOW_PRIVATE_WEBHOOKS=true', async () => {
+  it('accepts a public address, and private ones when the host allows private webhooks', async () => {
     await save('https://93.184.215.14/crm')
     expect(await storedUrl()).toBe('https://93.184.215.14/crm')
-    vi.stubEnv('ALLOW_PRIVATE_WEBHOOKS', 'true')
+    allowPrivateWebhooks(true)
     await save('http://127.0.0.1:8080/crm')
     expect(await storedUrl()).toBe('http://127.0.0.1:8080/crm')
   })
 
-  it('refuses to deliver to an internal address however it got there (saved while allowed, or by environment), and sends nothing', async () => {
-    vi.stubEnv('ALLOW_PRIVATE_WEBHOOKS', 'true')
+  it('refuses to deliver to an internal address however it got there (saved while allowed, or by the host option), and sends nothing', async () => {
+    allowPrivateWebhooks(true)
     await save(`http://127.0.0.1:${receiver.port}/saved-while-allowed`)
-    vi.unstubAllEnvs()
+    allowPrivateWebhooks(false)
     await expect(deliver()).rejects.toThrow(/127\.0\.0\.1 leads to 127\.0\.0\.1, an internal address/)
 
-    // The environment's URL is never saved: the only check is at delivery, where "localhost" is resolved as the connection opens.
+    // The option's URL is never saved: the only check is at delivery, where "localhost" is resolved as the connection opens.
     await save(null)
-    vi.stubEnv('STAGE_WEBHOOK_URL', `http://localhost:${receiver.port}/by-environment`)
+    configureStageWebhook(`http://localhost:${receiver.port}/by-option`)
     await expect(deliver()).rejects.toThrow(/localhost leads to (127\.0\.0\.1|::1), an internal address/)
-    vi.stubEnv('STAGE_WEBHOOK_URL', `http://[::ffff:127.0.0.1]:${receiver.port}/mapped`)
+    configureStageWebhook(`http://[::ffff:127.0.0.1]:${receiver.port}/mapped`)
     await expect(deliver()).rejects.toThrow(/::ffff:7f00:1 leads to 127\.0\.0\.1, an internal address/)
     expect(receiver.received).toEqual([])
 
-    vi.stubEnv('STAGE_WEBHOOK_URL', `http://localhost:${receiver.port}/allowed`)
-    vi.stubEnv('ALLOW_PRIVATE_WEBHOOKS', 'true')
+    configureStageWebhook(`http://localhost:${receiver.port}/allowed`)
+    allowPrivateWebhooks(true)
     await expect(deliver()).resolves.toEqual({ output: { delivered: true } })
     expect(receiver.received).toEqual(['/allowed'])
   })
 
   it('does not follow a redirect (it could lead inside where no lookup sees it)', async () => {
-    vi.stubEnv('ALLOW_PRIVATE_WEBHOOKS', 'true')
-    vi.stubEnv('STAGE_WEBHOOK_URL', `http://127.0.0.1:${receiver.port}/redirect`)
+    allowPrivateWebhooks(true)
+    configureStageWebhook(`http://127.0.0.1:${receiver.port}/redirect`)
     receiver.received.length = 0
     await expect(deliver()).rejects.toThrow('Stage webhook answered 307')
     expect(receiver.received).toEqual(['/redirect'])

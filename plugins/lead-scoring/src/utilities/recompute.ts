@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { StoredEvent } from '@kontorwerk/personalization'
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 
 import { EVENTS } from '@kontorwerk/personalization'
 import { writeAtomically } from '@kontorwerk/personalization'

@@ -2,9 +2,8 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
-import type { Label } from '../i18n/label'
+import type { TranslatedLabel } from '../i18n/translations'
 
-import { message } from '../i18n/message'
 import { hasRole } from './roles'
 
 type Doc = Record<string, unknown>
@@ -33,7 +32,7 @@ function afterUpdate(stored: Doc | undefined, sent: Doc): Doc {
  */
 export function adminOnlyChanges(
   guarded: (doc: Doc | undefined, req: PayloadRequest) => Promise<unknown> | unknown,
-  { path, refusal }: { path: string; refusal: Label },
+  { path, refusal }: { path: string; refusal: TranslatedLabel },
 ): CollectionBeforeChangeHook {
   return async ({ collection, data, operation, originalDoc, req }) => {
     if (!req.user || hasRole(req, 'admin')) return data
@@ -41,6 +40,6 @@ export function adminOnlyChanges(
     const after = await guarded(afterUpdate(operation === 'create' ? undefined : originalDoc, data), req)
     if ((before ?? null) === null && (after ?? null) === null) return data
     if (signature(before) === signature(after)) return data
-    throw new ValidationError({ collection: collection.slug, errors: [{ message: message(req, refusal), path }] }, req.t)
+    throw new ValidationError({ collection: collection.slug, errors: [{ message: refusal({ t: req.t }), path }] }, req.t)
   }
 }

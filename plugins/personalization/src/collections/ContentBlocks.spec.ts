@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { fieldErrors, missingId } from '../../../../tests/helpers/errors'
 import { createStaff, type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { specData } from '../../../../tests/helpers/specData'
 
 describe.each(testedDatabases())('content blocks on %s', (kind) => {
   let local: LocalPayload
@@ -25,15 +26,15 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
   afterAll(() => local?.close())
 
   const asEditor = () => ({ overrideAccess: false, user: editor })
-  const blockCount = () => payload.count({ collection: 'content-blocks', draft: true }).then((r) => r.totalDocs)
+  const blockCount = () => payload.count({ collection: 'content-blocks' }).then((r) => r.totalDocs)
 
   it('lets an editor publish a tagged block, and shows anonymous readers only published blocks', async () => {
     const published = await payload.create({
       collection: 'content-blocks',
-      data: { ...tags, _status: 'published', channels: ['email', 'web'], title: 'DSGVO-Checkliste' },
+      data: specData('content-blocks', { ...tags, _status: 'published', channels: ['email', 'web'], title: 'DSGVO-Checkliste' }),
       ...asEditor(),
     })
-    await payload.create({ collection: 'content-blocks', data: { ...tags, title: 'Geheimer Entwurf' }, draft: true, ...asEditor() })
+    await payload.create({ collection: 'content-blocks', data: specData('content-blocks', { ...tags, title: 'Geheimer Entwurf' }), draft: true, ...asEditor() })
 
     expect(published.personas).toHaveLength(1)
     expect(published.channels).toEqual(['email', 'web'])
@@ -53,7 +54,7 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
     const errors = await fieldErrors(
       payload.create({
         collection: 'content-blocks',
-        data: { ...tags, personas: [missingId(kind)], title: 'Verwaist' },
+        data: specData('content-blocks', { ...tags, personas: [missingId(kind)], title: 'Verwaist' }),
         ...asEditor(),
       }),
     )
@@ -64,7 +65,7 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
   it('rejects the unknown tag also when it is saved as a draft', async () => {
     const before = await blockCount()
     const errors = await fieldErrors(
-      payload.create({ collection: 'content-blocks', data: { interests: [missingId(kind)], title: 'Entwurf' }, draft: true, ...asEditor() }),
+      payload.create({ collection: 'content-blocks', data: specData('content-blocks', { interests: [missingId(kind)], title: 'Entwurf' }), draft: true, ...asEditor() }),
     )
     expect(errors[0]).toMatch(/^interests: /)
     expect(await blockCount()).toBe(before)
@@ -75,7 +76,7 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
     const errors = await fieldErrors(
       payload.create({
         collection: 'content-blocks',
-        data: { title: 'Rückwärts', validFrom: '2026-12-01T00:00:00.000Z', validUntil: '2026-11-01T00:00:00.000Z' },
+        data: specData('content-blocks', { title: 'Rückwärts', validFrom: '2026-12-01T00:00:00.000Z', validUntil: '2026-11-01T00:00:00.000Z' }),
         ...asEditor(),
       }),
     )
@@ -86,18 +87,18 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
   it('accepts a window whose end follows its start, and an open-ended one', async () => {
     const block = await payload.create({
       collection: 'content-blocks',
-      data: { title: 'Webinar', validFrom: '2026-11-01T00:00:00.000Z', validUntil: '2026-12-01T00:00:00.000Z' },
+      data: specData('content-blocks', { title: 'Webinar', validFrom: '2026-11-01T00:00:00.000Z', validUntil: '2026-12-01T00:00:00.000Z' }),
       ...asEditor(),
     })
     expect(new Date(block.validUntil as string).toISOString()).toBe('2026-12-01T00:00:00.000Z')
-    await payload.create({ collection: 'content-blocks', data: { title: 'Ab sofort', validFrom: '2026-11-01T00:00:00.000Z' }, ...asEditor() })
+    await payload.create({ collection: 'content-blocks', data: specData('content-blocks', { title: 'Ab sofort', validFrom: '2026-11-01T00:00:00.000Z' }), ...asEditor() })
   })
 
   it('rejects a button without a URL and a script URL', async () => {
-    expect(await fieldErrors(payload.create({ collection: 'content-blocks', data: { cta: { label: 'Los' }, title: 'Button' }, ...asEditor() })))
+    expect(await fieldErrors(payload.create({ collection: 'content-blocks', data: specData('content-blocks', { cta: { label: 'Los' }, title: 'Button' }), ...asEditor() })))
       .toEqual(['cta.url: Ein Button braucht eine URL.'])
     const script = await fieldErrors(
-      payload.create({ collection: 'content-blocks', data: { cta: { label: 'Los', url: 'javascript:alert(1)' }, title: 'Button' }, ...asEditor() }),
+      payload.create({ collection: 'content-blocks', data: specData('content-blocks', { cta: { label: 'Los', url: 'javascript:alert(1)' }, title: 'Button' }), ...asEditor() }),
     )
     expect(script[0]).toMatch(/^cta.url: URL muss mit https:\/\//)
   })
@@ -113,7 +114,7 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
   })
 
   it('keeps priority within 0–100', async () => {
-    const errors = await fieldErrors(payload.create({ collection: 'content-blocks', data: { priority: 101, title: 'Zu wichtig' }, ...asEditor() }))
+    const errors = await fieldErrors(payload.create({ collection: 'content-blocks', data: specData('content-blocks', { priority: 101, title: 'Zu wichtig' }), ...asEditor() }))
     expect(errors[0]).toMatch(/^priority: /)
   })
 })

@@ -7,10 +7,10 @@ import { channelOptions, goalOptions } from '../domain/channels'
 import { localeField } from '../fields/locale'
 import { tagRelationship } from '../fields/tagRelationship'
 import { liquidIsValid, validLiquid } from '../fields/validators'
-import { label } from '../i18n/label'
-import { message } from '../i18n/message'
 import { richTextToHtml, richTextToText } from '../rendering/richText'
 import { templateProblem } from '../rendering/tokens/templateProblem'
+import { localized } from '../i18n/translations'
+import { message, texts, translated } from '../translations'
 
 /**
  * Liquid in the body is checked like in the title, in both forms that are rendered: the HTML (which
@@ -18,7 +18,7 @@ import { templateProblem } from '../rendering/tokens/templateProblem'
  */
 const bodyTokensAreValid: CollectionBeforeValidateHook = ({ collection, data, req }) => {
   const problem = data?.body ? (templateProblem(richTextToHtml(data.body)) ?? templateProblem(richTextToText(data.body))) : null
-  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ message: message(req, problem), path: 'body' }] })
+  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ message: localized(req, problem), path: 'body' }] })
   return data
 }
 
@@ -27,13 +27,13 @@ const validUntilAfterFrom: DateFieldValidation = (value, { req, siblingData }) =
   if (!value || !from) return true
   return new Date(value).getTime() > new Date(from).getTime()
     ? true
-    : message(req, label('„Gültig bis" muss nach „Gültig ab" liegen.', '"Valid until" must be after "valid from".'))
+    : message(req, 'kontorwerk-personalization:validUntilAfterValidFrom')
 }
 
 const ctaUrl: TextFieldSingleValidation = (value, { req, siblingData }) => {
   const ctaLabel = (siblingData as { label?: null | string })?.label
   if (!value) {
-    return ctaLabel ? message(req, label('Ein Button braucht eine URL.', 'A button needs a URL.')) : true
+    return ctaLabel ? message(req, 'kontorwerk-personalization:buttonNeedsUrl') : true
   }
   const liquid = liquidIsValid(value, req)
   if (liquid !== true) return liquid
@@ -44,7 +44,7 @@ const ctaUrl: TextFieldSingleValidation = (value, { req, siblingData }) => {
   } catch {
     // fall through to the message
   }
-  return message(req, label('URL muss mit https://, http://, mailto:, tel: oder / beginnen.', 'URL must start with https://, http://, mailto:, tel: or /.'))
+  return message(req, 'kontorwerk-personalization:urlScheme')
 }
 
 /**
@@ -63,20 +63,20 @@ export const ContentBlocks: CollectionConfig = {
   },
   admin: {
     defaultColumns: ['title', 'personas', 'interests', 'stages', 'channels', 'locale', 'isFallback', '_status'],
-    group: label('Inhalte', 'Content'),
+    group: texts('kontorwerk-personalization:groupContent'),
     listSearchableFields: ['title'],
     useAsTitle: 'title',
   },
   defaultSort: '-updatedAt',
   fields: [
-    { name: 'title', type: 'text', label: label('Titel', 'Title'), maxLength: 200, required: true, validate: validLiquid },
+    { name: 'title', type: 'text', label: translated('kontorwerk-personalization:title'), maxLength: 200, required: true, validate: validLiquid },
     {
       type: 'tabs',
       tabs: [
         {
           fields: [
-            { name: 'body', type: 'richText', label: label('Text', 'Body') },
-            { name: 'image', type: 'upload', label: label('Bild', 'Image'), relationTo: 'media' },
+            { name: 'body', type: 'richText', label: translated('kontorwerk-personalization:body') },
+            { name: 'image', type: 'upload', label: translated('kontorwerk-personalization:image'), relationTo: 'media' },
             {
               name: 'cta',
               type: 'group',
@@ -84,21 +84,21 @@ export const ContentBlocks: CollectionConfig = {
                 {
                   type: 'row',
                   fields: [
-                    { name: 'label', type: 'text', label: label('Beschriftung', 'Label'), maxLength: 80, validate: validLiquid },
-                    { name: 'url', type: 'text', label: label('Ziel-URL', 'Target URL'), validate: ctaUrl },
+                    { name: 'label', type: 'text', label: translated('kontorwerk-personalization:ctaLabel'), maxLength: 80, validate: validLiquid },
+                    { name: 'url', type: 'text', label: translated('kontorwerk-personalization:url'), validate: ctaUrl },
                   ],
                 },
               ],
-              label: label('Call to Action', 'Call to action'),
+              label: translated('kontorwerk-personalization:cta'),
             },
           ],
-          label: label('Inhalt', 'Content'),
+          label: translated('kontorwerk-personalization:content'),
         },
         {
           fields: [
-            tagRelationship('personas', 'personas', label('Personas', 'Personas')),
-            tagRelationship('interests', 'interests', label('Interessen', 'Interests')),
-            tagRelationship('stages', 'lifecycle-stages', label('Lebenszyklusphasen', 'Lifecycle stages')),
+            tagRelationship('personas', 'personas', translated('kontorwerk-personalization:personas')),
+            tagRelationship('interests', 'interests', translated('kontorwerk-personalization:interests')),
+            tagRelationship('stages', 'lifecycle-stages', translated('kontorwerk-personalization:lifecycleStages')),
             {
               type: 'row',
               fields: [
@@ -108,28 +108,25 @@ export const ContentBlocks: CollectionConfig = {
                   defaultValue: ['email'],
                   hasMany: true,
                   index: true,
-                  label: label('Kanäle', 'Channels'),
+                  label: translated('kontorwerk-personalization:channels'),
                   options: channelOptions,
                   required: true,
                 },
                 localeField,
-                { name: 'goal', type: 'select', index: true, label: label('Kampagnenziel', 'Campaign goal'), options: goalOptions },
+                { name: 'goal', type: 'select', index: true, label: translated('kontorwerk-personalization:goal'), options: goalOptions },
               ],
             },
             {
               name: 'discountProduct',
               type: 'text',
               admin: {
-                description: label(
-                  'Rabatt-Block für dieses Produkt (Artikelnummer): Wer es kürzlich gekauft hat, bekommt ihn nicht.',
-                  'Discount block for this product (SKU): recent buyers of it do not get it.',
-                ),
+                description: translated('kontorwerk-personalization:discountProductDescription'),
               },
-              label: label('Rabatt für Produkt', 'Discount for product'),
+              label: translated('kontorwerk-personalization:discountProduct'),
               maxLength: 100,
             },
           ],
-          label: label('Zielgruppe', 'Targeting'),
+          label: translated('kontorwerk-personalization:targeting'),
         },
       ],
     },
@@ -137,11 +134,11 @@ export const ContentBlocks: CollectionConfig = {
       name: 'priority',
       type: 'number',
       admin: {
-        description: label('0–100; höher gewinnt bei gleicher Relevanz.', '0–100; higher wins at equal relevance.'),
+        description: translated('kontorwerk-personalization:priorityDescription'),
         position: 'sidebar',
       },
       defaultValue: 50,
-      label: label('Priorität', 'Priority'),
+      label: translated('kontorwerk-personalization:priority'),
       max: 100,
       min: 0,
       required: true,
@@ -150,31 +147,31 @@ export const ContentBlocks: CollectionConfig = {
       name: 'isFallback',
       type: 'checkbox',
       admin: {
-        description: label('Allgemeiner Block, den jede:r erhalten darf, wenn nichts Passenderes da ist.', 'A generic block anyone may get when nothing more specific qualifies.'),
+        description: translated('kontorwerk-personalization:isFallbackDescription'),
         position: 'sidebar',
       },
       defaultValue: false,
       index: true,
-      label: label('Fallback', 'Fallback'),
+      label: translated('kontorwerk-personalization:isFallback'),
     },
     {
       name: 'validFrom',
       type: 'date',
       admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
       index: true,
-      label: label('Gültig ab', 'Valid from'),
+      label: translated('kontorwerk-personalization:validFrom'),
     },
     {
       name: 'validUntil',
       type: 'date',
       admin: { date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar' },
       index: true,
-      label: label('Gültig bis', 'Valid until'),
+      label: translated('kontorwerk-personalization:validUntil'),
       validate: validUntilAfterFrom,
     },
   ],
   hooks: { beforeValidate: [bodyTokensAreValid] },
-  labels: { plural: label('Content-Blöcke', 'Content blocks'), singular: label('Content-Block', 'Content block') },
+  labels: { plural: translated('kontorwerk-personalization:contentBlocksPlural'), singular: translated('kontorwerk-personalization:contentBlocksSingular') },
   // Drafts are validated too: a draft with a dangling tag would otherwise fail in the database.
   versions: { drafts: { validate: true }, maxPerDoc: 50 },
 }

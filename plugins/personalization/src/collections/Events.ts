@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '../access/roles'
 import { EVENT_TYPES } from '../events/eventTypes'
-import { label } from '../i18n/label'
+import { texts, translated } from '../translations'
 
 export const EVENTS = 'events'
 
@@ -15,26 +15,26 @@ export const Events: CollectionConfig = {
   access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
   admin: {
     defaultColumns: ['type', 'subscriber', 'occurredAt', 'source'],
-    group: label('Verhalten', 'Behaviour'),
+    group: texts('kontorwerk-personalization:groupBehaviour'),
     useAsTitle: 'eventId',
   },
   defaultSort: '-occurredAt',
   fields: [
-    { name: 'eventId', type: 'text', label: label('Ereignis-ID', 'Event id'), required: true, unique: true },
+    { name: 'eventId', type: 'text', label: translated('kontorwerk-personalization:eventId'), required: true, unique: true },
     {
       name: 'type',
       type: 'select',
-      label: label('Typ', 'Type'),
+      label: translated('kontorwerk-personalization:type'),
       options: Object.keys(EVENT_TYPES),
       required: true,
     },
-    { name: 'subscriber', type: 'relationship', index: true, label: label('Abonnent', 'Subscriber'), relationTo: 'subscribers', required: true },
-    { name: 'occurredAt', type: 'date', label: label('Zeitpunkt', 'Occurred at'), required: true },
-    { name: 'block', type: 'text', label: label('Block', 'Block') },
-    { name: 'properties', type: 'json', label: label('Eigenschaften', 'Properties') },
-    { name: 'source', type: 'text', label: label('Quelle', 'Source') },
+    { name: 'subscriber', type: 'relationship', index: true, label: translated('kontorwerk-personalization:subscriber'), relationTo: 'subscribers', required: true },
+    { name: 'occurredAt', type: 'date', label: translated('kontorwerk-personalization:occurredAt'), required: true },
+    { name: 'block', type: 'text', label: translated('kontorwerk-personalization:block') },
+    { name: 'properties', type: 'json', label: translated('kontorwerk-personalization:properties') },
+    { name: 'source', type: 'text', label: translated('kontorwerk-personalization:source') },
   ],
   // Few indexes: every one costs on each of thousands of inserts a second. Scoring reads by subscriber, type and time; segments' event windows by type and time, answered from the index alone (subscriber and block in it).
   indexes: [{ fields: ['subscriber', 'type', 'occurredAt'] }, { fields: ['type', 'occurredAt', 'subscriber', 'block'] }],
-  labels: { plural: label('Ereignisse', 'Events'), singular: label('Ereignis', 'Event') },
+  labels: { plural: translated('kontorwerk-personalization:eventsPlural'), singular: translated('kontorwerk-personalization:eventsSingular') },
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { fieldErrors, missingId } from '../../../../tests/helpers/errors'
 import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { specData } from '../../../../tests/helpers/specData'
 
 describe.each(testedDatabases())('interest taxonomy on %s', (kind) => {
   let local: LocalPayload
@@ -17,9 +18,9 @@ describe.each(testedDatabases())('interest taxonomy on %s', (kind) => {
   afterAll(() => local?.close())
 
   it('builds a two-level taxonomy with German and English labels', async () => {
-    const running = await payload.create({ collection: 'interests', data: { label: 'Laufen' }, locale: 'de' })
+    const running = await payload.create({ collection: 'interests', data: specData('interests', { label: 'Laufen' }), locale: 'de' })
     await payload.update({ id: running.id, collection: 'interests', data: { label: 'Running' }, locale: 'en' })
-    const trail = await payload.create({ collection: 'interests', data: { label: 'Trailrunning', parent: running.id } })
+    const trail = await payload.create({ collection: 'interests', data: specData('interests', { label: 'Trailrunning', parent: running.id }) })
 
     expect(running.slug).toBe('laufen')
     expect(trail.slug).toBe('trailrunning')
@@ -41,7 +42,7 @@ describe.each(testedDatabases())('interest taxonomy on %s', (kind) => {
   })
 
   it('rejects an unknown parent and a malformed slug', async () => {
-    expect(await fieldErrors(payload.create({ collection: 'interests', data: { label: 'X', parent: missingId(kind) } }))).toHaveLength(1)
+    expect(await fieldErrors(payload.create({ collection: 'interests', data: specData('interests', { label: 'X', parent: missingId(kind) }) }))).toHaveLength(1)
     expect(await fieldErrors(payload.create({ collection: 'interests', data: { label: 'Y', slug: 'Nicht OK!' } }))).toEqual([
       'slug: Nur Kleinbuchstaben, Ziffern, - und _.',
     ])

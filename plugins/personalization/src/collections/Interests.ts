@@ -1,10 +1,9 @@
 import type { CollectionConfig, Validate } from 'payload'
 
 import { anyone, isAdmin, isStaff } from '../access/roles'
-import { label } from '../i18n/label'
-import { message } from '../i18n/message'
 import { relationId, type RelationValue } from '../utilities/relation'
 import { slugField } from '../utilities/slug'
+import { message, texts, translated } from '../translations'
 
 const MAX_DEPTH = 5
 
@@ -14,15 +13,15 @@ const parentIsNotDescendant: Validate = async (value, { id, req }) => {
   let current = relationId(value as RelationValue)
   for (let depth = 0; current != null; depth++) {
     if (id != null && String(current) === String(id)) {
-      return message(req, label('Ein Interesse kann nicht unter sich selbst hängen.', 'An interest cannot be nested under itself.'))
+      return message(req, 'kontorwerk-personalization:interestUnderItself')
     }
     if (depth >= MAX_DEPTH) {
-      return message(req, label(`Höchstens ${MAX_DEPTH} Ebenen.`, `At most ${MAX_DEPTH} levels.`))
+      return message(req, 'kontorwerk-personalization:interestTooDeep', { max: MAX_DEPTH })
     }
     const parent = await req.payload
       .findByID({ id: current, collection: 'interests', depth: 0, disableErrors: true, req })
       .catch(() => null)
-    if (!parent) return message(req, label('Übergeordnetes Interesse nicht gefunden.', 'Parent interest not found.'))
+    if (!parent) return message(req, 'kontorwerk-personalization:parentInterestNotFound')
     current = relationId(parent.parent)
   }
   return true
@@ -34,11 +33,11 @@ export const Interests: CollectionConfig = {
   access: { create: isStaff, delete: isAdmin, read: anyone, update: isStaff },
   admin: {
     defaultColumns: ['label', 'slug', 'parent'],
-    group: label('Zielgruppen', 'Audience'),
+    group: texts('kontorwerk-personalization:groupAudience'),
     useAsTitle: 'label',
   },
   fields: [
-    { name: 'label', type: 'text', label: label('Bezeichnung', 'Label'), localized: true, required: true },
+    { name: 'label', type: 'text', label: translated('kontorwerk-personalization:label'), localized: true, required: true },
     slugField('label'),
     {
       name: 'parent',
@@ -46,11 +45,11 @@ export const Interests: CollectionConfig = {
       admin: { position: 'sidebar' },
       filterOptions: ({ id }) => (id ? { id: { not_equals: id } } : true),
       index: true,
-      label: label('Übergeordnet', 'Parent'),
+      label: translated('kontorwerk-personalization:parent'),
       relationTo: 'interests',
       validate: parentIsNotDescendant,
     },
-    { name: 'description', type: 'textarea', label: label('Beschreibung', 'Description'), localized: true },
+    { name: 'description', type: 'textarea', label: translated('kontorwerk-personalization:description'), localized: true },
   ],
-  labels: { plural: label('Interessen', 'Interests'), singular: label('Interesse', 'Interest') },
+  labels: { plural: translated('kontorwerk-personalization:interests'), singular: translated('kontorwerk-personalization:interest') },
 }

@@ -4,26 +4,26 @@ import { anyone, isStaff } from '../access/roles'
 import { previewField } from '../fields/preview'
 import { slotsField } from '../fields/slots'
 import { validLiquid } from '../fields/validators'
-import { label } from '../i18n/label'
 import { slugField } from '../utilities/slug'
+import { texts, translated } from '../translations'
 
 /** A landing page that builds itself from the visitor's profile or context. */
 export const LandingPages: CollectionConfig = {
   slug: 'landing-pages',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { defaultColumns: ['title', 'slug', 'updatedAt'], group: label('Ausspielung', 'Delivery'), useAsTitle: 'title' },
+  admin: { defaultColumns: ['title', 'slug', 'updatedAt'], group: texts('kontorwerk-personalization:groupDelivery'), useAsTitle: 'title' },
   fields: [
-    { name: 'title', type: 'text', label: label('Titel', 'Title'), required: true },
+    { name: 'title', type: 'text', label: translated('kontorwerk-personalization:title'), required: true },
     slugField('title'),
     {
       name: 'hero',
       type: 'group',
       fields: [
-        { name: 'headline', type: 'text', label: label('Überschrift', 'Headline'), required: true, validate: validLiquid },
-        { name: 'subline', type: 'textarea', label: label('Unterzeile', 'Subline'), validate: validLiquid },
-        { name: 'image', type: 'upload', label: label('Bild', 'Image'), relationTo: 'media' },
+        { name: 'headline', type: 'text', label: translated('kontorwerk-personalization:headline'), required: true, validate: validLiquid },
+        { name: 'subline', type: 'textarea', label: translated('kontorwerk-personalization:subline'), validate: validLiquid },
+        { name: 'image', type: 'upload', label: translated('kontorwerk-personalization:image'), relationTo: 'media' },
       ],
-      label: label('Kopfbereich', 'Hero'),
+      label: translated('kontorwerk-personalization:hero'),
     },
     previewField,
     slotsField('landing_page'),
@@ -31,12 +31,12 @@ export const LandingPages: CollectionConfig = {
       name: 'seo',
       type: 'group',
       fields: [
-        { name: 'title', type: 'text', label: label('Seitentitel', 'Page title'), maxLength: 70 },
-        { name: 'description', type: 'textarea', label: label('Beschreibung', 'Description'), maxLength: 160 },
-        { name: 'noIndex', type: 'checkbox', defaultValue: false, label: label('Nicht indexieren', 'No index') },
+        { name: 'title', type: 'text', label: translated('kontorwerk-personalization:pageTitle'), maxLength: 70 },
+        { name: 'description', type: 'textarea', label: translated('kontorwerk-personalization:description'), maxLength: 160 },
+        { name: 'noIndex', type: 'checkbox', defaultValue: false, label: translated('kontorwerk-personalization:noIndex') },
       ],
-      label: label('SEO', 'SEO'),
+      label: translated('kontorwerk-personalization:seo'),
     },
   ],
-  labels: { plural: label('Landingpages', 'Landing pages'), singular: label('Landingpage', 'Landing page') },
+  labels: { plural: translated('kontorwerk-personalization:landingPagesPlural'), singular: translated('kontorwerk-personalization:landingPagesSingular') },
 }

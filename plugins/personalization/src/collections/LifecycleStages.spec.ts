@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { seedDemoData } from '../../../../src/seed'
 import { testedDatabases } from '../../../../tests/helpers/databases'
-import { createStaff, type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { createStaff, type LocalPayload } from '../../../../tests/helpers/localPayload'
+import { startDemoPayload } from '../../../../tests/helpers/referenceApp'
 
 describe.each(testedDatabases())('lifecycle stages on %s', (kind) => {
   let local: LocalPayload
@@ -12,9 +12,8 @@ describe.each(testedDatabases())('lifecycle stages on %s', (kind) => {
   let admin: Awaited<ReturnType<typeof createStaff>>
 
   beforeAll(async () => {
-    local = await startLocalPayload(kind)
+    local = await startDemoPayload(kind)
     payload = local.payload
-    await seedDemoData(payload)
     admin = (await payload.find({ collection: 'users', where: { role: { equals: 'admin' } } })).docs[0]
   })
   afterAll(() => local?.close())

@@ -3,9 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { APIError } from 'payload'
 
 import { anyone, isAdmin } from '../access/roles'
-import { label } from '../i18n/label'
-import { message } from '../i18n/message'
 import { slugField } from '../utilities/slug'
+import { message, texts, translated } from '../translations'
 
 /** Ordered lifecycle stages; the built-in ones (system) can be relabelled but not removed or re-keyed. */
 export const LifecycleStages: CollectionConfig = {
@@ -13,33 +12,33 @@ export const LifecycleStages: CollectionConfig = {
   access: { create: isAdmin, delete: isAdmin, read: anyone, update: isAdmin },
   admin: {
     defaultColumns: ['order', 'label', 'key', 'system'],
-    group: label('Zielgruppen', 'Audience'),
+    group: texts('kontorwerk-personalization:groupAudience'),
     useAsTitle: 'label',
   },
   defaultSort: 'order',
   fields: [
-    { name: 'label', type: 'text', label: label('Bezeichnung', 'Label'), localized: true, required: true },
+    { name: 'label', type: 'text', label: translated('kontorwerk-personalization:label'), localized: true, required: true },
     {
       ...slugField('label', 'key'),
       access: { update: ({ doc }) => !doc?.system },
-      label: label('Schlüssel', 'Key'),
+      label: translated('kontorwerk-personalization:key'),
     },
     {
       name: 'order',
       type: 'number',
-      admin: { description: label('Position im Lebenszyklus (aufsteigend).', 'Position in the lifecycle (ascending).'), position: 'sidebar' },
+      admin: { description: translated('kontorwerk-personalization:orderDescription'), position: 'sidebar' },
       index: true,
-      label: label('Reihenfolge', 'Order'),
+      label: translated('kontorwerk-personalization:order'),
       required: true,
     },
-    { name: 'description', type: 'textarea', label: label('Beschreibung', 'Description'), localized: true },
+    { name: 'description', type: 'textarea', label: translated('kontorwerk-personalization:description'), localized: true },
     {
       name: 'system',
       type: 'checkbox',
       access: { create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true },
       defaultValue: false,
-      label: label('Standardphase', 'Built-in stage'),
+      label: translated('kontorwerk-personalization:system'),
     },
   ],
   hooks: {
@@ -48,7 +47,7 @@ export const LifecycleStages: CollectionConfig = {
         const stage = await req.payload.findByID({ id, collection: 'lifecycle-stages', depth: 0, req })
         if (stage?.system) {
           throw new APIError(
-            message(req, label('Standardphasen können nicht gelöscht werden.', 'Built-in stages cannot be deleted.')),
+            message(req, 'kontorwerk-personalization:builtInStageUndeletable'),
             400,
             undefined,
             true,
@@ -57,5 +56,5 @@ export const LifecycleStages: CollectionConfig = {
       },
     ],
   },
-  labels: { plural: label('Lebenszyklusphasen', 'Lifecycle stages'), singular: label('Lebenszyklusphase', 'Lifecycle stage') },
+  labels: { plural: translated('kontorwerk-personalization:lifecycleStages'), singular: translated('kontorwerk-personalization:lifecycleStage') },
 }

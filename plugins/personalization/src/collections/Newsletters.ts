@@ -5,8 +5,8 @@ import { isStaff } from '../access/roles'
 import { previewField } from '../fields/preview'
 import { slotsField } from '../fields/slots'
 import { validLiquid, validMjmlLayout } from '../fields/validators'
-import { label } from '../i18n/label'
 import { slugField } from '../utilities/slug'
+import { texts, translated } from '../translations'
 
 /** A personalized newsletter: subject and preheader templates, an MJML layout and ordered slots. */
 export const Newsletters: CollectionConfig = {
@@ -14,22 +14,22 @@ export const Newsletters: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: isStaff, update: isStaff },
   admin: {
     defaultColumns: ['name', 'slug', 'subject', 'updatedAt'],
-    group: label('Ausspielung', 'Delivery'),
+    group: texts('kontorwerk-personalization:groupDelivery'),
     useAsTitle: 'name',
   },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', 'Name'), required: true },
+    { name: 'name', type: 'text', label: translated('kontorwerk-personalization:name'), required: true },
     slugField('name'),
     {
       name: 'subject',
       type: 'text',
-      admin: { description: label('Liquid erlaubt, z. B. {{ subscriber.first_name | default: "Hallo" }}, Ihr Update', 'Liquid allowed, e.g. {{ subscriber.first_name | default: "Hello" }}, your update') },
-      label: label('Betreff', 'Subject'),
+      admin: { description: translated('kontorwerk-personalization:subjectDescription') },
+      label: translated('kontorwerk-personalization:subject'),
       maxLength: 200,
       required: true,
       validate: validLiquid,
     },
-    { name: 'preheader', type: 'text', label: label('Preheader', 'Preheader'), maxLength: 250, validate: validLiquid },
+    { name: 'preheader', type: 'text', label: translated('kontorwerk-personalization:preheader'), maxLength: 250, validate: validLiquid },
     {
       type: 'row',
       fields: [
@@ -37,16 +37,16 @@ export const Newsletters: CollectionConfig = {
           name: 'layout',
           type: 'select',
           defaultValue: 'standard',
-          label: label('Layout', 'Layout'),
+          label: translated('kontorwerk-personalization:layout'),
           options: EMAIL_LAYOUTS.map(({ label, value }) => ({ label, value })),
           required: true,
         },
         {
           name: 'skipRecentSends',
           type: 'number',
-          admin: { description: label('Blöcke aus so vielen letzten Sendungen nicht wiederholen.', 'Do not repeat blocks from this many recent sends.') },
+          admin: { description: translated('kontorwerk-personalization:skipRecentSendsDescription') },
           defaultValue: 3,
-          label: label('Wiederholungssperre', 'Repeat guard'),
+          label: translated('kontorwerk-personalization:skipRecentSends'),
           max: 50,
           min: 0,
           required: true,
@@ -57,14 +57,14 @@ export const Newsletters: CollectionConfig = {
       name: 'customLayout',
       type: 'code',
       admin: {
-        description: label('Optional: eigenes MJML statt des Layouts; %%SECTIONS%% markiert die Inhalte.', 'Optional: own MJML instead of the layout; %%SECTIONS%% marks the content.'),
+        description: translated('kontorwerk-personalization:customLayoutDescription'),
         language: 'html',
       },
-      label: label('Eigenes MJML-Layout', 'Custom MJML layout'),
+      label: translated('kontorwerk-personalization:customLayout'),
       validate: validMjmlLayout,
     },
     previewField,
     slotsField('email'),
   ],
-  labels: { plural: label('Newsletter', 'Newsletters'), singular: label('Newsletter', 'Newsletter') },
+  labels: { plural: translated('kontorwerk-personalization:newslettersPlural'), singular: translated('kontorwerk-personalization:newslettersSingular') },
 }

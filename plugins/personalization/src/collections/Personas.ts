@@ -3,8 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { adminOnlyChanges } from '../access/adminOnlyChanges'
 import { anyone, isAdmin, isStaff } from '../access/roles'
 import { conditionFields } from '../fields/condition'
-import { label } from '../i18n/label'
 import { slugField } from '../utilities/slug'
+import { texts, translated } from '../translations'
 
 /**
  * A buyer persona. Its attribute profile lists what a matching subscriber looks like;
@@ -20,21 +20,18 @@ export const Personas: CollectionConfig = {
   access: { create: isStaff, delete: isAdmin, read: anyone, update: isStaff },
   admin: {
     defaultColumns: ['name', 'slug', 'description'],
-    group: label('Zielgruppen', 'Audience'),
+    group: texts('kontorwerk-personalization:groupAudience'),
     useAsTitle: 'name',
   },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', 'Name'), localized: true, required: true },
+    { name: 'name', type: 'text', label: translated('kontorwerk-personalization:name'), localized: true, required: true },
     slugField('name'),
-    { name: 'description', type: 'textarea', label: label('Beschreibung', 'Description'), localized: true },
+    { name: 'description', type: 'textarea', label: translated('kontorwerk-personalization:description'), localized: true },
     {
       name: 'profile',
       type: 'array',
       admin: {
-        description: label(
-          'Merkmale eines passenden Profils. Jede Zeile prüft ein Feld des Abonnenten (z. B. region oder attributes.industry); die Gewichte bestimmen den Fit in Prozent. Nur Admins ändern das Profil.',
-          'Traits of a matching profile. Each row checks one subscriber field (e.g. region or attributes.industry); the weights determine the fit percentage. Only admins change the profile.',
-        ),
+        description: translated('kontorwerk-personalization:profileDescription'),
         initCollapsed: true,
       },
       fields: [
@@ -46,7 +43,7 @@ export const Personas: CollectionConfig = {
               name: 'weight',
               type: 'number',
               defaultValue: 1,
-              label: label('Gewicht', 'Weight'),
+              label: translated('kontorwerk-personalization:weight'),
               max: 10,
               min: 1,
               required: true,
@@ -54,19 +51,16 @@ export const Personas: CollectionConfig = {
           ],
         },
       ],
-      label: label('Attributprofil', 'Attribute profile'),
+      label: translated('kontorwerk-personalization:profile'),
     },
   ],
   hooks: {
     beforeChange: [
       adminOnlyChanges((doc) => ((doc?.profile as unknown[] | undefined)?.length ? doc?.profile : null), {
         path: 'profile',
-        refusal: label(
-          'Das Attributprofil legen und ändern nur Admins (es entscheidet über die primäre Persona aus persönlichen Merkmalen); Name und Beschreibung können Sie ändern.',
-          'Only admins create and change the attribute profile (it decides the primary persona from personal traits); you may change name and description.',
-        ),
+        refusal: translated('kontorwerk-personalization:profileAdminOnly'),
       }),
     ],
   },
-  labels: { plural: label('Personas', 'Personas'), singular: label('Persona', 'Persona') },
+  labels: { plural: translated('kontorwerk-personalization:personas'), singular: translated('kontorwerk-personalization:personasSingular') },
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { fieldErrors } from '../../../../tests/helpers/errors'
 import { createStaff, type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { specData } from '../../../../tests/helpers/specData'
 
 describe.each(testedDatabases())('subscribers on %s', (kind) => {
   let local: LocalPayload
@@ -28,10 +29,10 @@ describe.each(testedDatabases())('subscribers on %s', (kind) => {
   const subscriberCount = () => payload.count({ collection: 'subscribers' }).then((r) => r.totalDocs)
 
   it('stores one normalised address per mailbox', async () => {
-    const created = await payload.create({ collection: 'subscribers', data: { email: '  Jürgen.Keller@MÜLLER.de ', lastName: 'Keller' } })
+    const created = await payload.create({ collection: 'subscribers', data: specData('subscribers', { email: '  Jürgen.Keller@MÜLLER.de ', lastName: 'Keller' }) })
     expect(created.email).toBe('jürgen.keller@xn--mller-kva.de')
 
-    const errors = await fieldErrors(payload.create({ collection: 'subscribers', data: { email: 'JÜRGEN.KELLER@müller.DE' } }))
+    const errors = await fieldErrors(payload.create({ collection: 'subscribers', data: specData('subscribers', { email: 'JÜRGEN.KELLER@müller.DE' }) }))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(/^email: /)
     expect(await subscriberCount()).toBe(1)
@@ -40,21 +41,21 @@ describe.each(testedDatabases())('subscribers on %s', (kind) => {
   it('rejects an invalid email and stores nothing', async () => {
     const before = await subscriberCount()
     for (const email of ['not-an-address', 'anna@', 'anna@localhost', '']) {
-      const errors = await fieldErrors(payload.create({ collection: 'subscribers', data: { email } }))
+      const errors = await fieldErrors(payload.create({ collection: 'subscribers', data: specData('subscribers', { email }) }))
       expect(errors[0]).toMatch(/^email: /)
     }
     expect(await subscriberCount()).toBe(before)
   })
 
   it('rejects custom attributes that are not an object', async () => {
-    const errors = await fieldErrors(payload.create({ collection: 'subscribers', data: { attributes: ['a'], email: 'list@example.com' } }))
+    const errors = await fieldErrors(payload.create({ collection: 'subscribers', data: specData('subscribers', { attributes: ['a'], email: 'list@example.com' }) }))
     expect(errors).toEqual(['attributes: Merkmale müssen ein JSON-Objekt sein.'])
   })
 
   it('hides personal data from editors but shows them the marketing profile', async () => {
     const anna = await payload.create({
       collection: 'subscribers',
-      data: { academicTitle: 'Dr.', email: 'anna.berger@example.com', firstName: 'Anna', gender: 'female', lastName: 'Berger', region: 'DE-BY', stage: stages.lead },
+      data: specData('subscribers', { academicTitle: 'Dr.', email: 'anna.berger@example.com', firstName: 'Anna', gender: 'female', lastName: 'Berger', region: 'DE-BY', stage: stages.lead }),
     })
     const seenByEditor = await payload.findByID({ id: anna.id, collection: 'subscribers', depth: 0, overrideAccess: false, user: editor })
     expect(seenByEditor.email).toBeUndefined()
@@ -80,7 +81,7 @@ describe.each(testedDatabases())('subscribers on %s', (kind) => {
     if (!(byEmail instanceof Error)) expect(byEmail.docs).toHaveLength(0)
 
     await expect(
-      payload.create({ collection: 'subscribers', data: { email: 'sneaky@example.com' }, overrideAccess: false, user: editor }),
+      payload.create({ collection: 'subscribers', data: specData('subscribers', { email: 'sneaky@example.com' }), overrideAccess: false, user: editor }),
     ).rejects.toThrow()
     expect((await payload.find({ collection: 'subscribers', where: { email: { equals: 'sneaky@example.com' } } })).totalDocs).toBe(0)
   })
@@ -89,7 +90,7 @@ describe.each(testedDatabases())('subscribers on %s', (kind) => {
     const lena = await payload.create({
       collection: 'subscribers',
       context: { stageChange: { reason: 'CSV-Import Messe', source: 'import' } },
-      data: { email: 'lena@example.com', stage: stages.lead },
+      data: specData('subscribers', { email: 'lena@example.com', stage: stages.lead }),
     })
     expect(lena.stageHistory).toHaveLength(1)
     expect(lena.stageHistory?.[0]).toMatchObject({ reason: 'CSV-Import Messe', source: 'import' })
@@ -101,7 +102,7 @@ describe.each(testedDatabases())('subscribers on %s', (kind) => {
       id: lena.id,
       collection: 'subscribers',
       context: { stageChange: { reason: 'Score 112, Fit 55', source: 'threshold' } },
-      data: { stage: stages.mql },
+      data: specData('subscribers', { stage: stages.mql }),
     })
     const history = promoted.stageHistory ?? []
     expect(history.map((entry) => [typeof entry.stage === 'object' ? entry.stage?.id : entry.stage, entry.source])).toEqual([
@@ -112,7 +113,7 @@ describe.each(testedDatabases())('subscribers on %s', (kind) => {
   })
 
   it('does not let an admin rewrite the stage history through the API', async () => {
-    const sub = await payload.create({ collection: 'subscribers', data: { email: 'history@example.com', stage: stages.lead } })
+    const sub = await payload.create({ collection: 'subscribers', data: specData('subscribers', { email: 'history@example.com', stage: stages.lead }) })
     const updated = await payload.update({
       id: sub.id,
       collection: 'subscribers',

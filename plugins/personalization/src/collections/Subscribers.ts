@@ -1,4 +1,4 @@
-import type { CollectionConfig, Field, FieldHook } from 'payload'
+import type { CollectionConfig, Field, FieldHook, PayloadRequest } from 'payload'
 
 import { isAdmin, isAdminField, isStaff } from '../access/roles'
 import { normalizeEmail } from '../domain/email'
@@ -6,14 +6,13 @@ import { addressFormOptions, genderOptions } from '../domain/salutation-data'
 import { isTimeZone } from '../domain/timeZones'
 import { localeField } from '../fields/locale'
 import { relationsExist, tagRelationship } from '../fields/tagRelationship'
-import { label, option } from '../i18n/label'
-import { message } from '../i18n/message'
 import { eventsPersonalData } from '../events/eventsPersonalData'
 import { jobsPersonalData } from '../jobs/jobsPersonalData'
 import { planErasure } from '../personalData/erasure'
 import { linkKeyField } from '../security/linkKey'
 import { keepOnOneLine } from '../fields/singleLine'
 import { recordStageChange } from './hooks/recordStageChange'
+import { message, option, texts, translated } from '../translations'
 
 const MAX_ATTRIBUTE_KEYS = 50
 
@@ -28,7 +27,7 @@ export const Subscribers: CollectionConfig = {
   access: { create: isAdmin, delete: isAdmin, read: isStaff, update: isAdmin },
   admin: {
     defaultColumns: ['email', 'firstName', 'lastName', 'stage', 'persona', 'locale'],
-    group: label('Zielgruppen', 'Audience'),
+    group: texts('kontorwerk-personalization:groupAudience'),
     listSearchableFields: ['email', 'lastName'],
     useAsTitle: 'email',
   },
@@ -38,12 +37,12 @@ export const Subscribers: CollectionConfig = {
       type: 'email',
       hooks: { beforeValidate: [normalizeEmailHook] },
       index: true,
-      label: label('E-Mail', 'Email'),
+      label: translated('kontorwerk-personalization:email'),
       required: true,
       unique: true,
       validate: (value: null | string | undefined, { req }) =>
         normalizeEmail(value) !== null ||
-        message(req, label('Keine gültige E-Mail-Adresse.', 'Not a valid email address.')),
+        message(req, 'kontorwerk-personalization:emailInvalid'),
     }),
     {
       type: 'row',
@@ -52,12 +51,12 @@ export const Subscribers: CollectionConfig = {
           name: 'gender',
           type: 'select',
           defaultValue: 'unspecified',
-          label: label('Anrede', 'Salutation'),
+          label: translated('kontorwerk-personalization:gender'),
           options: genderOptions,
         }),
-        personal({ name: 'academicTitle', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Titel', 'Academic title'), maxLength: 40 }),
-        personal({ name: 'firstName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Vorname', 'First name'), maxLength: 100 }),
-        personal({ name: 'lastName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: label('Nachname', 'Last name'), maxLength: 100 }),
+        personal({ name: 'academicTitle', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: translated('kontorwerk-personalization:academicTitle'), maxLength: 40 }),
+        personal({ name: 'firstName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: translated('kontorwerk-personalization:firstName'), maxLength: 100 }),
+        personal({ name: 'lastName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: translated('kontorwerk-personalization:lastName'), maxLength: 100 }),
       ],
     },
     {
@@ -67,46 +66,46 @@ export const Subscribers: CollectionConfig = {
           name: 'addressForm',
           type: 'select',
           defaultValue: 'formal',
-          label: label('Ansprache', 'Form of address'),
+          label: translated('kontorwerk-personalization:addressForm'),
           options: addressFormOptions,
           required: true,
         },
         localeField,
-        { name: 'region', type: 'text', index: true, label: label('Region', 'Region'), maxLength: 100 },
+        { name: 'region', type: 'text', index: true, label: translated('kontorwerk-personalization:region'), maxLength: 100 },
         {
           name: 'timeZone',
           type: 'text',
-          admin: { description: label('IANA, z. B. Europe/Vienna; leer: aus der Region.', 'IANA, e.g. Europe/Vienna; empty: from the region.') },
-          label: label('Zeitzone', 'Time zone'),
+          admin: { description: translated('kontorwerk-personalization:timeZoneDescription') },
+          label: translated('kontorwerk-personalization:timeZone'),
           maxLength: 64,
-          validate: (value: null | string | undefined) => !value || isTimeZone(value) || 'Keine IANA-Zeitzone / not an IANA time zone',
+          validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => !value || isTimeZone(value) || message(req, 'kontorwerk-personalization:timeZoneInvalid'),
         },
       ],
     },
     personal({
       name: 'attributes',
       type: 'json',
-      admin: { description: label('Eigene Merkmale als JSON-Objekt, z. B. {"industry": "Handel", "companySize": 120}.', 'Custom traits as a JSON object, e.g. {"industry": "Retail", "companySize": 120}.') },
-      label: label('Eigene Merkmale', 'Custom attributes'),
+      admin: { description: translated('kontorwerk-personalization:attributesDescription') },
+      label: translated('kontorwerk-personalization:attributes'),
       validate: (value: unknown, { req }) => {
         if (value == null) return true
         if (typeof value !== 'object' || Array.isArray(value)) {
-          return message(req, label('Merkmale müssen ein JSON-Objekt sein.', 'Attributes must be a JSON object.'))
+          return message(req, 'kontorwerk-personalization:attributesNotObject')
         }
         return Object.keys(value).length <= MAX_ATTRIBUTE_KEYS ||
-          message(req, label(`Höchstens ${MAX_ATTRIBUTE_KEYS} Merkmale.`, `At most ${MAX_ATTRIBUTE_KEYS} attributes.`))
+          message(req, 'kontorwerk-personalization:tooManyAttributes', { max: MAX_ATTRIBUTE_KEYS })
       },
     }),
     {
       name: 'persona',
       type: 'relationship',
-      admin: { description: label('Primäre Persona (beste Übereinstimmung).', 'Primary persona (best fit).'), position: 'sidebar' },
+      admin: { description: translated('kontorwerk-personalization:personaDescription'), position: 'sidebar' },
       index: true,
-      label: label('Persona', 'Persona'),
+      label: translated('kontorwerk-personalization:persona'),
       relationTo: 'personas',
       validate: relationsExist,
     },
-    tagRelationship('stage', 'lifecycle-stages', label('Lebenszyklusphase', 'Lifecycle stage'), {
+    tagRelationship('stage', 'lifecycle-stages', translated('kontorwerk-personalization:lifecycleStage'), {
       admin: { position: 'sidebar' },
       hasMany: false,
     }),
@@ -117,12 +116,12 @@ export const Subscribers: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            tagRelationship('interest', 'interests', label('Interesse', 'Interest'), { hasMany: false, required: true }),
+            tagRelationship('interest', 'interests', translated('kontorwerk-personalization:interest'), { hasMany: false, required: true }),
             {
               name: 'weight',
               type: 'number',
               defaultValue: 1,
-              label: label('Gewicht', 'Weight'),
+              label: translated('kontorwerk-personalization:weight'),
               max: 1,
               min: 0,
               required: true,
@@ -131,34 +130,34 @@ export const Subscribers: CollectionConfig = {
               name: 'source',
               type: 'select',
               defaultValue: 'explicit',
-              label: label('Quelle', 'Source'),
+              label: translated('kontorwerk-personalization:source'),
               options: [
-                option('explicit', 'Selbst gewählt', 'Chosen by the subscriber'),
-                option('implicit', 'Aus Verhalten', 'From behaviour'),
+                option('explicit', 'kontorwerk-personalization:sourceExplicit'),
+                option('implicit', 'kontorwerk-personalization:sourceImplicit'),
               ],
               required: true,
             },
-            { name: 'lastSeenAt', type: 'date', label: label('Zuletzt gesehen', 'Last seen') },
+            { name: 'lastSeenAt', type: 'date', label: translated('kontorwerk-personalization:lastSeenAt') },
           ],
         },
       ],
-      label: label('Interessen', 'Interests'),
+      label: translated('kontorwerk-personalization:interests'),
     },
     {
       name: 'purchases',
       type: 'array',
-      admin: { description: label('Käufe, z. B. aus Shop oder CRM; Rabatt-Blöcke für kürzlich gekaufte Produkte werden zurückgehalten.', 'Purchases, e.g. from the shop or CRM; discount blocks for recently bought products are withheld.'), initCollapsed: true },
+      admin: { description: translated('kontorwerk-personalization:purchasesDescription'), initCollapsed: true },
       fields: [
         {
           type: 'row',
           fields: [
-            { name: 'product', type: 'text', label: label('Produkt', 'Product'), required: true },
-            { name: 'purchasedAt', type: 'date', label: label('Gekauft am', 'Purchased at'), required: true },
-            { name: 'amount', type: 'number', label: label('Betrag (EUR)', 'Amount (EUR)'), min: 0 },
+            { name: 'product', type: 'text', label: translated('kontorwerk-personalization:product'), required: true },
+            { name: 'purchasedAt', type: 'date', label: translated('kontorwerk-personalization:purchasedAt'), required: true },
+            { name: 'amount', type: 'number', label: translated('kontorwerk-personalization:amount'), min: 0 },
           ],
         },
       ],
-      label: label('Käufe', 'Purchases'),
+      label: translated('kontorwerk-personalization:purchases'),
     },
     {
       name: 'sendHistory',
@@ -169,13 +168,13 @@ export const Subscribers: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'newsletter', type: 'relationship', label: label('Newsletter', 'Newsletter'), relationTo: 'newsletters' },
-            { name: 'blocks', type: 'relationship', hasMany: true, label: label('Blöcke', 'Blocks'), relationTo: 'content-blocks' },
-            { name: 'sentAt', type: 'date', label: label('Gesendet am', 'Sent at') },
+            { name: 'newsletter', type: 'relationship', label: translated('kontorwerk-personalization:newsletter'), relationTo: 'newsletters' },
+            { name: 'blocks', type: 'relationship', hasMany: true, label: translated('kontorwerk-personalization:blocks'), relationTo: 'content-blocks' },
+            { name: 'sentAt', type: 'date', label: translated('kontorwerk-personalization:sentAt') },
           ],
         },
       ],
-      label: label('Versandverlauf', 'Send history'),
+      label: translated('kontorwerk-personalization:sendHistory'),
     },
     {
       name: 'stageHistory',
@@ -186,25 +185,25 @@ export const Subscribers: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'stage', type: 'relationship', label: label('Phase', 'Stage'), relationTo: 'lifecycle-stages' },
+            { name: 'stage', type: 'relationship', label: translated('kontorwerk-personalization:stage'), relationTo: 'lifecycle-stages' },
             {
               name: 'source',
               type: 'select',
-              label: label('Quelle', 'Source'),
+              label: translated('kontorwerk-personalization:source'),
               options: [
-                option('manual', 'Manuell', 'Manual'),
-                option('import', 'Import', 'Import'),
-                option('rule', 'Regel', 'Rule'),
-                option('threshold', 'Score-Schwelle', 'Score threshold'),
+                option('manual', 'kontorwerk-personalization:sourceManual'),
+                option('import', 'kontorwerk-personalization:sourceImport'),
+                option('rule', 'kontorwerk-personalization:sourceRule'),
+                option('threshold', 'kontorwerk-personalization:sourceThreshold'),
               ],
             },
             // Threshold moves note the fit and total they read (computed from personal data): admins only.
-            { name: 'reason', type: 'text', access: { read: isAdminField }, label: label('Grund', 'Reason') },
-            { name: 'changedAt', type: 'date', label: label('Geändert am', 'Changed at') },
+            { name: 'reason', type: 'text', access: { read: isAdminField }, label: translated('kontorwerk-personalization:reason') },
+            { name: 'changedAt', type: 'date', label: translated('kontorwerk-personalization:changedAt') },
           ],
         },
       ],
-      label: label('Phasenverlauf', 'Stage history'),
+      label: translated('kontorwerk-personalization:stageHistory'),
     },
     linkKeyField,
   ],
@@ -212,5 +211,5 @@ export const Subscribers: CollectionConfig = {
   // (src/personalData); planned before the deletion, applied with it, all or nothing.
   custom: { personalData: [eventsPersonalData, jobsPersonalData] },
   hooks: { beforeChange: [recordStageChange], beforeDelete: [planErasure] },
-  labels: { plural: label('Abonnenten', 'Subscribers'), singular: label('Abonnent', 'Subscriber') },
+  labels: { plural: translated('kontorwerk-personalization:subscribersPlural'), singular: translated('kontorwerk-personalization:subscribersSingular') },
 }

@@ -3,6 +3,8 @@
 import { Button, useAuth, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
+import type { PersonalizationTranslationKey, PersonalizationTranslations } from '../translations'
+
 type Option = { label: string; value: string }
 type PreviewBlock = { id: string; reason: { explanation: string; kind: string }; title: string }
 type Preview = { html: string; slots: { blocks: PreviewBlock[]; key: string; label: string }[]; subject?: string }
@@ -23,9 +25,7 @@ export function PersonalizationPreview() {
   const { collectionSlug } = useDocumentInfo()
   const slug = useFormFields(([fields]) => fields.slug?.value as string | undefined)
   const { user } = useAuth<{ role?: string }>()
-  const { i18n } = useTranslation()
-  const german = i18n.language !== 'en'
-  const t = (de: string, en: string) => (german ? de : en)
+  const { t } = useTranslation<PersonalizationTranslations, PersonalizationTranslationKey>()
 
   const [choices, setChoices] = useState<{ interests: Option[]; personas: Option[]; stages: Option[] }>({ interests: [], personas: [], stages: [] })
   const [persona, setPersona] = useState('')
@@ -71,13 +71,13 @@ export function PersonalizationPreview() {
     }
   }
 
-  if (!slug) return <p>{t('Zum Vorschauen zuerst speichern.', 'Save first to preview.')}</p>
+  if (!slug) return <p>{t('kontorwerk-personalization:previewSaveFirst')}</p>
 
   const select = (id: string, text: string, value: string, onChange: (value: string) => void, list: Option[]) => (
     <label htmlFor={id} style={{ display: 'grid', gap: 4 }}>
       <span>{text}</span>
       <select id={id} onChange={(event) => onChange(event.target.value)} style={{ padding: 6 }} value={value}>
-        <option value="">{t('– beliebig –', '– any –')}</option>
+        <option value="">{t('kontorwerk-personalization:previewAny')}</option>
         {list.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -88,24 +88,24 @@ export function PersonalizationPreview() {
   )
 
   return (
-    <section aria-label={t('Personalisierte Vorschau', 'Personalized preview')} style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, display: 'grid', gap: 12, marginTop: 24, padding: 16 }}>
-      <h3 style={{ margin: 0 }}>{t('Personalisierte Vorschau', 'Personalized preview')}</h3>
-      <p style={{ margin: 0 }}>{t('Zeigt den gespeicherten Stand für die gewählte Zielgruppe.', 'Shows the saved version for the chosen audience.')}</p>
+    <section aria-label={t('kontorwerk-personalization:previewHeading')} style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, display: 'grid', gap: 12, marginTop: 24, padding: 16 }}>
+      <h3 style={{ margin: 0 }}>{t('kontorwerk-personalization:previewHeading')}</h3>
+      <p style={{ margin: 0 }}>{t('kontorwerk-personalization:previewHint')}</p>
       <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))' }}>
-        {select('preview-persona', 'Persona', persona, setPersona, choices.personas)}
-        {select('preview-stage', t('Phase', 'Stage'), stage, setStage, choices.stages)}
-        {select('preview-interest', t('Interesse', 'Interest'), interest, setInterest, choices.interests)}
-        {select('preview-locale', t('Sprache', 'Language'), locale, setLocale, [{ label: 'Deutsch', value: 'de' }, { label: 'English', value: 'en' }])}
+        {select('preview-persona', t('kontorwerk-personalization:previewPersona'), persona, setPersona, choices.personas)}
+        {select('preview-stage', t('kontorwerk-personalization:previewStage'), stage, setStage, choices.stages)}
+        {select('preview-interest', t('kontorwerk-personalization:previewInterest'), interest, setInterest, choices.interests)}
+        {select('preview-locale', t('kontorwerk-personalization:previewLanguage'), locale, setLocale, [{ label: 'Deutsch', value: 'de' }, { label: 'English', value: 'en' }])}
         {user?.role === 'admin' && (
           <label htmlFor="preview-subscriber" style={{ display: 'grid', gap: 4 }}>
-            <span>{t('oder Abonnent (ID)', 'or subscriber (ID)')}</span>
+            <span>{t('kontorwerk-personalization:previewSubscriber')}</span>
             <input id="preview-subscriber" onChange={(event) => setSubscriber(event.target.value.trim())} style={{ padding: 6 }} value={subscriber} />
           </label>
         )}
       </div>
       <div>
         <Button buttonStyle="secondary" disabled={busy} onClick={() => void run()} type="button">
-          {busy ? t('Wird erstellt …', 'Rendering …') : t('Vorschau erstellen', 'Render preview')}
+          {busy ? t('kontorwerk-personalization:previewRendering') : t('kontorwerk-personalization:previewRender')}
         </Button>
       </div>
       {error && (
@@ -117,15 +117,15 @@ export function PersonalizationPreview() {
         <div style={{ display: 'grid', gap: 12 }}>
           {preview.subject && (
             <p>
-              <strong>{t('Betreff', 'Subject')}:</strong> {preview.subject}
+              <strong>{t('kontorwerk-personalization:previewSubject')}:</strong> {preview.subject}
             </p>
           )}
           <table className="preview-reasons">
             <thead>
               <tr>
-                <th scope="col">Slot</th>
-                <th scope="col">{t('Block', 'Block')}</th>
-                <th scope="col">{t('Warum', 'Why')}</th>
+                <th scope="col">{t('kontorwerk-personalization:previewSlot')}</th>
+                <th scope="col">{t('kontorwerk-personalization:previewBlock')}</th>
+                <th scope="col">{t('kontorwerk-personalization:previewWhy')}</th>
               </tr>
             </thead>
             <tbody>
@@ -140,7 +140,7 @@ export function PersonalizationPreview() {
               )}
             </tbody>
           </table>
-          <iframe sandbox="" srcDoc={preview.html} style={{ background: '#fff', border: '1px solid var(--theme-elevation-150)', height: 700, width: '100%' }} title={t('Vorschau', 'Preview')} />
+          <iframe sandbox="" srcDoc={preview.html} style={{ background: '#fff', border: '1px solid var(--theme-elevation-150)', height: 700, width: '100%' }} title={t('kontorwerk-personalization:previewFrame')} />
         </div>
       )}
     </section>

@@ -4,3 +4,4 @@
  * them (drizzle identifies its objects by kind, not by class).
  */
 export { sql } from 'drizzle-orm'
+export type { SQL } from 'drizzle-orm'

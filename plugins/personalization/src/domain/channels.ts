@@ -1,14 +1,14 @@
-import { option } from '../i18n/label'
+import { option } from '../translations'
 
 export const CHANNELS = ['email', 'landing_page', 'web', 'push', 'sms'] as const
 export type Channel = (typeof CHANNELS)[number]
 
 export const channelOptions = [
-  option('email', 'E-Mail', 'Email'),
-  option('landing_page', 'Landingpage', 'Landing page'),
-  option('web', 'Website', 'Website'),
-  option('push', 'Push', 'Push'),
-  option('sms', 'SMS', 'SMS'),
+  option('email', 'kontorwerk-personalization:channelEmail'),
+  option('landing_page', 'kontorwerk-personalization:channelLandingPage'),
+  option('web', 'kontorwerk-personalization:channelWeb'),
+  option('push', 'kontorwerk-personalization:channelPush'),
+  option('sms', 'kontorwerk-personalization:channelSms'),
 ]
 
 /** Campaign goals; acquisition offers are never shown to customers (docs/plugins/personalization.md#relevance-guards). */
@@ -16,11 +16,11 @@ export const GOALS = ['acquisition', 'onboarding', 'nurture', 'upsell', 'cross_s
 export type Goal = (typeof GOALS)[number]
 
 export const goalOptions = [
-  option('acquisition', 'Neukundengewinnung', 'Acquisition'),
-  option('onboarding', 'Onboarding', 'Onboarding'),
-  option('nurture', 'Nurturing', 'Nurture'),
-  option('upsell', 'Upselling', 'Upsell'),
-  option('cross_sell', 'Cross-Selling', 'Cross-sell'),
-  option('winback', 'Rückgewinnung', 'Win-back'),
-  option('retention', 'Kundenbindung', 'Retention'),
+  option('acquisition', 'kontorwerk-personalization:goalAcquisition'),
+  option('onboarding', 'kontorwerk-personalization:goalOnboarding'),
+  option('nurture', 'kontorwerk-personalization:goalNurture'),
+  option('upsell', 'kontorwerk-personalization:goalUpsell'),
+  option('cross_sell', 'kontorwerk-personalization:goalCrossSell'),
+  option('winback', 'kontorwerk-personalization:goalWinback'),
+  option('retention', 'kontorwerk-personalization:goalRetention'),
 ]

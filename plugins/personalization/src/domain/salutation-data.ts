@@ -1,14 +1,14 @@
-import { option } from '../i18n/label'
+import { option } from '../translations'
 
 /** Values that drive the Anrede (docs/plugins/personalization.md#anrede); "unspecified" gives the neutral "Guten Tag Vorname Nachname". */
 export const genderOptions = [
-  option('female', 'Frau', 'Ms'),
-  option('male', 'Herr', 'Mr'),
-  option('diverse', 'Divers', 'Diverse'),
-  option('unspecified', 'Keine Angabe', 'Not specified'),
+  option('female', 'kontorwerk-personalization:genderFemale'),
+  option('male', 'kontorwerk-personalization:genderMale'),
+  option('diverse', 'kontorwerk-personalization:genderDiverse'),
+  option('unspecified', 'kontorwerk-personalization:genderUnspecified'),
 ]
 
 export const addressFormOptions = [
-  option('formal', 'Sie (förmlich)', 'Formal (Sie)'),
-  option('informal', 'Du (persönlich)', 'Informal (du)'),
+  option('formal', 'kontorwerk-personalization:addressFormFormal'),
+  option('informal', 'kontorwerk-personalization:addressFormInformal'),
 ]

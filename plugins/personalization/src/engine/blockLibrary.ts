@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { ContentBlock, Media } from '../../../../src/payload-types'
+import type { ContentBlock, Media } from '../documents'
 import type { BlockCandidate } from './types'
 
 import { personalizationOptions } from '../extensions'

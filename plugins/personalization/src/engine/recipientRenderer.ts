@@ -1,21 +1,25 @@
 import type { Payload } from 'payload'
 
-import { extensionsOf } from '../extensions'
-
-import type { Newsletter, Subscriber } from '../../../../src/payload-types'
+import type { Newsletter, Subscriber } from '../documents'
 import type { AssembledSlot, BlockCandidate } from './types'
 
 import { CodedError } from '../errors'
-
+import { extensionsOf } from '../extensions'
 import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } from '../rendering/email/renderNewsletter'
 import { tokenContext } from '../rendering/tokens/liquid'
 import { blockLibrary } from './blockLibrary'
-import { contextFromSubscriber } from './context/buildContext'
+import { subscriberContext } from './context/buildContext'
+import { segmentMemberships } from './context/segmentMemberships'
 import { engineSettings, fill, namedSegments, slotDefinitions } from './service'
 
+/** `recentBlocks`: the blocks of each of the recipient's sends, oldest first. */
 export type RecipientInput = { recentBlocks: string[][]; segments: Set<string>; subscriber: Subscriber }
-/** An A/B variant: its own subject and/or one slot's block, fixed instead of ranked. */
-export type VariantOverride = { block: null | string; key: string; slot: null | string; subject: null | string }
+/**
+ * A version of the newsletter that differs from the ranked one (e.g. a campaign's A/B variant):
+ * its own subject, and/or `block` fixed in the slot `slot` instead of ranked. `key` tells the
+ * versions apart.
+ */
+export type NewsletterVersion = { block: null | string; key: string; slot: null | string; subject: null | string }
 export type RenderedForRecipient = RenderedNewsletter & { blocks: string[] }
 
 /**
@@ -29,30 +33,29 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
     extensionsOf(payload).halfLives?.implicitInterestDays(payload),
   ])
   const definitions = slotDefinitions(newsletter.slots)
-  const guard = newsletter.skipRecentSends ?? 0
+  const reserved = namedSegments(definitions)
   const settings = engineSettings(payload)
+  const personaFitsOf = extensionsOf(payload).leadScores?.personaFitsOf
   return {
-    /** Segments the slots are reserved for: the caller answers membership for a whole batch at once. */
-    segments: namedSegments(definitions),
-    async render({ recentBlocks, segments, subscriber }: RecipientInput, variant?: null | VariantOverride): Promise<RenderedForRecipient> {
-      const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
-      const recent = guard > 0 ? recentBlocks.slice(-guard).flat() : []
-      const context = contextFromSubscriber(subscriber, library.taxonomy, at, { implicitHalfLifeDays, purchases, recentBlocks: recent })
-      context.segments = segments
-      const slots = pinVariantBlock(fill(library, { context }, definitions, settings), library.candidates, variant)
-      // A variant's subject is a newsletter of its own to the compile caches (they key by id).
-      const source = variant?.subject ? { ...newsletter, id: `${newsletter.id}:${variant.key}`, subject: variant.subject } : newsletter
+    /** A batch's memberships in the segments the slots are reserved for, read at once. */
+    memberships: (subscribers: string[], when: Date) => segmentMemberships(payload, subscribers, reserved, when),
+    async render({ recentBlocks, segments, subscriber }: RecipientInput, version?: NewsletterVersion | null): Promise<RenderedForRecipient> {
+      const history = { implicitHalfLifeDays, personaFits: personaFitsOf?.(subscriber), segments, sends: recentBlocks, skipRecentSends: newsletter.skipRecentSends ?? 0 }
+      const context = subscriberContext(subscriber, library.taxonomy, at, history)
+      const slots = pinBlock(fill(library, { context }, definitions, settings), library.candidates, version)
+      // A version's subject is a newsletter of its own to the compile caches (they key by id).
+      const source = version?.subject ? { ...newsletter, id: `${newsletter.id}:${version.key}`, subject: version.subject } : newsletter
       const template = await compileNewsletter(source, slots, library.content)
       return { ...personalizeNewsletter(source, template, tokenContext(subscriber)), blocks: slots.flatMap((slot) => slot.choices.map((choice) => String(choice.block.id))) }
     },
   }
 }
 
-/** The variant's block replaces what ranking chose for its slot. */
-function pinVariantBlock(slots: AssembledSlot[], candidates: BlockCandidate[], variant?: null | VariantOverride): AssembledSlot[] {
-  if (!variant?.slot || !variant.block) return slots
-  const block = candidates.find((candidate) => String(candidate.id) === variant.block)
-  if (!block) throw new CodedError('FAILED_PRECONDITION', `The block of variant "${variant.key}" is not published`)
-  const reason = { kind: 'variant' as const, localeFallback: false, matchedInterests: [], matchedPersona: null, matchedStage: null, score: 0 }
-  return slots.map((slot) => (slot.key === variant.slot ? { ...slot, choices: [{ block, reason }] } : slot))
+/** The version's block replaces what ranking chose for its slot. */
+function pinBlock(slots: AssembledSlot[], candidates: BlockCandidate[], version?: NewsletterVersion | null): AssembledSlot[] {
+  if (!version?.slot || !version.block) return slots
+  const block = candidates.find((candidate) => String(candidate.id) === version.block)
+  if (!block) throw new CodedError('FAILED_PRECONDITION', `Block ${version.block}, fixed in slot "${version.slot}" (${version.key}), is not published`)
+  const reason = { kind: 'pinned' as const, localeFallback: false, matchedInterests: [], matchedPersona: null, matchedStage: null, score: 0 }
+  return slots.map((slot) => (slot.key === version.slot ? { ...slot, choices: [{ block, reason }] } : slot))
 }

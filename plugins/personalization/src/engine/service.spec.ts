@@ -3,11 +3,11 @@ import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 
 import { fieldErrors } from '../../../../tests/helpers/errors'
-import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
-import { seedDemoData } from '../../../../src/seed'
+import { type LocalPayload } from '../../../../tests/helpers/localPayload'
+import { startDemoPayload } from '../../../../tests/helpers/referenceApp'
 import { CodedError } from '../errors'
 import { personalizationToken, personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from './service'
 
@@ -32,9 +32,8 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
   }
 
   beforeAll(async () => {
-    local = await startLocalPayload('sqlite')
+    local = await startDemoPayload('sqlite')
     payload = local.payload
-    await seedDemoData(payload)
     const users = await payload.find({ collection: 'users' })
     asAdmin = await createLocalReq({ user: { ...users.docs.find((u) => u.role === 'admin')!, collection: 'users' } }, payload)
     asEditor = await createLocalReq({ user: { ...users.docs.find((u) => u.role === 'editor')!, collection: 'users' } }, payload)

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { LandingPage, Newsletter, Subscriber } from '../../../../src/payload-types'
+import type { LandingPage, Newsletter, Subscriber } from '../documents'
 import type { AssembledSlot, Choice, EngineSettings, PersonalizationContext, RankingStrategy, SlotDefinition } from './types'
 
 import { hasRole } from '../access/roles'
@@ -13,10 +13,11 @@ import { renderTokens, type TokenContext, tokenContext } from '../rendering/toke
 import { type LinkSubject } from '../security/linkKey'
 import { subscriberOfClaims, withoutLinkKey } from '../security/subscriberForLink'
 import { readSubscriberToken, signSubscriberToken, TokenError } from '../security/subscriberToken'
-import { isPossibleId, relationKey, relationKeys } from '../utilities/relation'
+import { relationKey, relationKeys } from '../utilities/relation'
 import { assemble, MissingFallbackError } from './assembly/assemble'
 import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
-import { type AnonymousContextInput, contextFromAnonymous, contextFromSubscriber, UnknownReferenceError } from './context/buildContext'
+import { type AnonymousContextInput, contextFromAnonymous, subscriberContext, UnknownReferenceError } from './context/buildContext'
+import { requireSegments, segmentMemberships } from './context/segmentMemberships'
 import { CodedError } from '../errors'
 import { extensionsOf, personalizationOptions } from '../extensions'
 import { type Signer } from '../security/signing'
@@ -74,20 +75,6 @@ async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<
 /** The segments the slots name, to ask the reader's membership of. */
 export const namedSegments = (slots: Pick<SlotDefinition, 'segments'>[]) => [...new Set(slots.flatMap((slot) => (slot.segments ?? []).map(String)))]
 
-/** The reader's memberships in those segments (asked of the segments plugin, if installed). */
-async function segmentsOfReader(req: PayloadRequest, subscriber: Subscriber, wanted: string[], at: Date): Promise<Set<string>> {
-  const membership = extensionsOf(req.payload).segmentMembership
-  if (!wanted.length || !membership) return new Set()
-  try {
-    return await membership(req.payload, subscriber.id, wanted, at, req)
-  } catch (error) {
-    // A segment whose rules went out of date (e.g. an interest was deleted): its slots stay closed, the mail still goes.
-    if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
-    req.payload.logger.warn(`Slots reserved for segments ${wanted.join(', ')} show their fallback: ${error.message}`)
-    return new Set()
-  }
-}
-
 async function resolveReader(req: PayloadRequest, input: ReaderInput, library: BlockLibrary, at: Date, skipRecentSends: number, segments: string[]): Promise<Reader> {
   const locale = input.context?.locale
   if (locale && !CONTENT_LOCALES.some(({ code }) => code === locale)) {
@@ -95,12 +82,14 @@ async function resolveReader(req: PayloadRequest, input: ReaderInput, library: B
   }
   const subscriber = await loadSubscriber(req, input)
   if (subscriber) {
-    const recentSends = skipRecentSends > 0 ? (subscriber.sendHistory ?? []).slice(-skipRecentSends) : []
-    const recentBlocks = recentSends.flatMap((send) => relationKeys(send.blocks))
-    const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
-    const implicitHalfLifeDays = await extensionsOf(req.payload).halfLives?.implicitInterestDays(req.payload)
-    const context = contextFromSubscriber(subscriber, library.taxonomy, at, { implicitHalfLifeDays, purchases, recentBlocks })
-    context.segments = await segmentsOfReader(req, subscriber, segments, at)
+    const id = String(subscriber.id)
+    const [implicitHalfLifeDays, memberships] = await Promise.all([
+      extensionsOf(req.payload).halfLives?.implicitInterestDays(req.payload),
+      segmentMemberships(req.payload, [id], segments, at, req),
+    ])
+    const sends = (subscriber.sendHistory ?? []).map((send) => relationKeys(send.blocks))
+    const personaFits = extensionsOf(req.payload).leadScores?.personaFitsOf(subscriber)
+    const context = subscriberContext(subscriber, library.taxonomy, at, { implicitHalfLifeDays, personaFits, segments: memberships.get(id) ?? new Set(), sends, skipRecentSends })
     return { context, tokens: tokenContext(subscriber) }
   }
   try {
@@ -219,17 +208,6 @@ export async function personalizedLandingPage(req: PayloadRequest, { at, slug, .
     subline: page.hero.subline ? renderTokens(page.hero.subline, reader.tokens, 'text') : null,
     title: page.title,
   }
-}
-
-/** Segment ids a client names must exist, whoever reads (an anonymous reader would otherwise never notice a typo). */
-async function requireSegments(req: PayloadRequest, ids: string[]) {
-  if (!ids.length) return
-  const possible = ids.filter((id) => isPossibleId(req.payload, id))
-  const found = possible.length
-    ? (await req.payload.find({ collection: 'segments', depth: 0, limit: possible.length, pagination: false, req, select: {}, where: { id: { in: possible } } })).docs.map((doc) => String(doc.id))
-    : []
-  const unknown = ids.filter((id) => !found.includes(id))
-  if (unknown.length) throw new CodedError('BAD_USER_INPUT', `Unknown segment ${unknown.join(', ')}`)
 }
 
 export type BlockFilterInput = { channel: string; goals?: null | string[]; interests?: null | string[]; segments?: null | string[]; strategy?: null | string }

@@ -65,8 +65,8 @@ export type ScoreComponents = { freshness: number; interest: number; persona: nu
 
 export type Reason = {
   components?: ScoreComponents
-  /** `variant`: fixed by a campaign's A/B variant instead of ranked. */
-  kind: 'fallback' | 'ranked' | 'variant'
+  /** `pinned`: fixed by a version of the newsletter (e.g. a campaign's A/B variant) instead of ranked. */
+  kind: 'fallback' | 'pinned' | 'ranked'
   /** The slot had no eligible block in the reader's language, so the default locale was used. */
   localeFallback: boolean
   matchedInterests: string[]

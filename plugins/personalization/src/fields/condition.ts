@@ -1,14 +1,13 @@
 import type { Field, TextFieldSingleValidation } from 'payload'
 
-import { label, option } from '../i18n/label'
-import { message } from '../i18n/message'
+import { message, option, translated } from '../translations'
 
 const OPERATORS = {
-  contains: option('contains', 'enthält', 'contains'),
-  exists: option('exists', 'ist vorhanden', 'is present'),
-  gte: option('gte', 'mindestens', 'at least'),
-  in: option('in', 'ist einer von', 'is one of'),
-  lte: option('lte', 'höchstens', 'at most'),
+  contains: option('contains', 'kontorwerk-personalization:conditionContains'),
+  exists: option('exists', 'kontorwerk-personalization:conditionExists'),
+  gte: option('gte', 'kontorwerk-personalization:conditionGte'),
+  in: option('in', 'kontorwerk-personalization:conditionIn'),
+  lte: option('lte', 'kontorwerk-personalization:conditionLte'),
 }
 
 export type OperatorName = keyof typeof OPERATORS
@@ -20,18 +19,18 @@ export function conditionFields(operators: OperatorName[], { pathExample = 'attr
       name: 'attribute',
       type: 'text',
       admin: { placeholder: pathExample },
-      label: label('Merkmal', 'Attribute'),
+      label: translated('kontorwerk-personalization:attribute'),
       required,
       validate: ((value, { req }) =>
         !value ||
         /^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/.test(value) ||
-        message(req, label(`Feldpfad wie ${pathExample} erwartet.`, `Expected a field path such as ${pathExample}.`))) as TextFieldSingleValidation,
+        message(req, 'kontorwerk-personalization:fieldPathExpected', { example: pathExample })) as TextFieldSingleValidation,
     },
     {
       name: 'operator',
       type: 'select',
       defaultValue: operators[0],
-      label: label('Vergleich', 'Operator'),
+      label: translated('kontorwerk-personalization:operator'),
       options: operators.map((name) => OPERATORS[name]),
       required,
     },
@@ -40,7 +39,7 @@ export function conditionFields(operators: OperatorName[], { pathExample = 'attr
       type: 'text',
       admin: { condition: (_data, siblingData) => siblingData?.operator !== 'exists' },
       hasMany: true,
-      label: label('Werte', 'Values'),
+      label: translated('kontorwerk-personalization:values'),
     },
   ]
 }

@@ -1,7 +1,7 @@
 import type { SelectField } from 'payload'
 
-import { label } from '../i18n/label'
 import { DEFAULT_LOCALE, localeOptions } from '../i18n/locales'
+import { translated } from '../translations'
 
 /** The language a block is written in, or a subscriber reads in: one of the content locales. */
 export const localeField: SelectField = {
@@ -9,7 +9,7 @@ export const localeField: SelectField = {
   type: 'select',
   defaultValue: DEFAULT_LOCALE,
   index: true,
-  label: label('Sprache', 'Language'),
+  label: translated('kontorwerk-personalization:locale'),
   options: localeOptions,
   required: true,
 }

@@ -3,9 +3,8 @@ import type { ArrayField } from 'payload'
 import type { Channel } from '../domain/channels'
 
 import { channelOptions, goalOptions } from '../domain/channels'
-import { label, option } from '../i18n/label'
-import { message } from '../i18n/message'
 import { relationsExist, tagRelationship } from './tagRelationship'
+import { message, option, translated } from '../translations'
 
 const KEY_PATTERN = /^[a-z][a-z0-9_-]*$/
 
@@ -24,53 +23,53 @@ export function slotsField(defaultChannel: Channel): ArrayField {
           {
             name: 'key',
             type: 'text',
-            label: label('Schlüssel', 'Key'),
+            label: translated('kontorwerk-personalization:key'),
             required: true,
             validate: (value: null | string | undefined, { req }: { req: Parameters<typeof message>[0] }) =>
-              !value || KEY_PATTERN.test(value) || message(req, label('Kleinbuchstaben, Ziffern, - und _.', 'Lowercase letters, digits, - and _.')),
+              !value || KEY_PATTERN.test(value) || message(req, 'kontorwerk-personalization:slotKeyPattern'),
           },
-          { name: 'label', type: 'text', label: label('Bezeichnung', 'Label'), required: true },
-          { name: 'count', type: 'number', defaultValue: 1, label: label('Anzahl Blöcke', 'Number of blocks'), max: 6, min: 1, required: true },
+          { name: 'label', type: 'text', label: translated('kontorwerk-personalization:label'), required: true },
+          { name: 'count', type: 'number', defaultValue: 1, label: translated('kontorwerk-personalization:blockCount'), max: 6, min: 1, required: true },
         ],
       },
       {
         type: 'row',
         fields: [
-          { name: 'channel', type: 'select', defaultValue: defaultChannel, label: label('Kanal', 'Channel'), options: channelOptions, required: true },
-          { name: 'goals', type: 'select', hasMany: true, label: label('Nur Ziele', 'Only goals'), options: goalOptions },
+          { name: 'channel', type: 'select', defaultValue: defaultChannel, label: translated('kontorwerk-personalization:channel'), options: channelOptions, required: true },
+          { name: 'goals', type: 'select', hasMany: true, label: translated('kontorwerk-personalization:onlyGoals'), options: goalOptions },
           {
             name: 'strategy',
             type: 'select',
             defaultValue: 'relevance',
-            label: label('Reihenfolge', 'Ranking'),
+            label: translated('kontorwerk-personalization:strategy'),
             options: [
-              option('relevance', 'Relevanz', 'Relevance'),
-              option('priority', 'Priorität', 'Priority'),
-              option('freshness', 'Aktualität', 'Freshness'),
+              option('relevance', 'kontorwerk-personalization:strategyRelevance'),
+              option('priority', 'kontorwerk-personalization:strategyPriority'),
+              option('freshness', 'kontorwerk-personalization:strategyFreshness'),
             ],
             required: true,
           },
         ],
       },
-      tagRelationship('interests', 'interests', label('Nur Interessen (inkl. Unterthemen)', 'Only interests (incl. sub-topics)')),
+      tagRelationship('interests', 'interests', translated('kontorwerk-personalization:onlyInterests')),
       {
         name: 'fallback',
         type: 'relationship',
-        admin: { description: label('Füllt den Slot, wenn kein Block passt.', 'Fills the slot when no block qualifies.') },
-        label: label('Fallback-Block', 'Fallback block'),
+        admin: { description: translated('kontorwerk-personalization:fallbackDescription') },
+        label: translated('kontorwerk-personalization:fallback'),
         relationTo: 'content-blocks',
         required: true,
         validate: relationsExist,
       },
     ],
-    label: label('Slots', 'Slots'),
-    labels: { plural: label('Slots', 'Slots'), singular: label('Slot', 'Slot') },
+    label: translated('kontorwerk-personalization:slots'),
+    labels: { plural: translated('kontorwerk-personalization:slotsPlural'), singular: translated('kontorwerk-personalization:slotsSingular') },
     minRows: 1,
     required: true,
     validate: (rows: unknown, { req }: { req: Parameters<typeof message>[0] }) => {
       const keys = ((rows as { key?: string }[] | null) ?? []).map((row) => row.key)
       const duplicate = keys.find((key, index) => key && keys.indexOf(key) !== index)
-      return duplicate ? message(req, label(`Schlüssel „${duplicate}“ doppelt.`, `Key "${duplicate}" used twice.`)) : true
+      return duplicate ? message(req, 'kontorwerk-personalization:slotKeyDuplicate', { key: duplicate }) : true
     },
   }
 }

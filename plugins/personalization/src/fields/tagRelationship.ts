@@ -2,10 +2,9 @@ import type { CollectionSlug, RelationshipField, Validate } from 'payload'
 
 import { relationship } from 'payload/shared'
 
-import type { Label } from '../i18n/label'
+import type { TranslatedLabel } from '../i18n/translations'
 
-import { label } from '../i18n/label'
-import { message } from '../i18n/message'
+import { message } from '../translations'
 
 type Ref = number | string | { id?: number | string; value?: number | string }
 
@@ -35,13 +34,13 @@ export const relationsExist: Validate = async (value, options) => {
   const missing = ids.filter((id) => !existing.has(String(id)))
   return missing.length === 0
     ? true
-    : message(req, label(`Nicht gefunden in ${collection}: ${missing.join(', ')}`, `Not found in ${collection}: ${missing.join(', ')}`))
+    : message(req, 'kontorwerk-personalization:relationNotFound', { collection, ids: missing.join(', ') })
 }
 
 export function tagRelationship(
   name: string,
   relationTo: CollectionSlug,
-  fieldLabel: Label,
+  fieldLabel: TranslatedLabel,
   overrides: { hasMany?: boolean; required?: boolean } & Partial<Pick<RelationshipField, 'admin' | 'index'>> = {},
 ): RelationshipField {
   return {

@@ -4,8 +4,8 @@ import mjml2html from 'mjml'
 import { textarea } from 'payload/shared'
 
 import { MARKERS } from '../rendering/email/layouts'
-import { label } from '../i18n/label'
-import { message } from '../i18n/message'
+import { localized } from '../i18n/translations'
+import { message } from '../translations'
 import { templateProblem } from '../rendering/tokens/templateProblem'
 
 type Options = { req: Partial<Pick<PayloadRequest, 'i18n'>> }
@@ -13,7 +13,7 @@ type Options = { req: Partial<Pick<PayloadRequest, 'i18n'>> }
 /** What is wrong with text that may carry Liquid tokens, in the request's language, or true. */
 export function liquidIsValid(value: null | string | undefined, req: Options['req']): string | true {
   const problem = templateProblem(value)
-  return problem ? message(req, problem) : true
+  return problem ? localized(req, problem) : true
 }
 
 type TextOptions = { maxLength?: number; minLength?: number; req: PayloadRequest; required?: boolean }
@@ -33,7 +33,7 @@ export async function validLiquid(value: null | string | undefined, options: Tex
 export async function validMjmlLayout(value: null | string | undefined, { req }: Options): Promise<string | true> {
   if (!value?.trim()) return true
   if (!value.includes(MARKERS.sections)) {
-    return message(req, label(`Das Layout braucht die Markierung ${MARKERS.sections} für die Inhalte.`, `The layout needs the marker ${MARKERS.sections} for the content.`))
+    return message(req, 'kontorwerk-personalization:layoutNeedsMarker', { marker: MARKERS.sections })
   }
   const liquid = liquidIsValid(value, req)
   if (liquid !== true) return liquid

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { Config, PayloadRequest } from 'payload'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
@@ -9,7 +9,7 @@ import { spendAnonymousAllowance } from './anonymousPersonalizationLimit'
 let next = 0
 let limit: number | undefined
 /** A Payload configured with the option `anonymousRateLimit` (the default while it is undefined). */
-const payload = () => ({ config: extendPersonalization({}, { options: resolveOptions({ anonymousRateLimit: limit }, {}) }) })
+const payload = () => ({ config: extendPersonalization({} as Config, { options: resolveOptions({ anonymousRateLimit: limit }, {}) }) })
 /** A request as Payload hands it to a resolver: the address the express server put there, maybe a user. */
 const requestFrom = (ip: string, user: null | object = null) => ({ headers: new Headers({ 'x-client-ip': ip }), i18n: { language: 'en' }, payload: payload(), user }) as unknown as PayloadRequest
 const freshAddress = () => `198.51.100.${++next}`

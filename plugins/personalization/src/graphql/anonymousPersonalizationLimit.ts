@@ -1,8 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { CodedError } from '../errors'
-import { label } from '../i18n/label'
-import { message } from '../i18n/message'
+import { message } from '../translations'
 import { personalizationOptions } from '../extensions'
 import { clientAddressKey } from '../security/clientAddress'
 import { sharedCounter } from '../security/sharedCounter'
@@ -20,6 +19,6 @@ export async function spendAnonymousAllowance(req: PayloadRequest): Promise<void
   if (req.user || limit === 0) return
   const { totalHits } = await sharedCounter('anonymous-personalization', WINDOW_MS).increment(clientAddressKey(req))
   if (totalHits > limit) {
-    throw new CodedError('RATE_LIMITED', message(req, label('Zu viele Personalisierungsanfragen von dieser Adresse; bitte warten Sie eine Minute.', 'Too many personalization requests from this address; please wait a minute.')))
+    throw new CodedError('RATE_LIMITED', message(req, 'kontorwerk-personalization:tooManyPersonalizationRequests'))
   }
 }

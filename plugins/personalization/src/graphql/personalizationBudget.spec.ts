@@ -1,9 +1,8 @@
 import { configToSchema } from '@payloadcms/graphql'
 import { createRequire } from 'node:module'
-import { buildConfig } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { appConfig } from '../../../../src/config/appConfig'
+import { referenceConfig } from '../../../../tests/helpers/referenceApp'
 import { REQUEST_BUDGET } from './personalizationBudget'
 
 // The graphql copy Payload builds its schema with (Node's resolution), not the one the test runner would bundle.
@@ -16,7 +15,7 @@ describe('the personalization budget of one GraphQL request (the product schema 
   let check: (query: string, variables?: Record<string, unknown>) => { code?: unknown; message: string }[]
 
   beforeAll(async () => {
-    const { schema, validationRules } = configToSchema(await buildConfig(appConfig({ databaseUri: 'file:/tmp/schema-only.db' })))
+    const { schema, validationRules } = configToSchema(await referenceConfig())
     check = (query, variables) =>
       validate(schema, parse(query), [...specifiedRules, ...validationRules({ document: parse(query), schema, variableValues: variables })]).map((error) => ({ code: error.extensions.code, message: error.message }))
   })

@@ -1,12 +1,11 @@
 import { configToSchema } from '@payloadcms/graphql'
-import { buildConfig } from 'payload'
 import { describe, expect, it } from 'vitest'
 
-import { appConfig } from '../../../../src/config/appConfig'
+import { referenceConfig } from '../../../../tests/helpers/referenceApp'
 
 describe('the GraphQL schema', () => {
   it('builds from the whole config, with every product operation and no clashing type names', async () => {
-    const config = await buildConfig(appConfig({ databaseUri: 'file:/tmp/schema-only.db' }))
+    const config = await referenceConfig()
     const { schema } = configToSchema(config)
     const queries = Object.keys(schema.getQueryType()!.getFields())
     const mutations = Object.keys(schema.getMutationType()!.getFields())

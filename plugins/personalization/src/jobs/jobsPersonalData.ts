@@ -12,6 +12,8 @@ const JOBS = 'payload-jobs'
  */
 export const jobsPersonalData: PersonalDataContributor = {
   erase: async ({ payload, req, subscriber }) => {
+    // A host without jobs (no tasks, nothing queued by the plugins) has no queue to look in.
+    if (!payload.collections[JOBS as 'payload-jobs']) return { deletes: [], updates: [] }
     const id = String(subscriber.id)
     const { docs } = await payload.find({ collection: JOBS as 'payload-jobs', depth: 0, pagination: false, req, select: { input: true } })
     const deletes = []

@@ -1,7 +1,7 @@
 import type { CollectionConfig, Payload, PayloadRequest } from 'payload'
 
 import type { BulkWrite } from '../database/bulkWrite'
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 
 export const SUBSCRIBERS = 'subscribers'
 

@@ -1,6 +1,6 @@
 import type { BaseDatabaseAdapter, CollectionBeforeDeleteHook, DatabaseAdapterObj, DeleteOneArgs, PayloadRequest } from 'payload'
 
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 
 import { type BulkWrite, writeAtomically, writeWithinOperation } from '../database/bulkWrite'
 import { CodedError } from '../errors'

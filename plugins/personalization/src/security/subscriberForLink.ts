@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Subscriber } from '../../../../src/payload-types'
+import type { Subscriber } from '../documents'
 
 import { isPossibleId } from '../utilities/relation'
 import { linkKeyMatches } from './linkKey'

@@ -2,12 +2,14 @@ import type { Payload } from 'payload'
 
 import type { LookupAddress, LookupOptions } from 'node:dns'
 
+import type { TranslatedTexts } from '../i18n/translations'
+
 import dns from 'node:dns'
 import ipaddr from 'ipaddr.js'
 import { Agent, fetch } from 'undici'
 
 import { personalizationOptions } from '../extensions'
-import { type Label, label } from '../i18n/label'
+import { texts } from '../translations'
 
 /**
  * Outgoing webhooks go to the public internet only: a URL that leads to the server's own network
@@ -37,25 +39,21 @@ function internalAddress(addresses: string[]): string | undefined {
 /** The host as an address can be compared: "[::1]" → "::1" (URL keeps IPv6 in brackets; it already turned 2130706433 into 127.0.0.1). */
 const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1')
 
-const internal = (host: string, address: string) =>
-  label(
-    `${host} führt zu ${address}, einer internen Adresse (Loopback, privates oder Link-local-Netz): Webhooks gehen nur an öffentliche Adressen (ALLOW_PRIVATE_WEBHOOKS=true erlaubt interne).`,
-    `${host} leads to ${address}, an internal address (loopback, private or link-local network): webhooks go to public addresses only (ALLOW_PRIVATE_WEBHOOKS=true allows internal ones).`,
-  )
+const internal = (host: string, address: string) => texts('kontorwerk-personalization:webhookInternalAddress', { address, host })
 
 /**
  * What is wrong with a webhook URL, or null: it must be http(s), and its host must resolve to
  * public addresses only. `resolve: false` skips the DNS lookup (the admin UI checks as one types;
  * the save checks fully).
  */
-export async function webhookUrlProblem(payload: Pick<Payload, 'config'>, value: string, { resolve = true } = {}): Promise<Label | null> {
+export async function webhookUrlProblem(payload: Pick<Payload, 'config'>, value: string, { resolve = true } = {}): Promise<null | TranslatedTexts> {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    return label('Keine gültige URL.', 'Not a valid URL.')
+    return texts('kontorwerk-personalization:webhookInvalidUrl')
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return label('Nur http(s)-URLs.', 'Only http(s) URLs.')
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return texts('kontorwerk-personalization:webhookNotHttp')
   if (privateWebhooksAllowed(payload)) return null
   const host = hostOf(url)
   if (!ipaddr.isValid(host) && !resolve) return null
@@ -63,7 +61,7 @@ export async function webhookUrlProblem(payload: Pick<Payload, 'config'>, value:
   try {
     addresses = ipaddr.isValid(host) ? [host] : (await dns.promises.lookup(host, { all: true, verbatim: true })).map((entry) => entry.address)
   } catch {
-    return label(`Der Host ${host} lässt sich nicht auflösen.`, `The host ${host} does not resolve.`)
+    return texts('kontorwerk-personalization:webhookHostUnresolved', { host })
   }
   const blocked = internalAddress(addresses)
   return blocked ? internal(host, blocked) : null
@@ -95,7 +93,7 @@ function publicOnlyLookup(hostname: string, options: LookupOptions, callback: Lo
 const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup as never } })
 
 /**
- * POSTs to a webhook, never into the own network (unless ALLOW_PRIVATE_WEBHOOKS=true) and never
+ * POSTs to a webhook, never into the own network (unless the host sets allowPrivateWebhooks) and never
  * following a redirect: a webhook answers itself, and a redirect could point at an internal
  * address that no lookup would see (IP addresses are connected to without one).
  */

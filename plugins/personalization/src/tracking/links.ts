@@ -19,9 +19,14 @@ export const readOpen = (signer: Signer, token: string) => {
   return claims?.k === 'o' ? claims : null
 }
 
-export type TrackingTarget = { baseUrl: string; message: string; subscriber: LinkSubject }
+export type TrackingTarget = {
+  /** Where the public pages and the tracking endpoints are served: the option `pagesUrl`. */
+  baseUrl: string
+  message: string
+  subscriber: LinkSubject
+}
 
-/** Links of our own that must keep working untouched (consent links are not marketing clicks). */
+/** Links to our own pages (under `baseUrl`) that must keep working untouched: consent links are not marketing clicks. */
 const UNTRACKED_PATHS = ['/unsubscribe', '/preferences', '/subscribe', '/t/']
 
 /** A block's section (emails/partials/block.mjml: css-class "block block-<id>"; MJML adds "-outlook" to the Outlook table). */

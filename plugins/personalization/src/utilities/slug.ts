@@ -1,7 +1,6 @@
 import type { FieldHook, TextField } from 'payload'
 
-import { label } from '../i18n/label'
-import { message } from '../i18n/message'
+import { message, translated } from '../translations'
 
 const UMLAUTS: Record<string, string> = { ß: 'ss', ä: 'ae', ö: 'oe', ü: 'ue' }
 
@@ -25,15 +24,15 @@ export function slugField(from: string, name = 'slug'): TextField {
   return {
     name,
     type: 'text',
-    admin: { description: label('Wird aus dem Namen erzeugt, wenn leer.', 'Generated from the name when left empty.'), position: 'sidebar' },
+    admin: { description: translated('kontorwerk-personalization:slugDescription'), position: 'sidebar' },
     hooks: { beforeValidate: [fillFromSource] },
     index: true,
-    label: label('Kürzel', 'Slug'),
+    label: translated('kontorwerk-personalization:slug'),
     required: true,
     unique: true,
     validate: (value: null | string | undefined, { req }) =>
       !value ||
       SLUG_PATTERN.test(value) ||
-      message(req, label('Nur Kleinbuchstaben, Ziffern, - und _.', 'Only lowercase letters, digits, - and _.')),
+      message(req, 'kontorwerk-personalization:slugPattern'),
   }
 }

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
-import { label } from '@kontorwerk/personalization'
+import { texts, translated } from '../translations'
 
 export const SEGMENT_MEMBERS = 'segment-members'
 
@@ -9,12 +9,12 @@ export const SEGMENT_MEMBERS = 'segment-members'
 export const SegmentMembers: CollectionConfig = {
   slug: SEGMENT_MEMBERS,
   access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
-  admin: { group: label('Zielgruppen', 'Audience'), hidden: true },
+  admin: { group: texts('kontorwerk-segments:groupAudience'), hidden: true },
   fields: [
     { name: 'segment', type: 'relationship', relationTo: 'segments', required: true },
     { name: 'subscriber', type: 'relationship', index: true, relationTo: 'subscribers', required: true },
     { name: 'memberKey', type: 'text', required: true, unique: true },
   ],
   indexes: [{ fields: ['segment', 'subscriber'] }],
-  labels: { plural: label('Segment-Mitglieder', 'Segment members'), singular: label('Segment-Mitglied', 'Segment member') },
+  labels: { plural: translated('kontorwerk-segments:segmentMembersPlural'), singular: translated('kontorwerk-segments:segmentMembersSingular') },
 }

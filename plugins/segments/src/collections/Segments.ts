@@ -1,11 +1,11 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 
 import { isStaff, shownToAdmins } from '@kontorwerk/personalization'
-import { label, option } from '@kontorwerk/personalization'
 import { deleteMembers, refuseDeletionWhileUsed } from '../hooks/segmentDeletion'
 import { parseRuleTree } from '../rules/parse'
 import { validateRules } from '../rules/validateRules'
 import { SEGMENT_MEMBERS } from './SegmentMembers'
+import { option, texts, translated } from '../translations'
 
 export const SEGMENTS = 'segments'
 
@@ -25,19 +25,19 @@ export const Segments: CollectionConfig = {
   access: { create: isStaff, delete: isStaff, read: isStaff, update: isStaff },
   admin: {
     defaultColumns: ['name', 'kind', 'memberCount', 'updatedAt'],
-    group: label('Zielgruppen', 'Audience'),
+    group: texts('kontorwerk-segments:groupAudience'),
     useAsTitle: 'name',
   },
   fields: [
-    { name: 'name', type: 'text', label: label('Name', 'Name'), maxLength: 120, required: true },
-    { name: 'description', type: 'textarea', label: label('Beschreibung', 'Description') },
+    { name: 'name', type: 'text', label: translated('kontorwerk-segments:name'), maxLength: 120, required: true },
+    { name: 'description', type: 'textarea', label: translated('kontorwerk-segments:description') },
     {
       name: 'kind',
       type: 'select',
       admin: { position: 'sidebar' },
       defaultValue: 'dynamic',
-      label: label('Art', 'Kind'),
-      options: [option('dynamic', 'Dynamisch (Regeln)', 'Dynamic (rules)'), option('static', 'Statisch (feste Liste)', 'Static (fixed list)')],
+      label: translated('kontorwerk-segments:kind'),
+      options: [option('dynamic', 'kontorwerk-segments:kindDynamic'), option('static', 'kontorwerk-segments:kindStatic')],
       required: true,
     },
     {
@@ -49,7 +49,7 @@ export const Segments: CollectionConfig = {
       },
       // Stored as checked: ids as strings, unknown keys dropped.
       hooks: { beforeChange: [({ siblingData, value }) => (siblingData.kind === 'static' ? null : (parseRuleTree(value).tree ?? value))] },
-      label: label('Regeln', 'Rules'),
+      label: translated('kontorwerk-segments:rules'),
       validate: validateRules,
     },
     {
@@ -73,15 +73,15 @@ export const Segments: CollectionConfig = {
       // Counted when read, never stored: concurrent imports and erasures cannot leave it wrong.
       hooks: { afterRead: [countMembers] },
       virtual: true,
-      admin: { condition: isStatic, description: label('Mitglieder der festen Liste.', 'Members of the fixed list.'), position: 'sidebar', readOnly: true },
-      label: label('Mitglieder', 'Members'),
+      admin: { condition: isStatic, description: translated('kontorwerk-segments:memberCountDescription'), position: 'sidebar', readOnly: true },
+      label: translated('kontorwerk-segments:memberCount'),
     },
     {
       name: 'frozenFrom',
       type: 'relationship',
       access: { create: () => false, update: () => false },
       admin: { condition: isStatic, position: 'sidebar', readOnly: true },
-      label: label('Eingefroren aus', 'Frozen from'),
+      label: translated('kontorwerk-segments:frozenFrom'),
       relationTo: SEGMENTS,
     },
     {
@@ -89,11 +89,11 @@ export const Segments: CollectionConfig = {
       type: 'date',
       access: { create: () => false, update: () => false },
       admin: { condition: isStatic, date: { pickerAppearance: 'dayAndTime' }, position: 'sidebar', readOnly: true },
-      label: label('Eingefroren am', 'Frozen at'),
+      label: translated('kontorwerk-segments:frozenAt'),
     },
   ],
   hooks: { beforeDelete: [refuseDeletionWhileUsed, deleteMembers] },
-  labels: { plural: label('Segmente', 'Segments'), singular: label('Segment', 'Segment') },
+  labels: { plural: translated('kontorwerk-segments:segmentsPlural'), singular: translated('kontorwerk-segments:segmentsSingular') },
 }
 
 export { SEGMENT_MEMBERS }

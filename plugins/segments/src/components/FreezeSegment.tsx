@@ -3,18 +3,14 @@
 import { Button, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-type Frozen = { id: number | string; memberCount: number; name: string }
+import type { SegmentsTranslationKey, SegmentsTranslations } from '../translations'
 
-const TEXT = {
-  de: { busy: 'Wird eingefroren …', frozen: (count: number) => `Eingefroren: ${count} Mitglieder in`, heading: 'Als feste Liste einfrieren', hint: 'Kopiert die heutigen Mitglieder in ein neues statisches Segment, z. B. als Zielgruppe einer Kampagne.', submit: 'Jetzt einfrieren' },
-  en: { busy: 'Freezing …', frozen: (count: number) => `Frozen: ${count} members in`, heading: 'Freeze as a fixed list', hint: "Copies today's members into a new static segment, e.g. as a campaign's audience.", submit: 'Freeze now' },
-}
+type Frozen = { id: number | string; memberCount: number; name: string }
 
 /** For a saved dynamic segment: copy its current members into a new static segment. */
 export function FreezeSegment() {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const t = TEXT[i18n.language === 'en' ? 'en' : 'de']
+  const { t } = useTranslation<SegmentsTranslations, SegmentsTranslationKey>()
   const [busy, setBusy] = useState(false)
   const [frozen, setFrozen] = useState<Frozen | null>(null)
   const [failed, setFailed] = useState<null | string>(null)
@@ -36,15 +32,15 @@ export function FreezeSegment() {
   }
 
   return (
-    <section aria-label={t.heading} className="field-type segment-freeze">
-      <h3>{t.heading}</h3>
-      <p>{t.hint}</p>
+    <section aria-label={t('kontorwerk-segments:freezeHeading')} className="field-type segment-freeze">
+      <h3>{t('kontorwerk-segments:freezeHeading')}</h3>
+      <p>{t('kontorwerk-segments:freezeHint')}</p>
       <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void freeze()}>
-        {busy ? t.busy : t.submit}
+        {busy ? t('kontorwerk-segments:freezeBusy') : t('kontorwerk-segments:freezeSubmit')}
       </Button>
       {frozen && (
         <p aria-live="polite" className="segment-freeze__result">
-          {t.frozen(frozen.memberCount)} <a href={`/admin/collections/segments/${frozen.id}`}>{frozen.name}</a>
+          {t('kontorwerk-segments:freezeFrozen', { count: frozen.memberCount })} <a href={`/admin/collections/segments/${frozen.id}`}>{frozen.name}</a>
         </p>
       )}
       {failed && <p role="alert">{failed}</p>}

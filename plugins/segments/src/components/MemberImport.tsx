@@ -3,39 +3,25 @@
 import { Button, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import React, { useId, useState } from 'react'
 
+import type { SegmentsTranslationKey, SegmentsTranslations } from '../translations'
+
 type RowError = { message: string; row?: number }
 type Outcome = { errors: RowError[]; kind: 'errors' } | { imported: number; kind: 'imported'; memberCount: number }
-
-const TEXT = {
-  de: {
-    busy: 'Wird importiert …', choose: 'Bitte zuerst eine CSV-Datei wählen.', file: 'CSV-Datei mit Spalte „email“', heading: 'Mitglieder importieren',
-    imported: (imported: number, total: number) => `${imported} importiert – das Segment hat jetzt ${total} Mitglieder.`,
-    notSaved: 'Speichern Sie das Segment zuerst; danach können Sie Mitglieder per CSV importieren.', nothingSaved: 'Nichts wurde gespeichert:',
-    row: 'Zeile', submit: 'CSV importieren',
-  },
-  en: {
-    busy: 'Importing …', choose: 'Please choose a CSV file first.', file: 'CSV file with an “email” column', heading: 'Import members',
-    imported: (imported: number, total: number) => `${imported} imported – the segment now has ${total} members.`,
-    notSaved: 'Save the segment first; then you can import members from a CSV file.', nothingSaved: 'Nothing was saved:',
-    row: 'Row', submit: 'Import CSV',
-  },
-}
 
 /** The CSV upload for a static segment: sends the file to the import endpoint and shows the outcome. */
 export function MemberImport() {
   const { id } = useDocumentInfo()
-  const { i18n } = useTranslation()
-  const t = TEXT[i18n.language === 'en' ? 'en' : 'de']
+  const { t } = useTranslation<SegmentsTranslations, SegmentsTranslationKey>()
   const inputId = useId()
   const dispatchFields = useFormFields(([, dispatch]) => dispatch)
   const [file, setFile] = useState<File | null>(null)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<null | Outcome>(null)
 
-  if (!id) return <p className="field-type segment-member-import">{t.notSaved}</p>
+  if (!id) return <p className="field-type segment-member-import">{t('kontorwerk-segments:importNotSaved')}</p>
 
   async function upload() {
-    if (!file) return setOutcome({ errors: [{ message: t.choose }], kind: 'errors' })
+    if (!file) return setOutcome({ errors: [{ message: t('kontorwerk-segments:importChoose') }], kind: 'errors' })
     setBusy(true)
     setOutcome(null)
     try {
@@ -56,26 +42,26 @@ export function MemberImport() {
   }
 
   return (
-    <section aria-label={t.heading} className="field-type segment-member-import">
-      <h3>{t.heading}</h3>
+    <section aria-label={t('kontorwerk-segments:importHeading')} className="field-type segment-member-import">
+      <h3>{t('kontorwerk-segments:importHeading')}</h3>
       <div style={{ alignItems: 'center', display: 'flex', flexWrap: 'wrap', gap: 12 }}>
-        <label htmlFor={inputId}>{t.file}</label>
+        <label htmlFor={inputId}>{t('kontorwerk-segments:importFile')}</label>
         <input accept=".csv,text/csv" id={inputId} onChange={(event) => setFile(event.target.files?.[0] ?? null)} type="file" />
         <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void upload()}>
-          {busy ? t.busy : t.submit}
+          {busy ? t('kontorwerk-segments:importBusy') : t('kontorwerk-segments:importSubmit')}
         </Button>
       </div>
       {outcome?.kind === 'imported' && (
         <p aria-live="polite" className="segment-member-import__result">
-          {t.imported(outcome.imported, outcome.memberCount)}
+          {t('kontorwerk-segments:importImported', { imported: outcome.imported, total: outcome.memberCount })}
         </p>
       )}
       {outcome?.kind === 'errors' && (
         <div className="segment-member-import__errors" role="alert">
-          {outcome.errors.some((error) => error.row != null) && <p>{t.nothingSaved}</p>}
+          {outcome.errors.some((error) => error.row != null) && <p>{t('kontorwerk-segments:importNothingSaved')}</p>}
           <ul>
             {outcome.errors.map((error, index) => (
-              <li key={index}>{error.row != null ? `${t.row} ${error.row}: ${error.message}` : error.message}</li>
+              <li key={index}>{error.row != null ? `${t('kontorwerk-segments:importRow')} ${error.row}: ${error.message}` : error.message}</li>
             ))}
           </ul>
         </div>

@@ -1,12 +1,15 @@
 import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
+import type { TranslatedLabel } from '@kontorwerk/personalization'
+
+import type { SegmentsTranslationKey } from '../translations'
+
 import { addressFormOptions } from '@kontorwerk/personalization'
 import { EVENT_TYPES } from '@kontorwerk/personalization'
-import { type Label, label } from '@kontorwerk/personalization'
 import { localeOptions } from '@kontorwerk/personalization'
-import { message } from '@kontorwerk/personalization'
 import { CONSENT_CHANNEL_OPTIONS } from '@kontorwerk/consent'
 import { FREQUENCIES } from '../rules/catalogue'
+import { message } from '../translations'
 
 export type SegmentOption = { label: string; value: string }
 
@@ -24,25 +27,25 @@ export type SegmentOptions = {
   topics: SegmentOption[]
 }
 
-const EVENT_TYPE_LABELS: Record<string, Label> = {
-  bounce: label('Bounce', 'Bounce'),
-  custom: label('Eigenes Ereignis', 'Custom event'),
-  download: label('Download', 'Download'),
-  email_clicked: label('E-Mail geklickt', 'Email clicked'),
-  email_delivered: label('E-Mail zugestellt', 'Email delivered'),
-  email_opened: label('E-Mail geöffnet', 'Email opened'),
-  email_sent: label('E-Mail versendet', 'Email sent'),
-  form_submitted: label('Formular abgeschickt', 'Form submitted'),
-  page_viewed: label('Seite angesehen', 'Page viewed'),
-  purchase: label('Kauf', 'Purchase'),
-  stage_changed: label('Phase gewechselt', 'Stage changed'),
-  unsubscribe: label('Abgemeldet', 'Unsubscribed'),
+const EVENT_TYPE_LABELS: Record<string, SegmentsTranslationKey> = {
+  bounce: 'kontorwerk-segments:eventBounce',
+  custom: 'kontorwerk-segments:eventCustom',
+  download: 'kontorwerk-segments:eventDownload',
+  email_clicked: 'kontorwerk-segments:eventEmailClicked',
+  email_delivered: 'kontorwerk-segments:eventEmailDelivered',
+  email_opened: 'kontorwerk-segments:eventEmailOpened',
+  email_sent: 'kontorwerk-segments:eventEmailSent',
+  form_submitted: 'kontorwerk-segments:eventFormSubmitted',
+  page_viewed: 'kontorwerk-segments:eventPageViewed',
+  purchase: 'kontorwerk-segments:eventPurchase',
+  stage_changed: 'kontorwerk-segments:eventStageChanged',
+  unsubscribe: 'kontorwerk-segments:eventUnsubscribe',
 }
 
-const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], Label> = {
-  important_only: label('Nur Wichtiges', 'Only important'),
-  monthly: label('Monatlich', 'Monthly'),
-  weekly: label('Wöchentlich', 'Weekly'),
+const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], SegmentsTranslationKey> = {
+  important_only: 'kontorwerk-segments:frequencyImportantOnly',
+  monthly: 'kontorwerk-segments:frequencyMonthly',
+  weekly: 'kontorwerk-segments:frequencyWeekly',
 }
 
 type Doc = Record<string, unknown> & { id: number | string }
@@ -56,7 +59,7 @@ export const segmentOptionsEndpoint: Endpoint = {
   path: '/options',
   handler: async (req) => {
     if (!req.user) {
-      return Response.json({ errors: [{ message: message(req, label('Bitte melden Sie sich an.', 'Please log in.')) }] }, { status: 401 })
+      return Response.json({ errors: [{ message: message(req, 'kontorwerk-segments:loginRequired') }] }, { status: 401 })
     }
     const lang = req.i18n?.language === 'en' ? 'en' : 'de'
     const find = (collection: string, sort: string) => findAll(req, collection, sort, lang)
@@ -68,12 +71,12 @@ export const segmentOptionsEndpoint: Endpoint = {
       find('segments', 'name'),
     ])
     const pick = (docs: Doc[], field: string) => docs.map((doc) => ({ label: String(doc[field] ?? doc.id), value: String(doc.id) }))
-    const fixed = (options: { label: Label; value: string }[]) => options.map((option) => ({ label: option.label[lang], value: option.value }))
+    const fixed = (options: { label: TranslatedLabel; value: string }[]) => options.map((option) => ({ label: option.label({ t: req.t }), value: option.value }))
     const body: SegmentOptions = {
       addressForms: fixed(addressFormOptions),
       channels: fixed(CONSENT_CHANNEL_OPTIONS),
-      eventTypes: Object.keys(EVENT_TYPES).map((type) => ({ label: EVENT_TYPE_LABELS[type]?.[lang] ?? type, value: type })),
-      frequencies: FREQUENCIES.map((value) => ({ label: FREQUENCY_LABELS[value][lang], value })),
+      eventTypes: Object.keys(EVENT_TYPES).map((type) => ({ label: type in EVENT_TYPE_LABELS ? message(req, EVENT_TYPE_LABELS[type]) : type, value: type })),
+      frequencies: FREQUENCIES.map((value) => ({ label: message(req, FREQUENCY_LABELS[value]), value })),
       interests: interestPaths(interests, lang),
       locales: localeOptions.map(({ label: name, value }) => ({ label: name, value })),
       personas: pick(personas, 'name'),

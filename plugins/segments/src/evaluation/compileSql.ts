@@ -1,15 +1,17 @@
+import { grantedConsentSql, preferencesSql } from '@kontorwerk/consent'
 import { sql } from '@kontorwerk/personalization'
 
+import type { SQL } from '@kontorwerk/personalization'
 import type { Comparison, Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
 
-import { CodedError } from '@kontorwerk/personalization'
+import { segmentInvalid } from '../errors'
 import { isGroup } from '../rules/types'
 import { MAX_HALF_LIVES, MAX_NESTING } from './matches'
 
 const DAY = 86_400_000
-
-type SQL = ReturnType<typeof sql>
+/** The subscribers table's alias in every query (see members.ts). */
+const S = sql.raw('s')
 
 /** e^-x = Σ (-x)^k / k!, k = 0…17, as one flat sum of products. */
 const SERIES = Array.from({ length: 18 }, (_, k) => {
@@ -42,7 +44,7 @@ class Compiler {
   }
 
   group(group: RuleGroup, depth: number): SQL {
-    if (depth > MAX_NESTING) throw new CodedError('SEGMENT_INVALID', 'Segments are nested too deeply (a cycle?)')
+    if (depth > MAX_NESTING) throw segmentInvalid('Segments are nested too deeply (a cycle?)')
     const parts = group.rules.map((node) => (isGroup(node) ? this.group(node, depth) : this.bool(this.rule(node, depth))))
     const joined = parts.length ? sql`(${sql.join(parts, group.combinator === 'and' ? sql` and ` : sql` or `)})` : group.combinator === 'and' ? this.true : this.false
     return group.not ? sql`(not ${joined})` : joined
@@ -132,15 +134,16 @@ class Compiler {
     return sql`coalesce(case when ${this.jsonIs(type, 'string')} then ${text} end, 'email')`
   }
 
-  /** Granted marketing or tracking consent, read from the ledger as the consent gate reads it. */
-  private consent(purpose: 'marketing' | 'tracking', channel: string, topic: 'any' | 'none' | string) {
-    const confirmedFor =
-      topic === 'any' ? sql`` : topic === 'none' ? sql` and c.topic_id is null` : sql` and (c.topic_id = ${Number(topic)} or c.topic_id is null)`
-    const withdrawalFor =
-      topic === 'any' ? sql`(w.topic_id is null or w.topic_id = c.topic_id)` : topic === 'none' ? sql`w.topic_id is null` : sql`(w.topic_id is null or w.topic_id = ${Number(topic)})`
-    return sql`exists (select 1 from consent_records c where c.subscriber_id = s.id and c.purpose = ${purpose} and c.channel = ${channel} and c.action = 'confirmed'${confirmedFor}
-      and not exists (select 1 from consent_records w where w.subscriber_id = s.id and w.purpose = c.purpose and w.channel = c.channel and w.action in ('withdrawn', 'erased')
-        and (w.occurred_at > c.occurred_at or (w.occurred_at = c.occurred_at and w.id > c.id)) and ${withdrawalFor}))`
+  /**
+   * Fit and engagement (decayed to now) as the scoring plugin stores them; 0 without it, as in
+   * memory. Fit is profile plus events, the total both.
+   */
+  private score(field: 'engagementScore' | 'fitScore' | 'totalScore'): SQL {
+    const scores = this.env.leadScores?.sql
+    if (!scores) return sql`0`
+    const fit = sql`(${this.real(sql`coalesce(${scores.fitAttributes(S)}, 0)`)} + coalesce(${scores.fromScoreRow(S, (row) => this.real(row.fitEvents))}, 0))`
+    const engagement = sql`coalesce(${scores.fromScoreRow(S, (row) => this.decayed(row.engagementValue, this.stored(row.engagementAsOf), this.env.engagementHalfLifeDays))}, 0)`
+    return field === 'fitScore' ? fit : field === 'engagementScore' ? engagement : sql`(${fit} + ${engagement})`
   }
 
   private rule(rule: Rule, depth: number): SQL {
@@ -182,7 +185,9 @@ class Compiler {
       }
       case 'persona': {
         if (rule.operator === 'is') return sql`s.persona_id = ${Number(rule.value)}`
-        const { isNumber, number } = this.jsonNumber(sql`s.score_persona_fits`, String(rule.value.persona))
+        const fits = this.env.leadScores?.sql.personaFits(S)
+        if (!fits) return this.false
+        const { isNumber, number } = this.jsonNumber(fits, String(rule.value.persona))
         return sql`${isNumber} and ${number} >= ${rule.value.percent}`
       }
       case 'interest': {
@@ -204,23 +209,19 @@ class Compiler {
       }
       case 'fitScore':
       case 'engagementScore':
-      case 'totalScore': {
-        const fit = sql`(${this.real(sql`coalesce(s.score_fit_attributes, 0)`)} + coalesce((select ${this.real(sql`ls.fit_events`)} from lead_scores ls where ls.subscriber_id = s.id), 0))`
-        const engagement = sql`coalesce((select ${this.decayed(sql`ls.engagement_value`, this.stored(sql`ls.engagement_as_of`), this.env.engagementHalfLifeDays)} from lead_scores ls where ls.subscriber_id = s.id), 0)`
-        const value = rule.field === 'fitScore' ? fit : rule.field === 'engagementScore' ? engagement : sql`(${fit} + ${engagement})`
-        return this.compare(value, rule.operator, rule.value)
-      }
+      case 'totalScore':
+        return this.compare(this.score(rule.field), rule.operator, rule.value)
+      // Consent and preferences as the consent plugin stores them (its contract).
       case 'consent':
-        return this.consent('marketing', rule.value.channel, rule.value.topic == null ? 'any' : String(rule.value.topic))
+        return grantedConsentSql(S, 'marketing', rule.value.channel, rule.value.topic == null ? 'any' : String(rule.value.topic))
       case 'tracking':
-        return this.consent('tracking', rule.value.channel, 'none')
+        return grantedConsentSql(S, 'tracking', rule.value.channel, 'none')
       case 'channelChosen':
-        return sql`(not exists (select 1 from subscribers_preferences_channels pc where pc.parent_id = s.id)
-          or exists (select 1 from subscribers_preferences_channels pc where pc.parent_id = s.id and pc.value = ${rule.value}))`
+        return preferencesSql.channelChosen(S, rule.value)
       case 'frequency':
-        return sql`coalesce(s.preferences_frequency, 'weekly') ${sql.raw(rule.operator === '=' ? '=' : '<>')} ${rule.value}`
+        return sql`${preferencesSql.frequency(S)} ${sql.raw(rule.operator === '=' ? '=' : '<>')} ${rule.value}`
       case 'paused':
-        return sql`${this.stored(sql`s.preferences_paused_until`)} > ${now}`
+        return sql`${this.stored(preferencesSql.pausedUntil(S))} > ${now}`
       case 'events': {
         const { count, days, interest, type } = rule.value
         let where = sql`e.type = ${type} and ${this.window(days)}`
@@ -241,7 +242,7 @@ class Compiler {
         return this.rfm(rule)
       case 'segment': {
         const segment = this.env.segments.get(String(rule.value))
-        if (!segment) throw new CodedError('SEGMENT_INVALID', `segment ${rule.value} does not exist (deleted?)`)
+        if (!segment) throw segmentInvalid(`segment ${rule.value} does not exist (deleted?)`)
         if (segment.tree) return this.group(segment.tree, depth + 1)
         return sql`exists (select 1 from segment_members m where m.subscriber_id = s.id and m.segment_id = ${Number(segment.id)})`
       }

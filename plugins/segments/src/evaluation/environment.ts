@@ -1,15 +1,16 @@
-import { extensionsOf } from '@kontorwerk/personalization'
+import type { LeadScores } from '@kontorwerk/personalization'
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { ResolvedSegmentsOptions } from '../types'
 import type { RuleGroup } from '../rules/types'
 
-import { CodedError } from '@kontorwerk/personalization'
+import { extensionsOf } from '@kontorwerk/personalization'
 import { DEFAULT_OPTIONS } from '../defaults'
 import { parseRuleTree } from '../rules/parse'
 import { missingReferences, referencesOf, walkRules } from '../rules/references'
 import { LIMITS } from '../rules/catalogue'
-import { describeProblems } from '../rules/validateRules'
+import { describeProblems } from '../rules/problems'
+import { segmentInvalid } from '../errors'
 
 export type StoredSegment = { id: string; kind: 'dynamic' | 'static'; name: string; tree: null | RuleGroup }
 
@@ -25,6 +26,8 @@ export type Environment = {
   /** An interest and all its descendants. */
   interestFamily: Map<string, string[]>
   interestHalfLifeDays: number
+  /** Where scores are read from: the scoring plugin's contract; without it every score is 0. */
+  leadScores: LeadScores | null
   now: Date
   options: ResolvedSegmentsOptions
   segments: Map<string, StoredSegment>
@@ -69,6 +72,7 @@ export async function loadEnvironment(payload: Payload, tree: RuleGroup, now: Da
     engagementHalfLifeDays,
     interestFamily,
     interestHalfLifeDays,
+    leadScores: extensionsOf(payload).leadScores ?? null,
     now,
     options: (payload.collections.segments?.config.custom?.segmentsOptions as ResolvedSegmentsOptions | undefined) ?? DEFAULT_OPTIONS,
     segments,
@@ -94,20 +98,20 @@ export async function usedSegments(payload: Payload, tree: RuleGroup, req?: Payl
   while (pending.length) {
     const current = pending.pop()!
     const missing = await missingReferences(payload, current, req)
-    if (missing.length) throw new CodedError('SEGMENT_INVALID', `The segment's rules are out of date: ${describeProblems(missing)}`, { problems: missing })
+    if (missing.length) throw segmentInvalid(`The segment's rules are out of date: ${describeProblems(missing)}`, { problems: missing })
     for (const { id, kind } of referencesOf(current)) {
       if (kind !== 'segments' || segments.has(id)) continue
-      if (segments.size > 200) throw new CodedError('SEGMENT_INVALID', 'Too many nested segments')
+      if (segments.size > 200) throw segmentInvalid('Too many nested segments')
       const doc = await payload.findByID({ id, collection: 'segments', depth: 0, req })
       const parsed = doc.kind === 'static' ? null : parseRuleTree(doc.rules)
-      if (parsed && !parsed.tree) throw new CodedError('SEGMENT_INVALID', `Segment "${doc.name}" has invalid rules: ${describeProblems(parsed.problems)}`)
+      if (parsed && !parsed.tree) throw segmentInvalid(`Segment "${doc.name}" has invalid rules: ${describeProblems(parsed.problems)}`)
       segments.set(id, { id, kind: doc.kind === 'static' ? 'static' : 'dynamic', name: doc.name, tree: parsed?.tree ?? null })
       if (parsed?.tree) pending.push(parsed.tree)
     }
   }
   const size = expandedSize(tree, segments)
   if (size > LIMITS.expanded) {
-    throw new CodedError('SEGMENT_INVALID', `With the segments it uses written out, this has ${size} conditions and groups; at most ${LIMITS.expanded} are allowed`)
+    throw segmentInvalid(`With the segments it uses written out, this has ${size} conditions and groups; at most ${LIMITS.expanded} are allowed`)
   }
   return segments
 }

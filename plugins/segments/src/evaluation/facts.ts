@@ -1,9 +1,11 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { ConsentEvent } from '@kontorwerk/consent'
+import type { StoredLeadScore } from '@kontorwerk/personalization'
 import type { RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
 
+import { ledgersInOrder, preferencesOf, type StoredPreferences } from '@kontorwerk/consent'
 import { relationKey } from '@kontorwerk/personalization'
 import { walkRules } from '../rules/references'
 
@@ -24,7 +26,7 @@ export type SubscriberFacts = {
   locale: null | string
   persona: null | string
   personaFits: Record<string, number>
-  preferences: { channels: string[]; frequency: null | string; pausedUntil: null | number }
+  preferences: StoredPreferences
   region: null | string
   score: { engagementAsOf: null | number; engagementValue: number; fitAttributes: number; fitEvents: number }
   stage: null | string
@@ -61,10 +63,9 @@ export async function loadFacts(payload: Payload, ids: string[], tree: RuleGroup
   const needs = eventNeeds(tree, env)
   const staticIds = [...env.segments.values()].filter((segment) => segment.kind === 'static').map((segment) => segment.id)
   const all = { depth: 0, limit: 0, pagination: false as const, req }
-  const [subscribers, scores, consents, events, memberships] = await Promise.all([
+  const [subscribers, consentsOf, events, memberships] = await Promise.all([
     payload.find({ ...all, collection: 'subscribers', where: { id: { in: ids } } }),
-    payload.find({ ...all, collection: 'lead-scores', where: { subscriber: { in: ids } } }),
-    payload.find({ ...all, collection: 'consent-records', sort: 'id', where: { subscriber: { in: ids } } }),
+    ledgersInOrder(payload, ids, req),
     needs.types.size
       ? payload.find({
           ...all,
@@ -82,25 +83,16 @@ export async function loadFacts(payload: Payload, ids: string[], tree: RuleGroup
     }
     return grouped
   }
-  const scoreOf = new Map(scores.docs.map((doc) => [relationKey(doc.subscriber)!, doc]))
-  const consentsOf = bySubscriber(consents.docs)
+  const scoreOf = env.leadScores ? await env.leadScores.read(payload, subscribers.docs, req) : new Map<string, StoredLeadScore>()
   const eventsOf = bySubscriber(events.docs as { block?: null | string; occurredAt: string; properties?: unknown; subscriber: unknown; type: string }[])
   const membershipsOf = bySubscriber(memberships.docs as { segment: unknown; subscriber: unknown }[])
   return subscribers.docs.map((doc) => {
     const id = String(doc.id)
     const score = scoreOf.get(id)
-    const preferences = (doc as { preferences?: { channels?: null | string[]; frequency?: null | string; pausedUntil?: null | string } }).preferences
-    const stored = doc as unknown as { score?: { fitAttributes?: null | number; personaFits?: unknown } }
     return {
       addressForm: doc.addressForm ?? null,
       attributes: isRecord(doc.attributes) ? doc.attributes : {},
-      consents: (consentsOf.get(id) ?? []).map((record) => ({
-        action: record.action,
-        channel: record.channel,
-        occurredAt: record.occurredAt,
-        purpose: record.purpose,
-        topic: relationKey(record.topic),
-      })),
+      consents: consentsOf.get(id) ?? [],
       email: doc.email,
       events: (eventsOf.get(id) ?? []).map((event) => ({
         block: event.block ?? null,
@@ -117,13 +109,13 @@ export async function loadFacts(payload: Payload, ids: string[], tree: RuleGroup
       })),
       locale: doc.locale ?? null,
       persona: relationKey(doc.persona),
-      personaFits: isRecord(stored.score?.personaFits) ? (stored.score!.personaFits as Record<string, number>) : {},
-      preferences: { channels: preferences?.channels ?? [], frequency: preferences?.frequency ?? null, pausedUntil: time(preferences?.pausedUntil) },
+      personaFits: score?.personaFits ?? {},
+      preferences: preferencesOf(doc),
       region: doc.region ?? null,
       score: {
-        engagementAsOf: time(score?.engagementAsOf),
+        engagementAsOf: score?.engagementAsOf ?? null,
         engagementValue: score?.engagementValue ?? 0,
-        fitAttributes: stored.score?.fitAttributes ?? 0,
+        fitAttributes: score?.fitAttributes ?? 0,
         fitEvents: score?.fitEvents ?? 0,
       },
       stage: relationKey(doc.stage),

@@ -3,7 +3,7 @@ import type { Environment } from './environment'
 import type { SubscriberFacts } from './facts'
 
 import { consentStatus } from '@kontorwerk/consent'
-import { CodedError } from '@kontorwerk/personalization'
+import { segmentInvalid } from '../errors'
 import { isGroup } from '../rules/types'
 import { rfmOf } from './rfm'
 
@@ -40,7 +40,7 @@ export function decayed(value: number, asOf: null | number, now: number, halfLif
 
 /** The in-memory form: does this subscriber belong to the tree, right now (env.now)? */
 export function evaluate(group: RuleGroup, facts: SubscriberFacts, env: Environment, depth = 0): boolean {
-  if (depth > MAX_NESTING) throw new CodedError('SEGMENT_INVALID', 'Segments are nested too deeply (a cycle?)')
+  if (depth > MAX_NESTING) throw segmentInvalid('Segments are nested too deeply (a cycle?)')
   const results = group.rules.map((node) => (isGroup(node) ? evaluate(node, facts, env, depth) : evaluateRule(node, facts, env, depth)))
   // An empty group is neutral, as in the SQL form: AND of nothing is true, OR of nothing false.
   const value = group.combinator === 'and' ? results.every(Boolean) : results.some(Boolean)
@@ -111,7 +111,7 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
     case 'channelChosen':
       return facts.preferences.channels.length === 0 || facts.preferences.channels.includes(rule.value)
     case 'frequency':
-      return rule.operator === '=' ? (facts.preferences.frequency ?? 'weekly') === rule.value : (facts.preferences.frequency ?? 'weekly') !== rule.value
+      return rule.operator === '=' ? facts.preferences.frequency === rule.value : facts.preferences.frequency !== rule.value
     case 'paused':
       return facts.preferences.pausedUntil != null && facts.preferences.pausedUntil > now
     case 'events': {
@@ -133,7 +133,7 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
     }
     case 'segment': {
       const segment = env.segments.get(String(rule.value))
-      if (!segment) throw new CodedError('SEGMENT_INVALID', `segment ${rule.value} does not exist (deleted?)`)
+      if (!segment) throw segmentInvalid(`segment ${rule.value} does not exist (deleted?)`)
       return segment.tree ? evaluate(segment.tree, facts, env, depth + 1) : facts.staticSegments.has(segment.id)
     }
   }

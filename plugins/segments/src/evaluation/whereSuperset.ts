@@ -3,6 +3,8 @@ import type { Where } from 'payload'
 import type { Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
 
+import { PAUSED_UNTIL_PATH } from '@kontorwerk/consent'
+
 import { isGroup } from '../rules/types'
 
 type Polarity = 'negative' | 'positive'
@@ -55,8 +57,8 @@ function rule(rule: Rule, env: Environment, polarity: Polarity): null | Where {
     case 'paused': {
       const now = env.now.toISOString()
       return polarity === 'positive'
-        ? { 'preferences.pausedUntil': { greater_than: now } }
-        : { or: [{ 'preferences.pausedUntil': { less_than_equal: now } }, { 'preferences.pausedUntil': { exists: false } }] }
+        ? { [PAUSED_UNTIL_PATH]: { greater_than: now } }
+        : { or: [{ [PAUSED_UNTIL_PATH]: { less_than_equal: now } }, { [PAUSED_UNTIL_PATH]: { exists: false } }] }
     }
     default:
       return null

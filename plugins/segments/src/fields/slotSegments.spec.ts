@@ -4,9 +4,9 @@ import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { personalizedBlocks, personalizedNewsletter } from '@kontorwerk/personalization'
-import { seedDemoData } from '../../../../src/seed'
 import { testedDatabases } from '../../../../tests/helpers/databases'
-import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { type LocalPayload } from '../../../../tests/helpers/localPayload'
+import { startDemoPayload } from '../../../../tests/helpers/referenceApp'
 import { segmentMemberPage } from '../utilities/segmentService'
 
 /** The engine's slot filter takes segments: members get ranked blocks, everyone else the fallback. */
@@ -19,9 +19,8 @@ describe.each(testedDatabases())('slots reserved for a segment on %s', (kind) =>
   let segment: number | string
 
   beforeAll(async () => {
-    local = await startLocalPayload(kind)
+    local = await startDemoPayload(kind)
     payload = local.payload
-    await seedDemoData(payload)
     const admin = (await payload.find({ collection: 'users', where: { role: { equals: 'admin' } } })).docs[0]
     asAdmin = await createLocalReq({ user: { ...admin, collection: 'users' } }, payload)
     segment = (await payload.find({ collection: 'segments', where: { name: { equals: 'Interesse E-Rechnung' } } })).docs[0].id

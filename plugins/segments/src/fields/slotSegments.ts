@@ -1,15 +1,15 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { label } from '@kontorwerk/personalization'
 import { SEGMENTS } from '../collections/Segments'
+import { translated } from '../translations'
 
 /** A slot may be reserved for segments: members get ranked blocks, everyone else the slot's fallback. */
 export const slotSegmentsField: Field = {
   name: 'segments',
   type: 'relationship',
-  admin: { description: label('Leer: für alle. Sonst nur für Mitglieder; alle anderen erhalten den Fallback.', 'Empty: for everyone. Otherwise members only; everyone else gets the fallback.') },
+  admin: { description: translated('kontorwerk-segments:slotSegmentsDescription') },
   hasMany: true,
-  label: label('Nur Segmente', 'Only segments'),
+  label: translated('kontorwerk-segments:slotSegments'),
   relationTo: SEGMENTS,
 }
 

@@ -1,7 +1,5 @@
-import type { Label } from '@kontorwerk/personalization'
+import type { SegmentsTranslationKey } from '../translations'
 import type { RuleField } from './types'
-
-import { label } from '@kontorwerk/personalization'
 
 /**
  * What each rule field accepts. The same table drives the admin builder (labels, operators, value
@@ -33,82 +31,82 @@ export type ValueKind =
  * field can be personal as a whole or in one operator ("persona is primary" is a label editors
  * see anyway; "persona fit at least" is not).
  */
-export type OperatorSpec = { label: Label; name: string; personal?: true; value: ValueKind }
-export type FieldSpec = { group: Label; label: Label; name: RuleField; operators: OperatorSpec[]; personal?: true }
+export type OperatorSpec = { label: SegmentsTranslationKey; name: string; personal?: true; value: ValueKind }
+export type FieldSpec = { group: SegmentsTranslationKey; label: SegmentsTranslationKey; name: RuleField; operators: OperatorSpec[]; personal?: true }
 
-const op = (name: string, value: ValueKind, de: string, en: string): OperatorSpec => ({ label: label(de, en), name, value })
+const op = (name: string, value: ValueKind, label: SegmentsTranslationKey): OperatorSpec => ({ label, name, value })
 const comparisons = (value: ValueKind): OperatorSpec[] => [
-  op('>=', value, 'mindestens', 'at least'),
-  op('>', value, 'mehr als', 'more than'),
-  op('<=', value, 'höchstens', 'at most'),
-  op('<', value, 'weniger als', 'less than'),
-  op('=', value, 'gleich', 'equals'),
-  op('!=', value, 'ungleich', 'does not equal'),
+  op('>=', value, 'kontorwerk-segments:ruleOperatorAtLeast'),
+  op('>', value, 'kontorwerk-segments:ruleOperatorMoreThan'),
+  op('<=', value, 'kontorwerk-segments:ruleOperatorAtMost'),
+  op('<', value, 'kontorwerk-segments:ruleOperatorLessThan'),
+  op('=', value, 'kontorwerk-segments:ruleOperatorEquals'),
+  op('!=', value, 'kontorwerk-segments:ruleOperatorDoesNotEqual'),
 ]
-const equality = (value: ValueKind) => [op('=', value, 'ist', 'is'), op('!=', value, 'ist nicht', 'is not')]
+const equality = (value: ValueKind) => [op('=', value, 'kontorwerk-segments:ruleOperatorIs'), op('!=', value, 'kontorwerk-segments:ruleOperatorIsNot')]
 
-const PROFILE = label('Profil', 'Profile')
-const SCORE = label('Score', 'Score')
-const CONSENT = label('Einwilligung & Präferenzen', 'Consent & preferences')
-const BEHAVIOUR = label('Verhalten', 'Behaviour')
-const CONTACT = label('Kontaktregeln', 'Contact rules')
+const PROFILE = 'kontorwerk-segments:ruleGroupProfile'
+const SCORE = 'kontorwerk-segments:ruleGroupScore'
+const CONSENT = 'kontorwerk-segments:ruleGroupConsent'
+const BEHAVIOUR = 'kontorwerk-segments:ruleGroupBehaviour'
+const CONTACT = 'kontorwerk-segments:ruleGroupContact'
 
 export const FIELDS: FieldSpec[] = [
-  { group: PROFILE, label: label('Sprache', 'Locale'), name: 'locale', operators: equality('text') },
-  { group: PROFILE, label: label('Region', 'Region'), name: 'region', operators: equality('text') },
-  { group: PROFILE, label: label('Ansprache', 'Form of address'), name: 'addressForm', operators: equality('text') },
-  { group: PROFILE, label: label('E-Mail-Domain', 'Email domain'), name: 'emailDomain', operators: equality('text'), personal: true },
+  { group: PROFILE, label: 'kontorwerk-segments:ruleFieldLocale', name: 'locale', operators: equality('text') },
+  { group: PROFILE, label: 'kontorwerk-segments:ruleFieldRegion', name: 'region', operators: equality('text') },
+  { group: PROFILE, label: 'kontorwerk-segments:ruleFieldAddressForm', name: 'addressForm', operators: equality('text') },
+  { group: PROFILE, label: 'kontorwerk-segments:ruleFieldEmailDomain', name: 'emailDomain', operators: equality('text'), personal: true },
   {
     group: PROFILE,
-    label: label('Eigenes Merkmal', 'Custom attribute'),
+    label: 'kontorwerk-segments:ruleFieldAttribute',
     name: 'attribute',
     personal: true,
     operators: [
       ...comparisons('attribute'),
-      op('contains', 'attribute', 'enthält', 'contains'),
-      op('exists', 'attribute', 'ist gesetzt', 'is set'),
-      op('notExists', 'attribute', 'ist nicht gesetzt', 'is not set'),
+      op('contains', 'attribute', 'kontorwerk-segments:ruleOperatorContains'),
+      op('exists', 'attribute', 'kontorwerk-segments:ruleOperatorIsSet'),
+      op('notExists', 'attribute', 'kontorwerk-segments:ruleOperatorIsNotSet'),
     ],
   },
   {
     group: PROFILE,
-    label: label('Persona', 'Persona'),
+    label: 'kontorwerk-segments:ruleFieldPersona',
     name: 'persona',
-    operators: [op('is', 'persona', 'ist primär', 'is primary'), { ...op('fitAtLeast', 'personaFit', 'Fit mindestens', 'fit at least'), personal: true }],
+    operators: [op('is', 'persona', 'kontorwerk-segments:ruleOperatorIsPrimary'), { ...op('fitAtLeast', 'personaFit', 'kontorwerk-segments:ruleOperatorFitAtLeast'), personal: true }],
   },
-  { group: PROFILE, label: label('Interesse', 'Interest'), name: 'interest', operators: [op('has', 'interest', 'hat', 'has')] },
+  { group: PROFILE, label: 'kontorwerk-segments:ruleFieldInterest', name: 'interest', operators: [op('has', 'interest', 'kontorwerk-segments:ruleOperatorHas')] },
   {
     group: PROFILE,
-    label: label('Lebenszyklusphase', 'Lifecycle stage'),
+    label: 'kontorwerk-segments:ruleFieldStage',
     name: 'stage',
     operators: [
-      op('is', 'stage', 'ist', 'is'),
-      op('atLeast', 'stage', 'ist mindestens', 'is at least'),
-      op('changedWithin', 'stageChange', 'erreicht innerhalb', 'reached within'),
+      op('is', 'stage', 'kontorwerk-segments:ruleOperatorIs'),
+      op('atLeast', 'stage', 'kontorwerk-segments:ruleOperatorIsAtLeast'),
+      op('changedWithin', 'stageChange', 'kontorwerk-segments:ruleOperatorReachedWithin'),
     ],
   },
-  { group: SCORE, label: label('Fit-Score', 'Fit score'), name: 'fitScore', operators: comparisons('number'), personal: true },
-  { group: SCORE, label: label('Engagement-Score', 'Engagement score'), name: 'engagementScore', operators: comparisons('number') },
-  { group: SCORE, label: label('Gesamtscore', 'Total score'), name: 'totalScore', operators: comparisons('number'), personal: true },
-  { group: CONSENT, label: label('Einwilligung (Marketing)', 'Consent (marketing)'), name: 'consent', operators: [op('granted', 'consent', 'erteilt', 'granted')] },
-  { group: CONSENT, label: label('Einwilligung (Tracking)', 'Consent (tracking)'), name: 'tracking', operators: [op('granted', 'tracking', 'erteilt', 'granted')] },
-  { group: CONSENT, label: label('Kanal gewählt', 'Channel chosen'), name: 'channelChosen', operators: [op('is', 'channel', 'ist', 'is')] },
-  { group: CONSENT, label: label('Häufigkeit', 'Frequency'), name: 'frequency', operators: equality('frequency') },
-  { group: CONSENT, label: label('Pausiert', 'Paused'), name: 'paused', operators: [op('is', 'none', 'gerade', 'right now')] },
+  { group: SCORE, label: 'kontorwerk-segments:ruleFieldFitScore', name: 'fitScore', operators: comparisons('number'), personal: true },
+  { group: SCORE, label: 'kontorwerk-segments:ruleFieldEngagementScore', name: 'engagementScore', operators: comparisons('number') },
+  { group: SCORE, label: 'kontorwerk-segments:ruleFieldTotalScore', name: 'totalScore', operators: comparisons('number'), personal: true },
+  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldConsent', name: 'consent', operators: [op('granted', 'consent', 'kontorwerk-segments:ruleOperatorGranted')] },
+  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldTracking', name: 'tracking', operators: [op('granted', 'tracking', 'kontorwerk-segments:ruleOperatorGranted')] },
+  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldChannelChosen', name: 'channelChosen', operators: [op('is', 'channel', 'kontorwerk-segments:ruleOperatorIs')] },
+  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldFrequency', name: 'frequency', operators: equality('frequency') },
+  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldPaused', name: 'paused', operators: [op('is', 'none', 'kontorwerk-segments:ruleOperatorRightNow')] },
   {
     group: BEHAVIOUR,
-    label: label('Ereignisse im Zeitraum', 'Events in a window'),
+    label: 'kontorwerk-segments:ruleFieldEvents',
     name: 'events',
-    operators: [op('atLeast', 'events', 'mindestens', 'at least'), op('fewerThan', 'events', 'weniger als', 'fewer than')],
+    operators: [op('atLeast', 'events', 'kontorwerk-segments:ruleOperatorAtLeast'), op('fewerThan', 'events', 'kontorwerk-segments:ruleOperatorFewerThan')],
   },
-  { group: BEHAVIOUR, label: label('RFM (Käufe)', 'RFM (purchases)'), name: 'rfm', operators: comparisons('rfm') },
-  { group: BEHAVIOUR, label: label('Mitglied im Segment', 'Member of segment'), name: 'segment', operators: [op('in', 'segment', 'ist', 'is')] },
-  { group: CONTACT, label: label('Hat Kampagne erhalten', 'Received campaign'), name: 'receivedCampaign', operators: [op('is', 'text', 'Kampagne', 'campaign')] },
+  { group: BEHAVIOUR, label: 'kontorwerk-segments:ruleFieldRfm', name: 'rfm', operators: comparisons('rfm') },
+  { group: BEHAVIOUR, label: 'kontorwerk-segments:ruleFieldSegment', name: 'segment', operators: [op('in', 'segment', 'kontorwerk-segments:ruleOperatorIs')] },
+  { group: CONTACT, label: 'kontorwerk-segments:ruleFieldReceivedCampaign', name: 'receivedCampaign', operators: [op('is', 'text', 'kontorwerk-segments:ruleOperatorCampaign')] },
   {
     group: CONTACT,
-    label: label('Kontaktiert auf Kanal', 'Contacted on channel'),
+    label: 'kontorwerk-segments:ruleFieldContacted',
     name: 'contacted',
-    operators: [op('atLeast', 'contacted', 'mindestens', 'at least'), op('fewerThan', 'contacted', 'weniger als', 'fewer than')],
+    operators: [op('atLeast', 'contacted', 'kontorwerk-segments:ruleOperatorAtLeast'), op('fewerThan', 'contacted', 'kontorwerk-segments:ruleOperatorFewerThan')],
   },
 ]
 

@@ -1,12 +1,9 @@
 import type { Validate } from 'payload'
 
-import type { RuleProblem } from './types'
-
 import { CodedError } from '@kontorwerk/personalization'
 import { usedSegments } from '../evaluation/environment'
 import { checkRules } from './checkRules'
-
-export const describeProblems = (problems: RuleProblem[]) => problems.map(({ message, path }) => `${path}: ${message}`).join('; ')
+import { describeProblems } from './problems'
 
 /** Save-time check of a dynamic segment's tree: shape, personal data for admins only, references that exist, no cycles. */
 export const validateRules: Validate = async (value, { data, id, previousValue, req }) => {

@@ -6,6 +6,7 @@ import { writeAtomically } from '@kontorwerk/personalization'
 import { CodedError } from '@kontorwerk/personalization'
 import { isPossibleId } from '@kontorwerk/personalization'
 import { SEGMENT_MEMBERS } from '../collections/SegmentMembers'
+import { isSegmentInvalid } from '../errors'
 import { MEMBER_PAGE_SIZE } from '../defaults'
 import { loadEnvironment } from '../evaluation/environment'
 import { loadFacts } from '../evaluation/facts'
@@ -53,14 +54,14 @@ export async function segmentsOf(payload: Payload, subscriberId: number | string
   try {
     return await membershipsIn(payload, subscriberId, ids, at, req)
   } catch (error) {
-    if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
+    if (!isSegmentInvalid(error)) throw error
   }
   const member = new Set<string>()
   for (const id of ids) {
     try {
       if ((await membershipsIn(payload, subscriberId, [id], at, req)).has(id)) member.add(id)
     } catch (error) {
-      if (!(error instanceof CodedError) || error.code !== 'SEGMENT_INVALID') throw error
+      if (!isSegmentInvalid(error)) throw error
       payload.logger.warn(`Segment ${id} skipped: ${error.message}`)
     }
   }
@@ -81,6 +82,30 @@ export async function segmentsOfMany(payload: Payload, subscriberIds: string[], 
     memberships.set(facts.id, new Set(ids.filter((id) => evaluate(asTree(id), facts, env))))
   }
   return memberships
+}
+
+/**
+ * The engine's question for slots reserved for segments (pages and campaign batches alike). A
+ * segment whose rules went out of date (e.g. an interest was deleted) keeps its slots closed,
+ * logged, and the page or mail still goes out.
+ */
+export async function slotMemberships(payload: Payload, subscriberIds: string[], ids: string[], at: Date, req?: PayloadRequest): Promise<Map<string, Set<string>>> {
+  try {
+    return await segmentsOfMany(payload, subscriberIds, ids, at, req)
+  } catch (error) {
+    if (!isSegmentInvalid(error)) throw error
+    payload.logger.warn(`Slots reserved for segments ${ids.join(', ')} show their fallback: ${error.message}`)
+    return new Map()
+  }
+}
+
+/** Of these ids, the ones that name no segment. */
+export async function unknownSegments(payload: Payload, ids: string[], req?: PayloadRequest): Promise<string[]> {
+  const possible = ids.filter((id) => isPossibleId(payload, id))
+  const found = possible.length
+    ? (await payload.find({ collection: 'segments', depth: 0, limit: possible.length, pagination: false, req, select: {}, where: { id: { in: possible } } })).docs.map((doc) => String(doc.id))
+    : []
+  return ids.filter((id) => !found.includes(id))
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { Subscriber } from '../../../../../src/payload-types'
+import type { Subscriber } from '../../documents'
 import type { Taxonomy } from './taxonomy'
 
 import { contextFromSubscriber } from './buildContext'
@@ -20,7 +20,6 @@ const subscriber = {
     { interest: 2, lastSeenAt: '2026-01-01T00:00:00.000Z', source: 'explicit', weight: 1 },
     { interest: 3, lastSeenAt: '2026-11-23T12:00:00.000Z', source: 'implicit', weight: 0.5 },
   ],
-  score: { personaFits: { 7: 80, 8: 0 } },
 } as unknown as Subscriber
 
 describe('a subscriber as the engine sees it', () => {
@@ -36,7 +35,7 @@ describe('a subscriber as the engine sees it', () => {
   })
 
   it('takes the persona fits lead scoring computed', () => {
-    const context = contextFromSubscriber(subscriber, taxonomy, now)
+    const context = contextFromSubscriber(subscriber, taxonomy, now, { personaFits: { 7: 80, 8: 0 } })
     expect([...context.personaFits]).toEqual([['7', 0.8]])
   })
 })

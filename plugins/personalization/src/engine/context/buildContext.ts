@@ -1,4 +1,4 @@
-import type { Subscriber } from '../../../../../src/payload-types'
+import type { Subscriber } from '../../documents'
 import type { PersonalizationContext } from '../types'
 
 import { DEFAULT_LOCALE } from '../../i18n/locales'
@@ -9,6 +9,8 @@ import { expandInterests, type Taxonomy } from './taxonomy'
 export type History = {
   /** Implicit interests lose weight with time since their last signal (lead scoring's half-life); unset: no decay. */
   implicitHalfLifeDays?: null | number
+  /** Fit per persona id in percent, as the scoring plugin computed it (`leadScores.personaFitsOf`). */
+  personaFits?: null | Record<string, number>
   purchases?: { at: Date; product: string }[]
   recentBlocks?: Iterable<number | string>
 }
@@ -29,7 +31,7 @@ export function contextFromSubscriber(subscriber: Subscriber, taxonomy: Taxonomy
     interests: expandInterests(direct, taxonomy.interestAncestors),
     locale: subscriber.locale ?? DEFAULT_LOCALE,
     now,
-    personaFits: personaFitsOf(subscriber, persona),
+    personaFits: personaFitsOf(history.personaFits, persona),
     primaryPersona: persona,
     purchases: history.purchases ?? [],
     recentBlocks: new Set([...(history.recentBlocks ?? [])].map(String)),
@@ -37,16 +39,33 @@ export function contextFromSubscriber(subscriber: Subscriber, taxonomy: Taxonomy
   }
 }
 
+/** What a subscriber's context is built from besides their profile. */
+export type SubscriberHistory = Pick<History, 'implicitHalfLifeDays' | 'personaFits'> & {
+  /** The segments (of those the slots name) the subscriber belongs to. */
+  segments: Set<string>
+  /** The blocks of each of the subscriber's sends, oldest first. */
+  sends: string[][]
+  /** The blocks of this many last sends are not shown again (the newsletter's `skipRecentSends`). */
+  skipRecentSends: number
+}
+
 /**
- * Fit per persona (0–1) as lead scoring computed it from the profile; the primary persona counts in
- * full, so a persona set by hand (or before any fit was computed) still personalizes.
+ * A subscriber as the engine reads them, for a page as for one recipient of a campaign: profile,
+ * purchases (the discount guard), the blocks of their last sends and their segments.
  */
-function personaFitsOf(subscriber: Subscriber, primary: null | string): Map<string, number> {
-  const stored = subscriber.score?.personaFits
+export function subscriberContext(subscriber: Subscriber, taxonomy: Taxonomy, now: Date, { segments, sends, skipRecentSends, ...history }: SubscriberHistory): PersonalizationContext {
+  const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
+  const recentBlocks = skipRecentSends > 0 ? sends.slice(-skipRecentSends).flat() : []
+  return { ...contextFromSubscriber(subscriber, taxonomy, now, { ...history, purchases, recentBlocks }), segments }
+}
+
+/**
+ * Fit per persona (0–1) from the percentages lead scoring computed; the primary persona counts in
+ * full, so a persona set by hand (or without lead scoring) still personalizes.
+ */
+function personaFitsOf(stored: History['personaFits'], primary: null | string): Map<string, number> {
   const fits = new Map<string, number>()
-  if (stored && typeof stored === 'object' && !Array.isArray(stored)) {
-    for (const [id, percent] of Object.entries(stored as Record<string, unknown>)) if (typeof percent === 'number' && percent > 0) fits.set(id, percent / 100)
-  }
+  for (const [id, percent] of Object.entries(stored ?? {})) if (typeof percent === 'number' && percent > 0) fits.set(id, percent / 100)
   if (primary) fits.set(primary, 1)
   return fits
 }

@@ -3,17 +3,18 @@ import { describe, expect, it } from 'vitest'
 import { COSTLY_TEMPLATES, SLOW_BUT_FINITE } from '../../../../../tests/helpers/costlyTemplates'
 import { cpuMs } from '../../../../../tests/helpers/cpuTime'
 import { CodedError } from '../../errors'
-import { parseTokens, renderParsed, renderTokens, tokenContext } from './liquid'
+import { type ParsedTokens, parseTokens, renderParsed, renderTokens, tokenContext } from './liquid'
 
 const anna = tokenContext({ academicTitle: 'Dr.', addressForm: 'formal', firstName: 'Anna', gender: 'female', lastName: 'Berger', locale: 'de' })
 const nobody = tokenContext({ locale: 'de' })
 
-/** How a render ended and how long (CPU time) it held the event loop. */
-function attempt(render: () => string): { error: string; ms: number; output: string } {
+/** How a render (or a parse, which has no text output) ended and how long (CPU time) it held the event loop. */
+function attempt(render: () => ParsedTokens | string): { error: string; ms: number; output: string } {
   const result = { error: 'no error', ms: 0, output: '' }
   result.ms = cpuMs(() => {
     try {
-      result.output = render()
+      const output = render()
+      if (typeof output === 'string') result.output = output
     } catch (error) {
       result.error = error instanceof CodedError ? `${error.code}: ${error.message}` : `uncoded ${String(error)}`
     }

@@ -1,20 +1,26 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { seedDemoData } from '../../../../src/seed'
-import type { DatabaseKind } from '../../../../tests/helpers/databases'
-import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
-import { type SmtpSink, startSmtpSink } from '../../../../tests/helpers/smtp'
-import { staffRequest } from './runCampaign'
+import { staffRequest } from '@kontorwerk/campaigns/testing'
 
-export type CampaignWorld = { close: () => Promise<void>; editor: PayloadRequest; local: LocalPayload; payload: Payload; sink: SmtpSink }
+import { type DatabaseKind } from './databases'
+import { type LocalPayload } from './localPayload'
+import { startDemoPayload } from './referenceApp'
+import { type SmtpSink, startSmtpSink } from './smtp'
+
+export type CampaignWorld = {
+  close: () => Promise<void>
+  editor: PayloadRequest
+  local: LocalPayload
+  payload: Payload
+  sink: SmtpSink
+}
 
 /** What campaign tests start from: a real SMTP server the product sends to, the demo data on a fresh database, and an editor to act as. */
 export async function startCampaignWorld(kind: DatabaseKind = 'sqlite'): Promise<CampaignWorld> {
   const sink = await startSmtpSink()
   process.env.SMTP_HOST = '127.0.0.1'
   process.env.SMTP_PORT = String(sink.port)
-  const local = await startLocalPayload(kind)
-  await seedDemoData(local.payload)
+  const local = await startDemoPayload(kind)
   const editor = await staffRequest(local.payload)
   return {
     close: async () => {

@@ -1,0 +1,66 @@
+import type { PayloadHandler, PayloadRequest } from 'payload'
+
+import { CodedError, personalizationOptions, problemResponse, readBody } from '@kontorwerk/personalization'
+import { loadBrand } from '../globals/Branding'
+import { applyBrand, type PageContext } from '../pages/page'
+
+/** A form's fields (urlencoded from a browser, or a JSON object); repeated fields are lists. */
+export type Form = Record<string, unknown>
+
+/** A form is small: 20 kB leave room for every field and a long topic list, and no more. */
+const FORM_LIMIT = 20 * 1024
+
+/**
+ * Every page carries a personal token in its URL or its form: never cached, the URL never sent on
+ * as a referrer, never framed (no other site can lay "unsubscribe" under a decoy button).
+ */
+const PAGE_HEADERS = {
+  'Cache-Control': 'no-store',
+  'Content-Security-Policy': "frame-ancestors 'none'",
+  'Content-Type': 'text/html; charset=utf-8',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+}
+
+/** A page in the brand of the Branding global (pages are written once, branded per response). */
+export async function pageResponse(req: PayloadRequest, status: number, html: string, headers: Record<string, string> = {}): Promise<Response> {
+  return new Response(applyBrand(html, await loadBrand(req.payload)), { headers: { ...PAGE_HEADERS, ...headers }, status })
+}
+
+/** A redirect between pages (after a form is saved, the page shows the result: reloading it posts nothing again). */
+export const redirectResponse = (location: string) => new Response(null, { headers: { 'Cache-Control': 'no-store', Location: location, 'Referrer-Policy': 'no-referrer' }, status: 303 })
+
+/** The posted form. Too large or not a form: a coded 4xx (see `answeringBadInput`), before anything is done. */
+export async function readForm(req: PayloadRequest): Promise<Form> {
+  const body = await readBody(req, FORM_LIMIT)
+  if (body === undefined) return {}
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new CodedError('MALFORMED_JSON', 'The body is not a JSON object of form fields')
+  return body as Form
+}
+
+/** A field that may come once or repeated (checkboxes), as a list of strings. */
+export const list = (value: unknown) => [value ?? []].flat().map(String)
+
+/** One value of the query string ('' when missing). */
+export const queryValue = (req: PayloadRequest, name: string) => req.searchParams.get(name) ?? ''
+
+/**
+ * What the answer's pages are written for: the language (`?lang=`, else the form's `lang`; German
+ * unless English is asked for) and the path of the option `pagesUrl`, which their links start with.
+ */
+export function pageContext(req: PayloadRequest, form: Form = {}): PageContext {
+  const lang = (req.searchParams.get('lang') ?? form.lang) === 'en' ? 'en' : 'de'
+  return { lang, pages: new URL(personalizationOptions(req.payload).pagesUrl).pathname.replace(/\/+$/, '') }
+}
+
+/** Bad input is the client's: a coded answer (`{ error: { code, message } }`), not an error in the log. */
+export const answeringBadInput =
+  (handler: PayloadHandler): PayloadHandler =>
+  async (req) => {
+    try {
+      return await handler(req)
+    } catch (error) {
+      if (error instanceof CodedError) return problemResponse(error.status, error.code, error.message)
+      throw error
+    }
+  }
