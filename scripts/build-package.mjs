@@ -5,9 +5,10 @@
 // bundlers load the same files. Non-TypeScript files under src/ (stylesheets) are copied beside them.
 //
 // What is built is what a package's `exports` reach: each entry with a dist target, and the files
-// they import. The build stops on type errors, and when a compiled module imports a package that is
-// neither a dependency nor a peer dependency, or a file outside its package (an installed copy
-// would not find it).
+// they import, compiled as a host sees them (without the reference app's generated Payload types).
+// The build stops on declarations that cannot be written, and when a compiled module imports a
+// package that is neither a dependency nor a peer dependency, or a file outside its package (an
+// installed copy would not find it).
 //
 // Usage: node scripts/build-package.mjs [packageDir ...]   (npm's build and prepack run it in the
 // package's directory). Several packages build in one compiler program, which loads Payload's and
@@ -89,7 +90,9 @@ function compile(packages) {
     for (const file of program.getSourceFiles()) {
       if (file.isDeclarationFile || !inside(pkg.src, path.resolve(file.fileName))) continue
       if (isSpec(file.fileName)) problems.push(`${pkg.name}: ${path.relative(pkg.dir, file.fileName)} is a spec, but an entry imports it`)
-      diagnostics.push(...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file), ...program.getDeclarationDiagnostics(file))
+      // Type errors are \`npm run typecheck\`'s to find (it checks the packages with the reference app's generated
+      // Payload types); the build checks what only it sees: declarations a host's compiler can read.
+      diagnostics.push(...program.getSyntacticDiagnostics(file), ...program.getDeclarationDiagnostics(file))
       const result = program.emit(file, (fileName, text) => {
         const source = path.join(repoRoot, path.relative(options.outDir, fileName))
         pkg.outputs.set(path.join(pkg.dist, path.relative(pkg.src, source)), text)
@@ -142,9 +145,8 @@ function resolveSpecifier(pkg, file, specifier) {
   if (pkg.outputs.has(target + extension)) return `${specifier}.js`
   if (pkg.outputs.has(path.join(target, `index${extension}`))) return `${specifier}/index.js`
   if (pkg.assets.has(target)) return specifier
-  // Type-only imports vanish from the .js; in a .d.ts an installed copy resolves them to nothing, i.e. `any`.
-  const problem = `${pkg.name}: ${where} imports ${specifier}, ${inside(pkg.dist, target) ? 'a file that was not built' : 'a file outside the package'}`
-  ;(declaration ? warnings : problems).push(problem)
+  // In a .d.ts too: an installed copy's types would silently turn into `any`.
+  problems.push(`${pkg.name}: ${where} imports ${specifier}, ${inside(pkg.dist, target) ? 'a file that was not built' : 'a file outside the package'}`)
   return specifier
 }
 

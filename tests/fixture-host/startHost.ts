@@ -15,9 +15,10 @@ export function preparedHost(): { dir: string; host: string; template: string } 
   return { dir, host, template: path.join(dir, 'template.db') }
 }
 
-/** The host's environment: only what any Node app gets, none of this repository's npm or source-condition settings. */
+/** The host's production environment: only what any Node app gets, none of this repository's npm or source-condition settings. */
 export function plainEnvironment(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('npm_') && name !== 'NODE_OPTIONS' && !name.startsWith('VITEST')))
+  const inherited = Object.entries(process.env).filter(([name]) => !name.startsWith('npm_') && name !== 'NODE_OPTIONS' && !name.startsWith('VITEST'))
+  return { ...Object.fromEntries(inherited), NODE_ENV: 'production' }
 }
 
 /**
