@@ -3,7 +3,7 @@ import type { ParsedMail } from 'mailparser'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
 import { anonymous, graphql, login, rest, type Session } from '../helpers/http'
 import { type RunningServer, stopProductServer } from '../helpers/server'
@@ -39,9 +39,12 @@ describe('the plugins installed in a stranger’s Payload app', () => {
     server = await startHost(sink.port)
     url = server.url
   })
+  // The host's own log says why a request failed; its data goes with the run.
+  beforeEach(({ onTestFailed }) => onTestFailed(() => console.error(`fixture host log (end):\n${fs.readFileSync(server.logFile, 'utf8').slice(-6000)}`)))
   afterAll(async () => {
     if (server) await stopProductServer(server)
     await sink?.close()
+    if (server) fs.rmSync(server.dataDir, { force: true, recursive: true })
   })
 
   it('loads every server entry of the installed packages in plain Node (a worker or script of the host’s own)', () => {
