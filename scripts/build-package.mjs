@@ -38,13 +38,29 @@ function readPackage(dir) {
     const target = conditions.import ?? conditions.default
     if (!source || !target) continue
     const expected = source.replace(/^\.\/src\//, './dist/').replace(/\.tsx?$/, '.js')
-    if (target !== expected) problems.push(`${manifest.name}: exports["${subpath}"] points to ${target}, but ${source} compiles to ${expected}`)
-    if (conditions.types !== expected.replace(/\.js$/, '.d.ts')) problems.push(`${manifest.name}: exports["${subpath}"].types should be ${expected.replace(/\.js$/, '.d.ts')}`)
+    if (target !== expected)
+      problems.push(
+        `${manifest.name}: exports["${subpath}"] points to ${target}, but ${source} compiles to ${expected}`,
+      )
+    if (conditions.types !== expected.replace(/\.js$/, '.d.ts'))
+      problems.push(`${manifest.name}: exports["${subpath}"].types should be ${expected.replace(/\.js$/, '.d.ts')}`)
     entries.push(path.join(dir, source))
   }
   if (entries.length === 0) problems.push(`${manifest.name}: no exports with a kontorwerk-source and a dist target`)
-  const dependencies = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})])
-  return { dependencies, dir, dist: path.join(dir, 'dist'), entries, imported: new Set(), manifest, name: manifest.name, src: path.join(dir, 'src') }
+  const dependencies = new Set([
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+  ])
+  return {
+    dependencies,
+    dir,
+    dist: path.join(dir, 'dist'),
+    entries,
+    imported: new Set(),
+    manifest,
+    name: manifest.name,
+    src: path.join(dir, 'src'),
+  }
 }
 
 /**
@@ -64,7 +80,8 @@ function inputsHash() {
       if (!isSpec(full) && fs.statSync(full).isFile()) files.push(full)
     }
   }
-  for (const file of files) hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file)).update('\0')
+  for (const file of files)
+    hash.update(path.relative(repoRoot, file)).update('\0').update(fs.readFileSync(file)).update('\0')
   return hash.digest('hex')
 }
 
@@ -73,11 +90,21 @@ function compilerOptions() {
   const { config, error } = ts.readConfigFile(file, ts.sys.readFile)
   if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'))
   // The outputs stay in memory (see compile), so outDir only has to mirror the repository's layout.
-  return ts.parseJsonConfigFileContent(config, ts.sys, repoRoot, { outDir: path.join(repoRoot, '.build-output'), rootDir: repoRoot }, file).options
+  return ts.parseJsonConfigFileContent(
+    config,
+    ts.sys,
+    repoRoot,
+    { outDir: path.join(repoRoot, '.build-output'), rootDir: repoRoot },
+    file,
+  ).options
 }
 
 const format = (diagnostics) =>
-  ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (name) => name, getCurrentDirectory: () => repoRoot, getNewLine: () => '\n' })
+  ts.formatDiagnostics(diagnostics, {
+    getCanonicalFileName: (name) => name,
+    getCurrentDirectory: () => repoRoot,
+    getNewLine: () => '\n',
+  })
 
 /** The outputs of every package's own source files, by their place in its dist/, until their imports are rewritten. */
 function compile(packages) {
@@ -89,7 +116,8 @@ function compile(packages) {
     pkg.modules = 0
     for (const file of program.getSourceFiles()) {
       if (file.isDeclarationFile || !inside(pkg.src, path.resolve(file.fileName))) continue
-      if (isSpec(file.fileName)) problems.push(`${pkg.name}: ${path.relative(pkg.dir, file.fileName)} is a spec, but an entry imports it`)
+      if (isSpec(file.fileName))
+        problems.push(`${pkg.name}: ${path.relative(pkg.dir, file.fileName)} is a spec, but an entry imports it`)
       // Type errors are \`npm run typecheck\`'s to find (it checks the packages with the reference app's generated
       // Payload types); the build checks what only it sees: declarations a host's compiler can read.
       diagnostics.push(...program.getSyntacticDiagnostics(file), ...program.getDeclarationDiagnostics(file))
@@ -109,20 +137,41 @@ function assets(pkg) {
   const found = new Map()
   for (const entry of fs.readdirSync(pkg.src, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name)
-    if (entry.isFile() && !/\.tsx?$/.test(entry.name)) found.set(path.join(pkg.dist, path.relative(pkg.src, file)), file)
+    if (entry.isFile() && !/\.tsx?$/.test(entry.name))
+      found.set(path.join(pkg.dist, path.relative(pkg.src, file)), file)
   }
   return found
 }
 
-const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+const packageName = (specifier) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/')
 
 /** The module specifiers of a compiled file: imports, re-exports, `import()` and `import('…').Type`. */
 function specifiers(file, text) {
   const found = []
   const visit = (node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier)
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteral(node.arguments[0])) found.push(node.arguments[0])
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) found.push(node.argument.literal)
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      found.push(node.moduleSpecifier)
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    )
+      found.push(node.arguments[0])
+    else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    )
+      found.push(node.argument.literal)
     ts.forEachChild(node, visit)
   }
   visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true))
@@ -137,7 +186,10 @@ function resolveSpecifier(pkg, file, specifier) {
     const name = packageName(specifier)
     if (declaration || isBuiltin(specifier) || name === pkg.name) return specifier
     pkg.imported.add(name)
-    if (!pkg.dependencies.has(name)) problems.push(`${pkg.name}: ${where} imports ${specifier}, but ${name} is neither a dependency nor a peer dependency`)
+    if (!pkg.dependencies.has(name))
+      problems.push(
+        `${pkg.name}: ${where} imports ${specifier}, but ${name} is neither a dependency nor a peer dependency`,
+      )
     return specifier
   }
   const target = path.resolve(path.dirname(file), specifier)
@@ -146,7 +198,9 @@ function resolveSpecifier(pkg, file, specifier) {
   if (pkg.outputs.has(path.join(target, `index${extension}`))) return `${specifier}/index.js`
   if (pkg.assets.has(target)) return specifier
   // In a .d.ts too: an installed copy's types would silently turn into `any`.
-  problems.push(`${pkg.name}: ${where} imports ${specifier}, ${inside(pkg.dist, target) ? 'a file that was not built' : 'a file outside the package'}`)
+  problems.push(
+    `${pkg.name}: ${where} imports ${specifier}, ${inside(pkg.dist, target) ? 'a file that was not built' : 'a file outside the package'}`,
+  )
   return specifier
 }
 
@@ -155,7 +209,8 @@ function rewrite(pkg, file, text) {
   // From the last to the first, so the earlier positions stay valid.
   for (const literal of specifiers(file, text).reverse()) {
     const specifier = resolveSpecifier(pkg, file, literal.text)
-    if (specifier !== literal.text) result = `${result.slice(0, literal.getStart() + 1)}${specifier}${result.slice(literal.end - 1)}`
+    if (specifier !== literal.text)
+      result = `${result.slice(0, literal.getStart() + 1)}${specifier}${result.slice(literal.end - 1)}`
   }
   return result
 }
@@ -180,14 +235,16 @@ const stale = packages.filter((pkg) => {
   const stamp = path.join(pkg.dist, STAMP)
   return !fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8').trim() !== hash
 })
-for (const pkg of packages.filter((pkg) => !stale.includes(pkg))) console.log(`build-package: ${pkg.name}: dist/ is up to date`)
+for (const pkg of packages.filter((pkg) => !stale.includes(pkg)))
+  console.log(`build-package: ${pkg.name}: dist/ is up to date`)
 if (stale.length === 0) process.exit(0)
 
 if (problems.length === 0) compile(stale)
 for (const pkg of stale.filter((pkg) => pkg.outputs)) {
   pkg.assets = assets(pkg)
   pkg.written = new Map([...pkg.outputs].map(([file, text]) => [file, rewrite(pkg, file, text)]))
-  for (const name of Object.keys(pkg.manifest.dependencies ?? {})) if (!pkg.imported.has(name)) warnings.push(`${pkg.name}: dependency ${name} is not imported by any built module`)
+  for (const name of Object.keys(pkg.manifest.dependencies ?? {}))
+    if (!pkg.imported.has(name)) warnings.push(`${pkg.name}: dependency ${name} is not imported by any built module`)
 }
 if (problems.length > 0) {
   console.error(`build-package: not built:\n${problems.join('\n')}`)
@@ -196,5 +253,6 @@ if (problems.length > 0) {
 for (const pkg of stale) write(pkg, hash)
 for (const warning of new Set(warnings)) console.warn(`build-package: warning: ${warning}`)
 const seconds = ((performance.now() - started) / 1000).toFixed(1)
-for (const pkg of stale) console.log(`build-package: ${pkg.name}: ${pkg.modules} modules, ${pkg.assets.size} assets → dist/`)
+for (const pkg of stale)
+  console.log(`build-package: ${pkg.name}: ${pkg.modules} modules, ${pkg.assets.size} assets → dist/`)
 console.log(`build-package: built ${stale.length} package(s) in ${seconds} s`)

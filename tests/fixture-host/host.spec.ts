@@ -10,7 +10,8 @@ import { type RunningServer, stopProductServer } from '../helpers/server'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp'
 import { plainEnvironment, preparedHost, startHost } from './startHost'
 
-const recipients = (mail: ParsedMail) => [mail.to ?? []].flat().flatMap((to) => to.value.map((address) => address.address))
+const recipients = (mail: ParsedMail) =>
+  [mail.to ?? []].flat().flatMap((to) => to.value.map((address) => address.address))
 const hrefs = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((match) => match[1].replaceAll('&amp;', '&'))
 
 /**
@@ -27,7 +28,12 @@ describe('the plugins installed in a stranger’s Payload app', () => {
   let topicId: number
 
   const post = (path: string, form: Record<string, string>) =>
-    fetch(`${url}${path}`, { body: new URLSearchParams(form), headers: { 'content-type': 'application/x-www-form-urlencoded' }, method: 'POST', redirect: 'manual' })
+    fetch(`${url}${path}`, {
+      body: new URLSearchParams(form),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      redirect: 'manual',
+    })
   const created = async (path: string, body: unknown) => {
     const response = await rest(url, staff, 'POST', path, body)
     expect(response.status, JSON.stringify(response.body)).toBe(201)
@@ -40,7 +46,11 @@ describe('the plugins installed in a stranger’s Payload app', () => {
     url = server.url
   })
   // The host's own log says why a request failed; its data goes with the run.
-  beforeEach(({ onTestFailed }) => onTestFailed(() => console.error(`fixture host log (end):\n${fs.readFileSync(server.logFile, 'utf8').slice(-6000)}`)))
+  beforeEach(({ onTestFailed }) =>
+    onTestFailed(() =>
+      console.error(`fixture host log (end):\n${fs.readFileSync(server.logFile, 'utf8').slice(-6000)}`),
+    ),
+  )
   afterAll(async () => {
     if (server) await stopProductServer(server)
     await sink?.close()
@@ -50,13 +60,29 @@ describe('the plugins installed in a stranger’s Payload app', () => {
   it('loads every server entry of the installed packages in plain Node (a worker or script of the host’s own)', () => {
     const { host } = preparedHost()
     const entries = fs.readdirSync(path.join(host, 'node_modules/@kontorwerk')).flatMap((name) => {
-      const { exports } = JSON.parse(fs.readFileSync(path.join(host, 'node_modules/@kontorwerk', name, 'package.json'), 'utf8')) as { exports: Record<string, { import?: string }> }
+      const { exports } = JSON.parse(
+        fs.readFileSync(path.join(host, 'node_modules/@kontorwerk', name, 'package.json'), 'utf8'),
+      ) as { exports: Record<string, { import?: string }> }
       // Client components ('use client', stylesheets) are for the bundler only.
-      return Object.entries(exports).filter(([subpath, target]) => target.import && !['./client', './rsc'].includes(subpath)).map(([subpath]) => `@kontorwerk/${name}${subpath.slice(1)}`)
+      return Object.entries(exports)
+        .filter(([subpath, target]) => target.import && !['./client', './rsc'].includes(subpath))
+        .map(([subpath]) => `@kontorwerk/${name}${subpath.slice(1)}`)
     })
-    expect(entries).toEqual(expect.arrayContaining(['@kontorwerk/personalization', '@kontorwerk/consent', '@kontorwerk/lead-scoring', '@kontorwerk/segments', '@kontorwerk/campaigns']))
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        '@kontorwerk/personalization',
+        '@kontorwerk/consent',
+        '@kontorwerk/lead-scoring',
+        '@kontorwerk/segments',
+        '@kontorwerk/campaigns',
+      ]),
+    )
     const script = `for (const entry of ${JSON.stringify(entries)}) await import(entry)`
-    execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: host, env: plainEnvironment(), stdio: 'pipe' })
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: host,
+      env: plainEnvironment(),
+      stdio: 'pipe',
+    })
   })
 
   it('makes the host’s own auth collection the staff, with the roles the plugins check', async () => {
@@ -114,13 +140,31 @@ describe('the plugins installed in a stranger’s Payload app', () => {
   it('ranks a block tagged for a persona first in personalizedBlocks', async () => {
     const persona = await created('/personas', { name: 'Einkauf' })
     const other = await created('/personas', { name: 'Technik' })
-    const blockId = (await created('/content-blocks', { _status: 'published', channels: ['web'], personas: [persona.id], title: 'Rechnungen in Minuten freigeben' })).id
-    await created('/content-blocks', { _status: 'published', channels: ['web'], personas: [other.id], title: 'Schnittstellen für Ihre Systeme' })
+    const blockId = (
+      await created('/content-blocks', {
+        _status: 'published',
+        channels: ['web'],
+        personas: [persona.id],
+        title: 'Rechnungen in Minuten freigeben',
+      })
+    ).id
+    await created('/content-blocks', {
+      _status: 'published',
+      channels: ['web'],
+      personas: [other.id],
+      title: 'Schnittstellen für Ihre Systeme',
+    })
 
     const query = `query ($persona: String) { personalizedBlocks(filter: { channel: "web" }, context: { persona: $persona }, limit: 1) { id title reason { kind matchedPersona } } }`
     const forBuyers = await graphql(url, anonymous, query, { persona: persona.slug })
     expect(forBuyers.errors).toBeUndefined()
-    expect(forBuyers.data!.personalizedBlocks).toEqual([{ id: String(blockId), reason: { kind: 'ranked', matchedPersona: persona.slug }, title: 'Rechnungen in Minuten freigeben' }])
+    expect(forBuyers.data!.personalizedBlocks).toEqual([
+      {
+        id: String(blockId),
+        reason: { kind: 'ranked', matchedPersona: persona.slug },
+        title: 'Rechnungen in Minuten freigeben',
+      },
+    ])
     const forEngineers = await graphql(url, anonymous, query, { persona: other.slug })
     expect(forEngineers.data!.personalizedBlocks[0].title).toBe('Schnittstellen für Ihre Systeme')
   })
@@ -128,12 +172,18 @@ describe('the plugins installed in a stranger’s Payload app', () => {
   let segmentId: number
 
   it('counts a segment: readers who confirmed the topic, not those who only signed up', async () => {
-    const pending = await post('/api/subscribe', { email: `unbestaetigt-${Date.now()}@example.com`, topics: 'produkt-news' })
+    const pending = await post('/api/subscribe', {
+      email: `unbestaetigt-${Date.now()}@example.com`,
+      topics: 'produkt-news',
+    })
     expect(pending.status).toBe(200)
     const segment = await created('/segments', {
       kind: 'dynamic',
       name: 'Produkt-News bestätigt',
-      rules: { combinator: 'and', rules: [{ field: 'consent', operator: 'granted', value: { channel: 'email', topic: topicId } }] },
+      rules: {
+        combinator: 'and',
+        rules: [{ field: 'consent', operator: 'granted', value: { channel: 'email', topic: topicId } }],
+      },
     })
     segmentId = segment.id
     const count = await graphql(url, staff, 'query ($id: ID!) { segmentCount(id: $id) }', { id: String(segmentId) })
@@ -142,13 +192,24 @@ describe('the plugins installed in a stranger’s Payload app', () => {
   })
 
   it('sends a campaign to the segment through the host’s job queue and SMTP server', async () => {
-    const lead = await created('/content-blocks', { _status: 'published', channels: ['email'], isFallback: true, title: 'Neu im Dezember: Freigaben per App' })
+    const lead = await created('/content-blocks', {
+      _status: 'published',
+      channels: ['email'],
+      isFallback: true,
+      title: 'Neu im Dezember: Freigaben per App',
+    })
     const newsletter = await created('/newsletters', {
       name: 'Monatsbrief',
       slots: [{ channel: 'email', count: 1, fallback: lead.id, key: 'aufmacher', label: 'Aufmacher' }],
       subject: 'Neues für {{ subscriber.first_name | default: "Sie" }}',
     })
-    const campaign = await created('/campaigns', { audience: segmentId, channel: 'email', name: 'Monatsbrief Dezember', newsletter: newsletter.id, topic: topicId })
+    const campaign = await created('/campaigns', {
+      audience: segmentId,
+      channel: 'email',
+      name: 'Monatsbrief Dezember',
+      newsletter: newsletter.id,
+      topic: topicId,
+    })
     const scheduled = await rest(url, staff, 'POST', `/campaigns/${campaign.id}/schedule`, {})
     expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200)
 
@@ -158,7 +219,11 @@ describe('the plugins installed in a stranger’s Payload app', () => {
     expect(mail.html).toContain('Neu im Dezember: Freigaben per App')
     const unsubscribe = mail.headerLines.find((line) => line.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' ')
     expect(unsubscribe).toMatch(new RegExp(`^List-Unsubscribe: <${url}/api/unsubscribe\\?token=`))
-    await expect.poll(async () => (await rest(url, staff, 'GET', `/campaigns/${campaign.id}?depth=0`)).body.status, { timeout: 30_000 }).toBe('done')
+    await expect
+      .poll(async () => (await rest(url, staff, 'GET', `/campaigns/${campaign.id}?depth=0`)).body.status, {
+        timeout: 30_000,
+      })
+      .toBe('done')
     expect(sink.messages.filter((received) => received.subject === 'Neues für Lea')).toHaveLength(1)
   })
 })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig } from 'payload'
 
-import { campaigns, CAMPAIGN_QUEUE } from '@kontorwerk/campaigns'
+import { CAMPAIGN_QUEUE, campaigns } from '@kontorwerk/campaigns'
 import { consent } from '@kontorwerk/consent'
 import { leadScoring } from '@kontorwerk/lead-scoring'
 import { personalization } from '@kontorwerk/personalization'
@@ -28,7 +28,10 @@ const from = { address: 'news@fixture-host.example', name: 'Fixture Host' }
 export default buildConfig({
   admin: { importMap: { baseDir: dirname }, user: Members.slug },
   collections: [Members, Posts, Images],
-  db: sqliteAdapter({ client: { url: env.DATABASE_URI || `file:${path.join(dirname, 'host.db')}` }, migrationDir: path.join(dirname, 'migrations') }),
+  db: sqliteAdapter({
+    client: { url: env.DATABASE_URI || `file:${path.join(dirname, 'host.db')}` },
+    migrationDir: path.join(dirname, 'migrations'),
+  }),
   editor: lexicalEditor(),
   email: smtpEmail({ from, ...smtp }),
   // No worker process: the Next server runs the jobs (campaign sends, webhooks) itself.
@@ -40,7 +43,11 @@ export default buildConfig({
     tasks: [],
   },
   plugins: [
-    personalization({ mediaSlug: Images.slug, publicUrl: env.PUBLIC_URL || 'http://localhost:3000', usersSlug: Members.slug }),
+    personalization({
+      mediaSlug: Images.slug,
+      publicUrl: env.PUBLIC_URL || 'http://localhost:3000',
+      usersSlug: Members.slug,
+    }),
     consent(),
     leadScoring(),
     segments(),
