@@ -32,6 +32,9 @@ describe.each(kinds)('a campaign send whose worker is killed three times on %s',
   beforeAll(async () => {
     // Deliveries only, unparsed: this process shares the two cores with the worker it watches.
     sink = await startSmtpSink({ parse: false })
+    // The reference app passes SMTP_HOST/SMTP_PORT to campaigns({ smtp }) when its config is built.
+    process.env.SMTP_HOST = '127.0.0.1'
+    process.env.SMTP_PORT = String(sink.port)
     local = await startLocalPayload(kind)
     payload = local.payload
     await seedDemoData(payload)
@@ -45,8 +48,6 @@ describe.each(kinds)('a campaign send whose worker is killed three times on %s',
   it("delivers to every recipient at most once, misses none outside a commit's dot gap, and honours unsubscribes given mid-send", async () => {
     const audience = await createAudience(payload, { count: RECIPIENTS, prefix: `crash-${kind}-` })
     const newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
-    process.env.SMTP_HOST = '127.0.0.1'
-    process.env.SMTP_PORT = String(sink.port)
     const campaign = await scheduleCampaign(payload, await staffRequest(payload), { audience: audience.segment, newsletter })
     const env = { CAMPAIGN_LEASE_SECONDS: '2', DATABASE_URI: local.databaseUri, DATA_DIR: process.env.DATA_DIR!, SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port) }
     const logFile = path.join(local.dir, 'worker.log')
