@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 const shared = { hookTimeout: 180_000, testTimeout: 120_000 }
 
@@ -29,8 +29,15 @@ export default defineConfig({
           expect: { poll: { timeout: 15_000 } },
           globalSetup: ['tests/setup/servers.ts'],
           include: ['tests/**/*.spec.ts'],
+          exclude: [...configDefaults.exclude, 'tests/fixture-host/**'],
           name: 'integration',
         },
+      },
+      {
+        extends: true,
+        // A stranger's Payload app with the packed plugins installed, booted with `next start`
+        // (scripts/fixture-host.sh prepares it; `npm test` does that before the run).
+        test: { ...shared, include: ['tests/fixture-host/**/*.spec.ts'], name: 'fixture-host' },
       },
     ],
   },

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite: unit and Local API specs on SQLite and PostgreSQL (and MongoDB when
 # MONGODB_URI is set), then the production build served by the express server, over HTTP and
-# in headless Chromium. Sets up what it needs (PostgreSQL, Chromium) itself, idempotently.
+# in headless Chromium, and the packed plugins in a stranger's Payload app (tests/fixture-host).
+# Sets up what it needs (PostgreSQL, Chromium) itself, idempotently.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,12 +31,26 @@ bash scripts/chromium.sh
 
 echo "test.sh: building the admin UI (next build)"
 npm run build
+# A stranger's Payload app with the plugins installed from their packed tarballs; if preparing it
+# fails, its spec fails in the run below (one summary, non-zero exit).
+echo "test.sh: preparing the fixture host (scripts/fixture-host.sh)"
+bash scripts/fixture-host.sh --prepare || echo "test.sh: the fixture host could not be prepared (see above)"
 mkdir -p test-results
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
-# One plain closing line with the totals, whatever the reporter printed above.
+# One plain closing line with the totals, whatever the reporter printed above. A file whose
+# setup failed (e.g. a server that did not start) reports its tests as skipped: they count as failed.
 node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"))
-  console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`)
+  let failed = r.numFailedTests
+  let skipped = r.numPendingTests + r.numTodoTests
+  for (const file of r.testResults) {
+    if (file.status !== "failed" || file.assertionResults.some((test) => test.status === "failed")) continue
+    const notRun = file.assertionResults.filter((test) => test.status === "skipped" || test.status === "pending").length
+    failed += notRun
+    skipped -= notRun
+    console.log(`vitest: ${require("path").relative(process.cwd(), file.name)} failed before its ${notRun} tests ran`)
+  }
+  console.log(`vitest: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`)
 ' || true
 exit "$status"

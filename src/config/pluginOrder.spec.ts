@@ -42,6 +42,11 @@ describe('a host that adds the plugins wrongly learns what to change when the co
     expect(await configError([personalization()], [Media, Users], null)).toBe('personalization(): content blocks need a rich-text editor; add editor: lexicalEditor() (@payloadcms/richtext-lexical) to the config')
   })
 
+  it('accepts a host whose staff and uploads have slugs of their own (every relation follows the options)', async () => {
+    const plugins = [personalization({ mediaSlug: 'images', usersSlug: 'members' }), consent(), leadScoring(), segments(), campaigns()]
+    expect(await configError(plugins, [{ ...Media, slug: 'images' }, { ...Users, slug: 'members' }])).toBeNull()
+  })
+
   it('relates uploads to the host\'s own upload collection', async () => {
     const bilder = { ...Media, slug: 'bilder' }
     const config = await buildConfig({ collections: [bilder, Users], editor: lexicalEditor(), plugins: [personalization({ mediaSlug: 'bilder' }), consent()], secret: 'test' } as unknown as Parameters<typeof buildConfig>[0])

@@ -2,8 +2,9 @@ export type Session = { headers: Record<string, string> }
 
 export const anonymous: Session = { headers: {} }
 
-export async function login(baseUrl: string, email: string, password: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/api/users/login`, {
+/** Signs in to an auth collection (the reference app's staff are `users`; a host may call them otherwise). */
+export async function login(baseUrl: string, email: string, password: string, collection = 'users'): Promise<Session> {
+  const response = await fetch(`${baseUrl}/api/${collection}/login`, {
     body: JSON.stringify({ email, password }),
     headers: { 'content-type': 'application/json' },
     method: 'POST',

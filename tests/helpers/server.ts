@@ -37,11 +37,17 @@ export async function startProductServer(env: Record<string, string>, dataDir: s
     stdio: ['ignore', log, log],
   })
   const url = `http://127.0.0.1:${port}`
+  await waitUntilHealthy(child, `${url}/healthz`, logFile)
+  return { dataDir, logFile, process: child, url }
+}
+
+/** Resolves once `healthUrl` answers 2xx; a server that exits or takes over three minutes is killed, and its log's end thrown. */
+export async function waitUntilHealthy(child: ChildProcess, healthUrl: string, logFile: string): Promise<void> {
   const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
-    const healthy = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false)
-    if (healthy) return { dataDir, logFile, process: child, url }
+    const healthy = await fetch(healthUrl).then((r) => r.ok).catch(() => false)
+    if (healthy) return
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
   child.kill('SIGKILL')

@@ -47,12 +47,13 @@ async function countHeldOrWaiting(payload: Payload, campaignId: string, now: Dat
   return totalDocs
 }
 
-export function queueStartJob(payload: Payload, campaignId: string, waitUntil?: Date, req?: PayloadRequest) {
-  return payload.jobs.queue({ input: { campaign: campaignId }, queue: CAMPAIGN_QUEUE, req, task: START_CAMPAIGN_TASK, waitUntil })
+// Declared Promise<void>: the queued job's inferred type names Payload internals a package's declarations cannot reach.
+export async function queueStartJob(payload: Payload, campaignId: string, waitUntil?: Date, req?: PayloadRequest): Promise<void> {
+  await payload.jobs.queue({ input: { campaign: campaignId }, queue: CAMPAIGN_QUEUE, req, task: START_CAMPAIGN_TASK, waitUntil })
 }
 
-export function queueSendJob(payload: Payload, campaignId: string, waitUntil?: Date) {
-  return payload.jobs.queue({ input: { campaign: campaignId }, queue: CAMPAIGN_QUEUE, task: SEND_CAMPAIGN_TASK, waitUntil })
+export async function queueSendJob(payload: Payload, campaignId: string, waitUntil?: Date): Promise<void> {
+  await payload.jobs.queue({ input: { campaign: campaignId }, queue: CAMPAIGN_QUEUE, task: SEND_CAMPAIGN_TASK, waitUntil })
 }
 
 /**

@@ -4,14 +4,15 @@ import { createLocalReq } from 'payload'
 
 import type { Campaign } from '../documents'
 
-import { idFromKey } from '@kontorwerk/personalization'
+import { idFromKey, personalizationOptions } from '@kontorwerk/personalization'
 import { CAMPAIGN_QUEUE, CAMPAIGNS } from '../defaults'
 import { campaignAction } from '../utilities/actions'
 
-/** A request as a staff member, for the campaign actions. */
+/** A request as a staff member (of the host's staff collection, option usersSlug), for the campaign actions. */
 export async function staffRequest(payload: Payload, role: 'admin' | 'editor' = 'editor'): Promise<PayloadRequest> {
-  const user = await payload.create({ collection: 'users', data: { email: `${role}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`, password: 'test-password-123', role } })
-  return createLocalReq({ user: { ...user, collection: 'users' } }, payload)
+  const { usersSlug } = personalizationOptions(payload)
+  const user = await payload.create({ collection: usersSlug as 'users', data: { email: `${role}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`, password: 'test-password-123', role } })
+  return createLocalReq({ user: { ...user, collection: usersSlug as 'users' } }, payload)
 }
 
 /** Runs the campaign queue in this process until the campaign settles (done, paused or cancelled). */
