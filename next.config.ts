@@ -18,10 +18,14 @@ function workspaceSources(): Record<string, string> {
   for (const dir of fs.readdirSync(path.join(dirname, 'plugins'))) {
     const manifest = path.join(dirname, 'plugins', dir, 'package.json')
     if (!fs.existsSync(manifest)) continue
-    const { exports, name } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as { exports: Record<string, Record<string, string>>; name: string }
+    const { exports, name } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+      exports: Record<string, Record<string, string>>
+      name: string
+    }
     for (const [subpath, conditions] of Object.entries(exports)) {
       const source = conditions['kontorwerk-source']
-      if (source) aliases[subpath === '.' ? name : `${name}/${subpath.slice(2)}`] = `./${path.posix.join('plugins', dir, source)}`
+      if (source)
+        aliases[subpath === '.' ? name : `${name}/${subpath.slice(2)}`] = `./${path.posix.join('plugins', dir, source)}`
     }
   }
   return aliases
@@ -49,7 +53,12 @@ const nextConfig: NextConfig = {
   transpilePackages: Object.keys(workspaceSources()).filter((name) => !name.slice(1).includes('/', name.indexOf('/'))),
   turbopack: { resolveAlias: workspaceSources(), root: dirname },
   webpack: (webpackConfig) => {
-    webpackConfig.resolve.alias = { ...webpackConfig.resolve.alias, ...Object.fromEntries(Object.entries(workspaceSources()).map(([name, file]) => [`${name}$`, path.join(dirname, file)])) }
+    webpackConfig.resolve.alias = {
+      ...webpackConfig.resolve.alias,
+      ...Object.fromEntries(
+        Object.entries(workspaceSources()).map(([name, file]) => [`${name}$`, path.join(dirname, file)]),
+      ),
+    }
     webpackConfig.resolve.extensionAlias = {
       '.cjs': ['.cts', '.cjs'],
       '.js': ['.ts', '.tsx', '.js', '.jsx'],

@@ -5,14 +5,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import nodemailer from 'nodemailer'
 
-import { CAMPAIGN_SENDS } from '@kontorwerk/campaigns'
-import { composeMessage } from '@kontorwerk/campaigns'
+import { CAMPAIGN_SENDS, campaignsOptions, composeMessage } from '@kontorwerk/campaigns'
 import { runCampaignJobs, scheduleCampaign, staffRequest } from '@kontorwerk/campaigns/testing'
-import { campaignsOptions } from '@kontorwerk/campaigns'
 import { recipientRenderer } from '@kontorwerk/personalization'
+
+import type { DatabaseKind } from '../tests/helpers/databases'
+
 import { seedDemoData } from '../src/seed'
 import { createAudience } from '../tests/helpers/audience'
-import type { DatabaseKind } from '../tests/helpers/databases'
 import { startLocalPayload } from '../tests/helpers/localPayload'
 import { peakMemory, printTable } from './table'
 
@@ -24,7 +24,9 @@ type Sink = { count: () => Promise<number>; port: number; stop: () => void }
 /** The receiving SMTP server in a child process (bench/smtpSink.ts). */
 async function startSink(): Promise<Sink> {
   const child = fork(path.join(here, 'smtpSink.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
-  const port = await new Promise<number>((resolve) => child.once('message', (message) => resolve((message as { port: number }).port)))
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (message) => resolve((message as { port: number }).port)),
+  )
   return {
     count: () =>
       new Promise((resolve) => {
@@ -50,14 +52,34 @@ async function waitForCount(sink: Sink, expected: number) {
  * everything else were free.
  */
 async function smtpCeiling(payload: Payload, sink: Sink, connections: number): Promise<number> {
-  const newsletter = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]
+  const newsletter = (
+    await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })
+  ).docs[0]
   const subscriber = (await payload.find({ collection: 'subscribers', depth: 0, limit: 1 })).docs[0]
-  const rendered = await (await recipientRenderer(payload, newsletter, new Date())).render({ recentBlocks: [], segments: new Set(), subscriber })
-  const { raw } = await composeMessage(payload, rendered, { email: subscriber.email, id: String(subscriber.id), linkKey: subscriber.linkKey, trackable: true }, { campaign: 'bench', messageId: '<bench@example.com>', variant: null })
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', maxConnections: connections, maxMessages: Infinity, pool: true, port: sink.port, secure: false })
+  const rendered = await (
+    await recipientRenderer(payload, newsletter, new Date())
+  ).render({ recentBlocks: [], segments: new Set(), subscriber })
+  const { raw } = await composeMessage(
+    payload,
+    rendered,
+    { email: subscriber.email, id: String(subscriber.id), linkKey: subscriber.linkKey, trackable: true },
+    { campaign: 'bench', messageId: '<bench@example.com>', variant: null },
+  )
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    maxConnections: connections,
+    maxMessages: Infinity,
+    pool: true,
+    port: sink.port,
+    secure: false,
+  })
   const before = await sink.count()
   const started = performance.now()
-  await Promise.all(Array.from({ length: RECIPIENTS }, (_, index) => transport.sendMail({ envelope: { from: 'newsletter@example.com', to: [`c${index}@empfang.example`] }, raw })))
+  await Promise.all(
+    Array.from({ length: RECIPIENTS }, (_, index) =>
+      transport.sendMail({ envelope: { from: 'newsletter@example.com', to: [`c${index}@empfang.example`] }, raw }),
+    ),
+  )
   const elapsed = performance.now() - started
   transport.close()
   await waitForCount(sink, before + RECIPIENTS)
@@ -72,7 +94,10 @@ async function smtpCeiling(payload: Payload, sink: Sink, connections: number): P
  */
 export async function campaignSendBench() {
   const kinds: DatabaseKind[] = process.env.TEST_POSTGRES_URI ? ['sqlite', 'postgres'] : ['sqlite']
-  if (!process.env.TEST_POSTGRES_URI) console.log('PostgreSQL skipped: TEST_POSTGRES_URI is not set (TEST_POSTGRES_URI=$(bash scripts/postgres.sh) npm run bench -- send)')
+  if (!process.env.TEST_POSTGRES_URI)
+    console.log(
+      'PostgreSQL skipped: TEST_POSTGRES_URI is not set (TEST_POSTGRES_URI=$(bash scripts/postgres.sh) npm run bench -- send)',
+    )
   const rows: Record<string, number | string>[] = []
   const sink = await startSink()
   process.env.SMTP_HOST = '127.0.0.1'
@@ -83,20 +108,35 @@ export async function campaignSendBench() {
       const { payload } = local
       try {
         await seedDemoData(payload)
-        const audience = await createAudience(payload, { count: RECIPIENTS, prefix: `bench-${kind}-`, trackingEvery: 2 })
-        const newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
+        const audience = await createAudience(payload, {
+          count: RECIPIENTS,
+          prefix: `bench-${kind}-`,
+          trackingEvery: 2,
+        })
+        const newsletter = (
+          await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })
+        ).docs[0].id
         const connections = campaignsOptions(payload).smtpConnections
         const ceiling = await smtpCeiling(payload, sink, connections)
         const before = await sink.count()
         const memory = peakMemory()
         const started = performance.now()
-        const campaign = await scheduleCampaign(payload, await staffRequest(payload), { audience: audience.segment, newsletter })
+        const campaign = await scheduleCampaign(payload, await staffRequest(payload), {
+          audience: audience.segment,
+          newsletter,
+        })
         const done = await runCampaignJobs(payload, campaign.id, 600_000)
         const elapsed = performance.now() - started
         const peak = memory()
-        const sent = (await payload.count({ collection: CAMPAIGN_SENDS as 'campaign-sends', where: { campaign: { equals: campaign.id }, state: { equals: 'sent' } } })).totalDocs
+        const sent = (
+          await payload.count({
+            collection: CAMPAIGN_SENDS as 'campaign-sends',
+            where: { campaign: { equals: campaign.id }, state: { equals: 'sent' } },
+          })
+        ).totalDocs
         await waitForCount(sink, before + RECIPIENTS)
-        if (done.status !== 'done' || sent !== RECIPIENTS) throw new Error(`${kind}: campaign ${done.status}, ${sent} of ${RECIPIENTS} sent`)
+        if (done.status !== 'done' || sent !== RECIPIENTS)
+          throw new Error(`${kind}: campaign ${done.status}, ${sent} of ${RECIPIENTS} sent`)
         const rate = RECIPIENTS / (elapsed / 1000)
         rows.push({
           database: kind,
@@ -115,5 +155,8 @@ export async function campaignSendBench() {
   } finally {
     sink.stop()
   }
-  printTable(`Campaign send: ${RECIPIENTS.toLocaleString('en')} recipients end to end (schedule → done), SMTP sink in its own process`, rows)
+  printTable(
+    `Campaign send: ${RECIPIENTS.toLocaleString('en')} recipients end to end (schedule → done), SMTP sink in its own process`,
+    rows,
+  )
 }

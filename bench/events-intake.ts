@@ -21,10 +21,20 @@ function generate(prefix: string, count: number, subscribers: (number | string)[
     switch (index % 10) {
       case 0:
       case 1:
-        return { ...base, properties: { block: String(blocks[index % blocks.length]), url: 'https://kontorwerk.example/blog' }, type: 'email_clicked' }
+        return {
+          ...base,
+          properties: { block: String(blocks[index % blocks.length]), url: 'https://kontorwerk.example/blog' },
+          type: 'email_clicked',
+        }
       case 2:
       case 3:
-        return { ...base, properties: { url: index % 4 === 2 ? 'https://kontorwerk.example/preise' : 'https://kontorwerk.example/funktionen' }, type: 'page_viewed' }
+        return {
+          ...base,
+          properties: {
+            url: index % 4 === 2 ? 'https://kontorwerk.example/preise' : 'https://kontorwerk.example/funktionen',
+          },
+          type: 'page_viewed',
+        }
       case 4:
         return { ...base, properties: { asset: 'whitepaper-gobd.pdf' }, type: 'download' }
       case 5:
@@ -45,7 +55,11 @@ async function send(url: string, session: Session, events: unknown[], batchSize:
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < batches.length) {
         const batch = batches[next++]
-        const response = await fetch(`${url}/api/events`, { body: JSON.stringify({ events: batch }), headers: { ...session.headers, 'content-type': 'application/json' }, method: 'POST' })
+        const response = await fetch(`${url}/api/events`, {
+          body: JSON.stringify({ events: batch }),
+          headers: { ...session.headers, 'content-type': 'application/json' },
+          method: 'POST',
+        })
         if (!response.ok) throw new Error(`intake answered ${response.status}: ${await response.text()}`)
         accepted += ((await response.json()) as { accepted: number }).accepted
       }
@@ -68,13 +82,23 @@ export async function eventIntakeBench() {
     const server = await startProductServer({ DATABASE_URI: database.uri, SEED_DEMO: 'true' }, dataDir)
     try {
       const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
-      const consents = await rest(server.url, admin, 'GET', '/consent-records?limit=0&depth=0&where[purpose][equals]=tracking&where[action][equals]=confirmed')
-      const subscribers = [...new Set<number | string>(consents.body.docs.map((doc: { subscriber: number | string }) => doc.subscriber))]
-      const blocks = (await rest(server.url, admin, 'GET', '/content-blocks?limit=20&depth=0')).body.docs.map((doc: { id: number | string }) => doc.id)
+      const consents = await rest(
+        server.url,
+        admin,
+        'GET',
+        '/consent-records?limit=0&depth=0&where[purpose][equals]=tracking&where[action][equals]=confirmed',
+      )
+      const subscribers = [
+        ...new Set<number | string>(consents.body.docs.map((doc: { subscriber: number | string }) => doc.subscriber)),
+      ]
+      const blocks = (await rest(server.url, admin, 'GET', '/content-blocks?limit=20&depth=0')).body.docs.map(
+        (doc: { id: number | string }) => doc.id,
+      )
 
       const baseline = await send(server.url, admin, generate('single', BASELINE_EVENTS, subscribers, blocks), 1)
       const batched = await send(server.url, admin, generate('batch', EVENTS, subscribers, blocks), 100)
-      const stored = (await rest(server.url, admin, 'GET', '/events?limit=0&where[eventId][like]=batch-')).body.totalDocs
+      const stored = (await rest(server.url, admin, 'GET', '/events?limit=0&where[eventId][like]=batch-')).body
+        .totalDocs
       rows.push({
         database: kind,
         'events sent': EVENTS,
@@ -91,5 +115,8 @@ export async function eventIntakeBench() {
       fs.rmSync(dataDir, { force: true, recursive: true })
     }
   }
-  printTable(`Event intake over HTTP (${CONCURRENCY} concurrent clients; scores, interests and stages updated per request; target 5,000 events/s)`, rows)
+  printTable(
+    `Event intake over HTTP (${CONCURRENCY} concurrent clients; scores, interests and stages updated per request; target 5,000 events/s)`,
+    rows,
+  )
 }

@@ -5,11 +5,11 @@ import os from 'node:os'
 import path from 'node:path'
 import { buildConfig, getPayload } from 'payload'
 
+import { CHANNELS, GOALS, paragraphsToRichText } from '@kontorwerk/personalization'
+
 import { appConfig } from '../src/config/appConfig'
 import { closeDatabase } from '../src/database/close'
-import { CHANNELS, GOALS } from '@kontorwerk/personalization'
 import { seedDemoData } from '../src/seed'
-import { paragraphsToRichText } from '@kontorwerk/personalization'
 import { startProductServer, stopProductServer } from '../tests/helpers/server'
 import { printTable } from './table'
 
@@ -61,10 +61,22 @@ async function load(url: string, bodies: string[]): Promise<Load> {
         {
           connections: 10,
           duration,
-          requests: [{ headers: { 'content-type': 'application/json' }, method: 'POST', setupRequest: (request) => ({ ...request, body: JSON.stringify({ query: bodies[next++ % bodies.length] }) }) }],
+          requests: [
+            {
+              headers: { 'content-type': 'application/json' },
+              method: 'POST',
+              setupRequest: (request) => ({
+                ...request,
+                body: JSON.stringify({ query: bodies[next++ % bodies.length] }),
+              }),
+            },
+          ],
           url: `${url}/api/graphql`,
         },
-        (error, result) => (error ? reject(error) : resolve({ errors: result.errors + result.non2xx, latencies, requestsPerSecond: result.requests.average })),
+        (error, result) =>
+          error
+            ? reject(error)
+            : resolve({ errors: result.errors + result.non2xx, latencies, requestsPerSecond: result.requests.average }),
       )
       // Every response's time, so the percentiles are exact rather than autocannon's fixed set.
       instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime))
@@ -87,10 +99,15 @@ export async function landingPageBench() {
   await prepare(dataDir, databaseUri)
   console.log(`\nprepared ${BLOCKS} blocks in ${Math.round((Date.now() - prepared) / 1000)} s`)
   // One load generator is one anonymous address: without lifting the per-address limit it would measure refusals.
-  const server = await startProductServer({ DATABASE_URI: databaseUri, PERSONALIZATION_RATE_LIMIT: '0', SEED_DEMO: 'false' }, dataDir)
+  const server = await startProductServer(
+    { DATABASE_URI: databaseUri, PERSONALIZATION_RATE_LIMIT: '0', SEED_DEMO: 'false' },
+    dataDir,
+  )
   try {
     const plain = await load(server.url, [FIND])
-    const contexts = ['lead', 'mql', 'customer', 'at_risk'].flatMap((stage) => ['e-rechnung', 'dsgvo', 'cloud-umstieg'].map((interest) => PERSONALIZED(stage, interest)))
+    const contexts = ['lead', 'mql', 'customer', 'at_risk'].flatMap((stage) =>
+      ['e-rechnung', 'dsgvo', 'cloud-umstieg'].map((interest) => PERSONALIZED(stage, interest)),
+    )
     const personalized = await load(server.url, contexts)
     const row = (approach: string, result: Load, baseline: Load) => ({
       approach,
@@ -101,10 +118,13 @@ export async function landingPageBench() {
       'req/s': Math.round(result.requestsPerSecond),
       'ratio (mean latency)': `${(mean(result.latencies) / mean(baseline.latencies)).toFixed(2)}×`,
     })
-    printTable(`Landing page over HTTP (GraphQL, SQLite, ${BLOCKS + 46} blocks, 10 connections, ${DURATION_S} s each)`, [
-      row('baseline: plain find of 10 content blocks', plain, plain),
-      row('personalizedLandingPage (2 slots, 12 contexts)', personalized, plain),
-    ])
+    printTable(
+      `Landing page over HTTP (GraphQL, SQLite, ${BLOCKS + 46} blocks, 10 connections, ${DURATION_S} s each)`,
+      [
+        row('baseline: plain find of 10 content blocks', plain, plain),
+        row('personalizedLandingPage (2 slots, 12 contexts)', personalized, plain),
+      ],
+    )
   } finally {
     await stopProductServer(server)
     fs.rmSync(dataDir, { force: true, recursive: true })

@@ -12,7 +12,11 @@ const P = 2_147_483_647 // 2^31 - 1
 
 export type Dialect = 'postgres' | 'sqlite'
 type Row = Record<string, unknown>
-type SqlDatabase = { all?: (query: unknown) => Promise<Row[]>; execute?: (query: unknown) => Promise<{ rows: Row[] }>; run?: (query: unknown) => Promise<unknown> }
+type SqlDatabase = {
+  all?: (query: unknown) => Promise<Row[]>
+  execute?: (query: unknown) => Promise<{ rows: Row[] }>
+  run?: (query: unknown) => Promise<unknown>
+}
 
 export type Reference = {
   blocks: Record<'finanzen' | 'laufen' | 'rente' | 'sport' | 'steuern' | 'trail', string>
@@ -45,25 +49,62 @@ export const run = async (payload: Payload, text: string) => {
 export async function createReference(payload: Payload): Promise<Reference> {
   const ref = (id: string) => (payload.db.defaultIDType === 'number' ? Number(id) : id)
   const stages = {} as Reference['stages']
-  for (const [key, order] of [['subscriber', 10], ['lead', 20], ['mql', 30], ['customer', 50], ['at_risk', 70]] as const) {
+  for (const [key, order] of [
+    ['subscriber', 10],
+    ['lead', 20],
+    ['mql', 30],
+    ['customer', 50],
+    ['at_risk', 70],
+  ] as const) {
     const existing = await payload.find({ collection: 'lifecycle-stages', limit: 1, where: { key: { equals: key } } })
-    stages[key] = String((existing.docs[0] ?? (await payload.create({ collection: 'lifecycle-stages', data: { key, label: key, order } as never }))).id)
+    stages[key] = String(
+      (
+        existing.docs[0] ??
+        (await payload.create({ collection: 'lifecycle-stages', data: { key, label: key, order } as never }))
+      ).id,
+    )
   }
   const interests = {} as Reference['interests']
-  for (const [slug, parent] of [['sport', null], ['laufen', 'sport'], ['trail', 'laufen'], ['finanzen', null], ['steuern', 'finanzen'], ['rente', 'finanzen']] as const) {
+  for (const [slug, parent] of [
+    ['sport', null],
+    ['laufen', 'sport'],
+    ['trail', 'laufen'],
+    ['finanzen', null],
+    ['steuern', 'finanzen'],
+    ['rente', 'finanzen'],
+  ] as const) {
     const data = { label: slug, slug, ...(parent === null ? {} : { parent: ref(interests[parent]) }) }
     interests[slug] = String((await payload.create({ collection: 'interests', data: data as never })).id)
   }
   const personas = {} as Reference['personas']
   for (const slug of ['gf', 'it'] as const) {
-    const data = { name: slug, profile: [{ attribute: 'attributes.role', operator: 'in', values: [slug], weight: 1 }], slug }
+    const data = {
+      name: slug,
+      profile: [{ attribute: 'attributes.role', operator: 'in', values: [slug], weight: 1 }],
+      slug,
+    }
     personas[slug] = String((await payload.create({ collection: 'personas', data: data as never })).id)
   }
-  const topic = String((await payload.create({ collection: 'topics', data: { name: 'News', slug: 'news' } as never })).id)
+  const topic = String(
+    (await payload.create({ collection: 'topics', data: { name: 'News', slug: 'news' } as never })).id,
+  )
   const blocks = {} as Reference['blocks']
   for (const [slug, interest] of Object.entries(interests) as [keyof Reference['interests'], string][]) {
-    const body = { root: { children: [{ children: [{ text: `Über ${slug}`, type: 'text', version: 1 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 } }
-    blocks[slug] = String((await payload.create({ collection: 'content-blocks', data: { body, interests: [ref(interest)], title: `Block ${slug}` } as never })).id)
+    const body = {
+      root: {
+        children: [{ children: [{ text: `Über ${slug}`, type: 'text', version: 1 }], type: 'paragraph', version: 1 }],
+        type: 'root',
+        version: 1,
+      },
+    }
+    blocks[slug] = String(
+      (
+        await payload.create({
+          collection: 'content-blocks',
+          data: { body, interests: [ref(interest)], title: `Block ${slug}` } as never,
+        })
+      ).id,
+    )
   }
   return { blocks, interests, personas, stages, topic }
 }
@@ -81,7 +122,8 @@ function hash(n: string, salt: number): string {
 /** Digit pair `i` (0–3) of a hash: four independent-enough numbers 0–99 from one hash. */
 const digits = (h: string, i: number) => `((${h} / ${100 ** i}) % 100)`
 /** `case` over cumulative percentages: [[30, 'a'], [60, 'b'], [100, 'c']]. */
-const pick = (d: string, options: [number, string][]) => `(case ${options.map(([below, value]) => `when ${d} < ${below} then ${value}`).join(' ')} end)`
+const pick = (d: string, options: [number, string][]) =>
+  `(case ${options.map(([below, value]) => `when ${d} < ${below} then ${value}`).join(' ')} end)`
 const text = (value: string) => `'${value}'`
 
 class Writer {
@@ -101,12 +143,16 @@ class Writer {
    * flatten (OFFSET 0), or it would compute every hash again wherever a column is used.
    */
   hashed(columns: Record<string, string>, from = 'nums', where = '') {
-    const list = Object.entries(columns).map(([name, expression]) => `${expression} as ${name}`).join(', ')
+    const list = Object.entries(columns)
+      .map(([name, expression]) => `${expression} as ${name}`)
+      .join(', ')
     return `(select *, ${list} from ${from}${where ? ` where ${where}` : ''} ${this.dialect === 'postgres' ? 'offset 0' : 'limit -1 offset 0'}) r`
   }
   /** A moment `seconds` (an SQL expression) before NOW, as the column stores it. */
   ago(seconds: string) {
-    return this.dialect === 'postgres' ? `to_timestamp(${NOW_S} - (${seconds}))` : `strftime('%Y-%m-%dT%H:%M:%S.000Z', ${NOW_S} - (${seconds}), 'unixepoch')`
+    return this.dialect === 'postgres'
+      ? `to_timestamp(${NOW_S} - (${seconds}))`
+      : `strftime('%Y-%m-%dT%H:%M:%S.000Z', ${NOW_S} - (${seconds}), 'unixepoch')`
   }
   json(expression: string) {
     return this.dialect === 'postgres' ? `(${expression})::jsonb` : expression
@@ -120,9 +166,17 @@ class Writer {
     const list = tables.map((table) => `'${table}'`).join(', ')
     const rows =
       this.dialect === 'postgres'
-        ? await query(this.payload, sql.raw(`select indexname as name, indexdef as create from pg_indexes i where schemaname = current_schema() and tablename in (${list})
-            and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`))
-        : await query(this.payload, sql.raw(`select name, sql as "create" from sqlite_master where type = 'index' and sql is not null and tbl_name in (${list})`))
+        ? await query(
+            this.payload,
+            sql.raw(`select indexname as name, indexdef as create from pg_indexes i where schemaname = current_schema() and tablename in (${list})
+            and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`),
+          )
+        : await query(
+            this.payload,
+            sql.raw(
+              `select name, sql as "create" from sqlite_master where type = 'index' and sql is not null and tbl_name in (${list})`,
+            ),
+          )
     return rows.map((row) => ({ create: String(row.create), name: String(row.name) }))
   }
 
@@ -131,7 +185,14 @@ class Writer {
   }
 }
 
-export type Generated = { consentRecords: number; events: number; interests: number; leadScores: number; seconds: number; subscribers: number }
+export type Generated = {
+  consentRecords: number
+  events: number
+  interests: number
+  leadScores: number
+  seconds: number
+  subscribers: number
+}
 
 /**
  * N subscribers with 10 events each, their interests, lead scores and consent records, written
@@ -139,13 +200,19 @@ export type Generated = { consentRecords: number; events: number; interests: num
  * indexes dropped during the load and rebuilt from their own definitions afterwards).
  * Deterministic: every value is a hash of the row number, so both databases hold the same world.
  */
-export async function generateSubscribers(payload: Payload, count: number, ref: Reference, log: (line: string) => void = () => {}): Promise<Generated> {
+export async function generateSubscribers(
+  payload: Payload,
+  count: number,
+  ref: Reference,
+  log: (line: string) => void = () => {},
+): Promise<Generated> {
   const dialect = dialectOf(payload)
   const w = new Writer(payload, dialect)
   const started = performance.now()
   const tables = ['subscribers', 'subscribers_interests', 'lead_scores', 'events', 'consent_records']
   const indexes = await w.indexes(tables)
-  for (const index of indexes) await w.exec(`drop index ${dialect === 'postgres' ? `"${index.name}"` : `\`${index.name}\``}`)
+  for (const index of indexes)
+    await w.exec(`drop index ${dialect === 'postgres' ? `"${index.name}"` : `\`${index.name}\``}`)
   // One statement per chunk keeps SQLite's write-ahead log and PostgreSQL's transactions small;
   // PostgreSQL runs two chunks at a time (two cores), SQLite has one writer.
   const chunk = 100_000
@@ -158,39 +225,145 @@ export async function generateSubscribers(payload: Payload, count: number, ref: 
   const s = ref.stages
   const subscribers = (from: number, to: number) => `${w.numbers(from, to)}
     insert into subscribers (id, email, locale, address_form, region, attributes, persona_id, stage_id, preferences_frequency, preferences_paused_until, score_fit_attributes, score_persona_fits)
-    select n, 'person' || n || '@' || ${pick(digits(h(4), 0), [[40, text('kunde.example')], [70, text('firma.example')], [100, text('mail.example')]])},
-      ${w.enumOf('enum_subscribers_locale', pick(digits(h(1), 0), [[70, text('de')], [100, text('en')]]))},
-      ${w.enumOf('enum_subscribers_address_form', pick(digits(h(1), 1), [[80, text('formal')], [100, text('informal')]]))},
-      ${pick(digits(h(1), 2), [[25, text('Bayern')], [45, text('Berlin')], [60, text('Hamburg')], [75, text('Nordrhein-Westfalen')], [100, 'null']])},
-      ${w.json(pick(digits(h(1), 3), [
-        [45, `'{"companySize": ' || ${pick(`(${digits(h(2), 0)} % 10)`, [1, 3, 5, 8, 12, 25, 50, 120, 250, 1000].map((size, i) => [i + 1, String(size)]))} || ', "role": ' || ${pick(`(${digits(h(2), 1)} % 3)`, [[1, `'"gf"'`], [2, `'"it"'`], [3, `'"Einkauf"'`]])} || '}'`],
-        [80, `'{"companySize": ' || ${pick(`(${digits(h(2), 0)} % 10)`, [1, 3, 5, 8, 12, 25, 50, 120, 250, 1000].map((size, i) => [i + 1, String(size)]))} || '}'`],
-        [90, `'{"companySize": "12"}'`],
+    select n, 'person' || n || '@' || ${pick(digits(h(4), 0), [
+      [40, text('kunde.example')],
+      [70, text('firma.example')],
+      [100, text('mail.example')],
+    ])},
+      ${w.enumOf(
+        'enum_subscribers_locale',
+        pick(digits(h(1), 0), [
+          [70, text('de')],
+          [100, text('en')],
+        ]),
+      )},
+      ${w.enumOf(
+        'enum_subscribers_address_form',
+        pick(digits(h(1), 1), [
+          [80, text('formal')],
+          [100, text('informal')],
+        ]),
+      )},
+      ${pick(digits(h(1), 2), [
+        [25, text('Bayern')],
+        [45, text('Berlin')],
+        [60, text('Hamburg')],
+        [75, text('Nordrhein-Westfalen')],
         [100, 'null'],
-      ]))},
-      ${pick(digits(h(2), 2), [[25, ref.personas.gf], [50, ref.personas.it], [100, 'null']])},
-      ${pick(digits(h(2), 3), [[5, 'null'], [35, s.subscriber], [60, s.lead], [80, s.mql], [95, s.customer], [100, s.at_risk]])},
-      ${w.enumOf('enum_subscribers_preferences_frequency', pick(digits(h(3), 0), [[60, text('weekly')], [85, text('monthly')], [100, text('important_only')]]))},
-      ${pick(digits(h(3), 1), [[6, w.ago(`-(1 + ${digits(h(3), 2)} % 60) * ${DAY_S}`)], [12, w.ago(`(1 + ${digits(h(3), 2)} % 60) * ${DAY_S}`)], [100, 'null']])},
+      ])},
+      ${w.json(
+        pick(digits(h(1), 3), [
+          [
+            45,
+            `'{"companySize": ' || ${pick(
+              `(${digits(h(2), 0)} % 10)`,
+              [1, 3, 5, 8, 12, 25, 50, 120, 250, 1000].map((size, i) => [i + 1, String(size)]),
+            )} || ', "role": ' || ${pick(`(${digits(h(2), 1)} % 3)`, [
+              [1, `'"gf"'`],
+              [2, `'"it"'`],
+              [3, `'"Einkauf"'`],
+            ])} || '}'`,
+          ],
+          [
+            80,
+            `'{"companySize": ' || ${pick(
+              `(${digits(h(2), 0)} % 10)`,
+              [1, 3, 5, 8, 12, 25, 50, 120, 250, 1000].map((size, i) => [i + 1, String(size)]),
+            )} || '}'`,
+          ],
+          [90, `'{"companySize": "12"}'`],
+          [100, 'null'],
+        ]),
+      )},
+      ${pick(digits(h(2), 2), [
+        [25, ref.personas.gf],
+        [50, ref.personas.it],
+        [100, 'null'],
+      ])},
+      ${pick(digits(h(2), 3), [
+        [5, 'null'],
+        [35, s.subscriber],
+        [60, s.lead],
+        [80, s.mql],
+        [95, s.customer],
+        [100, s.at_risk],
+      ])},
+      ${w.enumOf(
+        'enum_subscribers_preferences_frequency',
+        pick(digits(h(3), 0), [
+          [60, text('weekly')],
+          [85, text('monthly')],
+          [100, text('important_only')],
+        ]),
+      )},
+      ${pick(digits(h(3), 1), [
+        [6, w.ago(`-(1 + ${digits(h(3), 2)} % 60) * ${DAY_S}`)],
+        [12, w.ago(`(1 + ${digits(h(3), 2)} % 60) * ${DAY_S}`)],
+        [100, 'null'],
+      ])},
       (${digits(h(3), 3)} % 5) * 10,
       ${w.json(`'{"${ref.personas.gf}": ' || ${digits(h(4), 1)} || ', "${ref.personas.it}": ' || ${digits(h(4), 2)} || '}'`)}
     from ${w.hashed(hashes(1, 2, 3, 4))}`
 
   // 0–3 interests each, distinct per subscriber; implicit ones decay from when they were last seen.
-  const interestIds = [ref.interests.sport, ref.interests.laufen, ref.interests.trail, ref.interests.finanzen, ref.interests.steuern, ref.interests.rente]
+  const interestIds = [
+    ref.interests.sport,
+    ref.interests.laufen,
+    ref.interests.trail,
+    ref.interests.finanzen,
+    ref.interests.steuern,
+    ref.interests.rente,
+  ]
   const hi = (salt: number) => `i${salt}`
   const interests = (from: number, to: number) => `${w.numbers(from, to)}
     insert into subscribers_interests (_order, _parent_id, id, interest_id, weight, source, last_seen_at)
     select k, n, 'si-' || n || '-' || k,
-      ${pick(`((${digits(h(6), 1)} + k) % 6)`, interestIds.map((id, i) => [i + 1, id]))},
-      ${pick(`(${digits(hi(7), 0)} % 4)`, [[1, '0.2'], [2, '0.5'], [3, '0.8'], [4, '1']])},
-      ${w.enumOf('enum_subscribers_interests_source', pick(digits(hi(7), 1), [[50, text('explicit')], [100, text('implicit')]]))},
-      ${pick(digits(hi(7), 1), [[50, pick(digits(hi(7), 3), [[50, 'null'], [100, w.ago(`${digits(hi(7), 2)} * 3 * ${DAY_S}`)]])], [100, w.ago(`${digits(hi(7), 2)} * ${DAY_S} + ${digits(hi(7), 3)} * 600`)]])}
-    from ${w.hashed({ h6: hash('n', 6), i7: hash('(n * 4 + k)', 7) }, 'nums, (select 1 as k union all select 2 union all select 3) ks', `k <= ${pick(digits(hash('n', 6), 0), [[30, '0'], [60, '1'], [85, '2'], [100, '3']])}`)}`
+      ${pick(
+        `((${digits(h(6), 1)} + k) % 6)`,
+        interestIds.map((id, i) => [i + 1, id]),
+      )},
+      ${pick(`(${digits(hi(7), 0)} % 4)`, [
+        [1, '0.2'],
+        [2, '0.5'],
+        [3, '0.8'],
+        [4, '1'],
+      ])},
+      ${w.enumOf(
+        'enum_subscribers_interests_source',
+        pick(digits(hi(7), 1), [
+          [50, text('explicit')],
+          [100, text('implicit')],
+        ]),
+      )},
+      ${pick(digits(hi(7), 1), [
+        [
+          50,
+          pick(digits(hi(7), 3), [
+            [50, 'null'],
+            [100, w.ago(`${digits(hi(7), 2)} * 3 * ${DAY_S}`)],
+          ]),
+        ],
+        [100, w.ago(`${digits(hi(7), 2)} * ${DAY_S} + ${digits(hi(7), 3)} * 600`)],
+      ])}
+    from ${w.hashed(
+      { h6: hash('n', 6), i7: hash('(n * 4 + k)', 7) },
+      'nums, (select 1 as k union all select 2 union all select 3) ks',
+      `k <= ${pick(digits(hash('n', 6), 0), [
+        [30, '0'],
+        [60, '1'],
+        [85, '2'],
+        [100, '3'],
+      ])}`,
+    )}`
 
   const leadScores = (from: number, to: number) => `${w.numbers(from, to)}
     insert into lead_scores (subscriber_id, fit_events, engagement_value, engagement_as_of, last_engaged_at)
-    select n, ${pick(`(${digits(h(5), 1)} % 5)`, [[2, '0'], [3, '10'], [4, '20'], [5, '-30']])}, ${digits(h(5), 2)},
+    select n, ${pick(`(${digits(h(5), 1)} % 5)`, [
+      [2, '0'],
+      [3, '10'],
+      [4, '20'],
+      [5, '-30'],
+    ])}, ${digits(h(5), 2)},
       ${w.ago(`${digits(h(5), 3)} * 51840`)}, ${w.ago(`${digits(h(5), 3)} * 51840`)}
     from ${w.hashed(hashes(5))} where ${digits(h(5), 0)} < 90`
 
@@ -209,21 +382,43 @@ export async function generateSubscribers(payload: Payload, count: number, ref: 
   // views carry the block they were about, a third of those the trail block.
   const he = (salt: number) => `h${salt}`
   const blockIds = ref.blocks
-  const events = (from: number, to: number) => `${w.numbers((from - 1) * EVENTS_PER_SUBSCRIBER + 1, to * EVENTS_PER_SUBSCRIBER)}
+  const events = (
+    from: number,
+    to: number,
+  ) => `${w.numbers((from - 1) * EVENTS_PER_SUBSCRIBER + 1, to * EVENTS_PER_SUBSCRIBER)}
     insert into events (event_id, type, subscriber_id, occurred_at, block, properties, source)
     select 'bench-' || m, ${w.enumOf('enum_events_type', 'type')}, (m - 1) / ${EVENTS_PER_SUBSCRIBER} + 1, ${w.ago(`31536000 * (${he(9)} % 10000) * (${he(9)} % 10000) / 100000000 + ${he(10)} % 3600`)},
       case when type in ('email_clicked', 'page_viewed') and ${digits(he(10), 1)} < 80
-        then ${pick(digits(he(10), 2), [[30, text(blockIds.trail)], [45, text(blockIds.laufen)], [55, text(blockIds.sport)], [70, text(blockIds.finanzen)], [85, text(blockIds.steuern)], [100, text(blockIds.rente)]])} end,
+        then ${pick(digits(he(10), 2), [
+          [30, text(blockIds.trail)],
+          [45, text(blockIds.laufen)],
+          [55, text(blockIds.sport)],
+          [70, text(blockIds.finanzen)],
+          [85, text(blockIds.steuern)],
+          [100, text(blockIds.rente)],
+        ])} end,
       ${w.json(`case type
         when 'email_sent' then '{"campaign": "c' || (${digits(he(10), 3)} % 12) || '"}'
         when 'email_clicked' then '{"url": "https://kontorwerk.example/blog"}'
-        when 'page_viewed' then ${pick(digits(he(10), 3), [[30, `'{"url": "https://kontorwerk.example/preise"}'`], [100, `'{"url": "https://kontorwerk.example/funktionen"}'`]])}
+        when 'page_viewed' then ${pick(digits(he(10), 3), [
+          [30, `'{"url": "https://kontorwerk.example/preise"}'`],
+          [100, `'{"url": "https://kontorwerk.example/funktionen"}'`],
+        ])}
         when 'download' then '{"asset": "whitepaper-gobd.pdf"}'
         when 'form_submitted' then '{"form": "webinar"}'
         when 'purchase' then '{"amount": ' || (19 + ${digits(he(10), 3)} * 10) || ', "product": "p"}'
         else '{}' end`)},
       'bench'
-    from (select n as m, h9, h10, ${pick(digits(he(9), 2), [[20, text('email_sent')], [45, text('email_opened')], [60, text('email_clicked')], [82, text('page_viewed')], [88, text('download')], [93, text('form_submitted')], [96, text('purchase')], [100, text('email_delivered')]])} as type from ${w.hashed(hashes(9, 10))}) e`
+    from (select n as m, h9, h10, ${pick(digits(he(9), 2), [
+      [20, text('email_sent')],
+      [45, text('email_opened')],
+      [60, text('email_clicked')],
+      [82, text('page_viewed')],
+      [88, text('download')],
+      [93, text('form_submitted')],
+      [96, text('purchase')],
+      [100, text('email_delivered')],
+    ])} as type from ${w.hashed(hashes(9, 10))}) e`
 
   const steps: [string, (from: number, to: number) => string][] = [
     ['subscribers', subscribers],
@@ -252,7 +447,11 @@ export async function generateSubscribers(payload: Payload, count: number, ref: 
     Array.from({ length: parallel }, async () => {
       while (nextIndex < indexes.length) {
         const index = indexes[nextIndex++]
-        await w.exec(dialect === 'postgres' ? `set maintenance_work_mem = '1GB'; ${index.create}; reset maintenance_work_mem` : index.create)
+        await w.exec(
+          dialect === 'postgres'
+            ? `set maintenance_work_mem = '1GB'; ${index.create}; reset maintenance_work_mem`
+            : index.create,
+        )
       }
     }),
   )
@@ -264,7 +463,8 @@ export async function generateSubscribers(payload: Payload, count: number, ref: 
     for (const table of tables) await w.exec(`vacuum (analyze) ${table}`)
     log(`vacuum (analyze): ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`)
   }
-  const counted = async (table: string) => Number((await query(payload, sql.raw(`select count(*) as count from ${table}`)))[0].count)
+  const counted = async (table: string) =>
+    Number((await query(payload, sql.raw(`select count(*) as count from ${table}`)))[0].count)
   return {
     consentRecords: await counted('consent_records'),
     events: await counted('events'),

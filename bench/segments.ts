@@ -5,15 +5,28 @@ import { sql } from '@payloadcms/db-sqlite'
 
 import type { RuleGroup } from '@kontorwerk/segments'
 
-import { compileTree } from '@kontorwerk/segments'
-import { type Environment, loadEnvironment } from '@kontorwerk/segments'
-import { loadFacts } from '@kontorwerk/segments'
-import { evaluate } from '@kontorwerk/segments'
-import { countMembers } from '@kontorwerk/segments'
-import { parseRuleTree } from '@kontorwerk/segments'
+import {
+  compileTree,
+  countMembers,
+  type Environment,
+  evaluate,
+  loadEnvironment,
+  loadFacts,
+  parseRuleTree,
+} from '@kontorwerk/segments'
+
 import { type DatabaseKind } from '../tests/helpers/databases'
 import { startLocalPayload } from '../tests/helpers/localPayload'
-import { createReference, dialectOf, EVENTS_PER_SUBSCRIBER, generateSubscribers, NOW, query, type Reference, run } from './segmentData'
+import {
+  createReference,
+  dialectOf,
+  EVENTS_PER_SUBSCRIBER,
+  generateSubscribers,
+  NOW,
+  query,
+  type Reference,
+  run,
+} from './segmentData'
 import { printTable } from './table'
 
 const DEFAULT_SIZES = [100_000, 1_000_000]
@@ -38,8 +51,16 @@ function segment(ref: Reference): RuleGroup {
       {
         combinator: 'or',
         rules: [
-          { field: 'events', operator: 'atLeast', value: { count: 2, days: 30, interest: ref.interests.trail, type: 'email_clicked' } },
-          { field: 'interest', operator: 'has', value: { interest: ref.interests.laufen, minWeight: 0.5, source: 'any' } },
+          {
+            field: 'events',
+            operator: 'atLeast',
+            value: { count: 2, days: 30, interest: ref.interests.trail, type: 'email_clicked' },
+          },
+          {
+            field: 'interest',
+            operator: 'has',
+            value: { interest: ref.interests.laufen, minWeight: 0.5, source: 'any' },
+          },
         ],
       },
       { field: 'stage', operator: 'atLeast', value: ref.stages.mql },
@@ -68,7 +89,10 @@ async function sqlCount(payload: Payload, tree: RuleGroup, env: Environment) {
 
 /** The same count restricted to the first subscribers (id ≤ upTo), to check a prefix baseline. */
 async function sqlCountUpTo(payload: Payload, tree: RuleGroup, env: Environment, upTo: number) {
-  const [row] = await query(payload, sql`select count(*) as count from subscribers s where ${compileTree(tree, env, dialectOf(payload))} and s.id <= ${upTo}`)
+  const [row] = await query(
+    payload,
+    sql`select count(*) as count from subscribers s where ${compileTree(tree, env, dialectOf(payload))} and s.id <= ${upTo}`,
+  )
   return Number(row.count)
 }
 
@@ -104,9 +128,11 @@ async function inMemoryCount(payload: Payload, tree: RuleGroup, env: Environment
     if (scanned >= PREFIX && scanned < total && !forceFull) {
       const elapsed = performance.now() - started
       const projected = (elapsed * total) / scanned
-      if (forcePrefix || projected > BASELINE_BUDGET_MS) return { extrapolated: true, members, ms: projected, prefixMs: elapsed, scanned, upTo: Number(cursor) }
+      if (forcePrefix || projected > BASELINE_BUDGET_MS)
+        return { extrapolated: true, members, ms: projected, prefixMs: elapsed, scanned, upTo: Number(cursor) }
     }
-    if (scanned % (PAGE * 20) === 0) log(`  in memory: ${thousands(scanned)} of ${thousands(total)} after ${seconds(performance.now() - started)}`)
+    if (scanned % (PAGE * 20) === 0)
+      log(`  in memory: ${thousands(scanned)} of ${thousands(total)} after ${seconds(performance.now() - started)}`)
     if (docs.length < PAGE) break
   }
   return { extrapolated: false, members, ms: performance.now() - started, prefixMs: 0, scanned, upTo: Number(cursor) }
@@ -120,22 +146,47 @@ async function plan(payload: Payload, databaseUri: string, tree: RuleGroup, env:
   const dialect = dialectOf(payload)
   const where = compileTree(tree, env, dialect)
   if (dialect === 'sqlite') {
-    const drizzle = (payload.db as unknown as { drizzle: { dialect: { sqlToQuery: (query: unknown) => { params: unknown[]; sql: string } } } }).drizzle
-    const statement = drizzle.dialect.sqlToQuery(sql`explain query plan select count(*) as count from subscribers s where ${where}`)
+    const drizzle = (
+      payload.db as unknown as {
+        drizzle: { dialect: { sqlToQuery: (query: unknown) => { params: unknown[]; sql: string } } }
+      }
+    ).drizzle
+    const statement = drizzle.dialect.sqlToQuery(
+      sql`explain query plan select count(*) as count from subscribers s where ${where}`,
+    )
     const client = createClient({ url: databaseUri })
-    const rows = (await client.execute({ args: statement.params as InArgs, sql: statement.sql }).finally(() => client.close())).rows as unknown as Record<string, unknown>[]
+    const rows = (
+      await client.execute({ args: statement.params as InArgs, sql: statement.sql }).finally(() => client.close())
+    ).rows as unknown as Record<string, unknown>[]
     const depth = new Map<number, number>([[0, 0]])
     const lines = rows.map((row) => {
       const level = (depth.get(Number(row.parent)) ?? 0) + 1
       depth.set(Number(row.id), level)
       return `${'  '.repeat(level)}${String(row.detail)}`
     })
-    const indexes = [...new Set(lines.flatMap((line) => [...line.matchAll(/USING (?:COVERING )?INDEX (\S+)|USING (INTEGER PRIMARY KEY)/g)].map((match) => match[1] ?? `${match[2]}`)))]
+    const indexes = [
+      ...new Set(
+        lines.flatMap((line) =>
+          [...line.matchAll(/USING (?:COVERING )?INDEX (\S+)|USING (INTEGER PRIMARY KEY)/g)].map(
+            (match) => match[1] ?? `${match[2]}`,
+          ),
+        ),
+      ),
+    ]
     return { indexes, text: lines.join('\n') }
   }
-  const rows = await query(payload, sql`explain (analyze, buffers) select count(*) as count from subscribers s where ${where}`)
+  const rows = await query(
+    payload,
+    sql`explain (analyze, buffers) select count(*) as count from subscribers s where ${where}`,
+  )
   const text = rows.map((row) => String(row['QUERY PLAN'])).join('\n')
-  const indexes = [...new Set([...text.matchAll(/(?:Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) "?([\w]+)"?/g)].map((match) => match[1]))]
+  const indexes = [
+    ...new Set(
+      [
+        ...text.matchAll(/(?:Index Only Scan|Index Scan|Bitmap Index Scan)(?: Backward)? (?:using|on) "?([\w]+)"?/g),
+      ].map((match) => match[1]),
+    ),
+  ]
   const seqScans = [...new Set([...text.matchAll(/Seq Scan on (\w+)/g)].map((match) => `seq scan ${match[1]}`))]
   return { indexes: [...indexes, ...seqScans], text }
 }
@@ -144,7 +195,8 @@ function sizesToRun(): number[] {
   const given = process.env.SEGMENT_BENCH_SIZES ?? process.argv[3]
   if (!given) return DEFAULT_SIZES
   const sizes = given.split(',').map((each) => Number(each.replace(/_/g, '')))
-  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`SEGMENT_BENCH_SIZES must be whole numbers, e.g. 100000,1000000 (got ${given})`)
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1))
+    throw new Error(`SEGMENT_BENCH_SIZES must be whole numbers, e.g. 100000,1000000 (got ${given})`)
   return sizes
 }
 
@@ -156,7 +208,10 @@ function sizesToRun(): number[] {
  */
 export async function segmentsBench() {
   const kinds: DatabaseKind[] = process.env.TEST_POSTGRES_URI ? ['sqlite', 'postgres'] : ['sqlite']
-  if (!process.env.TEST_POSTGRES_URI) log('PostgreSQL skipped: TEST_POSTGRES_URI is not set (TEST_POSTGRES_URI=$(bash scripts/postgres.sh) npm run bench -- segments)')
+  if (!process.env.TEST_POSTGRES_URI)
+    log(
+      'PostgreSQL skipped: TEST_POSTGRES_URI is not set (TEST_POSTGRES_URI=$(bash scripts/postgres.sh) npm run bench -- segments)',
+    )
   const sizes = sizesToRun()
   const rows: Record<string, number | string>[] = []
   const indexRows: Record<string, number | string>[] = []
@@ -171,17 +226,25 @@ export async function segmentsBench() {
       try {
         const ref = await createReference(payload)
         const generated = await generateSubscribers(payload, size, ref, (line) => log(`  ${line}`))
-        log(`  ${thousands(generated.subscribers)} subscribers, ${thousands(generated.events)} events, ${thousands(generated.interests)} interests, ${thousands(generated.leadScores)} scores, ${thousands(generated.consentRecords)} consent records in ${seconds(generated.seconds * 1000)}`)
-        if (generated.subscribers !== size || generated.events !== size * EVENTS_PER_SUBSCRIBER) throw new Error(`${kind}: generated ${generated.subscribers} subscribers and ${generated.events} events`)
+        log(
+          `  ${thousands(generated.subscribers)} subscribers, ${thousands(generated.events)} events, ${thousands(generated.interests)} interests, ${thousands(generated.leadScores)} scores, ${thousands(generated.consentRecords)} consent records in ${seconds(generated.seconds * 1000)}`,
+        )
+        if (generated.subscribers !== size || generated.events !== size * EVENTS_PER_SUBSCRIBER)
+          throw new Error(`${kind}: generated ${generated.subscribers} subscribers and ${generated.events} events`)
 
         const tree = segment(ref)
         const env = await loadEnvironment(payload, tree, NOW)
         const counted = await sqlCount(payload, tree, env)
-        log(`  SQL count: ${thousands(counted.count)} members, first ${seconds(counted.first)}, median ${seconds(counted.median)}`)
+        log(
+          `  SQL count: ${thousands(counted.count)} members, first ${seconds(counted.first)}, median ${seconds(counted.median)}`,
+        )
         const explained = await plan(payload, local.databaseUri, tree, env)
         const baseline = await inMemoryCount(payload, tree, env, size)
         const expected = baseline.extrapolated ? await sqlCountUpTo(payload, tree, env, baseline.upTo) : counted.count
-        if (baseline.members !== expected) problems.push(`${kind} ${size}: SQL counts ${expected}, in memory ${baseline.members}${baseline.extrapolated ? ` (first ${baseline.scanned})` : ''}`)
+        if (baseline.members !== expected)
+          problems.push(
+            `${kind} ${size}: SQL counts ${expected}, in memory ${baseline.members}${baseline.extrapolated ? ` (first ${baseline.scanned})` : ''}`,
+          )
         if (baseline.extrapolated) {
           notes.push(
             `${kind}, ${thousands(size)}: the in-memory baseline ran on the first ${thousands(baseline.scanned)} subscribers (${seconds(baseline.prefixMs)}, ${thousands(baseline.members)} members, equal to SQL's count for that prefix) and is extrapolated linearly to ${thousands(size)}.`,
@@ -199,11 +262,19 @@ export async function segmentsBench() {
           members: thousands(counted.count),
           'data generation': seconds(generated.seconds * 1000),
         })
-        indexRows.push({ database: kind, subscribers: thousands(size), 'access paths in the count query plan': explained.indexes.join(', ') || '(none)' })
-        if (size === Math.max(...sizes)) plans.push(`${kind}, ${thousands(size)} subscribers (${kind === 'postgres' ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN QUERY PLAN'}):\n${explained.text}`)
+        indexRows.push({
+          database: kind,
+          subscribers: thousands(size),
+          'access paths in the count query plan': explained.indexes.join(', ') || '(none)',
+        })
+        if (size === Math.max(...sizes))
+          plans.push(
+            `${kind}, ${thousands(size)} subscribers (${kind === 'postgres' ? 'EXPLAIN (ANALYZE, BUFFERS)' : 'EXPLAIN QUERY PLAN'}):\n${explained.text}`,
+          )
 
         if (kind === 'postgres' && size >= 1_000_000) {
-          const verdict = (ms: number) => `${seconds(ms)}, ${approx}${Math.round(baseline.ms / ms)}× the baseline: under 1 s ${ms < 1000 ? 'met' : 'NOT met'}, at least 20× ${baseline.ms / ms >= 20 ? 'met' : 'NOT met'}`
+          const verdict = (ms: number) =>
+            `${seconds(ms)}, ${approx}${Math.round(baseline.ms / ms)}× the baseline: under 1 s ${ms < 1000 ? 'met' : 'NOT met'}, at least 20× ${baseline.ms / ms >= 20 ? 'met' : 'NOT met'}`
           notes.push(`Target, PostgreSQL ${thousands(size)}: ${verdict(counted.median)}.`)
         }
       } finally {
@@ -211,7 +282,10 @@ export async function segmentsBench() {
       }
     }
   }
-  printTable(`Counting a 6-condition segment (AND/OR, a 30-day event window by interest, an interest, stage, score, attribute, not paused): compiled SQL vs. loading every profile and filtering in memory; ${EVENTS_PER_SUBSCRIBER} events per subscriber`, rows)
+  printTable(
+    `Counting a 6-condition segment (AND/OR, a 30-day event window by interest, an interest, stage, score, attribute, not paused): compiled SQL vs. loading every profile and filtering in memory; ${EVENTS_PER_SUBSCRIBER} events per subscriber`,
+    rows,
+  )
   printTable('Indexes the count query uses', indexRows)
   for (const note of notes) console.log(note.startsWith('Target') ? note : `* ${note}`)
   for (const text of plans) console.log(`\nQuery plan, ${text}`)

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import path from 'node:path'
 
 import { anyone, isAdmin, isStaff } from '@kontorwerk/personalization'
+
 import { dataDir } from '../src/config/env'
 import { label } from '../src/i18n/label'
 
@@ -20,7 +21,12 @@ export const Media: CollectionConfig = {
     {
       name: 'alt',
       type: 'text',
-      admin: { description: label('Beschreibt das Bild für Screenreader und für Mail-Programme, die Bilder blockieren.', 'Describes the image for screen readers and for mail clients that block images.') },
+      admin: {
+        description: label(
+          'Beschreibt das Bild für Screenreader und für Mail-Programme, die Bilder blockieren.',
+          'Describes the image for screen readers and for mail clients that block images.',
+        ),
+      },
       label: label('Alternativtext', 'Alt text'),
       localized: true,
       required: true,
@@ -33,7 +39,12 @@ export const Media: CollectionConfig = {
       { name: 'thumbnail', fit: 'cover', height: 300, width: 400 },
       { name: 'email', withoutEnlargement: true, width: 600 },
       { name: 'emailRetina', withoutEnlargement: true, width: 1200 },
-      { name: 'web', formatOptions: { format: 'webp', options: { quality: 80 } }, withoutEnlargement: true, width: 1200 },
+      {
+        name: 'web',
+        formatOptions: { format: 'webp', options: { quality: 80 } },
+        withoutEnlargement: true,
+        width: 1200,
+      },
     ],
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
     staticDir: MEDIA_DIR,

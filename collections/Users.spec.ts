@@ -12,16 +12,29 @@ describe('staff accounts', () => {
 
   it('make the very first account an admin, later ones editors by default', async () => {
     const { payload } = local
-    const first = await payload.create({ collection: 'users', data: { email: 'owner@example.com', password: 'owner-password-1', role: 'editor' } })
-    const second = await payload.create({ collection: 'users', data: specData('users', { email: 'writer@example.com', password: 'writer-password-1' }) })
+    const first = await payload.create({
+      collection: 'users',
+      data: { email: 'owner@example.com', password: 'owner-password-1', role: 'editor' },
+    })
+    const second = await payload.create({
+      collection: 'users',
+      data: specData('users', { email: 'writer@example.com', password: 'writer-password-1' }),
+    })
     expect(first.role).toBe('admin')
     expect(second.role).toBe('editor')
   })
 
   it('do not let an editor promote themselves or see other accounts', async () => {
     const { payload } = local
-    const writer = (await payload.find({ collection: 'users', where: { email: { equals: 'writer@example.com' } } })).docs[0]
-    const updated = await payload.update({ id: writer.id, collection: 'users', data: { name: 'Wri', role: 'admin' }, overrideAccess: false, user: writer })
+    const writer = (await payload.find({ collection: 'users', where: { email: { equals: 'writer@example.com' } } }))
+      .docs[0]
+    const updated = await payload.update({
+      id: writer.id,
+      collection: 'users',
+      data: { name: 'Wri', role: 'admin' },
+      overrideAccess: false,
+      user: writer,
+    })
     expect(updated.role).toBe('editor')
     expect(updated.name).toBe('Wri')
 

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminOrSelf, isAdmin, isAdminField, ROLES } from '@kontorwerk/personalization'
+
 import { servedOverHttps } from '../src/config/env'
 import { label, option } from '../src/i18n/label'
 import { forgiveSuccessfulLogin, throttleLogin } from '../src/security/loginThrottle'
@@ -47,9 +48,7 @@ export const Users: CollectionConfig = {
       defaultValue: 'editor',
       label: label('Rolle', 'Role'),
       options: ROLES.map((role) =>
-        role === 'admin'
-          ? option(role, 'Administrator:in', 'Administrator')
-          : option(role, 'Redakteur:in', 'Editor'),
+        role === 'admin' ? option(role, 'Administrator:in', 'Administrator') : option(role, 'Redakteur:in', 'Editor'),
       ),
       required: true,
       saveToJWT: true,

@@ -11,12 +11,21 @@ if (!source.includes('PRAGMA foreign_keys=OFF') || source.includes('rebuildTable
 
 source = source.replace(/^ {2}await db\.run\(sql`PRAGMA foreign_keys=(OFF|ON);`\)\n/gm, '')
 const wrap = (fn) =>
-  source.replace(new RegExp(`(export async function ${fn}\\(\\{ db[^)]*\\): Promise<void> \\{\\n)([\\s\\S]*?)\\n\\}\\n`), (_, head, body) => {
-    const indented = body.split('\n').map((line) => (line.trim() ? `  ${line}` : line)).join('\n')
-    return `${head}  await rebuildTables(db, async () => {\n${indented}\n  })\n}\n`
-  })
+  source.replace(
+    new RegExp(`(export async function ${fn}\\(\\{ db[^)]*\\): Promise<void> \\{\\n)([\\s\\S]*?)\\n\\}\\n`),
+    (_, head, body) => {
+      const indented = body
+        .split('\n')
+        .map((line) => (line.trim() ? `  ${line}` : line))
+        .join('\n')
+      return `${head}  await rebuildTables(db, async () => {\n${indented}\n  })\n}\n`
+    },
+  )
 source = wrap('up')
 source = wrap('down')
-source = source.replace(/^(import \{[^}]*\} from '@payloadcms\/db-sqlite'\n)/m, `$1\nimport { rebuildTables } from '../../sqliteTableRebuild'\n`)
+source = source.replace(
+  /^(import \{[^}]*\} from '@payloadcms\/db-sqlite'\n)/m,
+  `$1\nimport { rebuildTables } from '../../sqliteTableRebuild'\n`,
+)
 fs.writeFileSync(file, source)
 console.log(`wrap-table-rebuilds: ${file} now rebuilds its tables in one transaction with foreign keys off`)

@@ -8,13 +8,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { getPayload } from 'payload'
 
-import config from '../payload.config'
+import { superviseAll } from '@kontorwerk/campaigns'
 import { preferencesUrl } from '@kontorwerk/consent'
+import { evaluateStages } from '@kontorwerk/lead-scoring'
+
+import config from '../payload.config'
 import { port, publicUrl, seedDemo } from './config/env'
 import { closeDatabase } from './database/close'
 import { enableJobRunner } from './jobs/runner'
-import { superviseAll } from '@kontorwerk/campaigns'
-import { evaluateStages } from '@kontorwerk/lead-scoring'
 import { httpHardening } from './security/httpHardening'
 import { seedIfEmpty } from './seed'
 
@@ -41,7 +42,11 @@ export async function startServer() {
   const app = express()
   app.disable('x-powered-by')
   // Behind a reverse proxy, TRUST_PROXY (e.g. 1 or loopback) makes req.ip the client's address for rate limits and proof.
-  if (process.env.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY)
+  if (process.env.TRUST_PROXY)
+    app.set(
+      'trust proxy',
+      /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY,
+    )
   app.use(httpHardening({ cookiePrefix: payload.config.cookiePrefix }))
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
@@ -56,7 +61,9 @@ export async function startServer() {
 
   const demoLink = seedDemo() ? await demoPreferenceLink(payload) : null
   const server = app.listen(port(), () => {
-    payload.logger.info(`Ready on ${publicUrl()}: admin ${publicUrl()}/admin, GraphQL ${publicUrl()}/api/graphql, sign-up ${publicUrl()}/subscribe`)
+    payload.logger.info(
+      `Ready on ${publicUrl()}: admin ${publicUrl()}/admin, GraphQL ${publicUrl()}/api/graphql, sign-up ${publicUrl()}/subscribe`,
+    )
     if (demoLink) payload.logger.info(`Preference center of a demo subscriber: ${demoLink}`)
   })
   installShutdown(server, payload)
@@ -65,20 +72,30 @@ export async function startServer() {
 
 /** A signed link for the first demo subscriber, so the preference center can be tried right away. */
 async function demoPreferenceLink(payload: Payload): Promise<null | string> {
-  const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 1, showHiddenFields: true, sort: 'createdAt' })
+  const { docs } = await payload.find({
+    collection: 'subscribers',
+    depth: 0,
+    limit: 1,
+    showHiddenFields: true,
+    sort: 'createdAt',
+  })
   return docs[0] ? preferencesUrl(payload, docs[0]) : null
 }
 
 /** "N days without engagement" becomes true without any event: check every subscriber hourly. */
 function sweepStagesHourly(payload: Payload) {
-  const sweep = () => evaluateStages(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Stage sweep failed' }))
+  const sweep = () =>
+    evaluateStages(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Stage sweep failed' }))
   setTimeout(sweep, 60_000).unref()
   setInterval(sweep, 60 * 60_000).unref()
 }
 
 /** Due automation steps, state triggers, and campaign jobs whose worker died (the server runs campaign jobs too). */
 function superviseRegularly(payload: Payload) {
-  const supervise = () => superviseAll(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Campaign supervision failed' }))
+  const supervise = () =>
+    superviseAll(payload).catch((error: unknown) =>
+      payload.logger.error({ err: error, msg: 'Campaign supervision failed' }),
+    )
   setTimeout(supervise, 5_000).unref()
   setInterval(supervise, 30_000).unref()
 }

@@ -2,9 +2,9 @@ import './config/loadEnv'
 
 import { getPayload } from 'payload'
 
+import { CAMPAIGN_QUEUE, campaignsOptions, superviseAll } from '@kontorwerk/campaigns'
+
 import config from '../payload.config'
-import { CAMPAIGN_QUEUE, superviseAll } from '@kontorwerk/campaigns'
-import { campaignsOptions } from '@kontorwerk/campaigns'
 import { closeDatabase } from './database/close'
 
 const IDLE_MS = 500
@@ -29,10 +29,13 @@ async function main() {
   while (running) {
     if (Date.now() - supervisedAt > superviseEvery) {
       supervisedAt = Date.now()
-      await superviseAll(payload).catch((error: unknown) => payload.logger.error({ err: error, msg: 'Campaign supervision failed' }))
+      await superviseAll(payload).catch((error: unknown) =>
+        payload.logger.error({ err: error, msg: 'Campaign supervision failed' }),
+      )
     }
     const result = await payload.jobs.run({ limit: 4, queue: CAMPAIGN_QUEUE })
-    if ((result as { noJobsRemaining?: boolean }).noJobsRemaining) await new Promise((resolve) => setTimeout(resolve, IDLE_MS))
+    if ((result as { noJobsRemaining?: boolean }).noJobsRemaining)
+      await new Promise((resolve) => setTimeout(resolve, IDLE_MS))
   }
   await closeDatabase(payload)
   process.exit(0)

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 
-import { campaigns, CAMPAIGN_QUEUE } from '@kontorwerk/campaigns'
+import { CAMPAIGN_QUEUE, campaigns } from '@kontorwerk/campaigns'
 import { consent } from '@kontorwerk/consent'
 import { leadScoring } from '@kontorwerk/lead-scoring'
 import { CONTENT_LOCALES, DEFAULT_LOCALE, personalization } from '@kontorwerk/personalization'
@@ -22,7 +22,11 @@ import { trustedOrigins } from '../security/origins'
 import { databaseUri as configuredDatabaseUri, payloadSecret, publicUrl } from './env'
 
 const env = process.env
-const list = (value: string | undefined) => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
 const number = (value: string | undefined) => (value && Number.isFinite(Number(value)) ? Number(value) : undefined)
 
 /**
@@ -40,10 +44,19 @@ const plugins = () => [
     publicUrl: publicUrl(),
   }),
   consent({ unsubscribeMailto: env.UNSUBSCRIBE_MAILTO || undefined }),
-  leadScoring({ stageWebhook: env.STAGE_WEBHOOK_URL ? { secret: env.STAGE_WEBHOOK_SECRET || null, url: env.STAGE_WEBHOOK_URL } : null }),
+  leadScoring({
+    stageWebhook: env.STAGE_WEBHOOK_URL
+      ? { secret: env.STAGE_WEBHOOK_SECRET || null, url: env.STAGE_WEBHOOK_URL }
+      : null,
+  }),
   segments(),
   // Tests shorten the lease, so a killed worker's recipients come back quickly.
-  campaigns({ from: mailSender(), leaseSeconds: number(env.CAMPAIGN_LEASE_SECONDS), smtp: smtpSettings(), smtpConnections: number(env.CAMPAIGN_SMTP_CONNECTIONS) }),
+  campaigns({
+    from: mailSender(),
+    leaseSeconds: number(env.CAMPAIGN_LEASE_SECONDS),
+    smtp: smtpSettings(),
+    smtpConnections: number(env.CAMPAIGN_SMTP_CONNECTIONS),
+  }),
 ]
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -55,7 +68,10 @@ type AppConfigOptions = {
 }
 
 /** The whole product's Payload config; tests build it with their own database. */
-export function appConfig({ databaseUri = configuredDatabaseUri(), pushSchema = false }: AppConfigOptions = {}): Config {
+export function appConfig({
+  databaseUri = configuredDatabaseUri(),
+  pushSchema = false,
+}: AppConfigOptions = {}): Config {
   return {
     admin: {
       avatar: 'default',

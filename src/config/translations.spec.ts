@@ -1,11 +1,11 @@
 import type { Field, Payload, SanitizedConfig } from 'payload'
 
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { getTranslation, initI18n } from '@payloadcms/translations'
 import { de } from '@payloadcms/translations/languages/de'
 import { en } from '@payloadcms/translations/languages/en'
 import { fr } from '@payloadcms/translations/languages/fr'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
-import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -15,18 +15,29 @@ import { leadScoringTranslations } from '@kontorwerk/lead-scoring'
 import { personalization, personalizationTranslations } from '@kontorwerk/personalization'
 import { segmentsTranslations } from '@kontorwerk/segments'
 
-import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localPayload'
 import { Media } from '../../collections/Media'
 import { Users } from '../../collections/Users'
+import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localPayload'
 
-const PACKAGES = [personalizationTranslations, consentTranslations, leadScoringTranslations, segmentsTranslations, campaignsTranslations]
+const PACKAGES = [
+  personalizationTranslations,
+  consentTranslations,
+  leadScoringTranslations,
+  segmentsTranslations,
+  campaignsTranslations,
+]
 
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]).sort()
 
 /** The admin as Payload builds it for a language: its `t` over the config's merged translations. */
-const adminI18n = (config: SanitizedConfig, language: string) => initI18n({ config: config.i18n, context: 'client', language: language as 'de' })
+const adminI18n = (config: SanitizedConfig, language: string) =>
+  initI18n({ config: config.i18n, context: 'client', language: language as 'de' })
 
-const fieldOf = (fields: Field[], name: string) => fields.find((field) => 'name' in field && field.name === name) as Field & { label: unknown; options?: { label: unknown; value: string }[] }
+const fieldOf = (fields: Field[], name: string) =>
+  fields.find((field) => 'name' in field && field.name === name) as Field & {
+    label: unknown
+    options?: { label: unknown; value: string }[]
+  }
 
 describe('every package ships the same texts in German and English', () => {
   it.each(PACKAGES.map((pkg) => [pkg.namespace, pkg] as const))('%s', (_, { tables }) => {
@@ -39,7 +50,7 @@ describe('every package ships the same texts in German and English', () => {
   })
 })
 
-describe('the reference app shows the packages\' texts in its admin languages', () => {
+describe("the reference app shows the packages' texts in its admin languages", () => {
   let local: LocalPayload
   let payload: Payload
 
@@ -49,10 +60,12 @@ describe('the reference app shows the packages\' texts in its admin languages', 
   }, 120_000)
   afterAll(() => local?.close())
 
-  it('has every package\'s keys under its namespace in German and English', () => {
+  it("has every package's keys under its namespace in German and English", () => {
     for (const { namespace, tables } of PACKAGES) {
       for (const language of ['de', 'en'] as const) {
-        expect((payload.config.i18n.translations as Record<string, Record<string, unknown>>)[language][namespace]).toEqual(tables[language])
+        expect(
+          (payload.config.i18n.translations as Record<string, Record<string, unknown>>)[language][namespace],
+        ).toEqual(tables[language])
       }
     }
   })
@@ -72,13 +85,22 @@ describe('the reference app shows the packages\' texts in its admin languages', 
     expect(texts(english)).toEqual(['Channels', 'Post', 'Topics', 'Consent'])
 
     const email = fieldOf(payload.collections.subscribers.config.fields, 'email')
-    expect([getTranslation(email.label as never, german), getTranslation(email.label as never, english)]).toEqual(['E-Mail', 'Email'])
+    expect([getTranslation(email.label as never, german), getTranslation(email.label as never, english)]).toEqual([
+      'E-Mail',
+      'Email',
+    ])
   })
 
   it('refuses a bad value with a message in the request language, German by default', async () => {
     const refusal = async (language?: 'en') => {
       const req = language ? { i18n: await adminI18n(payload.config, language) } : undefined
-      const error = await payload.create({ collection: 'subscribers', data: { email: `tz-${Date.now()}@example.com`, timeZone: 'Mars/Olympus' } as never, req }).catch((caught: unknown) => caught)
+      const error = await payload
+        .create({
+          collection: 'subscribers',
+          data: { email: `tz-${Date.now()}@example.com`, timeZone: 'Mars/Olympus' } as never,
+          req,
+        })
+        .catch((caught: unknown) => caught)
       return (error as { data?: { errors?: { message: string }[] } }).data?.errors?.[0]?.message
     }
     expect(await refusal()).toBe('Keine IANA-Zeitzone.')
@@ -87,13 +109,17 @@ describe('the reference app shows the packages\' texts in its admin languages', 
 })
 
 describe('a host with more admin languages than the packages ship', () => {
-  it('shows French admins the English texts and keeps the host\'s own overrides', async () => {
+  it("shows French admins the English texts and keeps the host's own overrides", async () => {
     const config = await buildConfig({
       collections: [Media, Users],
       // Never connected: building the config is all this needs.
       db: sqliteAdapter({ client: { url: 'file::memory:' } }),
       editor: lexicalEditor(),
-      i18n: { fallbackLanguage: 'fr', supportedLanguages: { de, en, fr }, translations: { de: { 'kontorwerk-consent': { channels: 'Wege' } } } },
+      i18n: {
+        fallbackLanguage: 'fr',
+        supportedLanguages: { de, en, fr },
+        translations: { de: { 'kontorwerk-consent': { channels: 'Wege' } } },
+      },
       plugins: [personalization(), consent()],
       secret: 'test',
     })
@@ -101,7 +127,10 @@ describe('a host with more admin languages than the packages ship', () => {
     // initI18n keeps one i18n per language and process, so French (used nowhere else here) goes through it and German is read from the table.
     expect(getTranslation(channels.label as never, await adminI18n(config, 'fr'))).toBe('Channels')
     const translations = config.i18n.translations as Record<string, Record<string, Record<string, string>>>
-    expect([translations.de['kontorwerk-consent'].channels, translations.de['kontorwerk-consent'].topicsPlural]).toEqual(['Wege', 'Themen'])
+    expect([
+      translations.de['kontorwerk-consent'].channels,
+      translations.de['kontorwerk-consent'].topicsPlural,
+    ]).toEqual(['Wege', 'Themen'])
     expect(config.i18n.fallbackLanguage).toBe('fr')
     expect(Object.keys(config.i18n.supportedLanguages)).toEqual(['de', 'en', 'fr'])
   })

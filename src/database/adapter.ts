@@ -6,7 +6,6 @@ import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import path from 'node:path'
 
 import { databaseUri } from '../config/env'
-
 import { migrations as postgresMigrations } from './migrations/postgres/index'
 import { migrations as sqliteMigrations } from './migrations/sqlite/index'
 
@@ -19,9 +18,7 @@ export function databaseKind(uri: string): DatabaseKind {
   if (/^postgres(ql)?:\/\//i.test(uri)) return 'postgres'
   if (/^mongodb(\+srv)?:\/\//i.test(uri)) return 'mongodb'
   if (/^(file:|libsql:)/i.test(uri)) return 'sqlite'
-  throw new Error(
-    `DATABASE_URI "${redact(uri)}" is not supported: use file:… (SQLite), postgres://… or mongodb://…`,
-  )
+  throw new Error(`DATABASE_URI "${redact(uri)}" is not supported: use file:… (SQLite), postgres://… or mongodb://…`)
 }
 
 export type AdapterOptions = {
@@ -36,7 +33,11 @@ export type AdapterOptions = {
 export function databaseAdapter(uri = databaseUri(), { push = false }: AdapterOptions = {}): DatabaseAdapterObj {
   switch (databaseKind(uri)) {
     case 'postgres':
-      return postgresAdapter({ migrationDir: path.join(migrationsRoot, 'postgres'), pool: { connectionString: uri }, push })
+      return postgresAdapter({
+        migrationDir: path.join(migrationsRoot, 'postgres'),
+        pool: { connectionString: uri },
+        push,
+      })
     case 'mongodb':
       // Schemaless: MongoDB needs no migrations for the core model.
       return mongooseAdapter({ url: uri })
@@ -44,7 +45,14 @@ export function databaseAdapter(uri = databaseUri(), { push = false }: AdapterOp
       // WAL: readers never wait for the writer, and one sync per commit instead of two (journal + file).
       // AUTOINCREMENT: an id is never handed out twice, even after its row was deleted (an erased
       // subscriber's id must not become the next sign-up's; PostgreSQL sequences and ObjectIds never repeat).
-      return sqliteAdapter({ autoIncrement: true, busyTimeout: 5_000, client: { url: uri }, migrationDir: path.join(migrationsRoot, 'sqlite'), push, wal: true })
+      return sqliteAdapter({
+        autoIncrement: true,
+        busyTimeout: 5_000,
+        client: { url: uri },
+        migrationDir: path.join(migrationsRoot, 'sqlite'),
+        push,
+        wal: true,
+      })
   }
 }
 

@@ -21,7 +21,10 @@ export async function rebuildTables(db: SqliteMigrationDb, statements: () => Pro
   try {
     await statements()
     const violations = await db.all(sql`PRAGMA foreign_key_check;`)
-    if (violations.length > 0) throw new Error(`Table rebuild would break ${violations.length} foreign keys: ${JSON.stringify(violations.slice(0, 5))}`)
+    if (violations.length > 0)
+      throw new Error(
+        `Table rebuild would break ${violations.length} foreign keys: ${JSON.stringify(violations.slice(0, 5))}`,
+      )
     await db.run(sql`COMMIT;`)
   } catch (error) {
     await db.run(sql`ROLLBACK;`)

@@ -9,11 +9,20 @@ export type SmtpSettings = { host: string; pass?: string; port: number; secure: 
 /** The SMTP server from SMTP_* variables, or null without SMTP_HOST. */
 export function smtpSettings(env = process.env): null | SmtpSettings {
   if (!env.SMTP_HOST) return null
-  return { host: env.SMTP_HOST, pass: env.SMTP_PASS ?? '', port: Number(env.SMTP_PORT ?? 587), secure: env.SMTP_SECURE === 'true', user: env.SMTP_USER || undefined }
+  return {
+    host: env.SMTP_HOST,
+    pass: env.SMTP_PASS ?? '',
+    port: Number(env.SMTP_PORT ?? 587),
+    secure: env.SMTP_SECURE === 'true',
+    user: env.SMTP_USER || undefined,
+  }
 }
 
 /** The From of every mail the product sends. */
-export const mailSender = (env = process.env) => ({ address: env.MAIL_FROM_ADDRESS ?? 'newsletter@example.com', name: env.MAIL_FROM_NAME ?? 'Kontorwerk' })
+export const mailSender = (env = process.env) => ({
+  address: env.MAIL_FROM_ADDRESS ?? 'newsletter@example.com',
+  name: env.MAIL_FROM_NAME ?? 'Kontorwerk',
+})
 
 /**
  * SMTP through nodemailer, from SMTP_* variables; without SMTP_HOST, Payload logs mail to the console.
@@ -35,6 +44,7 @@ export function smtpAdapter(env = process.env): EmailAdapter | undefined {
     defaultFromAddress: address,
     defaultFromName: name,
     name: 'smtp',
-    sendEmail: async (message) => transport.sendMail(withHeadersOnOneLine({ ...message, from: message.from ?? { address, name } })),
+    sendEmail: async (message) =>
+      transport.sendMail(withHeadersOnOneLine({ ...message, from: message.from ?? { address, name } })),
   })
 }

@@ -16,11 +16,23 @@ export function limitGraphQLBody(limit = GRAPHQL_BODY_LIMIT): RequestHandler {
     if (req.method !== 'POST' || req.path !== '/api/graphql') return next()
     const length = req.get('content-length')
     if (length === undefined && req.get('transfer-encoding')) {
-      return refuse(req, res, 411, 'LENGTH_REQUIRED', label('Bitte senden Sie die Anfrage mit Content-Length.', 'Please send the request with a Content-Length.'))
+      return refuse(
+        req,
+        res,
+        411,
+        'LENGTH_REQUIRED',
+        label('Bitte senden Sie die Anfrage mit Content-Length.', 'Please send the request with a Content-Length.'),
+      )
     }
     if (Number(length) > limit) {
       const megabytes = (limit / 1024 / 1024).toLocaleString('de-DE')
-      return refuse(req, res, 413, 'PAYLOAD_TOO_LARGE', label(`Die Anfrage ist größer als ${megabytes} MB.`, `The request is larger than ${megabytes} MB.`))
+      return refuse(
+        req,
+        res,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        label(`Die Anfrage ist größer als ${megabytes} MB.`, `The request is larger than ${megabytes} MB.`),
+      )
     }
     next()
   }

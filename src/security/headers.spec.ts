@@ -1,7 +1,7 @@
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { type Served, serve } from '../../tests/helpers/express'
+import { serve, type Served } from '../../tests/helpers/express'
 import { securityHeaders } from './headers'
 
 /** An app whose only page echoes the CSP that reached it on the request (as Next reads it). */
@@ -14,7 +14,11 @@ function app(options: Parameters<typeof securityHeaders>[0]) {
   return echo
 }
 
-const directive = (policy: null | string, name: string) => policy?.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${name} `) || part === name)
+const directive = (policy: null | string, name: string) =>
+  policy
+    ?.split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${name} `) || part === name)
 
 describe('security headers over http', () => {
   let served: Served
@@ -35,16 +39,27 @@ describe('security headers over http', () => {
   })
 
   it('never take a CSP the caller put on the request', async () => {
-    const response = await fetch(`${served.url}/admin`, { headers: { 'content-security-policy': "script-src 'nonce-chosenbythecaller'" } })
+    const response = await fetch(`${served.url}/admin`, {
+      headers: { 'content-security-policy': "script-src 'nonce-chosenbythecaller'" },
+    })
     expect((await response.json()).requestPolicy).not.toContain('chosenbythecaller')
   })
 
   it('let only the admin be framed (by itself); the public pages by nobody', async () => {
     const admin = await fetch(`${served.url}/admin/collections/content-blocks`)
     expect(directive(admin.headers.get('content-security-policy'), 'frame-ancestors')).toBe("frame-ancestors 'self'")
-    for (const page of ['/subscribe', '/subscribe/confirm', '/preferences', '/unsubscribe', '/api/subscribe', '/api/preferences/data']) {
+    for (const page of [
+      '/subscribe',
+      '/subscribe/confirm',
+      '/preferences',
+      '/unsubscribe',
+      '/api/subscribe',
+      '/api/preferences/data',
+    ]) {
       const response = await fetch(`${served.url}${page}?token=x`)
-      expect(directive(response.headers.get('content-security-policy'), 'frame-ancestors'), page).toBe("frame-ancestors 'none'")
+      expect(directive(response.headers.get('content-security-policy'), 'frame-ancestors'), page).toBe(
+        "frame-ancestors 'none'",
+      )
       expect(response.headers.get('x-frame-options'), page).toBe('DENY')
       expect(response.headers.get('referrer-policy'), page).toBe('same-origin')
     }
@@ -70,7 +85,9 @@ describe('security headers for a public URL on https', () => {
   it('add HSTS for a year and upgrade insecure subresources', async () => {
     const response = await fetch(`${served.url}/admin`)
     expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
-    expect(directive(response.headers.get('content-security-policy'), 'upgrade-insecure-requests')).toBe('upgrade-insecure-requests')
+    expect(directive(response.headers.get('content-security-policy'), 'upgrade-insecure-requests')).toBe(
+      'upgrade-insecure-requests',
+    )
     expect(directive(response.headers.get('content-security-policy'), 'img-src')).toContain('https://cms.example.com')
   })
 })

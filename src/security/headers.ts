@@ -1,6 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-
 import type { NextFunction, Request, RequestHandler, Response } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import helmet from 'helmet'
 import { randomBytes } from 'node:crypto'
@@ -13,7 +12,8 @@ import { randomBytes } from 'node:crypto'
  */
 export const PUBLIC_PAGES = ['/subscribe', '/preferences', '/unsubscribe']
 
-const isPublicPage = (path: string) => PUBLIC_PAGES.some((page) => [page, `/api${page}`].some((served) => path === served || path.startsWith(`${served}/`)))
+const isPublicPage = (path: string) =>
+  PUBLIC_PAGES.some((page) => [page, `/api${page}`].some((served) => path === served || path.startsWith(`${served}/`)))
 
 /** jsDelivr: Payload's code and JSON fields load their Monaco editor (script, styles, font) from there. */
 const MONACO_CDN = 'https://cdn.jsdelivr.net'
@@ -52,7 +52,12 @@ export function securityHeaders({ dev = false, https, publicOrigin }: SecurityHe
         // Email previews show images wherever the newsletter's author put them.
         'img-src': ["'self'", 'data:', 'blob:', 'https:', publicOrigin],
         'object-src': ["'none'"],
-        'script-src': ["'self'", (_req: IncomingMessage, res: ServerResponse) => nonceOf(res), MONACO_CDN, ...(dev ? ["'unsafe-eval'"] : [])],
+        'script-src': [
+          "'self'",
+          (_req: IncomingMessage, res: ServerResponse) => nonceOf(res),
+          MONACO_CDN,
+          ...(dev ? ["'unsafe-eval'"] : []),
+        ],
         'script-src-attr': ["'none'"],
         'style-src': ["'self'", "'unsafe-inline'", MONACO_CDN],
         'upgrade-insecure-requests': https ? [] : null,

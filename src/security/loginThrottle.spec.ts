@@ -20,7 +20,11 @@ describe('login throttling per client address (Local API as REST sees it, SQLite
   /** A login as the REST endpoint runs it: the express server's client address on the request. */
   const loginFrom = (ip: string, password: string) =>
     local.payload
-      .login({ collection: 'users', data: { email, password }, req: { headers: new Headers({ 'x-client-ip': ip }), payloadAPI: 'REST' } as Partial<PayloadRequest> })
+      .login({
+        collection: 'users',
+        data: { email, password },
+        req: { headers: new Headers({ 'x-client-ip': ip }), payloadAPI: 'REST' } as Partial<PayloadRequest>,
+      })
       .then(
         (result) => ({ ok: Boolean(result.token) }),
         (error: { data?: { code?: string }; status?: number }) => ({ code: error.data?.code, status: error.status }),
@@ -28,7 +32,8 @@ describe('login throttling per client address (Local API as REST sees it, SQLite
 
   it(`refuses the next attempt after ${LOGIN_THROTTLE.failuresPerAddress} failures from one address, even with the right password`, async () => {
     const guesser = freshAddress()
-    for (let i = 0; i < LOGIN_THROTTLE.failuresPerAddress; i++) expect(await loginFrom(guesser, `wrong-${i}`)).toEqual({ code: undefined, status: 401 })
+    for (let i = 0; i < LOGIN_THROTTLE.failuresPerAddress; i++)
+      expect(await loginFrom(guesser, `wrong-${i}`)).toEqual({ code: undefined, status: 401 })
     expect(await loginFrom(guesser, 'test-password-123')).toEqual({ code: 'RATE_LIMITED', status: 429 })
   })
 
@@ -38,7 +43,8 @@ describe('login throttling per client address (Local API as REST sees it, SQLite
 
   it('does not count successful logins', async () => {
     const office = freshAddress()
-    for (let i = 0; i <= LOGIN_THROTTLE.failuresPerAddress; i++) expect(await loginFrom(office, 'test-password-123')).toEqual({ ok: true })
+    for (let i = 0; i <= LOGIN_THROTTLE.failuresPerAddress; i++)
+      expect(await loginFrom(office, 'test-password-123')).toEqual({ ok: true })
     expect(await loginFrom(office, 'wrong')).toEqual({ code: undefined, status: 401 })
   })
 })

@@ -1,10 +1,9 @@
 import type { CollectionAfterLoginHook, CollectionBeforeOperationHook } from 'payload'
 
-import { CodedError } from '@kontorwerk/personalization'
+import { clientAddressKey, CodedError, sharedCounter } from '@kontorwerk/personalization'
+
 import { label } from '../i18n/label'
 import { message } from '../i18n/message'
-import { clientAddressKey } from '@kontorwerk/personalization'
-import { sharedCounter } from '@kontorwerk/personalization'
 
 /**
  * Failed logins allowed per client address per window. Payload's own lockout (maxLoginAttempts)
@@ -27,7 +26,13 @@ export const throttleLogin: CollectionBeforeOperationHook = async ({ args, opera
   if (totalHits > LOGIN_THROTTLE.failuresPerAddress) {
     throw new CodedError(
       'RATE_LIMITED',
-      message(req, label('Zu viele fehlgeschlagene Anmeldungen von dieser Adresse. Bitte versuchen Sie es in 15 Minuten erneut.', 'Too many failed logins from this address. Please try again in 15 minutes.')),
+      message(
+        req,
+        label(
+          'Zu viele fehlgeschlagene Anmeldungen von dieser Adresse. Bitte versuchen Sie es in 15 Minuten erneut.',
+          'Too many failed logins from this address. Please try again in 15 minutes.',
+        ),
+      ),
     )
   }
   return args

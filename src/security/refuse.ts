@@ -8,5 +8,8 @@ import type { Label } from '../i18n/label'
  */
 export function refuse(req: Request, res: Response, status: number, code: string, text: Label): void {
   const message = req.acceptsLanguages('de', 'en') === 'en' ? text.en : text.de
-  res.status(status).set('Cache-Control', 'no-store').json({ errors: [{ extensions: { code }, message }] })
+  res
+    .status(status)
+    .set('Cache-Control', 'no-store')
+    .json({ errors: [{ extensions: { code }, message }] })
 }

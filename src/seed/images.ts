@@ -3,10 +3,30 @@ import sharp from 'sharp'
 export type DemoImage = { alt: { de: string; en: string }; colors: [string, string]; key: string; title: string }
 
 export const DEMO_IMAGES: DemoImage[] = [
-  { alt: { de: 'Rechnung auf einem Tablet', en: 'Invoice on a tablet' }, colors: ['#0f4c81', '#3aa6b9'], key: 'e-rechnung', title: 'E-Rechnung' },
-  { alt: { de: 'Lohnzettel und Taschenrechner', en: 'Payslip and calculator' }, colors: ['#5b2a86', '#c86fc9'], key: 'lohn', title: 'Lohn' },
-  { alt: { de: 'Wolken über einem Rechenzentrum', en: 'Clouds over a data centre' }, colors: ['#1b4332', '#52b788'], key: 'cloud', title: 'Cloud' },
-  { alt: { de: 'Das Kontorwerk-Team im Büro', en: 'The Kontorwerk team in the office' }, colors: ['#7f4f24', '#e09f3e'], key: 'team', title: 'Kontorwerk' },
+  {
+    alt: { de: 'Rechnung auf einem Tablet', en: 'Invoice on a tablet' },
+    colors: ['#0f4c81', '#3aa6b9'],
+    key: 'e-rechnung',
+    title: 'E-Rechnung',
+  },
+  {
+    alt: { de: 'Lohnzettel und Taschenrechner', en: 'Payslip and calculator' },
+    colors: ['#5b2a86', '#c86fc9'],
+    key: 'lohn',
+    title: 'Lohn',
+  },
+  {
+    alt: { de: 'Wolken über einem Rechenzentrum', en: 'Clouds over a data centre' },
+    colors: ['#1b4332', '#52b788'],
+    key: 'cloud',
+    title: 'Cloud',
+  },
+  {
+    alt: { de: 'Das Kontorwerk-Team im Büro', en: 'The Kontorwerk team in the office' },
+    colors: ['#7f4f24', '#e09f3e'],
+    key: 'team',
+    title: 'Kontorwerk',
+  },
 ]
 
 /** A 1600×800 banner, generated so the demo ships no binary assets. */

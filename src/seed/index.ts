@@ -2,12 +2,15 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import type { StageChangeContext } from '@kontorwerk/personalization'
 
-import { consentOptions } from '@kontorwerk/consent'
-import { recordConsent } from '@kontorwerk/consent'
-import { recordEvents } from '@kontorwerk/personalization'
-import { DEFAULT_STAGES, STAGE_ORDER_STEP } from '@kontorwerk/personalization'
-import { relationKeys } from '@kontorwerk/personalization'
-import { paragraphsToRichText } from '@kontorwerk/personalization'
+import { consentOptions, recordConsent } from '@kontorwerk/consent'
+import {
+  DEFAULT_STAGES,
+  paragraphsToRichText,
+  recordEvents,
+  relationKeys,
+  STAGE_ORDER_STEP,
+} from '@kontorwerk/personalization'
+
 import { BLOCKS } from './data/blocks'
 import { LANDING_PAGES, NEWSLETTERS } from './data/layouts'
 import { SCORING_RULES, STAGE_RULES } from './data/scoring'
@@ -45,7 +48,13 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     'lifecycle-stages',
     'key',
     DEFAULT_STAGES.map((stage, index) => ({
-      data: { description: stage.description.de, key: stage.key, label: stage.label.de, order: (index + 1) * STAGE_ORDER_STEP, system: true },
+      data: {
+        description: stage.description.de,
+        key: stage.key,
+        label: stage.label.de,
+        order: (index + 1) * STAGE_ORDER_STEP,
+        system: true,
+      },
       en: { description: stage.description.en, label: stage.label.en },
       key: stage.key,
     })),
@@ -55,7 +64,12 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     'personas',
     'slug',
     PERSONAS.map((persona) => ({
-      data: { description: persona.description.de, name: persona.name.de, profile: persona.profile, slug: persona.slug },
+      data: {
+        description: persona.description.de,
+        name: persona.name.de,
+        profile: persona.profile,
+        slug: persona.slug,
+      },
       en: { description: persona.description.en, name: persona.name.en },
       key: persona.slug,
     })),
@@ -64,7 +78,11 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
   const topInterests = await ensure(
     'interests',
     'slug',
-    INTERESTS.map((group) => ({ data: { label: group.label.de, slug: group.slug }, en: { label: group.label.en }, key: group.slug })),
+    INTERESTS.map((group) => ({
+      data: { label: group.label.de, slug: group.slug },
+      en: { label: group.label.en },
+      key: group.slug,
+    })),
   )
   const childInterests = await ensure(
     'interests',
@@ -90,7 +108,8 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
   )
 
   const idsOf = (map: Map<string, Id>, keys: string[] = []) => keys.map((key) => mustGet(map, key))
-  const at = (days: null | number | undefined) => (days == null ? null : new Date(now.getTime() + days * DAY).toISOString())
+  const at = (days: null | number | undefined) =>
+    days == null ? null : new Date(now.getTime() + days * DAY).toISOString()
   const blocks = await ensure(
     'content-blocks',
     'title',
@@ -118,25 +137,52 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
   )
 
   const slotsOf = (slots: readonly SlotSeed[]) =>
-    slots.map(({ fallback, ...slot }) => ({ ...slot, fallback: mustGet(blocks, fallback), goals: slot.goals ? [...slot.goals] : [] }))
-  const newsletters = await ensure('newsletters', 'slug', NEWSLETTERS.map((newsletter) => ({ data: { ...newsletter, slots: slotsOf(newsletter.slots) }, key: newsletter.slug })))
-  await ensure('landing-pages', 'slug', LANDING_PAGES.map((page) => ({ data: { ...page, slots: slotsOf(page.slots) }, key: page.slug })))
+    slots.map(({ fallback, ...slot }) => ({
+      ...slot,
+      fallback: mustGet(blocks, fallback),
+      goals: slot.goals ? [...slot.goals] : [],
+    }))
+  const newsletters = await ensure(
+    'newsletters',
+    'slug',
+    NEWSLETTERS.map((newsletter) => ({
+      data: { ...newsletter, slots: slotsOf(newsletter.slots) },
+      key: newsletter.slug,
+    })),
+  )
+  await ensure(
+    'landing-pages',
+    'slug',
+    LANDING_PAGES.map((page) => ({ data: { ...page, slots: slotsOf(page.slots) }, key: page.slug })),
+  )
 
   const topics = await ensure(
     'topics',
     'slug',
     TOPICS.map((topic) => ({
-      data: { description: topic.description.de, interests: topic.interests.map((slug) => mustGet(topInterests.has(slug) ? topInterests : childInterests, slug)), name: topic.name.de, slug: topic.slug },
+      data: {
+        description: topic.description.de,
+        interests: topic.interests.map((slug) => mustGet(topInterests.has(slug) ? topInterests : childInterests, slug)),
+        name: topic.name.de,
+        slug: topic.slug,
+      },
       en: { description: topic.description.en, name: topic.name.en },
       key: topic.slug,
     })),
   )
 
-  await ensure('scoring-rules', 'name', SCORING_RULES.map((rule) => ({ data: rule, key: rule.name })))
+  await ensure(
+    'scoring-rules',
+    'name',
+    SCORING_RULES.map((rule) => ({ data: rule, key: rule.name })),
+  )
   await ensure(
     'stage-rules',
     'name',
-    STAGE_RULES.map(({ toStage, ...rule }) => ({ data: { ...rule, toStage: mustGet(stages, toStage) }, key: rule.name })),
+    STAGE_RULES.map(({ toStage, ...rule }) => ({
+      data: { ...rule, toStage: mustGet(stages, toStage) },
+      key: rule.name,
+    })),
   )
 
   const demo = demoSubscribers()
@@ -153,7 +199,10 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
           weight,
         })),
         persona: subscriber.persona ? mustGet(personas, subscriber.persona) : undefined,
-        purchases: subscriber.purchases.map(({ daysAgo, product }) => ({ product, purchasedAt: new Date(now.getTime() - daysAgo * DAY).toISOString() })),
+        purchases: subscriber.purchases.map(({ daysAgo, product }) => ({
+          product,
+          purchasedAt: new Date(now.getTime() - daysAgo * DAY).toISOString(),
+        })),
         stage: mustGet(stages, subscriber.stage),
       },
       key: subscriber.email,
@@ -164,17 +213,41 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
   await seedEvents(payload, demo, subscribers, [...blocks.values()], now)
 
   const lookup = (kind: 'interest' | 'persona' | 'stage' | 'topic', slug: string) =>
-    mustGet({ interest: childInterests.has(slug) ? childInterests : topInterests, persona: personas, stage: stages, topic: topics }[kind], slug)
+    mustGet(
+      {
+        interest: childInterests.has(slug) ? childInterests : topInterests,
+        persona: personas,
+        stage: stages,
+        topic: topics,
+      }[kind],
+      slug,
+    )
   const segments = new Map<string, Id>()
   // One at a time: a segment may use those before it.
   for (const segment of SEGMENTS) {
     const [[name, id]] = await ensure('segments', 'name', [
-      { data: { description: segment.description, kind: 'dynamic', name: segment.name, rules: segment.rules(lookup, (other) => mustGet(segments, other)) }, key: segment.name },
+      {
+        data: {
+          description: segment.description,
+          kind: 'dynamic',
+          name: segment.name,
+          rules: segment.rules(lookup, (other) => mustGet(segments, other)),
+        },
+        key: segment.name,
+      },
     ])
     segments.set(name, id)
   }
-  await seedCampaigns(payload, { newsletter: mustGet(newsletters, 'wochen-update'), segments, topic: mustGet(topics, 'wochen-update') })
-  await ensure('users', 'email', demoUsers().map((user) => ({ data: user, key: user.email })))
+  await seedCampaigns(payload, {
+    newsletter: mustGet(newsletters, 'wochen-update'),
+    segments,
+    topic: mustGet(topics, 'wochen-update'),
+  })
+  await ensure(
+    'users',
+    'email',
+    demoUsers().map((user) => ({ data: user, key: user.email })),
+  )
   payload.logger.info(`Demo data ready in ${Date.now() - started} ms`)
 }
 
@@ -182,7 +255,10 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
  * A draft campaign with an A/B test of the subject, and two automations (inactive: the demo has
  * no SMTP server unless SMTP_HOST is set), so editors see how both are built.
  */
-async function seedCampaigns(payload: Payload, { newsletter, segments, topic }: { newsletter: Id; segments: Map<string, Id>; topic: Id }) {
+async function seedCampaigns(
+  payload: Payload,
+  { newsletter, segments, topic }: { newsletter: Id; segments: Map<string, Id>; topic: Id },
+) {
   await ensureBy(payload, 'campaigns', 'name', [
     {
       data: {
@@ -191,7 +267,11 @@ async function seedCampaigns(payload: Payload, { newsletter, segments, topic }: 
           holdoutPercent: 5,
           variants: [
             { key: 'A', share: 20, subject: 'Ihr Kontorwerk-Update für {{ subscriber.first_name | default: "Sie" }}' },
-            { key: 'B', share: 20, subject: '{{ subscriber.first_name | default: "Hallo" }}, drei Praxistipps für diese Woche' },
+            {
+              key: 'B',
+              share: 20,
+              subject: '{{ subscriber.first_name | default: "Hallo" }}, drei Praxistipps für diese Woche',
+            },
           ],
           winnerMetric: 'unique_click_rate',
         },
@@ -210,7 +290,13 @@ async function seedCampaigns(payload: Payload, { newsletter, segments, topic }: 
       data: {
         active: false,
         name: 'Willkommensserie',
-        steps: [{ newsletter, type: 'send' }, { days: 3, type: 'wait' }, { newsletter, type: 'send' }, { days: 4, type: 'wait' }, { newsletter, type: 'send' }],
+        steps: [
+          { newsletter, type: 'send' },
+          { days: 3, type: 'wait' },
+          { newsletter, type: 'send' },
+          { days: 4, type: 'wait' },
+          { newsletter, type: 'send' },
+        ],
         topic,
         trigger: 'double_opt_in',
       },
@@ -223,7 +309,12 @@ async function seedCampaigns(payload: Payload, { newsletter, segments, topic }: 
         name: 'Nachfass-Serie Heiße Leads',
         reentryDays: 90,
         segment: mustGet(segments, 'Heiße Leads'),
-        steps: [{ newsletter, type: 'send' }, { days: 7, type: 'wait' }, { expect: 'member', segment: mustGet(segments, 'Heiße Leads'), type: 'check' }, { newsletter, type: 'send' }],
+        steps: [
+          { newsletter, type: 'send' },
+          { days: 7, type: 'wait' },
+          { expect: 'member', segment: mustGet(segments, 'Heiße Leads'), type: 'check' },
+          { newsletter, type: 'send' },
+        ],
         topic,
         trigger: 'segment_entry',
       },
@@ -232,7 +323,12 @@ async function seedCampaigns(payload: Payload, { newsletter, segments, topic }: 
   ])
 }
 
-async function ensureBy(payload: Payload, collection: CollectionSlug, keyField: string, rows: Row[]): Promise<Map<string, Id>> {
+async function ensureBy(
+  payload: Payload,
+  collection: CollectionSlug,
+  keyField: string,
+  rows: Row[],
+): Promise<Map<string, Id>> {
   const existing = await payload.find({
     collection,
     depth: 0,
@@ -241,7 +337,9 @@ async function ensureBy(payload: Payload, collection: CollectionSlug, keyField: 
     pagination: false,
     where: { [keyField]: { in: rows.map((row) => row.key) } },
   })
-  const ids = new Map<string, Id>(existing.docs.map((doc) => [String((doc as unknown as Record<string, unknown>)[keyField]), doc.id]))
+  const ids = new Map<string, Id>(
+    existing.docs.map((doc) => [String((doc as unknown as Record<string, unknown>)[keyField]), doc.id]),
+  )
   const context: StageChangeContext = { stageChange: { reason: 'Demo-Daten', source: 'import' } }
 
   for (const row of rows) {
@@ -249,7 +347,14 @@ async function ensureBy(payload: Payload, collection: CollectionSlug, keyField: 
     const isDraft = row.data._status === 'draft'
     const file = row.file && { data: await row.file(), mimetype: 'image/jpeg', name: row.key, size: 0 }
     if (file) file.size = file.data.length
-    const doc = await payload.create({ collection, context, data: row.data as never, draft: isDraft, file, locale: 'de' })
+    const doc = await payload.create({
+      collection,
+      context,
+      data: row.data as never,
+      draft: isDraft,
+      file,
+      locale: 'de',
+    })
     if (row.en) {
       await payload.update({ id: doc.id, collection, context, data: row.en as never, draft: isDraft, locale: 'en' })
     }
@@ -262,13 +367,25 @@ async function ensureBy(payload: Payload, collection: CollectionSlug, keyField: 
  * A few weeks of behaviour for every fifth demo subscriber, so scores, their explanations and
  * implicit interests have something to show. Fixed event ids: a second run adds nothing.
  */
-async function seedEvents(payload: Payload, demo: ReturnType<typeof demoSubscribers>, subscribers: Map<string, Id>, blocks: Id[], now: Date) {
+async function seedEvents(
+  payload: Payload,
+  demo: ReturnType<typeof demoSubscribers>,
+  subscribers: Map<string, Id>,
+  blocks: Id[],
+  now: Date,
+) {
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY).toISOString()
   const events = demo.flatMap(({ email }, index) => {
     if (index % 5 !== 0) return []
     const subscriber = mustGet(subscribers, email)
     const block = String(blocks[index % blocks.length])
-    const event = (n: number, type: string, days: number, properties: Record<string, unknown>) => ({ id: `demo-${index}-${n}`, occurredAt: daysAgo(days), properties, subscriber, type })
+    const event = (n: number, type: string, days: number, properties: Record<string, unknown>) => ({
+      id: `demo-${index}-${n}`,
+      occurredAt: daysAgo(days),
+      properties,
+      subscriber,
+      type,
+    })
     return [
       event(1, 'email_opened', 40, {}),
       event(2, 'email_clicked', 40, { block, url: 'https://kontorwerk.example/blog' }),
@@ -279,7 +396,12 @@ async function seedEvents(payload: Payload, demo: ReturnType<typeof demoSubscrib
       ...(index % 10 === 0 ? [event(7, 'form_submitted', 2, { form: 'demo-anfrage' })] : []),
       // Sends: everyone above got the weekly update 40 days ago; every tenth twice in the last 30 days (the contact rule's material).
       event(8, 'email_sent', 40, { campaign: 'wochen-update-kw42', channel: 'email' }),
-      ...(index % 10 === 0 ? [event(9, 'email_sent', 20, { campaign: 'wochen-update-kw45', channel: 'email' }), event(10, 'email_sent', 13, { campaign: 'wochen-update-kw46', channel: 'email' })] : []),
+      ...(index % 10 === 0
+        ? [
+            event(9, 'email_sent', 20, { campaign: 'wochen-update-kw45', channel: 'email' }),
+            event(10, 'email_sent', 13, { campaign: 'wochen-update-kw46', channel: 'email' }),
+          ]
+        : []),
     ]
   })
   await recordEvents(payload, events, { now, partial: true, source: 'demo' })
@@ -296,26 +418,80 @@ function mustGet(map: Map<string, Id>, key: string): Id {
  * a few minutes later; some never confirmed, some withdrawn since. Added only for subscribers without
  * any record, so it stays idempotent.
  */
-async function seedConsents(payload: Payload, demo: ReturnType<typeof demoSubscribers>, subscribers: Map<string, Id>, topics: Map<string, Id>, now: Date) {
+async function seedConsents(
+  payload: Payload,
+  demo: ReturnType<typeof demoSubscribers>,
+  subscribers: Map<string, Id>,
+  topics: Map<string, Id>,
+  now: Date,
+) {
   const options = consentOptions(payload)
-  const withRecords = await payload.find({ collection: 'consent-records', depth: 0, limit: 0, pagination: false, select: { subscriber: true } })
+  const withRecords = await payload.find({
+    collection: 'consent-records',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { subscriber: true },
+  })
   const done = new Set(relationKeys(withRecords.docs.map((record) => record.subscriber)))
   for (const [index, { consents, email }] of demo.entries()) {
     const subscriber = mustGet(subscribers, email)
     if (done.has(String(subscriber))) continue
     const requestedAt = new Date(now.getTime() - (200 - index) * DAY)
-    const entry = { channel: 'email', ip: `203.0.113.${index % 250}`, purpose: 'marketing' as const, source: 'form' as const, subscriber, textVersion: 'newsletter-2026-01', userAgent: 'Mozilla/5.0 (Demo)' }
+    const entry = {
+      channel: 'email',
+      ip: `203.0.113.${index % 250}`,
+      purpose: 'marketing' as const,
+      source: 'form' as const,
+      subscriber,
+      textVersion: 'newsletter-2026-01',
+      userAgent: 'Mozilla/5.0 (Demo)',
+    }
     for (const slug of [...consents.confirmed, ...consents.pending, ...consents.withdrawn]) {
-      await recordConsent(payload, { ...entry, action: 'requested', occurredAt: requestedAt, topic: mustGet(topics, slug) }, options)
+      await recordConsent(
+        payload,
+        { ...entry, action: 'requested', occurredAt: requestedAt, topic: mustGet(topics, slug) },
+        options,
+      )
     }
     for (const slug of [...consents.confirmed, ...consents.withdrawn]) {
-      await recordConsent(payload, { ...entry, action: 'confirmed', occurredAt: new Date(requestedAt.getTime() + 7 * 60_000), proof: { doi: 'demo' }, topic: mustGet(topics, slug) }, options)
+      await recordConsent(
+        payload,
+        {
+          ...entry,
+          action: 'confirmed',
+          occurredAt: new Date(requestedAt.getTime() + 7 * 60_000),
+          proof: { doi: 'demo' },
+          topic: mustGet(topics, slug),
+        },
+        options,
+      )
     }
     for (const slug of consents.withdrawn) {
-      await recordConsent(payload, { ...entry, action: 'withdrawn', occurredAt: new Date(requestedAt.getTime() + 30 * DAY), source: 'one_click', topic: mustGet(topics, slug) }, options)
+      await recordConsent(
+        payload,
+        {
+          ...entry,
+          action: 'withdrawn',
+          occurredAt: new Date(requestedAt.getTime() + 30 * DAY),
+          source: 'one_click',
+          topic: mustGet(topics, slug),
+        },
+        options,
+      )
     }
     if (consents.tracking) {
-      await recordConsent(payload, { ...entry, action: 'confirmed', occurredAt: new Date(requestedAt.getTime() + 7 * 60_000), purpose: 'tracking', topic: null }, options)
+      await recordConsent(
+        payload,
+        {
+          ...entry,
+          action: 'confirmed',
+          occurredAt: new Date(requestedAt.getTime() + 7 * 60_000),
+          purpose: 'tracking',
+          topic: null,
+        },
+        options,
+      )
     }
   }
 }

@@ -2,10 +2,11 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { testedDatabases } from '../../tests/helpers/databases'
-import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localPayload'
 import { CHANNELS } from '@kontorwerk/personalization'
 import { segmentCount } from '@kontorwerk/segments'
+
+import { testedDatabases } from '../../tests/helpers/databases'
+import { type LocalPayload, startLocalPayload } from '../../tests/helpers/localPayload'
 import { seedDemoData, seedIfEmpty } from './index'
 
 describe.each(testedDatabases())('demo data on %s', (kind) => {
@@ -22,16 +23,31 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
   const counts = async () =>
     Object.fromEntries(
       await Promise.all(
-        (['personas', 'interests', 'lifecycle-stages', 'content-blocks', 'media', 'newsletters', 'landing-pages', 'subscribers', 'users'] as const).map(async (collection) => [
-          collection,
-          (await payload.count({ collection })).totalDocs,
-        ]),
+        (
+          [
+            'personas',
+            'interests',
+            'lifecycle-stages',
+            'content-blocks',
+            'media',
+            'newsletters',
+            'landing-pages',
+            'subscribers',
+            'users',
+          ] as const
+        ).map(async (collection) => [collection, (await payload.count({ collection })).totalDocs]),
       ),
     )
 
   it('has segments that each select some demo subscribers but not all of them', async () => {
     const { docs } = await payload.find({ collection: 'segments', depth: 0, limit: 0, sort: 'name' })
-    expect(docs.map((doc) => doc.name)).toEqual(['Geschäftsführung (Fit ab 60 %)', 'Heiße Leads', 'Interesse E-Rechnung', 'Kontaktsperre', 'Newsletter-Zielgruppe'])
+    expect(docs.map((doc) => doc.name)).toEqual([
+      'Geschäftsführung (Fit ab 60 %)',
+      'Heiße Leads',
+      'Interesse E-Rechnung',
+      'Kontaktsperre',
+      'Newsletter-Zielgruppe',
+    ])
     for (const segment of docs) {
       const count = await segmentCount(payload, segment.id)
       expect(count, segment.name).toBeGreaterThan(0)
@@ -41,7 +57,16 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
 
   it('is a realistic German demo of the promised size', async () => {
     const seeded = await counts()
-    expect(seeded).toMatchObject({ 'landing-pages': 1, 'lifecycle-stages': 8, interests: 16, media: 4, newsletters: 1, personas: 3, subscribers: 200, users: 2 })
+    expect(seeded).toMatchObject({
+      'landing-pages': 1,
+      'lifecycle-stages': 8,
+      interests: 16,
+      media: 4,
+      newsletters: 1,
+      personas: 3,
+      subscribers: 200,
+      users: 2,
+    })
     expect(seeded['content-blocks']).toBeGreaterThanOrEqual(40)
 
     const interests = await payload.find({ collection: 'interests', depth: 0, limit: 0 })
@@ -58,9 +83,18 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
   })
 
   it('has a published German fallback block for every channel and an English one for email', async () => {
-    const fallbacks = (await payload.find({ collection: 'content-blocks', limit: 0, where: { _status: { equals: 'published' }, isFallback: { equals: true } } })).docs
+    const fallbacks = (
+      await payload.find({
+        collection: 'content-blocks',
+        limit: 0,
+        where: { _status: { equals: 'published' }, isFallback: { equals: true } },
+      })
+    ).docs
     for (const channel of CHANNELS) {
-      expect(fallbacks.some((block) => block.locale === 'de' && block.channels.includes(channel)), channel).toBe(true)
+      expect(
+        fallbacks.some((block) => block.locale === 'de' && block.channels.includes(channel)),
+        channel,
+      ).toBe(true)
     }
     expect(fallbacks.some((block) => block.locale === 'en' && block.channels.includes('email'))).toBe(true)
   })
@@ -76,12 +110,17 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
     const victim = (await payload.find({ collection: 'subscribers', limit: 1, sort: 'email' })).docs[0]
     await payload.delete({ id: victim.id, collection: 'subscribers' })
     await seedDemoData(payload)
-    expect((await payload.find({ collection: 'subscribers', where: { email: { equals: victim.email } } })).totalDocs).toBe(1)
+    expect(
+      (await payload.find({ collection: 'subscribers', where: { email: { equals: victim.email } } })).totalDocs,
+    ).toBe(1)
     expect((await counts()).subscribers).toBe(200)
   })
 
   it('lets the demo accounts log in', async () => {
-    const login = await payload.login({ collection: 'users', data: { email: 'editor@example.com', password: 'editor-demo-2026' } })
+    const login = await payload.login({
+      collection: 'users',
+      data: { email: 'editor@example.com', password: 'editor-demo-2026' },
+    })
     expect(login.user?.role).toBe('editor')
   })
 })

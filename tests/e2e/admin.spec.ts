@@ -13,7 +13,11 @@ describe('an editor in the admin UI (Chromium, German)', () => {
 
   beforeAll(async () => {
     browser = await launchChromium()
-    const context = await browser.newContext({ baseURL: server.url, locale: 'de-DE', viewport: { height: 1000, width: 1440 } })
+    const context = await browser.newContext({
+      baseURL: server.url,
+      locale: 'de-DE',
+      viewport: { height: 1000, width: 1440 },
+    })
     page = await context.newPage()
   })
   afterEach((test) => screenshotIfFailed(page, test))
@@ -39,7 +43,12 @@ describe('an editor in the admin UI (Chromium, German)', () => {
     await page.waitForURL(/\/content-blocks\/[\w-]+$/)
 
     // Published means the public API serves it, with its tags.
-    const { body } = await rest(server.url, anonymous, 'GET', `/content-blocks?depth=1&where[title][equals]=${encodeURIComponent(title)}`)
+    const { body } = await rest(
+      server.url,
+      anonymous,
+      'GET',
+      `/content-blocks?depth=1&where[title][equals]=${encodeURIComponent(title)}`,
+    )
     expect(body.docs).toHaveLength(1)
     const [block] = body.docs
     expect(block._status).toBe('published')
@@ -59,14 +68,22 @@ describe('an editor in the admin UI (Chromium, German)', () => {
       ['Lebenszyklusphasen', 'MQL', /stages/],
     ] as const
     for (const [index, [field, value, inUrl]] of conditions.entries()) {
-      if (index > 0) await page.locator('.condition__actions-add').nth(index - 1).click()
+      if (index > 0)
+        await page
+          .locator('.condition__actions-add')
+          .nth(index - 1)
+          .click()
       const condition = page.locator('.condition').nth(index)
       await choose(condition.locator('.condition__field'), field)
       await choose(condition.locator('.condition__value'), value)
       await page.waitForURL(inUrl)
     }
 
-    await expect.poll(async () => (await page.locator('table tbody tr td:nth-child(2)').allInnerTexts()).map((cell) => cell.trim())).toEqual([title])
+    await expect
+      .poll(async () =>
+        (await page.locator('table tbody tr td:nth-child(2)').allInnerTexts()).map((cell) => cell.trim()),
+      )
+      .toEqual([title])
     // The tag columns resolve their labels after the rows render.
     await expect
       .poll(() => page.locator('table tbody tr').first().innerText())
@@ -93,14 +110,16 @@ describe('the personalized preview in the admin UI', () => {
 
     const rows = page.locator('table.preview-reasons tbody tr')
     await expect.poll(() => rows.count()).toBe(5)
-    await expect(rows.first().innerText()).resolves.toMatch(/Aufmacher\s+DSGVO in der Buchhaltung: die Checkliste\s+Score [\d.]+ from interests .*persona .*stage lead/)
+    await expect(rows.first().innerText()).resolves.toMatch(
+      /Aufmacher\s+DSGVO in der Buchhaltung: die Checkliste\s+Score [\d.]+ from interests .*persona .*stage lead/,
+    )
     await expect(page.getByText('Betreff:').locator('..').innerText()).resolves.toBe('Betreff: Ihr Kontorwerk-Update')
     const preview = page.frameLocator('iframe[title="Vorschau"]')
     await expect(preview.locator('body').innerText()).resolves.toContain('Sehr geehrte Damen und Herren,')
   })
 })
 
-describe('an admin on a subscriber\'s page', () => {
+describe("an admin on a subscriber's page", () => {
   let browser: Browser
   let page: Page
 
@@ -111,27 +130,52 @@ describe('an admin on a subscriber\'s page', () => {
 
   it('sees the consent state per topic and channel and the ledger, read-only', async () => {
     const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
-    const { body } = await rest(server.url, admin, 'GET', '/consent-records?where[action][equals]=confirmed&where[purpose][equals]=marketing&limit=1&depth=0')
+    const { body } = await rest(
+      server.url,
+      admin,
+      'GET',
+      '/consent-records?where[action][equals]=confirmed&where[purpose][equals]=marketing&limit=1&depth=0',
+    )
     const subscriberId = body.docs[0].subscriber
     await page.goto(`/admin/collections/subscribers/${subscriberId}`)
     const state = page.locator('table.consent-state')
     await expect.poll(() => state.innerText()).toMatch(/Thema\s+email[\s\S]*erteilt/)
     const ledgerRows = page.locator('table.consent-ledger tbody tr')
     await expect.poll(() => ledgerRows.count()).toBeGreaterThanOrEqual(2)
-    await expect(ledgerRows.first().innerText()).resolves.toMatch(/marketing\s+.+\s+email\s+requested\s+form\s+newsletter-2026-01/)
+    await expect(ledgerRows.first().innerText()).resolves.toMatch(
+      /marketing\s+.+\s+email\s+requested\s+form\s+newsletter-2026-01/,
+    )
     await expect(page.locator('table.consent-ledger input, table.consent-ledger button').count()).resolves.toBe(0)
   })
 
   it('sees the lead score with every rule hit and what it is worth today', async () => {
     const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
     // A demo subscriber who asked for a demo and whose clicks were tracked (consent), so there are several hits.
-    const requests = (await rest(server.url, admin, 'GET', '/events?where[source][equals]=demo&where[type][equals]=form_submitted&limit=0&depth=0')).body.docs
-    const clicks = (await rest(server.url, admin, 'GET', '/events?where[source][equals]=demo&where[type][equals]=email_clicked&limit=0&depth=0')).body.docs
-    const subscriberId = requests.map((event: { subscriber: number | string }) => event.subscriber).find((id: number | string) => clicks.some((click: { subscriber: number | string }) => click.subscriber === id))
+    const requests = (
+      await rest(
+        server.url,
+        admin,
+        'GET',
+        '/events?where[source][equals]=demo&where[type][equals]=form_submitted&limit=0&depth=0',
+      )
+    ).body.docs
+    const clicks = (
+      await rest(
+        server.url,
+        admin,
+        'GET',
+        '/events?where[source][equals]=demo&where[type][equals]=email_clicked&limit=0&depth=0',
+      )
+    ).body.docs
+    const subscriberId = requests
+      .map((event: { subscriber: number | string }) => event.subscriber)
+      .find((id: number | string) => clicks.some((click: { subscriber: number | string }) => click.subscriber === id))
     await page.goto(`/admin/collections/subscribers/${subscriberId}`)
     const score = page.locator('section.lead-score')
     await expect.poll(() => score.locator('table.lead-score-hits tbody tr').count()).toBeGreaterThanOrEqual(5)
-    await expect(score.locator('table.lead-score-hits').innerText()).resolves.toMatch(/Demo oder Webinar angefragt\s+form_submitted\s+engagement\s+25\s+2[0-9.]+/)
+    await expect(score.locator('table.lead-score-hits').innerText()).resolves.toMatch(
+      /Demo oder Webinar angefragt\s+form_submitted\s+engagement\s+25\s+2[0-9.]+/,
+    )
     const total = Number(await score.locator('[data-score="total"]').innerText())
     const fit = Number(await score.locator('[data-score="fit"]').innerText())
     const engagement = Number(await score.locator('[data-score="engagement"]').innerText())
@@ -141,11 +185,14 @@ describe('an admin on a subscriber\'s page', () => {
 
   it('changes a scoring rule in the admin UI', async () => {
     const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
-    const rule = (await rest(server.url, admin, 'GET', '/scoring-rules?where[name][equals]=Preisseite besucht&depth=0')).body.docs[0]
+    const rule = (await rest(server.url, admin, 'GET', '/scoring-rules?where[name][equals]=Preisseite besucht&depth=0'))
+      .body.docs[0]
     await page.goto(`/admin/collections/scoring-rules/${rule.id}`)
     await page.fill('#field-points', '20')
     await page.getByRole('button', { name: 'Speichern' }).click()
-    await expect.poll(async () => (await rest(server.url, admin, 'GET', `/scoring-rules/${rule.id}?depth=0`)).body.points).toBe(20)
+    await expect
+      .poll(async () => (await rest(server.url, admin, 'GET', `/scoring-rules/${rule.id}?depth=0`)).body.points)
+      .toBe(20)
     await rest(server.url, admin, 'PATCH', `/scoring-rules/${rule.id}`, { points: 15 })
   })
 })

@@ -14,8 +14,14 @@ const mailDir = inject('mailDir')
 async function accessibilityViolations(page: Page): Promise<string[]> {
   // Evaluated as DevTools would, not as an inline <script>: the page's Content Security Policy forbids those.
   await page.evaluate(axe.source)
-  const result = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }))
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+    }),
+  )
+  return result.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  )
 }
 
 describe('a subscriber in Chromium: sign-up, double opt-in, preference center, unsubscribe', () => {
@@ -74,11 +80,24 @@ describe('a subscriber in Chromium: sign-up, double opt-in, preference center, u
 
     // The ledger holds every step, in order.
     const admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
-    const { body: subscribers } = await rest(server.url, admin, 'GET', `/subscribers?where[email][equals]=${encodeURIComponent(email)}`)
+    const { body: subscribers } = await rest(
+      server.url,
+      admin,
+      'GET',
+      `/subscribers?where[email][equals]=${encodeURIComponent(email)}`,
+    )
     const subscriber = subscribers.docs[0]
     expect(subscriber.preferences).toMatchObject({ frequency: 'monthly' })
-    const { body } = await rest(server.url, admin, 'GET', `/consent-records?where[subscriber][equals]=${subscriber.id}&sort=createdAt&limit=50&depth=1`)
-    const steps: string[] = body.docs.map((record: { action: string; source: string; topic: null | { slug: string } }) => `${record.action}:${record.source}:${record.topic?.slug ?? 'all'}`)
+    const { body } = await rest(
+      server.url,
+      admin,
+      'GET',
+      `/consent-records?where[subscriber][equals]=${subscriber.id}&sort=createdAt&limit=50&depth=1`,
+    )
+    const steps: string[] = body.docs.map(
+      (record: { action: string; source: string; topic: null | { slug: string } }) =>
+        `${record.action}:${record.source}:${record.topic?.slug ?? 'all'}`,
+    )
     // Records of one step share a timestamp, so within a step the order is free.
     expect([steps.slice(0, 2).sort(), steps.slice(2, 4).sort(), steps.slice(4)]).toEqual([
       ['requested:form:webinare', 'requested:form:wochen-update'],

@@ -14,7 +14,9 @@ type Tree = { combinator: string; not?: boolean; rules: (Tree | { field: string;
 function withoutIds(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutIds)
   if (node === null || typeof node !== 'object') return node
-  return Object.fromEntries(Object.entries(node).flatMap(([key, value]) => (key === 'id' ? [] : [[key, withoutIds(value)]])))
+  return Object.fromEntries(
+    Object.entries(node).flatMap(([key, value]) => (key === 'id' ? [] : [[key, withoutIds(value)]])),
+  )
 }
 
 /** Text of an element that may not be there yet, without waiting for it (for expect.poll). */
@@ -33,12 +35,17 @@ async function builderViolations(page: Page): Promise<string[]> {
   // Evaluated as DevTools would, not as an inline <script>: the page's Content Security Policy forbids those.
   await page.evaluate(axe.source)
   const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document.querySelector('.segment-rule-builder')!, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
+    (window as unknown as { axe: typeof axe }).axe.run(document.querySelector('.segment-rule-builder')!, {
+      runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'],
+    }),
   )
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+  return result.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  )
 }
 
-const totalDocs = async (session: Session, path: string): Promise<number> => (await rest(server.url, session, 'GET', path)).body.totalDocs
+const totalDocs = async (session: Session, path: string): Promise<number> =>
+  (await rest(server.url, session, 'GET', path)).body.totalDocs
 
 let segmentId: string
 let expectedEither: number
@@ -54,8 +61,11 @@ describe('an admin composing a segment with the rule builder (Chromium, German)'
 
   beforeAll(async () => {
     admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
-    stage = (await rest(server.url, admin, 'GET', '/lifecycle-stages?where[key][equals]=mql&depth=0&locale=de')).body.docs[0]
-    persona = (await rest(server.url, admin, 'GET', '/personas?where[slug][equals]=it-administration&depth=0&locale=de')).body.docs[0]
+    stage = (await rest(server.url, admin, 'GET', '/lifecycle-stages?where[key][equals]=mql&depth=0&locale=de')).body
+      .docs[0]
+    persona = (
+      await rest(server.url, admin, 'GET', '/personas?where[slug][equals]=it-administration&depth=0&locale=de')
+    ).body.docs[0]
     ;({ browser, page } = await openGermanAdmin(server.url, 'admin@example.com', 'admin-demo-2026'))
   })
   afterEach((test) => screenshotIfFailed(page, test))
@@ -81,12 +91,19 @@ describe('an admin composing a segment with the rule builder (Chromium, German)'
     await rule(1).getByLabel('Persona', { exact: true }).selectOption({ label: persona.name })
     await page.locator('.segment-rule-builder .ruleGroup-combinators').first().selectOption({ label: 'ODER' })
 
-    expectedEither = await totalDocs(admin, `/subscribers?where[or][0][stage][equals]=${stage.id}&where[or][1][persona][equals]=${persona.id}&limit=1&depth=0`)
+    expectedEither = await totalDocs(
+      admin,
+      `/subscribers?where[or][0][stage][equals]=${stage.id}&where[or][1][persona][equals]=${persona.id}&limit=1&depth=0`,
+    )
     // The persona must add members, or OR would be indistinguishable from the stage rule alone.
     expect(expectedEither).toBeGreaterThan(inStage)
     await expect.poll(() => shownCount(page)).toBe(expectedEither)
     // Admins see who: a sample of members with their email addresses.
-    await expect.poll(async () => (await page.locator('.segment-preview-sample a').allInnerTexts()).some((text) => text.includes('@'))).toBe(true)
+    await expect
+      .poll(async () =>
+        (await page.locator('.segment-preview-sample a').allInnerTexts()).some((text) => text.includes('@')),
+      )
+      .toBe(true)
     // Every dropdown and input of the builder has an accessible name.
     expect(await builderViolations(page)).toEqual([])
   })
@@ -132,7 +149,9 @@ describe('an admin composing a segment with the rule builder (Chromium, German)'
     await expect.poll(() => textOf(page.locator('.payload-toast-container'))).toContain('Regeln')
     await expect.poll(() => textOf(page.locator('.segment-rule-builder .field-error'))).toContain('rules[0]')
     expect(page.url()).toMatch(/\/segments\/create$/)
-    await expect(totalDocs(admin, `/segments?where[name][equals]=${encodeURIComponent(badName)}&limit=1`)).resolves.toBe(0)
+    await expect(
+      totalDocs(admin, `/segments?where[name][equals]=${encodeURIComponent(badName)}&limit=1`),
+    ).resolves.toBe(0)
   })
 })
 
@@ -183,31 +202,42 @@ describe('an admin importing members into a static segment', () => {
 
   beforeAll(async () => {
     admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
-    segment = (await rest(server.url, admin, 'POST', '/segments', { kind: 'static', name: `CSV-Liste ${Date.now()}` })).body.doc
-    emails = (await rest(server.url, admin, 'GET', '/subscribers?limit=2&sort=id&depth=0')).body.docs.map((doc: { email: string }) => doc.email)
+    segment = (await rest(server.url, admin, 'POST', '/segments', { kind: 'static', name: `CSV-Liste ${Date.now()}` }))
+      .body.doc
+    emails = (await rest(server.url, admin, 'GET', '/subscribers?limit=2&sort=id&depth=0')).body.docs.map(
+      (doc: { email: string }) => doc.email,
+    )
     ;({ browser, page } = await openGermanAdmin(server.url, 'admin@example.com', 'admin-demo-2026'))
   })
   afterEach((test) => screenshotIfFailed(page, test))
   afterAll(() => browser?.close())
 
   const upload = async (csv: string) => {
-    await page.getByLabel('CSV-Datei mit Spalte „email“').setInputFiles({ buffer: Buffer.from(csv), mimeType: 'text/csv', name: 'mitglieder.csv' })
+    await page
+      .getByLabel('CSV-Datei mit Spalte „email“')
+      .setInputFiles({ buffer: Buffer.from(csv), mimeType: 'text/csv', name: 'mitglieder.csv' })
     await page.getByRole('button', { name: 'CSV importieren' }).click()
   }
 
   it('imports a CSV of known addresses and shows the new member count', async () => {
     await page.goto(`/admin/collections/segments/${segment.id}`)
     await upload(`email\n${emails.join('\n')}\n`)
-    await expect.poll(() => textOf(page.locator('.segment-member-import__result'))).toBe('2 importiert – das Segment hat jetzt 2 Mitglieder.')
+    await expect
+      .poll(() => textOf(page.locator('.segment-member-import__result')))
+      .toBe('2 importiert – das Segment hat jetzt 2 Mitglieder.')
     // The sidebar count follows without a reload, and it is what the server stored.
     await expect(page.locator('#field-memberCount').inputValue()).resolves.toBe('2')
-    await expect(rest(server.url, admin, 'GET', `/segments/${segment.id}?depth=0`).then(({ body }) => body.memberCount)).resolves.toBe(2)
+    await expect(
+      rest(server.url, admin, 'GET', `/segments/${segment.id}?depth=0`).then(({ body }) => body.memberCount),
+    ).resolves.toBe(2)
   })
 
   it('names every row it cannot import, by its line in the file, and stores nothing', async () => {
     await upload(`email\n${emails[0]}\nniemand-${Date.now()}@example.com\nkeine-adresse\n`)
     const alert = page.locator('.segment-member-import [role="alert"]')
     await expect.poll(() => textOf(alert)).toMatch(/Nichts wurde gespeichert:\s+Zeile 3: .+\s+Zeile 4: .+/)
-    await expect(rest(server.url, admin, 'GET', `/segments/${segment.id}?depth=0`).then(({ body }) => body.memberCount)).resolves.toBe(2)
+    await expect(
+      rest(server.url, admin, 'GET', `/segments/${segment.id}?depth=0`).then(({ body }) => body.memberCount),
+    ).resolves.toBe(2)
   })
 })

@@ -1,17 +1,30 @@
-import { type Browser, chromium, type Page } from 'playwright-core'
 import fs from 'node:fs'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 /** Debian's Chromium (never a downloaded browser), headless, without background network chatter. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[]
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[]
   const found = candidates.find((candidate) => fs.existsSync(candidate))
-  if (!found) throw new Error('Chromium not found: install Debian\'s chromium package (npm test does this as root) or set CHROMIUM_PATH')
+  if (!found)
+    throw new Error(
+      "Chromium not found: install Debian's chromium package (npm test does this as root) or set CHROMIUM_PATH",
+    )
   return found
 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     executablePath: chromiumPath(),
     headless: true,
   })
@@ -26,9 +39,15 @@ export async function logIntoAdmin(page: Page, email: string, password: string):
 }
 
 /** A fresh browser with a German admin page, logged in as the given account. */
-export async function openGermanAdmin(baseURL: string, email: string, password: string): Promise<{ browser: Browser; page: Page }> {
+export async function openGermanAdmin(
+  baseURL: string,
+  email: string,
+  password: string,
+): Promise<{ browser: Browser; page: Page }> {
   const browser = await launchChromium()
-  const page = await (await browser.newContext({ baseURL, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })).newPage()
+  const page = await (
+    await browser.newContext({ baseURL, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })
+  ).newPage()
   await logIntoAdmin(page, email, password)
   return { browser, page }
 }
@@ -41,7 +60,10 @@ export async function chooseOption(page: Page, container: ReturnType<Page['locat
 }
 
 /** For afterEach: a full-page screenshot of a failed test under test-results/, named after it. */
-export async function screenshotIfFailed(page: Page | undefined, test: { task: { name: string; result?: { state?: string } } }): Promise<void> {
+export async function screenshotIfFailed(
+  page: Page | undefined,
+  test: { task: { name: string; result?: { state?: string } } },
+): Promise<void> {
   if (!page || test.task.result?.state !== 'fail') return
   fs.mkdirSync('test-results', { recursive: true })
   await page.screenshot({ fullPage: true, path: `test-results/${test.task.name.replace(/\W+/g, '-')}.png` })

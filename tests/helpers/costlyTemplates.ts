@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { invalidateBlockLibrary } from '@kontorwerk/personalization'
+
 import { specData } from './specData'
 
 /**
@@ -37,11 +38,37 @@ export const SLOW_BUT_FINITE = COSTLY_TEMPLATES[0]
 export async function storeTemplatePastChecks(payload: Payload, template: string) {
   const name = `probe-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`
   const interest = await payload.create({ collection: 'interests', data: { label: name, slug: name } })
-  const block = await payload.create({ collection: 'content-blocks', data: specData('content-blocks', { _status: 'published', channels: ['sms'], isFallback: true, title: 'Platzhalter' }) })
-  const slot = (channel: 'email' | 'landing_page') => ({ channel, count: 1, fallback: block.id, interests: [interest.id], key: 'probe', label: 'Probe', strategy: 'relevance' as const })
-  const newsletter = await payload.create({ collection: 'newsletters', data: specData('newsletters', { layout: 'standard', name, slots: [slot('email')], slug: name, subject: 'Probe' }) })
-  const landingPage = await payload.create({ collection: 'landing-pages', data: { hero: { headline: 'Probe' }, slots: [slot('landing_page')], slug: name, title: name } })
-  await payload.db.updateOne({ collection: 'content-blocks', data: { title: template, updatedAt: new Date().toISOString() }, where: { id: { equals: block.id } } })
+  const block = await payload.create({
+    collection: 'content-blocks',
+    data: specData('content-blocks', {
+      _status: 'published',
+      channels: ['sms'],
+      isFallback: true,
+      title: 'Platzhalter',
+    }),
+  })
+  const slot = (channel: 'email' | 'landing_page') => ({
+    channel,
+    count: 1,
+    fallback: block.id,
+    interests: [interest.id],
+    key: 'probe',
+    label: 'Probe',
+    strategy: 'relevance' as const,
+  })
+  const newsletter = await payload.create({
+    collection: 'newsletters',
+    data: specData('newsletters', { layout: 'standard', name, slots: [slot('email')], slug: name, subject: 'Probe' }),
+  })
+  const landingPage = await payload.create({
+    collection: 'landing-pages',
+    data: { hero: { headline: 'Probe' }, slots: [slot('landing_page')], slug: name, title: name },
+  })
+  await payload.db.updateOne({
+    collection: 'content-blocks',
+    data: { title: template, updatedAt: new Date().toISOString() },
+    where: { id: { equals: block.id } },
+  })
   // Edits of other processes reach the library after a while; this one bypassed the hooks that would tell it at once.
   invalidateBlockLibrary(payload)
   return { block, landingPage, newsletter }

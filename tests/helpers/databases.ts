@@ -15,7 +15,8 @@ export function testedDatabases(): DatabaseKind[] {
 }
 
 export function reportSkippedDatabases(): void {
-  if (!process.env.TEST_POSTGRES_URI) console.warn('PostgreSQL suites skipped: TEST_POSTGRES_URI is not set (npm test sets it up)')
+  if (!process.env.TEST_POSTGRES_URI)
+    console.warn('PostgreSQL suites skipped: TEST_POSTGRES_URI is not set (npm test sets it up)')
   if (!process.env.MONGODB_URI) console.warn('MongoDB suites skipped: set MONGODB_URI to run them')
 }
 

@@ -29,7 +29,12 @@ export type GraphQLResult = {
   errors?: { extensions?: Record<string, unknown>; message: string; path?: string[] }[]
 }
 
-export async function graphql(baseUrl: string, session: Session, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult> {
+export async function graphql(
+  baseUrl: string,
+  session: Session,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResult> {
   const response = await fetch(`${baseUrl}/api/graphql`, {
     body: JSON.stringify({ query, variables }),
     headers: { ...session.headers, 'content-type': 'application/json' },

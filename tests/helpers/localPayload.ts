@@ -14,7 +14,10 @@ export type LocalPayload = { close: () => Promise<void>; databaseUri: string; di
  * Payload's Local API on a fresh database of the given kind, with the product's real config.
  * The schema comes from the migrations, as in production; uploads and the secret go to a temporary directory.
  */
-export async function startLocalPayload(kind: DatabaseKind = 'sqlite', { pushSchema = false } = {}): Promise<LocalPayload> {
+export async function startLocalPayload(
+  kind: DatabaseKind = 'sqlite',
+  { pushSchema = false } = {},
+): Promise<LocalPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `payload-${kind}-`))
   process.env.DATA_DIR ??= dir
   const database = await throwawayDatabase(kind, dir)

@@ -46,12 +46,16 @@ export async function waitUntilHealthy(child: ChildProcess, healthUrl: string, l
   const deadline = Date.now() + 180_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
-    const healthy = await fetch(healthUrl).then((r) => r.ok).catch(() => false)
+    const healthy = await fetch(healthUrl)
+      .then((r) => r.ok)
+      .catch(() => false)
     if (healthy) return
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
   child.kill('SIGKILL')
-  throw new Error(`server did not start (exit ${child.exitCode}); log:\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`)
+  throw new Error(
+    `server did not start (exit ${child.exitCode}); log:\n${fs.readFileSync(logFile, 'utf8').slice(-4000)}`,
+  )
 }
 
 export async function stopProductServer(server: RunningServer): Promise<void> {

@@ -20,14 +20,19 @@ export type SmtpSink = {
 
 const headerMessageId = (raw: Buffer) => {
   const end = raw.indexOf('\r\n\r\n')
-  return /^message-id:\s*(<[^>\r\n]+>)/im.exec(raw.subarray(0, end < 0 ? raw.length : end).toString('latin1'))?.[1] ?? ''
+  return (
+    /^message-id:\s*(<[^>\r\n]+>)/im.exec(raw.subarray(0, end < 0 ? raw.length : end).toString('latin1'))?.[1] ?? ''
+  )
 }
 
 /**
  * A real SMTP server on loopback that keeps every message it receives. `parse: false` only records
  * deliveries: a load test then measures the sender, not this process parsing MIME beside it.
  */
-export async function startSmtpSink({ onMessage, parse = true }: { onMessage?: (mail: ParsedMail) => void; parse?: boolean } = {}): Promise<SmtpSink> {
+export async function startSmtpSink({
+  onMessage,
+  parse = true,
+}: { onMessage?: (mail: ParsedMail) => void; parse?: boolean } = {}): Promise<SmtpSink> {
   const messages: ParsedMail[] = []
   const deliveries: Delivery[] = []
   const interrupted: Delivery[] = []
@@ -37,7 +42,11 @@ export async function startSmtpSink({ onMessage, parse = true }: { onMessage?: (
     logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
-      const delivery = (raw: Buffer): Delivery => ({ at: Date.now(), messageId: headerMessageId(raw), recipients: session.envelope.rcptTo.map((recipient) => recipient.address) })
+      const delivery = (raw: Buffer): Delivery => ({
+        at: Date.now(),
+        messageId: headerMessageId(raw),
+        recipients: session.envelope.rcptTo.map((recipient) => recipient.address),
+      })
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('error', (error) => {
         interrupted.push(delivery(Buffer.concat(chunks)))

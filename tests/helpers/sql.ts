@@ -2,7 +2,11 @@ import { createClient } from '@libsql/client'
 import pg from 'pg'
 
 /** One SQL query against a test server's database (SQLite or PostgreSQL), its rows as plain objects; `?` placeholders on both. */
-export async function query(databaseUri: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+export async function query(
+  databaseUri: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<Record<string, unknown>[]> {
   if (databaseUri.startsWith('file:')) {
     const client = createClient({ url: databaseUri })
     try {
@@ -15,7 +19,12 @@ export async function query(databaseUri: string, text: string, params: unknown[]
   await client.connect()
   try {
     let index = 0
-    return (await client.query(text.replace(/\?/g, () => `$${++index}`), params)).rows
+    return (
+      await client.query(
+        text.replace(/\?/g, () => `$${++index}`),
+        params,
+      )
+    ).rows
   } finally {
     await client.end()
   }

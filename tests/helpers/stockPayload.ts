@@ -30,7 +30,10 @@ export const STOCK_HOST_URL = 'http://shop.example'
  * schema pushed from the config, mail to an SMTP server (if given), and no server of its own. The plugins are
  * given the host's slugs and `publicUrl`, nothing else: links point where Payload serves the endpoints.
  */
-export async function startStockPayload(plugins: (hostSlugs: { mediaSlug: string; usersSlug: string }) => Plugin[], { smtpPort }: { smtpPort?: number } = {}): Promise<StockPayload> {
+export async function startStockPayload(
+  plugins: (hostSlugs: { mediaSlug: string; usersSlug: string }) => Plugin[],
+  { smtpPort }: { smtpPort?: number } = {},
+): Promise<StockPayload> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stock-host-'))
   const config = await buildConfig({
     admin: { user: Staff.slug },
@@ -44,7 +47,12 @@ export async function startStockPayload(plugins: (hostSlugs: { mediaSlug: string
   const key = `stock-host-${path.basename(dir)}`
   const payload = await getPayload({ config, key })
   return {
-    call: (url, init) => handleEndpoints({ config, payloadInstanceCacheKey: key, request: new Request(new URL(url, STOCK_HOST_URL), init) }),
+    call: (url, init) =>
+      handleEndpoints({
+        config,
+        payloadInstanceCacheKey: key,
+        request: new Request(new URL(url, STOCK_HOST_URL), init),
+      }),
     close: async () => {
       await closeDatabase(payload)
       fs.rmSync(dir, { force: true, recursive: true })

@@ -41,7 +41,11 @@ describe.each(servers)('access over REST and GraphQL on $kind', ({ url }) => {
     expect((await rest(url, anonymous, 'GET', `/content-blocks/${drafts[0].id}?draft=true`)).status).toBe(404)
     expect((await rest(url, anonymous, 'GET', '/content-blocks/versions')).status).toBe(403)
 
-    const gql = await graphql(url, anonymous, '{ ContentBlocks(draft: true, limit: 200) { totalDocs docs { title _status } } }')
+    const gql = await graphql(
+      url,
+      anonymous,
+      '{ ContentBlocks(draft: true, limit: 200) { totalDocs docs { title _status } } }',
+    )
     expect(gql.errors).toBeUndefined()
     expect(gql.data?.ContentBlocks.totalDocs).toBe(publishedCount)
     expect(gql.data?.ContentBlocks.docs.every((doc: { _status: string }) => doc._status === 'published')).toBe(true)
@@ -61,7 +65,11 @@ describe.each(servers)('access over REST and GraphQL on $kind', ({ url }) => {
       expect(doc.stage.key).toEqual(expect.any(String))
     }
 
-    const gql = await graphql(url, editor, '{ Subscribers(limit: 20) { docs { email firstName locale stage { key } } } }')
+    const gql = await graphql(
+      url,
+      editor,
+      '{ Subscribers(limit: 20) { docs { email firstName locale stage { key } } } }',
+    )
     expect(gql.data?.Subscribers.docs).toHaveLength(20)
     for (const doc of gql.data?.Subscribers.docs ?? []) {
       expect(doc.email).toBeNull()
@@ -79,7 +87,10 @@ describe.each(servers)('access over REST and GraphQL on $kind', ({ url }) => {
 
   it('does not let editors write subscribers or staff accounts', async () => {
     expect((await rest(url, editor, 'POST', '/subscribers', { email: 'neu@example.com' })).status).toBe(403)
-    expect((await rest(url, editor, 'POST', '/users', { email: 'neu@example.com', password: 'x-password-1', role: 'admin' })).status).toBe(403)
+    expect(
+      (await rest(url, editor, 'POST', '/users', { email: 'neu@example.com', password: 'x-password-1', role: 'admin' }))
+        .status,
+    ).toBe(403)
     const users = await rest(url, editor, 'GET', '/users')
     expect(users.body.docs.map((user: { email: string }) => user.email)).toEqual(['editor@example.com'])
   })

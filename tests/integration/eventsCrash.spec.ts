@@ -26,8 +26,15 @@ describe.each(kinds)('an event batch interrupted by a server kill on %s', (kind)
     const env = { DATABASE_URI: database.uri, SEED_DEMO: 'true' }
     server = await startProductServer(env, dataDir)
     let admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
-    const consents = await rest(server.url, admin, 'GET', '/consent-records?limit=20&depth=0&where[purpose][equals]=tracking&where[action][equals]=confirmed')
-    const subscribers: (number | string)[] = [...new Set<number | string>(consents.body.docs.map((doc: { subscriber: number | string }) => doc.subscriber))]
+    const consents = await rest(
+      server.url,
+      admin,
+      'GET',
+      '/consent-records?limit=20&depth=0&where[purpose][equals]=tracking&where[action][equals]=confirmed',
+    )
+    const subscribers: (number | string)[] = [
+      ...new Set<number | string>(consents.body.docs.map((doc: { subscriber: number | string }) => doc.subscriber)),
+    ]
     const BATCHES = 8
     const batches = Array.from({ length: BATCHES }, (_, batch) =>
       Array.from({ length: 1000 }, (_, index) => ({
@@ -38,7 +45,11 @@ describe.each(kinds)('an event batch interrupted by a server kill on %s', (kind)
       })),
     )
     const post = (url: string, events: unknown[]) =>
-      fetch(`${url}/api/events`, { body: JSON.stringify({ events }), headers: { ...admin.headers, 'content-type': 'application/json' }, method: 'POST' })
+      fetch(`${url}/api/events`, {
+        body: JSON.stringify({ events }),
+        headers: { ...admin.headers, 'content-type': 'application/json' },
+        method: 'POST',
+      })
 
     // All batches at once; the server works through them one by one. As soon as the first one is
     // answered, SIGKILL (no shutdown, no flush): the others are queued or in the middle of their work.
@@ -74,10 +85,13 @@ describe.each(kinds)('an event batch interrupted by a server kill on %s', (kind)
     }
 
     // Whatever the first attempt got done (all or nothing), the sum is exactly one of each.
-    const count = async (collection: string) => (await rest(server!.url, admin, 'GET', `/${collection}?limit=0&where[eventId][like]=crash-`)).body.totalDocs
+    const count = async (collection: string) =>
+      (await rest(server!.url, admin, 'GET', `/${collection}?limit=0&where[eventId][like]=crash-`)).body.totalDocs
     expect(await count('events')).toBe(BATCHES * 1000)
     // One "Preisseite besucht" hit per page view, none twice.
     expect(await count('score-hits')).toBe(BATCHES * 1000)
-    console.info(`${kind}: first attempt ${firstAttempt.join(', ')}; the retry stored ${accepted} and found ${duplicates} already stored`)
+    console.info(
+      `${kind}: first attempt ${firstAttempt.join(', ')}; the retry stored ${accepted} and found ${duplicates} already stored`,
+    )
   })
 })

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { migrations as postgresMigrations } from '../../src/database/migrations/postgres/index'
 import { migrations as sqliteMigrations } from '../../src/database/migrations/sqlite/index'
-import { type LocalPayload, startLocalPayload } from '../helpers/localPayload'
 import { anonymous, login, rest } from '../helpers/http'
+import { type LocalPayload, startLocalPayload } from '../helpers/localPayload'
 
 const servers = inject('servers')
 
@@ -35,7 +35,9 @@ describe.each(servers)('the running product on $kind', ({ dataDir, url }) => {
     expect(await forged.text()).toContain('Dieser Link ist ungültig oder abgelaufen')
 
     // The server logs a signed link for a demo subscriber, so the preference center can be tried at once.
-    const link = /Preference center of a demo subscriber: ([^\s\u001b]+)/.exec(fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8'))?.[1]
+    const link = /Preference center of a demo subscriber: ([^\s\u001b]+)/.exec(
+      fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8'),
+    )?.[1]
     expect(link).toMatch(/\/preferences\?token=v1\./)
     const center = await fetch(link!)
     expect(center.status).toBe(200)
@@ -44,7 +46,8 @@ describe.each(servers)('the running product on $kind', ({ dataDir, url }) => {
 
   it('comes with the demo: personas, two-level interests, stages, 40+ blocks, 200 subscribers', async () => {
     const admin = await login(url, 'admin@example.com', 'admin-demo-2026')
-    const total = async (path: string) => (await rest(url, admin, 'GET', `${path}${path.includes('?') ? '&' : '?'}limit=1`)).body.totalDocs
+    const total = async (path: string) =>
+      (await rest(url, admin, 'GET', `${path}${path.includes('?') ? '&' : '?'}limit=1`)).body.totalDocs
     expect(await total('/personas')).toBe(3)
     expect(await total('/interests')).toBe(16)
     expect(await total('/interests?where[parent][exists]=false')).toBe(4)
@@ -83,7 +86,9 @@ async function sqliteColumns(uri: string): Promise<Columns> {
 async function postgresColumns(uri: string): Promise<Columns> {
   const client = new pg.Client({ connectionString: uri })
   await client.connect()
-  const { rows } = await client.query(`SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`)
+  const { rows } = await client.query(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'`,
+  )
   await client.end()
   return new Set(rows.map((row: { column_name: string; table_name: string }) => `${row.table_name}.${row.column_name}`))
 }
@@ -113,7 +118,9 @@ describe.each(servers)('database migrations on $kind', ({ databaseUri, kind }) =
   afterAll(() => pushed?.close())
 
   it('were all applied by the production server', async () => {
-    const expected = (kind === 'sqlite' ? sqliteMigrations : postgresMigrations).map((migration) => migration.name).sort()
+    const expected = (kind === 'sqlite' ? sqliteMigrations : postgresMigrations)
+      .map((migration) => migration.name)
+      .sort()
     expect(expected.length).toBeGreaterThan(0)
     expect(await appliedMigrations(kind, databaseUri)).toEqual(expected)
   })
@@ -121,8 +128,14 @@ describe.each(servers)('database migrations on $kind', ({ databaseUri, kind }) =
   it('create exactly the schema the collections need (run `npm run migrate:create -- <name>` after a schema change)', async () => {
     const fromMigrations = await columnsOf(databaseUri)
     const fromConfig = await columnsOf(pushed.databaseUri)
-    expect([...fromConfig].filter((column) => !fromMigrations.has(column)), 'columns missing from the migrations').toEqual([])
-    expect([...fromMigrations].filter((column) => !fromConfig.has(column)), 'columns only in the migrations').toEqual([])
+    expect(
+      [...fromConfig].filter((column) => !fromMigrations.has(column)),
+      'columns missing from the migrations',
+    ).toEqual([])
+    expect(
+      [...fromMigrations].filter((column) => !fromConfig.has(column)),
+      'columns only in the migrations',
+    ).toEqual([])
     expect(fromMigrations.has('content_blocks.valid_until')).toBe(true)
   })
 })

@@ -7,7 +7,8 @@ const servers = inject('servers')
 describe.each(servers)('bad input over the API on $kind', ({ url }) => {
   let admin: Session
   let editor: Session
-  const blockCount = async () => (await rest(url, admin, 'GET', '/content-blocks?draft=true&limit=1')).body.totalDocs as number
+  const blockCount = async () =>
+    (await rest(url, admin, 'GET', '/content-blocks?draft=true&limit=1')).body.totalDocs as number
   const subscriberCount = async () => (await rest(url, admin, 'GET', '/subscribers?limit=1')).body.totalDocs as number
 
   beforeAll(async () => {
@@ -21,7 +22,10 @@ describe.each(servers)('bad input over the API on $kind', ({ url }) => {
 
   it('rejects a block tagged with an unknown persona, with a message naming it, and stores nothing', async () => {
     const before = await blockCount()
-    const { body, status } = await rest(url, editor, 'POST', '/content-blocks', { personas: [987654], title: 'Verwaister Block' })
+    const { body, status } = await rest(url, editor, 'POST', '/content-blocks', {
+      personas: [987654],
+      title: 'Verwaister Block',
+    })
     expect(status).toBe(400)
     expect(fieldErrorsOf(body)).toEqual(['personas: Nicht gefunden in personas: 987654'])
     expect(await blockCount()).toBe(before)
@@ -41,7 +45,10 @@ describe.each(servers)('bad input over the API on $kind', ({ url }) => {
 
   it('rejects a subscriber with an invalid email, and stores nothing', async () => {
     const before = await subscriberCount()
-    const { body, status } = await rest(url, admin, 'POST', '/subscribers', { email: 'anna.at.example.com', firstName: 'Anna' })
+    const { body, status } = await rest(url, admin, 'POST', '/subscribers', {
+      email: 'anna.at.example.com',
+      firstName: 'Anna',
+    })
     expect(status).toBe(400)
     expect(fieldErrorsOf(body)).toEqual(['email: Keine gültige E-Mail-Adresse.'])
     expect(await subscriberCount()).toBe(before)
@@ -59,7 +66,11 @@ describe.each(servers)('bad input over the API on $kind', ({ url }) => {
 
   it('answers a bad GraphQL mutation with a coded error and no document', async () => {
     const before = await blockCount()
-    const result = await graphql(url, editor, 'mutation { createContentBlock(data: { title: "X", personas: [987654], channels: email, locale: de, priority: 50 }) { id } }')
+    const result = await graphql(
+      url,
+      editor,
+      'mutation { createContentBlock(data: { title: "X", personas: [987654], channels: email, locale: de, priority: 50 }) { id } }',
+    )
     expect(result.data?.createContentBlock ?? null).toBeNull()
     expect(result.errors?.[0].extensions).toMatchObject({ name: 'ValidationError', statusCode: 400 })
     expect(JSON.stringify(result.errors?.[0].extensions)).toContain('987654')

@@ -25,9 +25,19 @@ describe('the admin UI for an editor (Chromium, German)', () => {
   beforeAll(async () => {
     admin = await login(server.url, 'admin@example.com', 'admin-demo-2026')
     subscriber = (await rest(server.url, admin, 'GET', '/subscribers?limit=1&depth=0&sort=id')).body.docs[0].id
-    hotLeads = (await rest(server.url, admin, 'GET', `/segments?depth=0&where[name][equals]=${encodeURIComponent('Heiße Leads')}`)).body.docs[0].id
-    ;({ browser: editorBrowser, page: editorPage } = await openGermanAdmin(server.url, 'editor@example.com', 'editor-demo-2026'))
-    ;({ browser: adminBrowser, page: adminPage } = await openGermanAdmin(server.url, 'admin@example.com', 'admin-demo-2026'))
+    hotLeads = (
+      await rest(server.url, admin, 'GET', `/segments?depth=0&where[name][equals]=${encodeURIComponent('Heiße Leads')}`)
+    ).body.docs[0].id
+    ;({ browser: editorBrowser, page: editorPage } = await openGermanAdmin(
+      server.url,
+      'editor@example.com',
+      'editor-demo-2026',
+    ))
+    ;({ browser: adminBrowser, page: adminPage } = await openGermanAdmin(
+      server.url,
+      'admin@example.com',
+      'admin-demo-2026',
+    ))
   })
   afterEach(async (test) => {
     await screenshotIfFailed(editorPage, test)
@@ -66,12 +76,22 @@ describe('the admin UI for an editor (Chromium, German)', () => {
 
     await editorPage.goto(`/admin/collections/segments/${hotLeads}`)
     await expect.poll(() => editorPage.locator('.segment-preview-withheld').count()).toBe(1)
-    expect(await editorPage.locator('.segment-preview-withheld').innerText()).toBe('Dieses Segment wählt nach personenbezogenen Daten aus: Beispiele sehen und Regeln ändern nur Admins.')
-    expect(await editorPage.locator('.segment-preview-count[aria-busy="false"] [data-count]').getAttribute('data-count')).toBe(shownToAdmin)
+    expect(await editorPage.locator('.segment-preview-withheld').innerText()).toBe(
+      'Dieses Segment wählt nach personenbezogenen Daten aus: Beispiele sehen und Regeln ändern nur Admins.',
+    )
+    expect(
+      await editorPage.locator('.segment-preview-count[aria-busy="false"] [data-count]').getAttribute('data-count'),
+    ).toBe(shownToAdmin)
     expect(await samples(editorPage).count()).toBe(0)
     // The stored condition shows as the admin wrote it ("Gesamtscore"), and nothing in the builder can be changed.
     const fieldSelects = editorPage.locator('.segment-rule-builder .rule-fields')
-    expect(await fieldSelects.evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).selectedOptions[0]?.text))).toContain('Gesamtscore')
-    expect(await fieldSelects.evaluateAll((selects) => selects.every((select) => (select as HTMLSelectElement).disabled))).toBe(true)
+    expect(
+      await fieldSelects.evaluateAll((selects) =>
+        selects.map((select) => (select as HTMLSelectElement).selectedOptions[0]?.text),
+      ),
+    ).toContain('Gesamtscore')
+    expect(
+      await fieldSelects.evaluateAll((selects) => selects.every((select) => (select as HTMLSelectElement).disabled)),
+    ).toBe(true)
   })
 })

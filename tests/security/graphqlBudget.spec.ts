@@ -11,13 +11,21 @@ const aliased = (count: number) => `{ ${Array.from({ length: count }, (_, i) => 
 let clients = 0
 const newClient = () => `203.0.113.${++clients}`
 
-type Answer = { body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string }; message: string }[] }; status: number }
+type Answer = {
+  body: { data?: Record<string, unknown> | null; errors?: { extensions?: { code?: string }; message: string }[] }
+  status: number
+}
 
 async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<Answer> {
-  const response = await fetch(`${url}/api/graphql`, { body, headers: { 'content-type': 'application/json', ...headers }, method: 'POST' })
+  const response = await fetch(`${url}/api/graphql`, {
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+    method: 'POST',
+  })
   return { body: await response.json(), status: response.status }
 }
-const ask = (url: string, query: string, headers: Record<string, string> = {}) => post(url, JSON.stringify({ query }), headers)
+const ask = (url: string, query: string, headers: Record<string, string> = {}) =>
+  post(url, JSON.stringify({ query }), headers)
 const codes = ({ body }: Answer) => [...new Set(body.errors?.map((error) => error.extensions?.code))]
 
 describe.each(servers)('anonymous GraphQL has a budget on $kind', ({ url }) => {
@@ -53,7 +61,9 @@ describe.each(servers)('anonymous GraphQL has a budget on $kind', ({ url }) => {
 
   it('refuses a 2 MB body with a coded 413 and keeps answering', async () => {
     const padding = 'x'.repeat(2 * 1024 * 1024)
-    const tooLarge = await post(url, JSON.stringify({ query: aliased(1), variables: { padding } }), { 'x-forwarded-for': newClient() })
+    const tooLarge = await post(url, JSON.stringify({ query: aliased(1), variables: { padding } }), {
+      'x-forwarded-for': newClient(),
+    })
     expect(tooLarge.status).toBe(413)
     expect(codes(tooLarge)).toEqual(['PAYLOAD_TOO_LARGE'])
 

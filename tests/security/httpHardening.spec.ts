@@ -17,11 +17,19 @@ const sqlite = servers.find((server) => server.kind === 'sqlite')!
 let clients = 0
 const newClient = () => `198.18.0.${++clients}`
 
-const directive = (policy: null | string | undefined, name: string) => policy?.split(';').map((part) => part.trim()).find((part) => part === name || part.startsWith(`${name} `))
+const directive = (policy: null | string | undefined, name: string) =>
+  policy
+    ?.split(';')
+    .map((part) => part.trim())
+    .find((part) => part === name || part.startsWith(`${name} `))
 
 /** Logs in over REST as the admin UI does and returns the session cookie it set. */
 async function sessionCookie(url: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/users/login`, { body: JSON.stringify({ email, password }), headers: { 'content-type': 'application/json' }, method: 'POST' })
+  const response = await fetch(`${url}/api/users/login`, {
+    body: JSON.stringify({ email, password }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
   const cookie = response.headers.getSetCookie().find((line) => line.startsWith('payload-token='))
   if (!cookie) throw new Error(`no session cookie: ${response.status}`)
   return cookie.split(';')[0]
@@ -29,7 +37,9 @@ async function sessionCookie(url: string, email: string, password: string): Prom
 
 /** A media upload as a browser form sends it: multipart, with the session cookie and the page's origin. */
 async function upload(url: string, cookie: string, origin: string, alt: string) {
-  const image = await sharp({ create: { background: '#0f4c81', channels: 3, height: 4, width: 4 } }).png().toBuffer()
+  const image = await sharp({ create: { background: '#0f4c81', channels: 3, height: 4, width: 4 } })
+    .png()
+    .toBuffer()
   const form = new FormData()
   form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), `${alt}.png`)
   form.append('_payload', JSON.stringify({ alt }))
@@ -45,18 +55,27 @@ describe('security headers on every page', () => {
     ['/unsubscribe?token=x', "'none'"],
     ['/api/preferences?token=x', "'none'"],
     ['/api/content-blocks?limit=1', "'self'"],
-  ])('%s: a CSP with a script nonce, frame-ancestors %s, nosniff, a referrer policy, no HSTS over http', async (page, frameAncestors) => {
-    const response = await fetch(`${sqlite.url}${page}`)
-    const policy = response.headers.get('content-security-policy')
-    expect(directive(policy, 'script-src')).toMatch(/^script-src 'self' 'nonce-[\w+/]{22}==' /)
-    expect(directive(policy, 'frame-ancestors')).toBe(`frame-ancestors ${frameAncestors}`)
-    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
-    expect(response.headers.get('referrer-policy')).toBe(frameAncestors === "'none'" ? 'same-origin' : 'strict-origin-when-cross-origin')
-    expect(response.headers.get('strict-transport-security')).toBeNull()
-  })
+  ])(
+    '%s: a CSP with a script nonce, frame-ancestors %s, nosniff, a referrer policy, no HSTS over http',
+    async (page, frameAncestors) => {
+      const response = await fetch(`${sqlite.url}${page}`)
+      const policy = response.headers.get('content-security-policy')
+      expect(directive(policy, 'script-src')).toMatch(/^script-src 'self' 'nonce-[\w+/]{22}==' /)
+      expect(directive(policy, 'frame-ancestors')).toBe(`frame-ancestors ${frameAncestors}`)
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe(
+        frameAncestors === "'none'" ? 'same-origin' : 'strict-origin-when-cross-origin',
+      )
+      expect(response.headers.get('strict-transport-security')).toBeNull()
+    },
+  )
 
   it('also on GraphQL answers', async () => {
-    const response = await fetch(`${sqlite.url}/api/graphql`, { body: JSON.stringify({ query: '{ __typename }' }), headers: { 'content-type': 'application/json' }, method: 'POST' })
+    const response = await fetch(`${sqlite.url}/api/graphql`, {
+      body: JSON.stringify({ query: '{ __typename }' }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    })
     expect(response.headers.get('content-security-policy')).toContain("object-src 'none'")
     expect(response.headers.get('x-content-type-options')).toBe('nosniff')
   })
@@ -70,18 +89,27 @@ describe('the admin UI under the Content Security Policy (Chromium)', () => {
   afterAll(() => browser?.close())
 
   it('loads, lets an editor log in and open a content block and a newsletter, without a single CSP violation', async () => {
-    const context = await browser.newContext({ baseURL: sqlite.url, locale: 'de-DE', viewport: { height: 1000, width: 1440 } })
+    const context = await browser.newContext({
+      baseURL: sqlite.url,
+      locale: 'de-DE',
+      viewport: { height: 1000, width: 1440 },
+    })
     // Reported by the page itself (securitypolicyviolation) and by the console, to miss neither.
     await context.addInitScript(() => {
       const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = [])
-      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`))
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      )
     })
     const page = await context.newPage()
     const consoleViolations: string[] = []
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) consoleViolations.push(message.text())
     })
-    const violations = async () => [...consoleViolations, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))]
+    const violations = async () => [
+      ...consoleViolations,
+      ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)),
+    ]
 
     const first = await page.goto('/admin/login')
     expect(directive(first?.headers()['content-security-policy'], 'script-src')).toMatch(/'nonce-/)
@@ -104,7 +132,9 @@ describe('the admin UI under the Content Security Policy (Chromium)', () => {
     await page.waitForURL(/\/newsletters\/\d+$/)
     await page.getByRole('button', { name: 'Vorschau erstellen' }).click()
     // The rendered email in its sandboxed frame: inline styles, the policy inherited.
-    await expect.poll(() => page.frameLocator('iframe[title="Vorschau"]').locator('body').innerText()).toContain('Sehr geehrte Damen und Herren,')
+    await expect
+      .poll(() => page.frameLocator('iframe[title="Vorschau"]').locator('body').innerText())
+      .toContain('Sehr geehrte Damen und Herren,')
     expect(await violations()).toEqual([])
     await context.close()
   })
@@ -116,7 +146,8 @@ describe.each(servers)('browser-facing hardening on $kind', ({ url }) => {
     admin = await login(url, 'admin@example.com', 'admin-demo-2026')
   })
 
-  const stored = async (alt: string) => (await rest(url, admin, 'GET', `/media?where[alt][equals]=${alt}`)).body.totalDocs
+  const stored = async (alt: string) =>
+    (await rest(url, admin, 'GET', `/media?where[alt][equals]=${alt}`)).body.totalDocs
 
   it('refuses a cookie-authenticated upload from another origin with a coded 403 and stores nothing; its own pages may', async () => {
     const cookie = await sessionCookie(url, 'admin@example.com', 'admin-demo-2026')
@@ -137,7 +168,11 @@ describe.each(servers)('browser-facing hardening on $kind', ({ url }) => {
     const password = 'the-real-password-2026'
     const guesser = newClient()
     const attempt = (from: string, guess: string) =>
-      fetch(`${url}/api/users/login`, { body: JSON.stringify({ email, password: guess }), headers: { 'content-type': 'application/json', 'x-forwarded-for': from }, method: 'POST' })
+      fetch(`${url}/api/users/login`, {
+        body: JSON.stringify({ email, password: guess }),
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+        method: 'POST',
+      })
 
     beforeAll(async () => {
       const created = await rest(url, admin, 'POST', '/users', { email, name: 'Owner', password, role: 'admin' })
@@ -162,7 +197,11 @@ describe.each(servers)('browser-facing hardening on $kind', ({ url }) => {
       expect(body.token).toBeUndefined()
 
       const overGraphQL = await fetch(`${url}/api/graphql`, {
-        body: JSON.stringify({ query: 'mutation($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }', variables: { email, password } }),
+        body: JSON.stringify({
+          query:
+            'mutation($email: String!, $password: String!) { loginUser(email: $email, password: $password) { token } }',
+          variables: { email, password },
+        }),
         headers: { 'content-type': 'application/json', 'x-forwarded-for': guesser },
         method: 'POST',
       }).then((response) => response.json())
@@ -170,7 +209,11 @@ describe.each(servers)('browser-facing hardening on $kind', ({ url }) => {
       expect(overGraphQL.data?.loginUser ?? null).toBeNull()
 
       expect((await attempt(newClient(), password)).status).toBe(200)
-      const graphqlFromElsewhere = await graphql(url, { headers: { 'x-forwarded-for': newClient() } }, `mutation { loginUser(email: "${email}", password: "${password}") { token } }`)
+      const graphqlFromElsewhere = await graphql(
+        url,
+        { headers: { 'x-forwarded-for': newClient() } },
+        `mutation { loginUser(email: "${email}", password: "${password}") { token } }`,
+      )
       expect(graphqlFromElsewhere.data?.loginUser.token).toBeTruthy()
     })
   })
@@ -182,7 +225,10 @@ describe('a deployment on https (PUBLIC_URL=https://…, its own short-lived ser
   let dataDir: string
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'server-https-'))
-    server = await startProductServer({ DATABASE_URI: `file:${dataDir}/https.db`, PUBLIC_URL: publicUrl, SEED_DEMO: 'false' }, dataDir)
+    server = await startProductServer(
+      { DATABASE_URI: `file:${dataDir}/https.db`, PUBLIC_URL: publicUrl, SEED_DEMO: 'false' },
+      dataDir,
+    )
   })
   afterAll(async () => {
     if (server) await stopProductServer(server)
@@ -192,7 +238,9 @@ describe('a deployment on https (PUBLIC_URL=https://…, its own short-lived ser
   it('sends HSTS, marks the session cookie Secure, and takes cookie writes only from the public origin', async () => {
     const page = await fetch(`${server.url}/admin/login`)
     expect(page.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
-    expect(directive(page.headers.get('content-security-policy'), 'upgrade-insecure-requests')).toBe('upgrade-insecure-requests')
+    expect(directive(page.headers.get('content-security-policy'), 'upgrade-insecure-requests')).toBe(
+      'upgrade-insecure-requests',
+    )
 
     const registered = await fetch(`${server.url}/api/users/first-register`, {
       body: JSON.stringify({ email: 'owner@example.test', password: 'owner-password-2026' }),

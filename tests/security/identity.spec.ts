@@ -10,7 +10,11 @@ const mailDir = inject('mailDir')
 
 /** A stranger's sign-up through the public form and the double-opt-in mail, as far as the preference center link. */
 async function signUpAndConfirm(url: string, email: string, firstName: string) {
-  const form = (fields: Record<string, string>) => ({ body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' }, method: 'POST' })
+  const form = (fields: Record<string, string>) => ({
+    body: new URLSearchParams(fields),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+  })
   expect((await fetch(`${url}/subscribe`, form({ email, firstName, topics: 'wochen-update' }))).status).toBe(200)
   const link = /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec((await mailTo(mailDir, email)).text ?? '')![0]
   const token = new URL(link).searchParams.get('token')!
@@ -19,10 +23,10 @@ async function signUpAndConfirm(url: string, email: string, firstName: string) {
   return decodeURIComponent(preferences)
 }
 
-describe.each(servers)('an erased person\'s links never reach anyone else ($kind)', (server) => {
+describe.each(servers)("an erased person's links never reach anyone else ($kind)", (server) => {
   const { url } = server
 
-  it('answers every old link of an erased subscriber like a forged one, and never shows the next subscriber\'s data', async () => {
+  it("answers every old link of an erased subscriber like a forged one, and never shows the next subscriber's data", async () => {
     const stamp = Date.now()
     const anna = `anna-${server.kind}-${stamp}@example.com`
     const bernd = `bernd-${server.kind}-${stamp}@example.com`
@@ -37,7 +41,11 @@ describe.each(servers)('an erased person\'s links never reach anyone else ($kind
     const tracking = await trackingLinks(server, String(annaId))
 
     // Anna erases herself in the preference center.
-    const erased = await fetch(`${url}/preferences/delete`, { body: new URLSearchParams({ token: preferences }), headers: { 'content-type': 'application/x-www-form-urlencoded' }, method: 'POST' })
+    const erased = await fetch(`${url}/preferences/delete`, {
+      body: new URLSearchParams({ token: preferences }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+    })
     expect([erased.status, await erased.text()]).toEqual([200, expect.stringContaining('Ihre Daten sind gelöscht.')])
 
     // Bernd signs up next: a new id, never Anna's.
@@ -53,7 +61,11 @@ describe.each(servers)('an erased person\'s links never reach anyone else ($kind
       await fetch(`${url}/preferences/export?token=${encodeURIComponent(preferences)}`),
       await fetch(`${url}/preferences/data?token=${encodeURIComponent(preferences)}`),
       await fetch(`${url}/preferences/delete?token=${encodeURIComponent(preferences)}`),
-      await fetch(`${url}/unsubscribe?token=${encodeURIComponent(unsubscribe)}`, { body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' }, method: 'POST' }),
+      await fetch(`${url}/unsubscribe?token=${encodeURIComponent(unsubscribe)}`, {
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+      }),
     ]
     for (const answer of answers) {
       const body = await answer.text()
@@ -75,17 +87,37 @@ describe.each(servers)('an erased person\'s links never reach anyone else ($kind
     const click = await fetch(tracking.click, { redirect: 'manual' })
     expect(click.status).toBe(302)
     await new Promise((resolve) => setTimeout(resolve, 1000))
-    expect(await query(server.databaseUri, "SELECT id FROM events WHERE type = 'email_clicked' AND subscriber_id IN (?, ?)", [Number(annaId), Number(berndId)])).toEqual([])
+    expect(
+      await query(
+        server.databaseUri,
+        "SELECT id FROM events WHERE type = 'email_clicked' AND subscriber_id IN (?, ?)",
+        [Number(annaId), Number(berndId)],
+      ),
+    ).toEqual([])
   })
 
   it('lets an admin erase a subscriber with history over REST: 200, and nothing names them any more', async () => {
     const admin = await login(url, 'admin@example.com', 'admin-demo-2026')
-    const [row] = await query(server.databaseUri, 'SELECT s.id, s.email FROM subscribers s WHERE EXISTS (SELECT 1 FROM score_hits h WHERE h.subscriber_id = s.id) AND EXISTS (SELECT 1 FROM consent_records c WHERE c.subscriber_id = s.id) ORDER BY s.id LIMIT 1')
+    const [row] = await query(
+      server.databaseUri,
+      'SELECT s.id, s.email FROM subscribers s WHERE EXISTS (SELECT 1 FROM score_hits h WHERE h.subscriber_id = s.id) AND EXISTS (SELECT 1 FROM consent_records c WHERE c.subscriber_id = s.id) ORDER BY s.id LIMIT 1',
+    )
     expect(row).toBeDefined()
     const removed = await rest(url, admin, 'DELETE', `/subscribers/${row.id}`)
     expect(removed.status).toBe(200)
-    for (const table of ['events', 'score_hits', 'lead_scores', 'consent_records', 'segment_members', 'campaign_sends', 'automation_runs']) {
-      expect(await query(server.databaseUri, `SELECT 1 FROM ${table} WHERE subscriber_id = ?`, [Number(row.id)]), table).toEqual([])
+    for (const table of [
+      'events',
+      'score_hits',
+      'lead_scores',
+      'consent_records',
+      'segment_members',
+      'campaign_sends',
+      'automation_runs',
+    ]) {
+      expect(
+        await query(server.databaseUri, `SELECT 1 FROM ${table} WHERE subscriber_id = ?`, [Number(row.id)]),
+        table,
+      ).toEqual([])
     }
   })
 })

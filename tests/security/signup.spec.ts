@@ -8,7 +8,8 @@ import { anonymous, type GraphQLResult, login, rest, type Session } from '../hel
 import { type RunningServer, startProductServer, stopProductServer } from '../helpers/server'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp'
 
-const SUBSCRIBE = 'mutation($email: String!, $firstName: String, $topics: [String!]!) { subscribe(email: $email, firstName: $firstName, topics: $topics) { ok status } }'
+const SUBSCRIBE =
+  'mutation($email: String!, $firstName: String, $topics: [String!]!) { subscribe(email: $email, firstName: $firstName, topics: $topics) { ok status } }'
 
 /**
  * Issue 14: the sign-up limits hold across the HTML form and GraphQL, an address is one subscriber
@@ -31,7 +32,16 @@ describe('sign-up over the form and GraphQL on a production server (SQLite, real
     sink = await startSmtpSink()
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'server-signup-'))
     database = await throwawayDatabase('sqlite', dataDir)
-    server = await startProductServer({ DATABASE_URI: database.uri, SEED_DEMO: 'true', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), TRUST_PROXY: 'loopback' }, dataDir)
+    server = await startProductServer(
+      {
+        DATABASE_URI: database.uri,
+        SEED_DEMO: 'true',
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(sink.port),
+        TRUST_PROXY: 'loopback',
+      },
+      dataDir,
+    )
     url = server.url
     admin = await login(url, 'admin@example.com', 'admin-demo-2026')
   })
@@ -50,7 +60,11 @@ describe('sign-up over the form and GraphQL on a production server (SQLite, real
       method: 'POST',
     })
     const page = await response.text()
-    return response.status === 200 && page.includes('Fast geschafft') ? 'accepted' : response.status === 429 ? 'limited' : `${response.status}: ${page.slice(0, 200)}`
+    return response.status === 200 && page.includes('Fast geschafft')
+      ? 'accepted'
+      : response.status === 429
+        ? 'limited'
+        : `${response.status}: ${page.slice(0, 200)}`
   }
   const subscribeOverGraphQL = async (clientIp: string, variables: Record<string, unknown>) => {
     const response = await fetch(`${url}/api/graphql`, {
@@ -66,9 +80,17 @@ describe('sign-up over the form and GraphQL on a production server (SQLite, real
     return result.errors?.[0]?.extensions?.code === 'RATE_LIMITED' ? 'limited' : JSON.stringify(result)
   }
   const subscribersNamed = async (email: string) =>
-    (await rest(url, admin, 'GET', `/subscribers?depth=0&limit=10&where[email][like]=${encodeURIComponent(email.replace(/\.$/, ''))}`)).body.docs as { email: string; firstName: null | string; id: number }[]
+    (
+      await rest(
+        url,
+        admin,
+        'GET',
+        `/subscribers?depth=0&limit=10&where[email][like]=${encodeURIComponent(email.replace(/\.$/, ''))}`,
+      )
+    ).body.docs as { email: string; firstName: null | string; id: number }[]
   /** Envelope recipients of every message so far (the sign-up answers only after its mail went out). */
-  const mailsTo = (address: string) => sink.deliveries.filter((delivery) => delivery.recipients.includes(address)).length
+  const mailsTo = (address: string) =>
+    sink.deliveries.filter((delivery) => delivery.recipients.includes(address)).length
 
   it('counts the form and GraphQL against one budget per client address: 10 sign-ups in 15 minutes, whichever way', async () => {
     // Ten on the form use the address's budget up; GraphQL must not open a second one.
@@ -80,7 +102,12 @@ describe('sign-up over the form and GraphQL on a production server (SQLite, real
 
     // And the other way round, mixed: what GraphQL used counts on the form.
     const mixed = [] as string[]
-    for (let i = 0; i < 10; i++) mixed.push(i % 3 === 0 ? await viaForm('198.51.100.2', `ip-b-${i}@example.com`) : await viaGraphQL('198.51.100.2', `ip-b-${i}@example.com`))
+    for (let i = 0; i < 10; i++)
+      mixed.push(
+        i % 3 === 0
+          ? await viaForm('198.51.100.2', `ip-b-${i}@example.com`)
+          : await viaGraphQL('198.51.100.2', `ip-b-${i}@example.com`),
+      )
     expect(mixed).toEqual(Array(10).fill('accepted'))
     expect(await viaForm('198.51.100.2', 'ip-b-10@example.com')).toBe('limited')
     expect(await viaGraphQL('198.51.100.2', 'ip-b-11@example.com')).toBe('limited')
@@ -107,15 +134,24 @@ describe('sign-up over the form and GraphQL on a production server (SQLite, real
 
     // What is no address has no budget all such sign-ups would share: each gets the form's own error.
     for (let i = 0; i < 5; i++) {
-      const response = await fetch(`${url}/subscribe`, { body: new URLSearchParams({ email: 'kein-at-zeichen', topics: 'wochen-update' }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.${20 + i}` }, method: 'POST' })
-      expect([response.status, await response.text()]).toEqual([400, expect.stringContaining('Bitte geben Sie eine gültige E-Mail-Adresse ein.')])
+      const response = await fetch(`${url}/subscribe`, {
+        body: new URLSearchParams({ email: 'kein-at-zeichen', topics: 'wochen-update' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': `203.0.113.${20 + i}` },
+        method: 'POST',
+      })
+      expect([response.status, await response.text()]).toEqual([
+        400,
+        expect.stringContaining('Bitte geben Sie eine gültige E-Mail-Adresse ein.'),
+      ])
     }
   })
 
   it('treats an address with a trailing dot in its domain as the same subscriber and the same budget', async () => {
     expect(await viaForm('192.0.2.1', 'punkt@example.com')).toBe('accepted')
     expect(await viaGraphQL('192.0.2.2', 'Punkt@Example.com.')).toBe('accepted')
-    expect((await subscribersNamed('punkt@example.com')).map((subscriber) => subscriber.email)).toEqual(['punkt@example.com'])
+    expect((await subscribersNamed('punkt@example.com')).map((subscriber) => subscriber.email)).toEqual([
+      'punkt@example.com',
+    ])
     expect(mailsTo('punkt@example.com')).toBe(2)
     expect(mailsTo('punkt@example.com.')).toBe(0)
 
@@ -130,30 +166,62 @@ describe('sign-up over the form and GraphQL on a production server (SQLite, real
     expect(duplicate.body.errors[0].data.errors).toEqual([expect.objectContaining({ path: 'email' })])
     expect((await subscribersNamed('punkt@example.com')).length).toBe(1)
     const events = await fetch(`${url}/api/events`, {
-      body: JSON.stringify({ events: [{ email: 'Punkt@Example.com.', id: `punkt-${Date.now()}`, type: 'email_opened' }] }),
+      body: JSON.stringify({
+        events: [{ email: 'Punkt@Example.com.', id: `punkt-${Date.now()}`, type: 'email_opened' }],
+      }),
       headers: { ...admin.headers, 'content-type': 'application/json' },
       method: 'POST',
     })
     // Found (not "unknown_subscriber"), and then skipped as this sign-up gave no tracking consent.
-    expect((await events.json()).results).toEqual([expect.objectContaining({ reason: 'no_tracking_consent', status: 'skipped' })])
+    expect((await events.json()).results).toEqual([
+      expect.objectContaining({ reason: 'no_tracking_consent', status: 'skipped' }),
+    ])
     // So does a member import.
     const list = (await rest(url, admin, 'POST', '/segments', { kind: 'static', name: 'Punkt-Liste' })).body.doc
-    const imported = await fetch(`${url}/api/segments/${list.id}/import`, { body: 'email\nPUNKT@example.com.\n', headers: { ...admin.headers, 'content-type': 'text/csv' }, method: 'POST' })
+    const imported = await fetch(`${url}/api/segments/${list.id}/import`, {
+      body: 'email\nPUNKT@example.com.\n',
+      headers: { ...admin.headers, 'content-type': 'text/csv' },
+      method: 'POST',
+    })
     expect(await imported.json()).toEqual({ imported: 1, memberCount: 1 })
   })
 
   it('keeps line breaks and control characters of profile fields out of stored names and mail headers', async () => {
-    const created = await rest(url, admin, 'POST', '/subscribers', { academicTitle: 'Dr.\r\nX-Evil: 1', email: 'kopfzeile@example.com', firstName: 'Anna\r\nBcc: evil@x', lastName: 'Berger\u0000\u0007' })
+    const created = await rest(url, admin, 'POST', '/subscribers', {
+      academicTitle: 'Dr.\r\nX-Evil: 1',
+      email: 'kopfzeile@example.com',
+      firstName: 'Anna\r\nBcc: evil@x',
+      lastName: 'Berger\u0000\u0007',
+    })
     expect(created.status).toBe(201)
     const stored = (await rest(url, admin, 'GET', `/subscribers/${created.body.doc.id}?depth=0`)).body
-    expect([stored.academicTitle, stored.firstName, stored.lastName]).toEqual(['Dr. X-Evil: 1', 'Anna Bcc: evil@x', 'Berger'])
-    const updated = await rest(url, admin, 'PATCH', `/subscribers/${created.body.doc.id}`, { firstName: 'Anna\nCc: evil@x' })
+    expect([stored.academicTitle, stored.firstName, stored.lastName]).toEqual([
+      'Dr. X-Evil: 1',
+      'Anna Bcc: evil@x',
+      'Berger',
+    ])
+    const updated = await rest(url, admin, 'PATCH', `/subscribers/${created.body.doc.id}`, {
+      firstName: 'Anna\nCc: evil@x',
+    })
     expect(updated.body.doc.firstName).toBe('Anna Cc: evil@x')
 
     // A sign-up with such a name: one recipient, headers as they should be.
-    expect((await subscribeOverGraphQL('192.0.2.50', { email: 'kopf-anmeldung@example.com', firstName: 'Anna\r\nBcc: evil@x' })).data?.subscribe.ok).toBe(true)
-    expect(sink.deliveries.filter((delivery) => delivery.recipients.includes('kopf-anmeldung@example.com')).map((delivery) => delivery.recipients)).toEqual([['kopf-anmeldung@example.com']])
-    const mail = sink.messages.find((message) => message.headerLines.some((line) => line.line.includes('kopf-anmeldung@example.com')))!
+    expect(
+      (
+        await subscribeOverGraphQL('192.0.2.50', {
+          email: 'kopf-anmeldung@example.com',
+          firstName: 'Anna\r\nBcc: evil@x',
+        })
+      ).data?.subscribe.ok,
+    ).toBe(true)
+    expect(
+      sink.deliveries
+        .filter((delivery) => delivery.recipients.includes('kopf-anmeldung@example.com'))
+        .map((delivery) => delivery.recipients),
+    ).toEqual([['kopf-anmeldung@example.com']])
+    const mail = sink.messages.find((message) =>
+      message.headerLines.some((line) => line.line.includes('kopf-anmeldung@example.com')),
+    )!
     expect(mail.subject).toBe('Bitte bestätigen Sie Ihre Anmeldung')
     expect(mail.headers.has('bcc')).toBe(false)
     expect(sink.deliveries.some((delivery) => delivery.recipients.includes('evil@x'))).toBe(false)

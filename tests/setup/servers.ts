@@ -20,7 +20,8 @@ declare module 'vitest' {
 
 /** One running product per SQL database (SQLite always, PostgreSQL when available), shared by all HTTP and browser tests. */
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync('.next/BUILD_ID')) throw new Error('No production build: run `npm run build` first (`npm test` does)')
+  if (!fs.existsSync('.next/BUILD_ID'))
+    throw new Error('No production build: run `npm run build` first (`npm test` does)')
 
   const kinds: DatabaseKind[] = process.env.TEST_POSTGRES_URI ? ['sqlite', 'postgres'] : ['sqlite']
   const started: { database: ThrowawayDatabase; info: ServerInfo; server: RunningServer }[] = []
@@ -29,7 +30,15 @@ export default async function setup(project: TestProject) {
   let count = 0
   const smtp = await startSmtpSink({
     onMessage: (mail) =>
-      fs.writeFileSync(path.join(mailDir, `${Date.now()}-${++count}.json`), JSON.stringify({ html: mail.html, subject: mail.subject, text: mail.text, to: mail.to && [mail.to].flat().flatMap((to) => to.value.map((v) => v.address)) })),
+      fs.writeFileSync(
+        path.join(mailDir, `${Date.now()}-${++count}.json`),
+        JSON.stringify({
+          html: mail.html,
+          subject: mail.subject,
+          text: mail.text,
+          to: mail.to && [mail.to].flat().flatMap((to) => to.value.map((v) => v.address)),
+        }),
+      ),
   })
   const teardown = async () => {
     await Promise.all(started.map(({ server }) => stopProductServer(server)))
@@ -47,7 +56,16 @@ export default async function setup(project: TestProject) {
         const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `server-${kind}-`))
         const database = await throwawayDatabase(kind, dataDir)
         // TRUST_PROXY: tests act as a local reverse proxy, so X-Forwarded-For can stand for other clients (per-address limits).
-        const server = await startProductServer({ DATABASE_URI: database.uri, SEED_DEMO: 'true', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), TRUST_PROXY: 'loopback' }, dataDir)
+        const server = await startProductServer(
+          {
+            DATABASE_URI: database.uri,
+            SEED_DEMO: 'true',
+            SMTP_HOST: '127.0.0.1',
+            SMTP_PORT: String(smtp.port),
+            TRUST_PROXY: 'loopback',
+          },
+          dataDir,
+        )
         started.push({ database, info: { dataDir, databaseUri: database.uri, kind, url: server.url }, server })
       }),
     )
@@ -57,6 +75,12 @@ export default async function setup(project: TestProject) {
   }
 
   project.provide('mailDir', mailDir)
-  project.provide('servers', started.map(({ info }) => info).sort((a, b) => a.kind.localeCompare(b.kind)).reverse())
+  project.provide(
+    'servers',
+    started
+      .map(({ info }) => info)
+      .sort((a, b) => a.kind.localeCompare(b.kind))
+      .reverse(),
+  )
   return teardown
 }

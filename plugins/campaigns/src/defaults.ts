@@ -1,4 +1,5 @@
 import { withDefaults } from '@kontorwerk/personalization'
+
 import type { CampaignsPluginOptions, ResolvedCampaignsOptions } from './types'
 
 export const DEFAULT_OPTIONS: ResolvedCampaignsOptions = {
@@ -14,7 +15,8 @@ export const DEFAULT_OPTIONS: ResolvedCampaignsOptions = {
   subscribersSlug: 'subscribers',
 }
 
-export const resolveOptions = (options: CampaignsPluginOptions): ResolvedCampaignsOptions => withDefaults(DEFAULT_OPTIONS, options)
+export const resolveOptions = (options: CampaignsPluginOptions): ResolvedCampaignsOptions =>
+  withDefaults(DEFAULT_OPTIONS, options)
 
 /** Campaign jobs have their own queue, so a worker process can run only sending (`npm run worker`). */
 export const CAMPAIGN_QUEUE = 'campaigns'

@@ -1,13 +1,14 @@
 import type { Config } from 'payload'
 
+import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
+
 import type { CampaignsPluginOptions } from './types'
 
-import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
 import { automationConsumer, enrollOnDoubleOptIn, enrollOnStageChange } from './automation/triggers'
 import { AutomationRuns } from './collections/AutomationRuns'
 import { Automations } from './collections/Automations'
-import { CampaignSends } from './collections/CampaignSends'
 import { Campaigns } from './collections/Campaigns'
+import { CampaignSends } from './collections/CampaignSends'
 import { CAMPAIGN_QUEUE, resolveOptions } from './defaults'
 import { campaignEndpoints } from './endpoints/campaignEndpoints'
 import { campaignOperations } from './graphql/campaigns'
@@ -34,10 +35,19 @@ export const campaigns =
     requireCollection(config, 'campaigns', options.subscribersSlug, 'subscribersSlug')
     const collections = (config.collections ?? []).map((collection) => {
       const hooks = collection.hooks ?? {}
-      if (collection.slug === 'segments') return { ...collection, hooks: { ...hooks, beforeDelete: [keepCampaignSegments, ...(hooks.beforeDelete ?? [])] } }
+      if (collection.slug === 'segments')
+        return {
+          ...collection,
+          hooks: { ...hooks, beforeDelete: [keepCampaignSegments, ...(hooks.beforeDelete ?? [])] },
+        }
       // Automation triggers: a confirmed double opt-in, a stage change.
-      if (collection.slug === 'consent-records') return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnDoubleOptIn] } }
-      if (collection.slug === options.subscribersSlug) return withPersonalData({ ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } }, sendsPersonalData)
+      if (collection.slug === 'consent-records')
+        return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnDoubleOptIn] } }
+      if (collection.slug === options.subscribersSlug)
+        return withPersonalData(
+          { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } },
+          sendsPersonalData,
+        )
       return collection
     })
     const graphQL = config.graphQL ?? {}
@@ -50,15 +60,30 @@ export const campaigns =
         components: {
           ...admin.components,
           afterNavLinks: [...(admin.components?.afterNavLinks ?? []), '@kontorwerk/campaigns/rsc#CampaignReportLink'],
-          views: { ...admin.components?.views, campaignReport: { Component: '@kontorwerk/campaigns/rsc#CampaignDashboard', path: '/campaign-report' } },
+          views: {
+            ...admin.components?.views,
+            campaignReport: { Component: '@kontorwerk/campaigns/rsc#CampaignDashboard', path: '/campaign-report' },
+          },
         },
       },
-      collections: [...collections, { ...Campaigns, custom: { ...Campaigns.custom, campaignsOptions: options }, endpoints: campaignEndpoints }, CampaignSends, Automations, AutomationRuns],
+      collections: [
+        ...collections,
+        { ...Campaigns, custom: { ...Campaigns.custom, campaignsOptions: options }, endpoints: campaignEndpoints },
+        CampaignSends,
+        Automations,
+        AutomationRuns,
+      ],
       custom: extendPersonalization(config, { eventConsumers: [automationConsumer], plugins: ['campaigns'] }).custom,
       graphQL: {
         ...graphQL,
-        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...campaignOperations(GraphQL).mutations }),
-        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...campaignOperations(GraphQL).queries }),
+        mutations: (GraphQL, payload) => ({
+          ...graphQL.mutations?.(GraphQL, payload),
+          ...campaignOperations(GraphQL).mutations,
+        }),
+        queries: (GraphQL, payload) => ({
+          ...graphQL.queries?.(GraphQL, payload),
+          ...campaignOperations(GraphQL).queries,
+        }),
       },
       jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), startCampaignTask, sendCampaignTask] },
     }

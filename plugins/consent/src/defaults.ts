@@ -1,4 +1,5 @@
 import { withDefaults } from '@kontorwerk/personalization'
+
 import type { ConsentPluginOptions, ResolvedConsentOptions } from './types'
 
 export const defaults: ResolvedConsentOptions = {
@@ -8,4 +9,5 @@ export const defaults: ResolvedConsentOptions = {
   unsubscribeMailto: 'unsubscribe@example.com',
 }
 
-export const resolveOptions = (options: ConsentPluginOptions = {}): ResolvedConsentOptions => withDefaults(defaults, options)
+export const resolveOptions = (options: ConsentPluginOptions = {}): ResolvedConsentOptions =>
+  withDefaults(defaults, options)

@@ -1,21 +1,28 @@
 import type { Config } from 'payload'
 
+import {
+  extendPersonalization,
+  personalizationOptions,
+  requireCollection,
+  requirePlugins,
+  withPersonalData,
+} from '@kontorwerk/personalization'
+
 import type { ConsentPluginOptions } from './types'
 
 import { consentRecords } from './collections/ConsentRecords'
 import { Topics } from './collections/Topics'
-import { branding } from './globals/Branding'
 import { resolveOptions } from './defaults'
+import { consentEndpoints } from './endpoints'
 import { consentHistoryField } from './fields/consentHistory'
 import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
-import { extendPersonalization, personalizationOptions, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
-import { trackingAllowed } from './utilities/contactProfile'
-import { consentPersonalData } from './utilities/consentPersonalData'
-import { bounceConsumer } from './utilities/bounceConsumer'
+import { branding } from './globals/Branding'
 import { consentOperations } from './graphql/operations'
-import { consentEndpoints } from './endpoints'
 import { consentTranslations } from './translations'
+import { bounceConsumer } from './utilities/bounceConsumer'
+import { consentPersonalData } from './utilities/consentPersonalData'
+import { trackingAllowed } from './utilities/contactProfile'
 
 export { canContact, canTrack } from './utilities/canContact'
 export { canContactSubscriber, loadContactProfile } from './utilities/contactProfile'
@@ -35,11 +42,21 @@ export const consent =
     requireCollection(config, 'consent', options.subscribersSlug, 'subscribersSlug')
     const collections = (config.collections ?? []).map((collection) =>
       collection.slug === options.subscribersSlug
-        ? withPersonalData({ ...collection, fields: [...collection.fields, preferencesField, deliverabilityField, consentHistoryField] }, consentPersonalData)
+        ? withPersonalData(
+            {
+              ...collection,
+              fields: [...collection.fields, preferencesField, deliverabilityField, consentHistoryField],
+            },
+            consentPersonalData,
+          )
         : collection,
     )
     const graphQL = config.graphQL ?? {}
-    const extended = extendPersonalization(consentTranslations.mergeInto(config), { eventConsumers: [bounceConsumer], plugins: ['consent'], trackingAllowed })
+    const extended = extendPersonalization(consentTranslations.mergeInto(config), {
+      eventConsumers: [bounceConsumer],
+      plugins: ['consent'],
+      trackingAllowed,
+    })
     return {
       ...extended,
       collections: [...collections, Topics, consentRecords(options)],
@@ -48,8 +65,14 @@ export const consent =
       globals: [...(config.globals ?? []), branding(personalizationOptions({ config }).mediaSlug)],
       graphQL: {
         ...graphQL,
-        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...consentOperations(GraphQL).mutations }),
-        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...consentOperations(GraphQL).queries }),
+        mutations: (GraphQL, payload) => ({
+          ...graphQL.mutations?.(GraphQL, payload),
+          ...consentOperations(GraphQL).mutations,
+        }),
+        queries: (GraphQL, payload) => ({
+          ...graphQL.queries?.(GraphQL, payload),
+          ...consentOperations(GraphQL).queries,
+        }),
       },
     }
   }

@@ -1,4 +1,5 @@
 import { withDefaults } from '@kontorwerk/personalization'
+
 import type { LeadScoringPluginOptions, ResolvedLeadScoringOptions } from './types'
 
 export const DEFAULT_SETTINGS = {
@@ -8,8 +9,16 @@ export const DEFAULT_SETTINGS = {
   primaryPersonaMinFit: 50,
 }
 
-export type ScoringSettingsValues = typeof DEFAULT_SETTINGS & { stageWebhookSecret?: null | string; stageWebhookUrl?: null | string }
+export type ScoringSettingsValues = typeof DEFAULT_SETTINGS & {
+  stageWebhookSecret?: null | string
+  stageWebhookUrl?: null | string
+}
 
-export const DEFAULT_OPTIONS: ResolvedLeadScoringOptions = { enabled: true, stageWebhook: null, subscribersSlug: 'subscribers' }
+export const DEFAULT_OPTIONS: ResolvedLeadScoringOptions = {
+  enabled: true,
+  stageWebhook: null,
+  subscribersSlug: 'subscribers',
+}
 
-export const resolveOptions = (options: LeadScoringPluginOptions = {}): ResolvedLeadScoringOptions => withDefaults(DEFAULT_OPTIONS, options)
+export const resolveOptions = (options: LeadScoringPluginOptions = {}): ResolvedLeadScoringOptions =>
+  withDefaults(DEFAULT_OPTIONS, options)

@@ -1,25 +1,30 @@
 import type { CollectionConfig, Config, Payload } from 'payload'
 
+import {
+  extendPersonalization,
+  requireCollection,
+  requirePlugins,
+  withHooks,
+  withPersonalData,
+} from '@kontorwerk/personalization'
+
 import type { LeadScoringPluginOptions } from './types'
 
-import { withPersonalData } from '@kontorwerk/personalization'
-import { withHooks } from '@kontorwerk/personalization'
-import { extendPersonalization, requireCollection, requirePlugins } from '@kontorwerk/personalization'
-import { resolveOptions } from './defaults'
 import { LeadScores } from './collections/LeadScores'
 import { ScoreHits } from './collections/ScoreHits'
 import { ScoringRules } from './collections/ScoringRules'
 import { StageRules } from './collections/StageRules'
+import { resolveOptions } from './defaults'
 import { leadScoreExplanationField, personaLockedField, scoreField } from './fields/score'
 import { ScoringSettings } from './globals/ScoringSettings'
 import { leadScoreQueries } from './graphql/leadScore'
-import { scoresPersonalData } from './hooks/scoresPersonalData'
 import { profileFit } from './hooks/profileFit'
+import { scoresPersonalData } from './hooks/scoresPersonalData'
 import { implicitInterestsTask } from './jobs/implicitInterests'
 import { stageWebhookTask } from './jobs/stageWebhook'
+import { leadScoringTranslations } from './translations'
 import { leadScoringConsumer } from './utilities/consumer'
 import { scoringModel } from './utilities/model'
-import { leadScoringTranslations } from './translations'
 import { leadScoreReads } from './utilities/scoreReads'
 
 export { leadScore } from './utilities/explain'
@@ -55,19 +60,29 @@ export const leadScoring =
     const graphQL = config.graphQL ?? {}
     return {
       ...leadScoringTranslations.mergeInto(config),
-      collections: [...collections, withHooks(ScoringRules, scoringModel.hooks), withHooks(StageRules, scoringModel.hooks), ScoreHits, { ...LeadScores, custom: { leadScoringOptions: options } }],
+      collections: [
+        ...collections,
+        withHooks(ScoringRules, scoringModel.hooks),
+        withHooks(StageRules, scoringModel.hooks),
+        ScoreHits,
+        { ...LeadScores, custom: { leadScoringOptions: options } },
+      ],
       custom: extendPersonalization(config, {
         plugins: ['leadScoring'],
         eventConsumers: options.enabled ? [leadScoringConsumer] : [],
         // The engine decays implicit interests, and segments engagement, with the half-lives set here.
         halfLives: {
           engagementDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.halfLifeDays,
-          implicitInterestDays: async (payload: Payload) => (await scoringModel.get(payload)).settings.interestHalfLifeDays,
+          implicitInterestDays: async (payload: Payload) =>
+            (await scoringModel.get(payload)).settings.interestHalfLifeDays,
         },
         // Segments select by scores without knowing where they are stored.
         leadScores: leadScoreReads,
       }).custom,
-      globals: [...(config.globals ?? []), { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } }],
+      globals: [
+        ...(config.globals ?? []),
+        { ...ScoringSettings, hooks: { afterChange: [({ req }) => scoringModel.invalidate(req.payload)] } },
+      ],
       graphQL: {
         ...graphQL,
         queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...leadScoreQueries(GraphQL) }),

@@ -3,11 +3,11 @@ import type { Payload } from 'payload'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { consentOptions, recordConsent } from '@kontorwerk/consent'
 import { personalizationOptions, recordEvents } from '@kontorwerk/personalization'
+
 import { testedDatabases } from '../../../tests/helpers/databases'
 import { type LocalPayload, startLocalPayload } from '../../../tests/helpers/localPayload'
-import { consentOptions } from '@kontorwerk/consent'
-import { recordConsent } from '@kontorwerk/consent'
 import { evaluateStages, leadScore } from './index'
 import { scoringModel } from './utilities/model'
 import { recomputeScores } from './utilities/recompute'
@@ -34,32 +34,108 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
       stages[key] = (await payload.create({ collection: 'lifecycle-stages', data: { key, label: key, order } })).id
     }
     const rule = (data: Record<string, unknown>) => payload.create({ collection: 'scoring-rules', data: data as never })
-    await rule({ axis: 'engagement', eventType: 'page_viewed', filters: [{ attribute: 'properties.url', operator: 'contains', values: ['/preise'] }], kind: 'event', name: 'Preisseite', points: 15 })
-    await rule({ axis: 'engagement', eventType: 'download', filters: [{ attribute: 'properties.asset', operator: 'contains', values: ['whitepaper'] }], kind: 'event', name: 'Whitepaper', points: 10 })
-    await rule({ axis: 'engagement', cap: { count: 3, period: 'week' }, eventType: 'email_clicked', kind: 'event', name: 'Klick', points: 3 })
-    await rule({ axis: 'engagement', eventType: 'form_submitted', filters: [{ attribute: 'properties.form', operator: 'in', values: ['demo-anfrage'] }], kind: 'event', name: 'Demo angefragt', points: 25 })
-    await rule({ axis: 'fit', eventType: 'bounce', filters: [{ attribute: 'properties.kind', operator: 'in', values: ['hard'] }], kind: 'event', name: 'Harter Bounce', points: -30 })
-    await rule({ condition: { attribute: 'attributes.role', operator: 'in', values: ['Geschäftsführung'] }, kind: 'attribute', name: 'Geschäftsführung', points: 30 })
-    await rule({ condition: { attribute: 'attributes.companySize', operator: 'gte', values: ['10'] }, kind: 'attribute', name: 'Ab 10 Beschäftigten', points: 15 })
-    await rule({ condition: { attribute: 'emailDomain', operator: 'in', values: ['wettbewerber.example'] }, kind: 'attribute', name: 'Wettbewerber', points: -50 })
-    const stageRule = (name: string, toStage: string, data: Record<string, number>) => payload.create({ collection: 'stage-rules', data: { name, toStage: stages[toStage], ...data } as never })
+    await rule({
+      axis: 'engagement',
+      eventType: 'page_viewed',
+      filters: [{ attribute: 'properties.url', operator: 'contains', values: ['/preise'] }],
+      kind: 'event',
+      name: 'Preisseite',
+      points: 15,
+    })
+    await rule({
+      axis: 'engagement',
+      eventType: 'download',
+      filters: [{ attribute: 'properties.asset', operator: 'contains', values: ['whitepaper'] }],
+      kind: 'event',
+      name: 'Whitepaper',
+      points: 10,
+    })
+    await rule({
+      axis: 'engagement',
+      cap: { count: 3, period: 'week' },
+      eventType: 'email_clicked',
+      kind: 'event',
+      name: 'Klick',
+      points: 3,
+    })
+    await rule({
+      axis: 'engagement',
+      eventType: 'form_submitted',
+      filters: [{ attribute: 'properties.form', operator: 'in', values: ['demo-anfrage'] }],
+      kind: 'event',
+      name: 'Demo angefragt',
+      points: 25,
+    })
+    await rule({
+      axis: 'fit',
+      eventType: 'bounce',
+      filters: [{ attribute: 'properties.kind', operator: 'in', values: ['hard'] }],
+      kind: 'event',
+      name: 'Harter Bounce',
+      points: -30,
+    })
+    await rule({
+      condition: { attribute: 'attributes.role', operator: 'in', values: ['Geschäftsführung'] },
+      kind: 'attribute',
+      name: 'Geschäftsführung',
+      points: 30,
+    })
+    await rule({
+      condition: { attribute: 'attributes.companySize', operator: 'gte', values: ['10'] },
+      kind: 'attribute',
+      name: 'Ab 10 Beschäftigten',
+      points: 15,
+    })
+    await rule({
+      condition: { attribute: 'emailDomain', operator: 'in', values: ['wettbewerber.example'] },
+      kind: 'attribute',
+      name: 'Wettbewerber',
+      points: -50,
+    })
+    const stageRule = (name: string, toStage: string, data: Record<string, number>) =>
+      payload.create({ collection: 'stage-rules', data: { name, toStage: stages[toStage], ...data } as never })
     await stageRule('MQL', 'mql', { minFit: 40, minTotal: 100 })
     await stageRule('60 Tage still', 'at_risk', { minDaysWithoutEngagement: 60 })
     await stageRule('180 Tage still', 'inactive', { minDaysWithoutEngagement: 180 })
     await payload.create({
       collection: 'personas',
-      data: { name: 'GF', profile: [{ attribute: 'attributes.role', operator: 'in', values: ['Geschäftsführung'], weight: 3 }, { attribute: 'attributes.companySize', operator: 'lte', values: ['250'], weight: 1 }], slug: 'gf' } as never,
+      data: {
+        name: 'GF',
+        profile: [
+          { attribute: 'attributes.role', operator: 'in', values: ['Geschäftsführung'], weight: 3 },
+          { attribute: 'attributes.companySize', operator: 'lte', values: ['250'], weight: 1 },
+        ],
+        slug: 'gf',
+      } as never,
     })
 
     webhook = await captureWebhooks()
-    await payload.updateGlobal({ data: { stageWebhookSecret: 'crm-secret', stageWebhookUrl: webhook.url }, slug: 'lead-scoring-settings' })
+    await payload.updateGlobal({
+      data: { stageWebhookSecret: 'crm-secret', stageWebhookUrl: webhook.url },
+      slug: 'lead-scoring-settings',
+    })
 
     const created = await payload.create({
       collection: 'subscribers',
-      data: { attributes: { companySize: 40, role: 'Geschäftsführung' }, email: 'anna@kunde.example', stage: stages.lead } as never,
+      data: {
+        attributes: { companySize: 40, role: 'Geschäftsführung' },
+        email: 'anna@kunde.example',
+        stage: stages.lead,
+      } as never,
     })
     anna = created.id
-    await recordConsent(payload, { action: 'confirmed', channel: 'email', occurredAt: new Date('2026-01-01T00:00:00Z'), purpose: 'tracking', source: 'form', subscriber: anna }, consentOptions(payload))
+    await recordConsent(
+      payload,
+      {
+        action: 'confirmed',
+        channel: 'email',
+        occurredAt: new Date('2026-01-01T00:00:00Z'),
+        purpose: 'tracking',
+        source: 'form',
+        subscriber: anna,
+      },
+      consentOptions(payload),
+    )
   })
   afterAll(async () => {
     webhook?.close()
@@ -67,7 +143,11 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
   })
 
   const send = (at: string, events: Record<string, unknown>[]) =>
-    recordEvents(payload, events.map((event, index) => ({ id: `${at}-${index}`, occurredAt: at, subscriber: anna, ...event })), { now: new Date(at) })
+    recordEvents(
+      payload,
+      events.map((event, index) => ({ id: `${at}-${index}`, occurredAt: at, subscriber: anna, ...event })),
+      { now: new Date(at) },
+    )
   const scoreAt = async (at: string) => {
     const score = await leadScore(payload, anna, new Date(at))
     if (!score) throw new Error('no score: the subscriber is gone')
@@ -86,9 +166,14 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
 
   it('follows 90 days of behaviour: caps, decay, the MQL threshold, a bounce and 60 quiet days', async () => {
     // 5 Jan (Mon, ISO week 2): four clicks, the cap counts three → 3 × 3 = 9 points.
-    const clicks = await send('2026-01-05T10:00:00Z', Array.from({ length: 4 }, () => ({ properties: { url: 'https://x.example/a' }, type: 'email_clicked' })))
+    const clicks = await send(
+      '2026-01-05T10:00:00Z',
+      Array.from({ length: 4 }, () => ({ properties: { url: 'https://x.example/a' }, type: 'email_clicked' })),
+    )
     expect(clicks.accepted).toBe(4)
-    await send('2026-01-07T10:00:00Z', [{ properties: { url: 'https://kontorwerk.example/preise' }, type: 'page_viewed' }]) // +15
+    await send('2026-01-07T10:00:00Z', [
+      { properties: { url: 'https://kontorwerk.example/preise' }, type: 'page_viewed' },
+    ]) // +15
     await send('2026-01-12T10:00:00Z', [{ properties: { url: 'https://x.example/b' }, type: 'email_clicked' }]) // new week: +3
     await send('2026-01-20T10:00:00Z', [{ properties: { asset: 'whitepaper-e-rechnung.pdf' }, type: 'download' }]) // +10
     // 3 Feb: pricing page +15 and a whitepaper +10 → 25 new points.
@@ -138,9 +223,16 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     // Every hit is explained: 3 capped clicks (the 4th gave nothing), 2 clicks weeks apart, …
     const hits = score.hits.map((hit) => `${hit.occurredAt.slice(0, 10)} ${hit.ruleName} ${hit.points}`).sort()
     expect(hits).toEqual([
-      '2026-01-05 Klick 3', '2026-01-05 Klick 3', '2026-01-05 Klick 3',
-      '2026-01-07 Preisseite 15', '2026-01-12 Klick 3', '2026-01-20 Whitepaper 10',
-      '2026-02-03 Preisseite 15', '2026-02-03 Whitepaper 10', '2026-02-05 Demo angefragt 25', '2026-03-31 Harter Bounce -30',
+      '2026-01-05 Klick 3',
+      '2026-01-05 Klick 3',
+      '2026-01-05 Klick 3',
+      '2026-01-07 Preisseite 15',
+      '2026-01-12 Klick 3',
+      '2026-01-20 Whitepaper 10',
+      '2026-02-03 Preisseite 15',
+      '2026-02-03 Whitepaper 10',
+      '2026-02-05 Demo angefragt 25',
+      '2026-03-31 Harter Bounce -30',
     ])
     // … and the decayed points of the engagement hits add up to the engagement.
     const engagementHits = score.hits.filter((hit) => hit.axis === 'engagement')
@@ -168,13 +260,29 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     const before = await scoreAt('2026-04-10T10:00:00Z')
     await payload.update({ collection: 'subscribers', data: { firstName: 'Anna', region: 'DE-BY' } as never, id: anna })
     const after = await scoreAt('2026-04-10T10:00:00Z')
-    expect([after.fit, after.engagement, after.hits.length]).toEqual([before.fit, before.engagement, before.hits.length])
+    expect([after.fit, after.engagement, after.hits.length]).toEqual([
+      before.fit,
+      before.engagement,
+      before.hits.length,
+    ])
   })
 
   it('counts a batch sent twice once', async () => {
     const batch = [
-      { id: 'retry-1', occurredAt: '2026-04-10T10:00:00Z', properties: { url: 'https://kontorwerk.example/preise' }, subscriber: anna, type: 'page_viewed' },
-      { id: 'retry-2', occurredAt: '2026-04-10T10:00:00Z', properties: { asset: 'whitepaper-x.pdf' }, subscriber: anna, type: 'download' },
+      {
+        id: 'retry-1',
+        occurredAt: '2026-04-10T10:00:00Z',
+        properties: { url: 'https://kontorwerk.example/preise' },
+        subscriber: anna,
+        type: 'page_viewed',
+      },
+      {
+        id: 'retry-2',
+        occurredAt: '2026-04-10T10:00:00Z',
+        properties: { asset: 'whitepaper-x.pdf' },
+        subscriber: anna,
+        type: 'download',
+      },
     ]
     const before = await scoreAt('2026-04-10T10:00:00Z')
     const first = await recordEvents(payload, batch, { now: new Date('2026-04-10T10:00:00Z') })
@@ -183,26 +291,34 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     const after = await scoreAt('2026-04-10T10:00:00Z')
     // 15 + 10 = 25 once, not 50 (each reading is rounded to 0.1).
     expect(after.engagement - before.engagement).toBeCloseTo(25, 0)
-    expect(await payload.count({ collection: 'events', where: { eventId: { in: ['retry-1', 'retry-2'] } } }).then((r) => r.totalDocs)).toBe(2)
+    expect(
+      await payload
+        .count({ collection: 'events', where: { eventId: { in: ['retry-1', 'retry-2'] } } })
+        .then((r) => r.totalDocs),
+    ).toBe(2)
   })
 
   it('rejects a bad batch as a whole with a reason per event, storing nothing', async () => {
     const events = () => payload.count({ collection: 'events' }).then((r) => r.totalDocs)
     const before = await events()
     const now = new Date('2026-04-20T10:00:00Z')
-    const result = await recordEvents(payload, [
-      { id: 'ok-1', subscriber: anna, type: 'email_opened' },
-      { id: 'bad-type', subscriber: anna, type: 'telepathy' },
-      { id: 'bad-future', occurredAt: '2026-04-20T10:06:00Z', subscriber: anna, type: 'email_opened' },
-      { id: 'bad-subscriber', subscriber: 999_999, type: 'email_opened' },
-      { id: 'bad-purchase', properties: { product: 'Kontorwerk Pro' }, subscriber: anna, type: 'purchase' },
-      { id: 'bad-date', occurredAt: 'gestern', subscriber: anna, type: 'email_opened' },
-      'not an object',
-      { id: 'bad-year', occurredAt: '0000-01-01T00:00:00Z', subscriber: anna, type: 'email_opened' },
-      { id: 'bad-id', subscriber: '99999999999', type: 'email_opened' },
-      { id: 'bad-day', occurredAt: '2026-02-30T10:00:00Z', subscriber: anna, type: 'email_opened' },
-      { id: 'bad-hour', occurredAt: '2026-04-19T24:00:00Z', subscriber: anna, type: 'email_opened' },
-    ], { now })
+    const result = await recordEvents(
+      payload,
+      [
+        { id: 'ok-1', subscriber: anna, type: 'email_opened' },
+        { id: 'bad-type', subscriber: anna, type: 'telepathy' },
+        { id: 'bad-future', occurredAt: '2026-04-20T10:06:00Z', subscriber: anna, type: 'email_opened' },
+        { id: 'bad-subscriber', subscriber: 999_999, type: 'email_opened' },
+        { id: 'bad-purchase', properties: { product: 'Kontorwerk Pro' }, subscriber: anna, type: 'purchase' },
+        { id: 'bad-date', occurredAt: 'gestern', subscriber: anna, type: 'email_opened' },
+        'not an object',
+        { id: 'bad-year', occurredAt: '0000-01-01T00:00:00Z', subscriber: anna, type: 'email_opened' },
+        { id: 'bad-id', subscriber: '99999999999', type: 'email_opened' },
+        { id: 'bad-day', occurredAt: '2026-02-30T10:00:00Z', subscriber: anna, type: 'email_opened' },
+        { id: 'bad-hour', occurredAt: '2026-04-19T24:00:00Z', subscriber: anna, type: 'email_opened' },
+      ],
+      { now },
+    )
     expect(result.results.map((entry) => [entry.status, entry.error?.code ?? entry.reason])).toEqual([
       ['not_applied', 'batch_rejected'],
       ['rejected', 'unknown_type'],
@@ -220,7 +336,14 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     expect(await events()).toBe(before)
 
     // partial: the valid event is stored, the others reported.
-    const partial = await recordEvents(payload, [{ id: 'ok-1', subscriber: anna, type: 'email_opened' }, { id: 'bad-type', subscriber: anna, type: 'telepathy' }], { now, partial: true })
+    const partial = await recordEvents(
+      payload,
+      [
+        { id: 'ok-1', subscriber: anna, type: 'email_opened' },
+        { id: 'bad-type', subscriber: anna, type: 'telepathy' },
+      ],
+      { now, partial: true },
+    )
     expect([partial.accepted, partial.rejected]).toEqual([1, 1])
     expect(await events()).toBe(before + 1)
   })
@@ -228,20 +351,36 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
   it('stores behaviour only with tracking consent', async () => {
     const ben = await payload.create({ collection: 'subscribers', data: { email: 'ben@kunde.example' } as never })
     const now = new Date('2026-04-20T10:00:00Z')
-    const result = await recordEvents(payload, [
-      { id: 'ben-open', subscriber: ben.id, type: 'email_opened' },
-      { id: 'ben-buy', properties: { amount: 49, product: 'Kontorwerk Start' }, subscriber: ben.id, type: 'purchase' },
-    ], { now })
+    const result = await recordEvents(
+      payload,
+      [
+        { id: 'ben-open', subscriber: ben.id, type: 'email_opened' },
+        {
+          id: 'ben-buy',
+          properties: { amount: 49, product: 'Kontorwerk Start' },
+          subscriber: ben.id,
+          type: 'purchase',
+        },
+      ],
+      { now },
+    )
     expect(result.results.map((entry) => entry.status)).toEqual(['skipped', 'accepted'])
     expect(result.results[0].reason).toBe('no_tracking_consent')
   })
 
   it('recomputes all scores after a rule change, and resumes an interrupted run', async () => {
-    const pricing = (await payload.find({ collection: 'scoring-rules', where: { name: { equals: 'Preisseite' } } })).docs[0]
+    const pricing = (await payload.find({ collection: 'scoring-rules', where: { name: { equals: 'Preisseite' } } }))
+      .docs[0]
     await payload.update({ collection: 'scoring-rules', data: { points: 20 }, id: pricing.id })
-    const subscribers = (await payload.find({ collection: 'subscribers', limit: 0, pagination: false, sort: 'id' })).docs
+    const subscribers = (await payload.find({ collection: 'subscribers', limit: 0, pagination: false, sort: 'id' }))
+      .docs
     // A run that stopped after the first subscriber: the next one continues behind it.
-    await payload.updateGlobal({ data: { recompute: { cursor: String(subscribers[0].id), finishedAt: null, startedAt: '2026-04-21T00:00:00.000Z' } }, slug: 'lead-scoring-settings' })
+    await payload.updateGlobal({
+      data: {
+        recompute: { cursor: String(subscribers[0].id), finishedAt: null, startedAt: '2026-04-21T00:00:00.000Z' },
+      },
+      slug: 'lead-scoring-settings',
+    })
     const resumed = await recomputeScores(payload, { now: new Date('2026-04-21T00:00:00Z') })
     expect(resumed).toEqual({ resumedAfter: String(subscribers[0].id), subscribers: subscribers.length - 1 })
     const full = await recomputeScores(payload, { now: new Date('2026-04-21T00:00:00Z') })
@@ -256,23 +395,58 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
   })
 
   it('turns clicks on a block into implicit interests that decay, keeping explicit choices', async () => {
-    const [erechnung, gobd] = await Promise.all(['e-rechnung', 'gobd'].map((slug) => payload.create({ collection: 'interests', data: { label: slug, slug } as never })))
-    const block = await payload.create({ collection: 'content-blocks', data: { _status: 'published', channels: ['email'], interests: [erechnung.id, gobd.id], title: 'E-Rechnung 2027' } as never })
-    const clara = await payload.create({ collection: 'subscribers', data: { email: 'clara@kunde.example', interests: [{ interest: gobd.id, source: 'explicit', weight: 1 }] } as never })
-    await recordConsent(payload, { action: 'confirmed', channel: 'email', purpose: 'tracking', source: 'form', subscriber: clara.id }, consentOptions(payload))
+    const [erechnung, gobd] = await Promise.all(
+      ['e-rechnung', 'gobd'].map((slug) =>
+        payload.create({ collection: 'interests', data: { label: slug, slug } as never }),
+      ),
+    )
+    const block = await payload.create({
+      collection: 'content-blocks',
+      data: {
+        _status: 'published',
+        channels: ['email'],
+        interests: [erechnung.id, gobd.id],
+        title: 'E-Rechnung 2027',
+      } as never,
+    })
+    const clara = await payload.create({
+      collection: 'subscribers',
+      data: {
+        email: 'clara@kunde.example',
+        interests: [{ interest: gobd.id, source: 'explicit', weight: 1 }],
+      } as never,
+    })
+    await recordConsent(
+      payload,
+      { action: 'confirmed', channel: 'email', purpose: 'tracking', source: 'form', subscriber: clara.id },
+      consentOptions(payload),
+    )
     const click = (id: string, at: string) =>
-      recordEvents(payload, [{ id, occurredAt: at, properties: { block: String(block.id), url: 'https://x.example' }, subscriber: clara.id, type: 'email_clicked' }])
+      recordEvents(payload, [
+        {
+          id,
+          occurredAt: at,
+          properties: { block: String(block.id), url: 'https://x.example' },
+          subscriber: clara.id,
+          type: 'email_clicked',
+        },
+      ])
     const interestsOf = async () => {
       await payload.jobs.run({ queue: 'default' })
       const doc = await payload.findByID({ collection: 'subscribers', depth: 0, id: clara.id })
-      return Object.fromEntries((doc.interests ?? []).map((entry) => [String(entry.interest), [entry.source, entry.weight, entry.lastSeenAt]]))
+      return Object.fromEntries(
+        (doc.interests ?? []).map((entry) => [String(entry.interest), [entry.source, entry.weight, entry.lastSeenAt]]),
+      )
     }
     const today = Date.now()
     const day = (offset: number) => new Date(today - offset * 86_400_000).toISOString()
 
     await click('clara-1', day(30))
     // One click: weight 0.25 as of the click; the explicit GoBD choice stays as it was.
-    expect(await interestsOf()).toEqual({ [String(erechnung.id)]: ['implicit', 0.25, day(30)], [String(gobd.id)]: ['explicit', 1, null] })
+    expect(await interestsOf()).toEqual({
+      [String(erechnung.id)]: ['implicit', 0.25, day(30)],
+      [String(gobd.id)]: ['explicit', 1, null],
+    })
     await click('clara-2', day(0))
     // 30 days (one half-life) later: 0.25 · ½ + 0.25 = 0.375.
     expect((await interestsOf())[String(erechnung.id)]).toEqual(['implicit', 0.375, day(0)])
@@ -283,14 +457,27 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     // More parallel saves than PostgreSQL pool connections: each save's transaction holds one, and
     // the model must load through a transaction's connection, not wait for a free one.
     const saves = Promise.all(
-      Array.from({ length: 14 }, (_, index) => payload.create({ collection: 'subscribers', data: { attributes: { companySize: 12 }, email: `parallel-${index}@kunde.example` } as never })),
+      Array.from({ length: 14 }, (_, index) =>
+        payload.create({
+          collection: 'subscribers',
+          data: { attributes: { companySize: 12 }, email: `parallel-${index}@kunde.example` } as never,
+        }),
+      ),
     )
-    const created = await Promise.race([saves, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('saves hang: pool starvation')), 20_000))])
-    expect(created.map((doc) => (doc as { score?: { fitAttributes?: number } }).score?.fitAttributes)).toEqual(Array(14).fill(15))
+    const created = await Promise.race([
+      saves,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('saves hang: pool starvation')), 20_000)),
+    ])
+    expect(created.map((doc) => (doc as { score?: { fitAttributes?: number } }).score?.fitAttributes)).toEqual(
+      Array(14).fill(15),
+    )
   })
 
   it('scores a competitor address down as soon as the profile says so', async () => {
-    const rival = await payload.create({ collection: 'subscribers', data: { attributes: { companySize: 500, role: 'Geschäftsführung' }, email: 'spy@wettbewerber.example' } as never })
+    const rival = await payload.create({
+      collection: 'subscribers',
+      data: { attributes: { companySize: 500, role: 'Geschäftsführung' }, email: 'spy@wettbewerber.example' } as never,
+    })
     // +30 +15 −50
     expect((await leadScore(payload, rival.id))?.fit).toBe(-5)
   })

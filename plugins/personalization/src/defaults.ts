@@ -1,7 +1,8 @@
-import { withDefaults } from './utilities/withDefaults'
 import type { Config } from 'payload'
 
 import type { PersonalizationOptions, ResolvedPersonalizationOptions } from './types'
+
+import { withDefaults } from './utilities/withDefaults'
 
 export const DEFAULT_OPTIONS: Omit<ResolvedPersonalizationOptions, 'pagesUrl' | 'publicUrl'> = {
   allowPrivateWebhooks: false,
@@ -15,7 +16,10 @@ export const DEFAULT_OPTIONS: Omit<ResolvedPersonalizationOptions, 'pagesUrl' | 
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '')
 
-export function resolveOptions(options: PersonalizationOptions, config: Pick<Config, 'routes' | 'serverURL'>): ResolvedPersonalizationOptions {
+export function resolveOptions(
+  options: PersonalizationOptions,
+  config: Pick<Config, 'routes' | 'serverURL'>,
+): ResolvedPersonalizationOptions {
   const publicUrl = withoutTrailingSlash(options.publicUrl || config.serverURL || 'http://localhost:3000')
   // Where Payload serves its endpoints (routes.api), unless the host maps the pages elsewhere.
   const pagesUrl = withoutTrailingSlash(options.pagesUrl || `${publicUrl}${config.routes?.api ?? '/api'}`)

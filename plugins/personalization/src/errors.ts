@@ -1,7 +1,17 @@
 import { APIError } from 'payload'
 
 /** The core's codes; a plugin with codes of its own passes their HTTP status (see the constructor). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'BODY_TOO_LARGE' | 'ERASURE_FAILED' | 'FAILED_PRECONDITION' | 'FORBIDDEN' | 'INVALID_TOKEN' | 'MALFORMED_JSON' | 'NOT_FOUND' | 'RATE_LIMITED' | 'UNAUTHENTICATED'
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'BODY_TOO_LARGE'
+  | 'ERASURE_FAILED'
+  | 'FAILED_PRECONDITION'
+  | 'FORBIDDEN'
+  | 'INVALID_TOKEN'
+  | 'MALFORMED_JSON'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'UNAUTHENTICATED'
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_USER_INPUT: 400,

@@ -13,7 +13,13 @@ export type SegmentMembership = {
    * campaign batch). A segment that can no longer be evaluated (its rules went out of date)
    * has no members here: its slots show their fallback and the mail still goes.
    */
-  membersOf: (payload: Payload, subscribers: string[], segments: string[], at: Date, req?: PayloadRequest) => Promise<Map<string, Set<string>>>
+  membersOf: (
+    payload: Payload,
+    subscribers: string[],
+    segments: string[],
+    at: Date,
+    req?: PayloadRequest,
+  ) => Promise<Map<string, Set<string>>>
   /** Of these ids, the ones that name no segment (a client's typo). */
   unknown: (payload: Payload, ids: string[], req?: PayloadRequest) => Promise<string[]>
 }
@@ -38,7 +44,11 @@ export type LeadScores = {
   /** Fit per persona id in percent, from the subscriber's document as read (the engine ranks by it). */
   personaFitsOf: (subscriber: object) => Record<string, number>
   /** The scores of these subscribers, by id (their documents as read carry the profile's part). */
-  read: (payload: Payload, subscribers: { id: number | string }[], req?: PayloadRequest) => Promise<Map<string, StoredLeadScore>>
+  read: (
+    payload: Payload,
+    subscribers: { id: number | string }[],
+    req?: PayloadRequest,
+  ) => Promise<Map<string, StoredLeadScore>>
   /** `subscriber`: the alias of the subscribers table in the query. */
   sql: {
     /** The profile's fit, on the subscriber row; NULL before any. */
@@ -46,7 +56,10 @@ export type LeadScores = {
     /** Fit per persona id in percent, a JSON value on the subscriber row. */
     personaFits: (subscriber: SQL) => SQL
     /** A value computed from the subscriber's score row, as a scalar subquery: NULL without a row. */
-    fromScoreRow: (subscriber: SQL, value: (row: { engagementAsOf: SQL; engagementValue: SQL; fitEvents: SQL }) => SQL) => SQL
+    fromScoreRow: (
+      subscriber: SQL,
+      value: (row: { engagementAsOf: SQL; engagementValue: SQL; fitEvents: SQL }) => SQL,
+    ) => SQL
   }
 }
 
@@ -62,7 +75,10 @@ export type PersonalizationExtensions = {
    * Half-lives the scoring plugin sets: implicit interests fade with the first, engagement with
    * the second. Without it both are 30 days.
    */
-  halfLives?: { engagementDays: (payload: Payload) => Promise<number>; implicitInterestDays: (payload: Payload) => Promise<number> }
+  halfLives?: {
+    engagementDays: (payload: Payload) => Promise<number>
+    implicitInterestDays: (payload: Payload) => Promise<number>
+  }
   /** Lead scores for persona fits and segment rules (the scoring plugin answers); without it every score is 0. */
   leadScores?: LeadScores
   /** The core's own options, as `personalization()` resolved them. */
@@ -84,7 +100,8 @@ const KEY = 'kontorwerk.personalization.extensions'
 
 const EMPTY: PersonalizationExtensions = { eventConsumers: [], options: resolveOptions({}, {}), plugins: [] }
 
-const registered = (custom: Record<string, unknown> | undefined): PersonalizationExtensions => (custom?.[KEY] as PersonalizationExtensions | undefined) ?? EMPTY
+const registered = (custom: Record<string, unknown> | undefined): PersonalizationExtensions =>
+  (custom?.[KEY] as PersonalizationExtensions | undefined) ?? EMPTY
 
 /** Adds a package's contributions to the core (event consumers are appended, the rest set once). */
 export function extendPersonalization(config: Config, extension: Partial<PersonalizationExtensions>): Config {
@@ -98,13 +115,19 @@ export function extendPersonalization(config: Config, extension: Partial<Persona
   return { ...config, custom: { ...config.custom, [KEY]: next } }
 }
 
-export const extensionsOf = (payload: Pick<Payload, 'config'>): PersonalizationExtensions => registered(payload.config.custom)
+export const extensionsOf = (payload: Pick<Payload, 'config'>): PersonalizationExtensions =>
+  registered(payload.config.custom)
 
 /** The packages registered so far while the config is built (for "add X before Y" checks). */
 export const installedPlugins = (config: Config): string[] => registered(config.custom).plugins
 
 /** The core's options at run time (links, guards, limits). Works on anything that carries Payload's config. */
-export const personalizationOptions = (payload: { config: { custom?: Record<string, unknown> } }): ResolvedPersonalizationOptions => registered(payload.config.custom).options
+export const personalizationOptions = (payload: {
+  config: { custom?: Record<string, unknown> }
+}): ResolvedPersonalizationOptions => registered(payload.config.custom).options
 
 /** Every secret a link may be signed with: the config's own first (signing), then earlier ones (verifying only). */
-export const linkSecrets = (payload: { config: { custom?: Record<string, unknown>; secret: string } }): string[] => [payload.config.secret, ...personalizationOptions(payload).previousLinkSecrets]
+export const linkSecrets = (payload: { config: { custom?: Record<string, unknown>; secret: string } }): string[] => [
+  payload.config.secret,
+  ...personalizationOptions(payload).previousLinkSecrets,
+]

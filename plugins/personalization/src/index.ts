@@ -91,4 +91,15 @@ export { personalization, PluginConfigError, requireCollection, requirePlugins }
 export { retargetRelations } from './utilities/retargetRelations'
 export { clientAddressKey } from './security/clientAddress'
 export { withDefaults } from './utilities/withDefaults'
-export type { ContentBlock, DocumentId, Interest, LandingPage, LifecycleStage, Media, Newsletter, Persona, Slot, Subscriber } from './documents'
+export type {
+  ContentBlock,
+  DocumentId,
+  Interest,
+  LandingPage,
+  LifecycleStage,
+  Media,
+  Newsletter,
+  Persona,
+  Slot,
+  Subscriber,
+} from './documents'

@@ -21,9 +21,9 @@ import { personalizationQueries } from './graphql/personalization'
 import { personalizationBudget } from './graphql/personalizationBudget'
 import { withAtomicErasure } from './personalData/erasure'
 import { trackingEndpoints } from './tracking/endpoints'
+import { option, personalizationTranslations, translated } from './translations'
 import { retargetRelations } from './utilities/retargetRelations'
 import { withHooks } from './utilities/withHooks'
-import { option, personalizationTranslations, translated } from './translations'
 
 /** Fails the config with a message that says what to change (a plugin misconfigured fails at startup, not at the first request). */
 export class PluginConfigError extends Error {
@@ -34,16 +34,30 @@ export class PluginConfigError extends Error {
 }
 
 // POST /api/events is the event intake: an endpoint of the events collection (see events/intakeEndpoint.ts).
-const CORE_COLLECTIONS: CollectionConfig[] = [ContentBlocks, Newsletters, LandingPages, Personas, Interests, LifecycleStages, Subscribers, { ...Events, endpoints: [eventIntakeEndpoint] }]
+const CORE_COLLECTIONS: CollectionConfig[] = [
+  ContentBlocks,
+  Newsletters,
+  LandingPages,
+  Personas,
+  Interests,
+  LifecycleStages,
+  Subscribers,
+  { ...Events, endpoints: [eventIntakeEndpoint] },
+]
 
 /** The staff roles on the host's users: admins see personal data, editors the marketing profile. */
 const roleField: Field = {
   name: 'role',
   type: 'select',
-  access: { create: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin', update: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin' },
+  access: {
+    create: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin',
+    update: ({ req }) => (req.user as { role?: string } | null)?.role === 'admin',
+  },
   defaultValue: 'editor',
   label: translated('kontorwerk-personalization:role'),
-  options: ROLES.map((role) => option(role, role === 'admin' ? 'kontorwerk-personalization:roleAdmin' : 'kontorwerk-personalization:roleEditor')),
+  options: ROLES.map((role) =>
+    option(role, role === 'admin' ? 'kontorwerk-personalization:roleAdmin' : 'kontorwerk-personalization:roleEditor'),
+  ),
   required: true,
   saveToJWT: true,
 }
@@ -63,22 +77,43 @@ export const personalization =
     const options = resolveOptions(pluginOptions, incoming)
     const collections = incoming.collections ?? []
     const users = collections.find((collection) => collection.slug === options.usersSlug)
-    if (!users?.auth) throw new PluginConfigError('personalization', `no auth collection "${options.usersSlug}" for the staff; add one or set the option usersSlug`)
+    if (!users?.auth)
+      throw new PluginConfigError(
+        'personalization',
+        `no auth collection "${options.usersSlug}" for the staff; add one or set the option usersSlug`,
+      )
     if (!collections.some((collection) => collection.slug === options.mediaSlug && collection.upload)) {
-      throw new PluginConfigError('personalization', `no upload collection "${options.mediaSlug}" for block images; add one or set the option mediaSlug`)
+      throw new PluginConfigError(
+        'personalization',
+        `no upload collection "${options.mediaSlug}" for block images; add one or set the option mediaSlug`,
+      )
     }
-    if (!incoming.editor) throw new PluginConfigError('personalization', 'content blocks need a rich-text editor; add editor: lexicalEditor() (@payloadcms/richtext-lexical) to the config')
+    if (!incoming.editor)
+      throw new PluginConfigError(
+        'personalization',
+        'content blocks need a rich-text editor; add editor: lexicalEditor() (@payloadcms/richtext-lexical) to the config',
+      )
     const taken = CORE_COLLECTIONS.find((core) => collections.some((collection) => collection.slug === core.slug))
-    if (taken) throw new PluginConfigError('personalization', `the host already has a collection "${taken.slug}", which this plugin defines`)
+    if (taken)
+      throw new PluginConfigError(
+        'personalization',
+        `the host already has a collection "${taken.slug}", which this plugin defines`,
+      )
 
     const librarySources = new Set([...LIBRARY_SOURCES.filter((slug) => slug !== 'media'), options.mediaSlug])
-    const withLibrary = (collection: CollectionConfig) => (librarySources.has(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection)
+    const withLibrary = (collection: CollectionConfig) =>
+      librarySources.has(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection
     const host = collections.map((collection) => {
       if (collection.slug !== options.usersSlug) return withLibrary(collection)
       const hasRole = collection.fields.some((field) => 'name' in field && field.name === 'role')
       return hasRole ? collection : { ...collection, fields: [...collection.fields, roleField] }
     })
-    const own = CORE_COLLECTIONS.map((collection) => withLibrary({ ...collection, fields: retargetRelations(collection.fields, { media: options.mediaSlug, users: options.usersSlug }) }))
+    const own = CORE_COLLECTIONS.map((collection) =>
+      withLibrary({
+        ...collection,
+        fields: retargetRelations(collection.fields, { media: options.mediaSlug, users: options.usersSlug }),
+      }),
+    )
 
     const graphQL = incoming.graphQL ?? {}
     const config: Config = {
@@ -90,13 +125,19 @@ export const personalization =
       endpoints: [...(incoming.endpoints ?? []), ...trackingEndpoints],
       graphQL: {
         ...graphQL,
-        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...eventOperations(GraphQL).mutations }),
+        mutations: (GraphQL, payload) => ({
+          ...graphQL.mutations?.(GraphQL, payload),
+          ...eventOperations(GraphQL).mutations,
+        }),
         queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...personalizationQueries(GraphQL) }),
         validationRules: (args) => [...(graphQL.validationRules?.(args) ?? []), personalizationBudget(args)],
       },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), addGraphQLErrorCode] },
     }
-    return extendPersonalization(personalizationTranslations.mergeInto(config), { options, plugins: ['personalization'] })
+    return extendPersonalization(personalizationTranslations.mergeInto(config), {
+      options,
+      plugins: ['personalization'],
+    })
   }
 
 /**
@@ -106,12 +147,19 @@ export const personalization =
 export function requirePlugins(config: Config, plugin: string, required: string[]): void {
   const installed = installedPlugins(config)
   const missing = required.filter((name) => !installed.includes(name))
-  if (missing.length > 0) throw new PluginConfigError(plugin, `add ${missing.map((name) => `${name}()`).join(' and ')} before ${plugin}() in plugins`)
+  if (missing.length > 0)
+    throw new PluginConfigError(
+      plugin,
+      `add ${missing.map((name) => `${name}()`).join(' and ')} before ${plugin}() in plugins`,
+    )
 }
 
 /** Stops the config unless the host collection a plugin works on exists, naming the option that chose it. */
 export function requireCollection(config: Config, plugin: string, slug: string, option: string): void {
   if (!(config.collections ?? []).some((collection) => collection.slug === slug)) {
-    throw new PluginConfigError(plugin, `there is no collection "${slug}" (option ${option}); add personalization() first, or set ${option} to the collection's slug`)
+    throw new PluginConfigError(
+      plugin,
+      `there is no collection "${slug}" (option ${option}); add personalization() first, or set ${option} to the collection's slug`,
+    )
   }
 }

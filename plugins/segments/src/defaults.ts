@@ -1,4 +1,5 @@
 import { withDefaults } from '@kontorwerk/personalization'
+
 import type { ResolvedSegmentsOptions, SegmentsPluginOptions } from './types'
 
 export const DEFAULT_OPTIONS: ResolvedSegmentsOptions = {
@@ -7,7 +8,8 @@ export const DEFAULT_OPTIONS: ResolvedSegmentsOptions = {
   subscribersSlug: 'subscribers',
 }
 
-export const resolveOptions = (options: SegmentsPluginOptions): ResolvedSegmentsOptions => withDefaults(DEFAULT_OPTIONS, options)
+export const resolveOptions = (options: SegmentsPluginOptions): ResolvedSegmentsOptions =>
+  withDefaults(DEFAULT_OPTIONS, options)
 
 /** Collections whose slots can be reserved for segments (fields/slotSegments.ts). */
 export const SLOT_COLLECTIONS = ['newsletters', 'landing-pages'] as const

@@ -2,10 +2,10 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { parseAt, writeAtomically } from '@kontorwerk/personalization'
+
 import type { RuleGroup } from './rules/types'
 
-import { writeAtomically } from '@kontorwerk/personalization'
-import { parseAt } from '@kontorwerk/personalization'
 import { testedDatabases } from '../../../tests/helpers/databases'
 import { fieldErrors } from '../../../tests/helpers/errors'
 import { type LocalPayload, startLocalPayload } from '../../../tests/helpers/localPayload'
@@ -39,7 +39,10 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
     const env = world(await loadEnvironment(payload, parsed, NOW))
     const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]))
     const viaSql = (await memberIds(payload, parsed, env, { limit: 100 })).map((id) => names.get(id)).sort()
-    const viaMemory = (await loadFacts(payload, Object.values(ids), parsed, env)).filter((facts) => evaluate(parsed, facts, env)).map((facts) => names.get(facts.id)).sort()
+    const viaMemory = (await loadFacts(payload, Object.values(ids), parsed, env))
+      .filter((facts) => evaluate(parsed, facts, env))
+      .map((facts) => names.get(facts.id))
+      .sort()
     expect(viaSql).toEqual(viaMemory)
     return viaSql
   }
@@ -47,12 +50,23 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
   beforeAll(async () => {
     local = await startLocalPayload(kind)
     payload = local.payload
-    interest = String((await payload.create({ collection: 'interests', data: { label: 'Laufen', slug: 'laufen' } as never })).id)
+    interest = String(
+      (await payload.create({ collection: 'interests', data: { label: 'Laufen', slug: 'laufen' } as never })).id,
+    )
     const create = async (name: string, data: Record<string, unknown>) => {
-      ids[name] = String((await payload.create({ collection: 'subscribers', data: { email: `${name}@kunde.example`, ...data } as never })).id)
+      ids[name] = String(
+        (
+          await payload.create({
+            collection: 'subscribers',
+            data: { email: `${name}@kunde.example`, ...data } as never,
+          })
+        ).id,
+      )
     }
     // An implicit interest last seen in 1900: thousands of half-lives ago (PostgreSQL's power() underflowed).
-    await create('alt', { interests: [{ interest: ref(interest), lastSeenAt: '1900-01-01T00:00:00.000Z', source: 'implicit', weight: 1 }] })
+    await create('alt', {
+      interests: [{ interest: ref(interest), lastSeenAt: '1900-01-01T00:00:00.000Z', source: 'implicit', weight: 1 }],
+    })
     // Paused until 13:30 at +02:00, which is 11:30 UTC: before NOW, so not paused (SQLite keeps the text as written).
     await create('offset', { preferences: { pausedUntil: '2026-06-15T13:30:00+02:00' } })
     await create('kaeufer', {})
@@ -65,14 +79,27 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
       type: 'purchase',
     })
     await writeAtomically(payload, {
-      inserts: [{ collection: 'events', docs: [purchase('kaeufer', 'p1', 5.0, 3), purchase('kaeufer', 'p2', 29.99, 2), purchase('kaeufer', 'p3', 15.01, 1)] }],
+      inserts: [
+        {
+          collection: 'events',
+          docs: [
+            purchase('kaeufer', 'p1', 5.0, 3),
+            purchase('kaeufer', 'p2', 29.99, 2),
+            purchase('kaeufer', 'p3', 15.01, 1),
+          ],
+        },
+      ],
     })
   })
   afterAll(() => local?.close())
 
   it('decays a very old implicit interest to nothing in both forms, without a database error', async () => {
-    expect(await members([{ field: 'interest', operator: 'has', value: { interest, minWeight: 0, source: 'any' } }])).toEqual(['alt'])
-    expect(await members([{ field: 'interest', operator: 'has', value: { interest, minWeight: 0.0001, source: 'any' } }])).toEqual([])
+    expect(
+      await members([{ field: 'interest', operator: 'has', value: { interest, minWeight: 0, source: 'any' } }]),
+    ).toEqual(['alt'])
+    expect(
+      await members([{ field: 'interest', operator: 'has', value: { interest, minWeight: 0.0001, source: 'any' } }]),
+    ).toEqual([])
   })
 
   it('reads a date written with an offset as the moment it names', async () => {
@@ -80,10 +107,16 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
   })
 
   it('adds money in cents: 5.00 + 29.99 + 15.01 reaches 50 in both forms', async () => {
-    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'monetary', value: 50 } }])).toEqual(['kaeufer'])
-    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'monetaryScore', value: 2 } }])).toEqual(['kaeufer'])
+    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'monetary', value: 50 } }])).toEqual([
+      'kaeufer',
+    ])
+    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'monetaryScore', value: 2 } }])).toEqual([
+      'kaeufer',
+    ])
     // A fractional limit on a count is a comparison, not a database error.
-    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'frequency', value: 2.5 } }])).toEqual(['kaeufer'])
+    expect(await members([{ field: 'rfm', operator: '>=', value: { metric: 'frequency', value: 2.5 } }])).toEqual([
+      'kaeufer',
+    ])
   })
 
   it('matches an email domain written with umlauts or an "@" as the address is stored (punycode)', async () => {
@@ -91,10 +124,23 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
   })
 
   it('reads scores through the scoring plugin, and without it every score is 0 in both forms', async () => {
-    const persona = String((await payload.create({ collection: 'personas', data: { name: 'IT-Leitung', slug: 'it-leitung' } as never })).id)
+    const persona = String(
+      (await payload.create({ collection: 'personas', data: { name: 'IT-Leitung', slug: 'it-leitung' } as never })).id,
+    )
     await writeAtomically(payload, {
-      inserts: [{ collection: 'lead-scores', docs: [{ engagementAsOf: NOW, engagementValue: 40, fitEvents: 10, subscriber: ref(ids.kaeufer) }] }],
-      updates: [{ collection: 'subscribers', data: { score: { fitAttributes: 5, personaFits: { [persona]: 90 } } }, id: ids.kaeufer }],
+      inserts: [
+        {
+          collection: 'lead-scores',
+          docs: [{ engagementAsOf: NOW, engagementValue: 40, fitEvents: 10, subscriber: ref(ids.kaeufer) }],
+        },
+      ],
+      updates: [
+        {
+          collection: 'subscribers',
+          data: { score: { fitAttributes: 5, personaFits: { [persona]: 90 } } },
+          id: ids.kaeufer,
+        },
+      ],
     })
     const scored = [{ field: 'totalScore', operator: '>=', value: 55 }]
     const fit = [{ field: 'persona', operator: 'fitAtLeast', value: { percent: 80, persona } }]
@@ -103,12 +149,25 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
     const withoutScoring = (env: Environment) => ({ ...env, leadScores: null })
     expect(await members(scored, withoutScoring)).toEqual([])
     expect(await members(fit, withoutScoring)).toEqual([])
-    expect(await members([{ field: 'fitScore', operator: '=', value: 0 }], withoutScoring)).toEqual(['alt', 'kaeufer', 'offset', 'umlaut'])
+    expect(await members([{ field: 'fitScore', operator: '=', value: 0 }], withoutScoring)).toEqual([
+      'alt',
+      'kaeufer',
+      'offset',
+      'umlaut',
+    ])
   })
 
   it('refuses control characters and attribute names every object has', () => {
-    expect(parseRuleTree({ combinator: 'and', rules: [{ field: 'region', operator: '=', value: 'Bayern\u0000' }] }).problems[0].path).toBe('rules[0]')
-    expect(parseRuleTree({ combinator: 'and', rules: [{ field: 'attribute', operator: 'exists', value: { key: 'constructor' } }] }).problems[0].message).toContain('attribute "key"')
+    expect(
+      parseRuleTree({ combinator: 'and', rules: [{ field: 'region', operator: '=', value: 'Bayern\u0000' }] })
+        .problems[0].path,
+    ).toBe('rules[0]')
+    expect(
+      parseRuleTree({
+        combinator: 'and',
+        rules: [{ field: 'attribute', operator: 'exists', value: { key: 'constructor' } }],
+      }).problems[0].message,
+    ).toContain('attribute "key"')
     // Empty groups count towards the limit.
     const empties = { combinator: 'or', rules: Array.from({ length: 150 }, () => ({ combinator: 'and', rules: [] })) }
     expect(parseRuleTree(empties).problems[0].message).toContain('at most 100 conditions and groups')
@@ -117,20 +176,45 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
   it('refuses segments that multiply out past 1,000 conditions when they use each other', async () => {
     // Each group counts 1: S0 = 1 + 25 = 26, S1 = 1 + 25 · 26 = 651 (allowed), S2 = 1 + 25 · 651 = 16,276.
     const wide = (inner: unknown) => ({ combinator: 'or', rules: Array.from({ length: 25 }, () => inner) })
-    const s0 = await payload.create({ collection: 'segments', data: { kind: 'dynamic', name: 'S0', rules: wide({ field: 'locale', operator: '=', value: 'de' }) } as never })
-    const s1 = await payload.create({ collection: 'segments', data: { kind: 'dynamic', name: 'S1', rules: wide({ field: 'segment', operator: 'in', value: String(s0.id) }) } as never })
-    const errors = await fieldErrors(payload.create({ collection: 'segments', data: { kind: 'dynamic', name: 'S2', rules: wide({ field: 'segment', operator: 'in', value: String(s1.id) }) } as never }))
-    expect(errors).toEqual(['rules: With the segments it uses written out, this has 16276 conditions and groups; at most 1000 are allowed'])
+    const s0 = await payload.create({
+      collection: 'segments',
+      data: { kind: 'dynamic', name: 'S0', rules: wide({ field: 'locale', operator: '=', value: 'de' }) } as never,
+    })
+    const s1 = await payload.create({
+      collection: 'segments',
+      data: {
+        kind: 'dynamic',
+        name: 'S1',
+        rules: wide({ field: 'segment', operator: 'in', value: String(s0.id) }),
+      } as never,
+    })
+    const errors = await fieldErrors(
+      payload.create({
+        collection: 'segments',
+        data: {
+          kind: 'dynamic',
+          name: 'S2',
+          rules: wide({ field: 'segment', operator: 'in', value: String(s1.id) }),
+        } as never,
+      }),
+    )
+    expect(errors).toEqual([
+      'rules: With the segments it uses written out, this has 16276 conditions and groups; at most 1000 are allowed',
+    ])
     expect((await payload.count({ collection: 'segments', where: { name: { equals: 'S2' } } })).totalDocs).toBe(0)
   })
 
   it('deletes a static list with its members, and counts members when read (erasure included)', async () => {
-    const list = String((await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Liste' } as never })).id)
+    const list = String(
+      (await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Liste' } as never })).id,
+    )
     expect(await writeMembers(payload, list, [ids.alt, ids.offset], { replace: false })).toBe(2)
     await payload.delete({ collection: 'subscribers', id: ids.offset })
     expect((await payload.findByID({ collection: 'segments', id: list })).memberCount).toBe(1)
     await payload.delete({ collection: 'segments', id: list })
-    expect((await payload.count({ collection: 'segment-members', where: { segment: { equals: list } } })).totalDocs).toBe(0)
+    expect(
+      (await payload.count({ collection: 'segment-members', where: { segment: { equals: list } } })).totalDocs,
+    ).toBe(0)
   })
 
   it('reads semicolon-separated CSV as German spreadsheets write it', async () => {

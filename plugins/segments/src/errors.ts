@@ -7,6 +7,8 @@ export const SEGMENT_INVALID = 'SEGMENT_INVALID'
  * A segment's rules cannot be evaluated: a reference deleted since they were saved, a cycle, too
  * many conditions once the segments they use are written out. 422, places in `details`.
  */
-export const segmentInvalid = (message: string, details?: Record<string, unknown>) => new CodedError(SEGMENT_INVALID, message, details, 422)
+export const segmentInvalid = (message: string, details?: Record<string, unknown>) =>
+  new CodedError(SEGMENT_INVALID, message, details, 422)
 
-export const isSegmentInvalid = (error: unknown): error is CodedError => error instanceof CodedError && error.code === SEGMENT_INVALID
+export const isSegmentInvalid = (error: unknown): error is CodedError =>
+  error instanceof CodedError && error.code === SEGMENT_INVALID

@@ -1,8 +1,8 @@
 import type { Config } from 'payload'
 
-import type { SegmentsPluginOptions } from './types'
-
 import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
+
+import type { SegmentsPluginOptions } from './types'
 
 import { SegmentMembers } from './collections/SegmentMembers'
 import { Segments } from './collections/Segments'
@@ -15,7 +15,14 @@ import { membershipsPersonalData } from './hooks/membershipsPersonalData'
 import { segmentsTranslations } from './translations'
 import { slotMemberships, unknownSegments } from './utilities/segmentService'
 
-export { audienceMembers, freezeSegment, matches, segmentCount, segmentsOf, segmentsOfMany } from './utilities/segmentService'
+export {
+  audienceMembers,
+  freezeSegment,
+  matches,
+  segmentCount,
+  segmentsOf,
+  segmentsOfMany,
+} from './utilities/segmentService'
 
 /**
  * Segments: AND/OR rule trees over profile, score, stage, persona, interests, consent and events,
@@ -33,17 +40,32 @@ export const segments =
       if (collection.slug === options.subscribersSlug) {
         return withPersonalData(collection, membershipsPersonalData)
       }
-      return (SLOT_COLLECTIONS as readonly string[]).includes(collection.slug) ? withSlotSegments(collection) : collection
+      return (SLOT_COLLECTIONS as readonly string[]).includes(collection.slug)
+        ? withSlotSegments(collection)
+        : collection
     })
     const graphQL = config.graphQL ?? {}
     return {
       ...segmentsTranslations.mergeInto(config),
-      collections: [...collections, { ...Segments, custom: { segmentsOptions: options }, endpoints: [...segmentEndpoints, segmentOptionsEndpoint] }, SegmentMembers],
-      custom: extendPersonalization(config, { plugins: ['segments'], segmentMembership: { membersOf: slotMemberships, unknown: unknownSegments } }).custom,
+      collections: [
+        ...collections,
+        { ...Segments, custom: { segmentsOptions: options }, endpoints: [...segmentEndpoints, segmentOptionsEndpoint] },
+        SegmentMembers,
+      ],
+      custom: extendPersonalization(config, {
+        plugins: ['segments'],
+        segmentMembership: { membersOf: slotMemberships, unknown: unknownSegments },
+      }).custom,
       graphQL: {
         ...graphQL,
-        mutations: (GraphQL, payload) => ({ ...graphQL.mutations?.(GraphQL, payload), ...segmentOperations(GraphQL).mutations }),
-        queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...segmentOperations(GraphQL).queries }),
+        mutations: (GraphQL, payload) => ({
+          ...graphQL.mutations?.(GraphQL, payload),
+          ...segmentOperations(GraphQL).mutations,
+        }),
+        queries: (GraphQL, payload) => ({
+          ...graphQL.queries?.(GraphQL, payload),
+          ...segmentOperations(GraphQL).queries,
+        }),
       },
     }
   }

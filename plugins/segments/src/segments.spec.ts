@@ -3,14 +3,22 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { CodedError, writeAtomically } from '@kontorwerk/personalization'
+
 import type { Rule, RuleGroup } from './rules/types'
 
-import { writeAtomically } from '@kontorwerk/personalization'
-import { CodedError } from '@kontorwerk/personalization'
 import { testedDatabases } from '../../../tests/helpers/databases'
 import { fieldErrors } from '../../../tests/helpers/errors'
 import { createStaff, type LocalPayload, startLocalPayload } from '../../../tests/helpers/localPayload'
-import { freezeSegment, matches, previewRules, segmentCount, segmentMemberPage, segmentsOf, writeMembers } from './utilities/segmentService'
+import {
+  freezeSegment,
+  matches,
+  previewRules,
+  segmentCount,
+  segmentMemberPage,
+  segmentsOf,
+  writeMembers,
+} from './utilities/segmentService'
 
 /**
  * The worked example of the segments issue: 20 named subscribers, 8 segments, and the members of
@@ -27,8 +35,18 @@ type InterestKey = 'finanzen' | 'laufen' | 'sport' | 'steuern' | 'trail'
 type StageKey = 'at_risk' | 'customer' | 'lead' | 'mql' | 'subscriber'
 type TopicKey = 'angebote' | 'news'
 type BlockKey = 'lauf' | 'steuer' | 'trail'
-type Consent = [purpose: 'marketing' | 'tracking', channel: 'email' | 'sms', topic: null | TopicKey, action: 'confirmed' | 'requested' | 'withdrawn', daysAgo: number]
-type Event = [type: 'email_clicked' | 'email_sent' | 'page_viewed' | 'purchase', daysAgo: number, properties?: Record<string, unknown> & { block?: BlockKey }]
+type Consent = [
+  purpose: 'marketing' | 'tracking',
+  channel: 'email' | 'sms',
+  topic: null | TopicKey,
+  action: 'confirmed' | 'requested' | 'withdrawn',
+  daysAgo: number,
+]
+type Event = [
+  type: 'email_clicked' | 'email_sent' | 'page_viewed' | 'purchase',
+  daysAgo: number,
+  properties?: Record<string, unknown> & { block?: BlockKey },
+]
 
 type Person = {
   attributes?: Record<string, unknown>
@@ -56,52 +74,89 @@ type Person = {
 const PEOPLE = {
   anna: {
     attributes: { industry: 'Sport' }, // no persona: GF 0 %, IT 0 %
-    consents: [['marketing', 'email', 'news', 'confirmed', 100], ['tracking', 'email', null, 'confirmed', 100]],
+    consents: [
+      ['marketing', 'email', 'news', 'confirmed', 100],
+      ['tracking', 'email', null, 'confirmed', 100],
+    ],
     events: [
-      ['email_clicked', 3, { block: 'trail' }], ['email_clicked', 12, { block: 'trail' }],
-      ['email_sent', 20, { campaign: 'sommerlauf-2026', channel: 'email' }], ['email_sent', 5, { campaign: 'newsletter-24', channel: 'email' }],
+      ['email_clicked', 3, { block: 'trail' }],
+      ['email_clicked', 12, { block: 'trail' }],
+      ['email_sent', 20, { campaign: 'sommerlauf-2026', channel: 'email' }],
+      ['email_sent', 5, { campaign: 'newsletter-24', channel: 'email' }],
     ],
     interests: [['trail', 'explicit', 1, 50]],
     region: 'Bayern',
   },
   ben: {
     consents: [['marketing', 'email', null, 'confirmed', 50]], // all topics, no tracking
-    events: [['email_clicked', 2, { block: 'trail' }], ['page_viewed', 2, { block: 'trail' }], ['email_sent', 20, { campaign: 'sommerlauf-2026', channel: 'email' }]],
+    events: [
+      ['email_clicked', 2, { block: 'trail' }],
+      ['page_viewed', 2, { block: 'trail' }],
+      ['email_sent', 20, { campaign: 'sommerlauf-2026', channel: 'email' }],
+    ],
     interests: [['sport', 'explicit', 0.3, 50]],
     region: 'Bayern',
     score: { engagementDaysAgo: 15, engagementValue: 60, fitEvents: 0 }, // 60 · 2^(−0.5) = 42.4
-    stages: [['subscriber', 200], ['lead', 90]],
+    stages: [
+      ['subscriber', 200],
+      ['lead', 90],
+    ],
   },
   clara: {
-    consents: [['marketing', 'email', 'news', 'confirmed', 100], ['tracking', 'email', null, 'confirmed', 100], ['marketing', 'email', 'news', 'withdrawn', 20]],
+    consents: [
+      ['marketing', 'email', 'news', 'confirmed', 100],
+      ['tracking', 'email', null, 'confirmed', 100],
+      ['marketing', 'email', 'news', 'withdrawn', 20],
+    ],
     events: [
-      ['email_clicked', 5, { block: 'trail' }], ['email_clicked', 31, { block: 'trail' }],
-      ['email_sent', 25, { campaign: 'newsletter-23', channel: 'email' }], ['email_sent', 20, { campaign: 'sommerlauf-2026', channel: 'email' }],
+      ['email_clicked', 5, { block: 'trail' }],
+      ['email_clicked', 31, { block: 'trail' }],
+      ['email_sent', 25, { campaign: 'newsletter-23', channel: 'email' }],
+      ['email_sent', 20, { campaign: 'sommerlauf-2026', channel: 'email' }],
       ['email_sent', 2, { campaign: 'newsletter-25', channel: 'email' }],
     ],
     interests: [['laufen', 'implicit', 0.8, 20]], // 0.8 · 2^(−20/30) = 0.504
     region: 'Berlin',
   },
   david: {
-    consents: [['marketing', 'email', 'news', 'confirmed', 100], ['tracking', 'email', null, 'confirmed', 100], ['marketing', 'email', null, 'withdrawn', 10]],
+    consents: [
+      ['marketing', 'email', 'news', 'confirmed', 100],
+      ['tracking', 'email', null, 'confirmed', 100],
+      ['marketing', 'email', null, 'withdrawn', 10],
+    ],
     interests: [['laufen', 'implicit', 0.8, 40]], // 0.8 · 2^(−40/30) = 0.317
   },
   emma: {
-    consents: [['marketing', 'email', 'angebote', 'confirmed', 30], ['tracking', 'email', null, 'confirmed', 30]],
-    events: [['email_clicked', 1, { block: 'lauf' }], ['email_clicked', 2, { block: 'lauf' }], ['email_clicked', 3, { block: 'lauf' }], ['email_sent', 60, { campaign: 'fruehjahr-2026', channel: 'email' }]],
+    consents: [
+      ['marketing', 'email', 'angebote', 'confirmed', 30],
+      ['tracking', 'email', null, 'confirmed', 30],
+    ],
+    events: [
+      ['email_clicked', 1, { block: 'lauf' }],
+      ['email_clicked', 2, { block: 'lauf' }],
+      ['email_clicked', 3, { block: 'lauf' }],
+      ['email_sent', 60, { campaign: 'fruehjahr-2026', channel: 'email' }],
+    ],
     interests: [['trail', 'implicit', 1, 10]], // 2^(−10/30) = 0.794
     region: 'Berlin',
   },
   felix: {
     attributes: { companySize: 120, industry: 'Handel', role: 'Geschäftsführung' }, // GF 100 %
-    consents: [['marketing', 'email', 'news', 'confirmed', 40], ['tracking', 'email', null, 'confirmed', 40]],
+    consents: [
+      ['marketing', 'email', 'news', 'confirmed', 40],
+      ['tracking', 'email', null, 'confirmed', 40],
+    ],
     interests: [['steuern', 'explicit', 1, 40]],
     preferences: { pausedUntilDaysAgo: -10 }, // paused for 10 more days
     region: 'Bayern',
   },
   greta: {
     attributes: { companySize: 30, role: 'Geschäftsführung' }, // GF 100 %
-    consents: [['marketing', 'email', 'news', 'confirmed', 60], ['tracking', 'email', null, 'confirmed', 60], ['tracking', 'email', null, 'withdrawn', 30]],
+    consents: [
+      ['marketing', 'email', 'news', 'confirmed', 60],
+      ['tracking', 'email', null, 'confirmed', 60],
+      ['tracking', 'email', null, 'withdrawn', 30],
+    ],
     interests: [['sport', 'implicit', 1, 1]],
     preferences: { pausedUntilDaysAgo: 1 }, // the pause ended yesterday
   },
@@ -109,73 +164,127 @@ const PEOPLE = {
     attributes: { companySize: 80, industry: 'Software', role: 'IT-Leitung' }, // IT 100 %, GF 25 %
     consents: [['marketing', 'email', 'news', 'confirmed', 70]],
     events: [
-      ['email_sent', 10, { campaign: 'sommerlauf-2026', channel: 'email' }], ['email_sent', 40, { campaign: 'newsletter-20', channel: 'email' }],
-      ['email_sent', 1, { campaign: 'sms-aktion', channel: 'sms' }], ['email_sent', 2, { campaign: 'sms-aktion', channel: 'sms' }], ['email_sent', 3, { campaign: 'sms-aktion', channel: 'sms' }],
+      ['email_sent', 10, { campaign: 'sommerlauf-2026', channel: 'email' }],
+      ['email_sent', 40, { campaign: 'newsletter-20', channel: 'email' }],
+      ['email_sent', 1, { campaign: 'sms-aktion', channel: 'sms' }],
+      ['email_sent', 2, { campaign: 'sms-aktion', channel: 'sms' }],
+      ['email_sent', 3, { campaign: 'sms-aktion', channel: 'sms' }],
     ],
     interests: [['laufen', 'explicit', 0.5, 30]],
     preferences: { frequency: 'important_only' },
     region: 'Hamburg',
   },
   jonas: {
-    consents: [['marketing', 'email', 'news', 'requested', 10], ['tracking', 'email', null, 'confirmed', 10]], // double opt-in never confirmed
-    events: [['email_clicked', 29, { block: 'trail' }], ['email_clicked', 1, { block: 'trail' }]],
+    consents: [
+      ['marketing', 'email', 'news', 'requested', 10],
+      ['tracking', 'email', null, 'confirmed', 10],
+    ], // double opt-in never confirmed
+    events: [
+      ['email_clicked', 29, { block: 'trail' }],
+      ['email_clicked', 1, { block: 'trail' }],
+    ],
   },
   karl: {
     attributes: { companySize: 500, industry: 'Handel', role: 'IT-Leitung' }, // IT 50 % (primary), GF 0 %
-    consents: [['marketing', 'sms', 'news', 'confirmed', 30], ['tracking', 'email', null, 'confirmed', 30]],
+    consents: [
+      ['marketing', 'sms', 'news', 'confirmed', 30],
+      ['tracking', 'email', null, 'confirmed', 30],
+    ],
     events: [['email_sent', 100, { campaign: 'sommerlauf-2026', channel: 'email' }]],
     fair: true,
     region: 'Bayern',
   },
   lena: {
     attributes: { companySize: '200', role: 'Geschäftsführung' }, // GF 100 % (the persona profile reads "200" as 200)
-    consents: [['marketing', 'email', 'news', 'withdrawn', 100], ['marketing', 'email', 'news', 'confirmed', 5], ['tracking', 'email', null, 'confirmed', 5]],
-    events: [['email_clicked', 10, { block: 'trail' }], ['email_clicked', -1, { block: 'trail' }]],
+    consents: [
+      ['marketing', 'email', 'news', 'withdrawn', 100],
+      ['marketing', 'email', 'news', 'confirmed', 5],
+      ['tracking', 'email', null, 'confirmed', 5],
+    ],
+    events: [
+      ['email_clicked', 10, { block: 'trail' }],
+      ['email_clicked', -1, { block: 'trail' }],
+    ],
     locale: 'en',
   },
   max: {
     attributes: { companySize: 400, role: 'Geschäftsführung' }, // GF 75 %
-    events: [['purchase', 10, { amount: 150, product: 'Trailschuh' }], ['purchase', 100, { amount: 80, product: 'Stirnlampe' }]],
+    events: [
+      ['purchase', 10, { amount: 150, product: 'Trailschuh' }],
+      ['purchase', 100, { amount: 80, product: 'Stirnlampe' }],
+    ],
     region: 'Bayern',
   },
   nina: {
-    events: [['purchase', 5, { amount: 20, product: 'Gel' }], ['purchase', 40, { amount: 20, product: 'Gel' }], ['purchase', 80, { amount: 20, product: 'Gel' }]],
+    events: [
+      ['purchase', 5, { amount: 20, product: 'Gel' }],
+      ['purchase', 40, { amount: 20, product: 'Gel' }],
+      ['purchase', 80, { amount: 20, product: 'Gel' }],
+    ],
     fair: true,
   },
   oskar: {
     events: [['purchase', 60 + 23 / 24, { amount: 500, product: 'Laufuhr' }]], // 60 days 23 hours ago
     score: { engagementDaysAgo: 30, engagementValue: 80, fitEvents: 0 }, // 80 · 2^(−1) = 40
-    stages: [['subscriber', 200], ['mql', 45]],
+    stages: [
+      ['subscriber', 200],
+      ['mql', 45],
+    ],
   },
   paula: {
     attributes: { companySize: 60 }, // GF 25 %, IT 0 %: no persona
     events: [['purchase', 61, { amount: 900, product: 'Laufband' }]],
     score: { engagementDaysAgo: 60, engagementValue: 80, fitEvents: 20 }, // 80 · 2^(−2) = 20, total 40
-    stages: [['subscriber', 200], ['customer', 20]],
+    stages: [
+      ['subscriber', 200],
+      ['customer', 20],
+    ],
   },
   quirin: {
-    events: [['purchase', 10, { amount: 100, product: 'Rucksack' }], ['purchase', 400, { amount: 150, product: 'Zelt' }]],
+    events: [
+      ['purchase', 10, { amount: 100, product: 'Rucksack' }],
+      ['purchase', 400, { amount: 150, product: 'Zelt' }],
+    ],
     score: { engagementDaysAgo: 30, engagementValue: 40, fitEvents: 30 }, // 30 + 40 · 2^(−1) = 50
-    stages: [['subscriber', 200], ['lead', 30]],
+    stages: [
+      ['subscriber', 200],
+      ['lead', 30],
+    ],
   },
   rosa: {
     events: [['purchase', -3, { amount: 250, product: 'Jacke' }]], // bought 3 days after NOW
-    stages: [['subscriber', 200], ['customer', 10]],
+    stages: [
+      ['subscriber', 200],
+      ['customer', 10],
+    ],
   },
   simon: {
-    events: [['email_sent', 5, { campaign: 'sommerlauf-2026' }], ['email_sent', 6, { campaign: 'info-1' }], ['email_sent', 7, { campaign: 'info-2' }]], // no channel: email
+    events: [
+      ['email_sent', 5, { campaign: 'sommerlauf-2026' }],
+      ['email_sent', 6, { campaign: 'info-1' }],
+      ['email_sent', 7, { campaign: 'info-2' }],
+    ], // no channel: email
     fair: true,
     score: { engagementDaysAgo: 90, engagementValue: 100, fitEvents: 0 }, // 100 · 2^(−3) = 12.5
-    stages: [['customer', 100], ['at_risk', 5]],
+    stages: [
+      ['customer', 100],
+      ['at_risk', 5],
+    ],
   },
   tom: {
     locale: 'en',
     region: 'Bayern',
     score: { engagementDaysAgo: 10, engagementValue: 70, fitEvents: 0 }, // 70 · 2^(−1/3) = 55.6
-    stages: [['subscriber', 200], ['at_risk', 20]],
+    stages: [
+      ['subscriber', 200],
+      ['at_risk', 20],
+    ],
   },
   ute: {
-    stages: [['mql', 50], ['customer', -2]], // becomes a customer 2 days after NOW
+    stages: [
+      ['mql', 50],
+      ['customer', -2],
+    ], // becomes a customer 2 days after NOW
   },
 } satisfies Record<string, Person>
 
@@ -208,8 +317,16 @@ const SEGMENTS: { members: Name[]; name: string; rules: (w: World) => RuleGroup 
     name: 'Läufer',
     rules: (w) =>
       or(
-        { field: 'interest', operator: 'has', value: { interest: w.interests.sport, minWeight: 0.5, source: 'explicit' } },
-        { field: 'interest', operator: 'has', value: { interest: w.interests.laufen, minWeight: 0.4, source: 'implicit' } },
+        {
+          field: 'interest',
+          operator: 'has',
+          value: { interest: w.interests.sport, minWeight: 0.5, source: 'explicit' },
+        },
+        {
+          field: 'interest',
+          operator: 'has',
+          value: { interest: w.interests.laufen, minWeight: 0.4, source: 'implicit' },
+        },
       ),
   },
   {
@@ -218,7 +335,12 @@ const SEGMENTS: { members: Name[]; name: string; rules: (w: World) => RuleGroup 
     // ben: one click, the other event on that block is a page view → out. emma: 3 clicks on the Laufen block (the parent) → out.
     members: ['anna', 'jonas'],
     name: 'Trail-Klicker',
-    rules: (w) => and({ field: 'events', operator: 'atLeast', value: { count: 2, days: 30, interest: w.interests.trail, type: 'email_clicked' } }),
+    rules: (w) =>
+      and({
+        field: 'events',
+        operator: 'atLeast',
+        value: { count: 2, days: 30, interest: w.interests.trail, type: 'email_clicked' },
+      }),
   },
   {
     // companySize ≥ 50 (a number) and (primary persona GF or IT fit ≥ 100 %).
@@ -229,7 +351,10 @@ const SEGMENTS: { members: Name[]; name: string; rules: (w: World) => RuleGroup 
     rules: (w) =>
       and(
         { field: 'attribute', operator: '>=', value: { key: 'companySize', value: 50 } },
-        or({ field: 'persona', operator: 'is', value: w.personas.gf }, { field: 'persona', operator: 'fitAtLeast', value: { percent: 100, persona: w.personas.it } }),
+        or(
+          { field: 'persona', operator: 'is', value: w.personas.gf },
+          { field: 'persona', operator: 'fitAtLeast', value: { percent: 100, persona: w.personas.it } },
+        ),
       ),
   },
   {
@@ -241,8 +366,14 @@ const SEGMENTS: { members: Name[]; name: string; rules: (w: World) => RuleGroup 
     name: 'Heiße Leads',
     rules: (w) =>
       or(
-        and({ field: 'stage', operator: 'atLeast', value: w.stages.mql }, { field: 'engagementScore', operator: '>=', value: 30 }),
-        and({ field: 'stage', operator: 'is', value: w.stages.lead }, { field: 'totalScore', operator: '>=', value: 50 }),
+        and(
+          { field: 'stage', operator: 'atLeast', value: w.stages.mql },
+          { field: 'engagementScore', operator: '>=', value: 30 },
+        ),
+        and(
+          { field: 'stage', operator: 'is', value: w.stages.lead },
+          { field: 'totalScore', operator: '>=', value: 50 },
+        ),
         { field: 'stage', operator: 'changedWithin', value: { days: 14, stage: w.stages.customer } },
       ),
   },
@@ -256,7 +387,12 @@ const SEGMENTS: { members: Name[]; name: string; rules: (w: World) => RuleGroup 
     rules: (w) =>
       and(
         { field: 'consent', operator: 'granted', value: { channel: 'email', topic: w.topics.news } },
-        not(or({ field: 'paused', operator: 'is', value: null }, { field: 'frequency', operator: '=', value: 'important_only' })),
+        not(
+          or(
+            { field: 'paused', operator: 'is', value: null },
+            { field: 'frequency', operator: '=', value: 'important_only' },
+          ),
+        ),
       ),
   },
   {
@@ -268,7 +404,10 @@ const SEGMENTS: { members: Name[]; name: string; rules: (w: World) => RuleGroup 
     rules: () =>
       and(
         { field: 'rfm', operator: '<=', value: { metric: 'recencyDays', value: 60 } },
-        or({ field: 'rfm', operator: '>=', value: { metric: 'monetary', value: 200 } }, { field: 'rfm', operator: '>=', value: { metric: 'frequencyScore', value: 3 } }),
+        or(
+          { field: 'rfm', operator: '>=', value: { metric: 'monetary', value: 200 } },
+          { field: 'rfm', operator: '>=', value: { metric: 'frequencyScore', value: 3 } },
+        ),
       ),
   },
   {
@@ -280,7 +419,10 @@ const SEGMENTS: { members: Name[]; name: string; rules: (w: World) => RuleGroup 
     name: 'Sommerlauf-Nachfass',
     rules: (w) =>
       and(
-        or({ field: 'segment', operator: 'in', value: w.segments['Läufer'] }, { field: 'segment', operator: 'in', value: w.segments['Messe-Kontakte'] }),
+        or(
+          { field: 'segment', operator: 'in', value: w.segments['Läufer'] },
+          { field: 'segment', operator: 'in', value: w.segments['Messe-Kontakte'] },
+        ),
         { field: 'receivedCampaign', operator: 'is', value: 'sommerlauf-2026' },
         not(and({ field: 'contacted', operator: 'atLeast', value: { channel: 'email', count: 3, days: 30 } })),
       ),
@@ -309,33 +451,81 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
   const ids = {} as Record<Name, string>
   const nameOf = new Map<string, Name>()
   const ref = (id: number | string) => (payload.db.defaultIDType === 'number' ? Number(id) : String(id))
-  const names = (list: Iterable<number | string>) => [...list].map((id) => nameOf.get(String(id)) ?? `unknown ${id}`).sort()
+  const names = (list: Iterable<number | string>) =>
+    [...list].map((id) => nameOf.get(String(id)) ?? `unknown ${id}`).sort()
 
   beforeAll(async () => {
     local = await startLocalPayload(kind)
     payload = local.payload
-    for (const [key, order] of [['subscriber', 10], ['lead', 20], ['mql', 30], ['customer', 50], ['at_risk', 70]] as const) {
-      w.stages[key] = String((await payload.create({ collection: 'lifecycle-stages', data: { key, label: key, order } })).id)
+    for (const [key, order] of [
+      ['subscriber', 10],
+      ['lead', 20],
+      ['mql', 30],
+      ['customer', 50],
+      ['at_risk', 70],
+    ] as const) {
+      w.stages[key] = String(
+        (await payload.create({ collection: 'lifecycle-stages', data: { key, label: key, order } })).id,
+      )
     }
-    for (const [slug, parent] of [['sport', null], ['laufen', 'sport'], ['trail', 'laufen'], ['finanzen', null], ['steuern', 'finanzen']] as const) {
-      const data = { label: slug === 'trail' ? 'Trail running' : slug, slug, ...(parent ? { parent: ref(w.interests[parent]) } : {}) }
+    for (const [slug, parent] of [
+      ['sport', null],
+      ['laufen', 'sport'],
+      ['trail', 'laufen'],
+      ['finanzen', null],
+      ['steuern', 'finanzen'],
+    ] as const) {
+      const data = {
+        label: slug === 'trail' ? 'Trail running' : slug,
+        slug,
+        ...(parent ? { parent: ref(w.interests[parent]) } : {}),
+      }
       w.interests[slug] = String((await payload.create({ collection: 'interests', data: data as never })).id)
     }
-    const persona = (slug: string, name: string, profile: Record<string, unknown>[]) => payload.create({ collection: 'personas', data: { name, profile, slug } as never })
-    w.personas.gf = String((await persona('gf', 'Geschäftsführung', [
-      { attribute: 'attributes.role', operator: 'in', values: ['Geschäftsführung'], weight: 3 },
-      { attribute: 'attributes.companySize', operator: 'lte', values: ['250'], weight: 1 },
-    ])).id)
-    w.personas.it = String((await persona('it', 'IT-Leitung', [
-      { attribute: 'attributes.role', operator: 'in', values: ['IT-Leitung'], weight: 1 },
-      { attribute: 'attributes.industry', operator: 'in', values: ['Software'], weight: 1 },
-    ])).id)
-    for (const [slug, name] of [['news', 'Laufsport-News'], ['angebote', 'Angebote']] as const) {
+    const persona = (slug: string, name: string, profile: Record<string, unknown>[]) =>
+      payload.create({ collection: 'personas', data: { name, profile, slug } as never })
+    w.personas.gf = String(
+      (
+        await persona('gf', 'Geschäftsführung', [
+          { attribute: 'attributes.role', operator: 'in', values: ['Geschäftsführung'], weight: 3 },
+          { attribute: 'attributes.companySize', operator: 'lte', values: ['250'], weight: 1 },
+        ])
+      ).id,
+    )
+    w.personas.it = String(
+      (
+        await persona('it', 'IT-Leitung', [
+          { attribute: 'attributes.role', operator: 'in', values: ['IT-Leitung'], weight: 1 },
+          { attribute: 'attributes.industry', operator: 'in', values: ['Software'], weight: 1 },
+        ])
+      ).id,
+    )
+    for (const [slug, name] of [
+      ['news', 'Laufsport-News'],
+      ['angebote', 'Angebote'],
+    ] as const) {
       w.topics[slug] = String((await payload.create({ collection: 'topics', data: { name, slug } as never })).id)
     }
-    for (const [key, interest] of [['trail', 'trail'], ['lauf', 'laufen'], ['steuer', 'steuern']] as const) {
-      const body = { root: { children: [{ children: [{ text: key, type: 'text', version: 1 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 } }
-      w.blocks[key] = String((await payload.create({ collection: 'content-blocks', data: { body, interests: [ref(w.interests[interest])], title: `Block ${key}` } as never })).id)
+    for (const [key, interest] of [
+      ['trail', 'trail'],
+      ['lauf', 'laufen'],
+      ['steuer', 'steuern'],
+    ] as const) {
+      const body = {
+        root: {
+          children: [{ children: [{ text: key, type: 'text', version: 1 }], type: 'paragraph', version: 1 }],
+          type: 'root',
+          version: 1,
+        },
+      }
+      w.blocks[key] = String(
+        (
+          await payload.create({
+            collection: 'content-blocks',
+            data: { body, interests: [ref(w.interests[interest])], title: `Block ${key}` } as never,
+          })
+        ).id,
+      )
     }
 
     const events: Record<string, unknown>[] = []
@@ -350,11 +540,19 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
           attributes: person.attributes ?? null,
           email: emailOf(name),
           firstName: name[0].toUpperCase() + name.slice(1),
-          interests: (person.interests ?? []).map(([interest, source, weight, seen]) => ({ interest: ref(w.interests[interest]), lastSeenAt: ago(seen).toISOString(), source, weight })),
+          interests: (person.interests ?? []).map(([interest, source, weight, seen]) => ({
+            interest: ref(w.interests[interest]),
+            lastSeenAt: ago(seen).toISOString(),
+            source,
+            weight,
+          })),
           locale: person.locale ?? 'de',
           preferences: {
             frequency: person.preferences?.frequency ?? 'weekly',
-            pausedUntil: person.preferences?.pausedUntilDaysAgo === undefined ? null : ago(person.preferences.pausedUntilDaysAgo).toISOString(),
+            pausedUntil:
+              person.preferences?.pausedUntilDaysAgo === undefined
+                ? null
+                : ago(person.preferences.pausedUntilDaysAgo).toISOString(),
           },
           region: person.region ?? null,
           stage: ref(w.stages[firstStage]),
@@ -364,29 +562,70 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       ids[name] = id
       nameOf.set(id, name)
       for (const [stage, at] of laterStages) {
-        await payload.update({ collection: 'subscribers', context: { stageChange: { at: ago(at), source: 'rule' } }, data: { stage: ref(w.stages[stage]) } as never, id })
+        await payload.update({
+          collection: 'subscribers',
+          context: { stageChange: { at: ago(at), source: 'rule' } },
+          data: { stage: ref(w.stages[stage]) } as never,
+          id,
+        })
       }
       for (const [purpose, channel, topic, action, at] of person.consents ?? []) {
         await payload.create({
           collection: 'consent-records',
-          data: { action, channel, occurredAt: ago(at).toISOString(), purpose, source: 'api', subscriber: ref(id), topic: topic ? ref(w.topics[topic]) : null } as never,
+          data: {
+            action,
+            channel,
+            occurredAt: ago(at).toISOString(),
+            purpose,
+            source: 'api',
+            subscriber: ref(id),
+            topic: topic ? ref(w.topics[topic]) : null,
+          } as never,
           overrideAccess: true,
         })
       }
       for (const [index, [type, at, { block, ...properties } = {}]] of (person.events ?? []).entries()) {
-        events.push({ block: block ? w.blocks[block] : null, eventId: `${name}-${index}`, occurredAt: ago(at), properties: { url: 'https://laufwerk.example/', ...properties }, subscriber: ref(id), type })
+        events.push({
+          block: block ? w.blocks[block] : null,
+          eventId: `${name}-${index}`,
+          occurredAt: ago(at),
+          properties: { url: 'https://laufwerk.example/', ...properties },
+          subscriber: ref(id),
+          type,
+        })
       }
       if (person.score) {
-        scores.push({ engagementAsOf: ago(person.score.engagementDaysAgo), engagementValue: person.score.engagementValue, fitEvents: person.score.fitEvents, subscriber: ref(id) })
+        scores.push({
+          engagementAsOf: ago(person.score.engagementDaysAgo),
+          engagementValue: person.score.engagementValue,
+          fitEvents: person.score.fitEvents,
+          subscriber: ref(id),
+        })
       }
     }
-    await writeAtomically(payload, { inserts: [{ collection: 'events', docs: events }, { collection: 'lead-scores', docs: scores }] })
+    await writeAtomically(payload, {
+      inserts: [
+        { collection: 'events', docs: events },
+        { collection: 'lead-scores', docs: scores },
+      ],
+    })
 
-    const fair = await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Messe-Kontakte' } as never })
+    const fair = await payload.create({
+      collection: 'segments',
+      data: { kind: 'static', name: 'Messe-Kontakte' } as never,
+    })
     w.segments['Messe-Kontakte'] = String(fair.id)
-    await writeMembers(payload, String(fair.id), FAIR.map((name) => ids[name]), { replace: true })
+    await writeMembers(
+      payload,
+      String(fair.id),
+      FAIR.map((name) => ids[name]),
+      { replace: true },
+    )
     for (const segment of SEGMENTS) {
-      const created = await payload.create({ collection: 'segments', data: { kind: 'dynamic', name: segment.name, rules: segment.rules(w) } as never })
+      const created = await payload.create({
+        collection: 'segments',
+        data: { kind: 'dynamic', name: segment.name, rules: segment.rules(w) } as never,
+      })
       w.segments[segment.name] = String(created.id)
     }
   }, 180_000)
@@ -404,20 +643,39 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
     let membership: Map<Name, Set<string>>
     beforeAll(async () => {
       membership = new Map()
-      for (const name of NAMES) membership.set(name, await segmentsOf(payload, ids[name], Object.values(w.segments), NOW))
+      for (const name of NAMES)
+        membership.set(name, await segmentsOf(payload, ids[name], Object.values(w.segments), NOW))
     })
 
     it('computes the profiles the segments read (persona from the profile, stage history)', async () => {
-      const read = async (name: Name) => payload.findByID({ collection: 'subscribers', depth: 0, id: ids[name] }) as unknown as Promise<Record<string, any>>
+      const read = async (name: Name) =>
+        payload.findByID({ collection: 'subscribers', depth: 0, id: ids[name] }) as unknown as Promise<
+          Record<string, any>
+        >
       const personaOf = async (name: Name) => {
         const persona = (await read(name)).persona
-        return persona == null ? null : String(persona) === w.personas.gf ? 'gf' : String(persona) === w.personas.it ? 'it' : String(persona)
+        return persona == null
+          ? null
+          : String(persona) === w.personas.gf
+            ? 'gf'
+            : String(persona) === w.personas.it
+              ? 'it'
+              : String(persona)
       }
-      expect(await Promise.all((['anna', 'felix', 'greta', 'hannah', 'karl', 'lena', 'max', 'paula'] as const).map(personaOf))).toEqual([null, 'gf', 'gf', 'it', 'it', 'gf', 'gf', null])
+      expect(
+        await Promise.all(
+          (['anna', 'felix', 'greta', 'hannah', 'karl', 'lena', 'max', 'paula'] as const).map(personaOf),
+        ),
+      ).toEqual([null, 'gf', 'gf', 'it', 'it', 'gf', 'gf', null])
       const fits = (await read('max')).score.personaFits
       expect([fits[w.personas.gf], fits[w.personas.it]]).toEqual([75, 0])
       const simon = await read('simon')
-      expect(simon.stageHistory.map((entry: { changedAt: string; stage: unknown }) => [String(entry.stage), entry.changedAt])).toEqual([
+      expect(
+        simon.stageHistory.map((entry: { changedAt: string; stage: unknown }) => [
+          String(entry.stage),
+          entry.changedAt,
+        ]),
+      ).toEqual([
         [w.stages.customer, ago(100).toISOString()],
         [w.stages.at_risk, ago(5).toISOString()],
       ])
@@ -446,8 +704,15 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
 
     it("lists a person's segments when no segments are named (all of them)", async () => {
       const segmentNames = new Map(Object.entries(w.segments).map(([name, id]) => [id, name]))
-      const of = async (name: Name) => [...(await segmentsOf(payload, ids[name], null, NOW))].map((id) => segmentNames.get(id)).sort()
-      expect(await of('anna')).toEqual(['Erreichbar mit Tracking', 'Laufsport-Newsletter', 'Läufer', 'Sommerlauf-Nachfass', 'Trail-Klicker'])
+      const of = async (name: Name) =>
+        [...(await segmentsOf(payload, ids[name], null, NOW))].map((id) => segmentNames.get(id)).sort()
+      expect(await of('anna')).toEqual([
+        'Erreichbar mit Tracking',
+        'Laufsport-Newsletter',
+        'Läufer',
+        'Sommerlauf-Nachfass',
+        'Trail-Klicker',
+      ])
       expect(await of('karl')).toEqual(['Messe-Kontakte', 'Sommerlauf-Nachfass'])
       expect(await of('david')).toEqual([])
       expect(await of('ute')).toEqual([])
@@ -466,7 +731,10 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       const later = new Date(NOW.getTime() + 2 * DAY)
       const id = w.segments['Trail-Klicker']
       expect(await sqlMembers(id, later)).toEqual(['anna', 'lena'])
-      expect([await matches(payload, ids.jonas, id, later), await matches(payload, ids.lena, id, later)]).toEqual([false, true])
+      expect([await matches(payload, ids.jonas, id, later), await matches(payload, ids.lena, id, later)]).toEqual([
+        false,
+        true,
+      ])
     })
   })
 
@@ -476,7 +744,12 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       const frozen = await freezeSegment(payload, laeufer, { at: NOW, name: 'Läufer Juni' })
       expect(frozen).toEqual({ id: expect.any(String), memberCount: 4, name: 'Läufer Juni' })
       const stored = await payload.findByID({ collection: 'segments', depth: 0, id: frozen.id })
-      expect([stored.kind, stored.memberCount, String(stored.frozenFrom), new Date(stored.frozenAt!).toISOString()]).toEqual(['static', 4, laeufer, NOW.toISOString()])
+      expect([
+        stored.kind,
+        stored.memberCount,
+        String(stored.frozenFrom),
+        new Date(stored.frozenAt!).toISOString(),
+      ]).toEqual(['static', 4, laeufer, NOW.toISOString()])
       expect(await sqlMembers(frozen.id)).toEqual(['anna', 'clara', 'emma', 'hannah'])
 
       // clara loses her running interest: she leaves Läufer, but not the frozen list.
@@ -492,20 +765,43 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       let list: string
       let asAdmin: PayloadRequest
       let asEditor: PayloadRequest
-      const importEndpoint = () => ((payload.collections.segments.config.endpoints || []) as Endpoint[]).find((endpoint) => endpoint.path === '/:id/import')!
+      const importEndpoint = () =>
+        ((payload.collections.segments.config.endpoints || []) as Endpoint[]).find(
+          (endpoint) => endpoint.path === '/:id/import',
+        )!
       const upload = async (req: PayloadRequest, segment: string, csv: string, mode = '') => {
-        Object.assign(req, { routeParams: { id: segment }, searchParams: new URLSearchParams(mode ? { mode } : {}), text: async () => csv })
+        Object.assign(req, {
+          routeParams: { id: segment },
+          searchParams: new URLSearchParams(mode ? { mode } : {}),
+          text: async () => csv,
+        })
         const response = await importEndpoint()!.handler(req)
         return { body: await response.json(), status: response.status }
       }
       const stored = async () => {
-        const { docs } = await payload.find({ collection: 'segment-members', depth: 0, limit: 0, pagination: false, where: { segment: { equals: list } } })
+        const { docs } = await payload.find({
+          collection: 'segment-members',
+          depth: 0,
+          limit: 0,
+          pagination: false,
+          where: { segment: { equals: list } },
+        })
         const doc = await payload.findByID({ collection: 'segments', depth: 0, id: list })
-        return { memberCount: doc.memberCount, members: names(docs.map((member) => String(typeof member.subscriber === 'object' ? member.subscriber.id : member.subscriber))) }
+        return {
+          memberCount: doc.memberCount,
+          members: names(
+            docs.map((member) =>
+              String(typeof member.subscriber === 'object' ? member.subscriber.id : member.subscriber),
+            ),
+          ),
+        }
       }
 
       beforeAll(async () => {
-        list = String((await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Import-Liste' } as never })).id)
+        list = String(
+          (await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Import-Liste' } as never }))
+            .id,
+        )
         const admin = await createStaff(payload, 'admin', `admin-${kind}@laufwerk.example`)
         const editor = await createStaff(payload, 'editor', `editor-${kind}@laufwerk.example`)
         asAdmin = await createLocalReq({ user: { ...admin, collection: 'users' } as never }, payload)
@@ -513,7 +809,11 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       })
 
       it('adds the members of a good file (emails normalised, repeats once) and adds to them on the next import', async () => {
-        const first = await upload(asAdmin, list, 'E-Mail,Name\nanna@kunde.example,Anna\n BEN@Kunde.example ,Ben\nanna@kunde.example,Anna again\n')
+        const first = await upload(
+          asAdmin,
+          list,
+          'E-Mail,Name\nanna@kunde.example,Anna\n BEN@Kunde.example ,Ben\nanna@kunde.example,Anna again\n',
+        )
         expect(first).toEqual({ body: { imported: 2, memberCount: 2 }, status: 200 })
         const second = await upload(asAdmin, list, 'email\nclara@kunde.example\nanna@kunde.example\n')
         expect(second).toEqual({ body: { imported: 2, memberCount: 3 }, status: 200 })
@@ -523,7 +823,13 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
 
       it('rejects a file with bad rows, naming each row, and stores nothing', async () => {
         const before = await stored()
-        const csv = ['email,name', 'david@kunde.example,David', 'kein-at-zeichen,Kaputt', 'emma@kunde.example,Emma', 'zora@kunde.example,Zora'].join('\n')
+        const csv = [
+          'email,name',
+          'david@kunde.example,David',
+          'kein-at-zeichen,Kaputt',
+          'emma@kunde.example,Emma',
+          'zora@kunde.example,Zora',
+        ].join('\n')
         const result = await upload(asAdmin, list, csv, 'replace')
         expect(result.status).toBe(422)
         // Spreadsheet rows: the header is row 1, so the invalid address is row 3 and the unknown one row 5.
@@ -535,10 +841,16 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
 
         // Rows are lines of the file: a blank line does not shift the numbers.
         const withGap = await upload(asAdmin, list, 'email\nanna@kunde.example\n\nkaputt\n', 'replace')
-        expect(withGap).toEqual({ body: { errors: [{ message: '"kaputt" is not a valid email address', row: 4 }] }, status: 422 })
+        expect(withGap).toEqual({
+          body: { errors: [{ message: '"kaputt" is not a valid email address', row: 4 }] },
+          status: 422,
+        })
 
         const noHeader = await upload(asAdmin, list, 'name,firma\nDavid,Laufwerk\n', 'replace')
-        expect(noHeader).toEqual({ body: { errors: [{ message: 'The first row needs an "email" column', row: 1 }] }, status: 422 })
+        expect(noHeader).toEqual({
+          body: { errors: [{ message: 'The first row needs an "email" column', row: 1 }] },
+          status: 422,
+        })
         expect(await stored()).toEqual(before)
       })
 
@@ -549,11 +861,18 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
         const editor = await upload(asEditor, list, 'email\ndavid@kunde.example\n')
         expect(editor.status).toBe(403)
         expect(await stored()).toEqual(before)
-        expect(await payload.count({ collection: 'segment-members', where: { subscriber: { equals: ids.david } } }).then((r) => r.totalDocs)).toBe(0)
+        expect(
+          await payload
+            .count({ collection: 'segment-members', where: { subscriber: { equals: ids.david } } })
+            .then((r) => r.totalDocs),
+        ).toBe(0)
       })
 
       it('replaces the list with mode=replace', async () => {
-        expect(await upload(asAdmin, list, 'email\ndavid@kunde.example\nemma@kunde.example\n', 'replace')).toEqual({ body: { imported: 2, memberCount: 2 }, status: 200 })
+        expect(await upload(asAdmin, list, 'email\ndavid@kunde.example\nemma@kunde.example\n', 'replace')).toEqual({
+          body: { imported: 2, memberCount: 2 },
+          status: 200,
+        })
         expect(await stored()).toEqual({ memberCount: 2, members: ['david', 'emma'] })
       })
     })
@@ -561,8 +880,10 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
 
   describe('bad input: clear errors that name the place, nothing saved', () => {
     const segmentTotal = () => payload.count({ collection: 'segments' }).then((r) => r.totalDocs)
-    const create = (name: string, rules: unknown) => payload.create({ collection: 'segments', data: { kind: 'dynamic', name, rules } as never })
-    const rulesOf = async (id: number | string) => (await payload.findByID({ collection: 'segments', depth: 0, id })).rules
+    const create = (name: string, rules: unknown) =>
+      payload.create({ collection: 'segments', data: { kind: 'dynamic', name, rules } as never })
+    const rulesOf = async (id: number | string) =>
+      (await payload.findByID({ collection: 'segments', depth: 0, id })).rules
     let basis: string
 
     beforeAll(async () => {
@@ -581,13 +902,19 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
 
     it('refuses rules that point at a deleted interest or persona, on create and update', async () => {
       const yoga = await payload.create({ collection: 'interests', data: { label: 'Yoga', slug: 'yoga' } as never })
-      const einkauf = await payload.create({ collection: 'personas', data: { name: 'Einkauf', slug: 'einkauf' } as never })
+      const einkauf = await payload.create({
+        collection: 'personas',
+        data: { name: 'Einkauf', slug: 'einkauf' } as never,
+      })
       await payload.delete({ collection: 'interests', id: yoga.id })
       await payload.delete({ collection: 'personas', id: einkauf.id })
       const rules = and(
         { field: 'locale', operator: '=', value: 'de' },
         { field: 'interest', operator: 'has', value: { interest: String(yoga.id), minWeight: 0, source: 'any' } },
-        or({ field: 'region', operator: '=', value: 'Bayern' }, { field: 'persona', operator: 'is', value: String(einkauf.id) }),
+        or(
+          { field: 'region', operator: '=', value: 'Bayern' },
+          { field: 'persona', operator: 'is', value: String(einkauf.id) },
+        ),
       )
       const before = await segmentTotal()
       expect(await rejected(create('Yoga-Fans', rules))).toEqual([
@@ -603,36 +930,83 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
     })
 
     it.each([
-      ['an unknown field', and({ field: 'shoeSize', operator: '=', value: 42 } as never), 'rules[0]: unknown field "shoeSize"'],
-      ['an operator the field lacks', and({ field: 'locale', operator: '>=', value: 'de' } as never), 'rules[0]: field "locale" has no operator ">=" (use =, !=)'],
+      [
+        'an unknown field',
+        and({ field: 'shoeSize', operator: '=', value: 42 } as never),
+        'rules[0]: unknown field "shoeSize"',
+      ],
+      [
+        'an operator the field lacks',
+        and({ field: 'locale', operator: '>=', value: 'de' } as never),
+        'rules[0]: field "locale" has no operator ">=" (use =, !=)',
+      ],
       ['rules that are not a list', { combinator: 'and', rules: 'locale = de' }, 'root: "rules" must be a list'],
       ['the combinator "xor"', { combinator: 'xor', rules: [] }, 'root: "combinator" must be "and" or "or"'],
-      ['an event window without days', and({ field: 'events', operator: 'atLeast', value: { count: 2, type: 'email_clicked' } } as never), 'rules[0]: events: "days" must be a whole number from 1 to 3660'],
+      [
+        'an event window without days',
+        and({ field: 'events', operator: 'atLeast', value: { count: 2, type: 'email_clicked' } } as never),
+        'rules[0]: events: "days" must be a whole number from 1 to 3660',
+      ],
       [
         'a nested stage rule without a stage and a bad group',
-        and({ field: 'locale', operator: '=', value: 'de' }, or({ field: 'region', operator: '=', value: 'Bayern' }, { field: 'stage', operator: 'is', value: '' } as never), 'x' as never),
+        and(
+          { field: 'locale', operator: '=', value: 'de' },
+          or({ field: 'region', operator: '=', value: 'Bayern' }, {
+            field: 'stage',
+            operator: 'is',
+            value: '',
+          } as never),
+          'x' as never,
+        ),
         'rules[1].rules[1]: stage: needs a stage id; rules[2]: must be a condition with "field", "operator" and "value"',
       ],
-      ['a number compared as "contains"', and({ field: 'attribute', operator: 'contains', value: { key: 'companySize', value: 5 } } as never), 'rules[0]: attribute: "contains" needs a text without control characters'],
+      [
+        'a number compared as "contains"',
+        and({ field: 'attribute', operator: 'contains', value: { key: 'companySize', value: 5 } } as never),
+        'rules[0]: attribute: "contains" needs a text without control characters',
+      ],
     ])('refuses %s, naming the place', async (_, rules, problem) => {
       const before = await segmentTotal()
       expect(await rejected(create('Kaputt', rules))).toEqual([`rules: ${problem}`])
       expect(await segmentTotal()).toBe(before)
       const stored = await rulesOf(basis)
-      expect(await rejected(payload.update({ collection: 'segments', data: { rules } as never, id: basis }))).toEqual([`rules: ${problem}`])
+      expect(await rejected(payload.update({ collection: 'segments', data: { rules } as never, id: basis }))).toEqual([
+        `rules: ${problem}`,
+      ])
       expect(await rulesOf(basis)).toEqual(stored)
     })
 
     it('refuses a cycle: B using A when A uses B, and A using itself', async () => {
       const aufbau = String((await create('Aufbau', and({ field: 'segment', operator: 'in', value: basis }))).id)
       const stored = await rulesOf(basis)
-      expect(await rejected(payload.update({ collection: 'segments', data: { rules: and({ field: 'locale', operator: '=', value: 'de' }, { field: 'segment', operator: 'in', value: aufbau }) } as never, id: basis }))).toEqual([
+      expect(
+        await rejected(
+          payload.update({
+            collection: 'segments',
+            data: {
+              rules: and(
+                { field: 'locale', operator: '=', value: 'de' },
+                { field: 'segment', operator: 'in', value: aufbau },
+              ),
+            } as never,
+            id: basis,
+          }),
+        ),
+      ).toEqual([
         `rules: rules[1]: segment ${aufbau} leads back to this segment (${basis} → ${aufbau} → ${basis}): cycles are not allowed`,
       ])
       expect(await rulesOf(basis)).toEqual(stored)
 
       const own = await rulesOf(aufbau)
-      expect(await rejected(payload.update({ collection: 'segments', data: { rules: or({ field: 'segment', operator: 'in', value: aufbau }) } as never, id: aufbau }))).toEqual([
+      expect(
+        await rejected(
+          payload.update({
+            collection: 'segments',
+            data: { rules: or({ field: 'segment', operator: 'in', value: aufbau }) } as never,
+            id: aufbau,
+          }),
+        ),
+      ).toEqual([
         `rules: rules[0]: segment ${aufbau} leads back to this segment (${aufbau} → ${aufbau}): cycles are not allowed`,
       ])
       expect(await rulesOf(aufbau)).toEqual(own)
@@ -640,23 +1014,55 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
 
     it('refuses to delete a segment another one uses (409), deleting nothing', async () => {
       const before = await segmentTotal()
-      const error = await payload.delete({ collection: 'segments', id: basis }).then(() => null, (caught: unknown) => caught as { message: string; status: number })
+      const error = await payload.delete({ collection: 'segments', id: basis }).then(
+        () => null,
+        (caught: unknown) => caught as { message: string; status: number },
+      )
       expect(error?.status).toBe(409)
       expect(error?.message).toBe('This segment is used by segment "Aufbau": remove it there first.')
       expect(await segmentTotal()).toBe(before)
       expect((await payload.findByID({ collection: 'segments', depth: 0, id: basis })).name).toBe('Basis')
       // The dynamic segment Läufer is used by Sommerlauf-Nachfass, the static Messe-Kontakte too.
       for (const name of ['Läufer', 'Messe-Kontakte']) {
-        await expect(payload.delete({ collection: 'segments', id: w.segments[name] })).rejects.toMatchObject({ status: 409 })
+        await expect(payload.delete({ collection: 'segments', id: w.segments[name] })).rejects.toMatchObject({
+          status: 409,
+        })
       }
       expect(await segmentTotal()).toBe(before)
       expect(await sqlMembers(w.segments['Messe-Kontakte'])).toEqual(FAIR)
     })
 
     it('reports a reference deleted after the segment was saved (SEGMENT_INVALID naming the place), never an empty segment', async () => {
-      const wandern = await payload.create({ collection: 'interests', data: { label: 'Wandern', parent: ref(w.interests.sport), slug: 'wandern' } as never })
-      const wanderer = String((await create('Wanderer', and({ field: 'locale', operator: '=', value: 'de' }, { field: 'interest', operator: 'has', value: { interest: String(wandern.id), minWeight: 0, source: 'any' } }))).id)
-      const user = String((await create('Wanderer in Bayern', and({ field: 'segment', operator: 'in', value: wanderer }, { field: 'region', operator: '=', value: 'Bayern' }))).id)
+      const wandern = await payload.create({
+        collection: 'interests',
+        data: { label: 'Wandern', parent: ref(w.interests.sport), slug: 'wandern' } as never,
+      })
+      const wanderer = String(
+        (
+          await create(
+            'Wanderer',
+            and(
+              { field: 'locale', operator: '=', value: 'de' },
+              {
+                field: 'interest',
+                operator: 'has',
+                value: { interest: String(wandern.id), minWeight: 0, source: 'any' },
+              },
+            ),
+          )
+        ).id,
+      )
+      const user = String(
+        (
+          await create(
+            'Wanderer in Bayern',
+            and(
+              { field: 'segment', operator: 'in', value: wanderer },
+              { field: 'region', operator: '=', value: 'Bayern' },
+            ),
+          )
+        ).id,
+      )
       expect(await segmentCount(payload, wanderer, NOW)).toBe(0)
       await payload.delete({ collection: 'interests', id: wandern.id })
 
@@ -667,7 +1073,10 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
         () => matches(payload, ids.anna, wanderer, NOW),
         () => segmentCount(payload, user, NOW), // through the segment that uses it
       ]) {
-        const error = await attempt().then(() => null, (caught: unknown) => caught)
+        const error = await attempt().then(
+          () => null,
+          (caught: unknown) => caught,
+        )
         expect(error).toBeInstanceOf(CodedError)
         expect(error).toMatchObject({ code: 'SEGMENT_INVALID', status: 422 })
         expect((error as Error).message).toContain(problem)
@@ -681,8 +1090,16 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
 
   describe('previewRules', () => {
     it('returns the problems with their places for a malformed tree', async () => {
-      expect(await previewRules(payload, { combinator: 'xor', rules: [] }, null, true)).toEqual({ problems: [{ message: '"combinator" must be "and" or "or"', path: 'root' }] })
-      const tree = and({ field: 'locale', operator: '=', value: 'de' }, or({ field: 'events', operator: 'atLeast', value: { count: 0, days: 30, type: 'email_clicked' } } as never, { field: 'paused', operator: 'is', value: 'ja' } as never))
+      expect(await previewRules(payload, { combinator: 'xor', rules: [] }, null, true)).toEqual({
+        problems: [{ message: '"combinator" must be "and" or "or"', path: 'root' }],
+      })
+      const tree = and(
+        { field: 'locale', operator: '=', value: 'de' },
+        or(
+          { field: 'events', operator: 'atLeast', value: { count: 0, days: 30, type: 'email_clicked' } } as never,
+          { field: 'paused', operator: 'is', value: 'ja' } as never,
+        ),
+      )
       expect(await previewRules(payload, tree, null, true)).toEqual({
         problems: [
           { message: 'events: "count" must be a whole number from 1', path: 'rules[1].rules[0]' },
@@ -692,8 +1109,20 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       // A cycle is a problem too when the builder names the segment being edited: Läufer may not use
       // Sommerlauf-Nachfass, which uses Läufer.
       const [laeufer, nachfass] = [w.segments['Läufer'], w.segments['Sommerlauf-Nachfass']]
-      expect(await previewRules(payload, or({ field: 'locale', operator: '=', value: 'de' }, { field: 'segment', operator: 'in', value: nachfass }), laeufer, true)).toEqual({
-        problems: [{ message: `segment ${nachfass} leads back to this segment (${laeufer} → ${nachfass} → ${laeufer}): cycles are not allowed`, path: 'rules[1]' }],
+      expect(
+        await previewRules(
+          payload,
+          or({ field: 'locale', operator: '=', value: 'de' }, { field: 'segment', operator: 'in', value: nachfass }),
+          laeufer,
+          true,
+        ),
+      ).toEqual({
+        problems: [
+          {
+            message: `segment ${nachfass} leads back to this segment (${laeufer} → ${nachfass} → ${laeufer}): cycles are not allowed`,
+            path: 'rules[1]',
+          },
+        ],
       })
     })
 
@@ -702,13 +1131,23 @@ describe.each(testedDatabases())('segments on %s', (kind) => {
       const tree = and({ field: 'locale', operator: '=', value: 'de' })
       const firstTen: Name[] = ['anna', 'ben', 'clara', 'david', 'emma', 'felix', 'greta', 'hannah', 'jonas', 'karl']
       const withEmails = await previewRules(payload, tree, null, true)
-      expect(withEmails).toEqual({ count: 18, sample: firstTen.map((name) => ({ email: emailOf(name), id: ids[name] })) })
+      expect(withEmails).toEqual({
+        count: 18,
+        sample: firstTen.map((name) => ({ email: emailOf(name), id: ids[name] })),
+      })
       const withoutEmails = await previewRules(payload, tree, null, false)
       expect(withoutEmails).toEqual({ count: 18, sample: firstTen.map((name) => ({ id: ids[name] })) })
       expect(JSON.stringify(withoutEmails)).not.toContain('@')
       // Region Bayern: anna, ben, felix, karl, max, tom.
       const bayern = await previewRules(payload, and({ field: 'region', operator: '=', value: 'Bayern' }), null, false)
-      expect('sample' in bayern && names(bayern.sample.map((entry) => entry.id))).toEqual(['anna', 'ben', 'felix', 'karl', 'max', 'tom'])
+      expect('sample' in bayern && names(bayern.sample.map((entry) => entry.id))).toEqual([
+        'anna',
+        'ben',
+        'felix',
+        'karl',
+        'max',
+        'tom',
+      ])
       expect('count' in bayern && bayern.count).toBe(6)
     })
   })

@@ -1,13 +1,10 @@
 import type { Payload } from 'payload'
 
+import { claimRows, idFromKey, relationKey, sql, writeAtomically } from '@kontorwerk/personalization'
+import { segmentsOfMany } from '@kontorwerk/segments'
+
 import type { Automation, Campaign } from '../documents'
 
-import { sql } from '@kontorwerk/personalization'
-
-import { writeAtomically } from '@kontorwerk/personalization'
-import { claimRows } from '@kontorwerk/personalization'
-import { idFromKey, relationKey } from '@kontorwerk/personalization'
-import { segmentsOfMany } from '@kontorwerk/segments'
 import { AUTOMATION_RUNS, AUTOMATIONS, CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { queueSendJob } from '../sending/continueOrFinish'
 import { campaignMessageId } from '../sending/prepareCampaign'
@@ -17,7 +14,13 @@ const DAY = 24 * 3600 * 1000
 const BATCH = 200
 
 type Run = { automation: string; id: string; step: number; subscriber: string }
-type Outcome = { nextAt?: Date; sends: { campaign: string; run: Run }[]; state: 'active' | 'done' | 'exited'; step: number; exitReason?: string }
+type Outcome = {
+  nextAt?: Date
+  sends: { campaign: string; run: Run }[]
+  state: 'active' | 'done' | 'exited'
+  step: number
+  exitReason?: string
+}
 
 /**
  * Moves every due run forward: steps run in order until a wait (the run sleeps until then), the
@@ -39,7 +42,12 @@ export async function advanceAutomations(payload: Payload, now = new Date()): Pr
       now,
     })
     if (rows.length === 0) return advanced
-    const runs: Run[] = rows.map((row) => ({ automation: String(row.automation), id: String(row.id), step: Number(row.step ?? 0), subscriber: String(row.subscriber) }))
+    const runs: Run[] = rows.map((row) => ({
+      automation: String(row.automation),
+      id: String(row.id),
+      step: Number(row.step ?? 0),
+      subscriber: String(row.subscriber),
+    }))
     const automations = await loadAutomations(payload, [...new Set(runs.map((run) => run.automation))])
     const outcomes = new Map<string, Outcome>()
     for (const run of runs) outcomes.set(run.id, await walk(payload, automations.get(run.automation), run, now))
@@ -52,15 +60,31 @@ type Loaded = { automation: Automation; campaignByStep: Map<string, string> }
 
 async function loadAutomations(payload: Payload, ids: string[]): Promise<Map<string, Loaded>> {
   const [{ docs: automations }, { docs: campaigns }] = await Promise.all([
-    payload.find({ collection: AUTOMATIONS as 'automations', depth: 0, limit: 0, pagination: false, where: { id: { in: ids.map((id) => idFromKey(payload, id)) } } }),
-    payload.find({ collection: CAMPAIGNS as 'campaigns', depth: 0, limit: 0, pagination: false, where: { automation: { in: ids.map((id) => idFromKey(payload, id)) } } }),
+    payload.find({
+      collection: AUTOMATIONS as 'automations',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      where: { id: { in: ids.map((id) => idFromKey(payload, id)) } },
+    }),
+    payload.find({
+      collection: CAMPAIGNS as 'campaigns',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      where: { automation: { in: ids.map((id) => idFromKey(payload, id)) } },
+    }),
   ])
   return new Map(
     (automations as Automation[]).map((automation) => [
       String(automation.id),
       {
         automation,
-        campaignByStep: new Map((campaigns as Campaign[]).filter((campaign) => relationKey(campaign.automation) === String(automation.id)).map((campaign) => [campaign.automationStep ?? '', String(campaign.id)])),
+        campaignByStep: new Map(
+          (campaigns as Campaign[])
+            .filter((campaign) => relationKey(campaign.automation) === String(automation.id))
+            .map((campaign) => [campaign.automationStep ?? '', String(campaign.id)]),
+        ),
       },
     ]),
   )
@@ -68,12 +92,14 @@ async function loadAutomations(payload: Payload, ids: string[]): Promise<Map<str
 
 /** The steps a run takes now, from where it stopped. */
 async function walk(payload: Payload, loaded: Loaded | undefined, run: Run, now: Date): Promise<Outcome> {
-  if (!loaded || !loaded.automation.active) return { exitReason: 'automation inactive or deleted', sends: [], state: 'exited', step: run.step }
+  if (!loaded || !loaded.automation.active)
+    return { exitReason: 'automation inactive or deleted', sends: [], state: 'exited', step: run.step }
   const steps = loaded.automation.steps ?? []
   const sends: Outcome['sends'] = []
   for (let index = run.step; index < steps.length; index++) {
     const step = steps[index]
-    if (step.type === 'wait') return { nextAt: new Date(now.getTime() + Number(step.days ?? 0) * DAY), sends, state: 'active', step: index + 1 }
+    if (step.type === 'wait')
+      return { nextAt: new Date(now.getTime() + Number(step.days ?? 0) * DAY), sends, state: 'active', step: index + 1 }
     if (step.type === 'exit') return { sends, state: 'done', step: index + 1 }
     if (step.type === 'send') {
       const campaign = loaded.campaignByStep.get(step.id ?? '')
@@ -82,9 +108,22 @@ async function walk(payload: Payload, loaded: Loaded | undefined, run: Run, now:
     if (step.type === 'check') {
       const segment = relationKey(step.segment)
       // A check whose segment is gone decides nothing: the run stops rather than guessing.
-      if (!segment) return { exitReason: `check ${index + 1}: its segment no longer exists`, sends, state: 'exited', step: index + 1 }
-      const member = (await segmentsOfMany(payload, [run.subscriber], [segment], now)).get(run.subscriber)?.has(segment) ?? false
-      if (member !== (step.expect !== 'not_member')) return { exitReason: `check ${index + 1}: ${member ? 'member of' : 'not in'} segment ${segment}`, sends, state: 'exited', step: index + 1 }
+      if (!segment)
+        return {
+          exitReason: `check ${index + 1}: its segment no longer exists`,
+          sends,
+          state: 'exited',
+          step: index + 1,
+        }
+      const member =
+        (await segmentsOfMany(payload, [run.subscriber], [segment], now)).get(run.subscriber)?.has(segment) ?? false
+      if (member !== (step.expect !== 'not_member'))
+        return {
+          exitReason: `check ${index + 1}: ${member ? 'member of' : 'not in'} segment ${segment}`,
+          sends,
+          state: 'exited',
+          step: index + 1,
+        }
     }
   }
   return { sends, state: 'done', step: steps.length }

@@ -2,16 +2,15 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { consentOptions, recordConsent } from '@kontorwerk/consent'
+import { recordEvents, writeAtomically } from '@kontorwerk/personalization'
+import { writeMembers } from '@kontorwerk/segments'
+
+import type { SmtpSink } from '../../../../tests/helpers/smtp'
 import type { Automation, Newsletter } from '../documents'
 
-import { writeAtomically } from '@kontorwerk/personalization'
-import { recordEvents } from '@kontorwerk/personalization'
 import { createAudience } from '../../../../tests/helpers/audience'
 import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
-import type { SmtpSink } from '../../../../tests/helpers/smtp'
-import { consentOptions } from '@kontorwerk/consent'
-import { recordConsent } from '@kontorwerk/consent'
-import { writeMembers } from '@kontorwerk/segments'
 import { CAMPAIGN_QUEUE } from '../defaults'
 import { advanceAutomations } from './advance'
 import { sweepAutomations } from './triggers'
@@ -24,26 +23,58 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
   let sink: SmtpSink
   const newsletters: Record<string, Newsletter> = {}
 
-  const subjects = (email: string) => sink.messages.filter((mail) => (mail.to && 'text' in mail.to ? mail.to.text : '') === email).map((mail) => mail.subject)
+  const subjects = (email: string) =>
+    sink.messages
+      .filter((mail) => (mail.to && 'text' in mail.to ? mail.to.text : '') === email)
+      .map((mail) => mail.subject)
   /** What the worker does on its rounds: due steps first, then the send jobs they queued. */
   const workAt = async (at: Date) => {
     await advanceAutomations(payload, at)
     for (let round = 0; round < 20; round++) await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
   }
   const automation = async (data: Record<string, unknown>) =>
-    (await payload.create({ collection: 'automations', data: { active: true, name: `Automation ${Math.random()}`, ...data } as never })) as Automation
+    (await payload.create({
+      collection: 'automations',
+      data: { active: true, name: `Automation ${Math.random()}`, ...data } as never,
+    })) as Automation
   const runsOf = async (automationId: number | string) =>
-    (await payload.find({ collection: 'automation-runs', depth: 0, limit: 0, pagination: false, sort: 'id', where: { automation: { equals: automationId } } })).docs
+    (
+      await payload.find({
+        collection: 'automation-runs',
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        sort: 'id',
+        where: { automation: { equals: automationId } },
+      })
+    ).docs
 
   beforeAll(async () => {
     world = await startCampaignWorld()
     ;({ payload, sink } = world)
-    const base = (await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })).docs[0]
-    for (const name of ['willkommen-1', 'willkommen-2', 'willkommen-3', 'wieder-da-1', 'wieder-da-2', 'onboarding', 'geburtstag', 'kunde']) {
+    const base = (
+      await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })
+    ).docs[0]
+    for (const name of [
+      'willkommen-1',
+      'willkommen-2',
+      'willkommen-3',
+      'wieder-da-1',
+      'wieder-da-2',
+      'onboarding',
+      'geburtstag',
+      'kunde',
+    ]) {
       const { id: _id, slots, ...rest } = base
       newsletters[name] = (await payload.create({
         collection: 'newsletters',
-        data: { ...rest, name, slots: slots.map(({ id: _slot, ...slot }) => slot), slug: name, subject: `${name}: {{ subscriber.first_name }}` } as never,
+        data: {
+          ...rest,
+          name,
+          slots: slots.map(({ id: _slot, ...slot }) => slot),
+          slug: name,
+          subject: `${name}: {{ subscriber.first_name }}`,
+        } as never,
       })) as Newsletter
     }
   })
@@ -60,9 +91,23 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
       ],
       trigger: 'double_opt_in',
     })
-    const { id } = await payload.create({ collection: 'subscribers', data: { email: 'neu@empfang.example', firstName: 'Nina' } as never })
+    const { id } = await payload.create({
+      collection: 'subscribers',
+      data: { email: 'neu@empfang.example', firstName: 'Nina' } as never,
+    })
     const confirm = () =>
-      recordConsent(payload, { action: 'confirmed', channel: 'email', proof: { method: 'double-opt-in' }, purpose: 'marketing', source: 'form', subscriber: id }, consentOptions(payload))
+      recordConsent(
+        payload,
+        {
+          action: 'confirmed',
+          channel: 'email',
+          proof: { method: 'double-opt-in' },
+          purpose: 'marketing',
+          source: 'form',
+          subscriber: id,
+        },
+        consentOptions(payload),
+      )
     await confirm()
     await confirm()
     const start = new Date()
@@ -76,14 +121,24 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     const runs = await runsOf(welcome.id)
     expect(runs.map((run) => run.state)).toEqual(['done'])
     // An import confirmed without double opt-in does not start it.
-    const { id: imported } = await payload.create({ collection: 'subscribers', data: { email: 'import@empfang.example' } as never })
-    await recordConsent(payload, { action: 'confirmed', channel: 'email', purpose: 'marketing', source: 'import', subscriber: imported }, consentOptions(payload))
+    const { id: imported } = await payload.create({
+      collection: 'subscribers',
+      data: { email: 'import@empfang.example' } as never,
+    })
+    await recordConsent(
+      payload,
+      { action: 'confirmed', channel: 'email', purpose: 'marketing', source: 'import', subscriber: imported },
+      consentOptions(payload),
+    )
     expect(await runsOf(welcome.id)).toHaveLength(1)
   })
 
   it('reactivates a segment with two attempts and stops for whoever reacts', async () => {
     const audience = await createAudience(payload, { count: 2, prefix: 'still-', trackingEvery: 1 })
-    const inactive = await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Inaktiv seit 60 Tagen' } as never })
+    const inactive = await payload.create({
+      collection: 'segments',
+      data: { kind: 'static', name: 'Inaktiv seit 60 Tagen' } as never,
+    })
     await writeMembers(payload, String(inactive.id), audience.ids, { replace: true })
     const reactivation = await automation({
       exitOnEngagement: true,
@@ -103,7 +158,18 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     const [reacts, silent] = audience.emails
     expect(subjects(reacts)).toEqual(['wieder-da-1: Person0'])
     expect(subjects(silent)).toEqual(['wieder-da-1: Person1'])
-    await recordEvents(payload, [{ id: `react-${Date.now()}`, properties: { url: 'https://kontorwerk.example/' }, subscriber: audience.ids[0], type: 'email_clicked' }], { source: 'tracking' })
+    await recordEvents(
+      payload,
+      [
+        {
+          id: `react-${Date.now()}`,
+          properties: { url: 'https://kontorwerk.example/' },
+          subscriber: audience.ids[0],
+          type: 'email_clicked',
+        },
+      ],
+      { source: 'tracking' },
+    )
     await workAt(new Date(start.getTime() + 7 * DAY + 60_000))
     expect(subjects(reacts)).toEqual(['wieder-da-1: Person0'])
     expect(subjects(silent)).toEqual(['wieder-da-1: Person1', 'wieder-da-2: Person1'])
@@ -118,34 +184,90 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
 
   it('does not deliver a mail a run queued but had not sent when the subscriber reacted', async () => {
     const audience = await createAudience(payload, { count: 2, prefix: 'queued-', trackingEvery: 1 })
-    const inactive = await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Inaktiv (Warteschlange)' } as never })
+    const inactive = await payload.create({
+      collection: 'segments',
+      data: { kind: 'static', name: 'Inaktiv (Warteschlange)' } as never,
+    })
     await writeMembers(payload, String(inactive.id), audience.ids, { replace: true })
-    await automation({ exitOnEngagement: true, segment: inactive.id, steps: [{ newsletter: newsletters['wieder-da-1'].id, type: 'send' }], trigger: 'segment_entry' })
+    await automation({
+      exitOnEngagement: true,
+      segment: inactive.id,
+      steps: [{ newsletter: newsletters['wieder-da-1'].id, type: 'send' }],
+      trigger: 'segment_entry',
+    })
     const start = new Date()
     await sweepAutomations(payload, new Date(start.getTime() + 11 * 60_000))
     // The step has written both mails; before a send job runs, one of them reacts.
     await advanceAutomations(payload, new Date(start.getTime() + 11 * 60_000))
-    await recordEvents(payload, [{ id: `react-queued-${Date.now()}`, properties: { url: 'https://kontorwerk.example/' }, subscriber: audience.ids[0], type: 'email_clicked' }], { source: 'tracking' })
+    await recordEvents(
+      payload,
+      [
+        {
+          id: `react-queued-${Date.now()}`,
+          properties: { url: 'https://kontorwerk.example/' },
+          subscriber: audience.ids[0],
+          type: 'email_clicked',
+        },
+      ],
+      { source: 'tracking' },
+    )
     await workAt(new Date(start.getTime() + 12 * 60_000))
     expect(subjects(audience.emails[0])).toEqual([])
     expect(subjects(audience.emails[1])).toEqual(['wieder-da-1: Person1'])
   })
 
   it('starts onboarding on the first purchase only, a stage mail on "changed to customer", and a birthday mail once', async () => {
-    const onboarding = await automation({ steps: [{ newsletter: newsletters.onboarding.id, type: 'send' }], trigger: 'first_purchase' })
-    const customer = (await payload.find({ collection: 'lifecycle-stages', where: { key: { equals: 'customer' } } })).docs[0]
-    const staged = await automation({ stage: customer.id, steps: [{ newsletter: newsletters.kunde.id, type: 'send' }], trigger: 'stage_changed' })
-    const birthday = await automation({ steps: [{ newsletter: newsletters.geburtstag.id, type: 'send' }], trigger: 'birthday' })
+    const onboarding = await automation({
+      steps: [{ newsletter: newsletters.onboarding.id, type: 'send' }],
+      trigger: 'first_purchase',
+    })
+    const customer = (await payload.find({ collection: 'lifecycle-stages', where: { key: { equals: 'customer' } } }))
+      .docs[0]
+    const staged = await automation({
+      stage: customer.id,
+      steps: [{ newsletter: newsletters.kunde.id, type: 'send' }],
+      trigger: 'stage_changed',
+    })
+    const birthday = await automation({
+      steps: [{ newsletter: newsletters.geburtstag.id, type: 'send' }],
+      trigger: 'birthday',
+    })
     const audience = await createAudience(payload, { count: 3, prefix: 'life-' })
     const [buyer, promoted, celebrated] = audience.ids
     const today = new Date()
-    await writeAtomically(payload, { updates: [{ collection: 'subscribers', data: { attributes: { birthday: `1990-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}` } }, id: celebrated }] })
+    await writeAtomically(payload, {
+      updates: [
+        {
+          collection: 'subscribers',
+          data: {
+            attributes: {
+              birthday: `1990-${String(today.getUTCMonth() + 1).padStart(2, '0')}-${String(today.getUTCDate()).padStart(2, '0')}`,
+            },
+          },
+          id: celebrated,
+        },
+      ],
+    })
 
-    await recordEvents(payload, [{ id: `buy-1-${Date.now()}`, properties: { amount: 49, product: 'kontorwerk-start' }, subscriber: buyer, type: 'purchase' }])
+    await recordEvents(payload, [
+      {
+        id: `buy-1-${Date.now()}`,
+        properties: { amount: 49, product: 'kontorwerk-start' },
+        subscriber: buyer,
+        type: 'purchase',
+      },
+    ])
     await payload.update({ collection: 'subscribers', data: { stage: customer.id } as never, id: promoted })
     await sweepAutomations(payload, today)
     await workAt(today)
-    await recordEvents(payload, [{ id: `buy-2-${Date.now()}`, properties: { amount: 49, product: 'kontorwerk-plus' }, subscriber: buyer, type: 'purchase' }])
+    await recordEvents(payload, [
+      {
+        id: `buy-2-${Date.now()}`,
+        properties: { amount: 49, product: 'kontorwerk-plus' },
+        subscriber: buyer,
+        type: 'purchase',
+      },
+    ])
     await sweepAutomations(payload, today)
     await workAt(new Date(today.getTime() + 60_000))
 
@@ -158,11 +280,23 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
   })
 
   it('keeps each send step as a campaign with its own report, paused while the automation is off', async () => {
-    const { docs } = await payload.find({ collection: 'automations', limit: 1, where: { trigger: { equals: 'double_opt_in' } } })
-    const steps = await payload.find({ collection: 'campaigns', depth: 0, where: { automation: { equals: docs[0].id } } })
+    const { docs } = await payload.find({
+      collection: 'automations',
+      limit: 1,
+      where: { trigger: { equals: 'double_opt_in' } },
+    })
+    const steps = await payload.find({
+      collection: 'campaigns',
+      depth: 0,
+      where: { automation: { equals: docs[0].id } },
+    })
     expect(steps.docs.map((campaign) => campaign.status)).toEqual(['sending', 'sending', 'sending'])
     await payload.update({ collection: 'automations', data: { active: false } as never, id: docs[0].id })
-    const paused = await payload.find({ collection: 'campaigns', depth: 0, where: { automation: { equals: docs[0].id } } })
+    const paused = await payload.find({
+      collection: 'campaigns',
+      depth: 0,
+      where: { automation: { equals: docs[0].id } },
+    })
     expect(paused.docs.map((campaign) => campaign.status)).toEqual(['paused', 'paused', 'paused'])
   })
 })

@@ -1,12 +1,10 @@
 import type { Payload } from 'payload'
 
-import type { Automation } from '../documents'
-import type { Trigger } from '../collections/Automations'
+import { idFromKey, perPayloadCache, readRows, writeAtomically } from '@kontorwerk/personalization'
 
-import { writeAtomically } from '@kontorwerk/personalization'
-import { readRows } from '@kontorwerk/personalization'
-import { perPayloadCache } from '@kontorwerk/personalization'
-import { idFromKey } from '@kontorwerk/personalization'
+import type { Trigger } from '../collections/Automations'
+import type { Automation } from '../documents'
+
 import { AUTOMATION_RUNS, AUTOMATIONS } from '../defaults'
 
 const DAY = 24 * 3600 * 1000
@@ -20,7 +18,9 @@ export const activeRunKey = (automation: number | string, subscriber: string) =>
  * processes' within 5 s.
  */
 export const automationList = perPayloadCache(
-  async (payload) => (await payload.find({ collection: AUTOMATIONS as 'automations', depth: 0, limit: 0, pagination: false })).docs as Automation[],
+  async (payload) =>
+    (await payload.find({ collection: AUTOMATIONS as 'automations', depth: 0, limit: 0, pagination: false }))
+      .docs as Automation[],
   5_000,
 )
 
@@ -34,16 +34,29 @@ export async function automationsFor(payload: Payload, trigger: Trigger): Promis
  * automation is left alone. With `reentry`, someone whose last run started less than
  * `reentryDays` ago is left alone too (segment and birthday triggers fire again and again).
  */
-export async function enroll(payload: Payload, automation: Automation, subscribers: string[], because: string, { now = new Date(), reentry = false } = {}): Promise<void> {
+export async function enroll(
+  payload: Payload,
+  automation: Automation,
+  subscribers: string[],
+  because: string,
+  { now = new Date(), reentry = false } = {},
+): Promise<void> {
   let candidates = [...new Set(subscribers)]
   if (candidates.length === 0) return
   if (reentry) {
     const since = now.getTime() - (automation.trigger === 'birthday' ? 300 : (automation.reentryDays ?? 90)) * DAY
-    const recent = await readRows(payload, AUTOMATION_RUNS, ['subscriber', 'createdAt'], [
-      { field: 'automation', in: [idFromKey(payload, String(automation.id))] },
-      { field: 'subscriber', in: candidates.map((id) => idFromKey(payload, id)) },
-    ])
-    const blocked = new Set(recent.filter((row) => new Date(String(row.createdAt)).getTime() > since).map((row) => String(row.subscriber)))
+    const recent = await readRows(
+      payload,
+      AUTOMATION_RUNS,
+      ['subscriber', 'createdAt'],
+      [
+        { field: 'automation', in: [idFromKey(payload, String(automation.id))] },
+        { field: 'subscriber', in: candidates.map((id) => idFromKey(payload, id)) },
+      ],
+    )
+    const blocked = new Set(
+      recent.filter((row) => new Date(String(row.createdAt)).getTime() > since).map((row) => String(row.subscriber)),
+    )
     candidates = candidates.filter((id) => !blocked.has(id))
   }
   await writeAtomically(payload, {

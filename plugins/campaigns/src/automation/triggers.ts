@@ -1,16 +1,20 @@
 import type { CollectionAfterChangeHook, Payload } from 'payload'
 
 import type { EventConsumer } from '@kontorwerk/personalization'
+
+import {
+  EVENT_TYPES,
+  idFromKey,
+  readRows,
+  relationKey,
+  runSql,
+  sql,
+  writeAtomically,
+} from '@kontorwerk/personalization'
+import { audienceMembers } from '@kontorwerk/segments'
+
 import type { ConsentRecord, Subscriber } from '../documents'
 
-import { sql } from '@kontorwerk/personalization'
-
-import { readRows } from '@kontorwerk/personalization'
-import { writeAtomically } from '@kontorwerk/personalization'
-import { runSql } from '@kontorwerk/personalization'
-import { EVENT_TYPES } from '@kontorwerk/personalization'
-import { idFromKey, relationKey } from '@kontorwerk/personalization'
-import { audienceMembers } from '@kontorwerk/segments'
 import { AUTOMATION_RUNS, CAMPAIGN_SENDS } from '../defaults'
 import { cancelPendingRecords } from '../sending/sendRecords'
 import { birthdaysCelebratedOn } from './birthdays'
@@ -19,7 +23,14 @@ import { automationList, automationsFor, enroll } from './enroll'
 /** Welcome series: a marketing email consent confirmed by double opt-in (its proof says so). */
 export const enrollOnDoubleOptIn: CollectionAfterChangeHook<ConsentRecord> = async ({ doc, operation, req }) => {
   const proof = doc.proof as null | { method?: string }
-  if (operation !== 'create' || doc.action !== 'confirmed' || doc.purpose !== 'marketing' || doc.channel !== 'email' || proof?.method !== 'double-opt-in') return doc
+  if (
+    operation !== 'create' ||
+    doc.action !== 'confirmed' ||
+    doc.purpose !== 'marketing' ||
+    doc.channel !== 'email' ||
+    proof?.method !== 'double-opt-in'
+  )
+    return doc
   const subscriber = relationKey(doc.subscriber)
   if (!subscriber) return doc
   for (const automation of await automationsFor(req.payload, 'double_opt_in')) {
@@ -31,11 +42,17 @@ export const enrollOnDoubleOptIn: CollectionAfterChangeHook<ConsentRecord> = asy
 }
 
 /** "Stage changed to X": any move (score threshold, rule, import, an editor) into the automation's stage. */
-export const enrollOnStageChange: CollectionAfterChangeHook<Subscriber> = async ({ doc, operation, previousDoc, req }) => {
+export const enrollOnStageChange: CollectionAfterChangeHook<Subscriber> = async ({
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
   const stage = relationKey(doc.stage)
   if (operation !== 'update' || !stage || stage === relationKey(previousDoc?.stage)) return doc
   for (const automation of await automationsFor(req.payload, 'stage_changed')) {
-    if (relationKey(automation.stage) === stage) await enroll(req.payload, automation, [String(doc.id)], `stage changed to ${stage}`)
+    if (relationKey(automation.stage) === stage)
+      await enroll(req.payload, automation, [String(doc.id)], `stage changed to ${stage}`)
   }
   return doc
 }
@@ -50,15 +67,26 @@ export const automationConsumer: EventConsumer = {
   settle: async ({ events, now, payload }) => {
     const buyers = [...new Set(events.filter((event) => event.type === 'purchase').map((event) => event.subscriber))]
     if (buyers.length) {
-      const purchases = await readRows(payload, 'events', ['subscriber'], [
-        { field: 'subscriber', in: buyers.map((id) => idFromKey(payload, id)) },
-        { field: 'type', in: ['purchase'] },
-      ])
-      const inBatch = (subscriber: string) => events.filter((event) => event.type === 'purchase' && event.subscriber === subscriber).length
-      const first = buyers.filter((subscriber) => purchases.filter((row) => String(row.subscriber) === subscriber).length === inBatch(subscriber))
-      for (const automation of await automationsFor(payload, 'first_purchase')) await enroll(payload, automation, first, 'first purchase', { now })
+      const purchases = await readRows(
+        payload,
+        'events',
+        ['subscriber'],
+        [
+          { field: 'subscriber', in: buyers.map((id) => idFromKey(payload, id)) },
+          { field: 'type', in: ['purchase'] },
+        ],
+      )
+      const inBatch = (subscriber: string) =>
+        events.filter((event) => event.type === 'purchase' && event.subscriber === subscriber).length
+      const first = buyers.filter(
+        (subscriber) => purchases.filter((row) => String(row.subscriber) === subscriber).length === inBatch(subscriber),
+      )
+      for (const automation of await automationsFor(payload, 'first_purchase'))
+        await enroll(payload, automation, first, 'first purchase', { now })
     }
-    const engaged = [...new Set(events.filter((event) => EVENT_TYPES[event.type].engagement).map((event) => event.subscriber))]
+    const engaged = [
+      ...new Set(events.filter((event) => EVENT_TYPES[event.type].engagement).map((event) => event.subscriber)),
+    ]
     if (engaged.length) await exitOnEngagement(payload, engaged)
   },
 }
@@ -75,9 +103,22 @@ async function exitOnEngagement(payload: Payload, subscribers: string[]) {
     pagination: false,
     where: { automation: { in: automations }, state: { equals: 'active' }, subscriber: { in: who } },
   })
-  await writeAtomically(payload, { updates: runs.map((run) => ({ collection: AUTOMATION_RUNS, data: { exitReason: 'engaged', runKey: `${run.runKey}:${run.id}`, state: 'exited' }, id: String(run.id) })) })
+  await writeAtomically(payload, {
+    updates: runs.map((run) => ({
+      collection: AUTOMATION_RUNS,
+      data: { exitReason: 'engaged', runKey: `${run.runKey}:${run.id}`, state: 'exited' },
+      id: String(run.id),
+    })),
+  })
   // Mails these automations queued that have not gone out yet are not sent any more (the run may be over already).
-  const { docs: steps } = await payload.find({ collection: 'campaigns', depth: 0, limit: 0, pagination: false, select: {}, where: { automation: { in: automations } } })
+  const { docs: steps } = await payload.find({
+    collection: 'campaigns',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {},
+    where: { automation: { in: automations } },
+  })
   if (steps.length === 0) return
   const { docs: queued } = await payload.find({
     collection: CAMPAIGN_SENDS as 'campaign-sends',
@@ -87,7 +128,11 @@ async function exitOnEngagement(payload: Payload, subscribers: string[]) {
     select: {},
     where: { campaign: { in: steps.map((doc) => doc.id) }, state: { equals: 'pending' }, subscriber: { in: who } },
   })
-  await cancelPendingRecords(payload, queued.map((doc) => String(doc.id)), 'engaged: the automation stops on a reaction')
+  await cancelPendingRecords(
+    payload,
+    queued.map((doc) => String(doc.id)),
+    'engaged: the automation stops on a reaction',
+  )
 }
 
 /** Triggers that are states, not moments: members of a segment (e.g. "no engagement for 60 days") and today's birthdays. */
@@ -95,11 +140,18 @@ export async function sweepAutomations(payload: Payload, now = new Date()): Prom
   for (const automation of await automationsFor(payload, 'segment_entry')) {
     const segment = relationKey(automation.segment)
     if (!segment) continue
-    for await (const page of audienceMembers(payload, segment, [], now)) await enroll(payload, automation, page, `member of segment ${segment}`, { now, reentry: true })
+    for await (const page of audienceMembers(payload, segment, [], now))
+      await enroll(payload, automation, page, `member of segment ${segment}`, { now, reentry: true })
   }
   for (const automation of await automationsFor(payload, 'birthday')) {
     const days = birthdaysCelebratedOn(now)
-    await enroll(payload, automation, await birthdaysOn(payload, automation.birthdayAttribute || 'birthday', days), `birthday ${days.join('/')}`, { now, reentry: true })
+    await enroll(
+      payload,
+      automation,
+      await birthdaysOn(payload, automation.birthdayAttribute || 'birthday', days),
+      `birthday ${days.join('/')}`,
+      { now, reentry: true },
+    )
   }
 }
 
@@ -108,12 +160,24 @@ async function birthdaysOn(payload: Payload, attribute: string, monthDays: strin
   if (!/^[\w-]{1,40}$/.test(attribute)) return []
   if (payload.db.name === 'mongoose') {
     const where = { or: monthDays.map((monthDay) => ({ [`attributes.${attribute}`]: { like: monthDay } })) }
-    const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 0, pagination: false, select: {}, where })
+    const { docs } = await payload.find({
+      collection: 'subscribers',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: {},
+      where,
+    })
     return docs.map((doc) => String(doc.id))
   }
-  const value = payload.db.name === 'postgres' ? sql`attributes ->> ${attribute}` : sql`json_extract(attributes, ${`$.${attribute}`})`
-  const matches = sql.join(monthDays.map((monthDay) => sql`${value} like ${`%${monthDay}`}`), sql` or `)
+  const value =
+    payload.db.name === 'postgres'
+      ? sql`attributes ->> ${attribute}`
+      : sql`json_extract(attributes, ${`$.${attribute}`})`
+  const matches = sql.join(
+    monthDays.map((monthDay) => sql`${value} like ${`%${monthDay}`}`),
+    sql` or `,
+  )
   const rows = await runSql(payload, sql`select id from subscribers where ${matches}`)
   return rows.map((row) => String(row.id))
 }
-

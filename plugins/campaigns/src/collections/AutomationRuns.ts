@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
+
 import { AUTOMATION_RUNS } from '../defaults'
 import { option, texts, translated } from '../translations'
 
@@ -13,7 +14,11 @@ import { option, texts, translated } from '../translations'
 export const AutomationRuns: CollectionConfig = {
   slug: AUTOMATION_RUNS,
   access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
-  admin: { defaultColumns: ['automation', 'subscriber', 'state', 'step', 'nextAt'], group: texts('kontorwerk-campaigns:groupDelivery'), hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin' },
+  admin: {
+    defaultColumns: ['automation', 'subscriber', 'state', 'step', 'nextAt'],
+    group: texts('kontorwerk-campaigns:groupDelivery'),
+    hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin',
+  },
   fields: [
     { name: 'automation', type: 'relationship', index: true, relationTo: 'automations', required: true },
     { name: 'subscriber', type: 'relationship', index: true, relationTo: 'subscribers', required: true },
@@ -22,7 +27,11 @@ export const AutomationRuns: CollectionConfig = {
       name: 'state',
       type: 'select',
       defaultValue: 'active',
-      options: [option('active', 'kontorwerk-campaigns:stateActive'), option('done', 'kontorwerk-campaigns:stateDone'), option('exited', 'kontorwerk-campaigns:stateExited')],
+      options: [
+        option('active', 'kontorwerk-campaigns:stateActive'),
+        option('done', 'kontorwerk-campaigns:stateDone'),
+        option('exited', 'kontorwerk-campaigns:stateExited'),
+      ],
       required: true,
     },
     { name: 'step', type: 'number', defaultValue: 0, label: translated('kontorwerk-campaigns:step') },
@@ -33,5 +42,8 @@ export const AutomationRuns: CollectionConfig = {
     { name: 'leaseUntil', type: 'date' },
   ],
   indexes: [{ fields: ['state', 'nextAt'] }],
-  labels: { plural: translated('kontorwerk-campaigns:automationRunsPlural'), singular: translated('kontorwerk-campaigns:automationRunsSingular') },
+  labels: {
+    plural: translated('kontorwerk-campaigns:automationRunsPlural'),
+    singular: translated('kontorwerk-campaigns:automationRunsSingular'),
+  },
 }

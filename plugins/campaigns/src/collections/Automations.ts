@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@kontorwerk/personalization'
+
 import { automationList } from '../automation/enroll'
 import { AUTOMATIONS } from '../defaults'
 import { retireAutomation, syncStepCampaigns } from '../hooks/syncStepCampaigns'
@@ -18,7 +19,11 @@ export type Trigger = (typeof TRIGGERS)[number]
 export const Automations: CollectionConfig = {
   slug: AUTOMATIONS,
   access: { create: isStaff, delete: isStaff, read: isStaff, update: isStaff },
-  admin: { defaultColumns: ['name', 'trigger', 'active'], group: texts('kontorwerk-campaigns:groupDelivery'), useAsTitle: 'name' },
+  admin: {
+    defaultColumns: ['name', 'trigger', 'active'],
+    group: texts('kontorwerk-campaigns:groupDelivery'),
+    useAsTitle: 'name',
+  },
   fields: [
     { name: 'name', type: 'text', label: translated('kontorwerk-campaigns:name'), required: true },
     {
@@ -50,12 +55,27 @@ export const Automations: CollectionConfig = {
           label: translated('kontorwerk-campaigns:topic'),
           relationTo: 'topics',
         },
-        { name: 'stage', type: 'relationship', admin: { condition: (data) => data?.trigger === 'stage_changed' }, label: translated('kontorwerk-campaigns:stage'), relationTo: 'lifecycle-stages' },
-        { name: 'segment', type: 'relationship', admin: { condition: (data) => data?.trigger === 'segment_entry' }, label: translated('kontorwerk-campaigns:segment'), relationTo: 'segments' },
+        {
+          name: 'stage',
+          type: 'relationship',
+          admin: { condition: (data) => data?.trigger === 'stage_changed' },
+          label: translated('kontorwerk-campaigns:stage'),
+          relationTo: 'lifecycle-stages',
+        },
+        {
+          name: 'segment',
+          type: 'relationship',
+          admin: { condition: (data) => data?.trigger === 'segment_entry' },
+          label: translated('kontorwerk-campaigns:segment'),
+          relationTo: 'segments',
+        },
         {
           name: 'birthdayAttribute',
           type: 'text',
-          admin: { condition: (data) => data?.trigger === 'birthday', description: translated('kontorwerk-campaigns:birthdayAttributeDescription') },
+          admin: {
+            condition: (data) => data?.trigger === 'birthday',
+            description: translated('kontorwerk-campaigns:birthdayAttributeDescription'),
+          },
           defaultValue: 'birthday',
           label: translated('kontorwerk-campaigns:birthdayAttribute'),
         },
@@ -79,7 +99,12 @@ export const Automations: CollectionConfig = {
           defaultValue: false,
           label: translated('kontorwerk-campaigns:countsTowardCaps'),
         },
-        { name: 'exitOnEngagement', type: 'checkbox', admin: { description: translated('kontorwerk-campaigns:exitOnEngagementDescription') }, label: translated('kontorwerk-campaigns:exitOnEngagement') },
+        {
+          name: 'exitOnEngagement',
+          type: 'checkbox',
+          admin: { description: translated('kontorwerk-campaigns:exitOnEngagementDescription') },
+          label: translated('kontorwerk-campaigns:exitOnEngagement'),
+        },
       ],
     },
     {
@@ -93,33 +118,82 @@ export const Automations: CollectionConfig = {
               name: 'type',
               type: 'select',
               label: translated('kontorwerk-campaigns:type'),
-              options: [option('wait', 'kontorwerk-campaigns:typeWait'), option('send', 'kontorwerk-campaigns:typeSend'), option('check', 'kontorwerk-campaigns:typeCheck'), option('exit', 'kontorwerk-campaigns:typeExit')],
+              options: [
+                option('wait', 'kontorwerk-campaigns:typeWait'),
+                option('send', 'kontorwerk-campaigns:typeSend'),
+                option('check', 'kontorwerk-campaigns:typeCheck'),
+                option('exit', 'kontorwerk-campaigns:typeExit'),
+              ],
               required: true,
             },
-            { name: 'days', type: 'number', admin: { condition: (_, sibling) => sibling?.type === 'wait' }, label: translated('kontorwerk-campaigns:days'), min: 0 },
-            { name: 'newsletter', type: 'relationship', admin: { condition: (_, sibling) => sibling?.type === 'send' }, label: translated('kontorwerk-campaigns:newsletter'), relationTo: 'newsletters' },
-            { name: 'segment', type: 'relationship', admin: { condition: (_, sibling) => sibling?.type === 'check' }, label: translated('kontorwerk-campaigns:segment'), relationTo: 'segments' },
+            {
+              name: 'days',
+              type: 'number',
+              admin: { condition: (_, sibling) => sibling?.type === 'wait' },
+              label: translated('kontorwerk-campaigns:days'),
+              min: 0,
+            },
+            {
+              name: 'newsletter',
+              type: 'relationship',
+              admin: { condition: (_, sibling) => sibling?.type === 'send' },
+              label: translated('kontorwerk-campaigns:newsletter'),
+              relationTo: 'newsletters',
+            },
+            {
+              name: 'segment',
+              type: 'relationship',
+              admin: { condition: (_, sibling) => sibling?.type === 'check' },
+              label: translated('kontorwerk-campaigns:segment'),
+              relationTo: 'segments',
+            },
             {
               name: 'expect',
               type: 'select',
               admin: { condition: (_, sibling) => sibling?.type === 'check' },
               defaultValue: 'member',
               label: translated('kontorwerk-campaigns:expect'),
-              options: [option('member', 'kontorwerk-campaigns:expectMember'), option('not_member', 'kontorwerk-campaigns:expectNotMember')],
+              options: [
+                option('member', 'kontorwerk-campaigns:expectMember'),
+                option('not_member', 'kontorwerk-campaigns:expectNotMember'),
+              ],
             },
           ],
         },
       ],
       label: translated('kontorwerk-campaigns:steps'),
-      labels: { plural: translated('kontorwerk-campaigns:stepsPlural'), singular: translated('kontorwerk-campaigns:stepsSingular') },
+      labels: {
+        plural: translated('kontorwerk-campaigns:stepsPlural'),
+        singular: translated('kontorwerk-campaigns:stepsSingular'),
+      },
       minRows: 1,
       validate: (steps: unknown) => {
-        const list = (Array.isArray(steps) ? steps : []) as { days?: null | number; newsletter?: unknown; segment?: unknown; type?: string }[]
-        const wrong = list.findIndex((step) => (step.type === 'wait' && !(Number(step.days) >= 0 && step.days != null)) || (step.type === 'send' && !step.newsletter) || (step.type === 'check' && !step.segment))
-        return wrong < 0 || `Schritt ${wrong + 1}: Warten braucht Tage, Senden einen Newsletter, Prüfen ein Segment / step ${wrong + 1} is incomplete`
+        const list = (Array.isArray(steps) ? steps : []) as {
+          days?: null | number
+          newsletter?: unknown
+          segment?: unknown
+          type?: string
+        }[]
+        const wrong = list.findIndex(
+          (step) =>
+            (step.type === 'wait' && !(Number(step.days) >= 0 && step.days != null)) ||
+            (step.type === 'send' && !step.newsletter) ||
+            (step.type === 'check' && !step.segment),
+        )
+        return (
+          wrong < 0 ||
+          `Schritt ${wrong + 1}: Warten braucht Tage, Senden einen Newsletter, Prüfen ein Segment / step ${wrong + 1} is incomplete`
+        )
       },
     },
   ],
-  hooks: { afterChange: [syncStepCampaigns, ...automationList.hooks.afterChange], afterDelete: automationList.hooks.afterDelete, beforeDelete: [retireAutomation] },
-  labels: { plural: translated('kontorwerk-campaigns:automationsPlural'), singular: translated('kontorwerk-campaigns:automationsSingular') },
+  hooks: {
+    afterChange: [syncStepCampaigns, ...automationList.hooks.afterChange],
+    afterDelete: automationList.hooks.afterDelete,
+    beforeDelete: [retireAutomation],
+  },
+  labels: {
+    plural: translated('kontorwerk-campaigns:automationsPlural'),
+    singular: translated('kontorwerk-campaigns:automationsSingular'),
+  },
 }

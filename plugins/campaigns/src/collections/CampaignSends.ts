@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
+
 import { CAMPAIGN_SENDS } from '../defaults'
 import { option, texts, translated } from '../translations'
 
@@ -55,5 +56,8 @@ export const CampaignSends: CollectionConfig = {
     { name: 'eventRecorded', type: 'checkbox', defaultValue: false },
   ],
   indexes: [{ fields: ['campaign', 'state'] }],
-  labels: { plural: translated('kontorwerk-campaigns:campaignSendsPlural'), singular: translated('kontorwerk-campaigns:campaignSendsSingular') },
+  labels: {
+    plural: translated('kontorwerk-campaigns:campaignSendsPlural'),
+    singular: translated('kontorwerk-campaigns:campaignSendsSingular'),
+  },
 }

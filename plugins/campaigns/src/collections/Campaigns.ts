@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '@kontorwerk/personalization'
+
 import { CAMPAIGNS } from '../defaults'
 import { abTestField } from '../fields/abTest'
 import { keepRunningCampaigns, lockOnceScheduled } from '../hooks/lockOnceScheduled'
@@ -40,16 +41,28 @@ export const Campaigns: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'newsletter', type: 'relationship', label: translated('kontorwerk-campaigns:newsletter'), relationTo: 'newsletters', required: true },
+        {
+          name: 'newsletter',
+          type: 'relationship',
+          label: translated('kontorwerk-campaigns:newsletter'),
+          relationTo: 'newsletters',
+          required: true,
+        },
         {
           name: 'channel',
           type: 'select',
           defaultValue: 'email',
           label: translated('kontorwerk-campaigns:channel'),
-          options: [option('email', 'kontorwerk-campaigns:channelEmail'), option('sms', 'kontorwerk-campaigns:channelSms'), option('push', 'kontorwerk-campaigns:channelPush')],
+          options: [
+            option('email', 'kontorwerk-campaigns:channelEmail'),
+            option('sms', 'kontorwerk-campaigns:channelSms'),
+            option('push', 'kontorwerk-campaigns:channelPush'),
+          ],
           required: true,
           validate: (value: null | string | undefined) =>
-            !value || DELIVERED_CHANNELS.includes(value) ? true : 'Dieser Kanal kann noch nicht versendet werden / this channel cannot be sent yet',
+            !value || DELIVERED_CHANNELS.includes(value)
+              ? true
+              : 'Dieser Kanal kann noch nicht versendet werden / this channel cannot be sent yet',
         },
         {
           name: 'topic',
@@ -86,7 +99,10 @@ export const Campaigns: CollectionConfig = {
         {
           name: 'sendAt',
           type: 'date',
-          admin: { date: { pickerAppearance: 'dayAndTime' }, description: translated('kontorwerk-campaigns:sendAtDescription') },
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            description: translated('kontorwerk-campaigns:sendAtDescription'),
+          },
           label: translated('kontorwerk-campaigns:sendAt'),
         },
         {
@@ -123,7 +139,13 @@ export const Campaigns: CollectionConfig = {
       options: CAMPAIGN_STATUS_OPTIONS,
       required: true,
     },
-    { name: 'statusReason', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: translated('kontorwerk-campaigns:statusReason') },
+    {
+      name: 'statusReason',
+      type: 'text',
+      access: readOnlyForEveryone,
+      admin: { position: 'sidebar', readOnly: true },
+      label: translated('kontorwerk-campaigns:statusReason'),
+    },
     {
       name: 'controls',
       type: 'ui',
@@ -141,16 +163,41 @@ export const Campaigns: CollectionConfig = {
       name: 'automation',
       type: 'relationship',
       access: readOnlyForEveryone,
-      admin: { description: translated('kontorwerk-campaigns:automationDescription'), position: 'sidebar', readOnly: true },
+      admin: {
+        description: translated('kontorwerk-campaigns:automationDescription'),
+        position: 'sidebar',
+        readOnly: true,
+      },
       label: translated('kontorwerk-campaigns:automation'),
       relationTo: 'automations',
     },
     { name: 'automationStep', type: 'text', access: readOnlyForEveryone, admin: { hidden: true } },
     { name: 'exemptFromCaps', type: 'checkbox', access: readOnlyForEveryone, admin: { hidden: true } },
-    { name: 'abWinner', type: 'text', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: translated('kontorwerk-campaigns:abWinner') },
-    { name: 'startedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: translated('kontorwerk-campaigns:startedAt') },
-    { name: 'finishedAt', type: 'date', access: readOnlyForEveryone, admin: { position: 'sidebar', readOnly: true }, label: translated('kontorwerk-campaigns:finishedAt') },
+    {
+      name: 'abWinner',
+      type: 'text',
+      access: readOnlyForEveryone,
+      admin: { position: 'sidebar', readOnly: true },
+      label: translated('kontorwerk-campaigns:abWinner'),
+    },
+    {
+      name: 'startedAt',
+      type: 'date',
+      access: readOnlyForEveryone,
+      admin: { position: 'sidebar', readOnly: true },
+      label: translated('kontorwerk-campaigns:startedAt'),
+    },
+    {
+      name: 'finishedAt',
+      type: 'date',
+      access: readOnlyForEveryone,
+      admin: { position: 'sidebar', readOnly: true },
+      label: translated('kontorwerk-campaigns:finishedAt'),
+    },
   ],
   hooks: { beforeChange: [lockOnceScheduled], beforeDelete: [keepRunningCampaigns] },
-  labels: { plural: translated('kontorwerk-campaigns:campaignsPlural'), singular: translated('kontorwerk-campaigns:campaignsSingular') },
+  labels: {
+    plural: translated('kontorwerk-campaigns:campaignsPlural'),
+    singular: translated('kontorwerk-campaigns:campaignsSingular'),
+  },
 }

@@ -74,7 +74,12 @@ export function CampaignControls() {
     setBusy(true)
     setFailed(null)
     try {
-      const response = await fetch(`/api/campaigns/${id}/${action}`, { body: '{}', credentials: 'include', headers: { 'content-type': 'application/json' }, method: 'POST' })
+      const response = await fetch(`/api/campaigns/${id}/${action}`, {
+        body: '{}',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        method: 'POST',
+      })
       const result = (await response.json().catch(() => ({}))) as { errors?: { message: string }[] }
       if (!response.ok) setFailed(result.errors?.[0]?.message ?? `HTTP ${response.status}`)
       await load()
@@ -100,7 +105,12 @@ export function CampaignControls() {
       <h3>{t('kontorwerk-campaigns:controlsHeading')}</h3>
       {report?.statusReason && <p role="status">{report.statusReason}</p>}
       {report && report.recipients > 0 && (
-        <progress aria-label={t(COUNT_LABELS.sent)} max={report.recipients} value={report.recipients - report.pending} style={{ width: '100%' }} />
+        <progress
+          aria-label={t(COUNT_LABELS.sent)}
+          max={report.recipients}
+          value={report.recipients - report.pending}
+          style={{ width: '100%' }}
+        />
       )}
       <dl className="campaign-controls__counts">
         {rows.map(([key, value]) => (
@@ -112,7 +122,13 @@ export function CampaignControls() {
       </dl>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
         {(ACTIONS_BY_STATUS[report?.status ?? 'draft'] ?? []).map((action) => (
-          <Button buttonStyle={action === 'cancel' ? 'secondary' : 'primary'} disabled={busy} key={action} margin={false} onClick={() => void run(action)}>
+          <Button
+            buttonStyle={action === 'cancel' ? 'secondary' : 'primary'}
+            disabled={busy}
+            key={action}
+            margin={false}
+            onClick={() => void run(action)}
+          >
             {t(ACTION_LABELS[action])}
           </Button>
         ))}

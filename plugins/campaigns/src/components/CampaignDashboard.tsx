@@ -13,7 +13,18 @@ import { ReportChart } from './ReportChart'
 /** The dashboard's words in the admin language (Payload's `req.t` over the campaigns translations). */
 type Words = (key: CampaignsTranslationKey) => string
 
-const COLUMNS = ['sent', 'delivered', 'failed', 'skipped', 'bounced', 'uniqueOpens', 'uniqueClicks', 'clickRate', 'conversions', 'unsubscribes'] as const
+const COLUMNS = [
+  'sent',
+  'delivered',
+  'failed',
+  'skipped',
+  'bounced',
+  'uniqueOpens',
+  'uniqueClicks',
+  'clickRate',
+  'conversions',
+  'unsubscribes',
+] as const
 const COLUMN_LABELS: Record<(typeof COLUMNS)[number], CampaignsTranslationKey> = {
   bounced: 'kontorwerk-campaigns:reportBounced',
   clickRate: 'kontorwerk-campaigns:reportClickRate',
@@ -33,7 +44,16 @@ export async function CampaignDashboard({ initPageResult, params, searchParams }
   const { locale, permissions, req, visibleEntities } = initPageResult
   const t = req.t as unknown as Words
   const template = (children: React.ReactNode) => (
-    <DefaultTemplate i18n={req.i18n} locale={locale} params={params} payload={req.payload} permissions={permissions} searchParams={searchParams} user={req.user ?? undefined} visibleEntities={visibleEntities}>
+    <DefaultTemplate
+      i18n={req.i18n}
+      locale={locale}
+      params={params}
+      payload={req.payload}
+      permissions={permissions}
+      searchParams={searchParams}
+      user={req.user ?? undefined}
+      visibleEntities={visibleEntities}
+    >
       <Gutter>
         <h1>{t('kontorwerk-campaigns:reportTitle')}</h1>
         {children}
@@ -49,7 +69,17 @@ export async function CampaignDashboard({ initPageResult, params, searchParams }
     <>
       <ReportChart
         description={t('kontorwerk-campaigns:reportChart')}
-        groups={[...reports].reverse().map((report) => ({ label: report.name, values: { clicks: report.uniqueClicks, conversions: report.conversions, opens: report.uniqueOpens, sent: report.sent } }))}
+        groups={[...reports]
+          .reverse()
+          .map((report) => ({
+            label: report.name,
+            values: {
+              clicks: report.uniqueClicks,
+              conversions: report.conversions,
+              opens: report.uniqueOpens,
+              sent: report.sent,
+            },
+          }))}
         series={[
           { color: '#1f6feb', key: 'sent', label: t(COLUMN_LABELS.sent) },
           { color: '#8250df', key: 'opens', label: t(COLUMN_LABELS.uniqueOpens) },
@@ -65,7 +95,8 @@ export async function CampaignDashboard({ initPageResult, params, searchParams }
 
 /** Campaign rows link to their detail; variant rows (`linked` false) are the detail. */
 function ReportTable({ linked = true, reports, t }: { linked?: boolean; reports: CampaignReport[]; t: Words }) {
-  const statusLabel = (status: string) => CAMPAIGN_STATUS_OPTIONS.find((option) => option.value === status)?.label({ t }) ?? status
+  const statusLabel = (status: string) =>
+    CAMPAIGN_STATUS_OPTIONS.find((option) => option.value === status)?.label({ t }) ?? status
   return (
     <table className="campaign-report__table" style={{ borderCollapse: 'collapse', width: '100%' }}>
       <thead>
@@ -104,7 +135,17 @@ function CampaignDetail({ report, t }: { report: CampaignReport; t: Words }) {
       {report.variants.length > 0 && (
         <>
           <h3>{t('kontorwerk-campaigns:reportVariants')}</h3>
-          <ReportTable linked={false} reports={report.variants.map((variant) => ({ ...report, ...variant, campaign: `${report.campaign}-${variant.variant}`, name: variant.variant, status: '' }))} t={t} />
+          <ReportTable
+            linked={false}
+            reports={report.variants.map((variant) => ({
+              ...report,
+              ...variant,
+              campaign: `${report.campaign}-${variant.variant}`,
+              name: variant.variant,
+              status: '',
+            }))}
+            t={t}
+          />
         </>
       )}
       {report.blocks.length > 0 && (
@@ -113,7 +154,8 @@ function CampaignDetail({ report, t }: { report: CampaignReport; t: Words }) {
           <ul>
             {report.blocks.map((block) => (
               <li data-block={block.block} key={block.block}>
-                <a href={`/admin/collections/content-blocks/${block.block}`}>#{block.block}</a>: {block.uniqueClicks} / {block.clicks}
+                <a href={`/admin/collections/content-blocks/${block.block}`}>#{block.block}</a>: {block.uniqueClicks} /{' '}
+                {block.clicks}
               </li>
             ))}
           </ul>
@@ -121,7 +163,8 @@ function CampaignDetail({ report, t }: { report: CampaignReport; t: Words }) {
       )}
       {report.skippedBy.length > 0 && (
         <p>
-          {t('kontorwerk-campaigns:reportSkippedBecause')}: {report.skippedBy.map((entry) => `${entry.reason} (${entry.count})`).join(', ')}
+          {t('kontorwerk-campaigns:reportSkippedBecause')}:{' '}
+          {report.skippedBy.map((entry) => `${entry.reason} (${entry.count})`).join(', ')}
         </p>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { GroupField, PayloadRequest } from 'payload'
 
 import { validLiquid } from '@kontorwerk/personalization'
+
 import { message, option, translated } from '../translations'
 
 /**
@@ -22,34 +23,86 @@ export const abTestField: GroupField = {
         {
           type: 'row',
           fields: [
-            { name: 'key', type: 'text', label: translated('kontorwerk-campaigns:key'), maxLength: 20, required: true, validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => !value || /^[A-Za-z0-9_-]+$/.test(value) || message(req, 'kontorwerk-campaigns:keyPattern') },
-            { name: 'share', type: 'number', label: translated('kontorwerk-campaigns:share'), max: 100, min: 1, required: true },
+            {
+              name: 'key',
+              type: 'text',
+              label: translated('kontorwerk-campaigns:key'),
+              maxLength: 20,
+              required: true,
+              validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) =>
+                !value || /^[A-Za-z0-9_-]+$/.test(value) || message(req, 'kontorwerk-campaigns:keyPattern'),
+            },
+            {
+              name: 'share',
+              type: 'number',
+              label: translated('kontorwerk-campaigns:share'),
+              max: 100,
+              min: 1,
+              required: true,
+            },
           ],
         },
-        { name: 'subject', type: 'text', admin: { description: translated('kontorwerk-campaigns:subjectDescription') }, label: translated('kontorwerk-campaigns:subject'), maxLength: 200, validate: validLiquid },
+        {
+          name: 'subject',
+          type: 'text',
+          admin: { description: translated('kontorwerk-campaigns:subjectDescription') },
+          label: translated('kontorwerk-campaigns:subject'),
+          maxLength: 200,
+          validate: validLiquid,
+        },
         {
           type: 'row',
           fields: [
-            { name: 'slot', type: 'text', admin: { description: translated('kontorwerk-campaigns:slotDescription') }, label: translated('kontorwerk-campaigns:slot') },
-            { name: 'block', type: 'relationship', label: translated('kontorwerk-campaigns:block'), relationTo: 'content-blocks' },
+            {
+              name: 'slot',
+              type: 'text',
+              admin: { description: translated('kontorwerk-campaigns:slotDescription') },
+              label: translated('kontorwerk-campaigns:slot'),
+            },
+            {
+              name: 'block',
+              type: 'relationship',
+              label: translated('kontorwerk-campaigns:block'),
+              relationTo: 'content-blocks',
+            },
           ],
         },
       ],
       label: translated('kontorwerk-campaigns:variants'),
-      labels: { plural: translated('kontorwerk-campaigns:variantsPlural'), singular: translated('kontorwerk-campaigns:variantsSingular') },
+      labels: {
+        plural: translated('kontorwerk-campaigns:variantsPlural'),
+        singular: translated('kontorwerk-campaigns:variantsSingular'),
+      },
     },
     {
       type: 'row',
       fields: [
-        { name: 'holdoutPercent', type: 'number', defaultValue: 0, label: translated('kontorwerk-campaigns:holdoutPercent'), max: 50, min: 0 },
+        {
+          name: 'holdoutPercent',
+          type: 'number',
+          defaultValue: 0,
+          label: translated('kontorwerk-campaigns:holdoutPercent'),
+          max: 50,
+          min: 0,
+        },
         {
           name: 'winnerMetric',
           type: 'select',
           defaultValue: 'unique_click_rate',
           label: translated('kontorwerk-campaigns:winnerMetric'),
-          options: [option('unique_click_rate', 'kontorwerk-campaigns:winnerMetricUniqueClickRate'), option('conversion_rate', 'kontorwerk-campaigns:winnerMetricConversionRate')],
+          options: [
+            option('unique_click_rate', 'kontorwerk-campaigns:winnerMetricUniqueClickRate'),
+            option('conversion_rate', 'kontorwerk-campaigns:winnerMetricConversionRate'),
+          ],
         },
-        { name: 'decideAfterHours', type: 'number', defaultValue: 4, label: translated('kontorwerk-campaigns:decideAfterHours'), max: 336, min: 0 },
+        {
+          name: 'decideAfterHours',
+          type: 'number',
+          defaultValue: 4,
+          label: translated('kontorwerk-campaigns:decideAfterHours'),
+          max: 336,
+          min: 0,
+        },
       ],
     },
   ],

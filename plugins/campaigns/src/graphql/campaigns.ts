@@ -1,8 +1,8 @@
 import type * as GraphQLModule from 'graphql'
 import type { PayloadRequest } from 'payload'
 
-import { CodedError } from '@kontorwerk/personalization'
-import { builtOnce, typeHelpers } from '@kontorwerk/personalization'
+import { builtOnce, CodedError, typeHelpers } from '@kontorwerk/personalization'
+
 import { campaignReport } from '../reporting/campaignReport'
 import { type CampaignAction, campaignAction } from '../utilities/actions'
 
@@ -13,12 +13,40 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
   const { GraphQLFloat, GraphQLID, GraphQLInt, GraphQLObjectType, GraphQLString } = GraphQL
   const { list, nonNull } = typeHelpers(GraphQL)
   const countFields = Object.fromEntries(
-    ['bounced', 'cancelled', 'clicks', 'conversions', 'delivered', 'failed', 'opens', 'pending', 'recipients', 'sent', 'skipped', 'uniqueClicks', 'uniqueOpens', 'unsubscribes'].map((name) => [name, { type: nonNull(GraphQLInt) }]),
+    [
+      'bounced',
+      'cancelled',
+      'clicks',
+      'conversions',
+      'delivered',
+      'failed',
+      'opens',
+      'pending',
+      'recipients',
+      'sent',
+      'skipped',
+      'uniqueClicks',
+      'uniqueOpens',
+      'unsubscribes',
+    ].map((name) => [name, { type: nonNull(GraphQLInt) }]),
   )
   const clickRate = { description: 'Unique clicks per sent message (0–1)', type: nonNull(GraphQLFloat) }
-  const Variant = new GraphQLObjectType({ fields: { ...countFields, clickRate, variant: { type: nonNull(GraphQLString) } }, name: 'CampaignVariantReport' })
-  const Block = new GraphQLObjectType({ fields: { block: { type: nonNull(GraphQLID) }, clicks: { type: nonNull(GraphQLInt) }, uniqueClicks: { type: nonNull(GraphQLInt) } }, name: 'CampaignBlockReport' })
-  const Skip = new GraphQLObjectType({ fields: { count: { type: nonNull(GraphQLInt) }, reason: { type: nonNull(GraphQLString) } }, name: 'CampaignSkipReason' })
+  const Variant = new GraphQLObjectType({
+    fields: { ...countFields, clickRate, variant: { type: nonNull(GraphQLString) } },
+    name: 'CampaignVariantReport',
+  })
+  const Block = new GraphQLObjectType({
+    fields: {
+      block: { type: nonNull(GraphQLID) },
+      clicks: { type: nonNull(GraphQLInt) },
+      uniqueClicks: { type: nonNull(GraphQLInt) },
+    },
+    name: 'CampaignBlockReport',
+  })
+  const Skip = new GraphQLObjectType({
+    fields: { count: { type: nonNull(GraphQLInt) }, reason: { type: nonNull(GraphQLString) } },
+    name: 'CampaignSkipReason',
+  })
   const Report = new GraphQLObjectType({
     fields: {
       ...countFields,
@@ -34,13 +62,19 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     name: 'CampaignReport',
   })
   const State = new GraphQLObjectType({
-    fields: { id: { type: nonNull(GraphQLID) }, sendAt: { type: GraphQLString }, status: { type: nonNull(GraphQLString) }, statusReason: { type: GraphQLString } },
+    fields: {
+      id: { type: nonNull(GraphQLID) },
+      sendAt: { type: GraphQLString },
+      status: { type: nonNull(GraphQLString) },
+      statusReason: { type: GraphQLString },
+    },
     name: 'CampaignState',
   })
   const mutation = (action: CampaignAction, description: string, extraArgs = {}) => ({
     args: { id: { type: nonNull(GraphQLID) }, ...extraArgs },
     description,
-    resolve: (_: unknown, args: { id: string; sendAt?: string }, { req }: Context) => campaignAction(req, args.id, action, { sendAt: args.sendAt }),
+    resolve: (_: unknown, args: { id: string; sendAt?: string }, { req }: Context) =>
+      campaignAction(req, args.id, action, { sendAt: args.sendAt }),
     type: nonNull(State),
   })
   return {
@@ -48,7 +82,9 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
       cancelCampaign: mutation('cancel', 'Stops a campaign for good; recipients not reached yet are marked cancelled.'),
       pauseCampaign: mutation('pause', 'Pauses a scheduled or sending campaign (within one batch).'),
       resumeCampaign: mutation('resume', 'Continues a paused campaign where it stopped.'),
-      scheduleCampaign: mutation('schedule', 'Checks a draft and schedules it (now, or at sendAt).', { sendAt: { description: 'ISO time; default the campaign\'s own, else now', type: GraphQLString } }),
+      scheduleCampaign: mutation('schedule', 'Checks a draft and schedules it (now, or at sendAt).', {
+        sendAt: { description: "ISO time; default the campaign's own, else now", type: GraphQLString },
+      }),
     },
     queries: {
       campaignReport: {

@@ -13,7 +13,12 @@ export const keepCampaignSegments: CollectionBeforeDeleteHook = async ({ id, req
     pagination: false,
     req,
     select: { name: true },
-    where: { and: [{ status: { in: ['draft', 'scheduled', 'sending', 'paused'] } }, { or: [{ audience: { equals: id } }, { exclusions: { in: [id] } }] }] },
+    where: {
+      and: [
+        { status: { in: ['draft', 'scheduled', 'sending', 'paused'] } },
+        { or: [{ audience: { equals: id } }, { exclusions: { in: [id] } }] },
+      ],
+    },
   })
   // An automation's trigger or check segment too: a deleted "continue if not a member" check would let everyone through.
   const { docs: automations } = await req.payload.find({
@@ -25,6 +30,10 @@ export const keepCampaignSegments: CollectionBeforeDeleteHook = async ({ id, req
     select: { name: true },
     where: { or: [{ segment: { equals: id } }, { 'steps.segment': { equals: id } }] },
   })
-  const users = [...docs.map((doc) => `campaign "${doc.name}"`), ...automations.map((doc) => `automation "${doc.name}"`)]
-  if (users.length) throw new APIError(`This segment is used by ${users.join(', ')}: remove it there first.`, 409, undefined, true)
+  const users = [
+    ...docs.map((doc) => `campaign "${doc.name}"`),
+    ...automations.map((doc) => `automation "${doc.name}"`),
+  ]
+  if (users.length)
+    throw new APIError(`This segment is used by ${users.join(', ')}: remove it there first.`, 409, undefined, true)
 }

@@ -21,6 +21,14 @@ export const lockOnceScheduled: CollectionBeforeChangeHook = ({ context, operati
 
 /** A campaign that is scheduled, sending or paused cannot be deleted: its send records and report would be orphaned. Cancel it first. */
 export const keepRunningCampaigns: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const campaign = await req.payload.findByID({ id, collection: 'campaigns', depth: 0, disableErrors: true, req, select: { status: true } })
-  if (campaign && ['paused', 'scheduled', 'sending'].includes(campaign.status)) throw new APIError(`A ${campaign.status} campaign cannot be deleted; cancel it first.`, 409, undefined, true)
+  const campaign = await req.payload.findByID({
+    id,
+    collection: 'campaigns',
+    depth: 0,
+    disableErrors: true,
+    req,
+    select: { status: true },
+  })
+  if (campaign && ['paused', 'scheduled', 'sending'].includes(campaign.status))
+    throw new APIError(`A ${campaign.status} campaign cannot be deleted; cancel it first.`, 409, undefined, true)
 }

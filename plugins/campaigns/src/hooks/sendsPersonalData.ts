@@ -1,5 +1,4 @@
-import type { BulkWrite } from '@kontorwerk/personalization'
-import type { PersonalDataContributor } from '@kontorwerk/personalization'
+import type { BulkWrite, PersonalDataContributor } from '@kontorwerk/personalization'
 
 import { AUTOMATION_RUNS, CAMPAIGN_SENDS } from '../defaults'
 
@@ -13,20 +12,56 @@ const ERASED = { messageId: null, subscriber: null }
 export const sendsPersonalData: PersonalDataContributor = {
   erase: ({ subscriber }): BulkWrite => ({
     anonymise: [
-      { collection: CAMPAIGN_SENDS, renameUnique: { field: 'sendKey', prefix: 'erased:' }, set: { ...ERASED, claim: null, leaseUntil: null, reason: 'erased', state: 'cancelled' }, where: { state: 'pending', subscriber: subscriber.id } },
-      { collection: CAMPAIGN_SENDS, renameUnique: { field: 'sendKey', prefix: 'erased:' }, set: ERASED, where: { subscriber: subscriber.id } },
+      {
+        collection: CAMPAIGN_SENDS,
+        renameUnique: { field: 'sendKey', prefix: 'erased:' },
+        set: { ...ERASED, claim: null, leaseUntil: null, reason: 'erased', state: 'cancelled' },
+        where: { state: 'pending', subscriber: subscriber.id },
+      },
+      {
+        collection: CAMPAIGN_SENDS,
+        renameUnique: { field: 'sendKey', prefix: 'erased:' },
+        set: ERASED,
+        where: { subscriber: subscriber.id },
+      },
     ],
     deletes: [{ collection: AUTOMATION_RUNS, field: 'subscriber', value: subscriber.id }],
   }),
   export: async ({ payload, req, subscriber }) => {
     const [sends, runs] = await Promise.all([
-      payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 1, pagination: false, req, sort: 'createdAt', where: { subscriber: { equals: subscriber.id } } }),
-      payload.find({ collection: AUTOMATION_RUNS as 'automation-runs', depth: 1, pagination: false, req, sort: 'createdAt', where: { subscriber: { equals: subscriber.id } } }),
+      payload.find({
+        collection: CAMPAIGN_SENDS as 'campaign-sends',
+        depth: 1,
+        pagination: false,
+        req,
+        sort: 'createdAt',
+        where: { subscriber: { equals: subscriber.id } },
+      }),
+      payload.find({
+        collection: AUTOMATION_RUNS as 'automation-runs',
+        depth: 1,
+        pagination: false,
+        req,
+        sort: 'createdAt',
+        where: { subscriber: { equals: subscriber.id } },
+      }),
     ])
-    const nameOf = (value: unknown) => (value && typeof value === 'object' ? ((value as { name?: string }).name ?? null) : null)
+    const nameOf = (value: unknown) =>
+      value && typeof value === 'object' ? ((value as { name?: string }).name ?? null) : null
     return {
-      automationRuns: runs.docs.map((run) => ({ automation: nameOf(run.automation), enteredAt: run.createdAt, exitReason: run.exitReason ?? null, state: run.state })),
-      sends: sends.docs.map((send) => ({ campaign: nameOf(send.campaign), outcome: send.state, reason: send.reason ?? null, sentAt: send.sentAt ?? null, variant: send.variant ?? null })),
+      automationRuns: runs.docs.map((run) => ({
+        automation: nameOf(run.automation),
+        enteredAt: run.createdAt,
+        exitReason: run.exitReason ?? null,
+        state: run.state,
+      })),
+      sends: sends.docs.map((send) => ({
+        campaign: nameOf(send.campaign),
+        outcome: send.state,
+        reason: send.reason ?? null,
+        sentAt: send.sentAt ?? null,
+        variant: send.variant ?? null,
+      })),
     }
   },
   key: 'campaigns',

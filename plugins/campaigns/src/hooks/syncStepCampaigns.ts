@@ -1,9 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
+import { idFromKey, relationKey, writeAtomically } from '@kontorwerk/personalization'
+
 import type { Automation } from '../documents'
 
-import { idFromKey, relationKey } from '@kontorwerk/personalization'
-import { writeAtomically } from '@kontorwerk/personalization'
 import { AUTOMATION_RUNS, CAMPAIGNS } from '../defaults'
 import { cancelPending } from '../utilities/actions'
 import { CAMPAIGN_ACTION } from './lockOnceScheduled'
@@ -16,7 +16,14 @@ import { CAMPAIGN_ACTION } from './lockOnceScheduled'
 export const syncStepCampaigns: CollectionAfterChangeHook<Automation> = async ({ doc, req }) => {
   const { payload } = req
   const context = { [CAMPAIGN_ACTION]: true }
-  const { docs: existing } = await payload.find({ collection: CAMPAIGNS as 'campaigns', depth: 0, limit: 0, pagination: false, req, where: { automation: { equals: doc.id } } })
+  const { docs: existing } = await payload.find({
+    collection: CAMPAIGNS as 'campaigns',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    req,
+    where: { automation: { equals: doc.id } },
+  })
   const stepIds = new Set<string>()
   for (const [index, step] of (doc.steps ?? []).entries()) {
     if (step.type !== 'send' || !step.id || !relationKey(step.newsletter)) continue
@@ -31,12 +38,34 @@ export const syncStepCampaigns: CollectionAfterChangeHook<Automation> = async ({
       topic: doc.topic == null ? null : idFromKey(payload, relationKey(doc.topic)!),
     }
     const found = existing.find((campaign) => campaign.automationStep === step.id)
-    if (found) await payload.update({ id: found.id, collection: CAMPAIGNS as 'campaigns', context, data: data as never, depth: 0, req })
-    else await payload.create({ collection: CAMPAIGNS as 'campaigns', context, data: { ...data, automation: doc.id, automationStep: step.id, startedAt: new Date().toISOString() } as never, depth: 0, req })
+    if (found)
+      await payload.update({
+        id: found.id,
+        collection: CAMPAIGNS as 'campaigns',
+        context,
+        data: data as never,
+        depth: 0,
+        req,
+      })
+    else
+      await payload.create({
+        collection: CAMPAIGNS as 'campaigns',
+        context,
+        data: { ...data, automation: doc.id, automationStep: step.id, startedAt: new Date().toISOString() } as never,
+        depth: 0,
+        req,
+      })
   }
   for (const campaign of existing) {
     if (campaign.automationStep && !stepIds.has(campaign.automationStep) && campaign.status !== 'cancelled') {
-      await payload.update({ id: campaign.id, collection: CAMPAIGNS as 'campaigns', context, data: { status: 'cancelled', statusReason: 'Schritt entfernt' } as never, depth: 0, req })
+      await payload.update({
+        id: campaign.id,
+        collection: CAMPAIGNS as 'campaigns',
+        context,
+        data: { status: 'cancelled', statusReason: 'Schritt entfernt' } as never,
+        depth: 0,
+        req,
+      })
     }
   }
   return doc
@@ -48,9 +77,24 @@ export const syncStepCampaigns: CollectionAfterChangeHook<Automation> = async ({
  */
 export const retireAutomation: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const { payload } = req
-  const { docs } = await payload.find({ collection: CAMPAIGNS as 'campaigns', depth: 0, limit: 0, pagination: false, req, select: {}, where: { automation: { equals: id } } })
+  const { docs } = await payload.find({
+    collection: CAMPAIGNS as 'campaigns',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    req,
+    select: {},
+    where: { automation: { equals: id } },
+  })
   for (const campaign of docs) {
-    await payload.update({ id: campaign.id, collection: CAMPAIGNS as 'campaigns', context: { [CAMPAIGN_ACTION]: true }, data: { automation: null, status: 'cancelled', statusReason: 'Automation gelöscht' } as never, depth: 0, req })
+    await payload.update({
+      id: campaign.id,
+      collection: CAMPAIGNS as 'campaigns',
+      context: { [CAMPAIGN_ACTION]: true },
+      data: { automation: null, status: 'cancelled', statusReason: 'Automation gelöscht' } as never,
+      depth: 0,
+      req,
+    })
     await cancelPending(payload, String(campaign.id))
   }
   await writeAtomically(payload, { deletes: [{ collection: AUTOMATION_RUNS, field: 'automation', value: id }] })

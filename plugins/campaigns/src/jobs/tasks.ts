@@ -14,7 +14,12 @@ export const startCampaignTask: TaskConfig<'campaignStart'> = {
   slug: START_CAMPAIGN_TASK,
   handler: async ({ input, job, req }) => {
     const { payload } = req
-    const campaign = (await payload.findByID({ id: input.campaign, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true })) as Campaign | null
+    const campaign = (await payload.findByID({
+      id: input.campaign,
+      collection: CAMPAIGNS as 'campaigns',
+      depth: 0,
+      disableErrors: true,
+    })) as Campaign | null
     // Paused, cancelled or already started in between: nothing to do.
     if (campaign?.status !== 'scheduled') return { output: {} }
     if (await prepareCampaign(payload, campaign, new Date(), jobHeartbeat(payload, job.id))) {

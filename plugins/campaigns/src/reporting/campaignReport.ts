@@ -1,11 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { sql } from '@kontorwerk/personalization'
+import { CodedError, idFromKey, isPossibleId, runSql, sql, sqlTable } from '@kontorwerk/personalization'
 
-import { runSql } from '@kontorwerk/personalization'
-import { sqlTable } from '@kontorwerk/personalization'
-import { CodedError } from '@kontorwerk/personalization'
-import { idFromKey, isPossibleId } from '@kontorwerk/personalization'
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 
 /** Days after a send in which a purchase or an unsubscribe counts for the campaign. */
@@ -42,7 +38,24 @@ export type CampaignReport = Counts & {
 
 type Table = Record<string, unknown>
 
-const empty = (): Counts => ({ bounced: 0, cancelled: 0, clickRate: 0, clicks: 0, conversionRate: 0, conversions: 0, delivered: 0, failed: 0, opens: 0, pending: 0, recipients: 0, sent: 0, skipped: 0, uniqueClicks: 0, uniqueOpens: 0, unsubscribes: 0 })
+const empty = (): Counts => ({
+  bounced: 0,
+  cancelled: 0,
+  clickRate: 0,
+  clicks: 0,
+  conversionRate: 0,
+  conversions: 0,
+  delivered: 0,
+  failed: 0,
+  opens: 0,
+  pending: 0,
+  recipients: 0,
+  sent: 0,
+  skipped: 0,
+  uniqueClicks: 0,
+  uniqueOpens: 0,
+  unsubscribes: 0,
+})
 
 /**
  * Per campaign and variant (docs/plugins/campaigns.md#reports): recipients by state from the send records; opens, clicks
@@ -51,16 +64,20 @@ const empty = (): Counts => ({ bounced: 0, cancelled: 0, clickRate: 0, clicks: 0
  * start). Click rate = unique clicks / sent; conversion rate = conversions / sent (holdout: / members).
  */
 export async function campaignReport(payload: Payload, id: string, req?: PayloadRequest): Promise<CampaignReport> {
-  const campaign = isPossibleId(payload, id) ? await payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true, req }) : null
+  const campaign = isPossibleId(payload, id)
+    ? await payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true, req })
+    : null
   if (!campaign) throw new CodedError('NOT_FOUND', `Campaign ${id} not found`)
-  if (payload.db.name === 'mongoose') throw new CodedError('FAILED_PRECONDITION', 'Campaign reports need SQLite or PostgreSQL for now')
+  if (payload.db.name === 'mongoose')
+    throw new CodedError('FAILED_PRECONDITION', 'Campaign reports need SQLite or PostgreSQL for now')
   const key = String(campaign.id)
   const facts = await reportFacts(payload, key, campaign.startedAt)
   const byVariant = new Map<string, Counts>()
   const counts = (variant: string) => byVariant.get(variant) ?? byVariant.set(variant, empty()).get(variant)!
   const skippedBy = new Map<string, number>()
   const unique = new Map<string, Set<string>>()
-  const distinct = (name: string, value: string) => (unique.get(name) ?? unique.set(name, new Set()).get(name)!).add(value)
+  const distinct = (name: string, value: string) =>
+    (unique.get(name) ?? unique.set(name, new Set()).get(name)!).add(value)
 
   for (const row of facts.sends) {
     const variant = String(row.variant ?? '-')
@@ -75,7 +92,8 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
   const blocks = new Map<string, { clicks: number; subscribers: Set<string> }>()
   for (const row of facts.events) {
     // Tracking messages name the variant (`campaign:<id>:<variant>`); bounces carry it as a property.
-    const variant = row.type === 'bounce' ? String(row.variant ?? '-') : (String(row.message ?? '').split(':')[2] ?? '-')
+    const variant =
+      row.type === 'bounce' ? String(row.variant ?? '-') : (String(row.message ?? '').split(':')[2] ?? '-')
     const subscriber = String(row.subscriber)
     for (const scope of [variant, '*']) {
       const target = counts(scope)
@@ -88,7 +106,9 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
       } else if (row.type === 'bounce') distinct(`bounces:${scope}`, subscriber)
     }
     if (row.type === 'email_clicked' && row.block) {
-      const entry = blocks.get(String(row.block)) ?? blocks.set(String(row.block), { clicks: 0, subscribers: new Set() }).get(String(row.block))!
+      const entry =
+        blocks.get(String(row.block)) ??
+        blocks.set(String(row.block), { clicks: 0, subscribers: new Set() }).get(String(row.block))!
       entry.clicks++
       entry.subscribers.add(subscriber)
     }
@@ -112,13 +132,17 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
   const total = counts('*')
   return {
     ...total,
-    blocks: [...blocks].map(([block, entry]) => ({ block, clicks: entry.clicks, uniqueClicks: entry.subscribers.size })).sort((a, b) => b.uniqueClicks - a.uniqueClicks),
+    blocks: [...blocks]
+      .map(([block, entry]) => ({ block, clicks: entry.clicks, uniqueClicks: entry.subscribers.size }))
+      .sort((a, b) => b.uniqueClicks - a.uniqueClicks),
     campaign: key,
     name: campaign.name,
     skippedBy: [...skippedBy].map(([reason, count]) => ({ count, reason })).sort((a, b) => b.count - a.count),
     status: campaign.status,
     statusReason: campaign.statusReason ?? null,
-    variants: [...byVariant].filter(([scope]) => scope !== '*' && scope !== '-').map(([variant, value]) => ({ ...value, variant })),
+    variants: [...byVariant]
+      .filter(([scope]) => scope !== '*' && scope !== '-')
+      .map(([variant, value]) => ({ ...value, variant })),
   }
 }
 
@@ -129,7 +153,8 @@ async function reportFacts(payload: Payload, campaign: string, startedAt: null |
   const consents = sqlTable<Table>(payload, 'consent-records')
   const postgres = payload.db.name === 'postgres'
   const id = idFromKey(payload, campaign)
-  const jsonText = (field: string) => (postgres ? sql`(${events.properties} ->> ${field})` : sql`json_extract(${events.properties}, ${`$.${field}`})`)
+  const jsonText = (field: string) =>
+    postgres ? sql`(${events.properties} ->> ${field})` : sql`json_extract(${events.properties}, ${`$.${field}`})`
   // The holdout was never sent anything: its window opens when the campaign started.
   const anchor = sql`coalesce(${sends.sentAt}, ${startedAt ?? new Date(0).toISOString()})`
   const within = (at: unknown) =>
@@ -137,15 +162,24 @@ async function reportFacts(payload: Payload, campaign: string, startedAt: null |
       ? sql`${at} >= ${anchor} and ${at} <= ${anchor} + interval '${sql.raw(String(ATTRIBUTION_DAYS))} days'`
       : sql`julianday(${at}) >= julianday(${anchor}) and julianday(${at}) <= julianday(${anchor}) + ${ATTRIBUTION_DAYS}`
   const [sendRows, eventRows, outcomeRows] = await Promise.all([
-    runSql(payload, sql`select ${sends.state} as state, ${sends.variant} as variant, ${sends.reason} as reason, count(*) as count, count(${sends.acceptedAt}) as delivered
-      from ${sends} where ${sends.campaign} = ${id} group by ${sends.state}, ${sends.variant}, ${sends.reason}`),
-    runSql(payload, sql`select ${events.type} as type, ${events.block} as block, ${events.subscriber} as subscriber, ${jsonText('message')} as message, ${jsonText('variant')} as variant from ${events}
+    runSql(
+      payload,
+      sql`select ${sends.state} as state, ${sends.variant} as variant, ${sends.reason} as reason, count(*) as count, count(${sends.acceptedAt}) as delivered
+      from ${sends} where ${sends.campaign} = ${id} group by ${sends.state}, ${sends.variant}, ${sends.reason}`,
+    ),
+    runSql(
+      payload,
+      sql`select ${events.type} as type, ${events.block} as block, ${events.subscriber} as subscriber, ${jsonText('message')} as message, ${jsonText('variant')} as variant from ${events}
       where (${events.type} in ('email_opened', 'email_clicked') and ${jsonText('message')} like ${`campaign:${campaign}:%`})
-         or (${events.type} = 'bounce' and ${jsonText('campaign')} = ${campaign})`),
-    runSql(payload, sql`select ${sends.variant} as variant,
+         or (${events.type} = 'bounce' and ${jsonText('campaign')} = ${campaign})`,
+    ),
+    runSql(
+      payload,
+      sql`select ${sends.variant} as variant,
         count(distinct case when exists (select 1 from ${events} where ${events.subscriber} = ${sends.subscriber} and ${events.type} = 'purchase' and ${within(events.occurredAt)}) then ${sends.subscriber} end) as conversions,
         count(distinct case when exists (select 1 from ${consents} where ${consents.subscriber} = ${sends.subscriber} and ${consents.action} = 'withdrawn' and ${consents.purpose} = 'marketing' and ${within(consents.occurredAt)}) then ${sends.subscriber} end) as unsubscribes
-      from ${sends} where ${sends.campaign} = ${id} and (${sends.state} = 'sent' or ${sends.variant} = 'holdout') group by ${sends.variant}`),
+      from ${sends} where ${sends.campaign} = ${id} and (${sends.state} = 'sent' or ${sends.variant} = 'holdout') group by ${sends.variant}`,
+    ),
   ])
   return { events: eventRows, outcomes: outcomeRows, sends: sendRows }
 }

@@ -1,11 +1,12 @@
 import type { Payload } from 'payload'
 
-import type { Campaign } from '../documents'
-import type { Problem } from '../utilities/readiness'
-
 import { createHash } from 'node:crypto'
 
 import { relationKey } from '@kontorwerk/personalization'
+
+import type { Campaign } from '../documents'
+import type { Problem } from '../utilities/readiness'
+
 import { campaignReport } from '../reporting/campaignReport'
 import { setCampaignStatus } from '../utilities/campaignStatus'
 
@@ -17,7 +18,13 @@ export type Variant = { block: null | string; key: string; share: number; slot: 
 export type Assignment = { variant: null | string; waits: boolean; holdout: boolean }
 
 export const variantsOf = (campaign: Campaign): Variant[] =>
-  (campaign.abTest?.variants ?? []).map((variant) => ({ block: relationKey(variant.block), key: variant.key, share: variant.share, slot: variant.slot || null, subject: variant.subject || null }))
+  (campaign.abTest?.variants ?? []).map((variant) => ({
+    block: relationKey(variant.block),
+    key: variant.key,
+    share: variant.share,
+    slot: variant.slot || null,
+    subject: variant.subject || null,
+  }))
 
 /** The share (0–100) left for the winner after the variants and the holdout. */
 export const remainderOf = (campaign: Campaign) => {
@@ -57,9 +64,11 @@ export function abTestProblems(campaign: Campaign, slotKeys: string[]): Problem[
   if (keys.some((key) => key === HOLDOUT || key === WINNER)) problem(`"${HOLDOUT}" and "${WINNER}" are reserved names`)
   if (remainderOf(campaign) < 0) problem('Variant shares and holdout add up to more than 100 %')
   for (const variant of variants) {
-    if (!variant.subject && !variant.block) problem(`Variant "${variant.key}" changes nothing: give a subject or a block`)
+    if (!variant.subject && !variant.block)
+      problem(`Variant "${variant.key}" changes nothing: give a subject or a block`)
     if (variant.block && !variant.slot) problem(`Variant "${variant.key}" names a block but no slot`)
-    if (variant.slot && !slotKeys.includes(variant.slot)) problem(`Variant "${variant.key}": the newsletter has no slot "${variant.slot}"`)
+    if (variant.slot && !slotKeys.includes(variant.slot))
+      problem(`Variant "${variant.key}": the newsletter has no slot "${variant.slot}"`)
   }
   return problems
 }
@@ -73,7 +82,10 @@ export async function winnerOf(payload: Payload, campaign: Campaign): Promise<st
   if (campaign.abWinner) return campaign.abWinner
   const report = await campaignReport(payload, String(campaign.id))
   const metric = campaign.abTest?.winnerMetric === 'conversion_rate' ? 'conversionRate' : 'clickRate'
-  const tested = variantsOf(campaign).map((variant) => report.variants.find((entry) => entry.variant === variant.key) ?? { [metric]: 0, variant: variant.key })
+  const tested = variantsOf(campaign).map(
+    (variant) =>
+      report.variants.find((entry) => entry.variant === variant.key) ?? { [metric]: 0, variant: variant.key },
+  )
   const best = tested.reduce((winner, entry) => ((entry[metric] ?? 0) > (winner[metric] ?? 0) ? entry : winner))
   await setCampaignStatus(payload, campaign.id, { abWinner: best.variant })
   payload.logger.info(`Campaign ${campaign.id}: variant ${best.variant} wins by ${metric}`)

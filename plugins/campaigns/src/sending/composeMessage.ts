@@ -1,17 +1,14 @@
+import type { Payload } from 'payload'
+
 import { randomBytes } from 'node:crypto'
 import { encodeWords, foldLines, isPlainText } from 'nodemailer/lib/mime-funcs'
 
 import type { RenderedForRecipient } from '@kontorwerk/personalization'
 
-import type { Payload } from 'payload'
+import { listUnsubscribeHeaders, preferencesUrl, unsubscribeToken, unsubscribeUrl } from '@kontorwerk/consent'
+import { escapeHtml, personalizationOptions, singleLine, withTracking } from '@kontorwerk/personalization'
 
-import { personalizationOptions } from '@kontorwerk/personalization'
 import { campaignsOptions } from '../utilities/options'
-import { singleLine } from '@kontorwerk/personalization'
-import { escapeHtml } from '@kontorwerk/personalization'
-import { withTracking } from '@kontorwerk/personalization'
-import { listUnsubscribeHeaders, unsubscribeToken, unsubscribeUrl } from '@kontorwerk/consent'
-import { preferencesUrl } from '@kontorwerk/consent'
 
 export type OutgoingMessage = { envelope: { from: string; to: string[] }; raw: Buffer }
 
@@ -27,7 +24,12 @@ export const trackingMessage = (campaign: string, variant: null | string) => `ca
  * RFC 8058 one-click List-Unsubscribe headers. The Message-ID is the send record's, so a report
  * or bounce can always be traced back to it.
  */
-export async function composeMessage(payload: Pick<Payload, 'collections' | 'config'>, rendered: RenderedForRecipient, recipient: Recipient, { campaign, messageId, variant }: { campaign: string; messageId: string; variant: null | string }): Promise<OutgoingMessage> {
+export async function composeMessage(
+  payload: Pick<Payload, 'collections' | 'config'>,
+  rendered: RenderedForRecipient,
+  recipient: Recipient,
+  { campaign, messageId, variant }: { campaign: string; messageId: string; variant: null | string },
+): Promise<OutgoingMessage> {
   // One signed token serves the link in the mail and its List-Unsubscribe header.
   const token = unsubscribeToken(payload, recipient)
   const links = {
@@ -35,8 +37,15 @@ export async function composeMessage(payload: Pick<Payload, 'collections' | 'con
     unsubscribe: unsubscribeUrl(payload, token),
   }
   const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">Einstellungen ändern</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">Abmelden</a></p>`
-  let html = rendered.html.includes('</body>') ? rendered.html.replace('</body>', `${footer}</body>`) : rendered.html + footer
-  if (recipient.trackable) html = withTracking(payload, html, { baseUrl: personalizationOptions(payload).pagesUrl, message: trackingMessage(campaign, variant), subscriber: recipient })
+  let html = rendered.html.includes('</body>')
+    ? rendered.html.replace('</body>', `${footer}</body>`)
+    : rendered.html + footer
+  if (recipient.trackable)
+    html = withTracking(payload, html, {
+      baseUrl: personalizationOptions(payload).pagesUrl,
+      message: trackingMessage(campaign, variant),
+      subscriber: recipient,
+    })
   const text = `${rendered.text}\n\nEinstellungen ändern: ${links.preferences}\nAbmelden: ${links.unsubscribe}\n`
   const { from } = campaignsOptions(payload)
   const raw = mimeMessage(
@@ -65,7 +74,10 @@ const headerText = (value: string) => {
   return isPlainText(line) ? line : encodeWords(line, 'Q', 52)
 }
 
-const base64Lines = (content: string) => Buffer.from(content, 'utf8').toString('base64').replace(/.{76}(?=.)/g, '$&\r\n')
+const base64Lines = (content: string) =>
+  Buffer.from(content, 'utf8')
+    .toString('base64')
+    .replace(/.{76}(?=.)/g, '$&\r\n')
 
 /**
  * multipart/alternative with base64 bodies, written directly; nodemailer's mime-funcs encode and
@@ -78,6 +90,7 @@ function mimeMessage(headers: [string, string][], text: string, html: string): B
   const head = [...headers, ['MIME-Version', '1.0'], ['Content-Type', `multipart/alternative; boundary="${boundary}"`]]
     .map(([key, value]) => foldLines(`${key}: ${singleLine(value)}`, 76))
     .join('\r\n')
-  const part = (type: string, content: string) => `--${boundary}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(content)}\r\n`
+  const part = (type: string, content: string) =>
+    `--${boundary}\r\nContent-Type: ${type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64Lines(content)}\r\n`
   return Buffer.from(`${head}\r\n\r\n${part('text/plain', text)}${part('text/html', html)}--${boundary}--\r\n`, 'utf8')
 }

@@ -3,7 +3,12 @@ import type { SentMarks } from './sendRecords'
 /** How long a flush waits for more marks: 2 ms gathered 7 messages per commit in the send bench (1 ms: 4.6; none: 1). */
 const GATHER_MS = 2
 
-type Entry = { id: string; reject: (error: unknown) => void; release: () => void; resolve: (committed: boolean) => void }
+type Entry = {
+  id: string
+  reject: (error: unknown) => void
+  release: () => void
+  resolve: (committed: boolean) => void
+}
 
 /**
  * Commits many recipients' "sent" marks together: while one flush runs, the next marks gather, so

@@ -1,12 +1,18 @@
 import type { Payload } from 'payload'
 
+import {
+  idFromKey,
+  readRows,
+  relationKey,
+  relationKeys,
+  sameWallClockIn,
+  timeZoneOf,
+  writeAtomically,
+} from '@kontorwerk/personalization'
+import { audienceMembers, freezeSegment } from '@kontorwerk/segments'
+
 import type { Campaign } from '../documents'
 
-import { readRows } from '@kontorwerk/personalization'
-import { writeAtomically } from '@kontorwerk/personalization'
-import { sameWallClockIn, timeZoneOf } from '@kontorwerk/personalization'
-import { idFromKey, relationKey, relationKeys } from '@kontorwerk/personalization'
-import { audienceMembers, freezeSegment } from '@kontorwerk/segments'
 import { CAMPAIGN_SENDS } from '../defaults'
 import { moveCampaign, pauseWithReason, setCampaignStatus } from '../utilities/campaignStatus'
 import { campaignsOptions } from '../utilities/options'
@@ -23,7 +29,12 @@ export const campaignMessageId = (payload: Pick<Payload, 'collections'>, campaig
  * pending send record per recipient, in its A/B group (the holdout's records say so and stay unsent). Safe to repeat after a crash: the frozen list is reused and
  * records that exist are kept (unique per campaign and subscriber). Returns whether sending can begin.
  */
-export async function prepareCampaign(payload: Payload, campaign: Campaign, now = new Date(), heartbeat: () => Promise<void> = async () => {}): Promise<boolean> {
+export async function prepareCampaign(
+  payload: Payload,
+  campaign: Campaign,
+  now = new Date(),
+  heartbeat: () => Promise<void> = async () => {},
+): Promise<boolean> {
   const id = String(campaign.id)
   const problems = await readinessProblems(payload, campaign)
   // Once recipients are written the audience is fixed: a segment deleted later does not stop the send.
@@ -35,7 +46,12 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
   }
   let frozen = relationKey(campaign.frozenAudience)
   if (!frozen) {
-    frozen = (await freezeSegment(payload, relationKey(campaign.audience)!, { at: now, name: `${campaign.name}: Empfänger ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC` })).id
+    frozen = (
+      await freezeSegment(payload, relationKey(campaign.audience)!, {
+        at: now,
+        name: `${campaign.name}: Empfänger ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      })
+    ).id
     await setCampaignStatus(payload, id, { frozenAudience: idFromKey(payload, frozen) })
   }
   let recipients = 0
@@ -44,7 +60,9 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
     // Paused or cancelled meanwhile: stop writing; a resume starts over (what exists is kept).
     if (!(await stillScheduled(payload, id))) return false
     recipients += page.length
-    const localAt = campaign.localTime ? await localSendTimes(payload, page, campaign.sendAt ? new Date(campaign.sendAt) : now) : null
+    const localAt = campaign.localTime
+      ? await localSendTimes(payload, page, campaign.sendAt ? new Date(campaign.sendAt) : now)
+      : null
     await writeAtomically(payload, {
       inserts: [
         {
@@ -81,8 +99,21 @@ export async function prepareCampaign(payload: Payload, campaign: Campaign, now 
 
 /** When each recipient's clock shows the planned time (see sameWallClockIn). */
 async function localSendTimes(payload: Payload, subscribers: string[], planned: Date): Promise<Map<string, Date>> {
-  const rows = await readRows(payload, 'subscribers', ['id', 'region', 'timeZone'], [{ field: 'id', in: subscribers.map((id) => idFromKey(payload, id)) }])
-  return new Map(rows.map((row) => [String(row.id), sameWallClockIn(planned, timeZoneOf({ region: row.region as null | string, timeZone: row.timeZone as null | string }))]))
+  const rows = await readRows(
+    payload,
+    'subscribers',
+    ['id', 'region', 'timeZone'],
+    [{ field: 'id', in: subscribers.map((id) => idFromKey(payload, id)) }],
+  )
+  return new Map(
+    rows.map((row) => [
+      String(row.id),
+      sameWallClockIn(
+        planned,
+        timeZoneOf({ region: row.region as null | string, timeZone: row.timeZone as null | string }),
+      ),
+    ]),
+  )
 }
 
 /** The latest of the times given, or null when none lies after `now`. */
@@ -92,6 +123,12 @@ function latest(a: Date | null | undefined, b: Date | null, now: Date): Date | n
 }
 
 async function stillScheduled(payload: Payload, id: string) {
-  const campaign = await payload.findByID({ id, collection: 'campaigns', depth: 0, disableErrors: true, select: { status: true } })
+  const campaign = await payload.findByID({
+    id,
+    collection: 'campaigns',
+    depth: 0,
+    disableErrors: true,
+    select: { status: true },
+  })
   return campaign?.status === 'scheduled'
 }

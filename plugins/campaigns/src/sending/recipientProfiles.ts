@@ -1,13 +1,12 @@
 import type { Payload } from 'payload'
 
-import type { Subscriber } from '../documents'
 import type { ContactDecision } from '@kontorwerk/consent'
 
-import { readRows } from '@kontorwerk/personalization'
-import { idFromKey, relationKeys } from '@kontorwerk/personalization'
-import { canContact, canTrack } from '@kontorwerk/consent'
-import { ledgersOf } from '@kontorwerk/consent'
-import { consentOptions } from '@kontorwerk/consent'
+import { canContact, canTrack, consentOptions, ledgersOf } from '@kontorwerk/consent'
+import { idFromKey, readRows, relationKeys } from '@kontorwerk/personalization'
+
+import type { Subscriber } from '../documents'
+
 import { CAMPAIGN_SENDS, SENT_EVENT_PREFIX } from '../defaults'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -22,7 +21,13 @@ export type RecipientProfile = {
   trackable: boolean
 }
 
-export type GateRequest = { at: Date; channel: string; exemptFromCaps?: boolean; important: boolean; topic: null | string }
+export type GateRequest = {
+  at: Date
+  channel: string
+  exemptFromCaps?: boolean
+  important: boolean
+  topic: null | string
+}
 
 /**
  * Everything the gate and the engine need for one batch, in a few bulk reads: profiles, both parts
@@ -30,24 +35,45 @@ export type GateRequest = { at: Date; channel: string; exemptFromCaps?: boolean;
  * history and sends reported by other systems as `email_sent` events). Read at send time, so an
  * unsubscribe or a pause given a moment ago counts.
  */
-export async function recipientProfiles(payload: Payload, subscriberIds: string[], request: GateRequest): Promise<Map<string, RecipientProfile>> {
+export async function recipientProfiles(
+  payload: Payload,
+  subscriberIds: string[],
+  request: GateRequest,
+): Promise<Map<string, RecipientProfile>> {
   const keys = subscriberIds.map((id) => idFromKey(payload, id))
   const since = new Date(request.at.getTime() - HISTORY_DAYS * DAY)
   const [{ docs }, marketing, tracking, sends, reported] = await Promise.all([
     // With the link keys (hidden fields): each mail's links are signed for its recipient only.
-    payload.find({ collection: 'subscribers', depth: 0, limit: subscriberIds.length, pagination: false, showHiddenFields: true, where: { id: { in: keys } } }),
+    payload.find({
+      collection: 'subscribers',
+      depth: 0,
+      limit: subscriberIds.length,
+      pagination: false,
+      showHiddenFields: true,
+      where: { id: { in: keys } },
+    }),
     ledgersOf(payload, subscriberIds, 'marketing'),
     ledgersOf(payload, subscriberIds, 'tracking'),
-    readRows(payload, CAMPAIGN_SENDS, ['subscriber', 'sentAt', 'blocks'], [
-      { field: 'subscriber', in: keys },
-      { field: 'state', in: ['sent'] },
-      { atLeast: since, field: 'sentAt' },
-    ]),
-    readRows(payload, 'events', ['subscriber', 'occurredAt', 'eventId'], [
-      { field: 'subscriber', in: keys },
-      { field: 'type', in: ['email_sent'] },
-      { atLeast: since, field: 'occurredAt' },
-    ]),
+    readRows(
+      payload,
+      CAMPAIGN_SENDS,
+      ['subscriber', 'sentAt', 'blocks'],
+      [
+        { field: 'subscriber', in: keys },
+        { field: 'state', in: ['sent'] },
+        { atLeast: since, field: 'sentAt' },
+      ],
+    ),
+    readRows(
+      payload,
+      'events',
+      ['subscriber', 'occurredAt', 'eventId'],
+      [
+        { field: 'subscriber', in: keys },
+        { field: 'type', in: ['email_sent'] },
+        { atLeast: since, field: 'occurredAt' },
+      ],
+    ),
   ])
   const history = new Map<string, { at: string; blocks: string[] }[]>()
   const add = (subscriber: unknown, at: unknown, blocks: string[]) => {
@@ -58,12 +84,15 @@ export async function recipientProfiles(payload: Payload, subscriberIds: string[
   }
   for (const row of sends) add(row.subscriber, row.sentAt, blocksOf(row.blocks))
   // Our own sends are there already as records; other `email_sent` events come from other systems.
-  for (const row of reported) if (!String(row.eventId).startsWith(SENT_EVENT_PREFIX)) add(row.subscriber, row.occurredAt, [])
+  for (const row of reported)
+    if (!String(row.eventId).startsWith(SENT_EVENT_PREFIX)) add(row.subscriber, row.occurredAt, [])
   const { systemCap } = consentOptions(payload)
   const profiles = new Map<string, RecipientProfile>()
   for (const subscriber of docs) {
     const key = String(subscriber.id)
-    const own = (subscriber.sendHistory ?? []).flatMap((send) => (send.sentAt ? [{ at: send.sentAt, blocks: relationKeys(send.blocks) }] : []))
+    const own = (subscriber.sendHistory ?? []).flatMap((send) =>
+      send.sentAt ? [{ at: send.sentAt, blocks: relationKeys(send.blocks) }] : [],
+    )
     const sent = [...own, ...(history.get(key) ?? [])].sort((a, b) => a.at.localeCompare(b.at))
     const decision = canContact(
       {
@@ -72,10 +101,21 @@ export async function recipientProfiles(payload: Payload, subscriberIds: string[
         recentContacts: sent.map((send) => send.at),
         undeliverableSince: subscriber.deliverability?.undeliverableSince ?? null,
       },
-      { at: request.at, channel: request.channel, exemptFromCaps: request.exemptFromCaps, important: request.important, topic: request.topic },
+      {
+        at: request.at,
+        channel: request.channel,
+        exemptFromCaps: request.exemptFromCaps,
+        important: request.important,
+        topic: request.topic,
+      },
       systemCap,
     )
-    profiles.set(key, { decision, recentBlocks: sent.map((send) => send.blocks), subscriber, trackable: canTrack(tracking.get(key) ?? [], request.channel) })
+    profiles.set(key, {
+      decision,
+      recentBlocks: sent.map((send) => send.blocks),
+      subscriber,
+      trackable: canTrack(tracking.get(key) ?? [], request.channel),
+    })
   }
   return profiles
 }

@@ -1,15 +1,12 @@
 import type { Payload } from 'payload'
 
+import { CodedError, recipientRenderer, recordEvents, relationKey, writeAtomically } from '@kontorwerk/personalization'
+
 import type { Campaign, Newsletter } from '../documents'
 import type { ResolvedCampaignsOptions } from '../types'
 import type { ClaimedRecipient } from './sendRecords'
 import type { SmtpLanes } from './smtpLanes'
 
-import { writeAtomically } from '@kontorwerk/personalization'
-import { CodedError } from '@kontorwerk/personalization'
-import { recordEvents } from '@kontorwerk/personalization'
-import { recipientRenderer } from '@kontorwerk/personalization'
-import { relationKey } from '@kontorwerk/personalization'
 import { CAMPAIGN_SENDS, SENT_EVENT_PREFIX } from '../defaults'
 import { variantsOf, WINNER, winnerOf } from './abTest'
 import { composeMessage, type OutgoingMessage } from './composeMessage'
@@ -42,7 +39,6 @@ type Accepted = { blocks: string[]; recipient: ClaimedRecipient; sentAt: Date }
 type Retry = { attempts: number; from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string }
 type Failure = { bounce: boolean; from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string }
 
-
 /**
  * One claimed batch: the gate at send time for each recipient, then render, compose and deliver
  * through the SMTP lanes, several at once; then every outcome is written. Returns how many left.
@@ -53,11 +49,18 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   // Consent records written from now on make the commit drop the message (see commitSent).
   const now = new Date()
   const ids = recipients.map((recipient) => recipient.subscriber)
-  const profiles = await recipientProfiles(payload, ids, { at: now, channel: campaign.channel, exemptFromCaps: Boolean(campaign.exemptFromCaps), important: Boolean(campaign.important), topic: relationKey(campaign.topic) })
+  const profiles = await recipientProfiles(payload, ids, {
+    at: now,
+    channel: campaign.channel,
+    exemptFromCaps: Boolean(campaign.exemptFromCaps),
+    important: Boolean(campaign.important),
+    topic: relationKey(campaign.topic),
+  })
   const memberships = await renderer.memberships(ids, now)
 
   const skipped = new Map<string, string[]>()
-  const skip = (reason: string, recipient: ClaimedRecipient) => skipped.set(reason, [...(skipped.get(reason) ?? []), recipient.id])
+  const skip = (reason: string, recipient: ClaimedRecipient) =>
+    skipped.set(reason, [...(skipped.get(reason) ?? []), recipient.id])
   const queue: ClaimedRecipient[] = []
   for (const recipient of recipients) {
     const profile = profiles.get(recipient.subscriber)
@@ -66,7 +69,9 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
     else queue.push(recipient)
   }
 
-  const commits = new GroupCommit((committing) => markSent(payload, claim, committing, { gateReadAt: now, sentAt: new Date() }))
+  const commits = new GroupCommit((committing) =>
+    markSent(payload, claim, committing, { gateReadAt: now, sentAt: new Date() }),
+  )
   const accepted: Accepted[] = []
   const retries: Retry[] = []
   const failed: Failure[] = []
@@ -77,16 +82,37 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   // I/O, so nothing delays a released message's final dot (see markSent).
   const variants = new Map(variantsOf(campaign).map((variant) => [variant.key, variant]))
   const winner = recipients.some((recipient) => recipient.variant === WINNER) ? await winnerOf(payload, campaign) : null
-  const variantFor = (recipient: ClaimedRecipient) => variants.get(recipient.variant === WINNER ? (winner ?? '') : (recipient.variant ?? '')) ?? null
+  const variantFor = (recipient: ClaimedRecipient) =>
+    variants.get(recipient.variant === WINNER ? (winner ?? '') : (recipient.variant ?? '')) ?? null
   const prepared: { blocks: string[]; message: OutgoingMessage; recipient: ClaimedRecipient }[] = []
   for (const recipient of queue) {
     const profile = profiles.get(recipient.subscriber)!
     try {
-      const rendered = await renderer.render({ recentBlocks: profile.recentBlocks, segments: memberships.get(recipient.subscriber) ?? new Set(), subscriber: profile.subscriber }, variantFor(recipient))
-      const message = await composeMessage(payload, rendered, { email: profile.subscriber.email, id: recipient.subscriber, linkKey: profile.subscriber.linkKey, trackable: profile.trackable }, { campaign: campaignId, messageId: recipient.messageId, variant: recipient.variant })
+      const rendered = await renderer.render(
+        {
+          recentBlocks: profile.recentBlocks,
+          segments: memberships.get(recipient.subscriber) ?? new Set(),
+          subscriber: profile.subscriber,
+        },
+        variantFor(recipient),
+      )
+      const message = await composeMessage(
+        payload,
+        rendered,
+        {
+          email: profile.subscriber.email,
+          id: recipient.subscriber,
+          linkKey: profile.subscriber.linkKey,
+          trackable: profile.trackable,
+        },
+        { campaign: campaignId, messageId: recipient.messageId, variant: recipient.variant },
+      )
       prepared.push({ blocks: rendered.blocks, message, recipient })
     } catch (error) {
-      stop = error instanceof CodedError && error.code === 'FAILED_PRECONDITION' ? new CampaignProblem(error.message) : (error as Error)
+      stop =
+        error instanceof CodedError && error.code === 'FAILED_PRECONDITION'
+          ? new CampaignProblem(error.message)
+          : (error as Error)
       untouched.push(...queue.slice(queue.indexOf(recipient)))
       break
     }
@@ -100,7 +126,8 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
     else if (outcome.kind === 'refused') {
       const from = outcome.committed ? 'sent' : 'pending'
       // Only a refused recipient is a hard bounce; a refused sender or message is not the address's fault.
-      if (outcome.permanent) failed.push({ bounce: /RCPT/i.test(outcome.command), from, recipient, response: outcome.response })
+      if (outcome.permanent)
+        failed.push({ bounce: /RCPT/i.test(outcome.command), from, recipient, response: outcome.response })
       else retries.push({ attempts: recipient.attempts + 1, from, recipient, response: outcome.response })
     } else if (outcome.kind === 'uncertain' && outcome.rejected) {
       if (outcome.permanent) failed.push({ bounce: false, from: 'sent', recipient, response: outcome.response })
@@ -144,36 +171,79 @@ type Outcomes = {
 }
 
 /** Outcomes go to the send records (conditional on the claim), then the events scoring and reports read. */
-async function writeOutcomes({ campaign, newsletter, options, payload }: BatchContext, claim: string, outcomes: Outcomes) {
+async function writeOutcomes(
+  { campaign, newsletter, options, payload }: BatchContext,
+  claim: string,
+  outcomes: Outcomes,
+) {
   const campaignId = String(campaign.id)
   for (const [reason, ids] of outcomes.skipped) await settle(payload, claim, ids, { reason, state: 'skipped' })
   // Not tried (the batch stopped): back to the pool at once, no attempt counted.
-  await settle(payload, claim, outcomes.untouched.map((recipient) => recipient.id), { leaseUntil: null, state: 'pending' })
+  await settle(
+    payload,
+    claim,
+    outcomes.untouched.map((recipient) => recipient.id),
+    { leaseUntil: null, state: 'pending' },
+  )
   for (const from of ['pending', 'sent'] as const) {
     const due = outcomes.retries.filter((retry) => retry.from === from)
     for (const retry of due) {
       if (retry.attempts >= options.maxAttempts) {
-        outcomes.failed.push({ bounce: false, from, recipient: retry.recipient, response: `${retry.response} (after ${retry.attempts} attempts)` })
+        outcomes.failed.push({
+          bounce: false,
+          from,
+          recipient: retry.recipient,
+          response: `${retry.response} (after ${retry.attempts} attempts)`,
+        })
         continue
       }
       const delay = options.retryDelaySeconds * 1000 * 2 ** (retry.attempts - 1)
-      await settle(payload, claim, [retry.recipient.id], { attempts: retry.attempts, leaseUntil: null, nextAttemptAt: new Date(Date.now() + delay), reason: retry.response, state: 'pending' }, from)
+      await settle(
+        payload,
+        claim,
+        [retry.recipient.id],
+        {
+          attempts: retry.attempts,
+          leaseUntil: null,
+          nextAttemptAt: new Date(Date.now() + delay),
+          reason: retry.response,
+          state: 'pending',
+        },
+        from,
+      )
     }
     for (const failure of outcomes.failed.filter((entry) => entry.from === from)) {
-      await settle(payload, claim, [failure.recipient.id], { reason: failure.response.slice(0, 500), state: 'failed' }, from)
+      await settle(
+        payload,
+        claim,
+        [failure.recipient.id],
+        { reason: failure.response.slice(0, 500), state: 'failed' },
+        from,
+      )
     }
   }
   if (outcomes.accepted.length) {
     await writeAtomically(payload, {
       // `state` again: should a COMMIT have failed after its message went out, the record still tells the truth.
-      updates: outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({ collection: CAMPAIGN_SENDS, data: { acceptedAt: new Date(), blocks, sentAt, state: 'sent' }, id: recipient.id })),
+      updates: outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({
+        collection: CAMPAIGN_SENDS,
+        data: { acceptedAt: new Date(), blocks, sentAt, state: 'sent' },
+        id: recipient.id,
+      })),
     })
   }
   const events = [
     ...outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({
       id: sentEventId(recipient.sendKey),
       occurredAt: sentAt.toISOString(),
-      properties: { blocks, campaign: campaignId, channel: campaign.channel, message: recipient.messageId, newsletter: String(newsletter.id), variant: recipient.variant ?? undefined },
+      properties: {
+        blocks,
+        campaign: campaignId,
+        channel: campaign.channel,
+        message: recipient.messageId,
+        newsletter: String(newsletter.id),
+        variant: recipient.variant ?? undefined,
+      },
       subscriber: recipient.subscriber,
       type: 'email_sent',
     })),
@@ -182,12 +252,25 @@ async function writeOutcomes({ campaign, newsletter, options, payload }: BatchCo
       .filter((failure) => failure.bounce)
       .map(({ recipient, response }) => ({
         id: bounceEventId(recipient.sendKey, 'hard'),
-        properties: { campaign: campaignId, kind: 'hard', message: recipient.messageId, reason: response.slice(0, 200), variant: recipient.variant ?? undefined },
+        properties: {
+          campaign: campaignId,
+          kind: 'hard',
+          message: recipient.messageId,
+          reason: response.slice(0, 200),
+          variant: recipient.variant ?? undefined,
+        },
         subscriber: recipient.subscriber,
         type: 'bounce',
       })),
   ]
   if (events.length) await recordEvents(payload, events, { partial: true, source: 'campaign' })
   // Only now: a crash before this leaves the records for finishCampaign to write their events.
-  if (outcomes.accepted.length) await writeAtomically(payload, { updates: outcomes.accepted.map(({ recipient }) => ({ collection: CAMPAIGN_SENDS, data: { eventRecorded: true }, id: recipient.id })) })
+  if (outcomes.accepted.length)
+    await writeAtomically(payload, {
+      updates: outcomes.accepted.map(({ recipient }) => ({
+        collection: CAMPAIGN_SENDS,
+        data: { eventRecorded: true },
+        id: recipient.id,
+      })),
+    })
 }

@@ -1,18 +1,27 @@
 import type { Payload } from 'payload'
 
-import { sql } from '@kontorwerk/personalization'
+import { claimRows, idFromKey, runSql as run, sql, sqlTable } from '@kontorwerk/personalization'
 
-import { claimRows } from '@kontorwerk/personalization'
-import { runSql as run } from '@kontorwerk/personalization'
-import { sqlTable } from '@kontorwerk/personalization'
-import { idFromKey } from '@kontorwerk/personalization'
 import { CAMPAIGN_SENDS } from '../defaults'
 
 /** A recipient handed to one worker by a claim. */
-export type ClaimedRecipient = { attempts: number; id: string; messageId: string; sendKey: string; subscriber: string; variant: null | string }
+export type ClaimedRecipient = {
+  attempts: number
+  id: string
+  messageId: string
+  sendKey: string
+  subscriber: string
+  variant: null | string
+}
 
 /** A change to claimed rows that still hold the claim and are pending (so a row another worker took over is never touched). */
-export type Settlement = { attempts?: number; leaseUntil?: Date | null; nextAttemptAt?: Date | null; reason?: null | string; state: 'failed' | 'pending' | 'skipped' | 'cancelled' }
+export type Settlement = {
+  attempts?: number
+  leaseUntil?: Date | null
+  nextAttemptAt?: Date | null
+  reason?: null | string
+  state: 'failed' | 'pending' | 'skipped' | 'cancelled'
+}
 
 type Column = { name: string }
 type Table = Record<string, Column>
@@ -22,18 +31,24 @@ type MongoModel = {
 }
 
 const isMongo = (payload: Payload) => payload.db.name === 'mongoose'
-const mongo = (payload: Payload) => (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[CAMPAIGN_SENDS]
+const mongo = (payload: Payload) =>
+  (payload.db as unknown as { collections: Record<string, MongoModel> }).collections[CAMPAIGN_SENDS]
 
 const table = (payload: Payload) => sqlTable<Table>(payload, CAMPAIGN_SENDS)
 const column = (payload: Payload, field: string) => sql.identifier(table(payload)[field].name)
 const iso = (date: Date) => date.toISOString()
 
 /** Claims up to `limit` pending recipients of a campaign whose retry is due (see claimRows). */
-export async function claimRecipients(payload: Payload, campaign: string, { leaseSeconds, limit, now }: { leaseSeconds: number; limit: number; now: Date }) {
+export async function claimRecipients(
+  payload: Payload,
+  campaign: string,
+  { leaseSeconds, limit, now }: { leaseSeconds: number; limit: number; now: Date },
+) {
   const { claim, rows } = await claimRows(payload, {
     collection: CAMPAIGN_SENDS,
     fields: ['subscriber', 'attempts', 'messageId', 'sendKey', 'variant'],
-    filter: (c) => sql`${c('campaign')} = ${idFromKey(payload, campaign)} and ${c('state')} = 'pending' and (${c('nextAttemptAt')} is null or ${c('nextAttemptAt')} <= ${iso(now)})`,
+    filter: (c) =>
+      sql`${c('campaign')} = ${idFromKey(payload, campaign)} and ${c('state')} = 'pending' and (${c('nextAttemptAt')} is null or ${c('nextAttemptAt')} <= ${iso(now)})`,
     leaseSeconds,
     limit,
     mongoFilter: { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: now } }], campaign, state: 'pending' },
@@ -66,18 +81,31 @@ export type SentMarks = { committed: Set<string>; seal: () => Promise<void> }
  * the final dots right behind it in the same tick: a crash can only fall between those two writes
  * (microseconds), not into the round trip a commit takes.
  */
-export async function markSent(payload: Payload, claim: string, ids: string[], { gateReadAt, sentAt }: { gateReadAt: Date; sentAt: Date }): Promise<SentMarks> {
+export async function markSent(
+  payload: Payload,
+  claim: string,
+  ids: string[],
+  { gateReadAt, sentAt }: { gateReadAt: Date; sentAt: Date },
+): Promise<SentMarks> {
   const sealed = async () => {}
   if (ids.length === 0) return { committed: new Set(), seal: sealed }
-  if (isMongo(payload)) return { committed: await markSentMongo(payload, claim, ids, { gateReadAt, sentAt }), seal: sealed }
+  if (isMongo(payload))
+    return { committed: await markSentMongo(payload, claim, ids, { gateReadAt, sentAt }), seal: sealed }
   const c = (field: string) => column(payload, field)
   const consents = sqlTable<Table>(payload, 'consent-records')
   const statement = sql`update campaign_sends set ${c('state')} = 'sent', ${c('sentAt')} = ${iso(sentAt)}
-      where ${c('claim')} = ${claim} and ${c('state')} = 'pending' and ${c('id')} in (${sql.join(ids.map((id) => sql`${idFromKey(payload, id)}`), sql`, `)})
+      where ${c('claim')} = ${claim} and ${c('state')} = 'pending' and ${c('id')} in (${sql.join(
+        ids.map((id) => sql`${idFromKey(payload, id)}`),
+        sql`, `,
+      )})
         and not exists (select 1 from ${consents} where ${consents.subscriber} = campaign_sends.${c('subscriber')} and ${consents.createdAt} >= ${iso(gateReadAt)})
       returning ${c('id')} as id`
-  if (payload.db.name !== 'postgres') return { committed: new Set((await run(payload, statement)).map((row) => String(row.id))), seal: sealed }
-  const db = payload.db as unknown as { drizzle: { dialect: { sqlToQuery: (query: unknown) => { params: unknown[]; sql: string } } }; pool: PgPool }
+  if (payload.db.name !== 'postgres')
+    return { committed: new Set((await run(payload, statement)).map((row) => String(row.id))), seal: sealed }
+  const db = payload.db as unknown as {
+    drizzle: { dialect: { sqlToQuery: (query: unknown) => { params: unknown[]; sql: string } } }
+    pool: PgPool
+  }
   const { params, sql: text } = db.drizzle.dialect.sqlToQuery(statement)
   const client = await db.pool.connect()
   try {
@@ -100,28 +128,53 @@ export async function markSent(payload: Payload, claim: string, ids: string[], {
   }
 }
 
-type PgClient = { query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: (error?: Error) => void }
+type PgClient = {
+  query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
+  release: (error?: Error) => void
+}
 type PgPool = { connect: () => Promise<PgClient> }
 
 /** MongoDB has no conditional subquery in an update: the changed ledgers are read first (a window of one round trip). */
-async function markSentMongo(payload: Payload, claim: string, ids: string[], { gateReadAt, sentAt }: { gateReadAt: Date; sentAt: Date }) {
+async function markSentMongo(
+  payload: Payload,
+  claim: string,
+  ids: string[],
+  { gateReadAt, sentAt }: { gateReadAt: Date; sentAt: Date },
+) {
   const models = (payload.db as unknown as { collections: Record<string, MongoModel> }).collections
   const model = mongo(payload)
   const keys = ids.map((id) => idFromKey(payload, id))
   const rows = await model.find({ _id: { $in: keys } }, { subscriber: 1 }).lean()
   const changed = new Set(
-    (await models['consent-records'].find({ createdAt: { $gte: gateReadAt }, subscriber: { $in: rows.map((row) => row.subscriber) } }, { subscriber: 1 }).lean()).map((row) => String(row.subscriber)),
+    (
+      await models['consent-records']
+        .find(
+          { createdAt: { $gte: gateReadAt }, subscriber: { $in: rows.map((row) => row.subscriber) } },
+          { subscriber: 1 },
+        )
+        .lean()
+    ).map((row) => String(row.subscriber)),
   )
   const allowed = rows.filter((row) => !changed.has(String(row.subscriber))).map((row) => row._id)
   await model.updateMany({ _id: { $in: allowed }, claim, state: 'pending' }, { $set: { sentAt, state: 'sent' } })
-  return new Set((await model.find({ _id: { $in: allowed }, claim, sentAt, state: 'sent' }, { _id: 1 }).lean()).map((row) => String(row._id)))
+  return new Set(
+    (await model.find({ _id: { $in: allowed }, claim, sentAt, state: 'sent' }, { _id: 1 }).lean()).map((row) =>
+      String(row._id),
+    ),
+  )
 }
 
 /**
  * Settles claimed recipients still in state `from` (skipped by the gate, retry later, failed, lease
  * given back; from `sent`: a message the server refused after the commit).
  */
-export async function settle(payload: Payload, claim: string, ids: string[], change: Settlement, from: 'pending' | 'sent' = 'pending'): Promise<void> {
+export async function settle(
+  payload: Payload,
+  claim: string,
+  ids: string[],
+  change: Settlement,
+  from: 'pending' | 'sent' = 'pending',
+): Promise<void> {
   if (ids.length === 0) return
   const values: Record<string, unknown> = { state: change.state }
   if ('reason' in change) values.reason = change.reason ?? null
@@ -130,15 +183,23 @@ export async function settle(payload: Payload, claim: string, ids: string[], cha
   if ('leaseUntil' in change) values.leaseUntil = change.leaseUntil ?? null
   if (change.state === 'pending') Object.assign(values, { claim: null, sentAt: null })
   if (isMongo(payload)) {
-    await mongo(payload).updateMany({ _id: { $in: ids.map((id) => idFromKey(payload, id)) }, claim, state: from }, { $set: values })
+    await mongo(payload).updateMany(
+      { _id: { $in: ids.map((id) => idFromKey(payload, id)) }, claim, state: from },
+      { $set: values },
+    )
     return
   }
   const c = (field: string) => column(payload, field)
-  const assignments = Object.entries(values).map(([field, value]) => sql`${c(field)} = ${value instanceof Date ? iso(value) : value}`)
+  const assignments = Object.entries(values).map(
+    ([field, value]) => sql`${c(field)} = ${value instanceof Date ? iso(value) : value}`,
+  )
   await run(
     payload,
     sql`update campaign_sends set ${sql.join(assignments, sql`, `)}
-      where ${c('claim')} = ${claim} and ${c('state')} = ${from} and ${c('id')} in (${sql.join(ids.map((id) => sql`${idFromKey(payload, id)}`), sql`, `)})
+      where ${c('claim')} = ${claim} and ${c('state')} = ${from} and ${c('id')} in (${sql.join(
+        ids.map((id) => sql`${idFromKey(payload, id)}`),
+        sql`, `,
+      )})
       returning ${c('id')} as id`,
   )
 }
@@ -151,10 +212,19 @@ export async function settle(payload: Payload, claim: string, ids: string[], cha
 export async function cancelPendingRecords(payload: Payload, ids: string[], reason: string): Promise<void> {
   if (ids.length === 0) return
   if (isMongo(payload)) {
-    await mongo(payload).updateMany({ _id: { $in: ids.map((id) => idFromKey(payload, id)) }, state: 'pending' }, { $set: { reason, state: 'cancelled' } })
+    await mongo(payload).updateMany(
+      { _id: { $in: ids.map((id) => idFromKey(payload, id)) }, state: 'pending' },
+      { $set: { reason, state: 'cancelled' } },
+    )
     return
   }
   const c = (field: string) => column(payload, field)
-  await run(payload, sql`update campaign_sends set ${c('state')} = 'cancelled', ${c('reason')} = ${reason}
-    where ${c('state')} = 'pending' and ${c('id')} in (${sql.join(ids.map((id) => sql`${idFromKey(payload, id)}`), sql`, `)})`)
+  await run(
+    payload,
+    sql`update campaign_sends set ${c('state')} = 'cancelled', ${c('reason')} = ${reason}
+    where ${c('state')} = 'pending' and ${c('id')} in (${sql.join(
+      ids.map((id) => sql`${idFromKey(payload, id)}`),
+      sql`, `,
+    )})`,
+  )
 }

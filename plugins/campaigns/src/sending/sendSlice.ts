@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
+import { recipientRenderer, relationKey } from '@kontorwerk/personalization'
+
 import type { Campaign } from '../documents'
 import type { ResolvedCampaignsOptions } from '../types'
 
-import { recipientRenderer } from '@kontorwerk/personalization'
-import { relationKey } from '@kontorwerk/personalization'
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { pauseWithReason } from '../utilities/campaignStatus'
 import { CampaignProblem, sendBatch } from './sendBatch'
@@ -13,7 +13,9 @@ import { SmtpLanes, SmtpUnavailableError } from './smtpLanes'
 import { throttle } from './throttle'
 
 const loadCampaign = (payload: Payload, id: string) =>
-  payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true }).catch(() => null) as Promise<Campaign | null>
+  payload
+    .findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true })
+    .catch(() => null) as Promise<Campaign | null>
 
 /**
  * A send job's work: claim a batch, send it, repeat until the slice's time is up or nothing is
@@ -25,7 +27,10 @@ export async function sendSlice(
   payload: Payload,
   campaignId: string,
   options: ResolvedCampaignsOptions,
-  { heartbeat = async () => {}, sliceMs = options.jobSliceSeconds * 1000 }: { heartbeat?: () => Promise<void>; sliceMs?: number } = {},
+  {
+    heartbeat = async () => {},
+    sliceMs = options.jobSliceSeconds * 1000,
+  }: { heartbeat?: () => Promise<void>; sliceMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + sliceMs
   const first = await loadCampaign(payload, campaignId)
@@ -36,7 +41,11 @@ export async function sendSlice(
     return
   }
   const newsletterId = relationKey(first.newsletter)
-  const newsletter = newsletterId ? await payload.findByID({ id: newsletterId, collection: 'newsletters', depth: 0, disableErrors: true }).catch(() => null) : null
+  const newsletter = newsletterId
+    ? await payload
+        .findByID({ id: newsletterId, collection: 'newsletters', depth: 0, disableErrors: true })
+        .catch(() => null)
+    : null
   if (!newsletter) {
     await pauseWithReason(payload, campaignId, 'The newsletter of this campaign no longer exists')
     return
@@ -47,8 +56,14 @@ export async function sendSlice(
     const renderer = await recipientRenderer(payload, newsletter, new Date())
     let campaign: Campaign | null = first
     while (campaign?.status === 'sending' && Date.now() < deadline) {
-      const limit = first.throttlePerMinute ? Math.max(1, Math.min(options.batchSize, Math.ceil(first.throttlePerMinute / 6))) : options.batchSize
-      const { claim, recipients } = await claimRecipients(payload, campaignId, { leaseSeconds: options.leaseSeconds, limit, now: new Date() })
+      const limit = first.throttlePerMinute
+        ? Math.max(1, Math.min(options.batchSize, Math.ceil(first.throttlePerMinute / 6)))
+        : options.batchSize
+      const { claim, recipients } = await claimRecipients(payload, campaignId, {
+        leaseSeconds: options.leaseSeconds,
+        limit,
+        now: new Date(),
+      })
       if (recipients.length === 0) break
       await sendBatch({ campaign, lanes, newsletter, options, payload, renderer, throttle: pace }, claim, recipients)
       campaign = await loadCampaign(payload, campaignId)
@@ -67,6 +82,13 @@ export async function sendSlice(
 
 /** When the campaign's latest message went out (to keep a throttle's pace from one job to the next). */
 async function lastSentAt(payload: Payload, campaignId: string): Promise<Date | null> {
-  const { docs } = await payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 1, select: { sentAt: true }, sort: '-sentAt', where: { campaign: { equals: campaignId }, sentAt: { exists: true } } })
+  const { docs } = await payload.find({
+    collection: CAMPAIGN_SENDS as 'campaign-sends',
+    depth: 0,
+    limit: 1,
+    select: { sentAt: true },
+    sort: '-sentAt',
+    where: { campaign: { equals: campaignId }, sentAt: { exists: true } },
+  })
   return docs[0]?.sentAt ? new Date(docs[0].sentAt) : null
 }

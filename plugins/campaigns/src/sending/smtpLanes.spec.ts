@@ -6,7 +6,9 @@ import { dotStuffed, SmtpLanes } from './smtpLanes'
 
 const message = (n: number) => ({
   envelope: { from: 'news@example.com', to: [`leser${n}@example.com`] },
-  raw: Buffer.from(`From: news@example.com\r\nTo: leser${n}@example.com\r\nSubject: Ausgabe ${n}\r\nMessage-ID: <m${n}@example.com>\r\n\r\nHallo ${n}\r\n.Punkt am Zeilenanfang\r\n`),
+  raw: Buffer.from(
+    `From: news@example.com\r\nTo: leser${n}@example.com\r\nSubject: Ausgabe ${n}\r\nMessage-ID: <m${n}@example.com>\r\n\r\nHallo ${n}\r\n.Punkt am Zeilenanfang\r\n`,
+  ),
 })
 
 describe('dotStuffed', () => {

@@ -1,5 +1,5 @@
-import SMTPConnection from 'nodemailer/lib/smtp-connection'
 import { type Duplex, Readable } from 'node:stream'
+import SMTPConnection from 'nodemailer/lib/smtp-connection'
 
 import type { SmtpSettings } from '../types'
 import type { OutgoingMessage } from './composeMessage'
@@ -78,7 +78,10 @@ export class SmtpLanes {
   private readonly lanes: Lane[]
   private readonly waiting: ((lane: Lane) => void)[] = []
 
-  constructor(private readonly settings: SmtpSettings, size: number) {
+  constructor(
+    private readonly settings: SmtpSettings,
+    size: number,
+  ) {
     this.lanes = Array.from({ length: size }, () => ({ busy: false, connection: null }))
   }
 
@@ -100,7 +103,12 @@ export class SmtpLanes {
     }
   }
 
-  private send(lane: Lane, connection: SMTPConnection, message: OutgoingMessage, commit: (release: () => void) => Promise<boolean>): Promise<DeliveryOutcome> {
+  private send(
+    lane: Lane,
+    connection: SMTPConnection,
+    message: OutgoingMessage,
+    commit: (release: () => void) => Promise<boolean>,
+  ): Promise<DeliveryOutcome> {
     let phase: 'committed' | 'committing' | 'envelope' | 'failed' = 'envelope'
     let committing: Promise<boolean> = Promise.resolve(false)
     const body = new Readable({
@@ -139,9 +147,25 @@ export class SmtpLanes {
         this.drop(lane)
         if (phase === 'failed') return resolve({ kind: 'not_committed' })
         const response = String(error.response ?? error.message)
-        if (phase === 'committed') return resolve({ kind: 'uncertain', permanent: isPermanent(error), rejected: error.responseCode != null, response })
+        if (phase === 'committed')
+          return resolve({
+            kind: 'uncertain',
+            permanent: isPermanent(error),
+            rejected: error.responseCode != null,
+            response,
+          })
         // Lost while the commit ran: the dot never went out, whatever the commit answers.
-        void committing.catch(() => false).then((committed) => resolve({ command: String(error.command ?? ''), committed, kind: 'refused', permanent: isPermanent(error), response }))
+        void committing
+          .catch(() => false)
+          .then((committed) =>
+            resolve({
+              command: String(error.command ?? ''),
+              committed,
+              kind: 'refused',
+              permanent: isPermanent(error),
+              response,
+            }),
+          )
       })
     })
   }
@@ -160,7 +184,14 @@ export class SmtpLanes {
 
   private connect(): Promise<SMTPConnection> {
     const { host, pass, port, secure, user } = this.settings
-    const connection = new SMTPConnection({ connectionTimeout: 10_000, greetingTimeout: 10_000, host, port, secure, socketTimeout: 60_000 })
+    const connection = new SMTPConnection({
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      host,
+      port,
+      secure,
+      socketTimeout: 60_000,
+    })
     // Later connection errors (server gone) reach send's callback; this keeps them from crashing the process.
     connection.on('error', () => undefined)
     return new Promise((resolve, reject) => {
@@ -177,7 +208,9 @@ export class SmtpLanes {
       connection.once('end', () => done(new Error('connection closed')))
       connection.connect((error) => {
         if (error || !user) return done(error)
-        connection.login({ pass: pass ?? '', user }, (loginError) => done(loginError ? new Error(`login failed: ${loginError.message}`) : undefined))
+        connection.login({ pass: pass ?? '', user }, (loginError) =>
+          done(loginError ? new Error(`login failed: ${loginError.message}`) : undefined),
+        )
       })
     })
   }

@@ -2,8 +2,9 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createAudience } from '../../../../tests/helpers/audience'
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
+
+import { createAudience } from '../../../../tests/helpers/audience'
 import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
@@ -20,16 +21,22 @@ describe('a throttle across send-job slices', () => {
   afterAll(() => world?.close())
 
   it('6 messages per minute means at least 10 s between two messages, also across a job boundary', async () => {
-    const newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
+    const newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } }))
+      .docs[0].id
     const audience = await createAudience(payload, { count: 4, prefix: 'throttle-' })
     const times: number[] = []
-    const campaign = await scheduleCampaign(payload, editor, { audience: audience.segment, newsletter, throttlePerMinute: 6 })
+    const campaign = await scheduleCampaign(payload, editor, {
+      audience: audience.segment,
+      newsletter,
+      throttlePerMinute: 6,
+    })
     const seen = new Set<string>()
     const watcher = setInterval(() => {
-      for (const mail of sink.messages) if (mail.messageId?.startsWith(`<campaign-${campaign.id}.`) && !seen.has(mail.messageId)) {
-        seen.add(mail.messageId)
-        times.push(Date.now())
-      }
+      for (const mail of sink.messages)
+        if (mail.messageId?.startsWith(`<campaign-${campaign.id}.`) && !seen.has(mail.messageId)) {
+          seen.add(mail.messageId)
+          times.push(Date.now())
+        }
     }, 20)
     try {
       expect((await runCampaignJobs(payload, campaign.id, 90_000)).status).toBe('done')

@@ -2,16 +2,24 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { createLocalReq } from 'payload'
 
+import { idFromKey, personalizationOptions } from '@kontorwerk/personalization'
+
 import type { Campaign } from '../documents'
 
-import { idFromKey, personalizationOptions } from '@kontorwerk/personalization'
 import { CAMPAIGN_QUEUE, CAMPAIGNS } from '../defaults'
 import { campaignAction } from '../utilities/actions'
 
 /** A request as a staff member (of the host's staff collection, option usersSlug), for the campaign actions. */
 export async function staffRequest(payload: Payload, role: 'admin' | 'editor' = 'editor'): Promise<PayloadRequest> {
   const { usersSlug } = personalizationOptions(payload)
-  const user = await payload.create({ collection: usersSlug as 'users', data: { email: `${role}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`, password: 'test-password-123', role } })
+  const user = await payload.create({
+    collection: usersSlug as 'users',
+    data: {
+      email: `${role}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`,
+      password: 'test-password-123',
+      role,
+    },
+  })
   return createLocalReq({ user: { ...user, collection: usersSlug as 'users' } }, payload)
 }
 
@@ -28,9 +36,19 @@ export async function runCampaignJobs(payload: Payload, id: number | string, tim
 }
 
 /** Creates a draft campaign and schedules it now. */
-export async function scheduleCampaign(payload: Payload, req: PayloadRequest, data: Omit<Partial<Campaign>, 'audience' | 'newsletter'> & { audience: number | string; newsletter: number | string }) {
-  const ids = { audience: idFromKey(payload, String(data.audience)), newsletter: idFromKey(payload, String(data.newsletter)) }
-  const campaign = await payload.create({ collection: CAMPAIGNS as 'campaigns', data: { channel: 'email', name: `Kampagne ${Date.now()}`, ...data, ...ids } as never })
+export async function scheduleCampaign(
+  payload: Payload,
+  req: PayloadRequest,
+  data: Omit<Partial<Campaign>, 'audience' | 'newsletter'> & { audience: number | string; newsletter: number | string },
+) {
+  const ids = {
+    audience: idFromKey(payload, String(data.audience)),
+    newsletter: idFromKey(payload, String(data.newsletter)),
+  }
+  const campaign = await payload.create({
+    collection: CAMPAIGNS as 'campaigns',
+    data: { channel: 'email', name: `Kampagne ${Date.now()}`, ...data, ...ids } as never,
+  })
   await campaignAction(req, String(campaign.id), 'schedule')
   return campaign as Campaign
 }

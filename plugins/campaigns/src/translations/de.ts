@@ -23,7 +23,8 @@ export const de = {
   birthdayAttribute: 'Attribut',
   reentryDaysDescription: 'Frühestens so viele Tage nach dem letzten Durchlauf wieder (Segment, Geburtstag: 1 Jahr).',
   reentryDays: 'Wiedereintritt nach (Tagen)',
-  countsTowardCapsDescription: 'Aus: Serienmails zählen nicht gegen Frequenz-Obergrenzen (Einwilligung, Pause und „nur Wichtiges“ gelten immer).',
+  countsTowardCapsDescription:
+    'Aus: Serienmails zählen nicht gegen Frequenz-Obergrenzen (Einwilligung, Pause und „nur Wichtiges“ gelten immer).',
   countsTowardCaps: 'Zählt für Frequenzgrenzen',
   exitOnEngagementDescription: 'Ein Klick, Besuch oder Kauf beendet den Durchlauf (Reaktivierung).',
   exitOnEngagement: 'Bei Reaktion beenden',
@@ -88,7 +89,8 @@ export const de = {
   finishedAt: 'Abgeschlossen',
   campaignsPlural: 'Kampagnen',
   campaignsSingular: 'Kampagne',
-  abTestDescription: 'Optional. Anteile + Kontrollgruppe ≤ 100 %; der Rest erhält nach der Wartezeit die Gewinnervariante.',
+  abTestDescription:
+    'Optional. Anteile + Kontrollgruppe ≤ 100 %; der Rest erhält nach der Wartezeit die Gewinnervariante.',
   key: 'Name',
   share: 'Anteil (%)',
   subjectDescription: 'Leer: Betreff des Newsletters.',

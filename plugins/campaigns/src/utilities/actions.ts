@@ -1,15 +1,15 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { CodedError, isPossibleId } from '@kontorwerk/personalization'
+import { segmentCount } from '@kontorwerk/segments'
+
 import type { Campaign } from '../documents'
 
-import { CodedError } from '@kontorwerk/personalization'
-import { isPossibleId } from '@kontorwerk/personalization'
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { queueSendJob, queueStartJob } from '../sending/continueOrFinish'
 import { cancelPendingRecords } from '../sending/sendRecords'
 import { setCampaignStatus } from './campaignStatus'
 import { readinessProblems } from './readiness'
-import { segmentCount } from '@kontorwerk/segments'
 
 export type CampaignAction = 'cancel' | 'pause' | 'resume' | 'schedule'
 
@@ -19,13 +19,18 @@ const PAST_TOLERANCE_MS = 5 * 60 * 1000
 const LOCAL_TIME_LEAD_MS = 14 * 3600 * 1000
 
 async function loadCampaign(req: PayloadRequest, id: string): Promise<Campaign> {
-  const campaign = isPossibleId(req.payload, id) ? await req.payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true, req }) : null
+  const campaign = isPossibleId(req.payload, id)
+    ? await req.payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true, req })
+    : null
   if (!campaign) throw new CodedError('NOT_FOUND', `Campaign ${id} not found`)
   return campaign as Campaign
 }
 
 const refuse = (campaign: Campaign, action: CampaignAction) => {
-  throw new CodedError('FAILED_PRECONDITION', `A ${campaign.status} campaign cannot be ${{ cancel: 'cancelled', pause: 'paused', resume: 'resumed', schedule: 'scheduled' }[action]}`)
+  throw new CodedError(
+    'FAILED_PRECONDITION',
+    `A ${campaign.status} campaign cannot be ${{ cancel: 'cancelled', pause: 'paused', resume: 'resumed', schedule: 'scheduled' }[action]}`,
+  )
 }
 
 /**
@@ -37,13 +42,24 @@ async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null |
   const when = sendAt ?? campaign.sendAt ?? null
   const at = when ? new Date(when) : new Date()
   if (Number.isNaN(at.getTime())) throw new CodedError('BAD_USER_INPUT', `"${when}" is not a date-time`)
-  if (at.getTime() < Date.now() - PAST_TOLERANCE_MS) throw new CodedError('BAD_USER_INPUT', `The send time ${at.toISOString()} is in the past`)
-  if (at.getTime() > Date.now() + MAX_AHEAD_MS) throw new CodedError('BAD_USER_INPUT', 'The send time is more than a year ahead')
+  if (at.getTime() < Date.now() - PAST_TOLERANCE_MS)
+    throw new CodedError('BAD_USER_INPUT', `The send time ${at.toISOString()} is in the past`)
+  if (at.getTime() > Date.now() + MAX_AHEAD_MS)
+    throw new CodedError('BAD_USER_INPUT', 'The send time is more than a year ahead')
   const problems = await readinessProblems(req.payload, campaign)
-  if (problems.length) throw new CodedError('FAILED_PRECONDITION', problems.map((problem) => problem.message).join('; '), { problems })
+  if (problems.length)
+    throw new CodedError('FAILED_PRECONDITION', problems.map((problem) => problem.message).join('; '), { problems })
   const members = await segmentCount(req.payload, String(campaign.audience), new Date(), req)
-  if (members === 0) throw new CodedError('FAILED_PRECONDITION', 'The audience segment has no members', { problems: [{ code: 'AUDIENCE_EMPTY', message: 'The audience segment has no members' }] })
-  const updated = await setCampaignStatus(req.payload, campaign.id, { sendAt: at.toISOString(), status: 'scheduled' }, req)
+  if (members === 0)
+    throw new CodedError('FAILED_PRECONDITION', 'The audience segment has no members', {
+      problems: [{ code: 'AUDIENCE_EMPTY', message: 'The audience segment has no members' }],
+    })
+  const updated = await setCampaignStatus(
+    req.payload,
+    campaign.id,
+    { sendAt: at.toISOString(), status: 'scheduled' },
+    req,
+  )
   // In local time the first zones (UTC+14) reach the planned clock time up to 13 hours before Berlin does.
   const startAt = campaign.localTime ? new Date(Math.max(Date.now(), at.getTime() - LOCAL_TIME_LEAD_MS)) : at
   await queueStartJob(req.payload, String(campaign.id), startAt, req)
@@ -51,19 +67,33 @@ async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null |
 }
 
 /** Runs one action on a campaign for a staff member (REST, GraphQL and the admin buttons all come here). */
-export async function campaignAction(req: PayloadRequest, id: string, action: CampaignAction, input: { sendAt?: null | string } = {}): Promise<Campaign> {
+export async function campaignAction(
+  req: PayloadRequest,
+  id: string,
+  action: CampaignAction,
+  input: { sendAt?: null | string } = {},
+): Promise<Campaign> {
   if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Log in first')
   const campaign = await loadCampaign(req, id)
   const { payload } = req
   // An automation's step campaign follows its automation (active: sending, inactive: paused).
-  if (campaign.automation) throw new CodedError('FAILED_PRECONDITION', `This campaign sends a step of automation ${String(campaign.automation)}: switch the automation on or off instead`)
+  if (campaign.automation)
+    throw new CodedError(
+      'FAILED_PRECONDITION',
+      `This campaign sends a step of automation ${String(campaign.automation)}: switch the automation on or off instead`,
+    )
   switch (action) {
     case 'schedule':
       if (campaign.status !== 'draft') refuse(campaign, action)
       return schedule(req, campaign, input.sendAt)
     case 'pause':
       if (!['scheduled', 'sending'].includes(campaign.status)) refuse(campaign, action)
-      return (await setCampaignStatus(payload, campaign.id, { status: 'paused', statusReason: `Paused by ${req.user.email ?? 'staff'}` }, req)) as Campaign
+      return (await setCampaignStatus(
+        payload,
+        campaign.id,
+        { status: 'paused', statusReason: `Paused by ${req.user.email ?? 'staff'}` },
+        req,
+      )) as Campaign
     case 'resume': {
       if (campaign.status !== 'paused') refuse(campaign, action)
       // Paused before all its recipients were written (`startedAt` comes last): schedule it again, checks
@@ -72,15 +102,23 @@ export async function campaignAction(req: PayloadRequest, id: string, action: Ca
         const ahead = campaign.sendAt && new Date(campaign.sendAt).getTime() > Date.now()
         return schedule(req, campaign, ahead ? campaign.sendAt : new Date().toISOString())
       }
-      const problems = (await readinessProblems(payload, campaign)).filter((problem) => problem.code !== 'AUDIENCE_MISSING')
-      if (problems.length) throw new CodedError('FAILED_PRECONDITION', problems.map((problem) => problem.message).join('; '), { problems })
+      const problems = (await readinessProblems(payload, campaign)).filter(
+        (problem) => problem.code !== 'AUDIENCE_MISSING',
+      )
+      if (problems.length)
+        throw new CodedError('FAILED_PRECONDITION', problems.map((problem) => problem.message).join('; '), { problems })
       const updated = await setCampaignStatus(payload, campaign.id, { status: 'sending' }, req)
       await queueSendJob(payload, String(campaign.id))
       return updated as Campaign
     }
     case 'cancel': {
       if (['cancelled', 'done'].includes(campaign.status)) refuse(campaign, action)
-      const updated = await setCampaignStatus(payload, campaign.id, { finishedAt: new Date(), status: 'cancelled', statusReason: `Cancelled by ${req.user.email ?? 'staff'}` }, req)
+      const updated = await setCampaignStatus(
+        payload,
+        campaign.id,
+        { finishedAt: new Date(), status: 'cancelled', statusReason: `Cancelled by ${req.user.email ?? 'staff'}` },
+        req,
+      )
       await cancelPending(payload, String(campaign.id), req)
       return updated as Campaign
     }
@@ -90,8 +128,20 @@ export async function campaignAction(req: PayloadRequest, id: string, action: Ca
 /** Recipients not reached yet are marked cancelled, so reports tell them apart from those skipped by the gate. */
 export async function cancelPending(payload: Payload, campaignId: string, req?: PayloadRequest) {
   for (;;) {
-    const { docs } = await payload.find({ collection: CAMPAIGN_SENDS as 'campaign-sends', depth: 0, limit: 500, pagination: false, req, select: {}, where: { campaign: { equals: campaignId }, state: { equals: 'pending' } } })
+    const { docs } = await payload.find({
+      collection: CAMPAIGN_SENDS as 'campaign-sends',
+      depth: 0,
+      limit: 500,
+      pagination: false,
+      req,
+      select: {},
+      where: { campaign: { equals: campaignId }, state: { equals: 'pending' } },
+    })
     if (docs.length === 0) return
-    await cancelPendingRecords(payload, docs.map((doc) => String(doc.id)), 'campaign cancelled')
+    await cancelPendingRecords(
+      payload,
+      docs.map((doc) => String(doc.id)),
+      'campaign cancelled',
+    )
   }
 }

@@ -2,18 +2,18 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { SmtpSink } from '../../../../tests/helpers/smtp'
 import type { Campaign } from '../documents'
 
 import { createAudience } from '../../../../tests/helpers/audience'
-import type { SmtpSink } from '../../../../tests/helpers/smtp'
+import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { CAMPAIGN_QUEUE } from '../defaults'
+import { bounceWebhook } from '../endpoints/bounceWebhook'
 import { campaignReport } from '../reporting/campaignReport'
 import { prepareCampaign } from '../sending/prepareCampaign'
-import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
+import { superviseCampaigns } from '../sending/watchdog'
 import { runCampaignJobs, scheduleCampaign, staffRequest } from '../testing/runCampaign'
 import { campaignAction } from './actions'
-import { bounceWebhook } from '../endpoints/bounceWebhook'
-import { superviseCampaigns } from '../sending/watchdog'
 
 describe('campaign actions against a running worker', () => {
   let world: CampaignWorld
@@ -22,14 +22,17 @@ describe('campaign actions against a running worker', () => {
   let editor: PayloadRequest
   let admin: PayloadRequest
   let newsletter: number | string
-  const mailsOf = (id: number | string) => sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${id}.`))
-  const load = async (id: number | string) => (await payload.findByID({ collection: 'campaigns', depth: 0, id })) as Campaign
+  const mailsOf = (id: number | string) =>
+    sink.messages.filter((mail) => mail.messageId?.startsWith(`<campaign-${id}.`))
+  const load = async (id: number | string) =>
+    (await payload.findByID({ collection: 'campaigns', depth: 0, id })) as Campaign
 
   beforeAll(async () => {
     world = await startCampaignWorld()
     ;({ editor, payload, sink } = world)
     admin = await staffRequest(payload, 'admin')
-    newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } })).docs[0].id
+    newsletter = (await payload.find({ collection: 'newsletters', where: { slug: { equals: 'wochen-update' } } }))
+      .docs[0].id
   }, 120_000)
   afterAll(() => world?.close())
 
@@ -50,7 +53,11 @@ describe('campaign actions against a running worker', () => {
     // The worker's supervision picks up every campaign that says "sending".
     await superviseCampaigns(payload)
     const settled = await runCampaignJobs(payload, campaign.id, 120_000)
-    expect({ afterPrepare: after.status, finally: settled.status, mails: mailsOf(campaign.id).length }).toEqual({ afterPrepare: 'cancelled', finally: 'cancelled', mails: 0 })
+    expect({ afterPrepare: after.status, finally: settled.status, mails: mailsOf(campaign.id).length }).toEqual({
+      afterPrepare: 'cancelled',
+      finally: 'cancelled',
+      mails: 0,
+    })
   })
 
   it('a campaign paused while its start job runs stays paused', async () => {
@@ -69,18 +76,29 @@ describe('campaign actions against a running worker', () => {
   it('resuming a paused campaign scheduled for tomorrow keeps its send time', async () => {
     const audience = await createAudience(payload, { count: 3, prefix: 'future-' })
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString()
-    const campaign = await scheduleCampaign(payload, editor, { audience: audience.segment, newsletter, sendAt: tomorrow })
+    const campaign = await scheduleCampaign(payload, editor, {
+      audience: audience.segment,
+      newsletter,
+      sendAt: tomorrow,
+    })
     await campaignAction(editor, String(campaign.id), 'pause')
     const resumed = await campaignAction(editor, String(campaign.id), 'resume')
     await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
     await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
-    expect({ sendAt: new Date(resumed.sendAt!).toISOString(), mails: mailsOf(campaign.id).length }).toEqual({ sendAt: tomorrow, mails: 0 })
+    expect({ sendAt: new Date(resumed.sendAt!).toISOString(), mails: mailsOf(campaign.id).length }).toEqual({
+      sendAt: tomorrow,
+      mails: 0,
+    })
   })
 
   it('a resume whose checks fail leaves the campaign paused (nothing changes when a check fails)', async () => {
     const audience = await createAudience(payload, { count: 2, prefix: 'emptyresume-' })
     const tomorrow = new Date(Date.now() + 24 * 3600 * 1000).toISOString()
-    const campaign = await scheduleCampaign(payload, editor, { audience: audience.segment, newsletter, sendAt: tomorrow })
+    const campaign = await scheduleCampaign(payload, editor, {
+      audience: audience.segment,
+      newsletter,
+      sendAt: tomorrow,
+    })
     await campaignAction(editor, String(campaign.id), 'pause')
     // The audience empties in the meantime.
     const { writeMembers } = await import('@kontorwerk/segments')
@@ -92,13 +110,30 @@ describe('campaign actions against a running worker', () => {
   it('a bounce reported for a variant mail is counted for that variant', async () => {
     const audience = await createAudience(payload, { count: 20, prefix: 'abbounce-' })
     const campaign = await scheduleCampaign(payload, editor, {
-      abTest: { decideAfterHours: 1, holdoutPercent: 0, variants: [{ key: 'A', share: 50, subject: 'A' }, { key: 'B', share: 50, subject: 'B' }], winnerMetric: 'unique_click_rate' },
+      abTest: {
+        decideAfterHours: 1,
+        holdoutPercent: 0,
+        variants: [
+          { key: 'A', share: 50, subject: 'A' },
+          { key: 'B', share: 50, subject: 'B' },
+        ],
+        winnerMetric: 'unique_click_rate',
+      },
       audience: audience.segment,
       newsletter,
     } as never)
     expect((await runCampaignJobs(payload, campaign.id)).status).toBe('done')
-    const sends = await payload.find({ collection: 'campaign-sends', depth: 0, limit: 1, where: { campaign: { equals: campaign.id }, variant: { equals: 'A' }, state: { equals: 'sent' } } })
-    const request = Object.assign(admin, { json: async () => ({ bounces: [{ kind: 'hard', messageId: sends.docs[0].messageId, reason: '550 no such user' }] }) })
+    const sends = await payload.find({
+      collection: 'campaign-sends',
+      depth: 0,
+      limit: 1,
+      where: { campaign: { equals: campaign.id }, variant: { equals: 'A' }, state: { equals: 'sent' } },
+    })
+    const request = Object.assign(admin, {
+      json: async () => ({
+        bounces: [{ kind: 'hard', messageId: sends.docs[0].messageId, reason: '550 no such user' }],
+      }),
+    })
     const response = await bounceWebhook.handler(request as never)
     expect(response.status).toBe(200)
     const report = await campaignReport(payload, String(campaign.id))

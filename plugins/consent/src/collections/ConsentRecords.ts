@@ -2,9 +2,10 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
 
+import { isAdmin } from '@kontorwerk/personalization'
+
 import type { ResolvedConsentOptions } from '../types'
 
-import { isAdmin } from '@kontorwerk/personalization'
 import { CONSENT_CHANNEL_OPTIONS } from '../fields/channels'
 import { message, option, texts, translated } from '../translations'
 
@@ -46,11 +47,20 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
             name: 'purpose',
             type: 'select',
             label: translated('kontorwerk-consent:purpose'),
-            options: [option('marketing', 'kontorwerk-consent:purposeMarketing'), option('tracking', 'kontorwerk-consent:purposeTracking')],
+            options: [
+              option('marketing', 'kontorwerk-consent:purposeMarketing'),
+              option('tracking', 'kontorwerk-consent:purposeTracking'),
+            ],
             required: true,
           },
           { name: 'topic', type: 'relationship', label: translated('kontorwerk-consent:topic'), relationTo: 'topics' },
-          { name: 'channel', type: 'select', label: translated('kontorwerk-consent:channel'), options: CONSENT_CHANNEL_OPTIONS, required: true },
+          {
+            name: 'channel',
+            type: 'select',
+            label: translated('kontorwerk-consent:channel'),
+            options: CONSENT_CHANNEL_OPTIONS,
+            required: true,
+          },
           {
             name: 'action',
             type: 'select',
@@ -68,7 +78,14 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
       {
         type: 'row',
         fields: [
-          { name: 'occurredAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, label: translated('kontorwerk-consent:occurredAt'), required: true },
+          {
+            name: 'occurredAt',
+            type: 'date',
+            admin: { date: { pickerAppearance: 'dayAndTime' } },
+            index: true,
+            label: translated('kontorwerk-consent:occurredAt'),
+            required: true,
+          },
           {
             name: 'source',
             type: 'select',
@@ -96,7 +113,11 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
       {
         type: 'row',
         fields: [
-          { name: 'ipAddress', type: 'text', label: translated('kontorwerk-consent:ipAddress', { storage: options.networkData }) },
+          {
+            name: 'ipAddress',
+            type: 'text',
+            label: translated('kontorwerk-consent:ipAddress', { storage: options.networkData }),
+          },
           { name: 'userAgent', type: 'text', label: translated('kontorwerk-consent:userAgent') },
         ],
       },
@@ -116,6 +137,9 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
         },
       ],
     },
-    labels: { plural: translated('kontorwerk-consent:consentRecordsPlural'), singular: translated('kontorwerk-consent:consentRecordsSingular') },
+    labels: {
+      plural: translated('kontorwerk-consent:consentRecordsPlural'),
+      singular: translated('kontorwerk-consent:consentRecordsSingular'),
+    },
   }
 }

@@ -1,8 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, isAdmin, isStaff } from '@kontorwerk/personalization'
-import { tagRelationship } from '@kontorwerk/personalization'
-import { slugField } from '@kontorwerk/personalization'
+import { anyone, isAdmin, isStaff, slugField, tagRelationship } from '@kontorwerk/personalization'
+
 import { CONSENT_CHANNEL_OPTIONS } from '../fields/channels'
 import { texts, translated } from '../translations'
 
@@ -10,7 +9,11 @@ import { texts, translated } from '../translations'
 export const Topics: CollectionConfig = {
   slug: 'topics',
   access: { create: isStaff, delete: isAdmin, read: anyone, update: isStaff },
-  admin: { defaultColumns: ['name', 'slug', 'active'], group: texts('kontorwerk-consent:groupConsent'), useAsTitle: 'name' },
+  admin: {
+    defaultColumns: ['name', 'slug', 'active'],
+    group: texts('kontorwerk-consent:groupConsent'),
+    useAsTitle: 'name',
+  },
   defaultSort: 'name',
   fields: [
     { name: 'name', type: 'text', label: translated('kontorwerk-consent:name'), localized: true, required: true },
@@ -26,7 +29,13 @@ export const Topics: CollectionConfig = {
       options: CONSENT_CHANNEL_OPTIONS,
       required: true,
     },
-    { name: 'active', type: 'checkbox', admin: { position: 'sidebar' }, defaultValue: true, label: translated('kontorwerk-consent:active') },
+    {
+      name: 'active',
+      type: 'checkbox',
+      admin: { position: 'sidebar' },
+      defaultValue: true,
+      label: translated('kontorwerk-consent:active'),
+    },
   ],
   labels: { plural: translated('kontorwerk-consent:topicsPlural'), singular: translated('kontorwerk-consent:topic') },
 }

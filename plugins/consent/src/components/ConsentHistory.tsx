@@ -17,7 +17,15 @@ const STATUS_LABEL = {
   withdrawn: 'kontorwerk-consent:statusWithdrawn',
 } as const
 
-const LEDGER_COLUMNS = ['historyTime', 'historyPurpose', 'historyTopic', 'historyChannel', 'historyAction', 'historySource', 'historyTextVersion'] as const
+const LEDGER_COLUMNS = [
+  'historyTime',
+  'historyPurpose',
+  'historyTopic',
+  'historyChannel',
+  'historyAction',
+  'historySource',
+  'historyTextVersion',
+] as const
 
 /** The subscriber's consent: current state per topic and channel, and the ledger, read-only. */
 export function ConsentHistory() {
@@ -29,17 +37,27 @@ export function ConsentHistory() {
   useEffect(() => {
     if (!id) return
     void Promise.all([
-      fetch(`/api/consent-records?where[subscriber][equals]=${id}&sort=occurredAt&limit=500&depth=0`, { credentials: 'include' }).then((r) => r.json()),
+      fetch(`/api/consent-records?where[subscriber][equals]=${id}&sort=occurredAt&limit=500&depth=0`, {
+        credentials: 'include',
+      }).then((r) => r.json()),
       fetch('/api/topics?limit=100&depth=0', { credentials: 'include' }).then((r) => r.json()),
     ]).then(([ledger, topicList]) => {
-      setRecords((ledger.docs ?? []).map((doc: RecordRow & { topic: unknown }) => ({ ...doc, topic: doc.topic == null ? null : String(doc.topic) })))
-      setTopics((topicList.docs ?? []).map((doc: { id: unknown; name: string }) => ({ id: String(doc.id), name: doc.name })))
+      setRecords(
+        (ledger.docs ?? []).map((doc: RecordRow & { topic: unknown }) => ({
+          ...doc,
+          topic: doc.topic == null ? null : String(doc.topic),
+        })),
+      )
+      setTopics(
+        (topicList.docs ?? []).map((doc: { id: unknown; name: string }) => ({ id: String(doc.id), name: doc.name })),
+      )
     })
   }, [id])
 
   if (!id) return null
   if (!records) return <p>{t('kontorwerk-consent:historyLoading')}</p>
-  const topicName = (topic: null | string) => (topic == null ? t('kontorwerk-consent:historyAllTopics') : (topics.find((t) => t.id === topic)?.name ?? topic))
+  const topicName = (topic: null | string) =>
+    topic == null ? t('kontorwerk-consent:historyAllTopics') : (topics.find((t) => t.id === topic)?.name ?? topic)
   const channels = [...new Set(['email', ...records.map((record) => record.channel)])]
 
   return (
@@ -50,7 +68,9 @@ export function ConsentHistory() {
           <tr>
             <th scope="col">{t('kontorwerk-consent:historyTopic')}</th>
             {channels.map((channel) => (
-              <th key={channel} scope="col">{channel}</th>
+              <th key={channel} scope="col">
+                {channel}
+              </th>
             ))}
           </tr>
         </thead>
@@ -75,7 +95,9 @@ export function ConsentHistory() {
         <thead>
           <tr>
             {LEDGER_COLUMNS.map((column) => (
-              <th key={column} scope="col">{t(`kontorwerk-consent:${column}`)}</th>
+              <th key={column} scope="col">
+                {t(`kontorwerk-consent:${column}`)}
+              </th>
             ))}
           </tr>
         </thead>

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { personalization } from '@kontorwerk/personalization'
 
 import { type SmtpSink, startSmtpSink } from '../../../../tests/helpers/smtp'
-import { STOCK_HOST_URL, type StockPayload, startStockPayload } from '../../../../tests/helpers/stockPayload'
+import { startStockPayload, STOCK_HOST_URL, type StockPayload } from '../../../../tests/helpers/stockPayload'
 import { consent } from '../index'
 import { canContactSubscriber } from '../utilities/contactProfile'
 import { listUnsubscribeHeaders, subscribe } from '../utilities/flows'
@@ -25,12 +25,20 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
   beforeAll(async () => {
     smtp = await startSmtpSink()
     host = await startStockPayload(
-      (slugs) => [personalization({ ...slugs, clientAddress: (headers) => headers.get('x-real-ip'), publicUrl: STOCK_HOST_URL }), consent()],
+      (slugs) => [
+        personalization({ ...slugs, clientAddress: (headers) => headers.get('x-real-ip'), publicUrl: STOCK_HOST_URL }),
+        consent(),
+      ],
       { smtpPort: smtp.port },
     )
     payload = host.payload
     for (const slug of ['wochen-update', 'webinare']) {
-      topicIds[slug] = (await payload.create({ collection: 'topics', data: { name: slug === 'webinare' ? 'Webinare & Events' : 'Kontorwerk-Update', slug } as never })).id
+      topicIds[slug] = (
+        await payload.create({
+          collection: 'topics',
+          data: { name: slug === 'webinare' ? 'Webinare & Events' : 'Kontorwerk-Update', slug } as never,
+        })
+      ).id
     }
     await payload.create({ collection: 'topics', data: { active: false, name: 'Alt', slug: 'alt' } as never })
   })
@@ -43,27 +51,54 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
   let clients = 0
   const newClient = () => `198.51.100.${++clients}`
   const get = (url: string, client = newClient()) => host.call(url, { headers: { 'x-real-ip': client } })
-  const post = (url: string, form: Record<string, string | string[]>, { client = newClient(), headers = {} }: { client?: string; headers?: Record<string, string> } = {}) => {
+  const post = (
+    url: string,
+    form: Record<string, string | string[]>,
+    { client = newClient(), headers = {} }: { client?: string; headers?: Record<string, string> } = {},
+  ) => {
     const body = new URLSearchParams()
     for (const [key, value] of Object.entries(form)) for (const v of [value].flat()) body.append(key, v)
-    return host.call(url, { body, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-real-ip': client, ...headers }, method: 'POST' })
+    return host.call(url, {
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-real-ip': client, ...headers },
+      method: 'POST',
+    })
   }
   const ledger = async (email: string) => {
-    const subscriber = (await payload.find({ collection: 'subscribers', showHiddenFields: true, where: { email: { equals: email } } })).docs[0]
+    const subscriber = (
+      await payload.find({ collection: 'subscribers', showHiddenFields: true, where: { email: { equals: email } } })
+    ).docs[0]
     if (!subscriber) return { records: [], subscriber }
-    const records = (await payload.find({ collection: 'consent-records', limit: 0, sort: 'createdAt', where: { subscriber: { equals: subscriber.id } } })).docs
+    const records = (
+      await payload.find({
+        collection: 'consent-records',
+        limit: 0,
+        sort: 'createdAt',
+        where: { subscriber: { equals: subscriber.id } },
+      })
+    ).docs
     return { records, subscriber }
   }
   const subscriberCount = async () => (await payload.count({ collection: 'subscribers' })).totalDocs
-  const contactReason = async (subscriber: number | string, topic: string, at = new Date()) => (await canContactSubscriber(payload, subscriber, { at, channel: 'email', topic: String(topicIds[topic]) })).reason
-  const confirmLinkOf = (text: string | undefined) => /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec(text ?? '')?.[0] ?? ''
+  const contactReason = async (subscriber: number | string, topic: string, at = new Date()) =>
+    (await canContactSubscriber(payload, subscriber, { at, channel: 'email', topic: String(topicIds[topic]) })).reason
+  const confirmLinkOf = (text: string | undefined) =>
+    /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec(text ?? '')?.[0] ?? ''
   /** What the button on the confirmation page does: POST the link's token. */
-  const confirmByButton = (link: string) => post('/api/subscribe/confirm', { token: new URL(link).searchParams.get('token') ?? '' })
+  const confirmByButton = (link: string) =>
+    post('/api/subscribe/confirm', { token: new URL(link).searchParams.get('token') ?? '' })
   /** A form of a page as a browser submits it: its action, with its hidden fields. */
   const formOf = (page: string, action: string) => {
-    const form = new RegExp(`<form method="post" action="(${action.replace(/[?]/g, '\\?')}[^"]*)"[^>]*>([\\s\\S]*?)</form>`).exec(page)
+    const form = new RegExp(
+      `<form method="post" action="(${action.replace(/[?]/g, '\\?')}[^"]*)"[^>]*>([\\s\\S]*?)</form>`,
+    ).exec(page)
     if (!form) throw new Error(`No form posting to ${action} on the page`)
-    const hidden = Object.fromEntries([...form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [name, value.replaceAll('&amp;', '&')]))
+    const hidden = Object.fromEntries(
+      [...form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(([, name, value]) => [
+        name,
+        value.replaceAll('&amp;', '&'),
+      ]),
+    )
     return { action: form[1].replaceAll('&amp;', '&'), hidden }
   }
 
@@ -72,7 +107,10 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     const client = newClient()
     const signUp = formOf(await (await get('/api/subscribe', client)).text(), '/api/subscribe')
     const answer = await post(signUp.action, { ...signUp.hidden, email, topics: 'webinare' }, { client })
-    expect([answer.status, await answer.text()]).toEqual([200, expect.stringContaining('Bitte bestätigen Sie Ihre Anmeldung mit dem Link')])
+    expect([answer.status, await answer.text()]).toEqual([
+      200,
+      expect.stringContaining('Bitte bestätigen Sie Ihre Anmeldung mit dem Link'),
+    ])
 
     const link = confirmLinkOf((await smtp.waitFor((m) => JSON.stringify(m.to).includes(email))).text)
     expect(link).toMatch(/^http:\/\/shop\.example\/api\/subscribe\/confirm\?token=v1\./)
@@ -82,15 +120,23 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     const { subscriber } = await ledger(email)
     expect(await contactReason(subscriber.id, 'webinare')).toBe('ok')
 
-    const preferencesLink = /<a href="(\/api\/preferences\?token=[^"]+)">Zum Präferenzcenter<\/a>/.exec(confirmed)![1].replaceAll('&amp;', '&')
+    const preferencesLink = /<a href="(\/api\/preferences\?token=[^"]+)">Zum Präferenzcenter<\/a>/
+      .exec(confirmed)![1]
+      .replaceAll('&amp;', '&')
     const preferences = await get(preferencesLink, client)
-    expect([preferences.status, await preferences.text()]).toEqual([200, expect.stringContaining(`Angemeldet als <strong>${email}</strong>`)])
+    expect([preferences.status, await preferences.text()]).toEqual([
+      200,
+      expect.stringContaining(`Angemeldet als <strong>${email}</strong>`),
+    ])
 
     // The mail's List-Unsubscribe header, as a mailbox provider's button uses it (RFC 8058).
     const oneClick = /<(http[^>]+)>/.exec(listUnsubscribeHeaders(payload, subscriber)['List-Unsubscribe'])![1]
     expect(oneClick).toMatch(/^http:\/\/shop\.example\/api\/unsubscribe\?token=v1\./)
     const unsubscribed = await post(oneClick, { 'List-Unsubscribe': 'One-Click' })
-    expect([unsubscribed.status, await unsubscribed.text()]).toEqual([200, expect.stringContaining('Sie sind abgemeldet')])
+    expect([unsubscribed.status, await unsubscribed.text()]).toEqual([
+      200,
+      expect.stringContaining('Sie sind abgemeldet'),
+    ])
     expect(await contactReason(subscriber.id, 'webinare')).toBe('withdrawn')
   })
 
@@ -111,34 +157,70 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
   })
 
   it('shows the brand from the Branding global', async () => {
-    await payload.updateGlobal({ data: { companyName: 'Nordlicht & Co', footer: 'Nordlicht GmbH · Kiel', primaryColor: '#7f1d1d' } as never, slug: 'branding' })
+    await payload.updateGlobal({
+      data: { companyName: 'Nordlicht & Co', footer: 'Nordlicht GmbH · Kiel', primaryColor: '#7f1d1d' } as never,
+      slug: 'branding',
+    })
     const page = await (await get('/api/subscribe')).text()
     expect(page).toContain('<header>Nordlicht &amp; Co</header>')
     expect(page).toContain('header { background: #7f1d1d;')
     expect(page).toContain('<footer>Nordlicht GmbH · Kiel</footer>')
     expect(page).not.toContain('%%BRAND')
-    await payload.updateGlobal({ data: { companyName: 'Kontorwerk', footer: 'Kontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg', primaryColor: '#0f4c81' } as never, slug: 'branding' })
+    await payload.updateGlobal({
+      data: {
+        companyName: 'Kontorwerk',
+        footer: 'Kontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg',
+        primaryColor: '#0f4c81',
+      } as never,
+      slug: 'branding',
+    })
   })
 
   it('refuses an oversized or malformed body with a coded error and stores nothing', async () => {
     const before = await subscriberCount()
-    const oversized = await post('/api/subscribe', { email: 'big@example.com', firstName: 'x'.repeat(30_000), topics: 'webinare' })
-    expect([oversized.status, await oversized.json()]).toEqual([413, { error: { code: 'BODY_TOO_LARGE', message: expect.any(String) } }])
-    const malformed = await host.call('/api/subscribe', { body: '{"email": "json@example.com", ', headers: { 'content-type': 'application/json', 'x-real-ip': newClient() }, method: 'POST' })
-    expect([malformed.status, await malformed.json()]).toEqual([400, { error: { code: 'MALFORMED_JSON', message: expect.any(String) } }])
-    const notAForm = await host.call('/api/subscribe', { body: '["json@example.com"]', headers: { 'content-type': 'application/json', 'x-real-ip': newClient() }, method: 'POST' })
+    const oversized = await post('/api/subscribe', {
+      email: 'big@example.com',
+      firstName: 'x'.repeat(30_000),
+      topics: 'webinare',
+    })
+    expect([oversized.status, await oversized.json()]).toEqual([
+      413,
+      { error: { code: 'BODY_TOO_LARGE', message: expect.any(String) } },
+    ])
+    const malformed = await host.call('/api/subscribe', {
+      body: '{"email": "json@example.com", ',
+      headers: { 'content-type': 'application/json', 'x-real-ip': newClient() },
+      method: 'POST',
+    })
+    expect([malformed.status, await malformed.json()]).toEqual([
+      400,
+      { error: { code: 'MALFORMED_JSON', message: expect.any(String) } },
+    ])
+    const notAForm = await host.call('/api/subscribe', {
+      body: '["json@example.com"]',
+      headers: { 'content-type': 'application/json', 'x-real-ip': newClient() },
+      method: 'POST',
+    })
     expect(notAForm.status).toBe(400)
     expect(await subscriberCount()).toBe(before)
   })
 
   it('takes a sign-up as JSON too', async () => {
-    const response = await host.call('/api/subscribe', { body: JSON.stringify({ email: 'json@example.com', topics: ['webinare'] }), headers: { 'content-type': 'application/json', 'x-real-ip': newClient() }, method: 'POST' })
+    const response = await host.call('/api/subscribe', {
+      body: JSON.stringify({ email: 'json@example.com', topics: ['webinare'] }),
+      headers: { 'content-type': 'application/json', 'x-real-ip': newClient() },
+      method: 'POST',
+    })
     expect([response.status, await response.text()]).toEqual([200, expect.stringContaining('Fast geschafft')])
     expect((await ledger('json@example.com')).records.map((r) => r.action)).toEqual(['requested'])
   })
 
   it('takes a sign-up, sends the double-opt-in mail and confirms on the link, once', async () => {
-    const response = await post('/api/subscribe', { email: ' Anna.Berger@Example.COM ', firstName: 'Anna', topics: ['wochen-update', 'webinare'] }, { client: '203.0.113.7', headers: { 'user-agent': 'Browser/1.0' } })
+    const response = await post(
+      '/api/subscribe',
+      { email: ' Anna.Berger@Example.COM ', firstName: 'Anna', topics: ['wochen-update', 'webinare'] },
+      { client: '203.0.113.7', headers: { 'user-agent': 'Browser/1.0' } },
+    )
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('Bitte bestätigen Sie Ihre Anmeldung mit dem Link')
 
@@ -161,7 +243,9 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     // The link opens a page with one button; a GET (what mail-security scanners do) confirms nothing.
     const opened = await get(link)
     expect(opened.status).toBe(200)
-    expect(await opened.text()).toMatch(/<form method="post" action="\/api\/subscribe\/confirm[^"]*">[\s\S]*<button type="submit">Anmeldung bestätigen<\/button>/)
+    expect(await opened.text()).toMatch(
+      /<form method="post" action="\/api\/subscribe\/confirm[^"]*">[\s\S]*<button type="submit">Anmeldung bestätigen<\/button>/,
+    )
     expect((await ledger('anna.berger@example.com')).records.map((r) => r.action)).toEqual(['requested', 'requested'])
 
     const confirmed = await confirmByButton(link)
@@ -172,7 +256,13 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     ;({ records } = await ledger('anna.berger@example.com'))
     expect(records.map((r) => r.action)).toEqual(['requested', 'requested', 'confirmed', 'confirmed'])
     expect(records[2].proof).toMatchObject({ method: 'double-opt-in' })
-    expect(await canContactSubscriber(payload, subscriber.id, { at: new Date(), channel: 'email', topic: String(topicIds.webinare) })).toEqual({ allowed: true, reason: 'ok' })
+    expect(
+      await canContactSubscriber(payload, subscriber.id, {
+        at: new Date(),
+        channel: 'email',
+        topic: String(topicIds.webinare),
+      }),
+    ).toEqual({ allowed: true, reason: 'ok' })
 
     // The link is single-use: a second click changes nothing and hands out no new link.
     for (const again of [await confirmByButton(link), await get(link)]) {
@@ -185,20 +275,29 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
 
   it('answers a repeated sign-up the same way, without resetting confirmed consent or duplicating anyone', async () => {
     const mailsBefore = smtp.messages.length
-    const response = await post('/api/subscribe', { email: 'ANNA.BERGER@example.com', firstName: 'Eve', topics: 'wochen-update' })
+    const response = await post('/api/subscribe', {
+      email: 'ANNA.BERGER@example.com',
+      firstName: 'Eve',
+      topics: 'wochen-update',
+    })
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('Bitte bestätigen Sie Ihre Anmeldung mit dem Link')
     const { records, subscriber } = await ledger('anna.berger@example.com')
     expect(records).toHaveLength(4)
     expect(subscriber.firstName).toBe('Anna')
-    expect((await payload.count({ collection: 'subscribers', where: { email: { like: 'anna.berger' } } })).totalDocs).toBe(1)
+    expect(
+      (await payload.count({ collection: 'subscribers', where: { email: { like: 'anna.berger' } } })).totalDocs,
+    ).toBe(1)
     expect(smtp.messages.length).toBe(mailsBefore)
   })
 
   it('refuses forged, truncated and expired links, changing nothing', async () => {
     const { records } = await ledger('anna.berger@example.com')
     for (const token of ['v1.e30.AAAA', 'garbage', '']) {
-      for (const response of [await get(`/api/subscribe/confirm?token=${encodeURIComponent(token)}`), await post('/api/subscribe/confirm', { token })]) {
+      for (const response of [
+        await get(`/api/subscribe/confirm?token=${encodeURIComponent(token)}`),
+        await post('/api/subscribe/confirm', { token }),
+      ]) {
         expect(response.status).toBe(400)
         expect(await response.text()).toContain('Dieser Link ist ungültig oder abgelaufen')
       }
@@ -222,7 +321,11 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
   })
 
   it('keeps header injection out of names and mail headers', async () => {
-    await post('/api/subscribe', { email: 'mallory@example.com', firstName: 'Mal\r\nBcc: victim@example.com', topics: 'webinare' })
+    await post('/api/subscribe', {
+      email: 'mallory@example.com',
+      firstName: 'Mal\r\nBcc: victim@example.com',
+      topics: 'webinare',
+    })
     const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('mallory@example.com'))
     expect(JSON.stringify(mail.headers.get('bcc') ?? null)).toBe('null')
     expect(mail.to && JSON.stringify(mail.to)).not.toContain('victim')
@@ -242,7 +345,9 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     expect(await asked.text()).toContain(`<form method="post" action="/api/unsubscribe?token=`)
     expect(await contactReason(subscriber.id, 'webinare')).toBe('ok')
 
-    const forged = await post(`/api/unsubscribe?token=${encodeURIComponent('v1.e30.AAAA')}`, { 'List-Unsubscribe': 'One-Click' })
+    const forged = await post(`/api/unsubscribe?token=${encodeURIComponent('v1.e30.AAAA')}`, {
+      'List-Unsubscribe': 'One-Click',
+    })
     expect(forged.status).toBe(400)
 
     const oneClick = await post(url, { 'List-Unsubscribe': 'One-Click' })
@@ -255,7 +360,8 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
   it('answers a flood of sign-ups from one client with 429 and RateLimit headers, and a limited request changes nothing', async () => {
     const client = newClient()
     const answers: Response[] = []
-    for (let i = 0; i < 11; i++) answers.push(await post('/api/subscribe', { email: `flood-${i}@example.com`, topics: 'webinare' }, { client }))
+    for (let i = 0; i < 11; i++)
+      answers.push(await post('/api/subscribe', { email: `flood-${i}@example.com`, topics: 'webinare' }, { client }))
     expect(answers.map((answer) => answer.status)).toEqual([...Array(10).fill(200), 429])
     const limited = answers[10]
     expect(await limited.text()).toContain('Bitte versuchen Sie es später noch einmal.')
@@ -267,7 +373,8 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
 
     // Per address too, from however many clients: the fourth sign-up for one address within the hour is refused.
     const sameAddress: number[] = []
-    for (let i = 0; i < 4; i++) sameAddress.push((await post('/api/subscribe', { email: 'Same@Example.com', topics: 'webinare' })).status)
+    for (let i = 0; i < 4; i++)
+      sameAddress.push((await post('/api/subscribe', { email: 'Same@Example.com', topics: 'webinare' })).status)
     expect(sameAddress).toEqual([200, 200, 200, 429])
   })
 
@@ -276,7 +383,11 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     let lena: { id: number | string; linkKey?: null | string }
 
     beforeAll(async () => {
-      await subscribe(payload, { email: 'lena.vogel@example.com', firstName: 'Lena', topics: ['webinare'] }, { ip: '192.0.2.1', source: 'form' })
+      await subscribe(
+        payload,
+        { email: 'lena.vogel@example.com', firstName: 'Lena', topics: ['webinare'] },
+        { ip: '192.0.2.1', source: 'form' },
+      )
       const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('lena.vogel@example.com'))
       await confirmByButton(confirmLinkOf(mail.text))
       lena = (await ledger('lena.vogel@example.com')).subscriber
@@ -335,10 +446,15 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     it('refuses forged tokens and bad input, changing nothing', async () => {
       const before = await ledger('lena.vogel@example.com')
       expect((await get('/api/preferences?token=v1.e30.AAAA')).status).toBe(400)
-      expect((await post('/api/preferences', { frequency: 'weekly', token: 'v1.e30.AAAA', topics: 'webinare' })).status).toBe(400)
+      expect(
+        (await post('/api/preferences', { frequency: 'weekly', token: 'v1.e30.AAAA', topics: 'webinare' })).status,
+      ).toBe(400)
       expect((await post('/api/preferences', { frequency: 'weekly', token, topics: 'gibt-es-nicht' })).status).toBe(400)
       expect((await post('/api/preferences', { frequency: 'stündlich', token, topics: 'webinare' })).status).toBe(400)
-      expect((await post('/api/preferences', { frequency: 'weekly', pausedUntil: 'bald', token, topics: 'webinare' })).status).toBe(400)
+      expect(
+        (await post('/api/preferences', { frequency: 'weekly', pausedUntil: 'bald', token, topics: 'webinare' }))
+          .status,
+      ).toBe(400)
       const after = await ledger('lena.vogel@example.com')
       expect(after.records).toHaveLength(before.records.length)
       expect(after.subscriber.preferences).toEqual(before.subscriber.preferences)
@@ -356,7 +472,12 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
       const data = await response.json()
       expect(data.profile).toMatchObject({ email: 'lena.vogel@example.com', firstName: 'Lena', lastName: 'Vogel' })
       expect(data.profile).not.toHaveProperty('linkKey')
-      expect(data.consent.map((record: { action: string }) => record.action).sort()).toEqual(['confirmed', 'confirmed', 'requested', 'withdrawn'])
+      expect(data.consent.map((record: { action: string }) => record.action).sort()).toEqual([
+        'confirmed',
+        'confirmed',
+        'requested',
+        'withdrawn',
+      ])
       expect(data.consent.map((record: { topic: null | string }) => record.topic)).toContain('Webinare & Events')
     })
 
@@ -365,7 +486,11 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
       const unsubscribe = formOf(page, '/api/preferences/unsubscribe')
       const answer = await post(unsubscribe.action, unsubscribe.hidden)
       expect([answer.status, await answer.text()]).toEqual([200, expect.stringContaining('Sie sind abgemeldet')])
-      expect((await ledger('lena.vogel@example.com')).records.at(-1)).toMatchObject({ action: 'withdrawn', source: 'preference_center', topic: null })
+      expect((await ledger('lena.vogel@example.com')).records.at(-1)).toMatchObject({
+        action: 'withdrawn',
+        source: 'preference_center',
+        topic: null,
+      })
     })
 
     it('deletes the subscriber after a confirmation, keeping only an anonymised note', async () => {
@@ -375,7 +500,8 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
       const done = await post(erase.action, erase.hidden)
       expect(await done.text()).toContain('Ihre Daten sind gelöscht.')
       expect((await ledger('lena.vogel@example.com')).subscriber).toBeUndefined()
-      const notes = (await payload.find({ collection: 'consent-records', where: { action: { equals: 'erased' } } })).docs
+      const notes = (await payload.find({ collection: 'consent-records', where: { action: { equals: 'erased' } } }))
+        .docs
       expect(notes.at(-1)).toMatchObject({ proof: { recordsRemoved: 5 }, subscriber: null })
       expect((await get(`/api/preferences?token=${encodeURIComponent(token)}`)).status).toBe(400)
     })

@@ -1,6 +1,7 @@
 import type { PayloadHandler, PayloadRequest } from 'payload'
 
 import { CodedError, personalizationOptions, problemResponse, readBody } from '@kontorwerk/personalization'
+
 import { loadBrand } from '../globals/Branding'
 import { applyBrand, type PageContext } from '../pages/page'
 
@@ -23,18 +24,31 @@ const PAGE_HEADERS = {
 }
 
 /** A page in the brand of the Branding global (pages are written once, branded per response). */
-export async function pageResponse(req: PayloadRequest, status: number, html: string, headers: Record<string, string> = {}): Promise<Response> {
-  return new Response(applyBrand(html, await loadBrand(req.payload)), { headers: { ...PAGE_HEADERS, ...headers }, status })
+export async function pageResponse(
+  req: PayloadRequest,
+  status: number,
+  html: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return new Response(applyBrand(html, await loadBrand(req.payload)), {
+    headers: { ...PAGE_HEADERS, ...headers },
+    status,
+  })
 }
 
 /** A redirect between pages (after a form is saved, the page shows the result: reloading it posts nothing again). */
-export const redirectResponse = (location: string) => new Response(null, { headers: { 'Cache-Control': 'no-store', Location: location, 'Referrer-Policy': 'no-referrer' }, status: 303 })
+export const redirectResponse = (location: string) =>
+  new Response(null, {
+    headers: { 'Cache-Control': 'no-store', Location: location, 'Referrer-Policy': 'no-referrer' },
+    status: 303,
+  })
 
 /** The posted form. Too large or not a form: a coded 4xx (see `answeringBadInput`), before anything is done. */
 export async function readForm(req: PayloadRequest): Promise<Form> {
   const body = await readBody(req, FORM_LIMIT)
   if (body === undefined) return {}
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new CodedError('MALFORMED_JSON', 'The body is not a JSON object of form fields')
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new CodedError('MALFORMED_JSON', 'The body is not a JSON object of form fields')
   return body as Form
 }
 

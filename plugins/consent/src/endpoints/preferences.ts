@@ -5,8 +5,14 @@ import type { Form } from './http'
 import { type PageContext } from '../pages/page'
 import { preferencesPage } from '../pages/preferencePages'
 import { invalidLinkPage } from '../pages/subscribePages'
-import { type PreferenceChanges, preferencesToken, savePreferences, type TopicState, topicStates } from '../utilities/preferenceCenter'
 import { requestMeta } from '../utilities/flows'
+import {
+  type PreferenceChanges,
+  preferencesToken,
+  savePreferences,
+  type TopicState,
+  topicStates,
+} from '../utilities/preferenceCenter'
 import { subscriberFromToken } from '../utilities/subscriberFromToken'
 import { list, pageContext, pageResponse, queryValue, readForm, redirectResponse } from './http'
 
@@ -19,15 +25,23 @@ const PROBLEMS = {
 }
 
 /** The preference form as changes to save, or what is wrong with it (shown on the form; nothing is saved). */
-function changesOf(form: Form, topics: TopicState[], lang: PageContext['lang']): { changes: PreferenceChanges } | { problem: string } {
+function changesOf(
+  form: Form,
+  topics: TopicState[],
+  lang: PageContext['lang'],
+): { changes: PreferenceChanges } | { problem: string } {
   const chosenTopics = list(form.topics)
   const channels = list(form.channels)
   const frequency = String(form.frequency ?? 'weekly')
   const pausedUntil = form.pausedUntil ? new Date(`${String(form.pausedUntil)}T00:00:00Z`) : null
-  if (chosenTopics.some((slug) => !topics.some((topic) => topic.slug === slug))) return { problem: PROBLEMS[lang].topic }
-  if (channels.some((channel) => !CHANNEL_VALUES.includes(channel)) || !FREQUENCY_VALUES.includes(frequency)) return { problem: PROBLEMS[lang].choice }
+  if (chosenTopics.some((slug) => !topics.some((topic) => topic.slug === slug)))
+    return { problem: PROBLEMS[lang].topic }
+  if (channels.some((channel) => !CHANNEL_VALUES.includes(channel)) || !FREQUENCY_VALUES.includes(frequency))
+    return { problem: PROBLEMS[lang].choice }
   if (pausedUntil && Number.isNaN(pausedUntil.getTime())) return { problem: PROBLEMS[lang].date }
-  const answerValue = String(form.answerValue ?? '').replace(/[\u0000-\u001f<>]/g, ' ').trim()
+  const answerValue = String(form.answerValue ?? '')
+    .replace(/[\u0000-\u001f<>]/g, ' ')
+    .trim()
   return {
     changes: {
       answer: answerValue ? { field: String(form.answerField), value: answerValue } : undefined,
@@ -46,7 +60,16 @@ const show = async (req: PayloadRequest) => {
   const subscriber = await subscriberFromToken(req.payload, queryValue(req, 'token'), 'preferences')
   if (!subscriber) return pageResponse(req, 400, invalidLinkPage(at))
   const topics = await topicStates(req.payload, subscriber, at.lang)
-  return pageResponse(req, 200, preferencesPage(at, { saved: queryValue(req, 'saved') === '1', subscriber, token: preferencesToken(req.payload, subscriber), topics }))
+  return pageResponse(
+    req,
+    200,
+    preferencesPage(at, {
+      saved: queryValue(req, 'saved') === '1',
+      subscriber,
+      token: preferencesToken(req.payload, subscriber),
+      topics,
+    }),
+  )
 }
 
 /** POST /preferences: saves the form (topics as ledger entries), then shows the page again with "saved". */
@@ -57,9 +80,21 @@ const save = async (req: PayloadRequest) => {
   if (!subscriber) return pageResponse(req, 400, invalidLinkPage(at))
   const topics = await topicStates(req.payload, subscriber, at.lang)
   const result = changesOf(form, topics, at.lang)
-  if ('problem' in result) return pageResponse(req, 400, preferencesPage(at, { error: result.problem, subscriber, token: preferencesToken(req.payload, subscriber), topics }))
+  if ('problem' in result)
+    return pageResponse(
+      req,
+      400,
+      preferencesPage(at, {
+        error: result.problem,
+        subscriber,
+        token: preferencesToken(req.payload, subscriber),
+        topics,
+      }),
+    )
   await savePreferences(req.payload, subscriber, result.changes, requestMeta(req))
-  return redirectResponse(`${at.pages}/preferences?token=${encodeURIComponent(preferencesToken(req.payload, subscriber))}&saved=1&lang=${at.lang}`)
+  return redirectResponse(
+    `${at.pages}/preferences?token=${encodeURIComponent(preferencesToken(req.payload, subscriber))}&saved=1&lang=${at.lang}`,
+  )
 }
 
 export const preferencesEndpoints: Endpoint[] = [

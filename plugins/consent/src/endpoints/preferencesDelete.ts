@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { CodedError } from '@kontorwerk/personalization'
+
 import { deleteConfirmPage, deletedPage, deleteFailedPage } from '../pages/preferencePages'
 import { invalidLinkPage } from '../pages/subscribePages'
 import { consentOptions } from '../utilities/options'
@@ -22,7 +23,10 @@ const erase = async (req: PayloadRequest) => {
   const subscriber = await subscriberFromToken(req.payload, form.token, 'preferences')
   if (!subscriber) return pageResponse(req, 400, invalidLinkPage(at))
   try {
-    await req.payload.delete({ id: subscriber.id, collection: consentOptions(req.payload).subscribersSlug as 'subscribers' })
+    await req.payload.delete({
+      id: subscriber.id,
+      collection: consentOptions(req.payload).subscribersSlug as 'subscribers',
+    })
   } catch (error) {
     if (!(error instanceof CodedError && error.code === 'ERASURE_FAILED')) throw error
     req.payload.logger.error({ err: error, msg: 'Erasure from the preference center failed' })

@@ -15,4 +15,6 @@ const unsubscribe = async (req: PayloadRequest) => {
   return pageResponse(req, 200, unsubscribedPage(at))
 }
 
-export const preferencesUnsubscribeEndpoints: Endpoint[] = [{ handler: unsubscribe, method: 'post', path: '/preferences/unsubscribe' }]
+export const preferencesUnsubscribeEndpoints: Endpoint[] = [
+  { handler: unsubscribe, method: 'post', path: '/preferences/unsubscribe' },
+]

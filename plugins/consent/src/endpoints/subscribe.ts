@@ -6,12 +6,26 @@ import { countSignup, type SignupCount } from '../utilities/signupLimits'
 import { list, pageContext, pageResponse, readForm } from './http'
 
 const ERRORS = {
-  de: { invalid_email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.', no_topic: 'Bitte wählen Sie mindestens ein Thema.', unknown_topic: 'Dieses Thema gibt es nicht (mehr).' },
-  en: { invalid_email: 'Please enter a valid email address.', no_topic: 'Please choose at least one topic.', unknown_topic: 'This topic does not exist (any more).' },
+  de: {
+    invalid_email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+    no_topic: 'Bitte wählen Sie mindestens ein Thema.',
+    unknown_topic: 'Dieses Thema gibt es nicht (mehr).',
+  },
+  en: {
+    invalid_email: 'Please enter a valid email address.',
+    no_topic: 'Please choose at least one topic.',
+    unknown_topic: 'This topic does not exist (any more).',
+  },
 }
 
 async function topicChoices(payload: Payload, lang: 'de' | 'en'): Promise<TopicChoice[]> {
-  const { docs } = await payload.find({ collection: 'topics', depth: 0, limit: 50, locale: lang, where: { active: { equals: true } } })
+  const { docs } = await payload.find({
+    collection: 'topics',
+    depth: 0,
+    limit: 50,
+    locale: lang,
+    where: { active: { equals: true } },
+  })
   return docs.map((topic) => ({ description: topic.description, name: topic.name, slug: topic.slug }))
 }
 
@@ -40,12 +54,24 @@ const signUp = async (req: PayloadRequest) => {
   const headers = rateLimitHeaders(count)
   if (!count.allowed) return pageResponse(req, 429, tooManyRequestsPage(at), headers)
   try {
-    await subscribe(req.payload, { email: form.email, firstName: form.firstName, lang: at.lang, topics: form.topics }, { ...meta, source: 'form' })
+    await subscribe(
+      req.payload,
+      { email: form.email, firstName: form.firstName, lang: at.lang, topics: form.topics },
+      { ...meta, source: 'form' },
+    )
     return pageResponse(req, 200, checkInboxPage(at), headers)
   } catch (error) {
     if (!(error instanceof SubscribeInputError)) throw error
-    const values = { email: String(form.email ?? '').slice(0, 254), firstName: String(form.firstName ?? '').slice(0, 100), topics: list(form.topics) }
-    const page = subscribeForm(at, { error: ERRORS[at.lang][error.message as keyof (typeof ERRORS)['de']], topics: await topicChoices(req.payload, at.lang), values })
+    const values = {
+      email: String(form.email ?? '').slice(0, 254),
+      firstName: String(form.firstName ?? '').slice(0, 100),
+      topics: list(form.topics),
+    }
+    const page = subscribeForm(at, {
+      error: ERRORS[at.lang][error.message as keyof (typeof ERRORS)['de']],
+      topics: await topicChoices(req.payload, at.lang),
+      values,
+    })
     return pageResponse(req, 400, page, headers)
   }
 }

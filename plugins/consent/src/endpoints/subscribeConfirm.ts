@@ -23,7 +23,11 @@ const confirm = async (req: PayloadRequest) => {
   const at = pageContext(req, form)
   const result = await confirmSubscription(req.payload, String(form.token ?? ''), requestMeta(req))
   if (result.status === 'invalid') return pageResponse(req, 400, invalidLinkPage(at))
-  return pageResponse(req, 200, confirmedPage(at, result.status === 'confirmed' ? preferencesToken(req.payload, result.subscriber) : null))
+  return pageResponse(
+    req,
+    200,
+    confirmedPage(at, result.status === 'confirmed' ? preferencesToken(req.payload, result.subscriber) : null),
+  )
 }
 
 export const subscribeConfirmEndpoints: Endpoint[] = [

@@ -5,7 +5,8 @@ import { requestMeta, unsubscribeAll } from '../utilities/flows'
 import { pageContext, pageResponse, queryValue, readForm } from './http'
 
 /** GET /unsubscribe?token=…: only asks. Link scanners and previews must not unsubscribe anybody. */
-const ask = (req: PayloadRequest) => pageResponse(req, 200, unsubscribeConfirmPage(pageContext(req), queryValue(req, 'token')))
+const ask = (req: PayloadRequest) =>
+  pageResponse(req, 200, unsubscribeConfirmPage(pageContext(req), queryValue(req, 'token')))
 
 /** POST /unsubscribe?token=…: RFC 8058 one-click (List-Unsubscribe-Post) and the button of the page above; withdraws every marketing consent. */
 const unsubscribe = async (req: PayloadRequest) => {

@@ -12,7 +12,12 @@ export const deliverabilityField: GroupField = {
   access: { create: () => false, update: () => false },
   admin: { position: 'sidebar', readOnly: true },
   fields: [
-    { name: 'undeliverableSince', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, label: translated('kontorwerk-consent:undeliverableSince') },
+    {
+      name: 'undeliverableSince',
+      type: 'date',
+      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      label: translated('kontorwerk-consent:undeliverableSince'),
+    },
     { name: 'reason', type: 'text', label: translated('kontorwerk-consent:reason') },
   ],
   label: translated('kontorwerk-consent:deliverability'),

@@ -1,7 +1,7 @@
 import type { GroupField } from 'payload'
 
-import { CONSENT_CHANNEL_OPTIONS } from './channels'
 import { option, translated } from '../translations'
+import { CONSENT_CHANNEL_OPTIONS } from './channels'
 
 /** What a subscriber chose in the preference center: channels, frequency, a pause. */
 export const preferencesField: GroupField = {

@@ -5,7 +5,9 @@ import { sql } from '@kontorwerk/personalization'
 /** A subscriber's choices in the preference center; no channel chosen means every channel with consent. */
 export type StoredPreferences = { channels: string[]; frequency: string; pausedUntil: null | number }
 
-type Stored = { preferences?: { channels?: null | string[]; frequency?: null | string; pausedUntil?: null | string } | null }
+type Stored = {
+  preferences?: { channels?: null | string[]; frequency?: null | string; pausedUntil?: null | string } | null
+}
 
 /** The frequency of a subscriber who never chose one (the field's default). */
 const DEFAULT_FREQUENCY = 'weekly'
@@ -26,10 +28,14 @@ export const PAUSED_UNTIL_PATH = 'preferences.pausedUntil'
 /** The same choices as SQL (SQLite, PostgreSQL) on the subscriber row; `subscriber` is its table alias. */
 export const preferencesSql = {
   /** True where the subscriber chose this channel or chose none. */
-  channelChosen: (subscriber: SQL, channel: string) => sql`(not exists (select 1 from subscribers_preferences_channels pc where pc.parent_id = ${subscriber}.id)
+  channelChosen: (
+    subscriber: SQL,
+    channel: string,
+  ) => sql`(not exists (select 1 from subscribers_preferences_channels pc where pc.parent_id = ${subscriber}.id)
           or exists (select 1 from subscribers_preferences_channels pc where pc.parent_id = ${subscriber}.id and pc.value = ${channel}))`,
   // A literal: PostgreSQL stores the frequency as an enum, and a literal takes its type.
-  frequency: (subscriber: SQL) => sql`coalesce(${subscriber}.preferences_frequency, ${sql.raw(`'${DEFAULT_FREQUENCY}'`)})`,
+  frequency: (subscriber: SQL) =>
+    sql`coalesce(${subscriber}.preferences_frequency, ${sql.raw(`'${DEFAULT_FREQUENCY}'`)})`,
   /** The stored date as written (NULL: not paused). */
   pausedUntil: (subscriber: SQL) => sql`${subscriber}.preferences_paused_until`,
 }

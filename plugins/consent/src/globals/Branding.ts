@@ -2,13 +2,19 @@ import type { CollectionSlug, GlobalConfig, Payload, PayloadRequest } from 'payl
 
 import type { TranslatedLabel } from '@kontorwerk/personalization'
 
-import { anyone, isAdmin } from '@kontorwerk/personalization'
-import { absoluteUrl, personalizationOptions } from '@kontorwerk/personalization'
+import { absoluteUrl, anyone, isAdmin, personalizationOptions } from '@kontorwerk/personalization'
+
 import { message, texts, translated } from '../translations'
 
 const HEX = /^#[0-9a-fA-F]{6}$/
 
-export type Brand = { accentColor: string; companyName: string; footer: string; logo: { alt: string; url: string } | null; primaryColor: string }
+export type Brand = {
+  accentColor: string
+  companyName: string
+  footer: string
+  logo: { alt: string; url: string } | null
+  primaryColor: string
+}
 
 export const DEFAULT_BRAND: Brand = {
   accentColor: '#e09f3e',
@@ -25,7 +31,8 @@ const color = (name: 'accentColor' | 'primaryColor', label: TranslatedLabel) => 
   defaultValue: DEFAULT_BRAND[name],
   label,
   required: true,
-  validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => (value != null && HEX.test(value)) || message(req, 'kontorwerk-consent:colorExpected'),
+  validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) =>
+    (value != null && HEX.test(value)) || message(req, 'kontorwerk-consent:colorExpected'),
 })
 
 /** The brand of the public pages (sign-up, preference center): name, colours, logo (from the host's upload collection), imprint line. */
@@ -34,10 +41,33 @@ export const branding = (mediaSlug: string): GlobalConfig => ({
   access: { read: anyone, update: isAdmin },
   admin: { group: texts('kontorwerk-consent:groupConsent') },
   fields: [
-    { name: 'companyName', type: 'text', defaultValue: DEFAULT_BRAND.companyName, label: translated('kontorwerk-consent:companyName'), required: true },
-    { type: 'row', fields: [color('primaryColor', translated('kontorwerk-consent:primaryColor')), color('accentColor', translated('kontorwerk-consent:accentColor'))] },
-    { name: 'logo', type: 'upload', label: translated('kontorwerk-consent:logo'), relationTo: mediaSlug as CollectionSlug },
-    { name: 'footer', type: 'text', defaultValue: DEFAULT_BRAND.footer, label: translated('kontorwerk-consent:footer'), required: true },
+    {
+      name: 'companyName',
+      type: 'text',
+      defaultValue: DEFAULT_BRAND.companyName,
+      label: translated('kontorwerk-consent:companyName'),
+      required: true,
+    },
+    {
+      type: 'row',
+      fields: [
+        color('primaryColor', translated('kontorwerk-consent:primaryColor')),
+        color('accentColor', translated('kontorwerk-consent:accentColor')),
+      ],
+    },
+    {
+      name: 'logo',
+      type: 'upload',
+      label: translated('kontorwerk-consent:logo'),
+      relationTo: mediaSlug as CollectionSlug,
+    },
+    {
+      name: 'footer',
+      type: 'text',
+      defaultValue: DEFAULT_BRAND.footer,
+      label: translated('kontorwerk-consent:footer'),
+      required: true,
+    },
   ],
   label: translated('kontorwerk-consent:branding'),
 })
@@ -50,7 +80,12 @@ export async function loadBrand(payload: Payload): Promise<Brand> {
     accentColor: data.accentColor ?? DEFAULT_BRAND.accentColor,
     companyName: data.companyName ?? DEFAULT_BRAND.companyName,
     footer: data.footer ?? DEFAULT_BRAND.footer,
-    logo: data.logo?.url ? { alt: data.logo.alt ?? data.companyName ?? '', url: absoluteUrl(data.logo.url, personalizationOptions(payload).publicUrl) } : null,
+    logo: data.logo?.url
+      ? {
+          alt: data.logo.alt ?? data.companyName ?? '',
+          url: absoluteUrl(data.logo.url, personalizationOptions(payload).publicUrl),
+        }
+      : null,
     primaryColor: data.primaryColor ?? DEFAULT_BRAND.primaryColor,
   }
 }

@@ -1,12 +1,12 @@
 import type * as GraphQLModule from 'graphql'
 import type { PayloadRequest } from 'payload'
 
-import { CodedError } from '@kontorwerk/personalization'
-import { builtOnce, typeHelpers } from '@kontorwerk/personalization'
+import { builtOnce, CodedError, typeHelpers } from '@kontorwerk/personalization'
+
 import { confirmSubscription, requestMeta, subscribe, SubscribeInputError, withdrawAll } from '../utilities/flows'
+import { consentOptions } from '../utilities/options'
 import { PROFILE_QUESTIONS, savePreferences, topicStates } from '../utilities/preferenceCenter'
 import { recordConsent } from '../utilities/recordConsent'
-import { consentOptions } from '../utilities/options'
 import { withinSignupLimits } from '../utilities/signupLimits'
 import { subscriberFromToken } from '../utilities/subscriberFromToken'
 
@@ -45,12 +45,23 @@ function buildOperations(GraphQL: GraphQL) {
   const { GraphQLBoolean, GraphQLInputObjectType, GraphQLList, GraphQLObjectType, GraphQLString } = GraphQL
   const { list, nonNull } = typeHelpers(GraphQL)
 
-  const Result = new GraphQLObjectType({ fields: { ok: { type: nonNull(GraphQLBoolean) }, status: { type: nonNull(GraphQLString) } }, name: 'ConsentResult' })
+  const Result = new GraphQLObjectType({
+    fields: { ok: { type: nonNull(GraphQLBoolean) }, status: { type: nonNull(GraphQLString) } },
+    name: 'ConsentResult',
+  })
   const Topic = new GraphQLObjectType({
-    fields: { granted: { type: nonNull(GraphQLBoolean) }, name: { type: nonNull(GraphQLString) }, pending: { type: nonNull(GraphQLBoolean) }, slug: { type: nonNull(GraphQLString) } },
+    fields: {
+      granted: { type: nonNull(GraphQLBoolean) },
+      name: { type: nonNull(GraphQLString) },
+      pending: { type: nonNull(GraphQLBoolean) },
+      slug: { type: nonNull(GraphQLString) },
+    },
     name: 'PreferenceTopic',
   })
-  const Question = new GraphQLObjectType({ fields: { field: { type: nonNull(GraphQLString) }, label: { type: nonNull(GraphQLString) } }, name: 'ProfileQuestion' })
+  const Question = new GraphQLObjectType({
+    fields: { field: { type: nonNull(GraphQLString) }, label: { type: nonNull(GraphQLString) } },
+    name: 'ProfileQuestion',
+  })
   const Preferences = new GraphQLObjectType({
     fields: {
       channels: { type: list(GraphQLString) },
@@ -62,7 +73,10 @@ function buildOperations(GraphQL: GraphQL) {
     },
     name: 'SubscriberPreferences',
   })
-  const Answer = new GraphQLInputObjectType({ fields: { field: { type: nonNull(GraphQLString) }, value: { type: nonNull(GraphQLString) } }, name: 'ProfileAnswerInput' })
+  const Answer = new GraphQLInputObjectType({
+    fields: { field: { type: nonNull(GraphQLString) }, value: { type: nonNull(GraphQLString) } },
+    name: 'ProfileAnswerInput',
+  })
 
   const queries = {
     preferences: {
@@ -83,14 +97,29 @@ function buildOperations(GraphQL: GraphQL) {
       type: Result,
     },
     subscribe: {
-      args: { email: { type: nonNull(GraphQLString) }, firstName: { type: GraphQLString }, locale: { type: GraphQLString }, topics: { type: list(GraphQLString) } },
-      resolve: async (_: unknown, args: { email: string; firstName?: string; locale?: string; topics: string[] }, { req }: Context) => {
+      args: {
+        email: { type: nonNull(GraphQLString) },
+        firstName: { type: GraphQLString },
+        locale: { type: GraphQLString },
+        topics: { type: list(GraphQLString) },
+      },
+      resolve: async (
+        _: unknown,
+        args: { email: string; firstName?: string; locale?: string; topics: string[] },
+        { req }: Context,
+      ) => {
         // The form's counters (shared across the two module copies, see signupLimits), keyed as the form keys them.
-        if (!(await withinSignupLimits(requestMeta(req).ip || 'unknown', args.email))) throw new CodedError('RATE_LIMITED', 'Too many sign-ups, try again later')
+        if (!(await withinSignupLimits(requestMeta(req).ip || 'unknown', args.email)))
+          throw new CodedError('RATE_LIMITED', 'Too many sign-ups, try again later')
         try {
-          await subscribe(req.payload, { email: args.email, firstName: args.firstName, lang: args.locale, topics: args.topics }, { ...requestMeta(req), source: 'api' })
+          await subscribe(
+            req.payload,
+            { email: args.email, firstName: args.firstName, lang: args.locale, topics: args.topics },
+            { ...requestMeta(req), source: 'api' },
+          )
         } catch (error) {
-          if (error instanceof SubscribeInputError) throw new CodedError('BAD_USER_INPUT', INPUT_MESSAGES[error.message])
+          if (error instanceof SubscribeInputError)
+            throw new CodedError('BAD_USER_INPUT', INPUT_MESSAGES[error.message])
           throw error
         }
         // The same answer whether the address was known or not.
@@ -99,7 +128,10 @@ function buildOperations(GraphQL: GraphQL) {
       type: Result,
     },
     unsubscribe: {
-      args: { token: { type: nonNull(GraphQLString) }, topic: { description: 'Topic slug; none = everything', type: GraphQLString } },
+      args: {
+        token: { type: nonNull(GraphQLString) },
+        topic: { description: 'Topic slug; none = everything', type: GraphQLString },
+      },
       resolve: async (_: unknown, { token, topic }: { token: string; topic?: string }, { req }: Context) => {
         const subscriber = await subscriberFromToken(req.payload, token, 'unsubscribe')
         if (!subscriber) throw new CodedError('INVALID_TOKEN', 'The link is not valid')
@@ -107,9 +139,23 @@ function buildOperations(GraphQL: GraphQL) {
           await withdrawAll(req.payload, subscriber.id, { ...requestMeta(req), source: 'preference_center' })
           return { ok: true, status: 'unsubscribed' }
         }
-        const found = (await req.payload.find({ collection: 'topics', depth: 0, limit: 1, where: { slug: { equals: topic } } })).docs[0]
+        const found = (
+          await req.payload.find({ collection: 'topics', depth: 0, limit: 1, where: { slug: { equals: topic } } })
+        ).docs[0]
         if (!found) throw new CodedError('BAD_USER_INPUT', `Unknown topic "${topic}"`)
-        await recordConsent(req.payload, { action: 'withdrawn', channel: 'email', ...requestMeta(req), purpose: 'marketing', source: 'preference_center', subscriber: subscriber.id, topic: found.id }, consentOptions(req.payload))
+        await recordConsent(
+          req.payload,
+          {
+            action: 'withdrawn',
+            channel: 'email',
+            ...requestMeta(req),
+            purpose: 'marketing',
+            source: 'preference_center',
+            subscriber: subscriber.id,
+            topic: found.id,
+          },
+          consentOptions(req.payload),
+        )
         return { ok: true, status: 'unsubscribed' }
       },
       type: Result,
@@ -125,19 +171,40 @@ function buildOperations(GraphQL: GraphQL) {
       },
       resolve: async (
         _: unknown,
-        args: { answer?: { field: string; value: string }; channels?: string[]; frequency?: string; pausedUntil?: null | string; token: string; topics: string[] },
+        args: {
+          answer?: { field: string; value: string }
+          channels?: string[]
+          frequency?: string
+          pausedUntil?: null | string
+          token: string
+          topics: string[]
+        },
         { req }: Context,
       ) => {
         const current = await preferencesOf(req, args.token)
         const unknownTopic = args.topics.find((slug) => !current.topics.some((topic) => topic.slug === slug))
         if (unknownTopic) throw new CodedError('BAD_USER_INPUT', `Unknown topic "${unknownTopic}"`)
         const frequency = args.frequency ?? current.frequency
-        if (!['weekly', 'monthly', 'important_only'].includes(frequency)) throw new CodedError('BAD_USER_INPUT', `Unknown frequency "${frequency}"`)
+        if (!['weekly', 'monthly', 'important_only'].includes(frequency))
+          throw new CodedError('BAD_USER_INPUT', `Unknown frequency "${frequency}"`)
         const channels = args.channels ?? current.channels
-        if (channels.some((channel) => !['email', 'sms', 'push', 'post'].includes(channel))) throw new CodedError('BAD_USER_INPUT', 'Unknown channel')
+        if (channels.some((channel) => !['email', 'sms', 'push', 'post'].includes(channel)))
+          throw new CodedError('BAD_USER_INPUT', 'Unknown channel')
         const pausedUntil = args.pausedUntil ? new Date(args.pausedUntil) : null
-        if (pausedUntil && Number.isNaN(pausedUntil.getTime())) throw new CodedError('BAD_USER_INPUT', '"pausedUntil" is not a date')
-        await savePreferences(req.payload, current.subscriber, { answer: args.answer, channels, frequency: frequency as never, pausedUntil: pausedUntil?.toISOString() ?? null, topics: args.topics }, requestMeta(req))
+        if (pausedUntil && Number.isNaN(pausedUntil.getTime()))
+          throw new CodedError('BAD_USER_INPUT', '"pausedUntil" is not a date')
+        await savePreferences(
+          req.payload,
+          current.subscriber,
+          {
+            answer: args.answer,
+            channels,
+            frequency: frequency as never,
+            pausedUntil: pausedUntil?.toISOString() ?? null,
+            topics: args.topics,
+          },
+          requestMeta(req),
+        )
         return preferencesOf(req, args.token)
       },
       type: Preferences,

@@ -1,6 +1,7 @@
 import type { PersonalDataExport } from '@kontorwerk/personalization'
 
 import { escapeHtml } from '@kontorwerk/personalization'
+
 import { page, type PageContext } from './page'
 
 type Lang = PageContext['lang']
@@ -13,7 +14,12 @@ function text(value: unknown, lang: Lang): string {
   if (value == null || value === '') return '–'
   if (typeof value === 'string' && ISO_TIME.test(value)) {
     const date = new Date(value)
-    if (!Number.isNaN(date.getTime())) return date.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' })
+    if (!Number.isNaN(date.getTime()))
+      return date.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone: 'Europe/Berlin',
+      })
   }
   if (typeof value === 'number') return value.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')
   if (typeof value === 'boolean') return value ? (lang === 'de' ? 'ja' : 'yes') : lang === 'de' ? 'nein' : 'no'
@@ -21,13 +27,15 @@ function text(value: unknown, lang: Lang): string {
   return String(value)
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value != null && typeof value === 'object' && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value != null && typeof value === 'object' && !Array.isArray(value)
 
 /** Lists of records as tables, records as definition lists, anything else as text. */
 function block(value: unknown, lang: Lang): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return `<p>${lang === 'de' ? 'Keine Einträge.' : 'No entries.'}</p>`
-    if (!value.every(isRecord)) return `<ul>${value.map((item) => `<li>${escapeHtml(text(item, lang))}</li>`).join('')}</ul>`
+    if (!value.every(isRecord))
+      return `<ul>${value.map((item) => `<li>${escapeHtml(text(item, lang))}</li>`).join('')}</ul>`
     const columns = [...new Set(value.flatMap((row) => Object.keys(row)))]
     return `<div class="scroll"><table><thead><tr>${columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr></thead><tbody>${value
       .map((row) => `<tr>${columns.map((column) => `<td>${escapeHtml(text(row[column], lang))}</td>`).join('')}</tr>`)
@@ -35,14 +43,24 @@ function block(value: unknown, lang: Lang): string {
   }
   if (isRecord(value)) {
     return `<dl>${Object.entries(value)
-      .map(([key, inner]) => `<dt>${escapeHtml(key)}</dt><dd>${Array.isArray(inner) || isRecord(inner) ? block(inner, lang) : escapeHtml(text(inner, lang))}</dd>`)
+      .map(
+        ([key, inner]) =>
+          `<dt>${escapeHtml(key)}</dt><dd>${Array.isArray(inner) || isRecord(inner) ? block(inner, lang) : escapeHtml(text(inner, lang))}</dd>`,
+      )
       .join('')}</dl>`
   }
   return `<p>${escapeHtml(text(value, lang))}</p>`
 }
 
 /** Everything stored about the reader (DSGVO Art. 15) as a page, one section per part of the product. */
-export function dataPage({ lang, pages }: PageContext, { data, labels, token }: { data: PersonalDataExport; labels: Record<string, { de: string; en: string }>; token: string }) {
+export function dataPage(
+  { lang, pages }: PageContext,
+  {
+    data,
+    labels,
+    token,
+  }: { data: PersonalDataExport; labels: Record<string, { de: string; en: string }>; token: string },
+) {
   const { exportedAt, profile, ...sections } = data
   const de = lang === 'de'
   const t = encodeURIComponent(token)

@@ -1,13 +1,21 @@
-import type { Brand } from '../globals/Branding'
-
 import { escapeHtml } from '@kontorwerk/personalization'
 
-const BRAND = { accent: '%%BRAND_ACCENT%%', footer: '%%BRAND_FOOTER%%', header: '%%BRAND_HEADER%%', name: '%%BRAND_NAME%%', primary: '%%BRAND_PRIMARY%%' }
+import type { Brand } from '../globals/Branding'
+
+const BRAND = {
+  accent: '%%BRAND_ACCENT%%',
+  footer: '%%BRAND_FOOTER%%',
+  header: '%%BRAND_HEADER%%',
+  name: '%%BRAND_NAME%%',
+  primary: '%%BRAND_PRIMARY%%',
+}
 
 /** Fills a page's brand places from the Branding global (pages are written once, branded per response). */
 export function applyBrand(html: string, brand: Brand): string {
   const name = escapeHtml(brand.companyName)
-  const header = brand.logo ? `<img src="${escapeHtml(brand.logo.url)}" alt="${escapeHtml(brand.logo.alt || brand.companyName)}" height="40">` : name
+  const header = brand.logo
+    ? `<img src="${escapeHtml(brand.logo.url)}" alt="${escapeHtml(brand.logo.alt || brand.companyName)}" height="40">`
+    : name
   return html
     .replaceAll(BRAND.primary, brand.primaryColor)
     .replaceAll(BRAND.accent, brand.accentColor)

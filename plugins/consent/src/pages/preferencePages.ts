@@ -1,7 +1,8 @@
+import { escapeHtml } from '@kontorwerk/personalization'
+
 import type { Subscriber } from '../documents'
 import type { TopicState } from '../utilities/preferenceCenter'
 
-import { escapeHtml } from '@kontorwerk/personalization'
 import { PROFILE_QUESTIONS } from '../utilities/preferenceCenter'
 import { page, type PageContext } from './page'
 
@@ -21,7 +22,16 @@ const check = (name: string, value: string, label: string, checked: boolean, id:
   `<label class="check" for="${id}"><input type="checkbox" id="${id}" name="${name}" value="${escapeHtml(value)}"${checked ? ' checked' : ''}><span>${escapeHtml(label)}</span></label>`
 
 /** The preference center: topics, channels, frequency, pause, one profile question, and the data rights. */
-export function preferencesPage({ lang, pages }: PageContext, { error, saved, subscriber, token, topics }: { error?: string; saved?: boolean; subscriber: Subscriber; token: string; topics: TopicState[] }) {
+export function preferencesPage(
+  { lang, pages }: PageContext,
+  {
+    error,
+    saved,
+    subscriber,
+    token,
+    topics,
+  }: { error?: string; saved?: boolean; subscriber: Subscriber; token: string; topics: TopicState[] },
+) {
   const de = lang === 'de'
   const prefs = subscriber.preferences ?? {}
   const channels = new Set(prefs.channels?.length ? prefs.channels : CHANNELS.map((c) => c.value))
@@ -76,4 +86,8 @@ export const deleteFailedPage = ({ lang, pages }: PageContext, token: string) =>
   })
 
 export const deletedPage = ({ lang }: PageContext) =>
-  page({ body: `<p>${lang === 'de' ? 'Ihre Daten sind gelöscht.' : 'Your data has been deleted.'}</p>`, lang, title: lang === 'de' ? 'Gelöscht' : 'Deleted' })
+  page({
+    body: `<p>${lang === 'de' ? 'Ihre Daten sind gelöscht.' : 'Your data has been deleted.'}</p>`,
+    lang,
+    title: lang === 'de' ? 'Gelöscht' : 'Deleted',
+  })

@@ -1,4 +1,5 @@
 import { escapeHtml } from '@kontorwerk/personalization'
+
 import { page, type PageContext } from './page'
 
 export type TopicChoice = { description?: null | string; name: string; slug: string }
@@ -11,12 +12,21 @@ const CONSENT_TEXT = {
 }
 
 /** The embeddable sign-up form: plain HTML, works without JavaScript. */
-export function subscribeForm({ lang, pages }: PageContext, { error, topics, values = {} }: { error?: string; topics: TopicChoice[]; values?: { email?: string; firstName?: string; topics?: string[] } }) {
+export function subscribeForm(
+  { lang, pages }: PageContext,
+  {
+    error,
+    topics,
+    values = {},
+  }: { error?: string; topics: TopicChoice[]; values?: { email?: string; firstName?: string; topics?: string[] } },
+) {
   const de = lang === 'de'
   const chosen = new Set(values.topics ?? [])
   const boxes = topics
     .map(
-      (topic) => `<label class="check"><input type="checkbox" name="topics" value="${escapeHtml(topic.slug)}"${chosen.has(topic.slug) ? ' checked' : ''}>
+      (
+        topic,
+      ) => `<label class="check"><input type="checkbox" name="topics" value="${escapeHtml(topic.slug)}"${chosen.has(topic.slug) ? ' checked' : ''}>
 <span>${escapeHtml(topic.name)}${topic.description ? `<br><span class="hint">${escapeHtml(topic.description)}</span>` : ''}</span></label>`,
     )
     .join('\n')
@@ -71,8 +81,12 @@ export const confirmedPage = ({ lang, pages }: PageContext, preferencesToken: nu
       lang === 'de'
         ? `<p>${preferencesToken ? 'Vielen Dank, Ihre Anmeldung ist bestätigt.' : 'Diese Anmeldung war bereits bestätigt.'} Sie können Ihre Themen jederzeit im Präferenzcenter ändern – der Link steht auch in jeder E-Mail.</p>`
         : `<p>${preferencesToken ? 'Thank you, your subscription is confirmed.' : 'This subscription was already confirmed.'} You can change your topics at any time in the preference center – the link is also in every email.</p>`
-    }${preferencesToken ? `
-<p><a href="${pages}/preferences?token=${encodeURIComponent(preferencesToken)}&amp;lang=${lang}">${lang === 'de' ? 'Zum Präferenzcenter' : 'Open the preference center'}</a></p>` : ''}`,
+    }${
+      preferencesToken
+        ? `
+<p><a href="${pages}/preferences?token=${encodeURIComponent(preferencesToken)}&amp;lang=${lang}">${lang === 'de' ? 'Zum Präferenzcenter' : 'Open the preference center'}</a></p>`
+        : ''
+    }`,
     lang,
     title: lang === 'de' ? 'Anmeldung bestätigt' : 'Subscription confirmed',
   })
@@ -99,7 +113,10 @@ export const unsubscribeConfirmPage = ({ lang, pages }: PageContext, token: stri
 
 export const unsubscribedPage = ({ lang }: PageContext) =>
   page({
-    body: lang === 'de' ? '<p>Sie sind abgemeldet und erhalten keine Newsletter mehr von uns.</p>' : '<p>You are unsubscribed and will receive no more newsletters from us.</p>',
+    body:
+      lang === 'de'
+        ? '<p>Sie sind abgemeldet und erhalten keine Newsletter mehr von uns.</p>'
+        : '<p>You are unsubscribed and will receive no more newsletters from us.</p>',
     lang,
     title: lang === 'de' ? 'Abgemeldet' : 'Unsubscribed',
   })

@@ -1,5 +1,4 @@
-import type { BulkWrite } from '@kontorwerk/personalization'
-import type { EventConsumer } from '@kontorwerk/personalization'
+import type { BulkWrite, EventConsumer } from '@kontorwerk/personalization'
 
 /**
  * Hard bounces mark the address undeliverable, in the same transaction as the bounce event

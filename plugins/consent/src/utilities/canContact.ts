@@ -22,11 +22,26 @@ export type ContactProfile = {
 }
 
 /** `exemptFromCaps`: a message the subscriber's own action started (an automation step) does not count against frequency caps. */
-export type ContactRequest = { at: Date; channel: string; exemptFromCaps?: boolean; important?: boolean; topic?: null | string }
+export type ContactRequest = {
+  at: Date
+  channel: string
+  exemptFromCaps?: boolean
+  important?: boolean
+  topic?: null | string
+}
 
 export type ContactDecision = {
   allowed: boolean
-  reason: 'channel_opt_out' | 'frequency_cap' | 'no_consent' | 'ok' | 'paused' | 'pending_confirmation' | 'system_cap' | 'undeliverable' | 'withdrawn'
+  reason:
+    | 'channel_opt_out'
+    | 'frequency_cap'
+    | 'no_consent'
+    | 'ok'
+    | 'paused'
+    | 'pending_confirmation'
+    | 'system_cap'
+    | 'undeliverable'
+    | 'withdrawn'
 }
 
 /**
@@ -34,7 +49,11 @@ export type ContactDecision = {
  * the channel chosen, not paused, and both the subscriber's frequency and the system cap respected
  * (the lower of the two wins). Every sender and every rule asks this, nothing else.
  */
-export function canContact(profile: ContactProfile, request: ContactRequest, systemCap: ResolvedConsentOptions['systemCap']): ContactDecision {
+export function canContact(
+  profile: ContactProfile,
+  request: ContactRequest,
+  systemCap: ResolvedConsentOptions['systemCap'],
+): ContactDecision {
   const status = consentStatus(profile.consents, 'marketing', request.channel, request.topic ?? null)
   if (status === 'none') return { allowed: false, reason: 'no_consent' }
   if (status === 'pending') return { allowed: false, reason: 'pending_confirmation' }
@@ -42,8 +61,10 @@ export function canContact(profile: ContactProfile, request: ContactRequest, sys
   if (request.channel === 'email' && undeliverable(profile)) return { allowed: false, reason: 'undeliverable' }
 
   const preferences = profile.preferences ?? {}
-  if (preferences.channels?.length && !preferences.channels.includes(request.channel)) return { allowed: false, reason: 'channel_opt_out' }
-  if (preferences.pausedUntil && new Date(preferences.pausedUntil).getTime() > request.at.getTime()) return { allowed: false, reason: 'paused' }
+  if (preferences.channels?.length && !preferences.channels.includes(request.channel))
+    return { allowed: false, reason: 'channel_opt_out' }
+  if (preferences.pausedUntil && new Date(preferences.pausedUntil).getTime() > request.at.getTime())
+    return { allowed: false, reason: 'paused' }
 
   const sentWithin = (days: number) => {
     const since = request.at.getTime() - days * DAY
@@ -67,7 +88,10 @@ export function canContact(profile: ContactProfile, request: ContactRequest, sys
 function undeliverable(profile: ContactProfile): boolean {
   if (!profile.undeliverableSince) return false
   const since = new Date(profile.undeliverableSince).getTime()
-  return !profile.consents.some((event) => event.channel === 'email' && event.action === 'confirmed' && new Date(event.occurredAt).getTime() > since)
+  return !profile.consents.some(
+    (event) =>
+      event.channel === 'email' && event.action === 'confirmed' && new Date(event.occurredAt).getTime() > since,
+  )
 }
 
 /** Tracking (open pixel, click tracking, profiling) is its own purpose, asked the same way. */

@@ -1,6 +1,7 @@
 import type { PersonalDataContributor } from '@kontorwerk/personalization'
 
 import { relationId } from '@kontorwerk/personalization'
+
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 import { ledgerRecords } from './ledger'
 
@@ -21,14 +22,18 @@ export const consentPersonalData: PersonalDataContributor = {
       source: 'admin',
       subscriber: null,
     }
-    return { deletes: [{ collection: CONSENT_RECORDS, field: 'subscriber', value: subscriber.id }], inserts: [{ collection: CONSENT_RECORDS, docs: [note] }] }
+    return {
+      deletes: [{ collection: CONSENT_RECORDS, field: 'subscriber', value: subscriber.id }],
+      inserts: [{ collection: CONSENT_RECORDS, docs: [note] }],
+    }
   },
   export: async ({ payload, req, subscriber }) => {
     const [records, { docs: topics }] = await Promise.all([
       ledgerRecords(payload, subscriber.id),
       payload.find({ collection: 'topics', depth: 0, pagination: false, req, select: { name: true } }),
     ])
-    const topicName = (topic: unknown) => topics.find((candidate) => String(candidate.id) === String(relationId(topic as never)))?.name ?? null
+    const topicName = (topic: unknown) =>
+      topics.find((candidate) => String(candidate.id) === String(relationId(topic as never)))?.name ?? null
     return records.map((record) => ({
       action: record.action,
       channel: record.channel,

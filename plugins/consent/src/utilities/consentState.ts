@@ -17,7 +17,12 @@ export type ConsentStatus = 'granted' | 'none' | 'pending' | 'withdrawn'
  * truth): a confirmation grants, a withdrawal — of this topic or of all — revokes, and a repeated
  * request never resets a granted consent (double opt-in is only needed once).
  */
-export function consentStatus(events: ConsentEvent[], purpose: ConsentPurpose, channel: string, topic: null | string = null): ConsentStatus {
+export function consentStatus(
+  events: ConsentEvent[],
+  purpose: ConsentPurpose,
+  channel: string,
+  topic: null | string = null,
+): ConsentStatus {
   let status: ConsentStatus = 'none'
   for (const event of chronological(events)) {
     if (event.purpose !== purpose || event.channel !== channel) continue

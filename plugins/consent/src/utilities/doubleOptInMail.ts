@@ -1,24 +1,25 @@
 import type { Payload } from 'payload'
 
 import mjml2html from 'mjml'
-
-import { readMjmlFile } from '@kontorwerk/personalization'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { renderTokens } from '@kontorwerk/personalization'
+
+import { readMjmlFile, renderTokens } from '@kontorwerk/personalization'
 
 const COPY = {
   de: {
     button: 'Anmeldung bestätigen',
     intro: 'bitte bestätigen Sie, dass Sie diese Newsletter von Kontorwerk erhalten möchten:',
-    outro: 'Der Link gilt 48 Stunden. Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail einfach – wir schreiben Ihnen dann nicht.',
+    outro:
+      'Der Link gilt 48 Stunden. Wenn Sie sich nicht angemeldet haben, ignorieren Sie diese E-Mail einfach – wir schreiben Ihnen dann nicht.',
     preview: 'Ein Klick fehlt noch.',
     subject: 'Bitte bestätigen Sie Ihre Anmeldung',
   },
   en: {
     button: 'Confirm subscription',
     intro: 'please confirm that you would like to receive these newsletters from Kontorwerk:',
-    outro: 'The link is valid for 48 hours. If you did not sign up, simply ignore this email and we will not write to you.',
+    outro:
+      'The link is valid for 48 hours. If you did not sign up, simply ignore this email and we will not write to you.',
     preview: 'One click to go.',
     subject: 'Please confirm your subscription',
   },
@@ -28,8 +29,14 @@ let compiled: Promise<string> | undefined
 
 /** The MJML template compiled once; per mail only Liquid runs. */
 /** `emails/` at the package root, from src/utilities and from dist/utilities alike. */
-const DOUBLE_OPT_IN_TEMPLATE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../emails/double-opt-in.mjml')
-const template = () => (compiled ??= mjml2html(readMjmlFile(DOUBLE_OPT_IN_TEMPLATE), { validationLevel: 'strict' }).then((result) => result.html))
+const DOUBLE_OPT_IN_TEMPLATE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../emails/double-opt-in.mjml',
+)
+const template = () =>
+  (compiled ??= mjml2html(readMjmlFile(DOUBLE_OPT_IN_TEMPLATE), { validationLevel: 'strict' }).then(
+    (result) => result.html,
+  ))
 
 export type DoubleOptInMail = { confirmUrl: string; locale: string; salutation: string; to: string; topics: string[] }
 
@@ -37,6 +44,17 @@ export async function sendDoubleOptInMail(payload: Payload, mail: DoubleOptInMai
   const locale = mail.locale === 'en' ? 'en' : 'de'
   const copy = COPY[locale]
   const scope = { ...copy, confirm_url: mail.confirmUrl, locale, salutation: mail.salutation, topics: mail.topics }
-  const text = [`${mail.salutation},`, copy.intro, mail.topics.map((topic) => `• ${topic}`).join('\n'), `${copy.button}: ${mail.confirmUrl}`, copy.outro].join('\n\n')
-  await payload.sendEmail({ html: renderTokens(await template(), scope, 'html'), subject: copy.subject, text, to: mail.to })
+  const text = [
+    `${mail.salutation},`,
+    copy.intro,
+    mail.topics.map((topic) => `• ${topic}`).join('\n'),
+    `${copy.button}: ${mail.confirmUrl}`,
+    copy.outro,
+  ].join('\n\n')
+  await payload.sendEmail({
+    html: renderTokens(await template(), scope, 'html'),
+    subject: copy.subject,
+    text,
+    to: mail.to,
+  })
 }

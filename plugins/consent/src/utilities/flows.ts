@@ -1,20 +1,26 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { Subscriber } from '../documents'
-
 import { randomUUID } from 'node:crypto'
 
-import { relationId } from '@kontorwerk/personalization'
-import { normalizeEmail } from '@kontorwerk/personalization'
-import { salutation } from '@kontorwerk/personalization'
-import { type LinkSubject } from '@kontorwerk/personalization'
-import { subscriberOfClaims } from '@kontorwerk/personalization'
-import { claimsOf, personalizationOptions, type Signer, signSubscriberToken } from '@kontorwerk/personalization'
+import {
+  claimsOf,
+  type LinkSubject,
+  normalizeEmail,
+  personalizationOptions,
+  relationId,
+  salutation,
+  type Signer,
+  signSubscriberToken,
+  subscriberOfClaims,
+} from '@kontorwerk/personalization'
+
+import type { Subscriber } from '../documents'
+
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
-import { ledgerEvents } from './ledger'
 import { sendDoubleOptInMail } from './doubleOptInMail'
+import { ledgerEvents } from './ledger'
 import { consentOptions } from './options'
 import { recordConsent } from './recordConsent'
 import { subscriberFromToken } from './subscriberFromToken'
@@ -28,11 +34,20 @@ export type SubscribeInput = { email: unknown; firstName?: unknown; lang?: unkno
 export type RequestMeta = { ip?: null | string; source?: 'api' | 'form'; userAgent?: null | string }
 
 /** Who acted, for the ledger's proof and the sign-up limits: the client address as the host vouches for it (core option `clientAddress`), and the user agent. */
-export const requestMeta = (req: Pick<PayloadRequest, 'headers' | 'payload'>) => ({ ip: personalizationOptions(req.payload).clientAddress(req.headers), userAgent: req.headers.get('user-agent') })
+export const requestMeta = (req: Pick<PayloadRequest, 'headers' | 'payload'>) => ({
+  ip: personalizationOptions(req.payload).clientAddress(req.headers),
+  userAgent: req.headers.get('user-agent'),
+})
 
 /** Names from a public form: no control characters (header injection), no markup, bounded. */
 const cleanText = (value: unknown, max: number) =>
-  typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f<>]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, max) || null : null
+  typeof value === 'string'
+    ? value
+        .replace(/[\u0000-\u001f\u007f<>]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, max) || null
+    : null
 
 /**
  * A sign-up: creates the subscriber if new (profile fields of an existing one are left alone, so a
@@ -42,25 +57,47 @@ const cleanText = (value: unknown, max: number) =>
 export async function subscribe(payload: Payload, input: SubscribeInput, meta: RequestMeta): Promise<void> {
   const email = normalizeEmail(input.email)
   if (!email) throw new SubscribeInputError('invalid_email')
-  const slugs = [...new Set((Array.isArray(input.topics) ? input.topics : input.topics == null ? [] : [input.topics]).map(String))]
+  const slugs = [
+    ...new Set((Array.isArray(input.topics) ? input.topics : input.topics == null ? [] : [input.topics]).map(String)),
+  ]
   if (slugs.length === 0) throw new SubscribeInputError('no_topic')
-  const { docs: topics } = await payload.find({ collection: 'topics', depth: 0, limit: slugs.length, where: { and: [{ slug: { in: slugs } }, { active: { equals: true } }] } })
+  const { docs: topics } = await payload.find({
+    collection: 'topics',
+    depth: 0,
+    limit: slugs.length,
+    where: { and: [{ slug: { in: slugs } }, { active: { equals: true } }] },
+  })
   if (topics.length !== slugs.length) throw new SubscribeInputError('unknown_topic')
   const locale = input.lang === 'en' ? 'en' : 'de'
 
   // With its link key (hidden): the confirmation link is signed for this person only.
-  const existing = (await payload.find({ collection: 'subscribers', depth: 0, limit: 1, showHiddenFields: true, where: { email: { equals: email } } })).docs[0]
+  const existing = (
+    await payload.find({
+      collection: 'subscribers',
+      depth: 0,
+      limit: 1,
+      showHiddenFields: true,
+      where: { email: { equals: email } },
+    })
+  ).docs[0]
   const subscriber =
     existing ??
     (await payload.create({
       collection: 'subscribers',
       context: { stageChange: { reason: 'Newsletter-Anmeldung', source: 'rule' } },
-      data: { email, firstName: cleanText(input.firstName, 100), locale, stage: await stageId(payload, 'subscriber') } as never,
+      data: {
+        email,
+        firstName: cleanText(input.firstName, 100),
+        locale,
+        stage: await stageId(payload, 'subscriber'),
+      } as never,
       showHiddenFields: true,
     }))
 
   const events = await ledgerEvents(payload, subscriber.id)
-  const toConfirm = topics.filter((topic) => consentStatus(events, 'marketing', 'email', String(topic.id)) !== 'granted')
+  const toConfirm = topics.filter(
+    (topic) => consentStatus(events, 'marketing', 'email', String(topic.id)) !== 'granted',
+  )
   if (toConfirm.length === 0) return // already subscribed to all of them: nothing to confirm, nothing revealed
 
   const requestId = randomUUID()
@@ -68,7 +105,18 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
   for (const topic of toConfirm) {
     await recordConsent(
       payload,
-      { action: 'requested', channel: 'email', ip: meta.ip, purpose: 'marketing', requestId, source: meta.source ?? 'form', subscriber: subscriber.id, textVersion: CONSENT_TEXT_VERSION, topic: topic.id, userAgent: meta.userAgent },
+      {
+        action: 'requested',
+        channel: 'email',
+        ip: meta.ip,
+        purpose: 'marketing',
+        requestId,
+        source: meta.source ?? 'form',
+        subscriber: subscriber.id,
+        textVersion: CONSENT_TEXT_VERSION,
+        topic: topic.id,
+        userAgent: meta.userAgent,
+      },
       options,
     )
   }
@@ -82,7 +130,8 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
   })
 }
 
-export type ConfirmResult = { status: 'already_confirmed' } | { status: 'confirmed'; subscriber: Subscriber } | { status: 'invalid' }
+export type ConfirmResult =
+  { status: 'already_confirmed' } | { status: 'confirmed'; subscriber: Subscriber } | { status: 'invalid' }
 
 /** The sign-up a double-opt-in link belongs to: its pending records, or null for a link that is not (or no longer) valid. */
 async function signupOfLink(payload: Payload, token: string) {
@@ -100,11 +149,19 @@ async function signupOfLink(payload: Payload, token: string) {
   })
   const requested = docs.filter((record) => record.action === 'requested')
   if (requested.length === 0) return null
-  return { confirmed: docs.some((record) => record.action === 'confirmed'), requestId: claims.nonce, requested, subscriber }
+  return {
+    confirmed: docs.some((record) => record.action === 'confirmed'),
+    requestId: claims.nonce,
+    requested,
+    subscriber,
+  }
 }
 
 /** Whether a double-opt-in link can still be confirmed (the page with the button asks this; a GET never confirms). */
-export async function doubleOptInLinkState(payload: Payload, token: string): Promise<'already_confirmed' | 'invalid' | 'pending'> {
+export async function doubleOptInLinkState(
+  payload: Payload,
+  token: string,
+): Promise<'already_confirmed' | 'invalid' | 'pending'> {
   const signup = await signupOfLink(payload, token)
   return !signup ? 'invalid' : signup.confirmed ? 'already_confirmed' : 'pending'
 }
@@ -142,13 +199,19 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
 }
 
 /** A token for the unsubscribe link and the List-Unsubscribe header of every marketing mail. */
-export const unsubscribeToken = (signer: Signer, subscriber: LinkSubject) => signSubscriberToken(signer, subscriber, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
+export const unsubscribeToken = (signer: Signer, subscriber: LinkSubject) =>
+  signSubscriberToken(signer, subscriber, 'unsubscribe', UNSUBSCRIBE_TTL_SECONDS)
 
 /** The public one-click unsubscribe address for a token (the link in a mail and in its header). */
-export const unsubscribeUrl = (payload: Signer, token: string) => `${personalizationOptions(payload).pagesUrl}/unsubscribe?token=${encodeURIComponent(token)}`
+export const unsubscribeUrl = (payload: Signer, token: string) =>
+  `${personalizationOptions(payload).pagesUrl}/unsubscribe?token=${encodeURIComponent(token)}`
 
 /** RFC 2369 / RFC 8058 headers: one-click unsubscribe by POST, and by mail (a sender that has signed the token passes it). */
-export function listUnsubscribeHeaders(payload: Pick<Payload, 'collections' | 'config'>, subscriber: LinkSubject, token = unsubscribeToken(payload, subscriber)) {
+export function listUnsubscribeHeaders(
+  payload: Pick<Payload, 'collections' | 'config'>,
+  subscriber: LinkSubject,
+  token = unsubscribeToken(payload, subscriber),
+) {
   const mailto = consentOptions(payload).unsubscribeMailto
   return {
     'List-Unsubscribe': `<${unsubscribeUrl(payload, token)}>, <mailto:${mailto}?subject=unsubscribe%20${encodeURIComponent(token)}>`,
@@ -157,21 +220,41 @@ export function listUnsubscribeHeaders(payload: Pick<Payload, 'collections' | 'c
 }
 
 /** Withdraws every marketing consent at once; true when the token was valid. */
-export async function unsubscribeAll(payload: Payload, token: string, meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' }): Promise<boolean> {
+export async function unsubscribeAll(
+  payload: Payload,
+  token: string,
+  meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' },
+): Promise<boolean> {
   const subscriber = await subscriberFromToken(payload, token, 'unsubscribe')
   if (!subscriber) return false
   await withdrawAll(payload, subscriber.id, meta)
   return true
 }
 
-export function withdrawAll(payload: Payload, subscriberId: number | string, meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' }) {
+export function withdrawAll(
+  payload: Payload,
+  subscriberId: number | string,
+  meta: Omit<RequestMeta, 'source'> & { source: 'one_click' | 'preference_center' },
+) {
   return recordConsent(
     payload,
-    { action: 'withdrawn', channel: 'email', ip: meta.ip, purpose: 'marketing', source: meta.source, subscriber: subscriberId, topic: null, userAgent: meta.userAgent },
+    {
+      action: 'withdrawn',
+      channel: 'email',
+      ip: meta.ip,
+      purpose: 'marketing',
+      source: meta.source,
+      subscriber: subscriberId,
+      topic: null,
+      userAgent: meta.userAgent,
+    },
     consentOptions(payload),
   )
 }
 
 async function stageId(payload: Payload, key: string) {
-  return (await payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 1, where: { key: { equals: key } } })).docs[0]?.id ?? null
+  return (
+    (await payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 1, where: { key: { equals: key } } }))
+      .docs[0]?.id ?? null
+  )
 }

@@ -24,15 +24,25 @@ export type ConsentEntry = {
 }
 
 /** Salted, so a leaked ledger does not reveal addresses, yet the same address gives the same hash. */
-const hashed = (salt: string, value: string) => `sha256:${createHash('sha256').update(`${salt}:${value}`).digest('hex')}`
+const hashed = (salt: string, value: string) =>
+  `sha256:${createHash('sha256').update(`${salt}:${value}`).digest('hex')}`
 
-function networkValue(salt: string, value: null | string | undefined, mode: ResolvedConsentOptions['networkData']): null | string {
+function networkValue(
+  salt: string,
+  value: null | string | undefined,
+  mode: ResolvedConsentOptions['networkData'],
+): null | string {
   if (!value || mode === 'none') return null
   return mode === 'raw' ? value.slice(0, 500) : hashed(salt, value)
 }
 
 /** Appends one entry to the ledger: the only way consent changes. */
-export function recordConsent(payload: Payload, entry: ConsentEntry, options: ResolvedConsentOptions, req?: Partial<PayloadRequest>) {
+export function recordConsent(
+  payload: Payload,
+  entry: ConsentEntry,
+  options: ResolvedConsentOptions,
+  req?: Partial<PayloadRequest>,
+) {
   // The salt is the config's secret: the same address hashes alike across restarts and processes.
   const salt = payload.config.secret
   return payload.create({

@@ -22,7 +22,8 @@ function createSignupStores(): SignupStores {
  * counters of their own would give every client each budget twice.
  */
 const REGISTRY = Symbol.for('payload-personalization.signupStores')
-export const signupStores: SignupStores = ((globalThis as { [REGISTRY]?: SignupStores })[REGISTRY] ??= createSignupStores())
+export const signupStores: SignupStores = ((globalThis as { [REGISTRY]?: SignupStores })[REGISTRY] ??=
+  createSignupStores())
 
 /** The per-address key, or null for what is no address: that sign-up is refused anyway and must not use up a budget all such requests would share. */
 export const addressKey = (email: unknown) => {
@@ -33,7 +34,13 @@ export const addressKey = (email: unknown) => {
 export const ipKey = (ip: string) => `ip:${ipKeyGenerator(ip)}`
 
 /** Where a client stands with its own budget after an attempt: for the RateLimit headers of the form's answer. */
-export type SignupCount = { allowed: boolean; limit: number; remaining: number; resetSeconds: number; windowSeconds: number }
+export type SignupCount = {
+  allowed: boolean
+  limit: number
+  remaining: number
+  resetSeconds: number
+  windowSeconds: number
+}
 
 /**
  * Counts a sign-up attempt; `allowed` when it is within both limits. In this order: an address
@@ -43,12 +50,23 @@ export type SignupCount = { allowed: boolean; limit: number; remaining: number; 
 export async function countSignup(ip: string, email: unknown, limits = SIGNUP_LIMITS): Promise<SignupCount> {
   const client = await signupStores.perIp.increment(ipKey(ip))
   const windowSeconds = SIGNUP_WINDOWS.perIp / 1000
-  const resetSeconds = client.resetTime ? Math.max(0, Math.ceil((client.resetTime.getTime() - Date.now()) / 1000)) : windowSeconds
-  const budget = { limit: limits.perIp, remaining: Math.max(0, limits.perIp - client.totalHits), resetSeconds, windowSeconds }
+  const resetSeconds = client.resetTime
+    ? Math.max(0, Math.ceil((client.resetTime.getTime() - Date.now()) / 1000))
+    : windowSeconds
+  const budget = {
+    limit: limits.perIp,
+    remaining: Math.max(0, limits.perIp - client.totalHits),
+    resetSeconds,
+    windowSeconds,
+  }
   if (client.totalHits > limits.perIp) return { ...budget, allowed: false }
   const key = addressKey(email)
-  return { ...budget, allowed: key === null || (await signupStores.perAddress.increment(key)).totalHits <= limits.perAddress }
+  return {
+    ...budget,
+    allowed: key === null || (await signupStores.perAddress.increment(key)).totalHits <= limits.perAddress,
+  }
 }
 
 /** `countSignup` for callers that only need the answer (GraphQL). */
-export const withinSignupLimits = async (ip: string, email: unknown, limits = SIGNUP_LIMITS): Promise<boolean> => (await countSignup(ip, email, limits)).allowed
+export const withinSignupLimits = async (ip: string, email: unknown, limits = SIGNUP_LIMITS): Promise<boolean> =>
+  (await countSignup(ip, email, limits)).allowed

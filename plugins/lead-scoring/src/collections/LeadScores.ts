@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
+
 import { texts, translated } from '../translations'
 
 export const LEAD_SCORES = 'lead-scores'
@@ -21,5 +22,8 @@ export const LeadScores: CollectionConfig = {
     { name: 'engagementAsOf', type: 'date' },
     { name: 'lastEngagedAt', type: 'date', index: true },
   ],
-  labels: { plural: translated('kontorwerk-lead-scoring:leadScoresPlural'), singular: translated('kontorwerk-lead-scoring:leadScoresSingular') },
+  labels: {
+    plural: translated('kontorwerk-lead-scoring:leadScoresPlural'),
+    singular: translated('kontorwerk-lead-scoring:leadScoresSingular'),
+  },
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
+
 import { texts, translated } from '../translations'
 
 export const SCORE_HITS = 'score-hits'
@@ -12,7 +13,12 @@ export const SCORE_HITS = 'score-hits'
 export const ScoreHits: CollectionConfig = {
   slug: SCORE_HITS,
   access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
-  admin: { defaultColumns: ['ruleName', 'subscriber', 'points', 'occurredAt'], group: texts('kontorwerk-lead-scoring:groupLeadScoring'), hidden: true, useAsTitle: 'ruleName' },
+  admin: {
+    defaultColumns: ['ruleName', 'subscriber', 'points', 'occurredAt'],
+    group: texts('kontorwerk-lead-scoring:groupLeadScoring'),
+    hidden: true,
+    useAsTitle: 'ruleName',
+  },
   fields: [
     { name: 'subscriber', type: 'relationship', relationTo: 'subscribers', required: true },
     { name: 'rule', type: 'text', required: true },
@@ -25,5 +31,8 @@ export const ScoreHits: CollectionConfig = {
     { name: 'eventType', type: 'text' },
   ],
   indexes: [{ fields: ['subscriber', 'rule', 'period'] }],
-  labels: { plural: translated('kontorwerk-lead-scoring:scoreHitsPlural'), singular: translated('kontorwerk-lead-scoring:scoreHitsSingular') },
+  labels: {
+    plural: translated('kontorwerk-lead-scoring:scoreHitsPlural'),
+    singular: translated('kontorwerk-lead-scoring:scoreHitsSingular'),
+  },
 }

@@ -1,11 +1,16 @@
 import type { CollectionConfig, PayloadRequest } from 'payload'
 
-import { adminOnlyChanges } from '@kontorwerk/personalization'
-import { isAdmin, isStaff } from '@kontorwerk/personalization'
-import { EVENT_TYPES, SYSTEM_EVENT_TYPES } from '@kontorwerk/personalization'
-import { conditionFields } from '@kontorwerk/personalization'
-import { mayReadProfilePath } from '../utilities/profile'
+import {
+  adminOnlyChanges,
+  conditionFields,
+  EVENT_TYPES,
+  isAdmin,
+  isStaff,
+  SYSTEM_EVENT_TYPES,
+} from '@kontorwerk/personalization'
+
 import { message, option, texts, translated } from '../translations'
+import { mayReadProfilePath } from '../utilities/profile'
 
 export const SCORING_RULES = 'scoring-rules'
 
@@ -60,7 +65,10 @@ export const ScoringRules: CollectionConfig = {
           type: 'select',
           defaultValue: 'event',
           label: translated('kontorwerk-lead-scoring:kind'),
-          options: [option('event', 'kontorwerk-lead-scoring:kindEvent'), option('attribute', 'kontorwerk-lead-scoring:kindAttribute')],
+          options: [
+            option('event', 'kontorwerk-lead-scoring:kindEvent'),
+            option('attribute', 'kontorwerk-lead-scoring:kindAttribute'),
+          ],
           required: true,
         },
         {
@@ -82,8 +90,13 @@ export const ScoringRules: CollectionConfig = {
       admin: { condition: isEventRule },
       label: translated('kontorwerk-lead-scoring:eventType'),
       options: Object.keys(EVENT_TYPES).filter((type) => !SYSTEM_EVENT_TYPES.includes(type as never)),
-      validate: (value: null | string | undefined, { data, req }: { data: unknown; req: Parameters<typeof message>[0] }) =>
-        !isEventRule(data as Record<string, unknown>) || Boolean(value) || message(req, 'kontorwerk-lead-scoring:eventTypeMissing'),
+      validate: (
+        value: null | string | undefined,
+        { data, req }: { data: unknown; req: Parameters<typeof message>[0] },
+      ) =>
+        !isEventRule(data as Record<string, unknown>) ||
+        Boolean(value) ||
+        message(req, 'kontorwerk-lead-scoring:eventTypeMissing'),
     },
     {
       name: 'filters',
@@ -92,7 +105,12 @@ export const ScoringRules: CollectionConfig = {
         condition: isEventRule,
         description: translated('kontorwerk-lead-scoring:filtersDescription'),
       },
-      fields: [{ type: 'row', fields: conditionFields(['in', 'contains', 'gte', 'lte', 'exists'], { pathExample: 'properties.url' }) }],
+      fields: [
+        {
+          type: 'row',
+          fields: conditionFields(['in', 'contains', 'gte', 'lte', 'exists'], { pathExample: 'properties.url' }),
+        },
+      ],
       label: translated('kontorwerk-lead-scoring:filters'),
     },
     {
@@ -102,7 +120,15 @@ export const ScoringRules: CollectionConfig = {
         condition: (data) => !isEventRule(data),
         description: translated('kontorwerk-lead-scoring:conditionDescription'),
       },
-      fields: [{ type: 'row', fields: conditionFields(['in', 'contains', 'gte', 'lte', 'exists'], { pathExample: 'attributes.role', required: false }) }],
+      fields: [
+        {
+          type: 'row',
+          fields: conditionFields(['in', 'contains', 'gte', 'lte', 'exists'], {
+            pathExample: 'attributes.role',
+            required: false,
+          }),
+        },
+      ],
       label: translated('kontorwerk-lead-scoring:condition'),
     },
     {
@@ -113,13 +139,23 @@ export const ScoringRules: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'count', type: 'number', admin: { description: translated('kontorwerk-lead-scoring:countDescription') }, label: translated('kontorwerk-lead-scoring:count'), min: 1 },
+            {
+              name: 'count',
+              type: 'number',
+              admin: { description: translated('kontorwerk-lead-scoring:countDescription') },
+              label: translated('kontorwerk-lead-scoring:count'),
+              min: 1,
+            },
             {
               name: 'period',
               type: 'select',
               defaultValue: 'week',
               label: translated('kontorwerk-lead-scoring:period'),
-              options: [option('day', 'kontorwerk-lead-scoring:periodDay'), option('week', 'kontorwerk-lead-scoring:periodWeek'), option('month', 'kontorwerk-lead-scoring:periodMonth')],
+              options: [
+                option('day', 'kontorwerk-lead-scoring:periodDay'),
+                option('week', 'kontorwerk-lead-scoring:periodWeek'),
+                option('month', 'kontorwerk-lead-scoring:periodMonth'),
+              ],
             },
           ],
         },
@@ -135,5 +171,8 @@ export const ScoringRules: CollectionConfig = {
       }),
     ],
   },
-  labels: { plural: translated('kontorwerk-lead-scoring:scoringRulesPlural'), singular: translated('kontorwerk-lead-scoring:scoringRulesSingular') },
+  labels: {
+    plural: translated('kontorwerk-lead-scoring:scoringRulesPlural'),
+    singular: translated('kontorwerk-lead-scoring:scoringRulesSingular'),
+  },
 }

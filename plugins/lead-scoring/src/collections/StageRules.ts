@@ -2,8 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import type { TranslatedLabel } from '@kontorwerk/personalization'
 
-import { isAdmin, isStaff } from '@kontorwerk/personalization'
-import { relationsExist } from '@kontorwerk/personalization'
+import { isAdmin, isStaff, relationsExist } from '@kontorwerk/personalization'
+
 import { texts, translated } from '../translations'
 
 export const STAGE_RULES = 'stage-rules'
@@ -30,7 +30,14 @@ export const StageRules: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { name: 'toStage', type: 'relationship', label: translated('kontorwerk-lead-scoring:toStage'), relationTo: 'lifecycle-stages', required: true, validate: relationsExist },
+        {
+          name: 'toStage',
+          type: 'relationship',
+          label: translated('kontorwerk-lead-scoring:toStage'),
+          relationTo: 'lifecycle-stages',
+          required: true,
+          validate: relationsExist,
+        },
         {
           name: 'fromStages',
           type: 'relationship',
@@ -54,10 +61,19 @@ export const StageRules: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        { ...threshold('minDaysWithoutEngagement', translated('kontorwerk-lead-scoring:minDaysWithoutEngagement')), min: 1 },
-        { ...threshold('maxDaysWithoutEngagement', translated('kontorwerk-lead-scoring:maxDaysWithoutEngagement')), min: 0 },
+        {
+          ...threshold('minDaysWithoutEngagement', translated('kontorwerk-lead-scoring:minDaysWithoutEngagement')),
+          min: 1,
+        },
+        {
+          ...threshold('maxDaysWithoutEngagement', translated('kontorwerk-lead-scoring:maxDaysWithoutEngagement')),
+          min: 0,
+        },
       ],
     },
   ],
-  labels: { plural: translated('kontorwerk-lead-scoring:stageRulesPlural'), singular: translated('kontorwerk-lead-scoring:stageRulesSingular') },
+  labels: {
+    plural: translated('kontorwerk-lead-scoring:stageRulesPlural'),
+    singular: translated('kontorwerk-lead-scoring:stageRulesSingular'),
+  },
 }

@@ -25,9 +25,16 @@ export function LeadScore() {
 
   useEffect(() => {
     if (!id) return
-    fetch('/api/graphql', { body: JSON.stringify({ query: QUERY, variables: { id: String(id) } }), credentials: 'include', headers: { 'content-type': 'application/json' }, method: 'POST' })
+    fetch('/api/graphql', {
+      body: JSON.stringify({ query: QUERY, variables: { id: String(id) } }),
+      credentials: 'include',
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    })
       .then((response) => response.json())
-      .then((result: { data?: { leadScore: Score }; errors?: { message: string }[] }) => (result.data?.leadScore ? setScore(result.data.leadScore) : setFailed(result.errors?.[0]?.message ?? 'error')))
+      .then((result: { data?: { leadScore: Score }; errors?: { message: string }[] }) =>
+        result.data?.leadScore ? setScore(result.data.leadScore) : setFailed(result.errors?.[0]?.message ?? 'error'),
+      )
       .catch((error: Error) => setFailed(error.message))
   }, [id])
 
@@ -36,21 +43,37 @@ export function LeadScore() {
   if (!score) return <p>{t('kontorwerk-lead-scoring:leadScoreLoading')}</p>
   const date = (value: string) => new Date(value).toLocaleDateString(i18n.language === 'de' ? 'de-DE' : 'en-GB')
   return (
-    <section aria-label={t('kontorwerk-lead-scoring:leadScoreHeading')} className="lead-score" style={{ marginBottom: 24 }}>
+    <section
+      aria-label={t('kontorwerk-lead-scoring:leadScoreHeading')}
+      className="lead-score"
+      style={{ marginBottom: 24 }}
+    >
       <h3>{t('kontorwerk-lead-scoring:leadScoreHeading')}</h3>
-      <dl className="lead-score-summary" style={{ display: 'grid', gap: '4px 16px', gridTemplateColumns: 'repeat(4, auto)', justifyContent: 'start' }}>
+      <dl
+        className="lead-score-summary"
+        style={{ display: 'grid', gap: '4px 16px', gridTemplateColumns: 'repeat(4, auto)', justifyContent: 'start' }}
+      >
         <dt>{t('kontorwerk-lead-scoring:leadScoreFit')}</dt>
         <dt>{t('kontorwerk-lead-scoring:leadScoreEngagement')}</dt>
         <dt>{t('kontorwerk-lead-scoring:leadScoreTotal')}</dt>
         <dt>{t('kontorwerk-lead-scoring:leadScoreStage')}</dt>
-        <dd data-score="fit" style={NUMBER}>{score.fit}</dd>
-        <dd data-score="engagement" style={NUMBER}>{score.engagement}</dd>
-        <dd data-score="total" style={NUMBER}>{score.total}</dd>
-        <dd data-score="stage" style={NUMBER}>{score.stage ?? '—'}</dd>
+        <dd data-score="fit" style={NUMBER}>
+          {score.fit}
+        </dd>
+        <dd data-score="engagement" style={NUMBER}>
+          {score.engagement}
+        </dd>
+        <dd data-score="total" style={NUMBER}>
+          {score.total}
+        </dd>
+        <dd data-score="stage" style={NUMBER}>
+          {score.stage ?? '—'}
+        </dd>
       </dl>
       {score.attributeRules.length > 0 && (
         <p>
-          {t('kontorwerk-lead-scoring:leadScoreAttribute')}: {score.attributeRules.map((rule) => `${rule.name} (${rule.points > 0 ? '+' : ''}${rule.points})`).join(', ')}
+          {t('kontorwerk-lead-scoring:leadScoreAttribute')}:{' '}
+          {score.attributeRules.map((rule) => `${rule.name} (${rule.points > 0 ? '+' : ''}${rule.points})`).join(', ')}
         </p>
       )}
       {score.hits.length === 0 ? (
@@ -59,12 +82,24 @@ export function LeadScore() {
         <table className="lead-score-hits">
           <thead>
             <tr>
-              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreDate')}</th>
-              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreRule')}</th>
-              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreEvent')}</th>
-              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreAxis')}</th>
-              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScorePoints')}</th>
-              <th scope="col" style={CELL}>{t('kontorwerk-lead-scoring:leadScoreDecayed')}</th>
+              <th scope="col" style={CELL}>
+                {t('kontorwerk-lead-scoring:leadScoreDate')}
+              </th>
+              <th scope="col" style={CELL}>
+                {t('kontorwerk-lead-scoring:leadScoreRule')}
+              </th>
+              <th scope="col" style={CELL}>
+                {t('kontorwerk-lead-scoring:leadScoreEvent')}
+              </th>
+              <th scope="col" style={CELL}>
+                {t('kontorwerk-lead-scoring:leadScoreAxis')}
+              </th>
+              <th scope="col" style={CELL}>
+                {t('kontorwerk-lead-scoring:leadScorePoints')}
+              </th>
+              <th scope="col" style={CELL}>
+                {t('kontorwerk-lead-scoring:leadScoreDecayed')}
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { isAdminField, shownToAdmins } from '@kontorwerk/personalization'
+
 import { translated } from '../translations'
 
 /** Computed from personal data (profile rules on the email domain or custom attributes, persona traits): for admins' eyes, queries and sorting only. */
@@ -21,10 +22,21 @@ export const scoreField: Field = {
     {
       type: 'row',
       fields: [
-        { name: 'fitAttributes', type: 'number', access: derivedFromPersonalData, defaultValue: 0, label: translated('kontorwerk-lead-scoring:fitAttributes') },
+        {
+          name: 'fitAttributes',
+          type: 'number',
+          access: derivedFromPersonalData,
+          defaultValue: 0,
+          label: translated('kontorwerk-lead-scoring:fitAttributes'),
+        },
       ],
     },
-    { name: 'personaFits', type: 'json', access: derivedFromPersonalData, label: translated('kontorwerk-lead-scoring:personaFits') },
+    {
+      name: 'personaFits',
+      type: 'json',
+      access: derivedFromPersonalData,
+      label: translated('kontorwerk-lead-scoring:personaFits'),
+    },
   ],
   label: translated('kontorwerk-lead-scoring:score'),
 }

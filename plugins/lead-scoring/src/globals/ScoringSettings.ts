@@ -1,11 +1,9 @@
-import type { PayloadRequest } from 'payload'
-import type { GlobalConfig } from 'payload'
+import type { GlobalConfig, PayloadRequest } from 'payload'
 
 import type { TranslatedLabel } from '@kontorwerk/personalization'
 
-import { isAdmin, isAdminField, isStaff } from '@kontorwerk/personalization'
-import { localized } from '@kontorwerk/personalization'
-import { webhookUrlProblem } from '@kontorwerk/personalization'
+import { isAdmin, isAdminField, isStaff, localized, webhookUrlProblem } from '@kontorwerk/personalization'
+
 import { DEFAULT_SETTINGS } from '../defaults'
 import { message, texts, translated } from '../translations'
 
@@ -41,7 +39,13 @@ export const ScoringSettings: GlobalConfig = {
       access: { read: isAdminField, update: isAdminField },
       admin: { description: translated('kontorwerk-lead-scoring:stageWebhookUrlDescription') },
       label: translated('kontorwerk-lead-scoring:stageWebhookUrl'),
-      validate: async (value: null | string | undefined, { event, req }: { event?: 'onChange' | 'submit'; req: Parameters<typeof message>[0] & Pick<PayloadRequest, 'payload'> }) => {
+      validate: async (
+        value: null | string | undefined,
+        {
+          event,
+          req,
+        }: { event?: 'onChange' | 'submit'; req: Parameters<typeof message>[0] & Pick<PayloadRequest, 'payload'> },
+      ) => {
         if (!value) return true
         if (!/^https?:\/\/[^\s]+$/.test(value)) return message(req, 'kontorwerk-lead-scoring:webhookUrlExpected')
         // While typing only the form (no DNS lookup per keystroke); the save resolves the host.

@@ -1,17 +1,13 @@
 import type * as GraphQLModule from 'graphql'
 import type { PayloadRequest } from 'payload'
 
+import { builtOnce, CodedError, hasRole, isPossibleId, typeHelpers } from '@kontorwerk/personalization'
 
-import { hasRole } from '@kontorwerk/personalization'
-import { CodedError } from '@kontorwerk/personalization'
-import { builtOnce, typeHelpers } from '@kontorwerk/personalization'
-import { isPossibleId } from '@kontorwerk/personalization'
 import { leadScore } from '../utilities/explain'
 
 type Context = { req: PayloadRequest }
 
 /** `leadScore(subscriber)`: the score and every reason behind it, for admins and their API keys. */
-
 
 export const leadScoreQueries = builtOnce((GraphQL: typeof GraphQLModule) => {
   const { GraphQLFloat, GraphQLID, GraphQLInt, GraphQLObjectType, GraphQLString } = GraphQL
@@ -19,7 +15,10 @@ export const leadScoreQueries = builtOnce((GraphQL: typeof GraphQLModule) => {
   const Hit = new GraphQLObjectType({
     fields: {
       axis: { type: nonNull(GraphQLString) },
-      decayedPoints: { description: 'Points left today (engagement decays, fit does not)', type: nonNull(GraphQLFloat) },
+      decayedPoints: {
+        description: 'Points left today (engagement decays, fit does not)',
+        type: nonNull(GraphQLFloat),
+      },
       eventId: { type: GraphQLString },
       eventType: { type: GraphQLString },
       occurredAt: { type: nonNull(GraphQLString) },
@@ -30,12 +29,24 @@ export const leadScoreQueries = builtOnce((GraphQL: typeof GraphQLModule) => {
     name: 'LeadScoreHit',
   })
   const AttributeRule = new GraphQLObjectType({
-    fields: { name: { type: nonNull(GraphQLString) }, points: { type: nonNull(GraphQLFloat) }, rule: { type: nonNull(GraphQLString) } },
+    fields: {
+      name: { type: nonNull(GraphQLString) },
+      points: { type: nonNull(GraphQLFloat) },
+      rule: { type: nonNull(GraphQLString) },
+    },
     name: 'LeadScoreAttributeRule',
   })
-  const PersonaFit = new GraphQLObjectType({ fields: { fit: { type: nonNull(GraphQLInt) }, persona: { type: nonNull(GraphQLID) } }, name: 'LeadScorePersonaFit' })
+  const PersonaFit = new GraphQLObjectType({
+    fields: { fit: { type: nonNull(GraphQLInt) }, persona: { type: nonNull(GraphQLID) } },
+    name: 'LeadScorePersonaFit',
+  })
   const StageChange = new GraphQLObjectType({
-    fields: { changedAt: { type: GraphQLString }, reason: { type: GraphQLString }, source: { type: GraphQLString }, stage: { type: GraphQLString } },
+    fields: {
+      changedAt: { type: GraphQLString },
+      reason: { type: GraphQLString },
+      source: { type: GraphQLString },
+      stage: { type: GraphQLString },
+    },
     name: 'LeadScoreStageChange',
   })
   const LeadScore = new GraphQLObjectType({
@@ -58,13 +69,18 @@ export const leadScoreQueries = builtOnce((GraphQL: typeof GraphQLModule) => {
   })
   return {
     leadScore: {
-      args: { at: { description: 'ISO time to read the decayed score at; default now', type: GraphQLString }, subscriber: { type: nonNull(GraphQLID) } },
+      args: {
+        at: { description: 'ISO time to read the decayed score at; default now', type: GraphQLString },
+        subscriber: { type: nonNull(GraphQLID) },
+      },
       resolve: async (_: unknown, args: { at?: string; subscriber: string }, { req }: Context) => {
         if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Sign in or send an API key')
         if (!hasRole(req, 'admin')) throw new CodedError('FORBIDDEN', 'Lead scores are personal data: admins only')
         const at = args.at ? new Date(args.at) : new Date()
         if (Number.isNaN(at.getTime())) throw new CodedError('BAD_USER_INPUT', 'at must be an ISO 8601 time')
-        const score = isPossibleId(req.payload, String(args.subscriber)) ? await leadScore(req.payload, args.subscriber, at) : null
+        const score = isPossibleId(req.payload, String(args.subscriber))
+          ? await leadScore(req.payload, args.subscriber, at)
+          : null
         if (!score) throw new CodedError('NOT_FOUND', `No subscriber ${args.subscriber}`)
         return score
       },

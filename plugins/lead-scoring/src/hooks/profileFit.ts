@@ -1,6 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { idFromKey } from '@kontorwerk/personalization'
+
 import { scoringModel } from '../utilities/model'
 import { profileScore } from '../utilities/profile'
 
@@ -12,7 +13,10 @@ export const profileFit: CollectionBeforeChangeHook = async ({ data, originalDoc
   const model = await scoringModel.get(req.payload, req)
   const merged = { ...originalDoc, ...data }
   const { fitAttributes, fits, primary } = profileScore(merged, model)
-  const next: Record<string, unknown> = { ...data, score: { ...originalDoc?.score, ...data.score, fitAttributes, personaFits: fits } }
+  const next: Record<string, unknown> = {
+    ...data,
+    score: { ...originalDoc?.score, ...data.score, fitAttributes, personaFits: fits },
+  }
   if (primary && !merged.personaLocked) next.persona = idFromKey(req.payload, primary)
   return next
 }

@@ -6,11 +6,19 @@ import { leadScore } from '../utilities/explain'
 
 /** A score, its every hit and the persona fits are about the person too: in the export, gone on erasure. */
 export const scoresPersonalData: PersonalDataContributor = {
-  erase: ({ subscriber }) => ({ deletes: [SCORE_HITS, LEAD_SCORES].map((collection) => ({ collection, field: 'subscriber', value: subscriber.id })) }),
+  erase: ({ subscriber }) => ({
+    deletes: [SCORE_HITS, LEAD_SCORES].map((collection) => ({ collection, field: 'subscriber', value: subscriber.id })),
+  }),
   export: async ({ payload, req, subscriber }) => {
     const score = await leadScore(payload, subscriber.id)
     if (!score) return null
-    const { docs: personas } = await payload.find({ collection: 'personas', depth: 0, pagination: false, req, select: { name: true } })
+    const { docs: personas } = await payload.find({
+      collection: 'personas',
+      depth: 0,
+      pagination: false,
+      req,
+      select: { name: true },
+    })
     const personaName = (id: null | string) => personas.find((persona) => String(persona.id) === id)?.name ?? id
     return {
       ...score,

@@ -1,6 +1,7 @@
 import type { TaskConfig } from 'payload'
 
 import { serialized } from '@kontorwerk/personalization'
+
 import { updateImplicitInterests } from '../utilities/interests'
 
 export const IMPLICIT_INTERESTS_TASK = 'leadScoringImplicitInterests' as const

@@ -31,12 +31,22 @@ describe.each(testedDatabases())('stage webhook targets on %s', (kind) => {
     leadScoringOptions(payload).stageWebhook = url ? { secret: null, url } : null
   }
   const storedUrl = async () => (await payload.findGlobal({ slug: 'lead-scoring-settings' })).stageWebhookUrl ?? null
-  const save = (stageWebhookUrl: null | string) => payload.updateGlobal({ data: { stageWebhookUrl }, slug: 'lead-scoring-settings' })
+  const save = (stageWebhookUrl: null | string) =>
+    payload.updateGlobal({ data: { stageWebhookUrl }, slug: 'lead-scoring-settings' })
   const deliver = async () => {
     const { handler } = stageWebhookTask
-    if (typeof handler !== 'function') throw new Error('the stage webhook task should run in-process, not from a file path')
+    if (typeof handler !== 'function')
+      throw new Error('the stage webhook task should run in-process, not from a file path')
     return handler({
-      input: { at: '2026-06-01T00:00:00.000Z', eventId: `stage:1:mql:${Date.now()}`, from: '1', reason: 'test', rule: '1', subscriber: '1', to: '2' },
+      input: {
+        at: '2026-06-01T00:00:00.000Z',
+        eventId: `stage:1:mql:${Date.now()}`,
+        from: '1',
+        reason: 'test',
+        rule: '1',
+        subscriber: '1',
+        to: '2',
+      },
       req: await createLocalReq({}, payload),
     } as never)
   }

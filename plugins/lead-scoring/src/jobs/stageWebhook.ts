@@ -3,6 +3,7 @@ import type { Payload, TaskConfig } from 'payload'
 import { createHmac } from 'node:crypto'
 
 import { postWebhook } from '@kontorwerk/personalization'
+
 import { scoringModel } from '../utilities/model'
 import { leadScoringOptions } from '../utilities/options'
 
@@ -31,9 +32,14 @@ export const stageWebhookTask: TaskConfig<'leadScoringStageWebhook'> = {
     if (!target) return { output: { delivered: false } }
     const body = JSON.stringify({ type: 'stage_changed', ...input })
     const headers: Record<string, string> = { 'content-type': 'application/json', 'x-event-id': String(input.eventId) }
-    if (target.secret) headers['x-signature'] = `sha256=${createHmac('sha256', target.secret).update(body).digest('hex')}`
+    if (target.secret)
+      headers['x-signature'] = `sha256=${createHmac('sha256', target.secret).update(body).digest('hex')}`
     // Checked as the connection opens: the URL may have been saved (or set by environment) when its host resolved elsewhere.
-    const response = await postWebhook(req.payload, target.url, { body, headers, signal: AbortSignal.timeout(TIMEOUT_MS) })
+    const response = await postWebhook(req.payload, target.url, {
+      body,
+      headers,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    })
     if (!response.ok) throw new Error(`Stage webhook answered ${response.status}`)
     return { output: { delivered: true } }
   },

@@ -5,7 +5,8 @@ export const de = {
   leadScoresSingular: 'Lead-Score',
   scoreHitsPlural: 'Score-Treffer',
   scoreHitsSingular: 'Score-Treffer',
-  scoringRulesDescription: 'Regeländerungen gelten für neue Ereignisse; recomputeScores(payload) (in der Referenz-App „npm run scores:recompute“) wendet sie auf die Vergangenheit an.',
+  scoringRulesDescription:
+    'Regeländerungen gelten für neue Ereignisse; recomputeScores(payload) (in der Referenz-App „npm run scores:recompute“) wendet sie auf die Vergangenheit an.',
   name: 'Name',
   axisDescription: 'Profilregeln zählen immer zum Fit.',
   axis: 'Achse',
@@ -19,7 +20,8 @@ export const de = {
   eventType: 'Ereignistyp',
   filtersDescription: 'Alle Filter müssen zutreffen, z. B. properties.url enthält /preise oder block ist einer von …',
   filters: 'Filter',
-  conditionDescription: 'Profilfeld, z. B. emailDomain, region, attributes.role. Regeln auf personenbezogenen Feldern legen nur Admins an.',
+  conditionDescription:
+    'Profilfeld, z. B. emailDomain, region, attributes.role. Regeln auf personenbezogenen Feldern legen nur Admins an.',
   condition: 'Profilbedingung',
   countDescription: 'Leer: unbegrenzt.',
   count: 'Höchstens … Treffer',
@@ -28,7 +30,8 @@ export const de = {
   periodWeek: 'Woche',
   periodMonth: 'Monat',
   cap: 'Obergrenze',
-  personalRuleAdminOnly: 'Profilregeln auf personenbezogenen Feldern (E-Mail, E-Mail-Domain, Namen, Titel, Anrede, eigene Merkmale, Fit-Werte) legen und ändern nur Admins an; Sie können sie umbenennen.',
+  personalRuleAdminOnly:
+    'Profilregeln auf personenbezogenen Feldern (E-Mail, E-Mail-Domain, Namen, Titel, Anrede, eigene Merkmale, Fit-Werte) legen und ändern nur Admins an; Sie können sie umbenennen.',
   scoringRulesPlural: 'Scoring-Regeln',
   scoringRulesSingular: 'Scoring-Regel',
   toStage: 'Neue Phase',

@@ -7,7 +7,8 @@ export const en: Record<keyof typeof de, string> = {
   leadScoresSingular: 'Lead score',
   scoreHitsPlural: 'Score hits',
   scoreHitsSingular: 'Score hit',
-  scoringRulesDescription: 'Rule changes apply to new events; recomputeScores(payload) (in the reference app "npm run scores:recompute") applies them to the past.',
+  scoringRulesDescription:
+    'Rule changes apply to new events; recomputeScores(payload) (in the reference app "npm run scores:recompute") applies them to the past.',
   name: 'Name',
   axisDescription: 'Profile rules always count as fit.',
   axis: 'Axis',
@@ -21,7 +22,8 @@ export const en: Record<keyof typeof de, string> = {
   eventType: 'Event type',
   filtersDescription: 'All filters must hold, e.g. properties.url contains /pricing, or block is one of …',
   filters: 'Filters',
-  conditionDescription: 'Profile field, e.g. emailDomain, region, attributes.role. Rules on personal fields are for admins only.',
+  conditionDescription:
+    'Profile field, e.g. emailDomain, region, attributes.role. Rules on personal fields are for admins only.',
   condition: 'Profile condition',
   countDescription: 'Empty: unlimited.',
   count: 'At most … hits',
@@ -30,7 +32,8 @@ export const en: Record<keyof typeof de, string> = {
   periodWeek: 'week',
   periodMonth: 'month',
   cap: 'Cap',
-  personalRuleAdminOnly: 'Profile rules on personal fields (email, email domain, names, title, gender, custom attributes, fit values) are created and changed by admins only; you may rename them.',
+  personalRuleAdminOnly:
+    'Profile rules on personal fields (email, email domain, names, title, gender, custom attributes, fit values) are created and changed by admins only; you may rename them.',
   scoringRulesPlural: 'Scoring rules',
   scoringRulesSingular: 'Scoring rule',
   toStage: 'New stage',

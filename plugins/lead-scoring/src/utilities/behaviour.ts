@@ -1,11 +1,16 @@
 import type { Payload } from 'payload'
 
-import { readRows } from '@kontorwerk/personalization'
-import { idFromKey } from '@kontorwerk/personalization'
+import { idFromKey, readRows } from '@kontorwerk/personalization'
+
 import { LEAD_SCORES } from '../collections/LeadScores'
 
 /** The behavioural score columns of one subscriber (a `lead-scores` row). */
-export type Behaviour = { engagementAsOf: Date | null; engagementValue: number; fitEvents: number; lastEngagedAt: Date | null }
+export type Behaviour = {
+  engagementAsOf: Date | null
+  engagementValue: number
+  fitEvents: number
+  lastEngagedAt: Date | null
+}
 
 export type StoredBehaviour = Behaviour & { row: string }
 
@@ -13,9 +18,12 @@ export const NO_BEHAVIOUR: Behaviour = { engagementAsOf: null, engagementValue: 
 
 /** The `lead-scores` rows of these subscribers, by subscriber id; subscribers without events have none. */
 export async function storedBehaviour(payload: Payload, subscribers: string[]): Promise<Map<string, StoredBehaviour>> {
-  const rows = await readRows(payload, LEAD_SCORES, ['id', 'subscriber', 'engagementAsOf', 'engagementValue', 'fitEvents', 'lastEngagedAt'], [
-    { field: 'subscriber', in: subscribers.map((id) => idFromKey(payload, id)) },
-  ])
+  const rows = await readRows(
+    payload,
+    LEAD_SCORES,
+    ['id', 'subscriber', 'engagementAsOf', 'engagementValue', 'fitEvents', 'lastEngagedAt'],
+    [{ field: 'subscriber', in: subscribers.map((id) => idFromKey(payload, id)) }],
+  )
   const date = (value: unknown) => (value ? new Date(value as string) : null)
   return new Map(
     rows.map((row) => [

@@ -19,17 +19,29 @@ describe('engagement decay', () => {
   it('gives the same score whatever order the events arrive in (property)', () => {
     const event = fc.record({ day: fc.integer({ max: 365, min: 0 }), points: fc.integer({ max: 50, min: -50 }) })
     fc.assert(
-      fc.property(fc.array(event, { maxLength: 40, minLength: 1 }), fc.integer({ max: 400, min: 0 }), fc.integer({ max: 90, min: 1 }), (events, readDay, halfLife) => {
-        const base = Date.UTC(2026, 0, 1)
-        const apply = (list: typeof events) => list.reduce((state, { day, points }) => addPoints(state, points, new Date(base + day * DAY), halfLife), { asOf: null as Date | null, value: 0 })
-        const at = new Date(base + (365 + readDay) * DAY)
-        const inOrder = decayedAt(apply([...events].sort((a, b) => a.day - b.day)), at, halfLife)
-        const shuffled = decayedAt(apply([...events].reverse()), at, halfLife)
-        // The closed form: Σ points · 2^(−age / half-life).
-        const exact = events.reduce((sum, { day, points }) => sum + points * 0.5 ** ((365 + readDay - day) / halfLife), 0)
-        expect(inOrder).toBeCloseTo(exact, 6)
-        expect(shuffled).toBeCloseTo(exact, 6)
-      }),
+      fc.property(
+        fc.array(event, { maxLength: 40, minLength: 1 }),
+        fc.integer({ max: 400, min: 0 }),
+        fc.integer({ max: 90, min: 1 }),
+        (events, readDay, halfLife) => {
+          const base = Date.UTC(2026, 0, 1)
+          const apply = (list: typeof events) =>
+            list.reduce((state, { day, points }) => addPoints(state, points, new Date(base + day * DAY), halfLife), {
+              asOf: null as Date | null,
+              value: 0,
+            })
+          const at = new Date(base + (365 + readDay) * DAY)
+          const inOrder = decayedAt(apply([...events].sort((a, b) => a.day - b.day)), at, halfLife)
+          const shuffled = decayedAt(apply([...events].reverse()), at, halfLife)
+          // The closed form: Σ points · 2^(−age / half-life).
+          const exact = events.reduce(
+            (sum, { day, points }) => sum + points * 0.5 ** ((365 + readDay - day) / halfLife),
+            0,
+          )
+          expect(inOrder).toBeCloseTo(exact, 6)
+          expect(shuffled).toBeCloseTo(exact, 6)
+        },
+      ),
       { numRuns: runs },
     )
   })

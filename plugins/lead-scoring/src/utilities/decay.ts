@@ -18,5 +18,8 @@ export function addPoints(state: DecayingValue, points: number, at: Date, halfLi
   if (!state.asOf || at.getTime() >= state.asOf.getTime()) {
     return { asOf: at, value: decayedAt(state, at, halfLifeDays) + points }
   }
-  return { asOf: state.asOf, value: state.value + points * 0.5 ** ((state.asOf.getTime() - at.getTime()) / (halfLifeDays * DAY)) }
+  return {
+    asOf: state.asOf,
+    value: state.value + points * 0.5 ** ((state.asOf.getTime() - at.getTime()) / (halfLifeDays * DAY)),
+  }
 }

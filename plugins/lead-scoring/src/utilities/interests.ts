@@ -2,9 +2,8 @@ import type { Payload } from 'payload'
 
 import type { StoredEvent } from '@kontorwerk/personalization'
 
-import { EVENTS } from '@kontorwerk/personalization'
-import { blockLibrary } from '@kontorwerk/personalization'
-import { idFromKey, relationId, relationKey } from '@kontorwerk/personalization'
+import { blockLibrary, EVENTS, idFromKey, relationId, relationKey } from '@kontorwerk/personalization'
+
 import { decayedAt } from './decay'
 import { scoringModel } from './model'
 
@@ -14,8 +13,11 @@ const HORIZON_HALF_LIVES = 6
 const SIGNALS = ['email_clicked', 'page_viewed'] as const
 
 /** Subscribers whose implicit interests these events change: clicks on and views of blocks. */
-export const interestSignalSubscribers = (events: StoredEvent[]) =>
-  [...new Set(events.filter((event) => event.block && SIGNALS.includes(event.type as never)).map((event) => event.subscriber))]
+export const interestSignalSubscribers = (events: StoredEvent[]) => [
+  ...new Set(
+    events.filter((event) => event.block && SIGNALS.includes(event.type as never)).map((event) => event.subscriber),
+  ),
+]
 
 /**
  * Implicit interests (docs/plugins/lead-scoring.md#implicit-interests): every click on or view of a block adds weight to the block's
@@ -36,7 +38,14 @@ export async function updateImplicitInterests(payload: Payload, subscribers: str
     pagination: false,
     select: { block: true, occurredAt: true, subscriber: true },
     sort: 'occurredAt',
-    where: { and: [{ subscriber: { in: subscribers } }, { type: { in: [...SIGNALS] } }, { block: { exists: true } }, { occurredAt: { greater_than_equal: since.toISOString() } }] },
+    where: {
+      and: [
+        { subscriber: { in: subscribers } },
+        { type: { in: [...SIGNALS] } },
+        { block: { exists: true } },
+        { occurredAt: { greater_than_equal: since.toISOString() } },
+      ],
+    },
   })
 
   for (const subscriber of subscribers) {
@@ -53,17 +62,51 @@ export async function updateImplicitInterests(payload: Payload, subscribers: str
   }
 }
 
-async function mergeInterests(payload: Payload, subscriber: string, implicit: Map<string, { asOf: Date; value: number }>) {
-  const doc = await payload.findByID({ collection: 'subscribers', depth: 0, id: subscriber, select: { interests: true } })
+async function mergeInterests(
+  payload: Payload,
+  subscriber: string,
+  implicit: Map<string, { asOf: Date; value: number }>,
+) {
+  const doc = await payload.findByID({
+    collection: 'subscribers',
+    depth: 0,
+    id: subscriber,
+    select: { interests: true },
+  })
   const current = doc.interests ?? []
-  const explicit = new Set(current.filter((entry) => entry.source === 'explicit').map((entry) => relationKey(entry.interest)))
-  const kept = current.filter((entry) => entry.source === 'explicit' || !implicit.has(relationKey(entry.interest) ?? ''))
+  const explicit = new Set(
+    current.filter((entry) => entry.source === 'explicit').map((entry) => relationKey(entry.interest)),
+  )
+  const kept = current.filter(
+    (entry) => entry.source === 'explicit' || !implicit.has(relationKey(entry.interest) ?? ''),
+  )
   const added = [...implicit].filter(([interest]) => !explicit.has(interest))
   const rows = [
-    ...kept.map((entry) => ({ interest: relationId(entry.interest), lastSeenAt: entry.lastSeenAt, source: entry.source, weight: entry.weight })),
-    ...added.map(([interest, weight]) => ({ interest: idFromKey(payload, interest), lastSeenAt: weight.asOf.toISOString(), source: 'implicit' as const, weight: Math.round(weight.value * 1000) / 1000 })),
+    ...kept.map((entry) => ({
+      interest: relationId(entry.interest),
+      lastSeenAt: entry.lastSeenAt,
+      source: entry.source,
+      weight: entry.weight,
+    })),
+    ...added.map(([interest, weight]) => ({
+      interest: idFromKey(payload, interest),
+      lastSeenAt: weight.asOf.toISOString(),
+      source: 'implicit' as const,
+      weight: Math.round(weight.value * 1000) / 1000,
+    })),
   ]
-  const unchanged = rows.length === current.length && added.every(([interest, weight]) => current.some((entry) => relationKey(entry.interest) === interest && entry.source === 'implicit' && entry.lastSeenAt && new Date(entry.lastSeenAt).getTime() === weight.asOf.getTime() && Math.abs((entry.weight ?? 0) - weight.value) < 0.001))
+  const unchanged =
+    rows.length === current.length &&
+    added.every(([interest, weight]) =>
+      current.some(
+        (entry) =>
+          relationKey(entry.interest) === interest &&
+          entry.source === 'implicit' &&
+          entry.lastSeenAt &&
+          new Date(entry.lastSeenAt).getTime() === weight.asOf.getTime() &&
+          Math.abs((entry.weight ?? 0) - weight.value) < 0.001,
+      ),
+    )
   if (unchanged) return
   await payload.update({ collection: 'subscribers', data: { interests: rows as never }, depth: 0, id: subscriber })
 }

@@ -1,19 +1,27 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { perPayloadCache, relationKey, relationKeys } from '@kontorwerk/personalization'
+
 import type { CapPeriod } from '../collections/ScoringRules'
 import type { Condition } from './conditions'
 import type { PersonaProfile } from './personaFit'
 
-import { perPayloadCache } from '@kontorwerk/personalization'
-import { relationKey, relationKeys } from '@kontorwerk/personalization'
-import { DEFAULT_SETTINGS, type ScoringSettingsValues } from '../defaults'
 import { SCORING_RULES } from '../collections/ScoringRules'
 import { STAGE_RULES } from '../collections/StageRules'
+import { DEFAULT_SETTINGS, type ScoringSettingsValues } from '../defaults'
 import { SCORING_SETTINGS } from '../globals/ScoringSettings'
 
 export type Axis = 'engagement' | 'fit'
 
-export type EventRule = { axis: Axis; cap: { count: number; period: CapPeriod } | null; eventType: string; filters: Condition[]; id: string; name: string; points: number }
+export type EventRule = {
+  axis: Axis
+  cap: { count: number; period: CapPeriod } | null
+  eventType: string
+  filters: Condition[]
+  id: string
+  name: string
+  points: number
+}
 export type AttributeRule = { axis: Axis; condition: Condition; id: string; name: string; points: number }
 export type StageRule = {
   fromStages: string[]
@@ -38,7 +46,11 @@ export type ScoringModel = {
   stages: Map<string, Stage>
 }
 
-const conditionOf = (row: { attribute?: null | string; operator?: null | string; values?: null | string[] }): Condition => ({
+const conditionOf = (row: {
+  attribute?: null | string
+  operator?: null | string
+  values?: null | string[]
+}): Condition => ({
   attribute: row.attribute ?? '',
   operator: (row.operator ?? 'in') as Condition['operator'],
   values: row.values ?? [],
@@ -56,7 +68,12 @@ async function loadModel(payload: Payload, req?: Partial<PayloadRequest>): Promi
   const eventRules = new Map<string, EventRule[]>()
   const attributeRules: AttributeRule[] = []
   for (const rule of rules.docs) {
-    const base = { axis: rule.kind === 'attribute' ? ('fit' as const) : (rule.axis ?? 'engagement'), id: String(rule.id), name: rule.name, points: rule.points }
+    const base = {
+      axis: rule.kind === 'attribute' ? ('fit' as const) : (rule.axis ?? 'engagement'),
+      id: String(rule.id),
+      name: rule.name,
+      points: rule.points,
+    }
     if (rule.kind === 'attribute') {
       if (rule.condition?.attribute) attributeRules.push({ ...base, condition: conditionOf(rule.condition) })
       continue
@@ -74,7 +91,10 @@ async function loadModel(payload: Payload, req?: Partial<PayloadRequest>): Promi
       id: String(persona.id),
       profile: (persona.profile ?? []).map((trait) => ({ ...conditionOf(trait), weight: trait.weight })),
     })),
-    settings: { ...DEFAULT_SETTINGS, ...stripNulls(settings as unknown as Record<string, unknown>) } as ScoringSettingsValues,
+    settings: {
+      ...DEFAULT_SETTINGS,
+      ...stripNulls(settings as unknown as Record<string, unknown>),
+    } as ScoringSettingsValues,
     stageRules: stageRules.docs.map((rule) => ({
       fromStages: relationKeys(rule.fromStages),
       id: String(rule.id),
@@ -86,7 +106,9 @@ async function loadModel(payload: Payload, req?: Partial<PayloadRequest>): Promi
       name: rule.name,
       toStage: relationKey(rule.toStage) ?? '',
     })),
-    stages: new Map(stages.docs.map((stage) => [String(stage.id), { id: String(stage.id), key: stage.key, order: stage.order }])),
+    stages: new Map(
+      stages.docs.map((stage) => [String(stage.id), { id: String(stage.id), key: stage.key, order: stage.order }]),
+    ),
   }
 }
 

@@ -1,8 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import { mayReadPath } from '@kontorwerk/personalization'
+
 import type { AttributeRule, ScoringModel } from './model'
 
-import { mayReadPath } from '@kontorwerk/personalization'
 import { matchesCondition } from './conditions'
 import { personaFits } from './personaFit'
 
@@ -22,7 +23,10 @@ export function profileSubject(subscriber: Record<string, unknown>): Record<stri
  */
 export function mayReadProfilePath(req: PayloadRequest, path: string): Promise<boolean> {
   const [head, ...rest] = path.split('.')
-  return mayReadPath(req, req.payload.collections.subscribers.config.flattenedFields, [DERIVED_FROM[head] ?? head, ...rest])
+  return mayReadPath(req, req.payload.collections.subscribers.config.flattenedFields, [
+    DERIVED_FROM[head] ?? head,
+    ...rest,
+  ])
 }
 
 export function matchingAttributeRules(subject: unknown, rules: AttributeRule[]): AttributeRule[] {

@@ -1,12 +1,11 @@
 import type { Payload } from 'payload'
 
 import type { StoredEvent } from '@kontorwerk/personalization'
+
+import { EVENTS, idFromKey, relationKey, serialized, writeAtomically } from '@kontorwerk/personalization'
+
 import type { Subscriber } from '../documents'
 
-import { EVENTS } from '@kontorwerk/personalization'
-import { writeAtomically } from '@kontorwerk/personalization'
-import { serialized } from '@kontorwerk/personalization'
-import { idFromKey, relationKey } from '@kontorwerk/personalization'
 import { LEAD_SCORES } from '../collections/LeadScores'
 import { SCORE_HITS } from '../collections/ScoreHits'
 import { SCORING_SETTINGS } from '../globals/ScoringSettings'
@@ -23,7 +22,14 @@ const PAGE = 200
  * half-life change). Subscribers are done page by page in id order, each page in one transaction,
  * and the last finished id is kept in the settings: a killed run continues where it stopped.
  */
-export async function recomputeScores(payload: Payload, { now = new Date(), onPage, restart = false }: { now?: Date; onPage?: (done: number) => void; restart?: boolean } = {}) {
+export async function recomputeScores(
+  payload: Payload,
+  {
+    now = new Date(),
+    onPage,
+    restart = false,
+  }: { now?: Date; onPage?: (done: number) => void; restart?: boolean } = {},
+) {
   scoringModel.invalidate(payload)
   const model = await scoringModel.get(payload)
   const settings = await payload.findGlobal({ slug: SCORING_SETTINGS as 'lead-scoring-settings', depth: 0 })
@@ -48,15 +54,27 @@ export async function recomputeScores(payload: Payload, { now = new Date(), onPa
       await evaluateStages(payload, { now, subscribers: docs.map((doc) => String(doc.id)) })
     })
     cursor = String(docs.at(-1)!.id)
-    await saveProgress(payload, { cursor, finishedAt: null, startedAt: settings.recompute?.startedAt ?? now.toISOString() })
+    await saveProgress(payload, {
+      cursor,
+      finishedAt: null,
+      startedAt: settings.recompute?.startedAt ?? now.toISOString(),
+    })
     done += docs.length
     onPage?.(done)
   }
-  await saveProgress(payload, { cursor, finishedAt: new Date().toISOString(), startedAt: settings.recompute?.startedAt ?? now.toISOString() })
+  await saveProgress(payload, {
+    cursor,
+    finishedAt: new Date().toISOString(),
+    startedAt: settings.recompute?.startedAt ?? now.toISOString(),
+  })
   return { resumedAfter: resuming ? settings.recompute?.cursor : null, subscribers: done }
 }
 
-async function recomputePage(payload: Payload, subscribers: Subscriber[], model: Awaited<ReturnType<typeof scoringModel.get>>) {
+async function recomputePage(
+  payload: Payload,
+  subscribers: Subscriber[],
+  model: Awaited<ReturnType<typeof scoringModel.get>>,
+) {
   const ids = subscribers.map((doc) => String(doc.id))
   const { docs: events } = await payload.find({
     collection: EVENTS as 'events',
@@ -77,11 +95,14 @@ async function recomputePage(payload: Payload, subscribers: Subscriber[], model:
   }))
   const { hits, states } = scoreBatch(stored, model, new Map(), new Map())
   await writeAtomically(payload, {
-    deletes: ids.flatMap((id) => [SCORE_HITS, LEAD_SCORES].map((collection) => ({ collection, field: 'subscriber', value: id }))),
+    deletes: ids.flatMap((id) =>
+      [SCORE_HITS, LEAD_SCORES].map((collection) => ({ collection, field: 'subscriber', value: id })),
+    ),
     inserts: [{ collection: SCORE_HITS, docs: hits }, ...behaviourWrites(new Map(), states).inserts],
     updates: subscribers.map((subscriber) => {
       const profile = profileScore(subscriber as unknown as Record<string, unknown>, model)
-      const persona = profile.primary && !subscriber.personaLocked ? { persona: idFromKey(payload, profile.primary) } : {}
+      const persona =
+        profile.primary && !subscriber.personaLocked ? { persona: idFromKey(payload, profile.primary) } : {}
       return {
         collection: 'subscribers',
         data: { ...persona, score: { fitAttributes: profile.fitAttributes, personaFits: profile.fits } },
@@ -91,6 +112,9 @@ async function recomputePage(payload: Payload, subscribers: Subscriber[], model:
   })
 }
 
-function saveProgress(payload: Payload, recompute: { cursor: null | string; finishedAt: null | string; startedAt: string }) {
+function saveProgress(
+  payload: Payload,
+  recompute: { cursor: null | string; finishedAt: null | string; startedAt: string },
+) {
   return payload.updateGlobal({ data: { recompute }, slug: SCORING_SETTINGS as 'lead-scoring-settings' })
 }

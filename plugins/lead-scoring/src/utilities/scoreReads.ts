@@ -1,10 +1,12 @@
 import type { LeadScores } from '@kontorwerk/personalization'
 
 import { relationKey, sql } from '@kontorwerk/personalization'
+
 import { LEAD_SCORES } from '../collections/LeadScores'
 
 const time = (value: unknown) => (value == null ? null : new Date(value as string).getTime())
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Where scores live, for plugins that select by them (registered with the core; segments reads it):
@@ -19,7 +21,16 @@ export const leadScoreReads: LeadScores = {
   async read(payload, subscribers, req) {
     const ids = subscribers.map((subscriber) => subscriber.id)
     const rows = ids.length
-      ? (await payload.find({ collection: LEAD_SCORES as 'lead-scores', depth: 0, limit: 0, pagination: false, req, where: { subscriber: { in: ids } } })).docs
+      ? (
+          await payload.find({
+            collection: LEAD_SCORES as 'lead-scores',
+            depth: 0,
+            limit: 0,
+            pagination: false,
+            req,
+            where: { subscriber: { in: ids } },
+          })
+        ).docs
       : []
     const rowOf = new Map(rows.map((row) => [relationKey(row.subscriber)!, row]))
     return new Map(

@@ -1,24 +1,26 @@
 import type { Payload } from 'payload'
 
 import type { StageChangeContext } from '@kontorwerk/personalization'
-import type { ScoreReading, StoredScore } from './scoreState'
-import type { ScoringModel, StageRule } from './model'
 
-import { EVENTS } from '@kontorwerk/personalization'
-import { readRows } from '@kontorwerk/personalization'
-import { writeAtomically } from '@kontorwerk/personalization'
-import { serialized } from '@kontorwerk/personalization'
-import { queuedJob } from '@kontorwerk/personalization'
-import { idFromKey } from '@kontorwerk/personalization'
+import { EVENTS, idFromKey, queuedJob, readRows, serialized, writeAtomically } from '@kontorwerk/personalization'
+
+import type { ScoringModel, StageRule } from './model'
+import type { ScoreReading, StoredScore } from './scoreState'
+
 import { STAGE_WEBHOOK_TASK, stageWebhookTarget } from '../jobs/stageWebhook'
-import { scoringModel } from './model'
 import { storedBehaviour } from './behaviour'
+import { scoringModel } from './model'
 import { readScore, roundScore } from './scoreState'
 
 const PAGE = 500
 
 /** Whether a threshold rule moves a subscriber now at `current` with this reading. */
-export function ruleApplies(rule: StageRule, current: null | string, reading: ScoreReading, model: ScoringModel): boolean {
+export function ruleApplies(
+  rule: StageRule,
+  current: null | string,
+  reading: ScoreReading,
+  model: ScoringModel,
+): boolean {
   const target = model.stages.get(rule.toStage)
   if (!target || rule.toStage === current) return false
   if (rule.fromStages.length > 0) {
@@ -38,7 +40,11 @@ export function ruleApplies(rule: StageRule, current: null | string, reading: Sc
 /** Of all rules that apply, the one reaching furthest into the lifecycle (e.g. inactive beats at_risk). */
 export function nextStage(current: null | string, reading: ScoreReading, model: ScoringModel): null | StageRule {
   const applicable = model.stageRules.filter((rule) => ruleApplies(rule, current, reading, model))
-  return applicable.sort((a, b) => (model.stages.get(b.toStage)?.order ?? 0) - (model.stages.get(a.toStage)?.order ?? 0))[0] ?? null
+  return (
+    applicable.sort(
+      (a, b) => (model.stages.get(b.toStage)?.order ?? 0) - (model.stages.get(a.toStage)?.order ?? 0),
+    )[0] ?? null
+  )
 }
 
 const describe = (rule: StageRule, reading: ScoreReading) =>
@@ -51,15 +57,35 @@ type StageSubject = { createdAt: string; id: string; score: StoredScore; stage: 
  * turn), or to everybody (the periodic sweep that catches "N days without engagement", taking turns
  * page by page). Idempotent: a subscriber already in the target stage is left alone.
  */
-export async function evaluateStages(payload: Payload, { now = new Date(), subscribers }: { now?: Date; subscribers?: string[] } = {}): Promise<number> {
+export async function evaluateStages(
+  payload: Payload,
+  { now = new Date(), subscribers }: { now?: Date; subscribers?: string[] } = {},
+): Promise<number> {
   const model = await scoringModel.get(payload)
   if (model.stageRules.length === 0) return 0
   if (subscribers) return applyStageRules(payload, await stageSubjects(payload, subscribers), model, now)
   let changed = 0
   for (let page = 1; ; page++) {
-    const result = await payload.find({ collection: 'subscribers', depth: 0, limit: PAGE, page, select: { createdAt: true }, sort: 'id' })
+    const result = await payload.find({
+      collection: 'subscribers',
+      depth: 0,
+      limit: PAGE,
+      page,
+      select: { createdAt: true },
+      sort: 'id',
+    })
     // Each page takes its turn with event intake, which moves stages too: never both from the same reading.
-    changed += await serialized(payload, async () => applyStageRules(payload, await stageSubjects(payload, result.docs.map((doc) => String(doc.id))), model, now))
+    changed += await serialized(payload, async () =>
+      applyStageRules(
+        payload,
+        await stageSubjects(
+          payload,
+          result.docs.map((doc) => String(doc.id)),
+        ),
+        model,
+        now,
+      ),
+    )
     if (!result.hasNextPage) return changed
   }
 }
@@ -78,7 +104,12 @@ async function stageSubjects(payload: Payload, subscribers: string[]): Promise<S
   }))
 }
 
-async function applyStageRules(payload: Payload, subjects: StageSubject[], model: ScoringModel, now: Date): Promise<number> {
+async function applyStageRules(
+  payload: Payload,
+  subjects: StageSubject[],
+  model: ScoringModel,
+  now: Date,
+): Promise<number> {
   let changed = 0
   for (const subject of subjects) {
     const reading = readScore(subject.score, subject.createdAt, now, model)
@@ -95,16 +126,49 @@ async function applyStageRules(payload: Payload, subjects: StageSubject[], model
  * failure in between leaves the rule applying, so the next evaluation repeats the move (the CRM may
  * then get the change twice, with different event ids; never zero times).
  */
-async function moveStage(payload: Payload, subscriber: string, from: null | string, rule: StageRule, reason: string, at: Date) {
+async function moveStage(
+  payload: Payload,
+  subscriber: string,
+  from: null | string,
+  rule: StageRule,
+  reason: string,
+  at: Date,
+) {
   const eventId = `stage:${subscriber}:${rule.toStage}:${at.toISOString()}`
   const properties = { from, reason, rule: rule.id, to: rule.toStage }
   const webhook = await stageWebhookTarget(payload)
   await writeAtomically(payload, {
     inserts: [
-      { collection: EVENTS, docs: [{ block: null, eventId, occurredAt: at, properties, source: 'lead-scoring', subscriber, type: 'stage_changed' }], ignoreConflicts: true, conflictKey: 'eventId' },
-      { collection: 'payload-jobs', docs: webhook ? [queuedJob(STAGE_WEBHOOK_TASK, { at: at.toISOString(), eventId, ...properties, subscriber })] : [] },
+      {
+        collection: EVENTS,
+        docs: [
+          {
+            block: null,
+            eventId,
+            occurredAt: at,
+            properties,
+            source: 'lead-scoring',
+            subscriber,
+            type: 'stage_changed',
+          },
+        ],
+        ignoreConflicts: true,
+        conflictKey: 'eventId',
+      },
+      {
+        collection: 'payload-jobs',
+        docs: webhook
+          ? [queuedJob(STAGE_WEBHOOK_TASK, { at: at.toISOString(), eventId, ...properties, subscriber })]
+          : [],
+      },
     ],
   })
   const context: StageChangeContext = { stageChange: { at, reason, source: 'threshold' } }
-  await payload.update({ collection: 'subscribers', context, data: { stage: idFromKey(payload, rule.toStage) as number }, depth: 0, id: subscriber })
+  await payload.update({
+    collection: 'subscribers',
+    context,
+    data: { stage: idFromKey(payload, rule.toStage) as number },
+    depth: 0,
+    id: subscriber,
+  })
 }

@@ -9,9 +9,11 @@ import { hasRole } from './roles'
 type Doc = Record<string, unknown>
 
 /** What a stored value means, without the row ids Payload and the admin UI hand out afresh: equal signatures, same meaning. */
-export const signature = (value: unknown) => JSON.stringify(value ?? null, (key, entry) => (key === 'id' ? undefined : entry))
+export const signature = (value: unknown) =>
+  JSON.stringify(value ?? null, (key, entry) => (key === 'id' ? undefined : entry))
 
-const isPlainObject = (value: unknown): value is Doc => value != null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+const isPlainObject = (value: unknown): value is Doc =>
+  value != null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
 
 /** The document an update leaves behind: the sent fields over the stored ones (groups field by field, lists as sent). */
 function afterUpdate(stored: Doc | undefined, sent: Doc): Doc {
@@ -40,6 +42,9 @@ export function adminOnlyChanges(
     const after = await guarded(afterUpdate(operation === 'create' ? undefined : originalDoc, data), req)
     if ((before ?? null) === null && (after ?? null) === null) return data
     if (signature(before) === signature(after)) return data
-    throw new ValidationError({ collection: collection.slug, errors: [{ message: refusal({ t: req.t }), path }] }, req.t)
+    throw new ValidationError(
+      { collection: collection.slug, errors: [{ message: refusal({ t: req.t }), path }] },
+      req.t,
+    )
   }
 }

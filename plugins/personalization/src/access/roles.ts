@@ -15,7 +15,11 @@ function staffUser(req: Pick<PayloadRequest, 'payload' | 'user'>): null | WithRo
   const user = req.user as null | undefined | WithRole
   if (!user) return null
   // Without a payload (unit tests of access functions) only the role counts.
-  return !req.payload || user.collection === undefined || user.collection === personalizationOptions(req.payload).usersSlug ? user : null
+  return !req.payload ||
+    user.collection === undefined ||
+    user.collection === personalizationOptions(req.payload).usersSlug
+    ? user
+    : null
 }
 
 export function hasRole(req: Pick<PayloadRequest, 'payload' | 'user'>, role: Role): boolean {
@@ -32,8 +36,7 @@ export const isStaff: Access = ({ req }) => Boolean(staffUser(req))
 export const anyone: Access = () => true
 
 /** Staff see drafts; everybody else only the published version. */
-export const publishedOrStaff: Access = ({ req }) =>
-  staffUser(req) ? true : { _status: { equals: 'published' } }
+export const publishedOrStaff: Access = ({ req }) => (staffUser(req) ? true : { _status: { equals: 'published' } })
 
 export const adminOrSelf: Access = ({ req }) => {
   if (!staffUser(req)) return false
@@ -42,4 +45,5 @@ export const adminOrSelf: Access = ({ req }) => {
 }
 
 /** An admin-UI condition: the field is shown to admins only (personal data). */
-export const shownToAdmins = (_data: unknown, _siblingData: unknown, { user }: { user?: unknown }) => (user as null | WithRole | undefined)?.role === 'admin'
+export const shownToAdmins = (_data: unknown, _siblingData: unknown, { user }: { user?: unknown }) =>
+  (user as null | WithRole | undefined)?.role === 'admin'

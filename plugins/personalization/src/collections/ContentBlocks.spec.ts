@@ -20,7 +20,10 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
     editor = await createStaff(payload, 'editor')
     const persona = await payload.create({ collection: 'personas', data: { name: 'IT-Leitung', slug: 'it' } })
     const interest = await payload.create({ collection: 'interests', data: { label: 'DSGVO', slug: 'dsgvo' } })
-    const stage = await payload.create({ collection: 'lifecycle-stages', data: { key: 'lead', label: 'Lead', order: 10 } })
+    const stage = await payload.create({
+      collection: 'lifecycle-stages',
+      data: { key: 'lead', label: 'Lead', order: 10 },
+    })
     tags = { interests: [interest.id], personas: [persona.id], stages: [stage.id] }
   })
   afterAll(() => local?.close())
@@ -31,10 +34,20 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
   it('lets an editor publish a tagged block, and shows anonymous readers only published blocks', async () => {
     const published = await payload.create({
       collection: 'content-blocks',
-      data: specData('content-blocks', { ...tags, _status: 'published', channels: ['email', 'web'], title: 'DSGVO-Checkliste' }),
+      data: specData('content-blocks', {
+        ...tags,
+        _status: 'published',
+        channels: ['email', 'web'],
+        title: 'DSGVO-Checkliste',
+      }),
       ...asEditor(),
     })
-    await payload.create({ collection: 'content-blocks', data: specData('content-blocks', { ...tags, title: 'Geheimer Entwurf' }), draft: true, ...asEditor() })
+    await payload.create({
+      collection: 'content-blocks',
+      data: specData('content-blocks', { ...tags, title: 'Geheimer Entwurf' }),
+      draft: true,
+      ...asEditor(),
+    })
 
     expect(published.personas).toHaveLength(1)
     expect(published.channels).toEqual(['email', 'web'])
@@ -65,7 +78,12 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
   it('rejects the unknown tag also when it is saved as a draft', async () => {
     const before = await blockCount()
     const errors = await fieldErrors(
-      payload.create({ collection: 'content-blocks', data: specData('content-blocks', { interests: [missingId(kind)], title: 'Entwurf' }), draft: true, ...asEditor() }),
+      payload.create({
+        collection: 'content-blocks',
+        data: specData('content-blocks', { interests: [missingId(kind)], title: 'Entwurf' }),
+        draft: true,
+        ...asEditor(),
+      }),
     )
     expect(errors[0]).toMatch(/^interests: /)
     expect(await blockCount()).toBe(before)
@@ -76,7 +94,11 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
     const errors = await fieldErrors(
       payload.create({
         collection: 'content-blocks',
-        data: specData('content-blocks', { title: 'Rückwärts', validFrom: '2026-12-01T00:00:00.000Z', validUntil: '2026-11-01T00:00:00.000Z' }),
+        data: specData('content-blocks', {
+          title: 'Rückwärts',
+          validFrom: '2026-12-01T00:00:00.000Z',
+          validUntil: '2026-11-01T00:00:00.000Z',
+        }),
         ...asEditor(),
       }),
     )
@@ -87,34 +109,62 @@ describe.each(testedDatabases())('content blocks on %s', (kind) => {
   it('accepts a window whose end follows its start, and an open-ended one', async () => {
     const block = await payload.create({
       collection: 'content-blocks',
-      data: specData('content-blocks', { title: 'Webinar', validFrom: '2026-11-01T00:00:00.000Z', validUntil: '2026-12-01T00:00:00.000Z' }),
+      data: specData('content-blocks', {
+        title: 'Webinar',
+        validFrom: '2026-11-01T00:00:00.000Z',
+        validUntil: '2026-12-01T00:00:00.000Z',
+      }),
       ...asEditor(),
     })
     expect(new Date(block.validUntil as string).toISOString()).toBe('2026-12-01T00:00:00.000Z')
-    await payload.create({ collection: 'content-blocks', data: specData('content-blocks', { title: 'Ab sofort', validFrom: '2026-11-01T00:00:00.000Z' }), ...asEditor() })
+    await payload.create({
+      collection: 'content-blocks',
+      data: specData('content-blocks', { title: 'Ab sofort', validFrom: '2026-11-01T00:00:00.000Z' }),
+      ...asEditor(),
+    })
   })
 
   it('rejects a button without a URL and a script URL', async () => {
-    expect(await fieldErrors(payload.create({ collection: 'content-blocks', data: specData('content-blocks', { cta: { label: 'Los' }, title: 'Button' }), ...asEditor() })))
-      .toEqual(['cta.url: Ein Button braucht eine URL.'])
+    expect(
+      await fieldErrors(
+        payload.create({
+          collection: 'content-blocks',
+          data: specData('content-blocks', { cta: { label: 'Los' }, title: 'Button' }),
+          ...asEditor(),
+        }),
+      ),
+    ).toEqual(['cta.url: Ein Button braucht eine URL.'])
     const script = await fieldErrors(
-      payload.create({ collection: 'content-blocks', data: specData('content-blocks', { cta: { label: 'Los', url: 'javascript:alert(1)' }, title: 'Button' }), ...asEditor() }),
+      payload.create({
+        collection: 'content-blocks',
+        data: specData('content-blocks', { cta: { label: 'Los', url: 'javascript:alert(1)' }, title: 'Button' }),
+        ...asEditor(),
+      }),
     )
     expect(script[0]).toMatch(/^cta.url: URL muss mit https:\/\//)
   })
 
   it('needs a title and keeps the lengths of its Liquid fields, as Payload does for any text field', async () => {
     const before = await blockCount()
-    const create = (data: Record<string, unknown>) => fieldErrors(payload.create({ collection: 'content-blocks', data: data as never, ...asEditor() }))
+    const create = (data: Record<string, unknown>) =>
+      fieldErrors(payload.create({ collection: 'content-blocks', data: data as never, ...asEditor() }))
     expect(await create({})).toEqual([expect.stringMatching(/^title: /)])
     expect(await create({ title: '' })).toEqual([expect.stringMatching(/^title: /)])
     expect(await create({ title: 'x'.repeat(201) })).toEqual([expect.stringMatching(/^title: .*200/)])
-    expect(await create({ cta: { label: 'x'.repeat(81), url: '/x' }, title: 'Button' })).toEqual([expect.stringMatching(/^cta.label: .*80/)])
+    expect(await create({ cta: { label: 'x'.repeat(81), url: '/x' }, title: 'Button' })).toEqual([
+      expect.stringMatching(/^cta.label: .*80/),
+    ])
     expect(await blockCount()).toBe(before)
   })
 
   it('keeps priority within 0–100', async () => {
-    const errors = await fieldErrors(payload.create({ collection: 'content-blocks', data: specData('content-blocks', { priority: 101, title: 'Zu wichtig' }), ...asEditor() }))
+    const errors = await fieldErrors(
+      payload.create({
+        collection: 'content-blocks',
+        data: specData('content-blocks', { priority: 101, title: 'Zu wichtig' }),
+        ...asEditor(),
+      }),
+    )
     expect(errors[0]).toMatch(/^priority: /)
   })
 })

@@ -1,4 +1,9 @@
-import type { CollectionBeforeValidateHook, CollectionConfig, DateFieldValidation, TextFieldSingleValidation } from 'payload'
+import type {
+  CollectionBeforeValidateHook,
+  CollectionConfig,
+  DateFieldValidation,
+  TextFieldSingleValidation,
+} from 'payload'
 
 import { ValidationError } from 'payload'
 
@@ -7,9 +12,9 @@ import { channelOptions, goalOptions } from '../domain/channels'
 import { localeField } from '../fields/locale'
 import { tagRelationship } from '../fields/tagRelationship'
 import { liquidIsValid, validLiquid } from '../fields/validators'
+import { localized } from '../i18n/translations'
 import { richTextToHtml, richTextToText } from '../rendering/richText'
 import { templateProblem } from '../rendering/tokens/templateProblem'
-import { localized } from '../i18n/translations'
 import { message, texts, translated } from '../translations'
 
 /**
@@ -17,8 +22,14 @@ import { message, texts, translated } from '../translations'
  * also carries link URLs, absent from the plain text) and the text part. Lexical's own validation stays in place.
  */
 const bodyTokensAreValid: CollectionBeforeValidateHook = ({ collection, data, req }) => {
-  const problem = data?.body ? (templateProblem(richTextToHtml(data.body)) ?? templateProblem(richTextToText(data.body))) : null
-  if (problem) throw new ValidationError({ collection: collection.slug, errors: [{ message: localized(req, problem), path: 'body' }] })
+  const problem = data?.body
+    ? (templateProblem(richTextToHtml(data.body)) ?? templateProblem(richTextToText(data.body)))
+    : null
+  if (problem)
+    throw new ValidationError({
+      collection: collection.slug,
+      errors: [{ message: localized(req, problem), path: 'body' }],
+    })
   return data
 }
 
@@ -69,14 +80,26 @@ export const ContentBlocks: CollectionConfig = {
   },
   defaultSort: '-updatedAt',
   fields: [
-    { name: 'title', type: 'text', label: translated('kontorwerk-personalization:title'), maxLength: 200, required: true, validate: validLiquid },
+    {
+      name: 'title',
+      type: 'text',
+      label: translated('kontorwerk-personalization:title'),
+      maxLength: 200,
+      required: true,
+      validate: validLiquid,
+    },
     {
       type: 'tabs',
       tabs: [
         {
           fields: [
             { name: 'body', type: 'richText', label: translated('kontorwerk-personalization:body') },
-            { name: 'image', type: 'upload', label: translated('kontorwerk-personalization:image'), relationTo: 'media' },
+            {
+              name: 'image',
+              type: 'upload',
+              label: translated('kontorwerk-personalization:image'),
+              relationTo: 'media',
+            },
             {
               name: 'cta',
               type: 'group',
@@ -84,8 +107,19 @@ export const ContentBlocks: CollectionConfig = {
                 {
                   type: 'row',
                   fields: [
-                    { name: 'label', type: 'text', label: translated('kontorwerk-personalization:ctaLabel'), maxLength: 80, validate: validLiquid },
-                    { name: 'url', type: 'text', label: translated('kontorwerk-personalization:url'), validate: ctaUrl },
+                    {
+                      name: 'label',
+                      type: 'text',
+                      label: translated('kontorwerk-personalization:ctaLabel'),
+                      maxLength: 80,
+                      validate: validLiquid,
+                    },
+                    {
+                      name: 'url',
+                      type: 'text',
+                      label: translated('kontorwerk-personalization:url'),
+                      validate: ctaUrl,
+                    },
                   ],
                 },
               ],
@@ -113,7 +147,13 @@ export const ContentBlocks: CollectionConfig = {
                   required: true,
                 },
                 localeField,
-                { name: 'goal', type: 'select', index: true, label: translated('kontorwerk-personalization:goal'), options: goalOptions },
+                {
+                  name: 'goal',
+                  type: 'select',
+                  index: true,
+                  label: translated('kontorwerk-personalization:goal'),
+                  options: goalOptions,
+                },
               ],
             },
             {
@@ -171,7 +211,10 @@ export const ContentBlocks: CollectionConfig = {
     },
   ],
   hooks: { beforeValidate: [bodyTokensAreValid] },
-  labels: { plural: translated('kontorwerk-personalization:contentBlocksPlural'), singular: translated('kontorwerk-personalization:contentBlocksSingular') },
+  labels: {
+    plural: translated('kontorwerk-personalization:contentBlocksPlural'),
+    singular: translated('kontorwerk-personalization:contentBlocksSingular'),
+  },
   // Drafts are validated too: a draft with a dangling tag would otherwise fail in the database.
   versions: { drafts: { validate: true }, maxPerDoc: 50 },
 }

@@ -20,7 +20,13 @@ export const Events: CollectionConfig = {
   },
   defaultSort: '-occurredAt',
   fields: [
-    { name: 'eventId', type: 'text', label: translated('kontorwerk-personalization:eventId'), required: true, unique: true },
+    {
+      name: 'eventId',
+      type: 'text',
+      label: translated('kontorwerk-personalization:eventId'),
+      required: true,
+      unique: true,
+    },
     {
       name: 'type',
       type: 'select',
@@ -28,13 +34,26 @@ export const Events: CollectionConfig = {
       options: Object.keys(EVENT_TYPES),
       required: true,
     },
-    { name: 'subscriber', type: 'relationship', index: true, label: translated('kontorwerk-personalization:subscriber'), relationTo: 'subscribers', required: true },
+    {
+      name: 'subscriber',
+      type: 'relationship',
+      index: true,
+      label: translated('kontorwerk-personalization:subscriber'),
+      relationTo: 'subscribers',
+      required: true,
+    },
     { name: 'occurredAt', type: 'date', label: translated('kontorwerk-personalization:occurredAt'), required: true },
     { name: 'block', type: 'text', label: translated('kontorwerk-personalization:block') },
     { name: 'properties', type: 'json', label: translated('kontorwerk-personalization:properties') },
     { name: 'source', type: 'text', label: translated('kontorwerk-personalization:source') },
   ],
   // Few indexes: every one costs on each of thousands of inserts a second. Scoring reads by subscriber, type and time; segments' event windows by type and time, answered from the index alone (subscriber and block in it).
-  indexes: [{ fields: ['subscriber', 'type', 'occurredAt'] }, { fields: ['type', 'occurredAt', 'subscriber', 'block'] }],
-  labels: { plural: translated('kontorwerk-personalization:eventsPlural'), singular: translated('kontorwerk-personalization:eventsSingular') },
+  indexes: [
+    { fields: ['subscriber', 'type', 'occurredAt'] },
+    { fields: ['type', 'occurredAt', 'subscriber', 'block'] },
+  ],
+  labels: {
+    plural: translated('kontorwerk-personalization:eventsPlural'),
+    singular: translated('kontorwerk-personalization:eventsSingular'),
+  },
 }

@@ -18,9 +18,16 @@ describe.each(testedDatabases())('interest taxonomy on %s', (kind) => {
   afterAll(() => local?.close())
 
   it('builds a two-level taxonomy with German and English labels', async () => {
-    const running = await payload.create({ collection: 'interests', data: specData('interests', { label: 'Laufen' }), locale: 'de' })
+    const running = await payload.create({
+      collection: 'interests',
+      data: specData('interests', { label: 'Laufen' }),
+      locale: 'de',
+    })
     await payload.update({ id: running.id, collection: 'interests', data: { label: 'Running' }, locale: 'en' })
-    const trail = await payload.create({ collection: 'interests', data: specData('interests', { label: 'Trailrunning', parent: running.id }) })
+    const trail = await payload.create({
+      collection: 'interests',
+      data: specData('interests', { label: 'Trailrunning', parent: running.id }),
+    })
 
     expect(running.slug).toBe('laufen')
     expect(trail.slug).toBe('trailrunning')
@@ -37,14 +44,23 @@ describe.each(testedDatabases())('interest taxonomy on %s', (kind) => {
     expect(await fieldErrors(payload.update({ id: a.id, collection: 'interests', data: { parent: c.id } }))).toEqual([
       'parent: Ein Interesse kann nicht unter sich selbst hängen.',
     ])
-    expect(await fieldErrors(payload.update({ id: a.id, collection: 'interests', data: { parent: a.id } }))).toHaveLength(1)
+    expect(
+      await fieldErrors(payload.update({ id: a.id, collection: 'interests', data: { parent: a.id } })),
+    ).toHaveLength(1)
     expect((await payload.findByID({ id: a.id, collection: 'interests', depth: 0 })).parent ?? null).toBeNull()
   })
 
   it('rejects an unknown parent and a malformed slug', async () => {
-    expect(await fieldErrors(payload.create({ collection: 'interests', data: specData('interests', { label: 'X', parent: missingId(kind) }) }))).toHaveLength(1)
-    expect(await fieldErrors(payload.create({ collection: 'interests', data: { label: 'Y', slug: 'Nicht OK!' } }))).toEqual([
-      'slug: Nur Kleinbuchstaben, Ziffern, - und _.',
-    ])
+    expect(
+      await fieldErrors(
+        payload.create({
+          collection: 'interests',
+          data: specData('interests', { label: 'X', parent: missingId(kind) }),
+        }),
+      ),
+    ).toHaveLength(1)
+    expect(
+      await fieldErrors(payload.create({ collection: 'interests', data: { label: 'Y', slug: 'Nicht OK!' } })),
+    ).toEqual(['slug: Nur Kleinbuchstaben, Ziffern, - und _.'])
   })
 })

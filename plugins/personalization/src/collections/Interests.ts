@@ -1,12 +1,11 @@
 import type { CollectionConfig, Validate } from 'payload'
 
 import { anyone, isAdmin, isStaff } from '../access/roles'
+import { message, texts, translated } from '../translations'
 import { relationId, type RelationValue } from '../utilities/relation'
 import { slugField } from '../utilities/slug'
-import { message, texts, translated } from '../translations'
 
 const MAX_DEPTH = 5
-
 
 /** Rejects a parent that is the interest itself or one of its descendants. */
 const parentIsNotDescendant: Validate = async (value, { id, req }) => {
@@ -37,7 +36,13 @@ export const Interests: CollectionConfig = {
     useAsTitle: 'label',
   },
   fields: [
-    { name: 'label', type: 'text', label: translated('kontorwerk-personalization:label'), localized: true, required: true },
+    {
+      name: 'label',
+      type: 'text',
+      label: translated('kontorwerk-personalization:label'),
+      localized: true,
+      required: true,
+    },
     slugField('label'),
     {
       name: 'parent',
@@ -49,7 +54,15 @@ export const Interests: CollectionConfig = {
       relationTo: 'interests',
       validate: parentIsNotDescendant,
     },
-    { name: 'description', type: 'textarea', label: translated('kontorwerk-personalization:description'), localized: true },
+    {
+      name: 'description',
+      type: 'textarea',
+      label: translated('kontorwerk-personalization:description'),
+      localized: true,
+    },
   ],
-  labels: { plural: translated('kontorwerk-personalization:interests'), singular: translated('kontorwerk-personalization:interest') },
+  labels: {
+    plural: translated('kontorwerk-personalization:interests'),
+    singular: translated('kontorwerk-personalization:interest'),
+  },
 }

@@ -4,14 +4,18 @@ import { anyone, isStaff } from '../access/roles'
 import { previewField } from '../fields/preview'
 import { slotsField } from '../fields/slots'
 import { validLiquid } from '../fields/validators'
-import { slugField } from '../utilities/slug'
 import { texts, translated } from '../translations'
+import { slugField } from '../utilities/slug'
 
 /** A landing page that builds itself from the visitor's profile or context. */
 export const LandingPages: CollectionConfig = {
   slug: 'landing-pages',
   access: { create: isStaff, delete: isStaff, read: anyone, update: isStaff },
-  admin: { defaultColumns: ['title', 'slug', 'updatedAt'], group: texts('kontorwerk-personalization:groupDelivery'), useAsTitle: 'title' },
+  admin: {
+    defaultColumns: ['title', 'slug', 'updatedAt'],
+    group: texts('kontorwerk-personalization:groupDelivery'),
+    useAsTitle: 'title',
+  },
   fields: [
     { name: 'title', type: 'text', label: translated('kontorwerk-personalization:title'), required: true },
     slugField('title'),
@@ -19,8 +23,19 @@ export const LandingPages: CollectionConfig = {
       name: 'hero',
       type: 'group',
       fields: [
-        { name: 'headline', type: 'text', label: translated('kontorwerk-personalization:headline'), required: true, validate: validLiquid },
-        { name: 'subline', type: 'textarea', label: translated('kontorwerk-personalization:subline'), validate: validLiquid },
+        {
+          name: 'headline',
+          type: 'text',
+          label: translated('kontorwerk-personalization:headline'),
+          required: true,
+          validate: validLiquid,
+        },
+        {
+          name: 'subline',
+          type: 'textarea',
+          label: translated('kontorwerk-personalization:subline'),
+          validate: validLiquid,
+        },
         { name: 'image', type: 'upload', label: translated('kontorwerk-personalization:image'), relationTo: 'media' },
       ],
       label: translated('kontorwerk-personalization:hero'),
@@ -32,11 +47,24 @@ export const LandingPages: CollectionConfig = {
       type: 'group',
       fields: [
         { name: 'title', type: 'text', label: translated('kontorwerk-personalization:pageTitle'), maxLength: 70 },
-        { name: 'description', type: 'textarea', label: translated('kontorwerk-personalization:description'), maxLength: 160 },
-        { name: 'noIndex', type: 'checkbox', defaultValue: false, label: translated('kontorwerk-personalization:noIndex') },
+        {
+          name: 'description',
+          type: 'textarea',
+          label: translated('kontorwerk-personalization:description'),
+          maxLength: 160,
+        },
+        {
+          name: 'noIndex',
+          type: 'checkbox',
+          defaultValue: false,
+          label: translated('kontorwerk-personalization:noIndex'),
+        },
       ],
       label: translated('kontorwerk-personalization:seo'),
     },
   ],
-  labels: { plural: translated('kontorwerk-personalization:landingPagesPlural'), singular: translated('kontorwerk-personalization:landingPagesSingular') },
+  labels: {
+    plural: translated('kontorwerk-personalization:landingPagesPlural'),
+    singular: translated('kontorwerk-personalization:landingPagesSingular'),
+  },
 }

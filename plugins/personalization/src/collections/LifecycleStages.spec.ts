@@ -20,7 +20,16 @@ describe.each(testedDatabases())('lifecycle stages on %s', (kind) => {
 
   it('come in the default order', async () => {
     const { docs } = await payload.find({ collection: 'lifecycle-stages', limit: 0, sort: 'order' })
-    expect(docs.map((stage) => stage.key)).toEqual(['subscriber', 'lead', 'mql', 'sql', 'customer', 'repeat_customer', 'at_risk', 'inactive'])
+    expect(docs.map((stage) => stage.key)).toEqual([
+      'subscriber',
+      'lead',
+      'mql',
+      'sql',
+      'customer',
+      'repeat_customer',
+      'at_risk',
+      'inactive',
+    ])
     expect(docs.every((stage) => stage.system)).toBe(true)
   })
 
@@ -35,10 +44,16 @@ describe.each(testedDatabases())('lifecycle stages on %s', (kind) => {
     await payload.delete({ id: trial.id, collection: 'lifecycle-stages', overrideAccess: false, user: admin })
 
     const mql = (await payload.find({ collection: 'lifecycle-stages', where: { key: { equals: 'mql' } } })).docs[0]
-    await expect(payload.delete({ id: mql.id, collection: 'lifecycle-stages', overrideAccess: false, user: admin })).rejects.toThrow(
-      'Standardphasen können nicht gelöscht werden.',
-    )
-    const renamed = await payload.update({ id: mql.id, collection: 'lifecycle-stages', data: { key: 'marketing', label: 'Marketing-Lead' }, overrideAccess: false, user: admin })
+    await expect(
+      payload.delete({ id: mql.id, collection: 'lifecycle-stages', overrideAccess: false, user: admin }),
+    ).rejects.toThrow('Standardphasen können nicht gelöscht werden.')
+    const renamed = await payload.update({
+      id: mql.id,
+      collection: 'lifecycle-stages',
+      data: { key: 'marketing', label: 'Marketing-Lead' },
+      overrideAccess: false,
+      user: admin,
+    })
     expect(renamed.key).toBe('mql')
     expect(renamed.label).toBe('Marketing-Lead')
   })
@@ -46,7 +61,12 @@ describe.each(testedDatabases())('lifecycle stages on %s', (kind) => {
   it('cannot be changed by editors', async () => {
     const editor = await createStaff(payload, 'editor')
     await expect(
-      payload.create({ collection: 'lifecycle-stages', data: { key: 'vip', label: 'VIP', order: 90 }, overrideAccess: false, user: editor }),
+      payload.create({
+        collection: 'lifecycle-stages',
+        data: { key: 'vip', label: 'VIP', order: 90 },
+        overrideAccess: false,
+        user: editor,
+      }),
     ).rejects.toThrow()
   })
 })

@@ -3,8 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { APIError } from 'payload'
 
 import { anyone, isAdmin } from '../access/roles'
-import { slugField } from '../utilities/slug'
 import { message, texts, translated } from '../translations'
+import { slugField } from '../utilities/slug'
 
 /** Ordered lifecycle stages; the built-in ones (system) can be relabelled but not removed or re-keyed. */
 export const LifecycleStages: CollectionConfig = {
@@ -17,7 +17,13 @@ export const LifecycleStages: CollectionConfig = {
   },
   defaultSort: 'order',
   fields: [
-    { name: 'label', type: 'text', label: translated('kontorwerk-personalization:label'), localized: true, required: true },
+    {
+      name: 'label',
+      type: 'text',
+      label: translated('kontorwerk-personalization:label'),
+      localized: true,
+      required: true,
+    },
     {
       ...slugField('label', 'key'),
       access: { update: ({ doc }) => !doc?.system },
@@ -31,7 +37,12 @@ export const LifecycleStages: CollectionConfig = {
       label: translated('kontorwerk-personalization:order'),
       required: true,
     },
-    { name: 'description', type: 'textarea', label: translated('kontorwerk-personalization:description'), localized: true },
+    {
+      name: 'description',
+      type: 'textarea',
+      label: translated('kontorwerk-personalization:description'),
+      localized: true,
+    },
     {
       name: 'system',
       type: 'checkbox',
@@ -46,15 +57,13 @@ export const LifecycleStages: CollectionConfig = {
       async ({ id, req }) => {
         const stage = await req.payload.findByID({ id, collection: 'lifecycle-stages', depth: 0, req })
         if (stage?.system) {
-          throw new APIError(
-            message(req, 'kontorwerk-personalization:builtInStageUndeletable'),
-            400,
-            undefined,
-            true,
-          )
+          throw new APIError(message(req, 'kontorwerk-personalization:builtInStageUndeletable'), 400, undefined, true)
         }
       },
     ],
   },
-  labels: { plural: translated('kontorwerk-personalization:lifecycleStages'), singular: translated('kontorwerk-personalization:lifecycleStage') },
+  labels: {
+    plural: translated('kontorwerk-personalization:lifecycleStages'),
+    singular: translated('kontorwerk-personalization:lifecycleStage'),
+  },
 }

@@ -1,12 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { EMAIL_LAYOUTS } from '../rendering/email/layouts'
 import { isStaff } from '../access/roles'
 import { previewField } from '../fields/preview'
 import { slotsField } from '../fields/slots'
 import { validLiquid, validMjmlLayout } from '../fields/validators'
-import { slugField } from '../utilities/slug'
+import { EMAIL_LAYOUTS } from '../rendering/email/layouts'
 import { texts, translated } from '../translations'
+import { slugField } from '../utilities/slug'
 
 /** A personalized newsletter: subject and preheader templates, an MJML layout and ordered slots. */
 export const Newsletters: CollectionConfig = {
@@ -29,7 +29,13 @@ export const Newsletters: CollectionConfig = {
       required: true,
       validate: validLiquid,
     },
-    { name: 'preheader', type: 'text', label: translated('kontorwerk-personalization:preheader'), maxLength: 250, validate: validLiquid },
+    {
+      name: 'preheader',
+      type: 'text',
+      label: translated('kontorwerk-personalization:preheader'),
+      maxLength: 250,
+      validate: validLiquid,
+    },
     {
       type: 'row',
       fields: [
@@ -66,5 +72,8 @@ export const Newsletters: CollectionConfig = {
     previewField,
     slotsField('email'),
   ],
-  labels: { plural: translated('kontorwerk-personalization:newslettersPlural'), singular: translated('kontorwerk-personalization:newslettersSingular') },
+  labels: {
+    plural: translated('kontorwerk-personalization:newslettersPlural'),
+    singular: translated('kontorwerk-personalization:newslettersSingular'),
+  },
 }

@@ -3,8 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { adminOnlyChanges } from '../access/adminOnlyChanges'
 import { anyone, isAdmin, isStaff } from '../access/roles'
 import { conditionFields } from '../fields/condition'
-import { slugField } from '../utilities/slug'
 import { texts, translated } from '../translations'
+import { slugField } from '../utilities/slug'
 
 /**
  * A buyer persona. Its attribute profile lists what a matching subscriber looks like;
@@ -24,9 +24,20 @@ export const Personas: CollectionConfig = {
     useAsTitle: 'name',
   },
   fields: [
-    { name: 'name', type: 'text', label: translated('kontorwerk-personalization:name'), localized: true, required: true },
+    {
+      name: 'name',
+      type: 'text',
+      label: translated('kontorwerk-personalization:name'),
+      localized: true,
+      required: true,
+    },
     slugField('name'),
-    { name: 'description', type: 'textarea', label: translated('kontorwerk-personalization:description'), localized: true },
+    {
+      name: 'description',
+      type: 'textarea',
+      label: translated('kontorwerk-personalization:description'),
+      localized: true,
+    },
     {
       name: 'profile',
       type: 'array',
@@ -62,5 +73,8 @@ export const Personas: CollectionConfig = {
       }),
     ],
   },
-  labels: { plural: translated('kontorwerk-personalization:personas'), singular: translated('kontorwerk-personalization:personasSingular') },
+  labels: {
+    plural: translated('kontorwerk-personalization:personas'),
+    singular: translated('kontorwerk-personalization:personasSingular'),
+  },
 }

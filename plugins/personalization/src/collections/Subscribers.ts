@@ -4,15 +4,15 @@ import { isAdmin, isAdminField, isStaff } from '../access/roles'
 import { normalizeEmail } from '../domain/email'
 import { addressFormOptions, genderOptions } from '../domain/salutation-data'
 import { isTimeZone } from '../domain/timeZones'
-import { localeField } from '../fields/locale'
-import { relationsExist, tagRelationship } from '../fields/tagRelationship'
 import { eventsPersonalData } from '../events/eventsPersonalData'
+import { localeField } from '../fields/locale'
+import { keepOnOneLine } from '../fields/singleLine'
+import { relationsExist, tagRelationship } from '../fields/tagRelationship'
 import { jobsPersonalData } from '../jobs/jobsPersonalData'
 import { planErasure } from '../personalData/erasure'
 import { linkKeyField } from '../security/linkKey'
-import { keepOnOneLine } from '../fields/singleLine'
-import { recordStageChange } from './hooks/recordStageChange'
 import { message, option, texts, translated } from '../translations'
+import { recordStageChange } from './hooks/recordStageChange'
 
 const MAX_ATTRIBUTE_KEYS = 50
 
@@ -41,8 +41,7 @@ export const Subscribers: CollectionConfig = {
       required: true,
       unique: true,
       validate: (value: null | string | undefined, { req }) =>
-        normalizeEmail(value) !== null ||
-        message(req, 'kontorwerk-personalization:emailInvalid'),
+        normalizeEmail(value) !== null || message(req, 'kontorwerk-personalization:emailInvalid'),
     }),
     {
       type: 'row',
@@ -54,9 +53,27 @@ export const Subscribers: CollectionConfig = {
           label: translated('kontorwerk-personalization:gender'),
           options: genderOptions,
         }),
-        personal({ name: 'academicTitle', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: translated('kontorwerk-personalization:academicTitle'), maxLength: 40 }),
-        personal({ name: 'firstName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: translated('kontorwerk-personalization:firstName'), maxLength: 100 }),
-        personal({ name: 'lastName', type: 'text', hooks: { beforeValidate: [keepOnOneLine] }, label: translated('kontorwerk-personalization:lastName'), maxLength: 100 }),
+        personal({
+          name: 'academicTitle',
+          type: 'text',
+          hooks: { beforeValidate: [keepOnOneLine] },
+          label: translated('kontorwerk-personalization:academicTitle'),
+          maxLength: 40,
+        }),
+        personal({
+          name: 'firstName',
+          type: 'text',
+          hooks: { beforeValidate: [keepOnOneLine] },
+          label: translated('kontorwerk-personalization:firstName'),
+          maxLength: 100,
+        }),
+        personal({
+          name: 'lastName',
+          type: 'text',
+          hooks: { beforeValidate: [keepOnOneLine] },
+          label: translated('kontorwerk-personalization:lastName'),
+          maxLength: 100,
+        }),
       ],
     },
     {
@@ -71,14 +88,21 @@ export const Subscribers: CollectionConfig = {
           required: true,
         },
         localeField,
-        { name: 'region', type: 'text', index: true, label: translated('kontorwerk-personalization:region'), maxLength: 100 },
+        {
+          name: 'region',
+          type: 'text',
+          index: true,
+          label: translated('kontorwerk-personalization:region'),
+          maxLength: 100,
+        },
         {
           name: 'timeZone',
           type: 'text',
           admin: { description: translated('kontorwerk-personalization:timeZoneDescription') },
           label: translated('kontorwerk-personalization:timeZone'),
           maxLength: 64,
-          validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) => !value || isTimeZone(value) || message(req, 'kontorwerk-personalization:timeZoneInvalid'),
+          validate: (value: null | string | undefined, { req }: { req: PayloadRequest }) =>
+            !value || isTimeZone(value) || message(req, 'kontorwerk-personalization:timeZoneInvalid'),
         },
       ],
     },
@@ -92,8 +116,10 @@ export const Subscribers: CollectionConfig = {
         if (typeof value !== 'object' || Array.isArray(value)) {
           return message(req, 'kontorwerk-personalization:attributesNotObject')
         }
-        return Object.keys(value).length <= MAX_ATTRIBUTE_KEYS ||
+        return (
+          Object.keys(value).length <= MAX_ATTRIBUTE_KEYS ||
           message(req, 'kontorwerk-personalization:tooManyAttributes', { max: MAX_ATTRIBUTE_KEYS })
+        )
       },
     }),
     {
@@ -116,7 +142,10 @@ export const Subscribers: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            tagRelationship('interest', 'interests', translated('kontorwerk-personalization:interest'), { hasMany: false, required: true }),
+            tagRelationship('interest', 'interests', translated('kontorwerk-personalization:interest'), {
+              hasMany: false,
+              required: true,
+            }),
             {
               name: 'weight',
               type: 'number',
@@ -152,7 +181,12 @@ export const Subscribers: CollectionConfig = {
           type: 'row',
           fields: [
             { name: 'product', type: 'text', label: translated('kontorwerk-personalization:product'), required: true },
-            { name: 'purchasedAt', type: 'date', label: translated('kontorwerk-personalization:purchasedAt'), required: true },
+            {
+              name: 'purchasedAt',
+              type: 'date',
+              label: translated('kontorwerk-personalization:purchasedAt'),
+              required: true,
+            },
             { name: 'amount', type: 'number', label: translated('kontorwerk-personalization:amount'), min: 0 },
           ],
         },
@@ -168,8 +202,19 @@ export const Subscribers: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'newsletter', type: 'relationship', label: translated('kontorwerk-personalization:newsletter'), relationTo: 'newsletters' },
-            { name: 'blocks', type: 'relationship', hasMany: true, label: translated('kontorwerk-personalization:blocks'), relationTo: 'content-blocks' },
+            {
+              name: 'newsletter',
+              type: 'relationship',
+              label: translated('kontorwerk-personalization:newsletter'),
+              relationTo: 'newsletters',
+            },
+            {
+              name: 'blocks',
+              type: 'relationship',
+              hasMany: true,
+              label: translated('kontorwerk-personalization:blocks'),
+              relationTo: 'content-blocks',
+            },
             { name: 'sentAt', type: 'date', label: translated('kontorwerk-personalization:sentAt') },
           ],
         },
@@ -185,7 +230,12 @@ export const Subscribers: CollectionConfig = {
         {
           type: 'row',
           fields: [
-            { name: 'stage', type: 'relationship', label: translated('kontorwerk-personalization:stage'), relationTo: 'lifecycle-stages' },
+            {
+              name: 'stage',
+              type: 'relationship',
+              label: translated('kontorwerk-personalization:stage'),
+              relationTo: 'lifecycle-stages',
+            },
             {
               name: 'source',
               type: 'select',
@@ -198,7 +248,12 @@ export const Subscribers: CollectionConfig = {
               ],
             },
             // Threshold moves note the fit and total they read (computed from personal data): admins only.
-            { name: 'reason', type: 'text', access: { read: isAdminField }, label: translated('kontorwerk-personalization:reason') },
+            {
+              name: 'reason',
+              type: 'text',
+              access: { read: isAdminField },
+              label: translated('kontorwerk-personalization:reason'),
+            },
             { name: 'changedAt', type: 'date', label: translated('kontorwerk-personalization:changedAt') },
           ],
         },
@@ -211,5 +266,8 @@ export const Subscribers: CollectionConfig = {
   // (src/personalData); planned before the deletion, applied with it, all or nothing.
   custom: { personalData: [eventsPersonalData, jobsPersonalData] },
   hooks: { beforeChange: [recordStageChange], beforeDelete: [planErasure] },
-  labels: { plural: translated('kontorwerk-personalization:subscribersPlural'), singular: translated('kontorwerk-personalization:subscribersSingular') },
+  labels: {
+    plural: translated('kontorwerk-personalization:subscribersPlural'),
+    singular: translated('kontorwerk-personalization:subscribersSingular'),
+  },
 }

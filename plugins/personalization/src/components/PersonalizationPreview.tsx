@@ -27,7 +27,11 @@ export function PersonalizationPreview() {
   const { user } = useAuth<{ role?: string }>()
   const { t } = useTranslation<PersonalizationTranslations, PersonalizationTranslationKey>()
 
-  const [choices, setChoices] = useState<{ interests: Option[]; personas: Option[]; stages: Option[] }>({ interests: [], personas: [], stages: [] })
+  const [choices, setChoices] = useState<{ interests: Option[]; personas: Option[]; stages: Option[] }>({
+    interests: [],
+    personas: [],
+    stages: [],
+  })
   const [persona, setPersona] = useState('')
   const [stage, setStage] = useState('')
   const [interest, setInterest] = useState('')
@@ -38,9 +42,11 @@ export function PersonalizationPreview() {
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
-    void Promise.all([options('personas', 'name', 'slug'), options('lifecycle-stages', 'label', 'key'), options('interests', 'label', 'slug')]).then(
-      ([personas, stages, interests]) => setChoices({ interests, personas, stages }),
-    )
+    void Promise.all([
+      options('personas', 'name', 'slug'),
+      options('lifecycle-stages', 'label', 'key'),
+      options('interests', 'label', 'slug'),
+    ]).then(([personas, stages, interests]) => setChoices({ interests, personas, stages }))
   }, [])
 
   const newsletter = collectionSlug === 'newsletters'
@@ -48,7 +54,12 @@ export function PersonalizationPreview() {
   async function run() {
     setBusy(true)
     setError(null)
-    const context = { interests: interest ? [{ interest, weight: 1 }] : [], locale, persona: persona || null, stage: stage || null }
+    const context = {
+      interests: interest ? [{ interest, weight: 1 }] : [],
+      locale,
+      persona: persona || null,
+      stage: stage || null,
+    }
     const reader = subscriber ? { subscriber } : { context }
     const query = newsletter
       ? `query($slug: String!, $subscriber: ID, $context: PersonalizationContextInput) { result: personalizedNewsletter(newsletter: $slug, subscriber: $subscriber, context: $context) { subject html slots { key label blocks { ${BLOCK_FIELDS} } } } }`
@@ -88,18 +99,48 @@ export function PersonalizationPreview() {
   )
 
   return (
-    <section aria-label={t('kontorwerk-personalization:previewHeading')} style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, display: 'grid', gap: 12, marginTop: 24, padding: 16 }}>
+    <section
+      aria-label={t('kontorwerk-personalization:previewHeading')}
+      style={{
+        border: '1px solid var(--theme-elevation-150)',
+        borderRadius: 4,
+        display: 'grid',
+        gap: 12,
+        marginTop: 24,
+        padding: 16,
+      }}
+    >
       <h3 style={{ margin: 0 }}>{t('kontorwerk-personalization:previewHeading')}</h3>
       <p style={{ margin: 0 }}>{t('kontorwerk-personalization:previewHint')}</p>
       <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))' }}>
-        {select('preview-persona', t('kontorwerk-personalization:previewPersona'), persona, setPersona, choices.personas)}
+        {select(
+          'preview-persona',
+          t('kontorwerk-personalization:previewPersona'),
+          persona,
+          setPersona,
+          choices.personas,
+        )}
         {select('preview-stage', t('kontorwerk-personalization:previewStage'), stage, setStage, choices.stages)}
-        {select('preview-interest', t('kontorwerk-personalization:previewInterest'), interest, setInterest, choices.interests)}
-        {select('preview-locale', t('kontorwerk-personalization:previewLanguage'), locale, setLocale, [{ label: 'Deutsch', value: 'de' }, { label: 'English', value: 'en' }])}
+        {select(
+          'preview-interest',
+          t('kontorwerk-personalization:previewInterest'),
+          interest,
+          setInterest,
+          choices.interests,
+        )}
+        {select('preview-locale', t('kontorwerk-personalization:previewLanguage'), locale, setLocale, [
+          { label: 'Deutsch', value: 'de' },
+          { label: 'English', value: 'en' },
+        ])}
         {user?.role === 'admin' && (
           <label htmlFor="preview-subscriber" style={{ display: 'grid', gap: 4 }}>
             <span>{t('kontorwerk-personalization:previewSubscriber')}</span>
-            <input id="preview-subscriber" onChange={(event) => setSubscriber(event.target.value.trim())} style={{ padding: 6 }} value={subscriber} />
+            <input
+              id="preview-subscriber"
+              onChange={(event) => setSubscriber(event.target.value.trim())}
+              style={{ padding: 6 }}
+              value={subscriber}
+            />
           </label>
         )}
       </div>
@@ -140,7 +181,12 @@ export function PersonalizationPreview() {
               )}
             </tbody>
           </table>
-          <iframe sandbox="" srcDoc={preview.html} style={{ background: '#fff', border: '1px solid var(--theme-elevation-150)', height: 700, width: '100%' }} title={t('kontorwerk-personalization:previewFrame')} />
+          <iframe
+            sandbox=""
+            srcDoc={preview.html}
+            style={{ background: '#fff', border: '1px solid var(--theme-elevation-150)', height: 700, width: '100%' }}
+            title={t('kontorwerk-personalization:previewFrame')}
+          />
         </div>
       )}
     </section>

@@ -1,8 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { sql } from './sql'
-
 import { idFromKey } from '../utilities/relation'
+import { sql } from './sql'
 import { generatedDefaults, groupFields, sqlTable } from './tables'
 
 /** Rows to insert and partial updates by id, written together or not at all. */
@@ -11,7 +10,12 @@ export type BulkWrite = {
    * Rows matching every `where` entry get `set`; `renameUnique` gives each row's unique key the
    * value `<prefix><row id>`, so a key that named a person (e.g. `<campaign>:<subscriber>`) stops naming them.
    */
-  anonymise?: { collection: string; renameUnique?: { field: string; prefix: string }; set: Record<string, unknown>; where: Record<string, number | string> }[]
+  anonymise?: {
+    collection: string
+    renameUnique?: { field: string; prefix: string }
+    set: Record<string, unknown>
+    where: Record<string, number | string>
+  }[]
   /** Rows whose relationship `field` points at the document `value` (e.g. all events of an erased subscriber). */
   deletes?: { collection: string; field: string; value: number | string }[]
   /** `ignoreConflicts`: rows that hit the unique index on `conflictKey` (e.g. a retried event id) are skipped, not an error. */
@@ -26,7 +30,9 @@ type Table = Record<string, unknown>
 type SqlDatabase = {
   batch?: (queries: unknown[]) => Promise<unknown>
   delete: (table: Table) => { where: (condition: unknown) => unknown }
-  insert: (table: Table) => { values: (rows: Record<string, unknown>[]) => { onConflictDoNothing: () => unknown } & PromiseLike<unknown> }
+  insert: (table: Table) => {
+    values: (rows: Record<string, unknown>[]) => { onConflictDoNothing: () => unknown } & PromiseLike<unknown>
+  }
   transaction: <T>(run: (tx: SqlDatabase) => Promise<T>) => Promise<T>
   update: (table: Table) => { set: (values: Record<string, unknown>) => { where: (condition: unknown) => unknown } }
 }
@@ -63,7 +69,11 @@ export async function writeWithinOperation(req: PayloadRequest, ...writes: BulkW
   const parts = collect(payload, writes)
   if (isEmpty(parts)) return
   const transactionID = await req.transactionID
-  const session = transactionID == null ? undefined : (payload.db as unknown as { sessions: Record<string, { db?: SqlDatabase } & Record<string, unknown>> }).sessions[String(transactionID)]
+  const session =
+    transactionID == null
+      ? undefined
+      : (payload.db as unknown as { sessions: Record<string, { db?: SqlDatabase } & Record<string, unknown>> })
+          .sessions[String(transactionID)]
   if (!session) return writeAtomically(payload, ...writes)
   // Payload keeps a MongoDB ClientSession per transaction, a Drizzle transaction (`db`) per SQL one.
   if (payload.db.name === 'mongoose') return writeMongoParts(payload, parts, session)
@@ -81,7 +91,10 @@ function collect(payload: Payload, writes: BulkWrite[]): Parts {
   return {
     anonymise: writes.flatMap((write) => write.anonymise ?? []),
     deletes: writes.flatMap((write) => write.deletes ?? []),
-    inserts: writes.flatMap((write) => write.inserts ?? []).filter((insert) => insert.docs.length > 0).map((insert) => withGeneratedDefaults(payload, insert)),
+    inserts: writes
+      .flatMap((write) => write.inserts ?? [])
+      .filter((insert) => insert.docs.length > 0)
+      .map((insert) => withGeneratedDefaults(payload, insert)),
     updates: writes.flatMap((write) => write.updates ?? []),
   }
 }
@@ -90,7 +103,13 @@ function collect(payload: Payload, writes: BulkWrite[]): Parts {
 function withGeneratedDefaults(payload: Payload, insert: Parts['inserts'][number]): Parts['inserts'][number] {
   const defaults = generatedDefaults(payload, insert.collection)
   if (defaults.length === 0) return insert
-  return { ...insert, docs: insert.docs.map((doc) => ({ ...Object.fromEntries(defaults.filter(([name]) => doc[name] == null).map(([name, value]) => [name, value()])), ...doc })) }
+  return {
+    ...insert,
+    docs: insert.docs.map((doc) => ({
+      ...Object.fromEntries(defaults.filter(([name]) => doc[name] == null).map(([name, value]) => [name, value()])),
+      ...doc,
+    })),
+  }
 }
 
 const isEmpty = (parts: Parts) => Object.values(parts).every((list) => list.length === 0)
@@ -102,12 +121,21 @@ function sqlStatements(payload: Payload, tx: SqlDatabase, { anonymise, deletes, 
   const columnsOf = (collection: string, doc: Record<string, unknown>) => columns(doc, groupFields(payload, collection))
   const sqlValue = (id: number | string) => idFromKey(payload, String(id))
   const matching = (target: Table, where: Record<string, number | string>) =>
-    sql.join(Object.entries(where).map(([field, value]) => sql`${target[field]} = ${field === 'id' || typeof value === 'number' ? sqlValue(value) : value}`), sql` and `)
+    sql.join(
+      Object.entries(where).map(
+        ([field, value]) =>
+          sql`${target[field]} = ${field === 'id' || typeof value === 'number' ? sqlValue(value) : value}`,
+      ),
+      sql` and `,
+    )
   return [
     ...anonymise.map(({ collection, renameUnique, set, where }) => {
       const target = table(collection)
       const renamed = renameUnique ? { [renameUnique.field]: sql`${renameUnique.prefix} || ${target.id}` } : {}
-      return tx.update(target).set({ ...columnsOf(collection, set), ...renamed, updatedAt: now }).where(matching(target, where))
+      return tx
+        .update(target)
+        .set({ ...columnsOf(collection, set), ...renamed, updatedAt: now })
+        .where(matching(target, where))
     }),
     ...deletes.map(({ collection, field, value }) => {
       const target = table(collection)
@@ -115,7 +143,9 @@ function sqlStatements(payload: Payload, tx: SqlDatabase, { anonymise, deletes, 
     }),
     ...inserts.flatMap(({ collection, docs, ignoreConflicts }) =>
       chunks(docs).map((rows) => {
-        const query = tx.insert(table(collection)).values(rows.map((doc) => ({ ...columnsOf(collection, doc), createdAt: now, updatedAt: now })))
+        const query = tx
+          .insert(table(collection))
+          .values(rows.map((doc) => ({ ...columnsOf(collection, doc), createdAt: now, updatedAt: now })))
         return ignoreConflicts ? query.onConflictDoNothing() : query
       }),
     ),
@@ -127,18 +157,32 @@ function sqlStatements(payload: Payload, tx: SqlDatabase, { anonymise, deletes, 
           Object.keys(chunk[0].values).map((key) => {
             const column = target[key] as { getSQLType: () => string; mapToDriverValue: (value: unknown) => unknown }
             const driverValue = (value: unknown) => (value == null ? null : column.mapToDriverValue(value))
-            const cases = chunk.map(({ id, values }) => sql`when ${sqlValue(id)} then cast(${driverValue(values[key])} as ${sql.raw(column.getSQLType())})`)
+            const cases = chunk.map(
+              ({ id, values }) =>
+                sql`when ${sqlValue(id)} then cast(${driverValue(values[key])} as ${sql.raw(column.getSQLType())})`,
+            )
             return [key, sql`case ${target.id} ${sql.join(cases, sql` `)} end`]
           }),
         )
-        return tx.update(target).set(values).where(sql`${target.id} in (${sql.join(chunk.map(({ id }) => sql`${sqlValue(id)}`), sql`, `)})`)
+        return tx
+          .update(target)
+          .set(values)
+          .where(
+            sql`${target.id} in (${sql.join(
+              chunk.map(({ id }) => sql`${sqlValue(id)}`),
+              sql`, `,
+            )})`,
+          )
       }),
     ),
   ]
 }
 
 /** Updates of one collection that set the same columns, so each group can be one statement. */
-function groupedUpdates(updates: NonNullable<BulkWrite['updates']>, columnsOf: (collection: string, doc: Record<string, unknown>) => Record<string, unknown>) {
+function groupedUpdates(
+  updates: NonNullable<BulkWrite['updates']>,
+  columnsOf: (collection: string, doc: Record<string, unknown>) => Record<string, unknown>,
+) {
   const groups = new Map<string, { collection: string; rows: { id: string; values: Record<string, unknown> }[] }>()
   for (const { collection, data, id } of updates) {
     const values = columnsOf(collection, data)
@@ -156,14 +200,16 @@ function columns(doc: Record<string, unknown>, groups: Set<string>, prefix = '')
   for (const [key, value] of Object.entries(doc)) {
     const name = prefix ? `${prefix}_${key}` : key
     if (value instanceof Date) row[name] = value.toISOString()
-    else if (prefix === '' && isGroup(groups, key, value)) Object.assign(row, columns(value as Record<string, unknown>, groups, name))
+    else if (prefix === '' && isGroup(groups, key, value))
+      Object.assign(row, columns(value as Record<string, unknown>, groups, name))
     else row[name] = value
   }
   return row
 }
 
 // JSON fields hold objects too: only the collection's group fields are flattened.
-const isGroup = (groups: Set<string>, key: string, value: unknown) => groups.has(key) && value != null && typeof value === 'object'
+const isGroup = (groups: Set<string>, key: string, value: unknown) =>
+  groups.has(key) && value != null && typeof value === 'object'
 
 function chunks<T>(items: T[]): T[][] {
   const result: T[][] = []
@@ -185,7 +231,10 @@ type MongoModel = {
  * (a duplicate-key error would abort it).
  */
 async function writeMongo(payload: Payload, parts: Parts) {
-  const adapter = payload.db as unknown as { connection: { transaction: (run: (session: unknown) => Promise<void>) => Promise<void> }; transactionOptions: false | object }
+  const adapter = payload.db as unknown as {
+    connection: { transaction: (run: (session: unknown) => Promise<void>) => Promise<void> }
+    transactionOptions: false | object
+  }
   if (adapter.transactionOptions === false) await writeMongoParts(payload, parts, undefined)
   else await adapter.connection.transaction((session) => writeMongoParts(payload, parts, session))
 }
@@ -199,7 +248,9 @@ async function writeMongoParts(payload: Payload, { anonymise, deletes, inserts, 
     if (stamped.length === 0) return
     if (ignoreConflicts && conflictKey) {
       await models[collection].bulkWrite(
-        stamped.map((doc) => ({ updateOne: { filter: { [conflictKey]: doc[conflictKey] }, update: { $setOnInsert: doc }, upsert: true } })),
+        stamped.map((doc) => ({
+          updateOne: { filter: { [conflictKey]: doc[conflictKey] }, update: { $setOnInsert: doc }, upsert: true },
+        })),
         { session },
       )
     } else {
@@ -213,16 +264,30 @@ async function writeMongoParts(payload: Payload, { anonymise, deletes, inserts, 
     const rows = await models[collection].find(filter, { _id: 1 }).lean()
     const fields = dotted(set, groupFields(payload, collection))
     await models[collection].bulkWrite(
-      rows.map((row) => ({ updateOne: { filter: { _id: row._id }, update: { $set: { ...fields, ...(renameUnique && { [renameUnique.field]: `${renameUnique.prefix}${String(row._id)}` }), updatedAt: now } } } })),
+      rows.map((row) => ({
+        updateOne: {
+          filter: { _id: row._id },
+          update: {
+            $set: {
+              ...fields,
+              ...(renameUnique && { [renameUnique.field]: `${renameUnique.prefix}${String(row._id)}` }),
+              updatedAt: now,
+            },
+          },
+        },
+      })),
       { session },
     )
   }
-  for (const { collection, field, value } of deletes) await models[collection].deleteMany({ [key(field)]: value }, { session })
+  for (const { collection, field, value } of deletes)
+    await models[collection].deleteMany({ [key(field)]: value }, { session })
   for (const entry of inserts.filter((entry) => !entry.conflictKey)) await insert(entry)
   for (const collection of new Set(updates.map((update) => update.collection))) {
     const list = updates.filter((update) => update.collection === collection)
     await models[collection].bulkWrite(
-      list.map(({ data, id }) => ({ updateOne: { filter: { _id: id }, update: { $set: dotted(data, groupFields(payload, collection)) } } })),
+      list.map(({ data, id }) => ({
+        updateOne: { filter: { _id: id }, update: { $set: dotted(data, groupFields(payload, collection)) } },
+      })),
       { session },
     )
   }
@@ -232,7 +297,9 @@ async function writeMongoParts(payload: Payload, { anonymise, deletes, inserts, 
 function dotted(doc: Record<string, unknown>, groups: Set<string>, prefix = ''): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(doc).flatMap(([key, value]) =>
-      prefix === '' && isGroup(groups, key, value) ? Object.entries(dotted(value as Record<string, unknown>, groups, `${key}.`)) : [[`${prefix}${key}`, value]],
+      prefix === '' && isGroup(groups, key, value)
+        ? Object.entries(dotted(value as Record<string, unknown>, groups, `${key}.`))
+        : [[`${prefix}${key}`, value]],
     ),
   )
 }

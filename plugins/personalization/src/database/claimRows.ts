@@ -12,7 +12,13 @@ import { sqlTable } from './tables'
 type Column = { name: string }
 type Table = Record<string, Column>
 type MongoModel = {
-  find: (filter: unknown, projection?: unknown) => { lean: () => Promise<Record<string, unknown>[]>; sort: (s: unknown) => { limit: (n: number) => { lean: () => Promise<Record<string, unknown>[]> } } }
+  find: (
+    filter: unknown,
+    projection?: unknown,
+  ) => {
+    lean: () => Promise<Record<string, unknown>[]>
+    sort: (s: unknown) => { limit: (n: number) => { lean: () => Promise<Record<string, unknown>[]> } }
+  }
   updateMany: (filter: unknown, update: unknown) => Promise<unknown>
 }
 
@@ -35,7 +41,10 @@ export type ClaimQuery = {
  * lease ran out (its worker died) can be claimed again. The collection needs `claim` (text) and
  * `leaseUntil` (date) fields; later writes should check the claim.
  */
-export async function claimRows(payload: Payload, { collection, fields, filter, leaseSeconds, limit, mongoFilter, now }: ClaimQuery): Promise<{ claim: string; rows: Record<string, unknown>[] }> {
+export async function claimRows(
+  payload: Payload,
+  { collection, fields, filter, leaseSeconds, limit, mongoFilter, now }: ClaimQuery,
+): Promise<{ claim: string; rows: Record<string, unknown>[] }> {
   const claim = randomUUID()
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000)
   if (payload.db.name === 'mongoose') {

@@ -1,6 +1,9 @@
 import type { Payload } from 'payload'
 
-type SqlDatabase = { all?: (query: unknown) => Promise<Record<string, unknown>[]>; execute?: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }> }
+type SqlDatabase = {
+  all?: (query: unknown) => Promise<Record<string, unknown>[]>
+  execute?: (query: unknown) => Promise<{ rows: Record<string, unknown>[] }>
+}
 
 /** One raw SQL statement (Drizzle's `sql`) on SQLite (`all`) or PostgreSQL (`execute`), its rows as plain objects. */
 export async function runSql(payload: Payload, query: unknown): Promise<Record<string, unknown>[]> {

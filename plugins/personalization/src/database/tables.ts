@@ -16,7 +16,10 @@ export function groupFields(payload: Payload, collection: string): Set<string> {
   let names = byCollection.get(collection)
   if (!names) {
     const fields = payload.collections[collection as keyof typeof payload.collections]?.config.flattenedFields ?? []
-    byCollection.set(collection, (names = new Set(fields.filter((field) => field.type === 'group').map((field) => field.name))))
+    byCollection.set(
+      collection,
+      (names = new Set(fields.filter((field) => field.type === 'group').map((field) => field.name))),
+    )
   }
   return names
 }
@@ -34,7 +37,10 @@ export function generatedDefaults(payload: Payload, collection: string): [string
   if (!defaults) {
     const fields = payload.collections[collection as keyof typeof payload.collections]?.config.fields ?? []
     defaults = fields.flatMap((field) => {
-      const computed = 'defaultValue' in field && typeof field.defaultValue === 'function' ? (field.defaultValue as () => unknown) : null
+      const computed =
+        'defaultValue' in field && typeof field.defaultValue === 'function'
+          ? (field.defaultValue as () => unknown)
+          : null
       return computed && 'name' in field ? [[field.name, computed] as [string, () => unknown]] : []
     })
     byCollection.set(collection, defaults)

@@ -2,7 +2,13 @@
 export const PLANNING_TIME_ZONE = 'Europe/Berlin'
 
 /** A region code's country (ISO 3166-2 like "AT-9") to its zone, for subscribers without one of their own. */
-const ZONE_BY_COUNTRY: Record<string, string> = { AT: 'Europe/Vienna', CH: 'Europe/Zurich', DE: 'Europe/Berlin', LI: 'Europe/Vaduz', LU: 'Europe/Luxembourg' }
+const ZONE_BY_COUNTRY: Record<string, string> = {
+  AT: 'Europe/Vienna',
+  CH: 'Europe/Zurich',
+  DE: 'Europe/Berlin',
+  LI: 'Europe/Vaduz',
+  LU: 'Europe/Luxembourg',
+}
 
 export const isTimeZone = (value: string): boolean => {
   try {
@@ -22,7 +28,16 @@ export function timeZoneOf(subscriber: { region?: null | string; timeZone?: null
 /** The wall clock (year … minute) of an instant in a zone. */
 function wallClock(at: Date, timeZone: string) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { day: 'numeric', hour: 'numeric', hourCycle: 'h23', minute: 'numeric', month: 'numeric', second: 'numeric', timeZone, year: 'numeric' })
+    new Intl.DateTimeFormat('en-US', {
+      day: 'numeric',
+      hour: 'numeric',
+      hourCycle: 'h23',
+      minute: 'numeric',
+      month: 'numeric',
+      second: 'numeric',
+      timeZone,
+      year: 'numeric',
+    })
       .formatToParts(at)
       .map((part) => [part.type, Number(part.value)]),
   ) as Record<'day' | 'hour' | 'minute' | 'month' | 'second' | 'year', number>

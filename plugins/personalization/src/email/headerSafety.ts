@@ -20,10 +20,13 @@ export class UnsafeMailAddressError extends Error {
  */
 export function withHeadersOnOneLine(message: SendEmailOptions): SendEmailOptions {
   const safe: SendEmailOptions = { ...message }
-  for (const field of ADDRESS_FIELDS) if (safe[field] !== undefined) safe[field] = checkedAddresses(field, safe[field]) as never
+  for (const field of ADDRESS_FIELDS)
+    if (safe[field] !== undefined) safe[field] = checkedAddresses(field, safe[field]) as never
   if (typeof safe.subject === 'string') safe.subject = singleLine(safe.subject)
   if (safe.headers && !Array.isArray(safe.headers)) {
-    safe.headers = Object.fromEntries(Object.entries(safe.headers).map(([key, value]) => [key, typeof value === 'string' ? singleLine(value) : value]))
+    safe.headers = Object.fromEntries(
+      Object.entries(safe.headers).map(([key, value]) => [key, typeof value === 'string' ? singleLine(value) : value]),
+    )
   }
   return safe
 }

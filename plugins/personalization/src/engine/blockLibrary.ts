@@ -10,7 +10,14 @@ import { perPayloadCache } from '../utilities/perPayloadCache'
 import { relationKey, relationKeys } from '../utilities/relation'
 import { loadTaxonomy, type Taxonomy } from './context/taxonomy'
 
-export type ImageRef = { alt: string; height: null | number; url: string; url2x: string; webUrl: string; width: null | number }
+export type ImageRef = {
+  alt: string
+  height: null | number
+  url: string
+  url2x: string
+  webUrl: string
+  width: null | number
+}
 
 /** What a chosen block renders from, prepared once per library load. */
 export type BlockContent = {
@@ -47,8 +54,19 @@ export function blockLibrary(payload: Payload): Promise<BlockLibrary> {
 async function loadLibrary(payload: Payload): Promise<BlockLibrary> {
   const [taxonomy, blocks, media] = await Promise.all([
     loadTaxonomy(payload),
-    payload.find({ collection: 'content-blocks', depth: 0, limit: 0, pagination: false, where: { _status: { equals: 'published' } } }),
-    payload.find({ collection: personalizationOptions(payload).mediaSlug as 'media', depth: 0, limit: 0, pagination: false }),
+    payload.find({
+      collection: 'content-blocks',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      where: { _status: { equals: 'published' } },
+    }),
+    payload.find({
+      collection: personalizationOptions(payload).mediaSlug as 'media',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+    }),
   ])
   const { publicUrl } = personalizationOptions(payload)
   const images = new Map(media.docs.map((doc) => [String(doc.id), doc]))
@@ -89,7 +107,8 @@ function toContent(block: ContentBlock, image: Media | undefined, publicUrl: str
   return {
     bodyHtml: richTextToHtml(block.body as never),
     bodyText: richTextToText(block.body as never),
-    cta: block.cta?.label && block.cta.url ? { label: block.cta.label, url: absoluteUrl(block.cta.url, publicUrl) } : null,
+    cta:
+      block.cta?.label && block.cta.url ? { label: block.cta.label, url: absoluteUrl(block.cta.url, publicUrl) } : null,
     fingerprint: `${block.id}@${block.updatedAt}${image ? `+${image.id}@${image.updatedAt}` : ''}`,
     id: String(block.id),
     image:

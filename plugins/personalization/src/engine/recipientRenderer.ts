@@ -39,23 +39,52 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
   return {
     /** A batch's memberships in the segments the slots are reserved for, read at once. */
     memberships: (subscribers: string[], when: Date) => segmentMemberships(payload, subscribers, reserved, when),
-    async render({ recentBlocks, segments, subscriber }: RecipientInput, version?: NewsletterVersion | null): Promise<RenderedForRecipient> {
-      const history = { implicitHalfLifeDays, personaFits: personaFitsOf?.(subscriber), segments, sends: recentBlocks, skipRecentSends: newsletter.skipRecentSends ?? 0 }
+    async render(
+      { recentBlocks, segments, subscriber }: RecipientInput,
+      version?: NewsletterVersion | null,
+    ): Promise<RenderedForRecipient> {
+      const history = {
+        implicitHalfLifeDays,
+        personaFits: personaFitsOf?.(subscriber),
+        segments,
+        sends: recentBlocks,
+        skipRecentSends: newsletter.skipRecentSends ?? 0,
+      }
       const context = subscriberContext(subscriber, library.taxonomy, at, history)
       const slots = pinBlock(fill(library, { context }, definitions, settings), library.candidates, version)
       // A version's subject is a newsletter of its own to the compile caches (they key by id).
-      const source = version?.subject ? { ...newsletter, id: `${newsletter.id}:${version.key}`, subject: version.subject } : newsletter
+      const source = version?.subject
+        ? { ...newsletter, id: `${newsletter.id}:${version.key}`, subject: version.subject }
+        : newsletter
       const template = await compileNewsletter(source, slots, library.content)
-      return { ...personalizeNewsletter(source, template, tokenContext(subscriber)), blocks: slots.flatMap((slot) => slot.choices.map((choice) => String(choice.block.id))) }
+      return {
+        ...personalizeNewsletter(source, template, tokenContext(subscriber)),
+        blocks: slots.flatMap((slot) => slot.choices.map((choice) => String(choice.block.id))),
+      }
     },
   }
 }
 
 /** The version's block replaces what ranking chose for its slot. */
-function pinBlock(slots: AssembledSlot[], candidates: BlockCandidate[], version?: NewsletterVersion | null): AssembledSlot[] {
+function pinBlock(
+  slots: AssembledSlot[],
+  candidates: BlockCandidate[],
+  version?: NewsletterVersion | null,
+): AssembledSlot[] {
   if (!version?.slot || !version.block) return slots
   const block = candidates.find((candidate) => String(candidate.id) === version.block)
-  if (!block) throw new CodedError('FAILED_PRECONDITION', `Block ${version.block}, fixed in slot "${version.slot}" (${version.key}), is not published`)
-  const reason = { kind: 'pinned' as const, localeFallback: false, matchedInterests: [], matchedPersona: null, matchedStage: null, score: 0 }
+  if (!block)
+    throw new CodedError(
+      'FAILED_PRECONDITION',
+      `Block ${version.block}, fixed in slot "${version.slot}" (${version.key}), is not published`,
+    )
+  const reason = {
+    kind: 'pinned' as const,
+    localeFallback: false,
+    matchedInterests: [],
+    matchedPersona: null,
+    matchedStage: null,
+    score: 0,
+  }
   return slots.map((slot) => (slot.key === version.slot ? { ...slot, choices: [{ block, reason }] } : slot))
 }

@@ -38,11 +38,15 @@ describe('salutation (Anrede)', () => {
   })
 
   it('trims and collapses whitespace in names', () => {
-    expect(salutation({ firstName: '  Anna ', gender: 'female', lastName: ' von  Berg ', locale: 'de' })).toBe('Sehr geehrte Frau von Berg')
+    expect(salutation({ firstName: '  Anna ', gender: 'female', lastName: ' von  Berg ', locale: 'de' })).toBe(
+      'Sehr geehrte Frau von Berg',
+    )
   })
 
   it('never leaves a dangling space, comma or empty name, whatever is missing', () => {
-    const text = fc.option(fc.oneof(fc.constant(''), fc.constant('   '), fc.string({ maxLength: 12 })), { nil: undefined })
+    const text = fc.option(fc.oneof(fc.constant(''), fc.constant('   '), fc.string({ maxLength: 12 })), {
+      nil: undefined,
+    })
     fc.assert(
       fc.property(
         fc.record({

@@ -18,9 +18,14 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
   let asEditor: PayloadRequest
   let asPublic: PayloadRequest
 
-  const stageId = async (key: string) => (await payload.find({ collection: 'lifecycle-stages', where: { key: { equals: key } } })).docs[0].id
+  const stageId = async (key: string) =>
+    (await payload.find({ collection: 'lifecycle-stages', where: { key: { equals: key } } })).docs[0].id
   const subscriberWith = async (data: Partial<Subscriber>) =>
-    payload.create({ collection: 'subscribers', data: { email: `reader-${Math.random().toString(36).slice(2)}@example.com`, ...data } as never, showHiddenFields: true })
+    payload.create({
+      collection: 'subscribers',
+      data: { email: `reader-${Math.random().toString(36).slice(2)}@example.com`, ...data } as never,
+      showHiddenFields: true,
+    })
   const codeOf = async (promise: Promise<unknown>) => {
     try {
       await promise
@@ -35,8 +40,14 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
     local = await startDemoPayload('sqlite')
     payload = local.payload
     const users = await payload.find({ collection: 'users' })
-    asAdmin = await createLocalReq({ user: { ...users.docs.find((u) => u.role === 'admin')!, collection: 'users' } }, payload)
-    asEditor = await createLocalReq({ user: { ...users.docs.find((u) => u.role === 'editor')!, collection: 'users' } }, payload)
+    asAdmin = await createLocalReq(
+      { user: { ...users.docs.find((u) => u.role === 'admin')!, collection: 'users' } },
+      payload,
+    )
+    asEditor = await createLocalReq(
+      { user: { ...users.docs.find((u) => u.role === 'editor')!, collection: 'users' } },
+      payload,
+    )
     asPublic = await createLocalReq({}, payload)
   })
   afterAll(() => local?.close())
@@ -53,7 +64,12 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
 
     expect(result.subject).toBe('Ihr Kontorwerk-Update für Anna')
     expect(result.preheader).toBe('Praxistipps zu Buchhaltung, Steuern und Digitalisierung')
-    expect(result.slots.map((slot) => [slot.key, slot.blocks.length])).toEqual([['aufmacher', 1], ['wissen', 2], ['angebot', 1], ['service', 1]])
+    expect(result.slots.map((slot) => [slot.key, slot.blocks.length])).toEqual([
+      ['aufmacher', 1],
+      ['wissen', 2],
+      ['angebot', 1],
+      ['service', 1],
+    ])
     const titles = result.slots.flatMap((slot) => slot.blocks.map((block) => block.title))
     expect(new Set(titles).size).toBe(5)
 
@@ -65,7 +81,8 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
     for (const title of titles) expect(result.html).toContain(title.replace(/&/g, '&amp;'))
     expect(result.html).not.toMatch(/\{\{|\{%|%%[A-Z]+%%/)
     for (const [, href] of result.html.matchAll(/href="([^"]+)"/g)) expect(href).toMatch(/^https?:\/\//)
-    for (const [, src] of result.html.matchAll(/<img[^>]+src="([^"]+)"/g)) expect(src).toMatch(/^https?:\/\/.+\/api\/media\/file\//)
+    for (const [, src] of result.html.matchAll(/<img[^>]+src="([^"]+)"/g))
+      expect(src).toMatch(/^https?:\/\/.+\/api\/media\/file\//)
 
     // Plain text: salutation first, then every block with its link spelled out.
     expect(result.text.startsWith('Sehr geehrte Frau Dr. Berger,\n')).toBe(true)
@@ -79,31 +96,53 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
   })
 
   it('never offers a customer an acquisition offer, and withholds a discount after a recent purchase', async () => {
-    const customer = await subscriberWith({ locale: 'de', purchases: [{ product: 'lohn-modul', purchasedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }], stage: await stageId('customer') })
+    const customer = await subscriberWith({
+      locale: 'de',
+      purchases: [{ product: 'lohn-modul', purchasedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }],
+      stage: await stageId('customer'),
+    })
     const result = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: customer.id })
     const offered = result.slots.find((slot) => slot.key === 'angebot')!.blocks.map((block) => block.title)
     expect(offered).not.toContain('30 Tage kostenlos testen')
     expect(offered).not.toContain('20 % auf das Lohnmodul')
 
-    const longAgo = await subscriberWith({ purchases: [{ product: 'lohn-modul', purchasedAt: new Date(Date.now() - 90 * 86_400_000).toISOString() }], stage: await stageId('customer') })
+    const longAgo = await subscriberWith({
+      purchases: [{ product: 'lohn-modul', purchasedAt: new Date(Date.now() - 90 * 86_400_000).toISOString() }],
+      stage: await stageId('customer'),
+    })
     const later = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: longAgo.id })
-    expect(later.slots.find((slot) => slot.key === 'angebot')!.blocks.map((block) => block.title)).toEqual(['20 % auf das Lohnmodul'])
+    expect(later.slots.find((slot) => slot.key === 'angebot')!.blocks.map((block) => block.title)).toEqual([
+      '20 % auf das Lohnmodul',
+    ])
   })
 
   it('serves an anonymous visitor from context alone, with a neutral salutation', async () => {
     const result = await personalizedNewsletter(asPublic, {
-      context: { interests: [{ interest: 'dsgvo', weight: 1 }], locale: 'de', persona: 'it-administration', stage: 'lead' },
+      context: {
+        interests: [{ interest: 'dsgvo', weight: 1 }],
+        locale: 'de',
+        persona: 'it-administration',
+        stage: 'lead',
+      },
       newsletter: 'wochen-update',
     })
     expect(result.html).toContain('Sehr geehrte Damen und Herren,')
     expect(result.subject).toBe('Ihr Kontorwerk-Update')
     const lead = result.slots[0].blocks[0]
     expect(lead.title).toBe('DSGVO in der Buchhaltung: die Checkliste')
-    expect(lead.reason).toMatchObject({ kind: 'ranked', matchedInterests: ['dsgvo'], matchedPersona: 'it-administration', matchedStage: 'lead' })
+    expect(lead.reason).toMatchObject({
+      kind: 'ranked',
+      matchedInterests: ['dsgvo'],
+      matchedPersona: 'it-administration',
+      matchedStage: 'lead',
+    })
   })
 
   it('builds the landing page with sections as data and as HTML', async () => {
-    const page = await personalizedLandingPage(asPublic, { context: { interests: [{ interest: 'e-rechnung' }], stage: 'lead' }, slug: 'fuer-sie' })
+    const page = await personalizedLandingPage(asPublic, {
+      context: { interests: [{ interest: 'e-rechnung' }], stage: 'lead' },
+      slug: 'fuer-sie',
+    })
     expect(page.sections.map((section) => section.key)).toEqual(['themen', 'angebot'])
     expect(page.sections[0].blocks[0].title).toBe('E-Rechnungen empfangen, ohne abzutippen')
     expect(page.html).toContain('<h1>Buchhaltung, die zu Ihnen passt</h1>')
@@ -112,34 +151,69 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
   })
 
   it('ranks blocks for frontends that render themselves', async () => {
-    const blocks = await personalizedBlocks(asPublic, { context: { interests: [{ interest: 'schnittstellen' }], locale: 'en' }, filter: { channel: 'email' }, limit: 2 })
+    const blocks = await personalizedBlocks(asPublic, {
+      context: { interests: [{ interest: 'schnittstellen' }], locale: 'en' },
+      filter: { channel: 'email' },
+      limit: 2,
+    })
     expect(blocks[0].title).toBe('Open APIs for your systems')
     expect(blocks).toHaveLength(2)
   })
 
-  it('opens a subscriber\'s page with a signed token, and refuses forged or expired ones', async () => {
+  it("opens a subscriber's page with a signed token, and refuses forged or expired ones", async () => {
     const lena = await subscriberWith({ addressForm: 'informal', firstName: 'Lena', stage: await stageId('lead') })
-    const page = await personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(payload, lena) })
+    const page = await personalizedLandingPage(asPublic, {
+      slug: 'fuer-sie',
+      token: personalizationToken(payload, lena),
+    })
     expect(page.html).toContain('lang="de"')
-    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: `${personalizationToken(payload, lena)}x` }))).toBe('INVALID_TOKEN')
-    expect(await codeOf(personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(payload, lena, -1) }))).toBe('INVALID_TOKEN')
+    expect(
+      await codeOf(
+        personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: `${personalizationToken(payload, lena)}x` }),
+      ),
+    ).toBe('INVALID_TOKEN')
+    expect(
+      await codeOf(
+        personalizedLandingPage(asPublic, { slug: 'fuer-sie', token: personalizationToken(payload, lena, -1) }),
+      ),
+    ).toBe('INVALID_TOKEN')
   })
 
   it('answers bad input with a coded error', async () => {
     expect(await codeOf(personalizedNewsletter(asAdmin, { newsletter: 'gibt-es-nicht' }))).toBe('NOT_FOUND')
-    expect(await codeOf(personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: 'abc' }))).toBe('BAD_USER_INPUT')
-    expect(await codeOf(personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: 999999 }))).toBe('NOT_FOUND')
-    expect(await codeOf(personalizedNewsletter(asPublic, { newsletter: 'wochen-update', subscriber: 1 }))).toBe('UNAUTHENTICATED')
-    expect(await codeOf(personalizedNewsletter(asEditor, { newsletter: 'wochen-update', subscriber: 1 }))).toBe('FORBIDDEN')
-    expect(await codeOf(personalizedNewsletter(asPublic, { context: { locale: 'fr' }, newsletter: 'wochen-update' }))).toBe('BAD_USER_INPUT')
-    expect(await codeOf(personalizedNewsletter(asPublic, { context: { persona: 'astronaut' }, newsletter: 'wochen-update' }))).toBe('BAD_USER_INPUT')
-    expect(await codeOf(personalizedNewsletter(asPublic, { at: 'gestern', newsletter: 'wochen-update' }))).toBe('BAD_USER_INPUT')
+    expect(await codeOf(personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: 'abc' }))).toBe(
+      'BAD_USER_INPUT',
+    )
+    expect(await codeOf(personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: 999999 }))).toBe(
+      'NOT_FOUND',
+    )
+    expect(await codeOf(personalizedNewsletter(asPublic, { newsletter: 'wochen-update', subscriber: 1 }))).toBe(
+      'UNAUTHENTICATED',
+    )
+    expect(await codeOf(personalizedNewsletter(asEditor, { newsletter: 'wochen-update', subscriber: 1 }))).toBe(
+      'FORBIDDEN',
+    )
+    expect(
+      await codeOf(personalizedNewsletter(asPublic, { context: { locale: 'fr' }, newsletter: 'wochen-update' })),
+    ).toBe('BAD_USER_INPUT')
+    expect(
+      await codeOf(
+        personalizedNewsletter(asPublic, { context: { persona: 'astronaut' }, newsletter: 'wochen-update' }),
+      ),
+    ).toBe('BAD_USER_INPUT')
+    expect(await codeOf(personalizedNewsletter(asPublic, { at: 'gestern', newsletter: 'wochen-update' }))).toBe(
+      'BAD_USER_INPUT',
+    )
   })
 
   it('shows an edited block in the next render (the render cache keys on content)', async () => {
     const before = await personalizedNewsletter(asPublic, { newsletter: 'wochen-update' })
     const first = before.slots[0].blocks[0]
-    await payload.update({ id: first.id, collection: 'content-blocks', data: { title: `${first.title} (aktualisiert)` } })
+    await payload.update({
+      id: first.id,
+      collection: 'content-blocks',
+      data: { title: `${first.title} (aktualisiert)` },
+    })
     const after = await personalizedNewsletter(asPublic, { newsletter: 'wochen-update' })
     expect(after.slots[0].blocks[0].title).toBe(`${first.title} (aktualisiert)`)
     expect(after.html).toContain(`${first.title.replace(/&/g, '&amp;')} (aktualisiert)`)
@@ -147,15 +221,42 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
 
   it('rejects broken Liquid and broken MJML when an editor saves', async () => {
     const newsletter = (await payload.find({ collection: 'newsletters' })).docs[0]
-    expect(await fieldErrors(payload.update({ id: newsletter.id, collection: 'newsletters', data: { subject: 'Hallo {{ vorname }}' } }))).toEqual([
-      expect.stringMatching(/^subject: Unbekannte Variable „vorname“/),
-    ])
+    expect(
+      await fieldErrors(
+        payload.update({ id: newsletter.id, collection: 'newsletters', data: { subject: 'Hallo {{ vorname }}' } }),
+      ),
+    ).toEqual([expect.stringMatching(/^subject: Unbekannte Variable „vorname“/)])
     const mjmlErrors = await fieldErrors(
-      payload.update({ id: newsletter.id, collection: 'newsletters', data: { customLayout: '<mjml><mj-body><mj-section><mj-text>kaputt</mj-text></mj-section>%%SECTIONS%%</mj-body></mjml>' } }),
+      payload.update({
+        id: newsletter.id,
+        collection: 'newsletters',
+        data: {
+          customLayout:
+            '<mjml><mj-body><mj-section><mj-text>kaputt</mj-text></mj-section>%%SECTIONS%%</mj-body></mjml>',
+        },
+      }),
     )
     expect(mjmlErrors[0]).toMatch(/^customLayout: MJML: .*mj-text/)
     const block = await fieldErrors(
-      payload.create({ collection: 'content-blocks', data: { body: { root: { children: [{ children: [{ text: 'Hallo {{ subscriber.vorname }}', type: 'text', version: 1 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 } }, title: 'Token-Test' } as never }),
+      payload.create({
+        collection: 'content-blocks',
+        data: {
+          body: {
+            root: {
+              children: [
+                {
+                  children: [{ text: 'Hallo {{ subscriber.vorname }}', type: 'text', version: 1 }],
+                  type: 'paragraph',
+                  version: 1,
+                },
+              ],
+              type: 'root',
+              version: 1,
+            },
+          },
+          title: 'Token-Test',
+        } as never,
+      }),
     )
     expect(block).toEqual([expect.stringMatching(/^body: Unbekannte Variable „subscriber.vorname“/)])
   })

@@ -1,26 +1,38 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import type { LandingPage, Newsletter, Subscriber } from '../documents'
-import type { AssembledSlot, Choice, EngineSettings, PersonalizationContext, RankingStrategy, SlotDefinition } from './types'
+import type {
+  AssembledSlot,
+  Choice,
+  EngineSettings,
+  PersonalizationContext,
+  RankingStrategy,
+  SlotDefinition,
+} from './types'
 
 import { hasRole } from '../access/roles'
 import { CHANNELS } from '../domain/channels'
+import { CodedError } from '../errors'
+import { extensionsOf, personalizationOptions } from '../extensions'
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
 import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } from '../rendering/email/renderNewsletter'
-import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/landing/renderLandingPage'
 import { absoluteUrl } from '../rendering/html'
+import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/landing/renderLandingPage'
 import { renderTokens, type TokenContext, tokenContext } from '../rendering/tokens/liquid'
 import { type LinkSubject } from '../security/linkKey'
+import { type Signer } from '../security/signing'
 import { subscriberOfClaims, withoutLinkKey } from '../security/subscriberForLink'
 import { readSubscriberToken, signSubscriberToken, TokenError } from '../security/subscriberToken'
 import { relationKey, relationKeys } from '../utilities/relation'
 import { assemble, MissingFallbackError } from './assembly/assemble'
-import { blockLibrary, type BlockContent, type BlockLibrary } from './blockLibrary'
-import { type AnonymousContextInput, contextFromAnonymous, subscriberContext, UnknownReferenceError } from './context/buildContext'
+import { type BlockContent, blockLibrary, type BlockLibrary } from './blockLibrary'
+import {
+  type AnonymousContextInput,
+  contextFromAnonymous,
+  subscriberContext,
+  UnknownReferenceError,
+} from './context/buildContext'
 import { requireSegments, segmentMemberships } from './context/segmentMemberships'
-import { CodedError } from '../errors'
-import { extensionsOf, personalizationOptions } from '../extensions'
-import { type Signer } from '../security/signing'
 
 /** The engine's settings: the default locale and the core's guard options. */
 export const engineSettings = (payload: Pick<Payload, 'config'>): EngineSettings => ({
@@ -29,7 +41,11 @@ export const engineSettings = (payload: Pick<Payload, 'config'>): EngineSettings
 })
 
 /** Who the document is for: a subscriber (by id for staff and API keys, by signed token for the public) or an anonymous context. */
-export type ReaderInput = { context?: AnonymousContextInput | null; subscriber?: null | number | string; token?: null | string }
+export type ReaderInput = {
+  context?: AnonymousContextInput | null
+  subscriber?: null | number | string
+  token?: null | string
+}
 
 type Reader = { context: PersonalizationContext; tokens: TokenContext }
 
@@ -38,7 +54,8 @@ export function parseAt(at: null | string | undefined): Date {
   const date = new Date(at)
   if (Number.isNaN(date.getTime())) throw new CodedError('BAD_USER_INPUT', `"at" is not a date-time: ${at}`)
   // Databases store years 0001–9999 (PostgreSQL fails outside); render times are in this range anyway.
-  if (date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999) throw new CodedError('BAD_USER_INPUT', `"at" must be between 1970 and 9999: ${at}`)
+  if (date.getUTCFullYear() < 1970 || date.getUTCFullYear() > 9999)
+    throw new CodedError('BAD_USER_INPUT', `"at" must be between 1970 and 9999: ${at}`)
   return date
 }
 
@@ -54,7 +71,9 @@ async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<
     const id = String(input.subscriber)
     const wellFormed = payload.db.defaultIDType === 'number' ? /^\d{1,15}$/.test(id) : /^[a-f\d]{24}$/i.test(id)
     if (!wellFormed) throw new CodedError('BAD_USER_INPUT', `"${id}" is not a subscriber id`)
-    const subscriber = await payload.findByID({ id, collection: 'subscribers', depth: 0, disableErrors: true }).catch(() => null)
+    const subscriber = await payload
+      .findByID({ id, collection: 'subscribers', depth: 0, disableErrors: true })
+      .catch(() => null)
     if (!subscriber) throw new CodedError('NOT_FOUND', `Subscriber ${id} not found`)
     return subscriber
   }
@@ -73,12 +92,24 @@ async function loadSubscriber(req: PayloadRequest, input: ReaderInput): Promise<
 }
 
 /** The segments the slots name, to ask the reader's membership of. */
-export const namedSegments = (slots: Pick<SlotDefinition, 'segments'>[]) => [...new Set(slots.flatMap((slot) => (slot.segments ?? []).map(String)))]
+export const namedSegments = (slots: Pick<SlotDefinition, 'segments'>[]) => [
+  ...new Set(slots.flatMap((slot) => (slot.segments ?? []).map(String))),
+]
 
-async function resolveReader(req: PayloadRequest, input: ReaderInput, library: BlockLibrary, at: Date, skipRecentSends: number, segments: string[]): Promise<Reader> {
+async function resolveReader(
+  req: PayloadRequest,
+  input: ReaderInput,
+  library: BlockLibrary,
+  at: Date,
+  skipRecentSends: number,
+  segments: string[],
+): Promise<Reader> {
   const locale = input.context?.locale
   if (locale && !CONTENT_LOCALES.some(({ code }) => code === locale)) {
-    throw new CodedError('BAD_USER_INPUT', `Unsupported locale "${locale}"; use ${CONTENT_LOCALES.map(({ code }) => code).join(' or ')}`)
+    throw new CodedError(
+      'BAD_USER_INPUT',
+      `Unsupported locale "${locale}"; use ${CONTENT_LOCALES.map(({ code }) => code).join(' or ')}`,
+    )
   }
   const subscriber = await loadSubscriber(req, input)
   if (subscriber) {
@@ -89,7 +120,13 @@ async function resolveReader(req: PayloadRequest, input: ReaderInput, library: B
     ])
     const sends = (subscriber.sendHistory ?? []).map((send) => relationKeys(send.blocks))
     const personaFits = extensionsOf(req.payload).leadScores?.personaFitsOf(subscriber)
-    const context = subscriberContext(subscriber, library.taxonomy, at, { implicitHalfLifeDays, personaFits, segments: memberships.get(id) ?? new Set(), sends, skipRecentSends })
+    const context = subscriberContext(subscriber, library.taxonomy, at, {
+      implicitHalfLifeDays,
+      personaFits,
+      segments: memberships.get(id) ?? new Set(),
+      sends,
+      skipRecentSends,
+    })
     return { context, tokens: tokenContext(subscriber) }
   }
   try {
@@ -116,9 +153,20 @@ export function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots'
   }))
 }
 
-export function fill(library: BlockLibrary, reader: Pick<Reader, 'context'>, slots: SlotDefinition[], settings: EngineSettings): AssembledSlot[] {
+export function fill(
+  library: BlockLibrary,
+  reader: Pick<Reader, 'context'>,
+  slots: SlotDefinition[],
+  settings: EngineSettings,
+): AssembledSlot[] {
   try {
-    return assemble({ blocks: library.candidates, context: reader.context, interestAncestors: library.taxonomy.interestAncestors, settings, slots })
+    return assemble({
+      blocks: library.candidates,
+      context: reader.context,
+      interestAncestors: library.taxonomy.interestAncestors,
+      settings,
+      slots,
+    })
   } catch (error) {
     if (error instanceof MissingFallbackError) throw new CodedError('FAILED_PRECONDITION', error.message)
     throw error
@@ -127,7 +175,8 @@ export function fill(library: BlockLibrary, reader: Pick<Reader, 'context'>, slo
 
 async function findBySlug<T extends 'landing-pages' | 'newsletters'>(payload: Payload, collection: T, slug: string) {
   const { docs } = await payload.find({ collection, depth: 1, limit: 1, where: { slug: { equals: slug } } })
-  if (!docs[0]) throw new CodedError('NOT_FOUND', `No ${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${slug}"`)
+  if (!docs[0])
+    throw new CodedError('NOT_FOUND', `No ${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${slug}"`)
   return docs[0]
 }
 
@@ -140,7 +189,10 @@ function personalizeBlock(content: BlockContent, choice: Choice, tokens: TokenCo
     ...content,
     bodyHtml: renderTokens(content.bodyHtml, tokens, 'html'),
     bodyText: renderTokens(content.bodyText, tokens, 'text'),
-    cta: content.cta && { label: renderTokens(content.cta.label, tokens, 'text'), url: renderTokens(content.cta.url, tokens, 'text') },
+    cta: content.cta && {
+      label: renderTokens(content.cta.label, tokens, 'text'),
+      url: renderTokens(content.cta.url, tokens, 'text'),
+    },
     html: blockHtml(content, tokens),
     reason: choice.reason,
     title: renderTokens(content.title, tokens, 'text'),
@@ -160,7 +212,11 @@ function readableReason(library: BlockLibrary, reason: Choice['reason']): Choice
 const slotResults = (library: BlockLibrary, slots: AssembledSlot[], tokens: TokenContext): PersonalizedSlotResult[] =>
   slots.map((slot) => ({
     blocks: slot.choices.map((choice) =>
-      personalizeBlock(library.content.get(String(choice.block.id))!, { ...choice, reason: readableReason(library, choice.reason) }, tokens),
+      personalizeBlock(
+        library.content.get(String(choice.block.id))!,
+        { ...choice, reason: readableReason(library, choice.reason) },
+        tokens,
+      ),
     ),
     key: slot.key,
     label: slot.label,
@@ -171,15 +227,31 @@ export async function personalizedNewsletter(
   { at, newsletter: slug, ...input }: ReaderInput & { at?: null | string; newsletter: string },
 ): Promise<RenderedNewsletter & { slots: PersonalizedSlotResult[] }> {
   const when = parseAt(at)
-  const [newsletter, library] = await Promise.all([findBySlug(req.payload, 'newsletters', slug), blockLibrary(req.payload)])
+  const [newsletter, library] = await Promise.all([
+    findBySlug(req.payload, 'newsletters', slug),
+    blockLibrary(req.payload),
+  ])
   const definitions = slotDefinitions(newsletter.slots)
-  const reader = await resolveReader(req, input, library, when, newsletter.skipRecentSends ?? 0, namedSegments(definitions))
+  const reader = await resolveReader(
+    req,
+    input,
+    library,
+    when,
+    newsletter.skipRecentSends ?? 0,
+    namedSegments(definitions),
+  )
   const slots = fill(library, reader, definitions, engineSettings(req.payload))
   const template = await compileNewsletter(newsletter, slots, library.content)
-  return { ...personalizeNewsletter(newsletter, template, reader.tokens), slots: slotResults(library, slots, reader.tokens) }
+  return {
+    ...personalizeNewsletter(newsletter, template, reader.tokens),
+    slots: slotResults(library, slots, reader.tokens),
+  }
 }
 
-export async function personalizedLandingPage(req: PayloadRequest, { at, slug, ...input }: ReaderInput & { at?: null | string; slug: string }) {
+export async function personalizedLandingPage(
+  req: PayloadRequest,
+  { at, slug, ...input }: ReaderInput & { at?: null | string; slug: string },
+) {
   const when = parseAt(at)
   const [page, library] = await Promise.all([findBySlug(req.payload, 'landing-pages', slug), blockLibrary(req.payload)])
   const definitions = slotDefinitions(page.slots)
@@ -192,7 +264,16 @@ export async function personalizedLandingPage(req: PayloadRequest, { at, slug, .
   }))
   const heroImage = page.hero.image && typeof page.hero.image === 'object' ? page.hero.image : null
   const source = {
-    hero: { headline: page.hero.headline, image: heroImage?.url ? { alt: heroImage.alt, url: absoluteUrl(heroImage.sizes?.web?.url ?? heroImage.url, personalizationOptions(req.payload).publicUrl) } : null, subline: page.hero.subline },
+    hero: {
+      headline: page.hero.headline,
+      image: heroImage?.url
+        ? {
+            alt: heroImage.alt,
+            url: absoluteUrl(heroImage.sizes?.web?.url ?? heroImage.url, personalizationOptions(req.payload).publicUrl),
+          }
+        : null,
+      subline: page.hero.subline,
+    },
     seo: page.seo,
     slug: page.slug,
     title: page.title,
@@ -210,17 +291,30 @@ export async function personalizedLandingPage(req: PayloadRequest, { at, slug, .
   }
 }
 
-export type BlockFilterInput = { channel: string; goals?: null | string[]; interests?: null | string[]; segments?: null | string[]; strategy?: null | string }
+export type BlockFilterInput = {
+  channel: string
+  goals?: null | string[]
+  interests?: null | string[]
+  segments?: null | string[]
+  strategy?: null | string
+}
 
 /** Ranked blocks for frontends that render themselves: one ad-hoc slot without fallback. */
 export async function personalizedBlocks(
   req: PayloadRequest,
-  { at, filter, limit, ...input }: ReaderInput & { at?: null | string; filter: BlockFilterInput; limit?: null | number },
+  {
+    at,
+    filter,
+    limit,
+    ...input
+  }: ReaderInput & { at?: null | string; filter: BlockFilterInput; limit?: null | number },
 ): Promise<PersonalizedBlockResult[]> {
   const when = parseAt(at)
-  if (!(CHANNELS as readonly string[]).includes(filter.channel)) throw new CodedError('BAD_USER_INPUT', `Unknown channel "${filter.channel}"`)
+  if (!(CHANNELS as readonly string[]).includes(filter.channel))
+    throw new CodedError('BAD_USER_INPUT', `Unknown channel "${filter.channel}"`)
   const count = limit ?? 3
-  if (!Number.isInteger(count) || count < 1 || count > 20) throw new CodedError('BAD_USER_INPUT', '"limit" must be between 1 and 20')
+  if (!Number.isInteger(count) || count < 1 || count > 20)
+    throw new CodedError('BAD_USER_INPUT', '"limit" must be between 1 and 20')
   const library = await blockLibrary(req.payload)
   const segments = (filter.segments ?? []).map(String)
   await requireSegments(req, segments)
@@ -231,9 +325,13 @@ export async function personalizedBlocks(
     return id
   })
   const strategy = (filter.strategy ?? 'relevance') as RankingStrategy
-  if (!['freshness', 'priority', 'relevance'].includes(strategy)) throw new CodedError('BAD_USER_INPUT', `Unknown strategy "${strategy}"`)
-  const fallback = library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never) && block.locale === reader.context.locale)
-    ?? library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never))
+  if (!['freshness', 'priority', 'relevance'].includes(strategy))
+    throw new CodedError('BAD_USER_INPUT', `Unknown strategy "${strategy}"`)
+  const fallback =
+    library.candidates.find(
+      (block) =>
+        block.isFallback && block.channels.includes(filter.channel as never) && block.locale === reader.context.locale,
+    ) ?? library.candidates.find((block) => block.isFallback && block.channels.includes(filter.channel as never))
   const slot: SlotDefinition = {
     channel: filter.channel as SlotDefinition['channel'],
     count,

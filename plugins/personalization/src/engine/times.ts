@@ -9,7 +9,11 @@ export function timesOf(block: BlockCandidate): Times {
   let times = cache.get(block)
   if (!times) {
     const from = block.validFrom ? Date.parse(block.validFrom) : -Infinity
-    times = { from, published: Date.parse(block.validFrom ?? block.updatedAt), until: block.validUntil ? Date.parse(block.validUntil) : Infinity }
+    times = {
+      from,
+      published: Date.parse(block.validFrom ?? block.updatedAt),
+      until: block.validUntil ? Date.parse(block.validUntil) : Infinity,
+    }
     cache.set(block, times)
   }
   return times

@@ -22,7 +22,8 @@ export type EventType = keyof typeof EVENT_TYPES
 /** Written by the product itself, never accepted from a client. */
 export const SYSTEM_EVENT_TYPES: readonly EventType[] = ['stage_changed']
 
-export const isEventType = (value: unknown): value is EventType => typeof value === 'string' && Object.hasOwn(EVENT_TYPES, value)
+export const isEventType = (value: unknown): value is EventType =>
+  typeof value === 'string' && Object.hasOwn(EVENT_TYPES, value)
 
 /** The properties each type must carry, so rules and reports can rely on them. */
 export const REQUIRED_PROPERTIES: Partial<Record<EventType, { name: string; type: 'number' | 'string' }[]>> = {

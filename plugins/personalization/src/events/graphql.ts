@@ -26,7 +26,11 @@ export const eventOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     name: 'EventInput',
   })
   const EventError = new GraphQLObjectType({
-    fields: { code: { type: nonNull(GraphQLString) }, field: { type: GraphQLString }, message: { type: nonNull(GraphQLString) } },
+    fields: {
+      code: { type: nonNull(GraphQLString) },
+      field: { type: GraphQLString },
+      message: { type: nonNull(GraphQLString) },
+    },
     name: 'EventError',
   })
   const EventResult = new GraphQLObjectType({
@@ -56,10 +60,17 @@ export const eventOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
         resolve: async (_: unknown, args: { events: unknown[]; partial?: boolean }, { req }: Context) => {
           requireIntakeAccess(req)
           try {
-            const result = await recordEvents(req.payload, args.events, { partial: args.partial ?? false, source: 'api' })
+            const result = await recordEvents(req.payload, args.events, {
+              partial: args.partial ?? false,
+              source: 'api',
+            })
             if (result.rejected > 0 && !args.partial) {
               // Nothing was stored: an error, with every event's problem in the extensions.
-              throw new CodedError('BAD_USER_INPUT', `${result.rejected} of ${args.events.length} events are invalid; nothing was stored`, { results: result.results })
+              throw new CodedError(
+                'BAD_USER_INPUT',
+                `${result.rejected} of ${args.events.length} events are invalid; nothing was stored`,
+                { results: result.results },
+              )
             }
             return result
           } catch (error) {

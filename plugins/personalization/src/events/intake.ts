@@ -3,17 +3,23 @@ import type { Payload } from 'payload'
 import type { StoredEvent } from './consumers'
 
 import { EVENTS } from '../collections/Events'
-import { extensionsOf } from '../extensions'
 import { readRows } from '../database/bulkRead'
 import { type BulkWrite, writeAtomically } from '../database/bulkWrite'
+import { extensionsOf } from '../extensions'
 import { idFromKey, isPossibleId } from '../utilities/relation'
 import { EVENT_TYPES } from './eventTypes'
-import { type EventError, MAX_BATCH, validateEvent, type ValidEvent } from './validateEvent'
 import { serialized } from './serialized'
+import { type EventError, MAX_BATCH, validateEvent, type ValidEvent } from './validateEvent'
 
 export type EventStatus = 'accepted' | 'duplicate' | 'not_applied' | 'rejected' | 'skipped'
 export type EventResult = { error?: EventError; id: null | string; index: number; reason?: string; status: EventStatus }
-export type IntakeResult = { accepted: number; duplicates: number; rejected: number; results: EventResult[]; skipped: number }
+export type IntakeResult = {
+  accepted: number
+  duplicates: number
+  rejected: number
+  results: EventResult[]
+  skipped: number
+}
 
 export type IntakeOptions = {
   /** Internal producers (tracking routes, scoring) may write system event types. */
@@ -38,7 +44,11 @@ export class BatchTooLargeError extends Error {
  * consumers settle (stages, implicit interests) for every subscriber of the batch, which is how a
  * retry after a crash completes what the first attempt could not.
  */
-export async function recordEvents(payload: Payload, inputs: unknown[], options: IntakeOptions = {}): Promise<IntakeResult> {
+export async function recordEvents(
+  payload: Payload,
+  inputs: unknown[],
+  options: IntakeOptions = {},
+): Promise<IntakeResult> {
   if (inputs.length > MAX_BATCH) throw new BatchTooLargeError(inputs.length)
   const now = options.now ?? new Date()
   const results: EventResult[] = []
@@ -48,17 +58,31 @@ export async function recordEvents(payload: Payload, inputs: unknown[], options:
     const outcome = validateEvent(input, now, { allowSystem: options.allowSystem })
     const id = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : null
     if ('error' in outcome) return results.push({ error: outcome.error, id, index, status: 'rejected' })
-    if (seen.has(outcome.event.eventId)) return results.push({ id, index, reason: 'repeated_in_batch', status: 'duplicate' })
+    if (seen.has(outcome.event.eventId))
+      return results.push({ id, index, reason: 'repeated_in_batch', status: 'duplicate' })
     seen.add(outcome.event.eventId)
     valid.push({ event: outcome.event, index })
   })
 
-  const known = await resolveSubscribers(payload, valid.map(({ event }) => event.subscriberRef))
+  const known = await resolveSubscribers(
+    payload,
+    valid.map(({ event }) => event.subscriberRef),
+  )
   const resolved: { event: StoredEvent; index: number }[] = []
   for (const { event, index } of valid) {
-    const subscriber = 'id' in event.subscriberRef ? (known.ids.has(event.subscriberRef.id) ? event.subscriberRef.id : undefined) : known.byEmail.get(event.subscriberRef.email)
+    const subscriber =
+      'id' in event.subscriberRef
+        ? known.ids.has(event.subscriberRef.id)
+          ? event.subscriberRef.id
+          : undefined
+        : known.byEmail.get(event.subscriberRef.email)
     if (!subscriber) {
-      results.push({ error: { code: 'unknown_subscriber', field: 'subscriber', message: 'No subscriber with this id or email' }, id: event.eventId, index, status: 'rejected' })
+      results.push({
+        error: { code: 'unknown_subscriber', field: 'subscriber', message: 'No subscriber with this id or email' },
+        id: event.eventId,
+        index,
+        status: 'rejected',
+      })
       continue
     }
     const { subscriberRef: _ref, ...rest } = event
@@ -66,13 +90,22 @@ export async function recordEvents(payload: Payload, inputs: unknown[], options:
   }
 
   if (!options.partial && results.some((result) => result.status === 'rejected')) {
-    for (const { event, index } of resolved) results.push({ id: event.eventId, index, reason: 'batch_rejected', status: 'not_applied' })
+    for (const { event, index } of resolved)
+      results.push({ id: event.eventId, index, reason: 'batch_rejected', status: 'not_applied' })
     return summarize(results)
   }
 
   await serialized(payload, async () => {
-    const trackedSubscribers = [...new Set(resolved.filter(({ event }) => EVENT_TYPES[event.type].tracked).map(({ event }) => event.subscriber))]
-    const [stored, allowed] = await Promise.all([existingEventIds(payload, resolved.map(({ event }) => event.eventId)), trackingAllowedOf(payload, trackedSubscribers)])
+    const trackedSubscribers = [
+      ...new Set(resolved.filter(({ event }) => EVENT_TYPES[event.type].tracked).map(({ event }) => event.subscriber)),
+    ]
+    const [stored, allowed] = await Promise.all([
+      existingEventIds(
+        payload,
+        resolved.map(({ event }) => event.eventId),
+      ),
+      trackingAllowedOf(payload, trackedSubscribers),
+    ])
     const fresh = resolved.filter(({ event, index }) => {
       if (!stored.has(event.eventId)) return true
       results.push({ id: event.eventId, index, status: 'duplicate' })
@@ -88,7 +121,11 @@ export async function recordEvents(payload: Payload, inputs: unknown[], options:
     if (events.length > 0) {
       const planned: BulkWrite[] = []
       for (const consumer of consumers) if (consumer.plan) planned.push(await consumer.plan({ events, now, payload }))
-      await writeAtomically(payload, { inserts: [{ collection: EVENTS, conflictKey: 'eventId', docs: events, ignoreConflicts: true }] }, ...planned)
+      await writeAtomically(
+        payload,
+        { inserts: [{ collection: EVENTS, conflictKey: 'eventId', docs: events, ignoreConflicts: true }] },
+        ...planned,
+      )
     }
     for (const { event, index } of accepted) results.push({ id: event.eventId, index, status: 'accepted' })
     const subscribers = [...new Set(resolved.map(({ event }) => event.subscriber))]
@@ -100,7 +137,13 @@ export async function recordEvents(payload: Payload, inputs: unknown[], options:
 function summarize(results: EventResult[]): IntakeResult {
   results.sort((a, b) => a.index - b.index)
   const count = (status: EventStatus) => results.filter((result) => result.status === status).length
-  return { accepted: count('accepted'), duplicates: count('duplicate'), rejected: count('rejected'), results, skipped: count('skipped') }
+  return {
+    accepted: count('accepted'),
+    duplicates: count('duplicate'),
+    rejected: count('rejected'),
+    results,
+    skipped: count('skipped'),
+  }
 }
 
 async function resolveSubscribers(payload: Payload, refs: ValidEvent['subscriberRef'][]) {
@@ -119,7 +162,11 @@ async function resolveSubscribers(payload: Payload, refs: ValidEvent['subscriber
 }
 
 async function existingEventIds(payload: Payload, eventIds: string[]): Promise<Set<string>> {
-  return new Set((await readRows(payload, EVENTS, ['eventId'], [{ field: 'eventId', in: eventIds }])).map((row) => String(row.eventId)))
+  return new Set(
+    (await readRows(payload, EVENTS, ['eventId'], [{ field: 'eventId', in: eventIds }])).map((row) =>
+      String(row.eventId),
+    ),
+  )
 }
 
 /** Subscribers whose behaviour may be stored: the consent plugin's answer, or everyone without one (the host answers for consent). */

@@ -25,13 +25,19 @@ export const eventIntakeEndpoint: Endpoint = {
       requireIntakeAccess(req)
       const body = await readBody(req, BODY_LIMIT)
       const events = Array.isArray(body) ? body : (body as { events?: unknown } | undefined)?.events
-      if (!Array.isArray(events)) return problemResponse(400, 'BAD_USER_INPUT', 'Send {"events": [...]} or a JSON array of events')
+      if (!Array.isArray(events))
+        return problemResponse(400, 'BAD_USER_INPUT', 'Send {"events": [...]} or a JSON array of events')
       const partial = !Array.isArray(body) && (body as { partial?: unknown }).partial === true
       const result = await recordEvents(req.payload, events, { partial, source: 'api' })
       return Response.json(result, { status: result.rejected > 0 && !partial ? 422 : 200 })
     } catch (error) {
       if (error instanceof BatchTooLargeError) return problemResponse(413, 'BATCH_TOO_LARGE', error.message)
-      if (error instanceof CodedError && error.code === 'BODY_TOO_LARGE') return problemResponse(413, 'BATCH_TOO_LARGE', `The body is too large; send at most ${MAX_BATCH} events per request`)
+      if (error instanceof CodedError && error.code === 'BODY_TOO_LARGE')
+        return problemResponse(
+          413,
+          'BATCH_TOO_LARGE',
+          `The body is too large; send at most ${MAX_BATCH} events per request`,
+        )
       if (error instanceof CodedError) return problemResponse(error.status, error.code, error.message)
       throw error
     }

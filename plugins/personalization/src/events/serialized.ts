@@ -16,14 +16,19 @@ export function serialized<T>(payload: Payload, task: () => Promise<T>): Promise
   const previous = tails.get(payload) ?? Promise.resolve()
   const locked = () => withDatabaseLock(payload, task)
   const run = previous.then(locked, locked)
-  tails.set(payload, run.catch(() => undefined))
+  tails.set(
+    payload,
+    run.catch(() => undefined),
+  )
   return run
 }
 
 /** Any 64-bit number, the same in every process: "intake" in ASCII. */
 const INTAKE_LOCK = 0x696e74616b65
 
-type PgPool = { connect: () => Promise<{ query: (sql: string, values?: unknown[]) => Promise<unknown>; release: () => void }> }
+type PgPool = {
+  connect: () => Promise<{ query: (sql: string, values?: unknown[]) => Promise<unknown>; release: () => void }>
+}
 
 async function withDatabaseLock<T>(payload: Payload, task: () => Promise<T>): Promise<T> {
   if (payload.db.name !== 'postgres') return task()

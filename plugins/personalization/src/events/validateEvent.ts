@@ -7,7 +7,8 @@ export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
 const MAX_PROPERTIES_BYTES = 4096
 const EVENT_ID = /^[\w.:@/-]{1,128}$/
 /** Strict ISO 8601 with a time and a zone, years 2000–2099: anything else is a client bug, not a date. */
-const ISO_TIMESTAMP = /^(20\d{2})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
+const ISO_TIMESTAMP =
+  /^(20\d{2})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
 
 /** The calendar day exists (no 30 February: Date would roll it over to March). */
 function realDate(value: string): boolean {
@@ -41,52 +42,94 @@ export type ValidEvent = {
 export type EventError = { code: string; field?: string; message: string }
 
 /** Checks one event's shape; the subscriber's existence and consent are the intake's to check. */
-export function validateEvent(input: unknown, now: Date, { allowSystem = false } = {}): { error: EventError } | { event: ValidEvent } {
-  if (input == null || typeof input !== 'object' || Array.isArray(input)) return fail('invalid_event', 'An event must be a JSON object')
+export function validateEvent(
+  input: unknown,
+  now: Date,
+  { allowSystem = false } = {},
+): { error: EventError } | { event: ValidEvent } {
+  if (input == null || typeof input !== 'object' || Array.isArray(input))
+    return fail('invalid_event', 'An event must be a JSON object')
   const raw = input as EventInput
   if (typeof raw.id !== 'string' || !EVENT_ID.test(raw.id)) {
     return fail('invalid_id', 'id must be 1–128 characters of letters, digits and . : @ / _ -', 'id')
   }
   if (!isEventType(raw.type) || (!allowSystem && SYSTEM_EVENT_TYPES.includes(raw.type))) {
     const accepted = Object.keys(EVENT_TYPES).filter((type) => !SYSTEM_EVENT_TYPES.includes(type as EventType))
-    return fail('unknown_type', `Unknown event type ${JSON.stringify(raw.type)}; accepted: ${accepted.join(', ')}`, 'type')
+    return fail(
+      'unknown_type',
+      `Unknown event type ${JSON.stringify(raw.type)}; accepted: ${accepted.join(', ')}`,
+      'type',
+    )
   }
 
   const occurredAt = raw.occurredAt == null ? now : new Date(raw.occurredAt as string)
-  if (raw.occurredAt != null && (typeof raw.occurredAt !== 'string' || !realDate(raw.occurredAt) || Number.isNaN(occurredAt.getTime()))) {
-    return fail('invalid_timestamp', 'occurredAt must be an ISO 8601 timestamp with a zone, e.g. 2026-11-23T09:00:00Z', 'occurredAt')
+  if (
+    raw.occurredAt != null &&
+    (typeof raw.occurredAt !== 'string' || !realDate(raw.occurredAt) || Number.isNaN(occurredAt.getTime()))
+  ) {
+    return fail(
+      'invalid_timestamp',
+      'occurredAt must be an ISO 8601 timestamp with a zone, e.g. 2026-11-23T09:00:00Z',
+      'occurredAt',
+    )
   }
   if (occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    return fail('future_timestamp', `occurredAt is more than ${FUTURE_TOLERANCE_MS / 60000} minutes in the future`, 'occurredAt')
+    return fail(
+      'future_timestamp',
+      `occurredAt is more than ${FUTURE_TOLERANCE_MS / 60000} minutes in the future`,
+      'occurredAt',
+    )
   }
 
   const subscriberRef = referenceOf(raw)
   if (!subscriberRef) return fail('missing_subscriber', 'Give the subscriber as subscriber (id) or email', 'subscriber')
 
   const properties = raw.properties ?? {}
-  if (typeof properties !== 'object' || Array.isArray(properties)) return fail('invalid_properties', 'properties must be a JSON object', 'properties')
+  if (typeof properties !== 'object' || Array.isArray(properties))
+    return fail('invalid_properties', 'properties must be a JSON object', 'properties')
   if (JSON.stringify(properties).length > MAX_PROPERTIES_BYTES) {
-    return fail('properties_too_large', `properties must be at most ${MAX_PROPERTIES_BYTES} bytes of JSON`, 'properties')
+    return fail(
+      'properties_too_large',
+      `properties must be at most ${MAX_PROPERTIES_BYTES} bytes of JSON`,
+      'properties',
+    )
   }
   const props = properties as Record<string, unknown>
   for (const required of REQUIRED_PROPERTIES[raw.type] ?? []) {
     const value = props[required.name]
-    const ok = required.type === 'number' ? typeof value === 'number' && Number.isFinite(value) && value >= 0 : typeof value === 'string' && value.length > 0
-    if (!ok) return fail('missing_property', `A ${raw.type} event needs properties.${required.name} (${required.type})`, `properties.${required.name}`)
+    const ok =
+      required.type === 'number'
+        ? typeof value === 'number' && Number.isFinite(value) && value >= 0
+        : typeof value === 'string' && value.length > 0
+    if (!ok)
+      return fail(
+        'missing_property',
+        `A ${raw.type} event needs properties.${required.name} (${required.type})`,
+        `properties.${required.name}`,
+      )
   }
   if (raw.type === 'bounce' && props.kind !== 'hard' && props.kind !== 'soft') {
     return fail('invalid_property', 'properties.kind of a bounce is hard or soft', 'properties.kind')
   }
   const block = props.block
-  if (block != null && typeof block !== 'string' && typeof block !== 'number') return fail('invalid_property', 'properties.block is a block id', 'properties.block')
+  if (block != null && typeof block !== 'string' && typeof block !== 'number')
+    return fail('invalid_property', 'properties.block is a block id', 'properties.block')
 
   return {
-    event: { block: block == null ? null : String(block), eventId: raw.id, occurredAt, properties: props, subscriberRef, type: raw.type },
+    event: {
+      block: block == null ? null : String(block),
+      eventId: raw.id,
+      occurredAt,
+      properties: props,
+      subscriberRef,
+      type: raw.type,
+    },
   }
 }
 
 function referenceOf(raw: EventInput): ValidEvent['subscriberRef'] | null {
-  if (typeof raw.subscriber === 'number' || (typeof raw.subscriber === 'string' && raw.subscriber.length > 0)) return { id: String(raw.subscriber) }
+  if (typeof raw.subscriber === 'number' || (typeof raw.subscriber === 'string' && raw.subscriber.length > 0))
+    return { id: String(raw.subscriber) }
   const email = normalizeEmail(raw.email)
   return email ? { email } : null
 }

@@ -13,7 +13,10 @@ const OPERATORS = {
 export type OperatorName = keyof typeof OPERATORS
 
 /** attribute path · operator · values: the one condition shape of persona profiles, scoring rules and event filters. */
-export function conditionFields(operators: OperatorName[], { pathExample = 'attributes.industry', required = true } = {}): Field[] {
+export function conditionFields(
+  operators: OperatorName[],
+  { pathExample = 'attributes.industry', required = true } = {},
+): Field[] {
   return [
     {
       name: 'attribute',
@@ -24,7 +27,9 @@ export function conditionFields(operators: OperatorName[], { pathExample = 'attr
       validate: ((value, { req }) =>
         !value ||
         /^[a-zA-Z]\w*(\.[a-zA-Z]\w*)*$/.test(value) ||
-        message(req, 'kontorwerk-personalization:fieldPathExpected', { example: pathExample })) as TextFieldSingleValidation,
+        message(req, 'kontorwerk-personalization:fieldPathExpected', {
+          example: pathExample,
+        })) as TextFieldSingleValidation,
     },
     {
       name: 'operator',

@@ -3,8 +3,8 @@ import type { ArrayField } from 'payload'
 import type { Channel } from '../domain/channels'
 
 import { channelOptions, goalOptions } from '../domain/channels'
-import { relationsExist, tagRelationship } from './tagRelationship'
 import { message, option, translated } from '../translations'
+import { relationsExist, tagRelationship } from './tagRelationship'
 
 const KEY_PATTERN = /^[a-z][a-z0-9_-]*$/
 
@@ -29,14 +29,35 @@ export function slotsField(defaultChannel: Channel): ArrayField {
               !value || KEY_PATTERN.test(value) || message(req, 'kontorwerk-personalization:slotKeyPattern'),
           },
           { name: 'label', type: 'text', label: translated('kontorwerk-personalization:label'), required: true },
-          { name: 'count', type: 'number', defaultValue: 1, label: translated('kontorwerk-personalization:blockCount'), max: 6, min: 1, required: true },
+          {
+            name: 'count',
+            type: 'number',
+            defaultValue: 1,
+            label: translated('kontorwerk-personalization:blockCount'),
+            max: 6,
+            min: 1,
+            required: true,
+          },
         ],
       },
       {
         type: 'row',
         fields: [
-          { name: 'channel', type: 'select', defaultValue: defaultChannel, label: translated('kontorwerk-personalization:channel'), options: channelOptions, required: true },
-          { name: 'goals', type: 'select', hasMany: true, label: translated('kontorwerk-personalization:onlyGoals'), options: goalOptions },
+          {
+            name: 'channel',
+            type: 'select',
+            defaultValue: defaultChannel,
+            label: translated('kontorwerk-personalization:channel'),
+            options: channelOptions,
+            required: true,
+          },
+          {
+            name: 'goals',
+            type: 'select',
+            hasMany: true,
+            label: translated('kontorwerk-personalization:onlyGoals'),
+            options: goalOptions,
+          },
           {
             name: 'strategy',
             type: 'select',
@@ -63,7 +84,10 @@ export function slotsField(defaultChannel: Channel): ArrayField {
       },
     ],
     label: translated('kontorwerk-personalization:slots'),
-    labels: { plural: translated('kontorwerk-personalization:slotsPlural'), singular: translated('kontorwerk-personalization:slotsSingular') },
+    labels: {
+      plural: translated('kontorwerk-personalization:slotsPlural'),
+      singular: translated('kontorwerk-personalization:slotsSingular'),
+    },
     minRows: 1,
     required: true,
     validate: (rows: unknown, { req }: { req: Parameters<typeof message>[0] }) => {

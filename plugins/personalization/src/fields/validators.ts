@@ -3,10 +3,10 @@ import type { PayloadRequest } from 'payload'
 import mjml2html from 'mjml'
 import { textarea } from 'payload/shared'
 
-import { MARKERS } from '../rendering/email/layouts'
 import { localized } from '../i18n/translations'
-import { message } from '../translations'
+import { MARKERS } from '../rendering/email/layouts'
 import { templateProblem } from '../rendering/tokens/templateProblem'
+import { message } from '../translations'
 
 type Options = { req: Partial<Pick<PayloadRequest, 'i18n'>> }
 
@@ -39,7 +39,9 @@ export async function validMjmlLayout(value: null | string | undefined, { req }:
   if (liquid !== true) return liquid
   try {
     const result = await mjml2html(value.replaceAll(MARKERS.sections, ''), { validationLevel: 'strict' })
-    return result.errors.length === 0 ? true : `MJML: ${result.errors.map((error) => error.formattedMessage).join('; ')}`
+    return result.errors.length === 0
+      ? true
+      : `MJML: ${result.errors.map((error) => error.formattedMessage).join('; ')}`
   } catch (error) {
     return `MJML: ${(error as Error & { errors?: { formattedMessage: string }[] }).errors?.map((e) => e.formattedMessage).join('; ') ?? (error as Error).message}`
   }

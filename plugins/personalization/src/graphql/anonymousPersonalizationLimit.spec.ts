@@ -9,12 +9,24 @@ import { spendAnonymousAllowance } from './anonymousPersonalizationLimit'
 let next = 0
 let limit: number | undefined
 /** A Payload configured with the option `anonymousRateLimit` (the default while it is undefined). */
-const payload = () => ({ config: extendPersonalization({} as Config, { options: resolveOptions({ anonymousRateLimit: limit }, {}) }) })
+const payload = () => ({
+  config: extendPersonalization({} as Config, { options: resolveOptions({ anonymousRateLimit: limit }, {}) }),
+})
 /** A request as Payload hands it to a resolver: the address the express server put there, maybe a user. */
-const requestFrom = (ip: string, user: null | object = null) => ({ headers: new Headers({ 'x-client-ip': ip }), i18n: { language: 'en', t: (key: string) => key }, payload: payload(), user }) as unknown as PayloadRequest
+const requestFrom = (ip: string, user: null | object = null) =>
+  ({
+    headers: new Headers({ 'x-client-ip': ip }),
+    i18n: { language: 'en', t: (key: string) => key },
+    payload: payload(),
+    user,
+  }) as unknown as PayloadRequest
 const freshAddress = () => `198.51.100.${++next}`
 
-const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string; status?: number }) => ({ code: error.code, status: error.status }))
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => null,
+    (error: { code?: string; status?: number }) => ({ code: error.code, status: error.status }),
+  )
 
 describe('the per-address allowance for anonymous personalization', () => {
   afterEach(() => {

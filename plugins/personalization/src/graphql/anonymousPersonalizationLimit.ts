@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
 import { CodedError } from '../errors'
-import { message } from '../translations'
 import { personalizationOptions } from '../extensions'
 import { clientAddressKey } from '../security/clientAddress'
 import { sharedCounter } from '../security/sharedCounter'
+import { message } from '../translations'
 
 const WINDOW_MS = 60_000
 

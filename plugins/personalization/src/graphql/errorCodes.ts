@@ -15,5 +15,10 @@ export const addGraphQLErrorCode: AfterErrorHook = ({ error, graphqlResult }) =>
   const original = (error as { originalError?: { data?: { code?: string; details?: unknown } } }).originalError
   const extensions = (graphqlResult.extensions ?? {}) as { statusCode?: number }
   const code = original?.data?.code ?? CODE_BY_STATUS[extensions.statusCode ?? 500] ?? 'INTERNAL_SERVER_ERROR'
-  return { graphqlResult: { ...graphqlResult, extensions: { ...extensions, code, ...(original?.data?.details ? { details: original.data.details } : {}) } } }
+  return {
+    graphqlResult: {
+      ...graphqlResult,
+      extensions: { ...extensions, code, ...(original?.data?.details ? { details: original.data.details } : {}) },
+    },
+  }
 }

@@ -1,11 +1,11 @@
-import type { GraphQLInfo, PayloadRequest } from 'payload'
 import type * as GraphQLModule from 'graphql'
+import type { GraphQLInfo, PayloadRequest } from 'payload'
 
 import type { Reason } from '../engine/types'
 
+import { personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from '../engine/service'
 import { spendAnonymousAllowance } from './anonymousPersonalizationLimit'
 import { typeHelpers } from './typeHelpers'
-import { personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from '../engine/service'
 
 type GraphQL = typeof GraphQLModule
 type Context = { req: PayloadRequest }
@@ -26,11 +26,23 @@ export function explain(reason: Reason): string {
 
 /** The personalization queries, added to Payload's own GraphQL schema. */
 export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown> {
-  const { GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLObjectType, GraphQLString } = GraphQL
+  const {
+    GraphQLBoolean,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInputObjectType,
+    GraphQLInt,
+    GraphQLList,
+    GraphQLObjectType,
+    GraphQLString,
+  } = GraphQL
   const { list, nonNull } = typeHelpers(GraphQL)
 
   const InterestWeight = new GraphQLInputObjectType({
-    fields: { interest: { description: 'Interest slug', type: nonNull(GraphQLString) }, weight: { description: '0–1, default 1', type: GraphQLFloat } },
+    fields: {
+      interest: { description: 'Interest slug', type: nonNull(GraphQLString) },
+      weight: { description: '0–1, default 1', type: GraphQLFloat },
+    },
     name: 'PersonalizationInterestInput',
   })
   const ContextInput = new GraphQLInputObjectType({
@@ -44,7 +56,9 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     name: 'PersonalizationContextInput',
   })
   const Components = new GraphQLObjectType({
-    fields: Object.fromEntries(['interest', 'persona', 'stage', 'priority', 'freshness'].map((name) => [name, { type: nonNull(GraphQLFloat) }])),
+    fields: Object.fromEntries(
+      ['interest', 'persona', 'stage', 'priority', 'freshness'].map((name) => [name, { type: nonNull(GraphQLFloat) }]),
+    ),
     name: 'PersonalizationScoreComponents',
   })
   const Exclusion = new GraphQLObjectType({
@@ -61,7 +75,10 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
       explanation: { resolve: (reason) => explain(reason), type: nonNull(GraphQLString) },
       kind: { description: 'ranked or fallback', type: nonNull(GraphQLString) },
       localeFallback: { type: nonNull(GraphQLBoolean) },
-      matchedInterests: { description: 'Slugs of the interests that matched (a parent counts half)', type: list(GraphQLString) },
+      matchedInterests: {
+        description: 'Slugs of the interests that matched (a parent counts half)',
+        type: list(GraphQLString),
+      },
       matchedPersona: { description: 'Persona slug', type: GraphQLString },
       matchedStage: { type: GraphQLString },
       score: { type: nonNull(GraphQLFloat) },
@@ -79,7 +96,10 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     },
     name: 'PersonalizedImage',
   })
-  const Cta = new GraphQLObjectType({ fields: { label: { type: nonNull(GraphQLString) }, url: { type: nonNull(GraphQLString) } }, name: 'PersonalizedCta' })
+  const Cta = new GraphQLObjectType({
+    fields: { label: { type: nonNull(GraphQLString) }, url: { type: nonNull(GraphQLString) } },
+    name: 'PersonalizedCta',
+  })
   const Block = new GraphQLObjectType({
     fields: {
       bodyHtml: { type: nonNull(GraphQLString) },
@@ -94,7 +114,11 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     name: 'PersonalizedBlock',
   })
   const Slot = new GraphQLObjectType({
-    fields: { blocks: { type: list(Block) }, key: { type: nonNull(GraphQLString) }, label: { type: nonNull(GraphQLString) } },
+    fields: {
+      blocks: { type: list(Block) },
+      key: { type: nonNull(GraphQLString) },
+      label: { type: nonNull(GraphQLString) },
+    },
     name: 'PersonalizedSlot',
   })
   const Newsletter = new GraphQLObjectType({
@@ -126,7 +150,11 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
       channel: { type: nonNull(GraphQLString) },
       goals: { type: new GraphQLList(nonNull(GraphQLString)) },
       interests: { description: 'Interest slugs (sub-topics included)', type: new GraphQLList(nonNull(GraphQLString)) },
-      segments: { description: 'Segment ids: only their members get ranked blocks, everyone else (and anonymous readers) the generic fallback', type: new GraphQLList(nonNull(GraphQLID)) },
+      segments: {
+        description:
+          'Segment ids: only their members get ranked blocks, everyone else (and anonymous readers) the generic fallback',
+        type: new GraphQLList(nonNull(GraphQLID)),
+      },
       strategy: { description: 'relevance (default), priority or freshness', type: GraphQLString },
     },
     name: 'PersonalizedBlockFilterInput',
@@ -139,14 +167,20 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     token: { description: 'Signed subscriber token from an email link', type: GraphQLString },
   }
   type Args = Record<string, never>
-  const resolver = <A>(run: (req: PayloadRequest, args: A) => unknown) => async (_: unknown, args: A, context: Context, _info?: GraphQLInfo) => {
-    await spendAnonymousAllowance(context.req)
-    return run(context.req, args)
-  }
+  const resolver =
+    <A>(run: (req: PayloadRequest, args: A) => unknown) =>
+    async (_: unknown, args: A, context: Context, _info?: GraphQLInfo) => {
+      await spendAnonymousAllowance(context.req)
+      return run(context.req, args)
+    }
 
   return {
     personalizedBlocks: {
-      args: { ...readerArgs, filter: { type: nonNull(BlockFilter) }, limit: { description: '1–20, default 3', type: GraphQLInt } },
+      args: {
+        ...readerArgs,
+        filter: { type: nonNull(BlockFilter) },
+        limit: { description: '1–20, default 3', type: GraphQLInt },
+      },
       resolve: resolver<Args>((req, args) => personalizedBlocks(req, args as never)),
       type: list(Block),
     },

@@ -7,21 +7,31 @@ import { type ComplexityEstimator, createComplexityRule } from 'graphql-query-co
  * a landing page ranks its sections and renders a whole HTML page; a newsletter also compiles
  * MJML and renders HTML and text. Every alias runs the engine again, so every alias costs.
  */
-export const PERSONALIZATION_COSTS: Readonly<Record<string, number>> = { personalizedBlocks: 1, personalizedLandingPage: 3, personalizedNewsletter: 5 }
+export const PERSONALIZATION_COSTS: Readonly<Record<string, number>> = {
+  personalizedBlocks: 1,
+  personalizedLandingPage: 3,
+  personalizedNewsletter: 5,
+}
 
 /** What one GraphQL request may spend: a page with a landing page and a dozen block lists, or four newsletters. */
 export const REQUEST_BUDGET = 20
 
-const PRICE_LIST = Object.entries(PERSONALIZATION_COSTS).map(([field, cost]) => `${field} ${cost}`).join(', ')
+const PRICE_LIST = Object.entries(PERSONALIZATION_COSTS)
+  .map(([field, cost]) => `${field} ${cost}`)
+  .join(', ')
 
 /** Personalization fields at the root cost their price; every other field is free here (Payload's own complexity limit covers those). */
-const personalizationCost: ComplexityEstimator = ({ childComplexity, field, type }) => (type.name === 'Query' ? PERSONALIZATION_COSTS[field.name] : undefined) ?? childComplexity
+const personalizationCost: ComplexityEstimator = ({ childComplexity, field, type }) =>
+  (type.name === 'Query' ? PERSONALIZATION_COSTS[field.name] : undefined) ?? childComplexity
 
 /**
  * A validation rule, so an over-budget request is refused before anything runs. Aliases, fragments
  * and @include/@skip are counted as the executor would run them (graphql-query-complexity).
  */
-export function personalizationBudget({ operationName, variableValues }: Pick<ExecutionArgs, 'operationName' | 'variableValues'>): ValidationRule {
+export function personalizationBudget({
+  operationName,
+  variableValues,
+}: Pick<ExecutionArgs, 'operationName' | 'variableValues'>): ValidationRule {
   let cost = 0
   const measure = createComplexityRule({
     estimators: [personalizationCost],
@@ -40,5 +50,10 @@ export function personalizationBudget({ operationName, variableValues }: Pick<Ex
     Object.assign(error.extensions, { code: 'BAD_USER_INPUT', details: { budget: REQUEST_BUDGET, cost } })
     return error
   }
-  return (context: ValidationContext) => measure(Object.assign(Object.create(context) as ValidationContext, { reportError: (error: GraphQLError) => context.reportError(explain(error)) }))
+  return (context: ValidationContext) =>
+    measure(
+      Object.assign(Object.create(context) as ValidationContext, {
+        reportError: (error: GraphQLError) => context.reportError(explain(error)),
+      }),
+    )
 }

@@ -9,7 +9,27 @@ describe('the GraphQL schema', () => {
     const { schema } = configToSchema(config)
     const queries = Object.keys(schema.getQueryType()!.getFields())
     const mutations = Object.keys(schema.getMutationType()!.getFields())
-    expect(queries).toEqual(expect.arrayContaining(['leadScore', 'personalizedNewsletter', 'personalizedLandingPage', 'personalizedBlocks', 'preferences', 'segmentCount', 'segmentMembers', 'subscriberSegments']))
-    expect(mutations).toEqual(expect.arrayContaining(['recordEvents', 'subscribe', 'confirmSubscription', 'updatePreferences', 'unsubscribe', 'freezeSegment']))
+    expect(queries).toEqual(
+      expect.arrayContaining([
+        'leadScore',
+        'personalizedNewsletter',
+        'personalizedLandingPage',
+        'personalizedBlocks',
+        'preferences',
+        'segmentCount',
+        'segmentMembers',
+        'subscriberSegments',
+      ]),
+    )
+    expect(mutations).toEqual(
+      expect.arrayContaining([
+        'recordEvents',
+        'subscribe',
+        'confirmSubscription',
+        'updatePreferences',
+        'unsubscribe',
+        'freezeSegment',
+      ]),
+    )
   })
 })

@@ -29,7 +29,10 @@ describe('a package merges its texts into the host i18n as Payload plugins do', 
       'kontorwerk-demo': { greeting: 'Hallo {{name}}', limit: 'Höchstens {{count}} Zeichen', title: 'Überschrift' },
       'other-plugin': { save: 'Sichern' },
     })
-    expect(merged.i18n?.translations?.en).toEqual({ general: { custom: 'Host text' }, 'kontorwerk-demo': demo.tables.en })
+    expect(merged.i18n?.translations?.en).toEqual({
+      general: { custom: 'Host text' },
+      'kontorwerk-demo': demo.tables.en,
+    })
   })
 
   it('gives admin languages it does not ship the English texts and leaves the other i18n options alone', () => {
@@ -37,13 +40,19 @@ describe('a package merges its texts into the host i18n as Payload plugins do', 
     const merged = mergeTranslations(hostConfig({ supportedLanguages }), demo.namespace, demo.tables)
     expect((merged.i18n?.translations as Record<string, unknown>).fr).toEqual({ 'kontorwerk-demo': demo.tables.en })
     expect(merged.i18n?.supportedLanguages).toBe(supportedLanguages)
-    expect(Object.keys(mergeTranslations({} as Config, demo.namespace, demo.tables).i18n ?? {})).toEqual(['translations'])
+    expect(Object.keys(mergeTranslations({} as Config, demo.namespace, demo.tables).i18n ?? {})).toEqual([
+      'translations',
+    ])
   })
 })
 
 describe('texts outside a label function', () => {
   it('fills placeholders, per language where numbers read differently', () => {
-    expect(demo.texts('kontorwerk-demo:limit', (language) => ({ count: (300000).toLocaleString(language === 'de' ? 'de-DE' : 'en-US') }))).toEqual({
+    expect(
+      demo.texts('kontorwerk-demo:limit', (language) => ({
+        count: (300000).toLocaleString(language === 'de' ? 'de-DE' : 'en-US'),
+      })),
+    ).toEqual({
       de: 'Höchstens 300.000 Zeichen',
       en: 'At most 300,000 characters',
     })
@@ -52,12 +61,12 @@ describe('texts outside a label function', () => {
   it('speaks the request language, English for a language not shipped, German without a request', () => {
     const texts = demo.texts('kontorwerk-demo:greeting', { name: 'Ada' })
     const req = (language: string) => ({ i18n: { language } }) as Parameters<typeof localized>[0]
-    expect([localized(req('de'), texts), localized(req('en'), texts), localized(req('fr'), texts), localized(undefined, texts)]).toEqual([
-      'Hallo Ada',
-      'Hello Ada',
-      'Hello Ada',
-      'Hallo Ada',
-    ])
+    expect([
+      localized(req('de'), texts),
+      localized(req('en'), texts),
+      localized(req('fr'), texts),
+      localized(undefined, texts),
+    ]).toEqual(['Hallo Ada', 'Hello Ada', 'Hello Ada', 'Hallo Ada'])
     expect(demo.message(undefined, 'kontorwerk-demo:greeting', { name: 'Ada' })).toBe('Hallo Ada')
   })
 

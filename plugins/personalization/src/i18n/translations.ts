@@ -6,7 +6,10 @@ import { deepMergeSimple } from 'payload'
 export type ShippedLanguage = 'de' | 'en'
 
 /** One package's admin texts: German first, English second, with the same keys (the type says so). */
-export type TranslationTables<Table extends Record<string, string>> = { de: Table; en: { [Key in keyof Table]: string } }
+export type TranslationTables<Table extends Record<string, string>> = {
+  de: Table
+  en: { [Key in keyof Table]: string }
+}
 
 /**
  * Whatever translates: Payload's `t` in a label function, `req.t`, `useTranslation().t`. Typed to take
@@ -25,14 +28,21 @@ export type TranslatedTexts = Record<ShippedLanguage, string>
 
 /** Fills `{{name}}` placeholders the way Payload's `t` does (a missing value keeps the placeholder). */
 const fill = (text: string, vars?: Vars) =>
-  vars ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) => (vars[name] == null ? placeholder : String(vars[name]))) : text
+  vars
+    ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (placeholder, name: string) =>
+        vars[name] == null ? placeholder : String(vars[name]),
+      )
+    : text
 
 /**
  * The helpers one package builds from its `translations/` tables. Keys are `<namespace>:<key>`, the
  * form Payload's own `t` resolves (namespace first), so that hosts can override any text in their
  * `i18n.translations` and client components use `useTranslation().t` with the same keys.
  */
-export function packageTranslations<Namespace extends string, Table extends Record<string, string>>(namespace: Namespace, tables: TranslationTables<Table>) {
+export function packageTranslations<Namespace extends string, Table extends Record<string, string>>(
+  namespace: Namespace,
+  tables: TranslationTables<Table>,
+) {
   type Key = `${Namespace}:${keyof Table & string}`
   const own = (key: Key) => key.slice(namespace.length + 1) as keyof Table & string
   const translated =
@@ -61,7 +71,9 @@ export function packageTranslations<Namespace extends string, Table extends Reco
      * German without a request, the product's first language.
      */
     message: (req: Partial<Pick<PayloadRequest, 'i18n'>> | undefined, key: Key, vars?: Vars): string =>
-      req?.i18n ? (req.i18n.t as unknown as (key: string, vars?: Vars) => string)(key, vars) : fill(tables.de[own(key)], vars),
+      req?.i18n
+        ? (req.i18n.t as unknown as (key: string, vars?: Vars) => string)(key, vars)
+        : fill(tables.de[own(key)], vars),
     /** The plugin's step that adds the tables to the host's `i18n.translations` (see mergeTranslations). */
     mergeInto: (config: Config): Config => mergeTranslations(config, namespace, tables),
   }
@@ -74,10 +86,16 @@ export function packageTranslations<Namespace extends string, Table extends Reco
  * entries, other plugins' namespaces and any of our texts it overrides. Nothing else in its i18n
  * options changes.
  */
-export function mergeTranslations<Table extends Record<string, string>>(config: Config, namespace: string, tables: TranslationTables<Table>): Config {
+export function mergeTranslations<Table extends Record<string, string>>(
+  config: Config,
+  namespace: string,
+  tables: TranslationTables<Table>,
+): Config {
   const shipped: Record<string, Record<string, string>> = tables
   const languages = new Set(['de', 'en', ...Object.keys(config.i18n?.supportedLanguages ?? {})])
-  const ours = Object.fromEntries([...languages].map((language) => [language, { [namespace]: shipped[language] ?? tables.en }]))
+  const ours = Object.fromEntries(
+    [...languages].map((language) => [language, { [namespace]: shipped[language] ?? tables.en }]),
+  )
   return { ...config, i18n: { ...config.i18n, translations: deepMergeSimple(ours, config.i18n?.translations ?? {}) } }
 }
 

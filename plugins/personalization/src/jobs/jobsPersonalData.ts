@@ -15,7 +15,13 @@ export const jobsPersonalData: PersonalDataContributor = {
     // A host without jobs (no tasks, nothing queued by the plugins) has no queue to look in.
     if (!payload.collections[JOBS as 'payload-jobs']) return { deletes: [], updates: [] }
     const id = String(subscriber.id)
-    const { docs } = await payload.find({ collection: JOBS as 'payload-jobs', depth: 0, pagination: false, req, select: { input: true } })
+    const { docs } = await payload.find({
+      collection: JOBS as 'payload-jobs',
+      depth: 0,
+      pagination: false,
+      req,
+      select: { input: true },
+    })
     const deletes = []
     const updates = []
     for (const job of docs) {

@@ -1,4 +1,10 @@
-import type { BaseDatabaseAdapter, CollectionBeforeDeleteHook, DatabaseAdapterObj, DeleteOneArgs, PayloadRequest } from 'payload'
+import type {
+  BaseDatabaseAdapter,
+  CollectionBeforeDeleteHook,
+  DatabaseAdapterObj,
+  DeleteOneArgs,
+  PayloadRequest,
+} from 'payload'
 
 import type { Subscriber } from '../documents'
 
@@ -20,7 +26,14 @@ const plansOf = (req: Partial<PayloadRequest> | undefined) => {
  * here; `withAtomicErasure` applies all of it together with the deletion of the profile.
  */
 export const planErasure: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const subscriber = (await req.payload.findByID({ id, collection: SUBSCRIBERS as 'subscribers', depth: 0, overrideAccess: true, req, showHiddenFields: true })) as Subscriber
+  const subscriber = (await req.payload.findByID({
+    id,
+    collection: SUBSCRIBERS as 'subscribers',
+    depth: 0,
+    overrideAccess: true,
+    req,
+    showHiddenFields: true,
+  })) as Subscriber
   try {
     const plan: BulkWrite[] = []
     for (const contributor of personalDataContributors(req.payload)) {
@@ -48,13 +61,18 @@ export function withAtomicErasure(adapter: DatabaseAdapterObj): DatabaseAdapterO
     init: (args) => {
       const db = adapter.init(args)
       const deleteOne = db.deleteOne.bind(db)
-      db.deleteOne = (deleteArgs) => (deleteArgs.collection === SUBSCRIBERS ? eraseAndDelete(db, deleteOne, deleteArgs) : deleteOne(deleteArgs))
+      db.deleteOne = (deleteArgs) =>
+        deleteArgs.collection === SUBSCRIBERS ? eraseAndDelete(db, deleteOne, deleteArgs) : deleteOne(deleteArgs)
       return db
     },
   }
 }
 
-async function eraseAndDelete(db: BaseDatabaseAdapter, deleteOne: BaseDatabaseAdapter['deleteOne'], args: DeleteOneArgs) {
+async function eraseAndDelete(
+  db: BaseDatabaseAdapter,
+  deleteOne: BaseDatabaseAdapter['deleteOne'],
+  args: DeleteOneArgs,
+) {
   const id = (args.where as { id?: { equals?: unknown } }).id?.equals
   const plan = id == null ? undefined : plansOf(args.req).get(String(id))
   // Not a delete operation (nothing was planned): the adapter's own deletion.
@@ -65,7 +83,9 @@ async function eraseAndDelete(db: BaseDatabaseAdapter, deleteOne: BaseDatabaseAd
     if (db.name === 'sqlite') {
       const doc = await db.findOne({ collection: args.collection, req, select: args.select, where: args.where })
       if (!doc) return deleteOne(args) // gone meanwhile: Payload's own "not found"
-      await writeAtomically(req.payload, ...plan, { deletes: [{ collection: SUBSCRIBERS, field: 'id', value: String(id) }] })
+      await writeAtomically(req.payload, ...plan, {
+        deletes: [{ collection: SUBSCRIBERS, field: 'id', value: String(id) }],
+      })
       return doc
     }
     if (db.name === 'mongoose') {

@@ -13,7 +13,11 @@ export type PersonalDataExport = { exportedAt: string; profile: Record<string, u
  * segments, sends and automation runs …), with names instead of internal ids where a person
  * would not understand them.
  */
-export async function exportPersonalData(payload: Payload, subscriber: Subscriber, req?: PayloadRequest): Promise<PersonalDataExport> {
+export async function exportPersonalData(
+  payload: Payload,
+  subscriber: Subscriber,
+  req?: PayloadRequest,
+): Promise<PersonalDataExport> {
   const sections: Record<string, unknown> = {}
   for (const contributor of personalDataContributors(payload)) {
     if (contributor.export) sections[contributor.key] = await contributor.export({ payload, req, subscriber })

@@ -6,7 +6,10 @@ const LIQUID = /(\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\})/g
 
 /** Escapes text for HTML but leaves Liquid tokens intact, so they are rendered (and escaped) per reader. */
 export const escapeHtmlKeepingLiquid = (value: string) =>
-  value.split(LIQUID).map((part, index) => (index % 2 === 1 ? part : escapeHtml(part))).join('')
+  value
+    .split(LIQUID)
+    .map((part, index) => (index % 2 === 1 ? part : escapeHtml(part)))
+    .join('')
 
 const DECODE: Record<string, string> = { '&#39;': "'", '&amp;': '&', '&gt;': '>', '&lt;': '<', '&quot;': '"' }
 

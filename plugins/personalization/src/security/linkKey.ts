@@ -15,7 +15,8 @@ export type LinkSubject = { id: number | string; linkKey?: null | string }
 export const newLinkKey = () => randomBytes(18).toString('base64url')
 
 /** What a token carries of the key: enough to tell two keys apart, nothing to recover it from. */
-export const linkKeyFingerprint = (linkKey: string) => createHash('sha256').update(`link-key:${linkKey}`).digest('base64url').slice(0, 16)
+export const linkKeyFingerprint = (linkKey: string) =>
+  createHash('sha256').update(`link-key:${linkKey}`).digest('base64url').slice(0, 16)
 
 /**
  * Whether a link's key claim (`k`, absent in links signed before link keys) belongs to this

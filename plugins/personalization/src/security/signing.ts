@@ -16,7 +16,11 @@ function keys(signer: Signer, domain: string): Buffer[] {
   const secrets = linkSecrets(signer)
   const cacheKey = `${domain}\u0000${secrets.join('\u0000')}`
   let derived = derivedKeys.get(cacheKey)
-  if (!derived) derivedKeys.set(cacheKey, (derived = secrets.map((secret) => createHash('sha256').update(`${secret}:${domain}`).digest())))
+  if (!derived)
+    derivedKeys.set(
+      cacheKey,
+      (derived = secrets.map((secret) => createHash('sha256').update(`${secret}:${domain}`).digest())),
+    )
   return derived
 }
 

@@ -6,10 +6,14 @@ import { readSubscriberToken, signSubscriberToken, TokenError } from './subscrib
 
 /** A Payload config as far as signing needs it: the secret, and earlier secrets still accepted. */
 const signer = (secret: string, previousLinkSecrets: string[] = []) => ({
-  config: { ...extendPersonalization({} as never, { options: { previousLinkSecrets } as never }), secret } as { custom?: Record<string, unknown>; secret: string },
+  config: { ...extendPersonalization({} as never, { options: { previousLinkSecrets } as never }), secret } as {
+    custom?: Record<string, unknown>
+    secret: string
+  },
 })
 const current = signer('test-secret')
-const verifySubscriberToken = (token: string, purpose: Parameters<typeof readSubscriberToken>[2], by = current) => readSubscriberToken(by, token, purpose).subscriberId
+const verifySubscriberToken = (token: string, purpose: Parameters<typeof readSubscriberToken>[2], by = current) =>
+  readSubscriberToken(by, token, purpose).subscriberId
 const anna = { id: 42, linkKey: 'annas-key' }
 
 describe('subscriber link tokens', () => {
@@ -23,7 +27,9 @@ describe('subscriber link tokens', () => {
   }
 
   it('names the subscriber it was issued for, with the fingerprint of their link key', () => {
-    expect(readSubscriberToken(current, signSubscriberToken(current, anna, 'personalize', 3600), 'personalize')).toEqual({ key: linkKeyFingerprint('annas-key'), subscriberId: '42' })
+    expect(
+      readSubscriberToken(current, signSubscriberToken(current, anna, 'personalize', 3600), 'personalize'),
+    ).toEqual({ key: linkKeyFingerprint('annas-key'), subscriberId: '42' })
   })
 
   it('rejects forged, truncated, tampered, expired and misused tokens', () => {

@@ -1,5 +1,5 @@
-import { type LinkSubject, linkKeyFingerprint } from './linkKey'
-import { type Signer, signClaims, verifiedClaims } from './signing'
+import { linkKeyFingerprint, type LinkSubject } from './linkKey'
+import { signClaims, type Signer, verifiedClaims } from './signing'
 
 export type TokenPurpose = 'doi' | 'personalize' | 'preferences' | 'unsubscribe'
 
@@ -27,10 +27,19 @@ export function signSubscriberToken(
   { nonce, now = Date.now() }: { nonce?: string; now?: number } = {},
 ): string {
   const k = subject.linkKey ? linkKeyFingerprint(subject.linkKey) : undefined
-  return signClaims(signer, { e: Math.floor(now / 1000) + ttlSeconds, k, n: nonce, p: purpose, s: String(subject.id) }, DOMAIN)
+  return signClaims(
+    signer,
+    { e: Math.floor(now / 1000) + ttlSeconds, k, n: nonce, p: purpose, s: String(subject.id) },
+    DOMAIN,
+  )
 }
 
-export function readSubscriberToken(signer: Signer, token: string, purpose: TokenPurpose, now = Date.now()): SubscriberClaims {
+export function readSubscriberToken(
+  signer: Signer,
+  token: string,
+  purpose: TokenPurpose,
+  now = Date.now(),
+): SubscriberClaims {
   const claims = verifiedClaims<{ e: number; k?: string; n?: string; p: string; s: string }>(signer, token, DOMAIN)
   if (!claims) throw new TokenError('invalid')
   if (claims.p !== purpose) throw new TokenError('wrong_purpose')
@@ -39,7 +48,12 @@ export function readSubscriberToken(signer: Signer, token: string, purpose: Toke
 }
 
 /** The claims of a valid token, or null for any forged, expired or misused one (for callers that only say "invalid"). */
-export function claimsOf(signer: Signer, token: unknown, purpose: TokenPurpose, now = Date.now()): null | SubscriberClaims {
+export function claimsOf(
+  signer: Signer,
+  token: unknown,
+  purpose: TokenPurpose,
+  now = Date.now(),
+): null | SubscriberClaims {
   try {
     return readSubscriberToken(signer, String(token ?? ''), purpose, now)
   } catch (error) {

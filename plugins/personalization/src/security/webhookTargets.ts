@@ -1,12 +1,11 @@
+import type { LookupAddress, LookupOptions } from 'node:dns'
 import type { Payload } from 'payload'
 
-import type { LookupAddress, LookupOptions } from 'node:dns'
+import ipaddr from 'ipaddr.js'
+import dns from 'node:dns'
+import { Agent, fetch } from 'undici'
 
 import type { TranslatedTexts } from '../i18n/translations'
-
-import dns from 'node:dns'
-import ipaddr from 'ipaddr.js'
-import { Agent, fetch } from 'undici'
 
 import { personalizationOptions } from '../extensions'
 import { texts } from '../translations'
@@ -18,7 +17,8 @@ import { texts } from '../translations'
  * deployments whose CRM sits beside the server (and for tests with a local receiver).
  */
 /** Whether the host allows webhooks into private networks (option `allowPrivateWebhooks`). */
-export const privateWebhooksAllowed = (payload: Pick<Payload, 'config'>) => personalizationOptions(payload).allowPrivateWebhooks
+export const privateWebhooksAllowed = (payload: Pick<Payload, 'config'>) =>
+  personalizationOptions(payload).allowPrivateWebhooks
 
 /**
  * Whether an address is on the public internet. ipaddr.js names every special range (loopback,
@@ -39,14 +39,19 @@ function internalAddress(addresses: string[]): string | undefined {
 /** The host as an address can be compared: "[::1]" → "::1" (URL keeps IPv6 in brackets; it already turned 2130706433 into 127.0.0.1). */
 const hostOf = (url: URL) => url.hostname.replace(/^\[(.*)\]$/, '$1')
 
-const internal = (host: string, address: string) => texts('kontorwerk-personalization:webhookInternalAddress', { address, host })
+const internal = (host: string, address: string) =>
+  texts('kontorwerk-personalization:webhookInternalAddress', { address, host })
 
 /**
  * What is wrong with a webhook URL, or null: it must be http(s), and its host must resolve to
  * public addresses only. `resolve: false` skips the DNS lookup (the admin UI checks as one types;
  * the save checks fully).
  */
-export async function webhookUrlProblem(payload: Pick<Payload, 'config'>, value: string, { resolve = true } = {}): Promise<null | TranslatedTexts> {
+export async function webhookUrlProblem(
+  payload: Pick<Payload, 'config'>,
+  value: string,
+  { resolve = true } = {},
+): Promise<null | TranslatedTexts> {
   let url: URL
   try {
     url = new URL(value)
@@ -59,7 +64,9 @@ export async function webhookUrlProblem(payload: Pick<Payload, 'config'>, value:
   if (!ipaddr.isValid(host) && !resolve) return null
   let addresses: string[]
   try {
-    addresses = ipaddr.isValid(host) ? [host] : (await dns.promises.lookup(host, { all: true, verbatim: true })).map((entry) => entry.address)
+    addresses = ipaddr.isValid(host)
+      ? [host]
+      : (await dns.promises.lookup(host, { all: true, verbatim: true })).map((entry) => entry.address)
   } catch {
     return texts('kontorwerk-personalization:webhookHostUnresolved', { host })
   }
@@ -82,12 +89,21 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: LookupAddre
  * changed since the URL was saved (DNS rebinding) cannot lead inside.
  */
 function publicOnlyLookup(hostname: string, options: LookupOptions, callback: LookupCallback) {
-  dns.lookup(hostname, { ...options, verbatim: true }, (error: NodeJS.ErrnoException | null, address: LookupAddress[] | string, family?: number) => {
-    if (error) return callback(error, address, family)
-    const blocked = internalAddress(Array.isArray(address) ? address.map((entry) => entry.address) : [address])
-    if (blocked) return callback(Object.assign(new WebhookRefused(hostname, blocked), { code: 'EWEBHOOKREFUSED' }), address, family)
-    callback(null, address, family)
-  })
+  dns.lookup(
+    hostname,
+    { ...options, verbatim: true },
+    (error: NodeJS.ErrnoException | null, address: LookupAddress[] | string, family?: number) => {
+      if (error) return callback(error, address, family)
+      const blocked = internalAddress(Array.isArray(address) ? address.map((entry) => entry.address) : [address])
+      if (blocked)
+        return callback(
+          Object.assign(new WebhookRefused(hostname, blocked), { code: 'EWEBHOOKREFUSED' }),
+          address,
+          family,
+        )
+      callback(null, address, family)
+    },
+  )
 }
 
 const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup as never } })
@@ -97,7 +113,11 @@ const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup as never } })
  * following a redirect: a webhook answers itself, and a redirect could point at an internal
  * address that no lookup would see (IP addresses are connected to without one).
  */
-export async function postWebhook(payload: Pick<Payload, 'config'>, target: string, init: { body: string; headers: Record<string, string>; signal?: AbortSignal }) {
+export async function postWebhook(
+  payload: Pick<Payload, 'config'>,
+  target: string,
+  init: { body: string; headers: Record<string, string>; signal?: AbortSignal },
+) {
   const request = { ...init, method: 'POST', redirect: 'manual' } as const
   if (privateWebhooksAllowed(payload)) return fetch(target, request)
   const host = hostOf(new URL(target))

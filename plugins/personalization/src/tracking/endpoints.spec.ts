@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { STOCK_HOST_URL, type StockPayload, startStockPayload } from '../../../../tests/helpers/stockPayload'
+import { startStockPayload, STOCK_HOST_URL, type StockPayload } from '../../../../tests/helpers/stockPayload'
 import { personalizationOptions } from '../extensions'
 import { personalization } from '../plugin'
 import { trackingEventIds } from './endpoints'
@@ -37,7 +37,16 @@ describe('tracking links and the event intake as Payload endpoints (stock host, 
     const { id } = await payload.create({ collection: 'subscribers', data: { email: 'leserin@example.com' } as never })
     reader = (await payload.findByID({ id, collection: 'subscribers', showHiddenFields: true })) as typeof reader
     apiKey = `key-${Date.now()}`
-    await payload.create({ collection: 'staff' as never, data: { apiKey, email: 'system@example.com', enableAPIKey: true, password: 'system-password-1', role: 'admin' } as never })
+    await payload.create({
+      collection: 'staff' as never,
+      data: {
+        apiKey,
+        email: 'system@example.com',
+        enableAPIKey: true,
+        password: 'system-password-1',
+        role: 'admin',
+      } as never,
+    })
   })
   afterAll(async () => {
     await host?.close()
@@ -45,17 +54,32 @@ describe('tracking links and the event intake as Payload endpoints (stock host, 
 
   /** The tracked link and pixel of a mail with one link, as a campaign sends it. */
   const trackedMail = () => {
-    const html = withTracking(payload, '<div class="block block-7"><a href="https://shop.example/angebot?a=1&amp;b=2">Zum Angebot</a></div></body>', { baseUrl: personalizationOptions(payload).pagesUrl, message: `m-${Date.now()}`, subscriber: reader })
+    const html = withTracking(
+      payload,
+      '<div class="block block-7"><a href="https://shop.example/angebot?a=1&amp;b=2">Zum Angebot</a></div></body>',
+      { baseUrl: personalizationOptions(payload).pagesUrl, message: `m-${Date.now()}`, subscriber: reader },
+    )
     return { click: html.match(/href="([^"]+)"/)![1], open: html.match(/src="([^"]+)"/)![1] }
   }
-  const eventsOf = async (type: string) => (await payload.count({ collection: 'events', where: { and: [{ subscriber: { equals: reader.id } }, { type: { equals: type } }] } })).totalDocs
-  const postEvents = (body: string, headers: Record<string, string> = {}) => host.call('/api/events', { body, headers: { 'content-type': 'application/json', ...headers }, method: 'POST' })
+  const eventsOf = async (type: string) =>
+    (
+      await payload.count({
+        collection: 'events',
+        where: { and: [{ subscriber: { equals: reader.id } }, { type: { equals: type } }] },
+      })
+    ).totalDocs
+  const postEvents = (body: string, headers: Record<string, string> = {}) =>
+    host.call('/api/events', { body, headers: { 'content-type': 'application/json', ...headers }, method: 'POST' })
 
   it('redirects a signed click to its URL at /api/t/c and records it behind the redirect', async () => {
     const { click } = trackedMail()
     expect(click).toMatch(/^http:\/\/shop\.example\/api\/t\/c\/v1\./)
     const response = await host.call(click)
-    expect([response.status, response.headers.get('location'), response.headers.get('cache-control')]).toEqual([302, 'https://shop.example/angebot?a=1&b=2', 'no-store'])
+    expect([response.status, response.headers.get('location'), response.headers.get('cache-control')]).toEqual([
+      302,
+      'https://shop.example/angebot?a=1&b=2',
+      'no-store',
+    ])
     await expect.poll(() => eventsOf('email_clicked')).toBe(1)
   })
 
@@ -65,7 +89,11 @@ describe('tracking links and the event intake as Payload endpoints (stock host, 
     for (let i = 0; i < 2; i++) {
       const response = await host.call(open)
       expect([response.status, response.headers.get('content-type')]).toEqual([200, 'image/gif'])
-      expect(Buffer.from(await response.arrayBuffer()).subarray(0, 6).toString()).toBe('GIF89a')
+      expect(
+        Buffer.from(await response.arrayBuffer())
+          .subarray(0, 6)
+          .toString(),
+      ).toBe('GIF89a')
     }
     await expect.poll(() => eventsOf('email_opened')).toBe(1)
   })
@@ -73,7 +101,9 @@ describe('tracking links and the event intake as Payload endpoints (stock host, 
   it('refuses a tampered link with 400 and records nothing', async () => {
     const { click } = trackedMail()
     const [version, body, mac] = click.split('/t/c/')[1].split('.')
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), u: 'https://evil.example/' })).toString('base64url')
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), u: 'https://evil.example/' }),
+    ).toString('base64url')
     const response = await host.call(`/api/t/c/${version}.${forged}.${mac}`)
     expect([response.status, response.headers.get('location')]).toEqual([400, null])
     expect((await host.call('/api/t/o/v1.e30.AAAA.gif')).status).toBe(400)
@@ -82,12 +112,24 @@ describe('tracking links and the event intake as Payload endpoints (stock host, 
   })
 
   it('takes event batches at POST /api/events from an admin API key only, with coded errors that store nothing', async () => {
-    const batch = JSON.stringify({ events: [{ id: `intake-${Date.now()}`, properties: { url: 'https://shop.example/preise' }, subscriber: reader.id, type: 'page_viewed' }] })
+    const batch = JSON.stringify({
+      events: [
+        {
+          id: `intake-${Date.now()}`,
+          properties: { url: 'https://shop.example/preise' },
+          subscriber: reader.id,
+          type: 'page_viewed',
+        },
+      ],
+    })
     const anonymous = await postEvents(batch)
     expect([anonymous.status, (await anonymous.json()).error.code]).toEqual([401, 'UNAUTHENTICATED'])
     const auth = { authorization: `staff API-Key ${apiKey}` }
     const accepted = await postEvents(batch, auth)
-    expect([accepted.status, await accepted.json()]).toEqual([200, expect.objectContaining({ accepted: 1, rejected: 0 })])
+    expect([accepted.status, await accepted.json()]).toEqual([
+      200,
+      expect.objectContaining({ accepted: 1, rejected: 0 }),
+    ])
 
     const malformed = await postEvents('{"events": [', auth)
     expect([malformed.status, (await malformed.json()).error.code]).toEqual([400, 'MALFORMED_JSON'])

@@ -26,7 +26,13 @@ export function trackingEventIds(kind: 'click' | 'open', link: string, now: numb
 }
 
 /** Records a tracking event for the person the mail was for (their link key still matches), once per link and minute. */
-async function record(payload: Payload, claims: { l?: string; s: string }, kind: 'click' | 'open', link: string, event: Record<string, unknown>) {
+async function record(
+  payload: Payload,
+  claims: { l?: string; s: string },
+  kind: 'click' | 'open',
+  link: string,
+  event: Record<string, unknown>,
+) {
   try {
     if (!(await isRecipient(payload, claims))) return
     const now = Date.now()
@@ -36,17 +42,30 @@ async function record(payload: Payload, claims: { l?: string; s: string }, kind:
       depth: 0,
       limit: 1,
       pagination: false,
-      where: { and: [{ eventId: { equals: ids.previous } }, { occurredAt: { greater_than: new Date(now - MINUTE).toISOString() } }] },
+      where: {
+        and: [
+          { eventId: { equals: ids.previous } },
+          { occurredAt: { greater_than: new Date(now - MINUTE).toISOString() } },
+        ],
+      },
     })
     if (seen.docs.length > 0) return
-    const result = await recordEvents(payload, [{ ...event, id: ids.current, occurredAt: new Date(now).toISOString(), subscriber: claims.s }], { source: 'tracking' })
+    const result = await recordEvents(
+      payload,
+      [{ ...event, id: ids.current, occurredAt: new Date(now).toISOString(), subscriber: claims.s }],
+      { source: 'tracking' },
+    )
     if (result.rejected > 0) payload.logger.warn({ msg: 'Tracking event rejected', result: result.results[0] })
   } catch (error) {
     payload.logger.error({ err: error, msg: 'Tracking event not recorded' })
   }
 }
 
-const invalidLink = () => new Response('This link is not valid.', { headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' }, status: 400 })
+const invalidLink = () =>
+  new Response('This link is not valid.', {
+    headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' },
+    status: 400,
+  })
 
 /**
  * The click redirect, GET /api/t/c/:token. Only signed links are followed (a tampered one is a
@@ -58,8 +77,14 @@ export const clickEndpoint: Endpoint = {
     const claims = readClick(req.payload, String(req.routeParams?.token ?? ''))
     if (!claims) return invalidLink()
     // The reader never waits for the recording: redirect at once, record behind it.
-    void record(req.payload, claims, 'click', `${claims.s}|${claims.m}|${claims.b}|${claims.u}`, { properties: { block: claims.b ?? undefined, message: claims.m, url: claims.u }, type: 'email_clicked' })
-    return new Response(null, { headers: { 'Cache-Control': 'no-store', Location: claims.u, 'Referrer-Policy': 'no-referrer' }, status: 302 })
+    void record(req.payload, claims, 'click', `${claims.s}|${claims.m}|${claims.b}|${claims.u}`, {
+      properties: { block: claims.b ?? undefined, message: claims.m, url: claims.u },
+      type: 'email_clicked',
+    })
+    return new Response(null, {
+      headers: { 'Cache-Control': 'no-store', Location: claims.u, 'Referrer-Policy': 'no-referrer' },
+      status: 302,
+    })
   },
   method: 'get',
   path: '/t/c/:token',
@@ -71,8 +96,14 @@ export const openEndpoint: Endpoint = {
     const claims = readOpen(req.payload, String(req.routeParams?.token ?? '').replace(/\.gif$/, ''))
     if (!claims) return invalidLink()
     // Mail clients and proxies fetch a pixel several times: one open per message and minute.
-    void record(req.payload, claims, 'open', `${claims.s}|${claims.m}`, { properties: { message: claims.m }, type: 'email_opened' })
-    return new Response(PIXEL, { headers: { 'Cache-Control': 'no-store, private', 'Content-Type': 'image/gif' }, status: 200 })
+    void record(req.payload, claims, 'open', `${claims.s}|${claims.m}`, {
+      properties: { message: claims.m },
+      type: 'email_opened',
+    })
+    return new Response(PIXEL, {
+      headers: { 'Cache-Control': 'no-store, private', 'Content-Type': 'image/gif' },
+      status: 200,
+    })
   },
   method: 'get',
   path: '/t/o/:token',
@@ -83,6 +114,13 @@ export const trackingEndpoints: Endpoint[] = [clickEndpoint, openEndpoint]
 /** Whether the subscriber a tracking link names is still the person it was made for (not erased, id not handed out again). */
 async function isRecipient(payload: Payload, claims: { l?: string; s: string }): Promise<boolean> {
   if (!isPossibleId(payload, claims.s)) return false
-  const subscriber = await payload.findByID({ id: claims.s, collection: 'subscribers', depth: 0, disableErrors: true, select: { linkKey: true }, showHiddenFields: true })
+  const subscriber = await payload.findByID({
+    id: claims.s,
+    collection: 'subscribers',
+    depth: 0,
+    disableErrors: true,
+    select: { linkKey: true },
+    showHiddenFields: true,
+  })
   return Boolean(subscriber) && linkKeyMatches(claims.l, subscriber!)
 }

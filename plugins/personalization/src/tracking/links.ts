@@ -1,5 +1,5 @@
-import { type LinkSubject, linkKeyFingerprint } from '../security/linkKey'
-import { type Signer, signClaims, verifiedClaims } from '../security/signing'
+import { linkKeyFingerprint, type LinkSubject } from '../security/linkKey'
+import { signClaims, type Signer, verifiedClaims } from '../security/signing'
 
 const DOMAIN = 'tracking'
 
@@ -41,14 +41,19 @@ const LINK = /(<a\b[^>]*?\bhref=")(https?:\/\/[^"]+)(")/gi
 export function withTracking(signer: Signer, html: string, { baseUrl, message, subscriber }: TrackingTarget): string {
   const s = String(subscriber.id)
   const l = subscriber.linkKey ? linkKeyFingerprint(subscriber.linkKey) : undefined
-  const ownLink = (url: string) => url.startsWith(baseUrl) && UNTRACKED_PATHS.some((path) => url.slice(baseUrl.length).startsWith(path))
+  const ownLink = (url: string) =>
+    url.startsWith(baseUrl) && UNTRACKED_PATHS.some((path) => url.slice(baseUrl.length).startsWith(path))
   // Links belong to the block whose section opened last before them.
   const markers = [...html.matchAll(BLOCK_MARKER)].map((match) => ({ block: match[1], index: match.index ?? 0 }))
   const blockAt = (index: number) => markers.filter((marker) => marker.index < index).at(-1)?.block ?? null
   const tracked = html.replace(LINK, (whole, start: string, url: string, end: string, offset: number) => {
     const target = url.replaceAll('&amp;', '&')
     if (ownLink(target)) return whole
-    const token = signClaims(signer, { b: blockAt(offset), k: 'c', l, m: message, s, u: target } satisfies ClickClaims, DOMAIN)
+    const token = signClaims(
+      signer,
+      { b: blockAt(offset), k: 'c', l, m: message, s, u: target } satisfies ClickClaims,
+      DOMAIN,
+    )
     return `${start}${baseUrl}/t/c/${token}${end}`
   })
   const pixel = `<img src="${baseUrl}/t/o/${signClaims(signer, { k: 'o', l, m: message, s } satisfies OpenClaims, DOMAIN)}.gif" width="1" height="1" alt="" style="display:block;border:0;height:1px;width:1px" />`

@@ -13,7 +13,8 @@ export const de = {
   lifecycleStages: 'Lebenszyklusphasen',
   channels: 'Kanäle',
   goal: 'Kampagnenziel',
-  discountProductDescription: 'Rabatt-Block für dieses Produkt (Artikelnummer): Wer es kürzlich gekauft hat, bekommt ihn nicht.',
+  discountProductDescription:
+    'Rabatt-Block für dieses Produkt (Artikelnummer): Wer es kürzlich gekauft hat, bekommt ihn nicht.',
   discountProduct: 'Rabatt für Produkt',
   targeting: 'Zielgruppe',
   priorityDescription: '0–100; höher gewinnt bei gleicher Relevanz.',
@@ -64,10 +65,12 @@ export const de = {
   customLayout: 'Eigenes MJML-Layout',
   newslettersPlural: 'Newsletter',
   newslettersSingular: 'Newsletter',
-  profileDescription: 'Merkmale eines passenden Profils. Jede Zeile prüft ein Feld des Abonnenten (z. B. region oder attributes.industry); die Gewichte bestimmen den Fit in Prozent. Nur Admins ändern das Profil.',
+  profileDescription:
+    'Merkmale eines passenden Profils. Jede Zeile prüft ein Feld des Abonnenten (z. B. region oder attributes.industry); die Gewichte bestimmen den Fit in Prozent. Nur Admins ändern das Profil.',
   weight: 'Gewicht',
   profile: 'Attributprofil',
-  profileAdminOnly: 'Das Attributprofil legen und ändern nur Admins (es entscheidet über die primäre Persona aus persönlichen Merkmalen); Name und Beschreibung können Sie ändern.',
+  profileAdminOnly:
+    'Das Attributprofil legen und ändern nur Admins (es entscheidet über die primäre Persona aus persönlichen Merkmalen); Name und Beschreibung können Sie ändern.',
   personasSingular: 'Persona',
   email: 'E-Mail',
   gender: 'Anrede',
@@ -85,7 +88,8 @@ export const de = {
   sourceExplicit: 'Selbst gewählt',
   sourceImplicit: 'Aus Verhalten',
   lastSeenAt: 'Zuletzt gesehen',
-  purchasesDescription: 'Käufe, z. B. aus Shop oder CRM; Rabatt-Blöcke für kürzlich gekaufte Produkte werden zurückgehalten.',
+  purchasesDescription:
+    'Käufe, z. B. aus Shop oder CRM; Rabatt-Blöcke für kürzlich gekaufte Produkte werden zurückgehalten.',
   product: 'Produkt',
   purchasedAt: 'Gekauft am',
   amount: 'Betrag (EUR)',
@@ -165,9 +169,12 @@ export const de = {
   relationNotFound: 'Nicht gefunden in {{collection}}: {{ids}}',
   layoutNeedsMarker: 'Das Layout braucht die Markierung {{marker}} für die Inhalte.',
   slugPattern: 'Nur Kleinbuchstaben, Ziffern, - und _.',
-  tooManyPersonalizationRequests: 'Zu viele Personalisierungsanfragen von dieser Adresse; bitte warten Sie eine Minute.',
-  templateTooCostly: 'Die Vorlage ist zu aufwendig: Schleifen, große Bereiche oder wachsender Text (etwa append, capture oder split in Schleifen) überschreiten die Grenzen für Rechenzeit und Speicher.',
-  templateTooMuchLiquid: 'Die Vorlage enthält zu viel Liquid: höchstens {{tags}} Anweisungen mit zusammen {{markup}} Zeichen, je Anweisung {{tagLine}}.',
+  tooManyPersonalizationRequests:
+    'Zu viele Personalisierungsanfragen von dieser Adresse; bitte warten Sie eine Minute.',
+  templateTooCostly:
+    'Die Vorlage ist zu aufwendig: Schleifen, große Bereiche oder wachsender Text (etwa append, capture oder split in Schleifen) überschreiten die Grenzen für Rechenzeit und Speicher.',
+  templateTooMuchLiquid:
+    'Die Vorlage enthält zu viel Liquid: höchstens {{tags}} Anweisungen mit zusammen {{markup}} Zeichen, je Anweisung {{tagLine}}.',
   templateTooLong: 'Die Vorlage ist zu lang: höchstens {{characters}} Zeichen.',
   templateRawTag: 'Das Tag „raw“ ist nicht erlaubt: Es gibt seinen Inhalt ungeprüft als HTML aus.',
   templateFileTag: 'Das Tag „{{tag}}“ ist nicht erlaubt: Vorlagen können keine Dateien einbinden.',
@@ -178,7 +185,8 @@ export const de = {
   webhookInvalidUrl: 'Keine gültige URL.',
   webhookNotHttp: 'Nur http(s)-URLs.',
   webhookHostUnresolved: 'Der Host {{host}} lässt sich nicht auflösen.',
-  webhookInternalAddress: '{{host}} führt zu {{address}}, einer internen Adresse (Loopback, privates oder Link-local-Netz): Webhooks gehen nur an öffentliche Adressen (die Option allowPrivateWebhooks erlaubt interne).',
+  webhookInternalAddress:
+    '{{host}} führt zu {{address}}, einer internen Adresse (Loopback, privates oder Link-local-Netz): Webhooks gehen nur an öffentliche Adressen (die Option allowPrivateWebhooks erlaubt interne).',
   previewSaveFirst: 'Zum Vorschauen zuerst speichern.',
   previewAny: '– beliebig –',
   previewHeading: 'Personalisierte Vorschau',

@@ -66,10 +66,12 @@ export const en: Record<keyof typeof de, string> = {
   customLayout: 'Custom MJML layout',
   newslettersPlural: 'Newsletters',
   newslettersSingular: 'Newsletter',
-  profileDescription: 'Traits of a matching profile. Each row checks one subscriber field (e.g. region or attributes.industry); the weights determine the fit percentage. Only admins change the profile.',
+  profileDescription:
+    'Traits of a matching profile. Each row checks one subscriber field (e.g. region or attributes.industry); the weights determine the fit percentage. Only admins change the profile.',
   weight: 'Weight',
   profile: 'Attribute profile',
-  profileAdminOnly: 'Only admins create and change the attribute profile (it decides the primary persona from personal traits); you may change name and description.',
+  profileAdminOnly:
+    'Only admins create and change the attribute profile (it decides the primary persona from personal traits); you may change name and description.',
   personasSingular: 'Persona',
   email: 'Email',
   gender: 'Salutation',
@@ -87,7 +89,8 @@ export const en: Record<keyof typeof de, string> = {
   sourceExplicit: 'Chosen by the subscriber',
   sourceImplicit: 'From behaviour',
   lastSeenAt: 'Last seen',
-  purchasesDescription: 'Purchases, e.g. from the shop or CRM; discount blocks for recently bought products are withheld.',
+  purchasesDescription:
+    'Purchases, e.g. from the shop or CRM; discount blocks for recently bought products are withheld.',
   product: 'Product',
   purchasedAt: 'Purchased at',
   amount: 'Amount (EUR)',
@@ -168,8 +171,10 @@ export const en: Record<keyof typeof de, string> = {
   layoutNeedsMarker: 'The layout needs the marker {{marker}} for the content.',
   slugPattern: 'Only lowercase letters, digits, - and _.',
   tooManyPersonalizationRequests: 'Too many personalization requests from this address; please wait a minute.',
-  templateTooCostly: 'The template is too costly: loops, large ranges or growing text (e.g. append, capture or split in loops) exceed the limits for computing time and memory.',
-  templateTooMuchLiquid: 'The template contains too much Liquid: at most {{tags}} tags with {{markup}} characters in all, {{tagLine}} per tag.',
+  templateTooCostly:
+    'The template is too costly: loops, large ranges or growing text (e.g. append, capture or split in loops) exceed the limits for computing time and memory.',
+  templateTooMuchLiquid:
+    'The template contains too much Liquid: at most {{tags}} tags with {{markup}} characters in all, {{tagLine}} per tag.',
   templateTooLong: 'The template is too long: at most {{characters}} characters.',
   templateRawTag: 'The tag "raw" is not allowed: it outputs its content as unchecked HTML.',
   templateFileTag: 'The tag "{{tag}}" is not allowed: templates cannot include files.',
@@ -180,7 +185,8 @@ export const en: Record<keyof typeof de, string> = {
   webhookInvalidUrl: 'Not a valid URL.',
   webhookNotHttp: 'Only http(s) URLs.',
   webhookHostUnresolved: 'The host {{host}} does not resolve.',
-  webhookInternalAddress: '{{host}} leads to {{address}}, an internal address (loopback, private or link-local network): webhooks go to public addresses only (the option allowPrivateWebhooks allows internal ones).',
+  webhookInternalAddress:
+    '{{host}} leads to {{address}}, an internal address (loopback, private or link-local network): webhooks go to public addresses only (the option allowPrivateWebhooks allows internal ones).',
   previewSaveFirst: 'Save first to preview.',
   previewAny: '– any –',
   previewHeading: 'Personalized preview',

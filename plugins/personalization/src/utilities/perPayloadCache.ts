@@ -9,7 +9,10 @@ type Entry<T> = { loadedAt: number; refreshing?: boolean; value: Promise<T> }
  * A caller inside a transaction passes its `req`, so the first load reads through that transaction's
  * connection instead of waiting for another one from a pool its own transaction may have exhausted.
  */
-export function perPayloadCache<T>(load: (payload: Payload, req?: Partial<PayloadRequest>) => Promise<T>, maxAgeMs: number) {
+export function perPayloadCache<T>(
+  load: (payload: Payload, req?: Partial<PayloadRequest>) => Promise<T>,
+  maxAgeMs: number,
+) {
   const entries = new WeakMap<Payload, Entry<T>>()
   const invalidate = (payload: Payload) => {
     entries.delete(payload)

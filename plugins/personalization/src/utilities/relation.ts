@@ -2,7 +2,8 @@
 export type RelationValue = null | number | string | undefined | { id: number | string }
 
 /** The id behind a relationship value, whether populated or not. */
-export const relationId = (ref: RelationValue): null | number | string => (ref != null && typeof ref === 'object' ? ref.id : (ref ?? null))
+export const relationId = (ref: RelationValue): null | number | string =>
+  ref != null && typeof ref === 'object' ? ref.id : (ref ?? null)
 
 /** The id as a string, for comparing ids of any database (numbers on SQL, strings on MongoDB). */
 export const relationKey = (ref: RelationValue): null | string => {
@@ -26,4 +27,6 @@ export const MAX_SQL_ID = 2 ** 31 - 1
 
 /** Whether a string can be an id of this database at all; anything else must not reach a query (PostgreSQL would fail on it). */
 export const isPossibleId = (payload: { db: { defaultIDType: 'number' | 'text' } }, key: string): boolean =>
-  payload.db.defaultIDType === 'number' ? /^\d{1,10}$/.test(key) && Number(key) <= MAX_SQL_ID : /^[0-9a-f]{24}$/i.test(key)
+  payload.db.defaultIDType === 'number'
+    ? /^\d{1,10}$/.test(key) && Number(key) <= MAX_SQL_ID
+    : /^[0-9a-f]{24}$/i.test(key)

@@ -31,8 +31,6 @@ export function slugField(from: string, name = 'slug'): TextField {
     required: true,
     unique: true,
     validate: (value: null | string | undefined, { req }) =>
-      !value ||
-      SLUG_PATTERN.test(value) ||
-      message(req, 'kontorwerk-personalization:slugPattern'),
+      !value || SLUG_PATTERN.test(value) || message(req, 'kontorwerk-personalization:slugPattern'),
   }
 }

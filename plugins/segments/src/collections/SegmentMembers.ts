@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { isAdmin } from '@kontorwerk/personalization'
+
 import { texts, translated } from '../translations'
 
 export const SEGMENT_MEMBERS = 'segment-members'
@@ -16,5 +17,8 @@ export const SegmentMembers: CollectionConfig = {
     { name: 'memberKey', type: 'text', required: true, unique: true },
   ],
   indexes: [{ fields: ['segment', 'subscriber'] }],
-  labels: { plural: translated('kontorwerk-segments:segmentMembersPlural'), singular: translated('kontorwerk-segments:segmentMembersSingular') },
+  labels: {
+    plural: translated('kontorwerk-segments:segmentMembersPlural'),
+    singular: translated('kontorwerk-segments:segmentMembersSingular'),
+  },
 }

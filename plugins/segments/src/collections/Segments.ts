@@ -1,17 +1,24 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 
 import { isStaff, shownToAdmins } from '@kontorwerk/personalization'
+
 import { deleteMembers, refuseDeletionWhileUsed } from '../hooks/segmentDeletion'
 import { parseRuleTree } from '../rules/parse'
 import { validateRules } from '../rules/validateRules'
-import { SEGMENT_MEMBERS } from './SegmentMembers'
 import { option, texts, translated } from '../translations'
+import { SEGMENT_MEMBERS } from './SegmentMembers'
 
 export const SEGMENTS = 'segments'
 
 const countMembers: FieldHook = async ({ req, siblingData }) =>
   siblingData?.kind === 'static' && siblingData.id != null
-    ? (await req.payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', req, where: { segment: { equals: siblingData.id } } })).totalDocs
+    ? (
+        await req.payload.count({
+          collection: SEGMENT_MEMBERS as 'segment-members',
+          req,
+          where: { segment: { equals: siblingData.id } },
+        })
+      ).totalDocs
     : null
 
 const isStatic = (data: { kind?: string }) => data?.kind === 'static'
@@ -37,7 +44,10 @@ export const Segments: CollectionConfig = {
       admin: { position: 'sidebar' },
       defaultValue: 'dynamic',
       label: translated('kontorwerk-segments:kind'),
-      options: [option('dynamic', 'kontorwerk-segments:kindDynamic'), option('static', 'kontorwerk-segments:kindStatic')],
+      options: [
+        option('dynamic', 'kontorwerk-segments:kindDynamic'),
+        option('static', 'kontorwerk-segments:kindStatic'),
+      ],
       required: true,
     },
     {
@@ -48,7 +58,11 @@ export const Segments: CollectionConfig = {
         condition: (data) => data?.kind !== 'static',
       },
       // Stored as checked: ids as strings, unknown keys dropped.
-      hooks: { beforeChange: [({ siblingData, value }) => (siblingData.kind === 'static' ? null : (parseRuleTree(value).tree ?? value))] },
+      hooks: {
+        beforeChange: [
+          ({ siblingData, value }) => (siblingData.kind === 'static' ? null : (parseRuleTree(value).tree ?? value)),
+        ],
+      },
       label: translated('kontorwerk-segments:rules'),
       validate: validateRules,
     },
@@ -64,7 +78,10 @@ export const Segments: CollectionConfig = {
     {
       name: 'freeze',
       type: 'ui',
-      admin: { components: { Field: '@kontorwerk/segments/client#FreezeSegment' }, condition: (data) => data?.kind !== 'static' },
+      admin: {
+        components: { Field: '@kontorwerk/segments/client#FreezeSegment' },
+        condition: (data) => data?.kind !== 'static',
+      },
     },
     {
       name: 'memberCount',
@@ -73,7 +90,12 @@ export const Segments: CollectionConfig = {
       // Counted when read, never stored: concurrent imports and erasures cannot leave it wrong.
       hooks: { afterRead: [countMembers] },
       virtual: true,
-      admin: { condition: isStatic, description: translated('kontorwerk-segments:memberCountDescription'), position: 'sidebar', readOnly: true },
+      admin: {
+        condition: isStatic,
+        description: translated('kontorwerk-segments:memberCountDescription'),
+        position: 'sidebar',
+        readOnly: true,
+      },
       label: translated('kontorwerk-segments:memberCount'),
     },
     {
@@ -93,7 +115,10 @@ export const Segments: CollectionConfig = {
     },
   ],
   hooks: { beforeDelete: [refuseDeletionWhileUsed, deleteMembers] },
-  labels: { plural: translated('kontorwerk-segments:segmentsPlural'), singular: translated('kontorwerk-segments:segmentsSingular') },
+  labels: {
+    plural: translated('kontorwerk-segments:segmentsPlural'),
+    singular: translated('kontorwerk-segments:segmentsSingular'),
+  },
 }
 
 export { SEGMENT_MEMBERS }

@@ -20,7 +20,12 @@ export function FreezeSegment() {
     setBusy(true)
     setFailed(null)
     try {
-      const response = await fetch(`/api/segments/${id}/freeze`, { body: '{}', credentials: 'include', headers: { 'content-type': 'application/json' }, method: 'POST' })
+      const response = await fetch(`/api/segments/${id}/freeze`, {
+        body: '{}',
+        credentials: 'include',
+        headers: { 'content-type': 'application/json' },
+        method: 'POST',
+      })
       const result = (await response.json().catch(() => ({}))) as Partial<Frozen> & { errors?: { message: string }[] }
       if (response.ok && result.id != null) setFrozen(result as Frozen)
       else setFailed(result.errors?.[0]?.message ?? `HTTP ${response.status}`)
@@ -40,7 +45,8 @@ export function FreezeSegment() {
       </Button>
       {frozen && (
         <p aria-live="polite" className="segment-freeze__result">
-          {t('kontorwerk-segments:freezeFrozen', { count: frozen.memberCount })} <a href={`/admin/collections/segments/${frozen.id}`}>{frozen.name}</a>
+          {t('kontorwerk-segments:freezeFrozen', { count: frozen.memberCount })}{' '}
+          <a href={`/admin/collections/segments/${frozen.id}`}>{frozen.name}</a>
         </p>
       )}
       {failed && <p role="alert">{failed}</p>}

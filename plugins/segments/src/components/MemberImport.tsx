@@ -25,14 +25,31 @@ export function MemberImport() {
     setBusy(true)
     setOutcome(null)
     try {
-      const response = await fetch(`/api/segments/${id}/import`, { body: await file.text(), credentials: 'include', headers: { 'content-type': 'text/csv' }, method: 'POST' })
-      const result = (await response.json().catch(() => ({}))) as { errors?: RowError[]; imported?: number; memberCount?: number }
+      const response = await fetch(`/api/segments/${id}/import`, {
+        body: await file.text(),
+        credentials: 'include',
+        headers: { 'content-type': 'text/csv' },
+        method: 'POST',
+      })
+      const result = (await response.json().catch(() => ({}))) as {
+        errors?: RowError[]
+        imported?: number
+        memberCount?: number
+      }
       if (response.ok && typeof result.imported === 'number' && typeof result.memberCount === 'number') {
         setOutcome({ imported: result.imported, kind: 'imported', memberCount: result.memberCount })
         // The sidebar's read-only member count shows the new total without reloading (and without marking the form as edited).
-        dispatchFields({ initialValue: result.memberCount, path: 'memberCount', type: 'UPDATE', value: result.memberCount })
+        dispatchFields({
+          initialValue: result.memberCount,
+          path: 'memberCount',
+          type: 'UPDATE',
+          value: result.memberCount,
+        })
       } else {
-        setOutcome({ errors: result.errors?.length ? result.errors : [{ message: `HTTP ${response.status}` }], kind: 'errors' })
+        setOutcome({
+          errors: result.errors?.length ? result.errors : [{ message: `HTTP ${response.status}` }],
+          kind: 'errors',
+        })
       }
     } catch (error) {
       setOutcome({ errors: [{ message: (error as Error).message }], kind: 'errors' })
@@ -46,7 +63,12 @@ export function MemberImport() {
       <h3>{t('kontorwerk-segments:importHeading')}</h3>
       <div style={{ alignItems: 'center', display: 'flex', flexWrap: 'wrap', gap: 12 }}>
         <label htmlFor={inputId}>{t('kontorwerk-segments:importFile')}</label>
-        <input accept=".csv,text/csv" id={inputId} onChange={(event) => setFile(event.target.files?.[0] ?? null)} type="file" />
+        <input
+          accept=".csv,text/csv"
+          id={inputId}
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          type="file"
+        />
         <Button buttonStyle="secondary" disabled={busy} margin={false} onClick={() => void upload()}>
           {busy ? t('kontorwerk-segments:importBusy') : t('kontorwerk-segments:importSubmit')}
         </Button>
@@ -61,7 +83,11 @@ export function MemberImport() {
           {outcome.errors.some((error) => error.row != null) && <p>{t('kontorwerk-segments:importNothingSaved')}</p>}
           <ul>
             {outcome.errors.map((error, index) => (
-              <li key={index}>{error.row != null ? `${t('kontorwerk-segments:importRow')} ${error.row}: ${error.message}` : error.message}</li>
+              <li key={index}>
+                {error.row != null
+                  ? `${t('kontorwerk-segments:importRow')} ${error.row}: ${error.message}`
+                  : error.message}
+              </li>
             ))}
           </ul>
         </div>

@@ -7,6 +7,7 @@ import { FieldError, FieldLabel, useAuth, useDocumentInfo, useField, useTranslat
 import React, { useCallback, useEffect, useMemo, useRef } from 'react'
 import { QueryBuilder, type RuleGroupType, type RuleType } from 'react-querybuilder'
 import 'react-querybuilder/dist/query-builder-layout.css'
+
 import './ruleBuilder.css'
 
 import type { SegmentsTranslationKey, SegmentsTranslations } from '../translations'
@@ -32,7 +33,9 @@ export const RuleBuilder: JSONFieldClientComponent = ({ field, path: pathFromPro
   const t = useMemo(() => builderText(translate), [translate])
   const { id } = useDocumentInfo()
   const docId = id == null ? null : String(id)
-  const { disabled, path, setValue, showError, value } = useField<null | RuleGroupType>({ potentiallyStalePath: pathFromProps })
+  const { disabled, path, setValue, showError, value } = useField<null | RuleGroupType>({
+    potentiallyStalePath: pathFromProps,
+  })
   const query = useMemo(() => withIds(value ?? EMPTY), [value])
   const options = useSegmentOptions()
   const preview = usePreview(value ?? null, docId)
@@ -59,14 +62,21 @@ export const RuleBuilder: JSONFieldClientComponent = ({ field, path: pathFromPro
     const previous = rule.id && lastFields.current.get(rule.id) === rule.field ? rule.value : undefined
     return valueFor(kindOf(rule.field, rule.operator), rule.operator, previous)
   }, [])
-  const problemIds = useMemo(() => (preview?.kind === 'problems' ? idsAt(query, preview.problems) : new Set<string>()), [preview, query])
+  const problemIds = useMemo(
+    () => (preview?.kind === 'problems' ? idsAt(query, preview.problems) : new Set<string>()),
+    [preview, query],
+  )
   const context: EditorContext = { docId, options: options.data, t }
   const label = getTranslation(field.label || field.name, i18n)
 
   return (
     <div className={['field-type', 'segment-rule-builder', showError && 'error'].filter(Boolean).join(' ')}>
       <FieldLabel as="span" label={field.label} path={path} required={field.required} />
-      {options.failed && <p role="alert">{t.optionsFailed}: {options.failed}</p>}
+      {options.failed && (
+        <p role="alert">
+          {t.optionsFailed}: {options.failed}
+        </p>
+      )}
       {!options.data && !options.failed && <p className="segment-rule-builder__loading">{t.loadingOptions}</p>}
       <div aria-label={label} className="field-type__wrap" role="group">
         <FieldError path={path} showError={showError} />

@@ -2,12 +2,11 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 
 import type { TranslatedLabel } from '@kontorwerk/personalization'
 
+import { CONSENT_CHANNEL_OPTIONS } from '@kontorwerk/consent'
+import { addressFormOptions, EVENT_TYPES, localeOptions } from '@kontorwerk/personalization'
+
 import type { SegmentsTranslationKey } from '../translations'
 
-import { addressFormOptions } from '@kontorwerk/personalization'
-import { EVENT_TYPES } from '@kontorwerk/personalization'
-import { localeOptions } from '@kontorwerk/personalization'
-import { CONSENT_CHANNEL_OPTIONS } from '@kontorwerk/consent'
 import { FREQUENCIES } from '../rules/catalogue'
 import { message } from '../translations'
 
@@ -59,7 +58,10 @@ export const segmentOptionsEndpoint: Endpoint = {
   path: '/options',
   handler: async (req) => {
     if (!req.user) {
-      return Response.json({ errors: [{ message: message(req, 'kontorwerk-segments:loginRequired') }] }, { status: 401 })
+      return Response.json(
+        { errors: [{ message: message(req, 'kontorwerk-segments:loginRequired') }] },
+        { status: 401 },
+      )
     }
     const lang = req.i18n?.language === 'en' ? 'en' : 'de'
     const find = (collection: string, sort: string) => findAll(req, collection, sort, lang)
@@ -70,12 +72,17 @@ export const segmentOptionsEndpoint: Endpoint = {
       find('topics', 'name'),
       find('segments', 'name'),
     ])
-    const pick = (docs: Doc[], field: string) => docs.map((doc) => ({ label: String(doc[field] ?? doc.id), value: String(doc.id) }))
-    const fixed = (options: { label: TranslatedLabel; value: string }[]) => options.map((option) => ({ label: option.label({ t: req.t }), value: option.value }))
+    const pick = (docs: Doc[], field: string) =>
+      docs.map((doc) => ({ label: String(doc[field] ?? doc.id), value: String(doc.id) }))
+    const fixed = (options: { label: TranslatedLabel; value: string }[]) =>
+      options.map((option) => ({ label: option.label({ t: req.t }), value: option.value }))
     const body: SegmentOptions = {
       addressForms: fixed(addressFormOptions),
       channels: fixed(CONSENT_CHANNEL_OPTIONS),
-      eventTypes: Object.keys(EVENT_TYPES).map((type) => ({ label: type in EVENT_TYPE_LABELS ? message(req, EVENT_TYPE_LABELS[type]) : type, value: type })),
+      eventTypes: Object.keys(EVENT_TYPES).map((type) => ({
+        label: type in EVENT_TYPE_LABELS ? message(req, EVENT_TYPE_LABELS[type]) : type,
+        value: type,
+      })),
       frequencies: FREQUENCIES.map((value) => ({ label: message(req, FREQUENCY_LABELS[value]), value })),
       interests: interestPaths(interests, lang),
       locales: localeOptions.map(({ label: name, value }) => ({ label: name, value })),
@@ -108,7 +115,7 @@ function interestPaths(interests: Doc[], lang: 'de' | 'en'): SegmentOption[] {
   const path = (interest: Doc): string => {
     const names: string[] = []
     const seen = new Set<string>()
-    for (let current: Doc | undefined = interest; current && !seen.has(String(current.id)); ) {
+    for (let current: Doc | undefined = interest; current && !seen.has(String(current.id));) {
       seen.add(String(current.id))
       names.unshift(String(current.label ?? current.id))
       const parent: unknown = current.parent

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { hasRole } from '@kontorwerk/personalization'
-import { CodedError } from '@kontorwerk/personalization'
+import { CodedError, hasRole } from '@kontorwerk/personalization'
+
 import { MEMBER_PAGE_SIZE } from '../defaults'
 import { loadEnvironment } from '../evaluation/environment'
 import { allMembers } from '../evaluation/members'
@@ -20,7 +20,9 @@ function guard(req: PayloadRequest, adminOnly = false): null | Response {
 
 async function staticSegment(req: PayloadRequest) {
   const id = String(req.routeParams?.id ?? '')
-  const segment = await req.payload.findByID({ id, collection: 'segments', depth: 0, disableErrors: true, req }).catch(() => null)
+  const segment = await req.payload
+    .findByID({ id, collection: 'segments', depth: 0, disableErrors: true, req })
+    .catch(() => null)
   if (!segment) return { error: problem(404, `Segment ${id} not found`) }
   return { segment }
 }
@@ -38,7 +40,13 @@ const preview: Endpoint = {
     const body = (await req.json?.().catch(() => undefined)) as { rules?: unknown; segment?: unknown } | undefined
     if (!body || typeof body !== 'object') return problem(400, 'Send JSON {"rules": {...}}')
     try {
-      const result = await previewRules(req.payload, body.rules, body.segment == null ? null : String(body.segment), hasRole(req, 'admin'), req)
+      const result = await previewRules(
+        req.payload,
+        body.rules,
+        body.segment == null ? null : String(body.segment),
+        hasRole(req, 'admin'),
+        req,
+      )
       return 'problems' in result ? json(400, { errors: result.problems }) : json(200, result)
     } catch (error) {
       return codedProblem(error)
@@ -60,7 +68,9 @@ const importMembers: Endpoint = {
     if (!text.trim()) return problem(400, 'Send the CSV file as the request body (Content-Type: text/csv)')
     const { errors, ids } = await subscribersFromCsv(req.payload, text)
     if (errors.length) return json(422, { errors })
-    const memberCount = await writeMembers(req.payload, String(segment.id), ids, { replace: req.searchParams.get('mode') === 'replace' })
+    const memberCount = await writeMembers(req.payload, String(segment.id), ids, {
+      replace: req.searchParams.get('mode') === 'replace',
+    })
     return json(200, { imported: ids.length, memberCount })
   },
   method: 'post',
@@ -74,7 +84,12 @@ const freeze: Endpoint = {
     if (denied) return denied
     const body = (await req.json?.().catch(() => ({}))) as { name?: unknown } | undefined
     try {
-      const frozen = await freezeSegment(req.payload, String(req.routeParams?.id ?? ''), { name: typeof body?.name === 'string' && body.name.trim() ? body.name.trim() : undefined }, req)
+      const frozen = await freezeSegment(
+        req.payload,
+        String(req.routeParams?.id ?? ''),
+        { name: typeof body?.name === 'string' && body.name.trim() ? body.name.trim() : undefined },
+        req,
+      )
       return json(201, frozen)
     } catch (error) {
       return codedProblem(error)
@@ -96,11 +111,23 @@ const exportMembers: Endpoint = {
       const env = await loadEnvironment(req.payload, tree, new Date(), req)
       const members: { email: string; id: number | string }[] = []
       for await (const page of allMembers(req.payload, tree, env, MEMBER_PAGE_SIZE, req)) {
-        const { docs } = await req.payload.find({ collection: 'subscribers', depth: 0, limit: 0, pagination: false, req, select: { email: true }, sort: 'id', where: { id: { in: page } } })
+        const { docs } = await req.payload.find({
+          collection: 'subscribers',
+          depth: 0,
+          limit: 0,
+          pagination: false,
+          req,
+          select: { email: true },
+          sort: 'id',
+          where: { id: { in: page } },
+        })
         members.push(...docs)
       }
       return new Response(membersCsv(members), {
-        headers: { 'content-disposition': `attachment; filename="segment-${segment.id}.csv"`, 'content-type': 'text/csv; charset=utf-8' },
+        headers: {
+          'content-disposition': `attachment; filename="segment-${segment.id}.csv"`,
+          'content-type': 'text/csv; charset=utf-8',
+        },
       })
     } catch (error) {
       return codedProblem(error)

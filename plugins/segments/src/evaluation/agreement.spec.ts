@@ -3,9 +3,10 @@ import type { Payload } from 'payload'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { writeAtomically } from '@kontorwerk/personalization'
+
 import type { Rule, RuleGroup } from '../rules/types'
 
-import { writeAtomically } from '@kontorwerk/personalization'
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
 import { parseRuleTree } from '../rules/parse'
@@ -31,7 +32,7 @@ function random(seed: number) {
   return {
     chance: (p: number) => next() < p,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
   }
 }
 
@@ -43,7 +44,14 @@ function random(seed: number) {
 describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
   let local: LocalPayload
   let payload: Payload
-  const world = { blocks: [] as string[], interests: [] as string[], personas: [] as string[], segments: [] as string[], stages: [] as string[], topics: [] as string[] }
+  const world = {
+    blocks: [] as string[],
+    interests: [] as string[],
+    personas: [] as string[],
+    segments: [] as string[],
+    stages: [] as string[],
+    topics: [] as string[],
+  }
   let env: Environment
   let facts: SubscriberFacts[]
 
@@ -52,22 +60,57 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
     payload = local.payload
     const rnd = random(20261123)
     const ref = (id: string) => (payload.db.defaultIDType === 'number' ? Number(id) : id)
-    for (const [key, order] of [['subscriber', 10], ['lead', 20], ['mql', 30], ['customer', 50], ['at_risk', 70]] as const) {
-      world.stages.push(String((await payload.create({ collection: 'lifecycle-stages', data: { key, label: key, order } })).id))
+    for (const [key, order] of [
+      ['subscriber', 10],
+      ['lead', 20],
+      ['mql', 30],
+      ['customer', 50],
+      ['at_risk', 70],
+    ] as const) {
+      world.stages.push(
+        String((await payload.create({ collection: 'lifecycle-stages', data: { key, label: key, order } })).id),
+      )
     }
-    for (const [slug, parent] of [['sport', null], ['laufen', 0], ['trail', 1], ['finanzen', null], ['steuern', 3], ['rente', 3]] as const) {
+    for (const [slug, parent] of [
+      ['sport', null],
+      ['laufen', 0],
+      ['trail', 1],
+      ['finanzen', null],
+      ['steuern', 3],
+      ['rente', 3],
+    ] as const) {
       const data = { label: slug, slug, ...(parent === null ? {} : { parent: ref(world.interests[parent]) }) }
       world.interests.push(String((await payload.create({ collection: 'interests', data: data as never })).id))
     }
     for (const slug of ['gf', 'it']) {
-      const persona = await payload.create({ collection: 'personas', data: { name: slug, profile: [{ attribute: 'attributes.role', operator: 'in', values: [slug], weight: 1 }], slug } as never })
+      const persona = await payload.create({
+        collection: 'personas',
+        data: {
+          name: slug,
+          profile: [{ attribute: 'attributes.role', operator: 'in', values: [slug], weight: 1 }],
+          slug,
+        } as never,
+      })
       world.personas.push(String(persona.id))
     }
-    for (const slug of ['news', 'angebote']) world.topics.push(String((await payload.create({ collection: 'topics', data: { name: slug, slug } as never })).id))
+    for (const slug of ['news', 'angebote'])
+      world.topics.push(
+        String((await payload.create({ collection: 'topics', data: { name: slug, slug } as never })).id),
+      )
     for (const [index, interest] of world.interests.entries()) {
       const block = await payload.create({
         collection: 'content-blocks',
-        data: { body: { root: { children: [{ children: [{ text: 'x', type: 'text', version: 1 }], type: 'paragraph', version: 1 }], type: 'root', version: 1 } }, interests: [ref(interest)], title: `Block ${index}` } as never,
+        data: {
+          body: {
+            root: {
+              children: [{ children: [{ text: 'x', type: 'text', version: 1 }], type: 'paragraph', version: 1 }],
+              type: 'root',
+              version: 1,
+            },
+          },
+          interests: [ref(interest)],
+          title: `Block ${index}`,
+        } as never,
       })
       world.blocks.push(String(block.id))
     }
@@ -80,12 +123,14 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
       if (rnd.chance(0.5)) attributes.role = rnd.pick(['gf', 'it', 'Einkauf'])
       if (rnd.chance(0.3)) attributes.newsletter = rnd.chance(0.5)
       if (rnd.chance(0.2)) attributes.companySize = String(rnd.int(1, 50)) // a number stored as text is not a number
-      const interests = world.interests.filter(() => rnd.chance(0.3)).map((interest) => ({
-        interest: ref(interest),
-        lastSeenAt: rnd.chance(0.7) ? at(rnd.int(0, 120)) : null,
-        source: rnd.pick(['explicit', 'implicit']),
-        weight: rnd.pick([0.2, 0.5, 0.8, 1]),
-      }))
+      const interests = world.interests
+        .filter(() => rnd.chance(0.3))
+        .map((interest) => ({
+          interest: ref(interest),
+          lastSeenAt: rnd.chance(0.7) ? at(rnd.int(0, 120)) : null,
+          source: rnd.pick(['explicit', 'implicit']),
+          weight: rnd.pick([0.2, 0.5, 0.8, 1]),
+        }))
       const created = await payload.create({
         collection: 'subscribers',
         data: {
@@ -102,7 +147,9 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
           },
           region: rnd.chance(0.8) ? rnd.pick(['Bayern', 'Berlin', 'Hamburg']) : null,
           stage: rnd.chance(0.9) ? ref(rnd.pick(world.stages)) : null,
-          stageHistory: world.stages.filter(() => rnd.chance(0.3)).map((stage) => ({ changedAt: at(rnd.int(0, 90)), reason: 'test', source: 'rule', stage: ref(stage) })),
+          stageHistory: world.stages
+            .filter(() => rnd.chance(0.3))
+            .map((stage) => ({ changedAt: at(rnd.int(0, 90)), reason: 'test', source: 'rule', stage: ref(stage) })),
         } as never,
       })
       subscribers.push(String(created.id))
@@ -115,11 +162,27 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
       for (let count = rnd.int(0, 14); count > 0; count--) {
         const type = rnd.pick(['email_clicked', 'page_viewed', 'purchase', 'email_sent', 'download'])
         const properties: Record<string, unknown> =
-          type === 'purchase' ? { amount: rnd.pick([19, 49, 120, 300, 800]), product: 'p' } : type === 'email_sent' ? { campaign: rnd.pick(['c1', 'c2']), ...(rnd.chance(0.3) ? { channel: rnd.pick(['sms', 'push']) } : {}) } : { url: 'https://x.example' }
-        events.push({ block: rnd.chance(0.6) ? rnd.pick(world.blocks) : null, eventId: `e-${index}-${count}`, occurredAt: at(rnd.int(-1, 400)), properties, subscriber: ref(subscriber), type })
+          type === 'purchase'
+            ? { amount: rnd.pick([19, 49, 120, 300, 800]), product: 'p' }
+            : type === 'email_sent'
+              ? { campaign: rnd.pick(['c1', 'c2']), ...(rnd.chance(0.3) ? { channel: rnd.pick(['sms', 'push']) } : {}) }
+              : { url: 'https://x.example' }
+        events.push({
+          block: rnd.chance(0.6) ? rnd.pick(world.blocks) : null,
+          eventId: `e-${index}-${count}`,
+          occurredAt: at(rnd.int(-1, 400)),
+          properties,
+          subscriber: ref(subscriber),
+          type,
+        })
       }
       if (rnd.chance(0.8)) {
-        scores.push({ engagementAsOf: rnd.chance(0.9) ? at(rnd.int(-1, 120)) : null, engagementValue: rnd.pick([0, 5, 12.5, 40, 90, -10]), fitEvents: rnd.pick([0, 10, -30]), subscriber: ref(subscriber) })
+        scores.push({
+          engagementAsOf: rnd.chance(0.9) ? at(rnd.int(-1, 120)) : null,
+          engagementValue: rnd.pick([0, 5, 12.5, 40, 90, -10]),
+          fitEvents: rnd.pick([0, 10, -30]),
+          subscriber: ref(subscriber),
+        })
       }
       if (rnd.chance(0.7)) await payload.update({ collection: 'subscribers', data: {}, id: subscriber }) // recompute persona fits from the profile
       for (let count = rnd.int(0, 4); count > 0; count--) {
@@ -138,10 +201,30 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
         })
       }
     }
-    await writeAtomically(payload, { inserts: [{ collection: 'events', docs: events }, { collection: 'lead-scores', docs: scores }] })
-    const dynamic = await payload.create({ collection: 'segments', data: { kind: 'dynamic', name: 'Kunden', rules: { combinator: 'and', rules: [{ field: 'stage', operator: 'is', value: world.stages[3] }] } } as never })
-    const fixed = await payload.create({ collection: 'segments', data: { kind: 'static', name: 'Liste', rules: null } as never })
-    await writeMembers(payload, String(fixed.id), subscribers.filter((_, index) => index % 3 === 0), { replace: true })
+    await writeAtomically(payload, {
+      inserts: [
+        { collection: 'events', docs: events },
+        { collection: 'lead-scores', docs: scores },
+      ],
+    })
+    const dynamic = await payload.create({
+      collection: 'segments',
+      data: {
+        kind: 'dynamic',
+        name: 'Kunden',
+        rules: { combinator: 'and', rules: [{ field: 'stage', operator: 'is', value: world.stages[3] }] },
+      } as never,
+    })
+    const fixed = await payload.create({
+      collection: 'segments',
+      data: { kind: 'static', name: 'Liste', rules: null } as never,
+    })
+    await writeMembers(
+      payload,
+      String(fixed.id),
+      subscribers.filter((_, index) => index % 3 === 0),
+      { replace: true },
+    )
     world.segments.push(String(dynamic.id), String(fixed.id))
 
     // One environment and one read of every subscriber's facts serve all trees: they cover every reference.
@@ -149,9 +232,19 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
       combinator: 'or',
       rules: [
         ...world.segments.map((value) => ({ field: 'segment', operator: 'in', value }) as Rule),
-        ...world.interests.map((interest) => ({ field: 'events', operator: 'atLeast', value: { count: 1, days: 3660, interest, type: 'email_clicked' } }) as Rule),
+        ...world.interests.map(
+          (interest) =>
+            ({
+              field: 'events',
+              operator: 'atLeast',
+              value: { count: 1, days: 3660, interest, type: 'email_clicked' },
+            }) as Rule,
+        ),
         { field: 'rfm', operator: '>=', value: { metric: 'frequency', value: 1 } },
-        ...['email_clicked', 'page_viewed', 'download', 'email_sent'].map((type) => ({ field: 'events', operator: 'atLeast', value: { count: 1, days: 3660, interest: null, type } }) as Rule),
+        ...['email_clicked', 'page_viewed', 'download', 'email_sent'].map(
+          (type) =>
+            ({ field: 'events', operator: 'atLeast', value: { count: 1, days: 3660, interest: null, type } }) as Rule,
+        ),
       ],
     }
     env = await loadEnvironment(payload, universe, NOW)
@@ -164,45 +257,117 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
   const condition = (): fc.Arbitrary<Rule> => {
     const id = (ids: string[]) => fc.constantFrom(...ids)
     const comparison = fc.constantFrom('<', '<=', '=', '>', '>=', '!=')
-    const rule = (field: string, operator: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>) => fc.record({ field: fc.constant(field), operator, value }) as fc.Arbitrary<Rule>
+    const rule = (field: string, operator: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>) =>
+      fc.record({ field: fc.constant(field), operator, value }) as fc.Arbitrary<Rule>
     return fc.oneof(
       rule('locale', fc.constantFrom('=', '!='), fc.constantFrom('de', 'en')),
       rule('region', fc.constantFrom('=', '!='), fc.constantFrom('Bayern', 'Berlin', 'Sachsen')),
       rule('addressForm', fc.constantFrom('=', '!='), fc.constantFrom('formal', 'informal')),
       rule('emailDomain', fc.constantFrom('=', '!='), fc.constantFrom('kunde.example', 'FIRMA.example')),
-      rule('attribute', fc.constantFrom('exists', 'notExists'), fc.record({ key: fc.constantFrom('companySize', 'role', 'newsletter', 'missing') })),
-      rule('attribute', comparison, fc.record({ key: fc.constantFrom('companySize', 'role', 'newsletter'), value: fc.oneof(fc.integer({ max: 500, min: 0 }), fc.constantFrom('gf', 'it', '12'), fc.boolean()) })).filter((each) => {
+      rule(
+        'attribute',
+        fc.constantFrom('exists', 'notExists'),
+        fc.record({ key: fc.constantFrom('companySize', 'role', 'newsletter', 'missing') }),
+      ),
+      rule(
+        'attribute',
+        comparison,
+        fc.record({
+          key: fc.constantFrom('companySize', 'role', 'newsletter'),
+          value: fc.oneof(fc.integer({ max: 500, min: 0 }), fc.constantFrom('gf', 'it', '12'), fc.boolean()),
+        }),
+      ).filter((each) => {
         const value = (each.value as { value: unknown }).value
         return typeof value === 'number' || each.operator === '=' || each.operator === '!='
       }),
-      rule('attribute', fc.constant('contains'), fc.record({ key: fc.constantFrom('role', 'companySize'), value: fc.constantFrom('g', 'Ein', '1') })),
+      rule(
+        'attribute',
+        fc.constant('contains'),
+        fc.record({ key: fc.constantFrom('role', 'companySize'), value: fc.constantFrom('g', 'Ein', '1') }),
+      ),
       rule('persona', fc.constant('is'), id(world.personas)),
-      rule('persona', fc.constant('fitAtLeast'), fc.record({ percent: fc.constantFrom(0, 50, 100), persona: id(world.personas) })),
-      rule('interest', fc.constant('has'), fc.record({ interest: id(world.interests), minWeight: fc.constantFrom(0, 0.1, 0.3, 0.5, 0.9), source: fc.constantFrom('any', 'explicit', 'implicit') })),
+      rule(
+        'persona',
+        fc.constant('fitAtLeast'),
+        fc.record({ percent: fc.constantFrom(0, 50, 100), persona: id(world.personas) }),
+      ),
+      rule(
+        'interest',
+        fc.constant('has'),
+        fc.record({
+          interest: id(world.interests),
+          minWeight: fc.constantFrom(0, 0.1, 0.3, 0.5, 0.9),
+          source: fc.constantFrom('any', 'explicit', 'implicit'),
+        }),
+      ),
       rule('stage', fc.constantFrom('is', 'atLeast'), id(world.stages)),
-      rule('stage', fc.constant('changedWithin'), fc.record({ days: fc.integer({ max: 100, min: 1 }), stage: id(world.stages) })),
+      rule(
+        'stage',
+        fc.constant('changedWithin'),
+        fc.record({ days: fc.integer({ max: 100, min: 1 }), stage: id(world.stages) }),
+      ),
       rule('fitScore', comparison, fc.integer({ max: 60, min: -40 })),
       rule('engagementScore', comparison, fc.constantFrom(-5, 0, 1, 5, 10, 30, 60)),
       rule('totalScore', comparison, fc.integer({ max: 120, min: -40 })),
-      rule('consent', fc.constant('granted'), fc.record({ channel: fc.constantFrom('email', 'sms'), topic: fc.option(id(world.topics), { nil: null }) })),
+      rule(
+        'consent',
+        fc.constant('granted'),
+        fc.record({ channel: fc.constantFrom('email', 'sms'), topic: fc.option(id(world.topics), { nil: null }) }),
+      ),
       rule('tracking', fc.constant('granted'), fc.record({ channel: fc.constantFrom('email', 'sms') })),
       rule('channelChosen', fc.constant('is'), fc.constantFrom('email', 'sms', 'push')),
       rule('frequency', fc.constantFrom('=', '!='), fc.constantFrom('weekly', 'monthly', 'important_only')),
       rule('paused', fc.constant('is'), fc.constant(null)),
-      rule('events', fc.constantFrom('atLeast', 'fewerThan'), fc.record({ count: fc.integer({ max: 4, min: 1 }), days: fc.integer({ max: 400, min: 1 }), interest: fc.option(id(world.interests), { nil: null }), type: fc.constantFrom('email_clicked', 'page_viewed', 'download', 'email_sent') })),
-      rule('contacted', fc.constantFrom('atLeast', 'fewerThan'), fc.record({ channel: fc.constantFrom('email', 'sms', 'push'), count: fc.integer({ max: 3, min: 1 }), days: fc.integer({ max: 400, min: 1 }) })),
+      rule(
+        'events',
+        fc.constantFrom('atLeast', 'fewerThan'),
+        fc.record({
+          count: fc.integer({ max: 4, min: 1 }),
+          days: fc.integer({ max: 400, min: 1 }),
+          interest: fc.option(id(world.interests), { nil: null }),
+          type: fc.constantFrom('email_clicked', 'page_viewed', 'download', 'email_sent'),
+        }),
+      ),
+      rule(
+        'contacted',
+        fc.constantFrom('atLeast', 'fewerThan'),
+        fc.record({
+          channel: fc.constantFrom('email', 'sms', 'push'),
+          count: fc.integer({ max: 3, min: 1 }),
+          days: fc.integer({ max: 400, min: 1 }),
+        }),
+      ),
       rule('receivedCampaign', fc.constant('is'), fc.constantFrom('c1', 'c2', 'c3')),
-      rule('rfm', comparison, fc.record({ metric: fc.constantFrom('recencyDays', 'frequency', 'monetary'), value: fc.integer({ max: 400, min: 0 }) })),
-      rule('rfm', comparison, fc.record({ metric: fc.constantFrom('recencyScore', 'frequencyScore', 'monetaryScore'), value: fc.integer({ max: 5, min: 1 }) })),
+      rule(
+        'rfm',
+        comparison,
+        fc.record({
+          metric: fc.constantFrom('recencyDays', 'frequency', 'monetary'),
+          value: fc.integer({ max: 400, min: 0 }),
+        }),
+      ),
+      rule(
+        'rfm',
+        comparison,
+        fc.record({
+          metric: fc.constantFrom('recencyScore', 'frequencyScore', 'monetaryScore'),
+          value: fc.integer({ max: 5, min: 1 }),
+        }),
+      ),
       rule('segment', fc.constant('in'), id(world.segments)),
     )
   }
 
   // Built when the tests run: the conditions draw on the world's ids.
-  const tree = (): fc.Arbitrary<RuleGroup> => fc.letrec<{ group: RuleGroup; node: Rule | RuleGroup }>((tie) => ({
-    group: fc.record({ combinator: fc.constantFrom('and' as const, 'or' as const), not: fc.boolean(), rules: fc.array(tie('node'), { maxLength: 4 }) }),
-    node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, condition(), tie('group')),
-  })).group
+  const tree = (): fc.Arbitrary<RuleGroup> =>
+    fc.letrec<{ group: RuleGroup; node: Rule | RuleGroup }>((tie) => ({
+      group: fc.record({
+        combinator: fc.constantFrom('and' as const, 'or' as const),
+        not: fc.boolean(),
+        rules: fc.array(tie('node'), { maxLength: 4 }),
+      }),
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, condition(), tie('group')),
+    })).group
 
   it('selects exactly the subscribers the in-memory evaluator accepts, for 1,000 random trees, in SQL and through where + memory', async () => {
     await fc.assert(
@@ -224,7 +389,9 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
 
   it('finds the world varied enough that trees select different people', () => {
     const sizes = new Set(
-      fc.sample(tree(), { numRuns: 200, seed: 7 }).map((raw) => facts.filter((each) => evaluate(parseRuleTree(raw).tree!, each, env)).length),
+      fc
+        .sample(tree(), { numRuns: 200, seed: 7 })
+        .map((raw) => facts.filter((each) => evaluate(parseRuleTree(raw).tree!, each, env)).length),
     )
     // Not everyone and not no one for almost every tree: the agreement above means something.
     expect(sizes.size).toBeGreaterThan(15)

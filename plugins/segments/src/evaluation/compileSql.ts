@@ -1,7 +1,8 @@
+import type { SQL } from '@kontorwerk/personalization'
+
 import { grantedConsentSql, preferencesSql } from '@kontorwerk/consent'
 import { sql } from '@kontorwerk/personalization'
 
-import type { SQL } from '@kontorwerk/personalization'
 import type { Comparison, Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
 
@@ -45,8 +46,14 @@ class Compiler {
 
   group(group: RuleGroup, depth: number): SQL {
     if (depth > MAX_NESTING) throw segmentInvalid('Segments are nested too deeply (a cycle?)')
-    const parts = group.rules.map((node) => (isGroup(node) ? this.group(node, depth) : this.bool(this.rule(node, depth))))
-    const joined = parts.length ? sql`(${sql.join(parts, group.combinator === 'and' ? sql` and ` : sql` or `)})` : group.combinator === 'and' ? this.true : this.false
+    const parts = group.rules.map((node) =>
+      isGroup(node) ? this.group(node, depth) : this.bool(this.rule(node, depth)),
+    )
+    const joined = parts.length
+      ? sql`(${sql.join(parts, group.combinator === 'and' ? sql` and ` : sql` or `)})`
+      : group.combinator === 'and'
+        ? this.true
+        : this.false
     return group.not ? sql`(not ${joined})` : joined
   }
 
@@ -80,14 +87,23 @@ class Compiler {
     return this.dialect === 'postgres' ? sql`cast(${expression} as double precision)` : sql`cast(${expression} as real)`
   }
   private compare(left: SQL, operator: Comparison, right: unknown) {
-    const value = this.dialect === 'postgres' && typeof right === 'number' ? sql`${right}::double precision` : sql`${right}`
+    const value =
+      this.dialect === 'postgres' && typeof right === 'number' ? sql`${right}::double precision` : sql`${right}`
     return sql`${left} ${sql.raw(operator === '!=' ? '<>' : operator)} ${value}`
   }
   private ids(values: string[]) {
-    return values.length ? sql`(${sql.join(values.map((value) => sql`${Number(value)}`), sql`, `)})` : null
+    return values.length
+      ? sql`(${sql.join(
+          values.map((value) => sql`${Number(value)}`),
+          sql`, `,
+        )})`
+      : null
   }
   private texts(values: string[]) {
-    return sql`(${sql.join(values.map((value) => sql`${value}`), sql`, `)})`
+    return sql`(${sql.join(
+      values.map((value) => sql`${value}`),
+      sql`, `,
+    )})`
   }
 
   /**
@@ -118,7 +134,10 @@ class Compiler {
   }
   private jsonNumber(column: SQL, key: string) {
     const { text, type } = this.json(column, key)
-    return { number: this.dialect === 'postgres' ? sql`(${text})::double precision` : text, isNumber: this.jsonIs(type, 'number') }
+    return {
+      number: this.dialect === 'postgres' ? sql`(${text})::double precision` : text,
+      isNumber: this.jsonIs(type, 'number'),
+    }
   }
 
   private eventCount(where: SQL, operator: 'atLeast' | 'fewerThan', count: number) {
@@ -158,14 +177,21 @@ class Compiler {
             ? this.dialect === 'postgres'
               ? sql`substr(s.email, strpos(s.email, '@') + 1)`
               : sql`substr(s.email, instr(s.email, '@') + 1)`
-            : sql.raw(this.dialect === 'postgres' ? `cast(s.${rule.field === 'addressForm' ? 'address_form' : rule.field} as text)` : `s.${rule.field === 'addressForm' ? 'address_form' : rule.field}`)
+            : sql.raw(
+                this.dialect === 'postgres'
+                  ? `cast(s.${rule.field === 'addressForm' ? 'address_form' : rule.field} as text)`
+                  : `s.${rule.field === 'addressForm' ? 'address_form' : rule.field}`,
+              )
         const expected = rule.field === 'emailDomain' ? rule.value.toLowerCase() : rule.value
-        return rule.operator === '=' ? sql`${column} = ${expected}` : sql`(${column} is null or ${column} <> ${expected})`
+        return rule.operator === '='
+          ? sql`${column} = ${expected}`
+          : sql`(${column} is null or ${column} <> ${expected})`
       }
       case 'attribute': {
         const { text, type } = this.json(sql`s.attributes`, rule.value.key)
         if (rule.operator === 'exists') return sql`${type} is not null and ${type} <> 'null'`
-        if (rule.operator === 'notExists') return sql`not coalesce(${type} is not null and ${type} <> 'null', ${this.false})`
+        if (rule.operator === 'notExists')
+          return sql`not coalesce(${type} is not null and ${type} <> 'null', ${this.false})`
         const expected = (rule.value as { value: boolean | number | string }).value
         if (rule.operator === 'contains') {
           return sql`${this.jsonIs(type, 'string')} and ${this.dialect === 'postgres' ? sql`strpos(${text}, ${expected})` : sql`instr(${text}, ${expected})`} > 0`
@@ -191,7 +217,9 @@ class Compiler {
         return sql`${isNumber} and ${number} >= ${rule.value.percent}`
       }
       case 'interest': {
-        const family = this.ids(this.env.interestFamily.get(String(rule.value.interest)) ?? [String(rule.value.interest)])!
+        const family = this.ids(
+          this.env.interestFamily.get(String(rule.value.interest)) ?? [String(rule.value.interest)],
+        )!
         const source = rule.value.source === 'any' ? sql`` : sql` and si.source = ${rule.value.source}`
         const weight = sql`(case when si.source = 'implicit' then ${this.decayed(sql`si.weight`, this.stored(sql`si.last_seen_at`), this.env.interestHalfLifeDays)} else ${this.real(sql`si.weight`)} end)`
         return sql`exists (select 1 from subscribers_interests si where si._parent_id = s.id and si.interest_id in ${family}${source} and ${weight} >= ${rule.value.minWeight})`
@@ -200,7 +228,9 @@ class Compiler {
         if (rule.operator === 'is') return sql`s.stage_id = ${Number(rule.value)}`
         if (rule.operator === 'atLeast') {
           const wanted = this.env.stageOrder.get(String(rule.value))
-          const stages = this.ids([...this.env.stageOrder].filter(([, order]) => wanted !== undefined && order >= wanted).map(([id]) => id))
+          const stages = this.ids(
+            [...this.env.stageOrder].filter(([, order]) => wanted !== undefined && order >= wanted).map(([id]) => id),
+          )
           return stages ? sql`s.stage_id in ${stages}` : this.false
         }
         const { days, stage } = rule.value as { days: number; stage: string }
@@ -213,7 +243,12 @@ class Compiler {
         return this.compare(this.score(rule.field), rule.operator, rule.value)
       // Consent and preferences as the consent plugin stores them (its contract).
       case 'consent':
-        return grantedConsentSql(S, 'marketing', rule.value.channel, rule.value.topic == null ? 'any' : String(rule.value.topic))
+        return grantedConsentSql(
+          S,
+          'marketing',
+          rule.value.channel,
+          rule.value.topic == null ? 'any' : String(rule.value.topic),
+        )
       case 'tracking':
         return grantedConsentSql(S, 'tracking', rule.value.channel, 'none')
       case 'channelChosen':
@@ -227,12 +262,18 @@ class Compiler {
         let where = sql`e.type = ${type} and ${this.window(days)}`
         if (interest != null) {
           const blocks = this.env.blocksByInterest.get(String(interest)) ?? []
-          where = blocks.length ? sql`${where} and e.block in ${this.texts(blocks)}` : sql`${where} and ${this.false} = ${this.true}`
+          where = blocks.length
+            ? sql`${where} and e.block in ${this.texts(blocks)}`
+            : sql`${where} and ${this.false} = ${this.true}`
         }
         return this.eventCount(where, rule.operator, count)
       }
       case 'contacted':
-        return this.eventCount(sql`e.type = 'email_sent' and ${this.window(rule.value.days)} and ${this.sentOn()} = ${rule.value.channel}`, rule.operator, rule.value.count)
+        return this.eventCount(
+          sql`e.type = 'email_sent' and ${this.window(rule.value.days)} and ${this.sentOn()} = ${rule.value.channel}`,
+          rule.operator,
+          rule.value.count,
+        )
       case 'receivedCampaign': {
         const { text } = this.json(sql`e.properties`, 'campaign')
         const campaign = this.dialect === 'postgres' ? text : sql`cast(${text} as text)`
@@ -255,16 +296,27 @@ class Compiler {
     const inWindow = sql`${purchases} and e.occurred_at >= ${this.time(this.now - this.env.options.rfmWindowDays * DAY)}`
     const amount = this.jsonNumber(sql`e.properties`, 'amount')
     const lastMillis = this.millis(sql`(select max(e.occurred_at) ${purchases})`)
-    const recencyDays = this.dialect === 'postgres' ? sql`floor((${this.now} - ${lastMillis}) / ${DAY})` : sql`cast((${this.now} - ${lastMillis}) / ${DAY} as integer)`
+    const recencyDays =
+      this.dialect === 'postgres'
+        ? sql`floor((${this.now} - ${lastMillis}) / ${DAY})`
+        : sql`cast((${this.now} - ${lastMillis}) / ${DAY} as integer)`
     const frequency = sql`(select count(*) ${inWindow})`
     // Whole cents, as in memory (Math.round: halves up, hence floor(x + 0.5)), so band limits agree.
     const half = sql`(${amount.number} * 100 + 0.5)`
     // SQLite has no floor(): truncate, and step down for negatives.
-    const cents = this.dialect === 'postgres' ? sql`floor(${half})` : sql`(cast(${half} as integer) - (cast(${half} as integer) > ${half}))`
+    const cents =
+      this.dialect === 'postgres'
+        ? sql`floor(${half})`
+        : sql`(cast(${half} as integer) - (cast(${half} as integer) > ${half}))`
     const monetary = sql`((select coalesce(sum(case when ${amount.isNumber} then ${cents} else 0 end), 0) ${inWindow}) / 100.0)`
     const bands = this.env.options.rfmBands
     const score = (value: SQL, limits: readonly number[], lowerIsBetter: boolean) =>
-      sql`(1 + ${sql.join(limits.map((limit) => sql`(case when ${value} ${sql.raw(lowerIsBetter ? '<=' : '>=')} ${limit} then 1 else 0 end)`), sql` + `)})`
+      sql`(1 + ${sql.join(
+        limits.map(
+          (limit) => sql`(case when ${value} ${sql.raw(lowerIsBetter ? '<=' : '>=')} ${limit} then 1 else 0 end)`,
+        ),
+        sql` + `,
+      )})`
     const metrics: Record<typeof rule.value.metric, SQL> = {
       frequency,
       frequencyScore: score(frequency, bands.frequency, false),

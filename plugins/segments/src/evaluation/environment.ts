@@ -1,16 +1,18 @@
-import type { LeadScores } from '@kontorwerk/personalization'
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { ResolvedSegmentsOptions } from '../types'
-import type { RuleGroup } from '../rules/types'
+import type { LeadScores } from '@kontorwerk/personalization'
 
 import { extensionsOf } from '@kontorwerk/personalization'
+
+import type { RuleGroup } from '../rules/types'
+import type { ResolvedSegmentsOptions } from '../types'
+
 import { DEFAULT_OPTIONS } from '../defaults'
-import { parseRuleTree } from '../rules/parse'
-import { missingReferences, referencesOf, walkRules } from '../rules/references'
-import { LIMITS } from '../rules/catalogue'
-import { describeProblems } from '../rules/problems'
 import { segmentInvalid } from '../errors'
+import { LIMITS } from '../rules/catalogue'
+import { parseRuleTree } from '../rules/parse'
+import { describeProblems } from '../rules/problems'
+import { missingReferences, referencesOf, walkRules } from '../rules/references'
 
 export type StoredSegment = { id: string; kind: 'dynamic' | 'static'; name: string; tree: null | RuleGroup }
 
@@ -34,13 +36,25 @@ export type Environment = {
   stageOrder: Map<string, number>
 }
 
-export async function loadEnvironment(payload: Payload, tree: RuleGroup, now: Date, req?: PayloadRequest): Promise<Environment> {
+export async function loadEnvironment(
+  payload: Payload,
+  tree: RuleGroup,
+  now: Date,
+  req?: PayloadRequest,
+): Promise<Environment> {
   // Out-of-date references are the likely failure: checked before anything else is read, so no
   // query is left running after the error (a test's database may be dropped right after it).
   const segments = await usedSegments(payload, tree, req)
   const [interests, stages, engagementHalfLifeDays, interestHalfLifeDays] = await Promise.all([
     payload.find({ collection: 'interests', depth: 0, limit: 0, pagination: false, req, select: { parent: true } }),
-    payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 0, pagination: false, req, select: { order: true } }),
+    payload.find({
+      collection: 'lifecycle-stages',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      req,
+      select: { order: true },
+    }),
     extensionsOf(payload).halfLives?.engagementDays(payload) ?? 30,
     extensionsOf(payload).halfLives?.implicitInterestDays(payload) ?? 30,
   ])
@@ -51,7 +65,13 @@ export async function loadEnvironment(payload: Payload, tree: RuleGroup, now: Da
   }
   const interestFamily = new Map(interests.docs.map((doc) => [String(doc.id), familyOf(String(doc.id), children)]))
   const trees = [tree, ...[...segments.values()].flatMap((segment) => (segment.tree ? [segment.tree] : []))]
-  const eventInterests = new Set(trees.flatMap((each) => [...walkRules(each)].flatMap(({ rule }) => (rule.field === 'events' && rule.value.interest ? [String(rule.value.interest)] : []))))
+  const eventInterests = new Set(
+    trees.flatMap((each) =>
+      [...walkRules(each)].flatMap(({ rule }) =>
+        rule.field === 'events' && rule.value.interest ? [String(rule.value.interest)] : [],
+      ),
+    ),
+  )
   const blocksByInterest = new Map<string, string[]>()
   await Promise.all(
     [...eventInterests].map(async (interest) => {
@@ -64,7 +84,10 @@ export async function loadEnvironment(payload: Payload, tree: RuleGroup, now: Da
         select: {},
         where: { interests: { in: interestFamily.get(interest) ?? [interest] } },
       })
-      blocksByInterest.set(interest, docs.map((doc) => String(doc.id)))
+      blocksByInterest.set(
+        interest,
+        docs.map((doc) => String(doc.id)),
+      )
     }),
   )
   return {
@@ -74,7 +97,9 @@ export async function loadEnvironment(payload: Payload, tree: RuleGroup, now: Da
     interestHalfLifeDays,
     leadScores: extensionsOf(payload).leadScores ?? null,
     now,
-    options: (payload.collections.segments?.config.custom?.segmentsOptions as ResolvedSegmentsOptions | undefined) ?? DEFAULT_OPTIONS,
+    options:
+      (payload.collections.segments?.config.custom?.segmentsOptions as ResolvedSegmentsOptions | undefined) ??
+      DEFAULT_OPTIONS,
     segments,
     stageOrder: new Map(stages.docs.map((doc) => [String(doc.id), Number(doc.order ?? 0)])),
   }
@@ -92,26 +117,39 @@ function familyOf(id: string, children: Map<string, string[]>): string[] {
  * The segments a tree uses, transitively. A reference that no longer resolves (deleted since the
  * tree was saved) is an error naming its place, never a silently empty condition.
  */
-export async function usedSegments(payload: Payload, tree: RuleGroup, req?: PayloadRequest): Promise<Map<string, StoredSegment>> {
+export async function usedSegments(
+  payload: Payload,
+  tree: RuleGroup,
+  req?: PayloadRequest,
+): Promise<Map<string, StoredSegment>> {
   const segments = new Map<string, StoredSegment>()
   const pending: RuleGroup[] = [tree]
   while (pending.length) {
     const current = pending.pop()!
     const missing = await missingReferences(payload, current, req)
-    if (missing.length) throw segmentInvalid(`The segment's rules are out of date: ${describeProblems(missing)}`, { problems: missing })
+    if (missing.length)
+      throw segmentInvalid(`The segment's rules are out of date: ${describeProblems(missing)}`, { problems: missing })
     for (const { id, kind } of referencesOf(current)) {
       if (kind !== 'segments' || segments.has(id)) continue
       if (segments.size > 200) throw segmentInvalid('Too many nested segments')
       const doc = await payload.findByID({ id, collection: 'segments', depth: 0, req })
       const parsed = doc.kind === 'static' ? null : parseRuleTree(doc.rules)
-      if (parsed && !parsed.tree) throw segmentInvalid(`Segment "${doc.name}" has invalid rules: ${describeProblems(parsed.problems)}`)
-      segments.set(id, { id, kind: doc.kind === 'static' ? 'static' : 'dynamic', name: doc.name, tree: parsed?.tree ?? null })
+      if (parsed && !parsed.tree)
+        throw segmentInvalid(`Segment "${doc.name}" has invalid rules: ${describeProblems(parsed.problems)}`)
+      segments.set(id, {
+        id,
+        kind: doc.kind === 'static' ? 'static' : 'dynamic',
+        name: doc.name,
+        tree: parsed?.tree ?? null,
+      })
       if (parsed?.tree) pending.push(parsed.tree)
     }
   }
   const size = expandedSize(tree, segments)
   if (size > LIMITS.expanded) {
-    throw segmentInvalid(`With the segments it uses written out, this has ${size} conditions and groups; at most ${LIMITS.expanded} are allowed`)
+    throw segmentInvalid(
+      `With the segments it uses written out, this has ${size} conditions and groups; at most ${LIMITS.expanded} are allowed`,
+    )
   }
   return segments
 }

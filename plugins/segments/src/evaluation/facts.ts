@@ -2,11 +2,13 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import type { ConsentEvent } from '@kontorwerk/consent'
 import type { StoredLeadScore } from '@kontorwerk/personalization'
-import type { RuleGroup } from '../rules/types'
-import type { Environment } from './environment'
 
 import { ledgersInOrder, preferencesOf, type StoredPreferences } from '@kontorwerk/consent'
 import { relationKey } from '@kontorwerk/personalization'
+
+import type { RuleGroup } from '../rules/types'
+import type { Environment } from './environment'
+
 import { walkRules } from '../rules/references'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -41,8 +43,10 @@ export function eventNeeds(tree: RuleGroup, env: Environment): { since: number; 
   let since = env.now.getTime()
   const visit = (group: RuleGroup) => {
     for (const { rule } of walkRules(group)) {
-      if (rule.field === 'events') (types.add(rule.value.type), (since = Math.min(since, env.now.getTime() - rule.value.days * DAY)))
-      if (rule.field === 'contacted') (types.add('email_sent'), (since = Math.min(since, env.now.getTime() - rule.value.days * DAY)))
+      if (rule.field === 'events')
+        (types.add(rule.value.type), (since = Math.min(since, env.now.getTime() - rule.value.days * DAY)))
+      if (rule.field === 'contacted')
+        (types.add('email_sent'), (since = Math.min(since, env.now.getTime() - rule.value.days * DAY)))
       if (rule.field === 'receivedCampaign') (types.add('email_sent'), (since = 0))
       if (rule.field === 'rfm') (types.add('purchase'), (since = 0))
       if (rule.field === 'segment') {
@@ -58,10 +62,18 @@ export function eventNeeds(tree: RuleGroup, env: Environment): { since: number; 
 const time = (value: unknown) => (value == null ? null : new Date(value as string).getTime())
 
 /** Facts for many subscribers at once: one query per collection, whatever their number. */
-export async function loadFacts(payload: Payload, ids: string[], tree: RuleGroup, env: Environment, req?: PayloadRequest): Promise<SubscriberFacts[]> {
+export async function loadFacts(
+  payload: Payload,
+  ids: string[],
+  tree: RuleGroup,
+  env: Environment,
+  req?: PayloadRequest,
+): Promise<SubscriberFacts[]> {
   if (!ids.length) return []
   const needs = eventNeeds(tree, env)
-  const staticIds = [...env.segments.values()].filter((segment) => segment.kind === 'static').map((segment) => segment.id)
+  const staticIds = [...env.segments.values()]
+    .filter((segment) => segment.kind === 'static')
+    .map((segment) => segment.id)
   const all = { depth: 0, limit: 0, pagination: false as const, req }
   const [subscribers, consentsOf, events, memberships] = await Promise.all([
     payload.find({ ...all, collection: 'subscribers', where: { id: { in: ids } } }),
@@ -70,10 +82,22 @@ export async function loadFacts(payload: Payload, ids: string[], tree: RuleGroup
       ? payload.find({
           ...all,
           collection: 'events',
-          where: { and: [{ subscriber: { in: ids } }, { type: { in: [...needs.types] } }, { occurredAt: { greater_than_equal: new Date(needs.since).toISOString() } }] },
+          where: {
+            and: [
+              { subscriber: { in: ids } },
+              { type: { in: [...needs.types] } },
+              { occurredAt: { greater_than_equal: new Date(needs.since).toISOString() } },
+            ],
+          },
         })
       : { docs: [] },
-    staticIds.length ? payload.find({ ...all, collection: 'segment-members', where: { and: [{ subscriber: { in: ids } }, { segment: { in: staticIds } }] } }) : { docs: [] },
+    staticIds.length
+      ? payload.find({
+          ...all,
+          collection: 'segment-members',
+          where: { and: [{ subscriber: { in: ids } }, { segment: { in: staticIds } }] },
+        })
+      : { docs: [] },
   ])
   const bySubscriber = <T extends { subscriber?: unknown }>(docs: T[]) => {
     const grouped = new Map<string, T[]>()
@@ -83,8 +107,18 @@ export async function loadFacts(payload: Payload, ids: string[], tree: RuleGroup
     }
     return grouped
   }
-  const scoreOf = env.leadScores ? await env.leadScores.read(payload, subscribers.docs, req) : new Map<string, StoredLeadScore>()
-  const eventsOf = bySubscriber(events.docs as { block?: null | string; occurredAt: string; properties?: unknown; subscriber: unknown; type: string }[])
+  const scoreOf = env.leadScores
+    ? await env.leadScores.read(payload, subscribers.docs, req)
+    : new Map<string, StoredLeadScore>()
+  const eventsOf = bySubscriber(
+    events.docs as {
+      block?: null | string
+      occurredAt: string
+      properties?: unknown
+      subscriber: unknown
+      type: string
+    }[],
+  )
   const membershipsOf = bySubscriber(memberships.docs as { segment: unknown; subscriber: unknown }[])
   return subscribers.docs.map((doc) => {
     const id = String(doc.id)
@@ -119,10 +153,14 @@ export async function loadFacts(payload: Payload, ids: string[], tree: RuleGroup
         fitEvents: score?.fitEvents ?? 0,
       },
       stage: relationKey(doc.stage),
-      stageHistory: (doc.stageHistory ?? []).map((entry) => ({ changedAt: time(entry.changedAt), stage: relationKey(entry.stage) })),
+      stageHistory: (doc.stageHistory ?? []).map((entry) => ({
+        changedAt: time(entry.changedAt),
+        stage: relationKey(entry.stage),
+      })),
       staticSegments: new Set((membershipsOf.get(id) ?? []).map((member) => relationKey(member.segment as never)!)),
     }
   })
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)

@@ -1,8 +1,9 @@
+import { consentStatus } from '@kontorwerk/consent'
+
 import type { Comparison, Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
 import type { SubscriberFacts } from './facts'
 
-import { consentStatus } from '@kontorwerk/consent'
 import { segmentInvalid } from '../errors'
 import { isGroup } from '../rules/types'
 import { rfmOf } from './rfm'
@@ -11,7 +12,11 @@ const DAY = 24 * 60 * 60 * 1000
 /** Segments inside segments (not groups) deeper than this are a cycle that slipped past the save check. */
 export const MAX_NESTING = 20
 
-export function compare(left: boolean | number | string, operator: Comparison, right: boolean | number | string): boolean {
+export function compare(
+  left: boolean | number | string,
+  operator: Comparison,
+  right: boolean | number | string,
+): boolean {
   switch (operator) {
     case '<':
       return left < right
@@ -41,7 +46,9 @@ export function decayed(value: number, asOf: null | number, now: number, halfLif
 /** The in-memory form: does this subscriber belong to the tree, right now (env.now)? */
 export function evaluate(group: RuleGroup, facts: SubscriberFacts, env: Environment, depth = 0): boolean {
   if (depth > MAX_NESTING) throw segmentInvalid('Segments are nested too deeply (a cycle?)')
-  const results = group.rules.map((node) => (isGroup(node) ? evaluate(node, facts, env, depth) : evaluateRule(node, facts, env, depth)))
+  const results = group.rules.map((node) =>
+    isGroup(node) ? evaluate(node, facts, env, depth) : evaluateRule(node, facts, env, depth),
+  )
   // An empty group is neutral, as in the SQL form: AND of nothing is true, OR of nothing false.
   const value = group.combinator === 'and' ? results.every(Boolean) : results.some(Boolean)
   return group.not ? !value : value
@@ -71,13 +78,19 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
     }
     case 'persona':
       if (rule.operator === 'is') return facts.persona === rule.value
-      return typeof facts.personaFits[rule.value.persona] === 'number' && facts.personaFits[rule.value.persona] >= rule.value.percent
+      return (
+        typeof facts.personaFits[rule.value.persona] === 'number' &&
+        facts.personaFits[rule.value.persona] >= rule.value.percent
+      )
     case 'interest': {
       const family = new Set(env.interestFamily.get(String(rule.value.interest)) ?? [String(rule.value.interest)])
       const { minWeight, source } = rule.value
       return facts.interests.some((entry) => {
         if (!family.has(entry.interest) || (source !== 'any' && entry.source !== source)) return false
-        const weight = entry.source === 'implicit' ? decayed(entry.weight, entry.lastSeenAt, now, env.interestHalfLifeDays) : entry.weight
+        const weight =
+          entry.source === 'implicit'
+            ? decayed(entry.weight, entry.lastSeenAt, now, env.interestHalfLifeDays)
+            : entry.weight
         return weight >= minWeight
       })
     }
@@ -89,7 +102,13 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
         return wanted !== undefined && actual !== undefined && actual >= wanted
       }
       const { days, stage } = rule.value as { days: number; stage: string }
-      return facts.stageHistory.some((entry) => entry.stage === stage && entry.changedAt != null && entry.changedAt >= now - days * DAY && entry.changedAt <= now)
+      return facts.stageHistory.some(
+        (entry) =>
+          entry.stage === stage &&
+          entry.changedAt != null &&
+          entry.changedAt >= now - days * DAY &&
+          entry.changedAt <= now,
+      )
     }
     case 'fitScore':
     case 'engagementScore':
@@ -111,22 +130,40 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
     case 'channelChosen':
       return facts.preferences.channels.length === 0 || facts.preferences.channels.includes(rule.value)
     case 'frequency':
-      return rule.operator === '=' ? facts.preferences.frequency === rule.value : facts.preferences.frequency !== rule.value
+      return rule.operator === '='
+        ? facts.preferences.frequency === rule.value
+        : facts.preferences.frequency !== rule.value
     case 'paused':
       return facts.preferences.pausedUntil != null && facts.preferences.pausedUntil > now
     case 'events': {
       const { count, days, interest, type } = rule.value
       const blocks = interest == null ? null : new Set(env.blocksByInterest.get(String(interest)) ?? [])
-      const seen = countEvents(facts, now - days * DAY, now, (event) => event.type === type && (!blocks || (event.block != null && blocks.has(event.block))))
+      const seen = countEvents(
+        facts,
+        now - days * DAY,
+        now,
+        (event) => event.type === type && (!blocks || (event.block != null && blocks.has(event.block))),
+      )
       return rule.operator === 'atLeast' ? seen >= count : seen < count
     }
     case 'contacted': {
       const { channel, count, days } = rule.value
-      const seen = countEvents(facts, now - days * DAY, now, (event) => event.type === 'email_sent' && sentOn(event.properties) === channel)
+      const seen = countEvents(
+        facts,
+        now - days * DAY,
+        now,
+        (event) => event.type === 'email_sent' && sentOn(event.properties) === channel,
+      )
       return rule.operator === 'atLeast' ? seen >= count : seen < count
     }
     case 'receivedCampaign':
-      return facts.events.some((event) => event.type === 'email_sent' && event.occurredAt <= now && event.properties.campaign != null && String(event.properties.campaign) === rule.value)
+      return facts.events.some(
+        (event) =>
+          event.type === 'email_sent' &&
+          event.occurredAt <= now &&
+          event.properties.campaign != null &&
+          String(event.properties.campaign) === rule.value,
+      )
     case 'rfm': {
       const rfm = rfmOf(facts, env)
       return rfm !== null && compare(rfm[rule.value.metric], rule.operator, rule.value.value)
@@ -140,8 +177,14 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
 }
 
 /** Sends record their channel; mails written before channels existed are email. */
-export const sentOn = (properties: Record<string, unknown>) => (typeof properties.channel === 'string' ? properties.channel : 'email')
+export const sentOn = (properties: Record<string, unknown>) =>
+  typeof properties.channel === 'string' ? properties.channel : 'email'
 
-function countEvents(facts: SubscriberFacts, from: number, to: number, wanted: (event: SubscriberFacts['events'][number]) => boolean) {
+function countEvents(
+  facts: SubscriberFacts,
+  from: number,
+  to: number,
+  wanted: (event: SubscriberFacts['events'][number]) => boolean,
+) {
   return facts.events.filter((event) => event.occurredAt >= from && event.occurredAt <= to && wanted(event)).length
 }

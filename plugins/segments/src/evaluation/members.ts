@@ -35,10 +35,18 @@ async function rows(payload: Payload, query: unknown): Promise<Record<string, un
 }
 
 /** How many subscribers the tree selects. */
-export async function countMembers(payload: Payload, tree: RuleGroup, env: Environment, req?: PayloadRequest): Promise<number> {
+export async function countMembers(
+  payload: Payload,
+  tree: RuleGroup,
+  env: Environment,
+  req?: PayloadRequest,
+): Promise<number> {
   const dialect = dialectOf(payload)
   if (dialect) {
-    const [row] = await rows(payload, sql`select count(*) as count from subscribers s where ${compileTree(tree, env, dialect)}`)
+    const [row] = await rows(
+      payload,
+      sql`select count(*) as count from subscribers s where ${compileTree(tree, env, dialect)}`,
+    )
     return Number(row.count)
   }
   let count = 0
@@ -57,7 +65,10 @@ export async function memberIds(
   const dialect = dialectOf(payload)
   if (dialect) {
     const from = after == null ? sql`` : sql` and s.id > ${Number(after)}`
-    const found = await rows(payload, sql`select s.id as id from subscribers s where ${compileTree(tree, env, dialect)}${from} order by s.id limit ${limit} offset ${offset}`)
+    const found = await rows(
+      payload,
+      sql`select s.id as id from subscribers s where ${compileTree(tree, env, dialect)}${from} order by s.id limit ${limit} offset ${offset}`,
+    )
     return found.map((row) => String(row.id))
   }
   const ids: string[] = []
@@ -69,7 +80,13 @@ export async function memberIds(
 }
 
 /** Every member, page by page, for exports and freezing. */
-export async function* allMembers(payload: Payload, tree: RuleGroup, env: Environment, pageSize: number, req?: PayloadRequest): AsyncGenerator<string[]> {
+export async function* allMembers(
+  payload: Payload,
+  tree: RuleGroup,
+  env: Environment,
+  pageSize: number,
+  req?: PayloadRequest,
+): AsyncGenerator<string[]> {
   let after: null | string = null
   for (;;) {
     const page = await memberIds(payload, tree, env, { after, limit: pageSize }, req)
@@ -84,11 +101,21 @@ export async function* allMembers(payload: Payload, tree: RuleGroup, env: Enviro
  * candidates it can recognise, and the in-memory evaluator decides on each, in id order, with
  * facts read in bulk per page. Exported for the tests, which hold it to the SQL form.
  */
-export async function* scanMembers(payload: Payload, tree: RuleGroup, env: Environment, req?: PayloadRequest, after?: null | string, pageSize = 500): AsyncGenerator<string[]> {
+export async function* scanMembers(
+  payload: Payload,
+  tree: RuleGroup,
+  env: Environment,
+  req?: PayloadRequest,
+  after?: null | string,
+  pageSize = 500,
+): AsyncGenerator<string[]> {
   let cursor = after ?? null
   const narrowed = whereSuperset(tree, env)
   for (;;) {
-    const page: Where[] = [...(cursor == null ? [] : [{ id: { greater_than: cursor } }]), ...(narrowed ? [narrowed] : [])]
+    const page: Where[] = [
+      ...(cursor == null ? [] : [{ id: { greater_than: cursor } }]),
+      ...(narrowed ? [narrowed] : []),
+    ]
     const { docs } = await payload.find({
       collection: 'subscribers',
       depth: 0,
@@ -102,10 +129,14 @@ export async function* scanMembers(payload: Payload, tree: RuleGroup, env: Envir
     if (!docs.length) return
     const ids = docs.map((doc) => String(doc.id))
     const facts = await loadFacts(payload, ids, tree, env, req)
-    yield facts.filter((each) => evaluate(tree, each, env)).map((each) => each.id).sort(byId(payload))
+    yield facts
+      .filter((each) => evaluate(tree, each, env))
+      .map((each) => each.id)
+      .sort(byId(payload))
     if (docs.length < pageSize) return
     cursor = ids[ids.length - 1]
   }
 }
 
-const byId = (payload: Payload) => (a: string, b: string) => (payload.db.defaultIDType === 'number' ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0)
+const byId = (payload: Payload) => (a: string, b: string) =>
+  payload.db.defaultIDType === 'number' ? Number(a) - Number(b) : a < b ? -1 : a > b ? 1 : 0

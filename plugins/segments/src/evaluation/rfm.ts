@@ -23,7 +23,10 @@ export function rfmOf(facts: SubscriberFacts, env: Environment): null | Rfm {
   const recencyDays = Math.floor((now - last) / DAY)
   const frequency = inWindow.length
   // Summed in whole cents, as in SQL: 5.00 + 29.99 + 15.01 is 50, not 49.99999999999999.
-  const cents = inWindow.reduce((sum, event) => sum + (typeof event.properties.amount === 'number' ? Math.round(event.properties.amount * 100) : 0), 0)
+  const cents = inWindow.reduce(
+    (sum, event) => sum + (typeof event.properties.amount === 'number' ? Math.round(event.properties.amount * 100) : 0),
+    0,
+  )
   const monetary = cents / 100
   const bands = env.options.rfmBands
   return {

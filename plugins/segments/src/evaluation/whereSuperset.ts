@@ -1,9 +1,9 @@
 import type { Where } from 'payload'
 
+import { PAUSED_UNTIL_PATH } from '@kontorwerk/consent'
+
 import type { Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
-
-import { PAUSED_UNTIL_PATH } from '@kontorwerk/consent'
 
 import { isGroup } from '../rules/types'
 
@@ -37,7 +37,9 @@ const flip = (polarity: Polarity): Polarity => (polarity === 'positive' ? 'negat
 
 /** Equal to the value, or (negated) anything else including nothing at all. */
 const equalTo = (field: string, value: unknown, polarity: Polarity): Where =>
-  polarity === 'positive' ? { [field]: { equals: value } } : { or: [{ [field]: { not_equals: value } }, { [field]: { exists: false } }] }
+  polarity === 'positive'
+    ? { [field]: { equals: value } }
+    : { or: [{ [field]: { not_equals: value } }, { [field]: { exists: false } }] }
 
 function rule(rule: Rule, env: Environment, polarity: Polarity): null | Where {
   switch (rule.field) {
@@ -51,7 +53,9 @@ function rule(rule: Rule, env: Environment, polarity: Polarity): null | Where {
       if (rule.operator === 'is') return equalTo('stage', rule.value, polarity)
       if (rule.operator !== 'atLeast' || polarity === 'negative') return null
       const wanted = env.stageOrder.get(String(rule.value))
-      const stages = [...env.stageOrder].filter(([, order]) => wanted !== undefined && order >= wanted).map(([id]) => id)
+      const stages = [...env.stageOrder]
+        .filter(([, order]) => wanted !== undefined && order >= wanted)
+        .map(([id]) => id)
       return { stage: { in: stages } }
     }
     case 'paused': {

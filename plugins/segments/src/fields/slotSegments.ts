@@ -18,7 +18,9 @@ export function withSlotSegments(collection: CollectionConfig): CollectionConfig
   return {
     ...collection,
     fields: collection.fields.map((field) =>
-      'name' in field && field.name === 'slots' && field.type === 'array' ? { ...field, fields: [...field.fields, slotSegmentsField] } : field,
+      'name' in field && field.name === 'slots' && field.type === 'array'
+        ? { ...field, fields: [...field.fields, slotSegmentsField] }
+        : field,
     ),
   }
 }

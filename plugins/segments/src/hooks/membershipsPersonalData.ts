@@ -9,11 +9,20 @@ import { segmentsOf } from '../utilities/segmentService'
  * (rule-based segments hold no rows about anybody).
  */
 export const membershipsPersonalData: PersonalDataContributor = {
-  erase: ({ subscriber }) => ({ deletes: [{ collection: SEGMENT_MEMBERS, field: 'subscriber', value: subscriber.id }] }),
+  erase: ({ subscriber }) => ({
+    deletes: [{ collection: SEGMENT_MEMBERS, field: 'subscriber', value: subscriber.id }],
+  }),
   export: async ({ payload, req, subscriber }) => {
     const ids = await segmentsOf(payload, subscriber.id, null, new Date(), req)
     if (ids.size === 0) return []
-    const { docs } = await payload.find({ collection: 'segments', depth: 0, pagination: false, req, select: { kind: true, name: true }, where: { id: { in: [...ids] } } })
+    const { docs } = await payload.find({
+      collection: 'segments',
+      depth: 0,
+      pagination: false,
+      req,
+      select: { kind: true, name: true },
+      where: { id: { in: [...ids] } },
+    })
     return docs.map((segment) => ({ kind: segment.kind, name: segment.name }))
   },
   key: 'segments',

@@ -3,6 +3,7 @@ import type { CollectionBeforeDeleteHook } from 'payload'
 import { APIError } from 'payload'
 
 import { writeAtomically } from '@kontorwerk/personalization'
+
 import { SEGMENT_MEMBERS } from '../collections/SegmentMembers'
 import { SLOT_COLLECTIONS } from '../defaults'
 import { parseRuleTree } from '../rules/parse'
@@ -13,18 +14,38 @@ import { referencesOf } from '../rules/references'
  * condition, and a slot reserved for it would silently open to everyone.
  */
 export const refuseDeletionWhileUsed: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  const { docs } = await req.payload.find({ collection: 'segments', depth: 0, limit: 0, pagination: false, req, where: { kind: { equals: 'dynamic' } } })
+  const { docs } = await req.payload.find({
+    collection: 'segments',
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    req,
+    where: { kind: { equals: 'dynamic' } },
+  })
   const users = docs
     .filter((doc) => {
       const { tree } = parseRuleTree(doc.rules)
-      return tree && referencesOf(tree).some((reference) => reference.kind === 'segments' && reference.id === String(id))
+      return (
+        tree && referencesOf(tree).some((reference) => reference.kind === 'segments' && reference.id === String(id))
+      )
     })
     .map((doc) => `segment "${doc.name}"`)
   for (const collection of SLOT_COLLECTIONS) {
-    const { docs: documents } = await req.payload.find({ collection, depth: 0, limit: 0, pagination: false, req, select: { slug: true }, where: { 'slots.segments': { in: [id] } } })
-    users.push(...documents.map((doc) => `${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${doc.slug}"`))
+    const { docs: documents } = await req.payload.find({
+      collection,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      req,
+      select: { slug: true },
+      where: { 'slots.segments': { in: [id] } },
+    })
+    users.push(
+      ...documents.map((doc) => `${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${doc.slug}"`),
+    )
   }
-  if (users.length) throw new APIError(`This segment is used by ${users.join(', ')}: remove it there first.`, 409, undefined, true)
+  if (users.length)
+    throw new APIError(`This segment is used by ${users.join(', ')}: remove it there first.`, 409, undefined, true)
 }
 
 /** A static segment's member rows go before the segment itself (they cannot point at nothing). */

@@ -32,7 +32,13 @@ export type ValueKind =
  * see anyway; "persona fit at least" is not).
  */
 export type OperatorSpec = { label: SegmentsTranslationKey; name: string; personal?: true; value: ValueKind }
-export type FieldSpec = { group: SegmentsTranslationKey; label: SegmentsTranslationKey; name: RuleField; operators: OperatorSpec[]; personal?: true }
+export type FieldSpec = {
+  group: SegmentsTranslationKey
+  label: SegmentsTranslationKey
+  name: RuleField
+  operators: OperatorSpec[]
+  personal?: true
+}
 
 const op = (name: string, value: ValueKind, label: SegmentsTranslationKey): OperatorSpec => ({ label, name, value })
 const comparisons = (value: ValueKind): OperatorSpec[] => [
@@ -43,7 +49,10 @@ const comparisons = (value: ValueKind): OperatorSpec[] => [
   op('=', value, 'kontorwerk-segments:ruleOperatorEquals'),
   op('!=', value, 'kontorwerk-segments:ruleOperatorDoesNotEqual'),
 ]
-const equality = (value: ValueKind) => [op('=', value, 'kontorwerk-segments:ruleOperatorIs'), op('!=', value, 'kontorwerk-segments:ruleOperatorIsNot')]
+const equality = (value: ValueKind) => [
+  op('=', value, 'kontorwerk-segments:ruleOperatorIs'),
+  op('!=', value, 'kontorwerk-segments:ruleOperatorIsNot'),
+]
 
 const PROFILE = 'kontorwerk-segments:ruleGroupProfile'
 const SCORE = 'kontorwerk-segments:ruleGroupScore'
@@ -54,8 +63,19 @@ const CONTACT = 'kontorwerk-segments:ruleGroupContact'
 export const FIELDS: FieldSpec[] = [
   { group: PROFILE, label: 'kontorwerk-segments:ruleFieldLocale', name: 'locale', operators: equality('text') },
   { group: PROFILE, label: 'kontorwerk-segments:ruleFieldRegion', name: 'region', operators: equality('text') },
-  { group: PROFILE, label: 'kontorwerk-segments:ruleFieldAddressForm', name: 'addressForm', operators: equality('text') },
-  { group: PROFILE, label: 'kontorwerk-segments:ruleFieldEmailDomain', name: 'emailDomain', operators: equality('text'), personal: true },
+  {
+    group: PROFILE,
+    label: 'kontorwerk-segments:ruleFieldAddressForm',
+    name: 'addressForm',
+    operators: equality('text'),
+  },
+  {
+    group: PROFILE,
+    label: 'kontorwerk-segments:ruleFieldEmailDomain',
+    name: 'emailDomain',
+    operators: equality('text'),
+    personal: true,
+  },
   {
     group: PROFILE,
     label: 'kontorwerk-segments:ruleFieldAttribute',
@@ -72,9 +92,17 @@ export const FIELDS: FieldSpec[] = [
     group: PROFILE,
     label: 'kontorwerk-segments:ruleFieldPersona',
     name: 'persona',
-    operators: [op('is', 'persona', 'kontorwerk-segments:ruleOperatorIsPrimary'), { ...op('fitAtLeast', 'personaFit', 'kontorwerk-segments:ruleOperatorFitAtLeast'), personal: true }],
+    operators: [
+      op('is', 'persona', 'kontorwerk-segments:ruleOperatorIsPrimary'),
+      { ...op('fitAtLeast', 'personaFit', 'kontorwerk-segments:ruleOperatorFitAtLeast'), personal: true },
+    ],
   },
-  { group: PROFILE, label: 'kontorwerk-segments:ruleFieldInterest', name: 'interest', operators: [op('has', 'interest', 'kontorwerk-segments:ruleOperatorHas')] },
+  {
+    group: PROFILE,
+    label: 'kontorwerk-segments:ruleFieldInterest',
+    name: 'interest',
+    operators: [op('has', 'interest', 'kontorwerk-segments:ruleOperatorHas')],
+  },
   {
     group: PROFILE,
     label: 'kontorwerk-segments:ruleFieldStage',
@@ -85,28 +113,86 @@ export const FIELDS: FieldSpec[] = [
       op('changedWithin', 'stageChange', 'kontorwerk-segments:ruleOperatorReachedWithin'),
     ],
   },
-  { group: SCORE, label: 'kontorwerk-segments:ruleFieldFitScore', name: 'fitScore', operators: comparisons('number'), personal: true },
-  { group: SCORE, label: 'kontorwerk-segments:ruleFieldEngagementScore', name: 'engagementScore', operators: comparisons('number') },
-  { group: SCORE, label: 'kontorwerk-segments:ruleFieldTotalScore', name: 'totalScore', operators: comparisons('number'), personal: true },
-  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldConsent', name: 'consent', operators: [op('granted', 'consent', 'kontorwerk-segments:ruleOperatorGranted')] },
-  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldTracking', name: 'tracking', operators: [op('granted', 'tracking', 'kontorwerk-segments:ruleOperatorGranted')] },
-  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldChannelChosen', name: 'channelChosen', operators: [op('is', 'channel', 'kontorwerk-segments:ruleOperatorIs')] },
-  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldFrequency', name: 'frequency', operators: equality('frequency') },
-  { group: CONSENT, label: 'kontorwerk-segments:ruleFieldPaused', name: 'paused', operators: [op('is', 'none', 'kontorwerk-segments:ruleOperatorRightNow')] },
+  {
+    group: SCORE,
+    label: 'kontorwerk-segments:ruleFieldFitScore',
+    name: 'fitScore',
+    operators: comparisons('number'),
+    personal: true,
+  },
+  {
+    group: SCORE,
+    label: 'kontorwerk-segments:ruleFieldEngagementScore',
+    name: 'engagementScore',
+    operators: comparisons('number'),
+  },
+  {
+    group: SCORE,
+    label: 'kontorwerk-segments:ruleFieldTotalScore',
+    name: 'totalScore',
+    operators: comparisons('number'),
+    personal: true,
+  },
+  {
+    group: CONSENT,
+    label: 'kontorwerk-segments:ruleFieldConsent',
+    name: 'consent',
+    operators: [op('granted', 'consent', 'kontorwerk-segments:ruleOperatorGranted')],
+  },
+  {
+    group: CONSENT,
+    label: 'kontorwerk-segments:ruleFieldTracking',
+    name: 'tracking',
+    operators: [op('granted', 'tracking', 'kontorwerk-segments:ruleOperatorGranted')],
+  },
+  {
+    group: CONSENT,
+    label: 'kontorwerk-segments:ruleFieldChannelChosen',
+    name: 'channelChosen',
+    operators: [op('is', 'channel', 'kontorwerk-segments:ruleOperatorIs')],
+  },
+  {
+    group: CONSENT,
+    label: 'kontorwerk-segments:ruleFieldFrequency',
+    name: 'frequency',
+    operators: equality('frequency'),
+  },
+  {
+    group: CONSENT,
+    label: 'kontorwerk-segments:ruleFieldPaused',
+    name: 'paused',
+    operators: [op('is', 'none', 'kontorwerk-segments:ruleOperatorRightNow')],
+  },
   {
     group: BEHAVIOUR,
     label: 'kontorwerk-segments:ruleFieldEvents',
     name: 'events',
-    operators: [op('atLeast', 'events', 'kontorwerk-segments:ruleOperatorAtLeast'), op('fewerThan', 'events', 'kontorwerk-segments:ruleOperatorFewerThan')],
+    operators: [
+      op('atLeast', 'events', 'kontorwerk-segments:ruleOperatorAtLeast'),
+      op('fewerThan', 'events', 'kontorwerk-segments:ruleOperatorFewerThan'),
+    ],
   },
   { group: BEHAVIOUR, label: 'kontorwerk-segments:ruleFieldRfm', name: 'rfm', operators: comparisons('rfm') },
-  { group: BEHAVIOUR, label: 'kontorwerk-segments:ruleFieldSegment', name: 'segment', operators: [op('in', 'segment', 'kontorwerk-segments:ruleOperatorIs')] },
-  { group: CONTACT, label: 'kontorwerk-segments:ruleFieldReceivedCampaign', name: 'receivedCampaign', operators: [op('is', 'text', 'kontorwerk-segments:ruleOperatorCampaign')] },
+  {
+    group: BEHAVIOUR,
+    label: 'kontorwerk-segments:ruleFieldSegment',
+    name: 'segment',
+    operators: [op('in', 'segment', 'kontorwerk-segments:ruleOperatorIs')],
+  },
+  {
+    group: CONTACT,
+    label: 'kontorwerk-segments:ruleFieldReceivedCampaign',
+    name: 'receivedCampaign',
+    operators: [op('is', 'text', 'kontorwerk-segments:ruleOperatorCampaign')],
+  },
   {
     group: CONTACT,
     label: 'kontorwerk-segments:ruleFieldContacted',
     name: 'contacted',
-    operators: [op('atLeast', 'contacted', 'kontorwerk-segments:ruleOperatorAtLeast'), op('fewerThan', 'contacted', 'kontorwerk-segments:ruleOperatorFewerThan')],
+    operators: [
+      op('atLeast', 'contacted', 'kontorwerk-segments:ruleOperatorAtLeast'),
+      op('fewerThan', 'contacted', 'kontorwerk-segments:ruleOperatorFewerThan'),
+    ],
   },
 ]
 
@@ -118,7 +204,14 @@ export function isPersonalCondition(field: string, operator: string): boolean {
   return Boolean(spec?.personal || spec?.operators.find((candidate) => candidate.name === operator)?.personal)
 }
 
-export const RFM_METRICS = ['recencyDays', 'frequency', 'monetary', 'recencyScore', 'frequencyScore', 'monetaryScore'] as const
+export const RFM_METRICS = [
+  'recencyDays',
+  'frequency',
+  'monetary',
+  'recencyScore',
+  'frequencyScore',
+  'monetaryScore',
+] as const
 export const INTEREST_SOURCES = ['any', 'explicit', 'implicit'] as const
 export const FREQUENCIES = ['weekly', 'monthly', 'important_only'] as const
 

@@ -11,7 +11,11 @@ import { missingReferences, segmentCycle } from './references'
  * admins (an admin's tree stored in `previous` may stay as it is), references that exist, and no cycle through
  * the segment `selfId`. Problems name their places.
  */
-export async function checkRules(payload: Payload, input: unknown, { previous, req, selfId }: { previous?: unknown; req?: PayloadRequest; selfId: null | number | string }): Promise<ParseResult> {
+export async function checkRules(
+  payload: Payload,
+  input: unknown,
+  { previous, req, selfId }: { previous?: unknown; req?: PayloadRequest; selfId: null | number | string },
+): Promise<ParseResult> {
   const parsed = parseRuleTree(input)
   if (!parsed.tree) return parsed
   const personal = req ? await personalDataProblems(payload, req, parsed.tree, previous) : []

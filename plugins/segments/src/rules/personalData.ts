@@ -1,10 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { hasRole, isPossibleId, relationKey, signature } from '@kontorwerk/personalization'
+
 import type { RuleGroup, RuleProblem } from './types'
 
-import { signature } from '@kontorwerk/personalization'
-import { hasRole } from '@kontorwerk/personalization'
-import { isPossibleId, relationKey } from '@kontorwerk/personalization'
 import { isPersonalCondition } from './catalogue'
 import { parseRuleTree } from './parse'
 import { referencesOf, walkRules } from './references'
@@ -15,7 +14,12 @@ import { referencesOf, walkRules } from './references'
  * chosen by it). A static list whose source is gone counts too; one that was never frozen (an
  * admin's import) does not.
  */
-async function segmentUsesPersonalData(payload: Payload, id: string, req: PayloadRequest | undefined, seen: Set<string>): Promise<boolean> {
+async function segmentUsesPersonalData(
+  payload: Payload,
+  id: string,
+  req: PayloadRequest | undefined,
+  seen: Set<string>,
+): Promise<boolean> {
   if (seen.has(id) || !isPossibleId(payload, id)) return false
   seen.add(id)
   const doc = await payload.findByID({ id, collection: 'segments', depth: 0, disableErrors: true, req })
@@ -29,7 +33,12 @@ async function segmentUsesPersonalData(payload: Payload, id: string, req: Payloa
   return tree ? treeUsesPersonalData(payload, tree, req, seen) : false
 }
 
-async function treeUsesPersonalData(payload: Payload, tree: RuleGroup, req: PayloadRequest | undefined, seen: Set<string>): Promise<boolean> {
+async function treeUsesPersonalData(
+  payload: Payload,
+  tree: RuleGroup,
+  req: PayloadRequest | undefined,
+  seen: Set<string>,
+): Promise<boolean> {
   if ([...walkRules(tree)].some(({ rule }) => isPersonalCondition(rule.field, rule.operator))) return true
   for (const { id, kind } of referencesOf(tree)) {
     if (kind === 'segments' && (await segmentUsesPersonalData(payload, id, req, seen))) return true
@@ -38,7 +47,8 @@ async function treeUsesPersonalData(payload: Payload, tree: RuleGroup, req: Payl
 }
 
 /** Whether evaluating the tree reads personal data: a personal condition in it, or in a segment it uses. */
-export const usesPersonalData = (payload: Payload, tree: RuleGroup, req?: PayloadRequest) => treeUsesPersonalData(payload, tree, req, new Set())
+export const usesPersonalData = (payload: Payload, tree: RuleGroup, req?: PayloadRequest) =>
+  treeUsesPersonalData(payload, tree, req, new Set())
 
 /**
  * Editors may not read subscribers' personal data, so they may not select by it either: a count
@@ -47,16 +57,30 @@ export const usesPersonalData = (payload: Payload, tree: RuleGroup, req?: Payloa
  * by personal data, nor change the rules of one; an admin's tree they may keep as it is (and
  * rename the segment). Problems name their places.
  */
-export async function personalDataProblems(payload: Payload, req: PayloadRequest, tree: RuleGroup, previous: unknown): Promise<RuleProblem[]> {
+export async function personalDataProblems(
+  payload: Payload,
+  req: PayloadRequest,
+  tree: RuleGroup,
+  previous: unknown,
+): Promise<RuleProblem[]> {
   if (!req.user || hasRole(req, 'admin')) return []
   const before = parseRuleTree(previous).tree
   if (before && signature(before) === signature(tree)) return []
   if (before && (await usesPersonalData(payload, before, req))) {
-    return [{ message: 'this segment selects by personal data (email domain, custom attributes, fit or total score, persona fit): only admins may change its rules', path: 'root' }]
+    return [
+      {
+        message:
+          'this segment selects by personal data (email domain, custom attributes, fit or total score, persona fit): only admins may change its rules',
+        path: 'root',
+      },
+    ]
   }
   const problems: RuleProblem[] = [...walkRules(tree)]
     .filter(({ rule }) => isPersonalCondition(rule.field, rule.operator))
-    .map(({ path, rule }) => ({ message: `${rule.field}: conditions on personal data (email domain, custom attributes, fit and total score, persona fit) are for admins only`, path }))
+    .map(({ path, rule }) => ({
+      message: `${rule.field}: conditions on personal data (email domain, custom attributes, fit and total score, persona fit) are for admins only`,
+      path,
+    }))
   for (const { id, kind, path } of referencesOf(tree)) {
     if (kind === 'segments' && (await segmentUsesPersonalData(payload, id, req, new Set()))) {
       problems.push({ message: `segment ${id} selects by personal data: only admins may use it`, path })

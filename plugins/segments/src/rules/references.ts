@@ -1,8 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { isPossibleId } from '@kontorwerk/personalization'
+
 import type { Rule, RuleGroup, RuleProblem } from './types'
 
-import { isPossibleId } from '@kontorwerk/personalization'
 import { parseRuleTree } from './parse'
 import { isGroup } from './types'
 
@@ -30,11 +31,13 @@ export function* walkRules(group: RuleGroup, path = ''): Generator<{ path: strin
 export function referencesOf(tree: RuleGroup): Reference[] {
   const references: Reference[] = []
   for (const { path, rule } of walkRules(tree)) {
-    const add = (kind: ReferenceKind, id: null | number | string | undefined) => id != null && references.push({ id: String(id), kind, path })
+    const add = (kind: ReferenceKind, id: null | number | string | undefined) =>
+      id != null && references.push({ id: String(id), kind, path })
     if (rule.field === 'persona') add('personas', rule.operator === 'is' ? rule.value : rule.value.persona)
     if (rule.field === 'interest') add('interests', rule.value.interest)
     if (rule.field === 'events') add('interests', rule.value.interest)
-    if (rule.field === 'stage') add('lifecycle-stages', rule.operator === 'changedWithin' ? rule.value.stage : rule.value)
+    if (rule.field === 'stage')
+      add('lifecycle-stages', rule.operator === 'changedWithin' ? rule.value.stage : rule.value)
     if (rule.field === 'consent') add('topics', rule.value.topic)
     if (rule.field === 'segment') add('segments', rule.value)
   }
@@ -42,7 +45,11 @@ export function referencesOf(tree: RuleGroup): Reference[] {
 }
 
 /** References to documents that do not exist (deleted, or never did). */
-export async function missingReferences(payload: Payload, tree: RuleGroup, req?: PayloadRequest): Promise<RuleProblem[]> {
+export async function missingReferences(
+  payload: Payload,
+  tree: RuleGroup,
+  req?: PayloadRequest,
+): Promise<RuleProblem[]> {
   const references = referencesOf(tree)
   const byKind = new Map<ReferenceKind, Set<string>>()
   for (const { id, kind } of references) byKind.set(kind, (byKind.get(kind) ?? new Set()).add(id))
@@ -51,7 +58,15 @@ export async function missingReferences(payload: Payload, tree: RuleGroup, req?:
     [...byKind].map(async ([kind, ids]) => {
       const possible = [...ids].filter((id) => isPossibleId(payload, id))
       if (!possible.length) return
-      const { docs } = await payload.find({ collection: kind, depth: 0, limit: possible.length, pagination: false, req, select: {}, where: { id: { in: possible } } })
+      const { docs } = await payload.find({
+        collection: kind,
+        depth: 0,
+        limit: possible.length,
+        pagination: false,
+        req,
+        select: {},
+        where: { id: { in: possible } },
+      })
       for (const doc of docs) existing.add(`${kind}:${doc.id}`)
     }),
   )
@@ -64,7 +79,12 @@ export async function missingReferences(payload: Payload, tree: RuleGroup, req?:
  * A segment may use other segments but never itself, directly or through others: the chain is
  * followed through the stored segments and the first way back is reported with its path.
  */
-export async function segmentCycle(payload: Payload, selfId: null | number | string, tree: RuleGroup, req?: PayloadRequest): Promise<null | RuleProblem> {
+export async function segmentCycle(
+  payload: Payload,
+  selfId: null | number | string,
+  tree: RuleGroup,
+  req?: PayloadRequest,
+): Promise<null | RuleProblem> {
   if (selfId == null) return null
   const self = String(selfId)
   const seen = new Set<string>()
@@ -81,8 +101,15 @@ export async function segmentCycle(payload: Payload, selfId: null | number | str
     return null
   }
   for (const { id, path } of referencesOf(tree).filter((reference) => reference.kind === 'segments')) {
-    const cycle = id === self ? [self] : await visit({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id }] }, [])
-    if (cycle) return { message: `segment ${id} leads back to this segment (${[self, ...cycle].join(' → ')}): cycles are not allowed`, path }
+    const cycle =
+      id === self
+        ? [self]
+        : await visit({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id }] }, [])
+    if (cycle)
+      return {
+        message: `segment ${id} leads back to this segment (${[self, ...cycle].join(' → ')}): cycles are not allowed`,
+        path,
+      }
   }
   return null
 }

@@ -24,7 +24,11 @@ export type Rule = { id?: string } & (
   | { field: 'engagementScore' | 'fitScore' | 'totalScore'; operator: Comparison; value: number }
   | { field: 'events'; operator: 'atLeast' | 'fewerThan'; value: EventWindow }
   | { field: 'frequency'; operator: '!=' | '='; value: string }
-  | { field: 'interest'; operator: 'has'; value: { interest: Id; minWeight: number; source: 'any' | 'explicit' | 'implicit' } }
+  | {
+      field: 'interest'
+      operator: 'has'
+      value: { interest: Id; minWeight: number; source: 'any' | 'explicit' | 'implicit' }
+    }
   | { field: 'paused'; operator: 'is'; value: null | true }
   | { field: 'persona'; operator: 'fitAtLeast'; value: { percent: number; persona: Id } }
   | { field: 'persona'; operator: 'is'; value: Id }

@@ -1,6 +1,7 @@
 import type { Validate } from 'payload'
 
 import { CodedError } from '@kontorwerk/personalization'
+
 import { usedSegments } from '../evaluation/environment'
 import { checkRules } from './checkRules'
 import { describeProblems } from './problems'

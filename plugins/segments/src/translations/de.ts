@@ -152,7 +152,8 @@ export const de = {
   ruleBuilderText: 'Text',
   ruleBuilderTimes: 'mal',
   ruleBuilderTopic: 'Thema',
-  ruleBuilderSampleWithheld: 'Dieses Segment wählt nach personenbezogenen Daten aus: Beispiele sehen und Regeln ändern nur Admins.',
+  ruleBuilderSampleWithheld:
+    'Dieses Segment wählt nach personenbezogenen Daten aus: Beispiele sehen und Regeln ändern nur Admins.',
   ruleBuilderType: 'Vergleich als',
   ruleBuilderUnknown: 'unbekannt',
   ruleBuilderValue: 'Wert',

@@ -38,7 +38,7 @@ export const en: Record<keyof typeof de, string> = {
   freezeBusy: 'Freezing …',
   freezeFrozen: 'Frozen: {{count}} members in',
   freezeHeading: 'Freeze as a fixed list',
-  freezeHint: 'Copies today\'s members into a new static segment, e.g. as a campaign\'s audience.',
+  freezeHint: "Copies today's members into a new static segment, e.g. as a campaign's audience.",
   freezeSubmit: 'Freeze now',
   importBusy: 'Importing …',
   importChoose: 'Please choose a CSV file first.',

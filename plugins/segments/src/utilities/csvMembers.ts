@@ -13,20 +13,37 @@ export const MAX_IMPORT_ROWS = 100_000
  * A list of members from CSV: a header row with an `email` column (other columns are ignored).
  * Every row is checked before anything is stored; rows are numbered by their line in the file.
  */
-export async function subscribersFromCsv(payload: Payload, text: string): Promise<{ errors: RowError[]; ids: string[] }> {
+export async function subscribersFromCsv(
+  payload: Payload,
+  text: string,
+): Promise<{ errors: RowError[]; ids: string[] }> {
   let records: { info: { lines: number }; record: string[] }[]
   try {
     // `info` gives each record's line in the file, so row numbers stay right after blank lines.
     // Commas, or semicolons and tabs as German spreadsheets write them.
-    records = parse(text, { bom: true, delimiter: [',', ';', '\t'], info: true, relax_column_count: true, skip_empty_lines: true, trim: true }) as unknown as typeof records
+    records = parse(text, {
+      bom: true,
+      delimiter: [',', ';', '\t'],
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records
   } catch (error) {
     return { errors: [{ message: `Not readable as CSV: ${(error as Error).message}`, row: 0 }], ids: [] }
   }
   const [header, ...rows] = records
-  const column = header?.record.findIndex((name) => name.toLowerCase() === 'email' || name.toLowerCase() === 'e-mail') ?? -1
-  if (column < 0) return { errors: [{ message: 'The first row needs an "email" column', row: header?.info.lines ?? 1 }], ids: [] }
-  if (rows.length === 0) return { errors: [{ message: 'The file has no rows below the header', row: header.info.lines + 1 }], ids: [] }
-  if (rows.length > MAX_IMPORT_ROWS) return { errors: [{ message: `At most ${MAX_IMPORT_ROWS} rows per import`, row: rows[MAX_IMPORT_ROWS].info.lines }], ids: [] }
+  const column =
+    header?.record.findIndex((name) => name.toLowerCase() === 'email' || name.toLowerCase() === 'e-mail') ?? -1
+  if (column < 0)
+    return { errors: [{ message: 'The first row needs an "email" column', row: header?.info.lines ?? 1 }], ids: [] }
+  if (rows.length === 0)
+    return { errors: [{ message: 'The file has no rows below the header', row: header.info.lines + 1 }], ids: [] }
+  if (rows.length > MAX_IMPORT_ROWS)
+    return {
+      errors: [{ message: `At most ${MAX_IMPORT_ROWS} rows per import`, row: rows[MAX_IMPORT_ROWS].info.lines }],
+      ids: [],
+    }
 
   const errors: RowError[] = []
   const wanted = new Map<string, number>()
@@ -38,10 +55,18 @@ export async function subscribersFromCsv(payload: Payload, text: string): Promis
   const found = new Map<string, string>()
   const emails = [...wanted.keys()]
   for (let start = 0; start < emails.length; start += 1000) {
-    const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: 0, pagination: false, select: { email: true }, where: { email: { in: emails.slice(start, start + 1000) } } })
+    const { docs } = await payload.find({
+      collection: 'subscribers',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: { email: true },
+      where: { email: { in: emails.slice(start, start + 1000) } },
+    })
     for (const doc of docs) found.set(doc.email, String(doc.id))
   }
-  for (const [email, row] of wanted) if (!found.has(email)) errors.push({ message: `No subscriber with the email ${email}`, row })
+  for (const [email, row] of wanted)
+    if (!found.has(email)) errors.push({ message: `No subscriber with the email ${email}`, row })
   errors.sort((a, b) => a.row - b.row)
   return { errors, ids: errors.length ? [] : [...found.values()] }
 }

@@ -1,13 +1,12 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { CodedError, isPossibleId, writeAtomically } from '@kontorwerk/personalization'
+
 import type { Rule, RuleGroup, RuleProblem } from '../rules/types'
 
-import { writeAtomically } from '@kontorwerk/personalization'
-import { CodedError } from '@kontorwerk/personalization'
-import { isPossibleId } from '@kontorwerk/personalization'
 import { SEGMENT_MEMBERS } from '../collections/SegmentMembers'
-import { isSegmentInvalid } from '../errors'
 import { MEMBER_PAGE_SIZE } from '../defaults'
+import { isSegmentInvalid } from '../errors'
 import { loadEnvironment } from '../evaluation/environment'
 import { loadFacts } from '../evaluation/facts'
 import { evaluate } from '../evaluation/matches'
@@ -16,30 +15,59 @@ import { checkRules } from '../rules/checkRules'
 import { usesPersonalData } from '../rules/personalData'
 
 /** A stored segment as one tree ("member of segment X"), so dynamic and static ones evaluate alike. */
-export const asTree = (id: string): RuleGroup => ({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id } as Rule] })
+export const asTree = (id: string): RuleGroup => ({
+  combinator: 'and',
+  rules: [{ field: 'segment', operator: 'in', value: id } as Rule],
+})
 
-async function segmentTree(payload: Payload, id: number | string, req?: PayloadRequest): Promise<{ name: string; tree: RuleGroup }> {
+async function segmentTree(
+  payload: Payload,
+  id: number | string,
+  req?: PayloadRequest,
+): Promise<{ name: string; tree: RuleGroup }> {
   const key = String(id)
-  const doc = isPossibleId(payload, key) ? await payload.findByID({ id: key, collection: 'segments', depth: 0, disableErrors: true, req }) : null
+  const doc = isPossibleId(payload, key)
+    ? await payload.findByID({ id: key, collection: 'segments', depth: 0, disableErrors: true, req })
+    : null
   if (!doc) throw new CodedError('NOT_FOUND', `Segment ${key} not found`)
   return { name: doc.name, tree: asTree(String(doc.id)) }
 }
 
 /** Members of a stored segment (dynamic: now, or at `at`). */
-export async function segmentCount(payload: Payload, id: number | string, at = new Date(), req?: PayloadRequest): Promise<number> {
+export async function segmentCount(
+  payload: Payload,
+  id: number | string,
+  at = new Date(),
+  req?: PayloadRequest,
+): Promise<number> {
   const { tree } = await segmentTree(payload, id, req)
   return countMembers(payload, tree, await loadEnvironment(payload, tree, at, req), req)
 }
 
-export async function segmentMemberPage(payload: Payload, id: number | string, { limit, page }: { limit: number; page: number }, at = new Date(), req?: PayloadRequest) {
+export async function segmentMemberPage(
+  payload: Payload,
+  id: number | string,
+  { limit, page }: { limit: number; page: number },
+  at = new Date(),
+  req?: PayloadRequest,
+) {
   const { tree } = await segmentTree(payload, id, req)
   const env = await loadEnvironment(payload, tree, at, req)
-  const [total, ids] = await Promise.all([countMembers(payload, tree, env, req), memberIds(payload, tree, env, { limit, offset: (page - 1) * limit }, req)])
+  const [total, ids] = await Promise.all([
+    countMembers(payload, tree, env, req),
+    memberIds(payload, tree, env, { limit, offset: (page - 1) * limit }, req),
+  ])
   return { ids, total }
 }
 
 /** The engine's question at render time: is this subscriber in this segment? */
-export async function matches(payload: Payload, subscriberId: number | string, segmentId: number | string, at = new Date(), req?: PayloadRequest): Promise<boolean> {
+export async function matches(
+  payload: Payload,
+  subscriberId: number | string,
+  segmentId: number | string,
+  at = new Date(),
+  req?: PayloadRequest,
+): Promise<boolean> {
   return (await segmentsOf(payload, subscriberId, [segmentId], at, req)).has(String(segmentId))
 }
 
@@ -48,9 +76,17 @@ export async function matches(payload: Payload, subscriberId: number | string, s
  * must be valid (a broken one is an error); asked about all of them, a segment whose rules went out
  * of date is left out and logged, so it cannot hide the subscriber's other segments.
  */
-export async function segmentsOf(payload: Payload, subscriberId: number | string, segmentIds: (number | string)[] | null, at = new Date(), req?: PayloadRequest): Promise<Set<string>> {
+export async function segmentsOf(
+  payload: Payload,
+  subscriberId: number | string,
+  segmentIds: (number | string)[] | null,
+  at = new Date(),
+  req?: PayloadRequest,
+): Promise<Set<string>> {
   if (segmentIds) return membershipsIn(payload, subscriberId, segmentIds.map(String), at, req)
-  const ids = (await payload.find({ collection: 'segments', depth: 0, limit: 0, pagination: false, req, select: {} })).docs.map((doc) => String(doc.id))
+  const ids = (
+    await payload.find({ collection: 'segments', depth: 0, limit: 0, pagination: false, req, select: {} })
+  ).docs.map((doc) => String(doc.id))
   try {
     return await membershipsIn(payload, subscriberId, ids, at, req)
   } catch (error) {
@@ -68,12 +104,24 @@ export async function segmentsOf(payload: Payload, subscriberId: number | string
   return member
 }
 
-async function membershipsIn(payload: Payload, subscriberId: number | string, ids: string[], at: Date, req?: PayloadRequest): Promise<Set<string>> {
+async function membershipsIn(
+  payload: Payload,
+  subscriberId: number | string,
+  ids: string[],
+  at: Date,
+  req?: PayloadRequest,
+): Promise<Set<string>> {
   return (await segmentsOfMany(payload, [String(subscriberId)], ids, at, req)).get(String(subscriberId)) ?? new Set()
 }
 
 /** The same question for a batch of subscribers (a campaign's), with one bulk read of their facts. */
-export async function segmentsOfMany(payload: Payload, subscriberIds: string[], ids: string[], at = new Date(), req?: PayloadRequest): Promise<Map<string, Set<string>>> {
+export async function segmentsOfMany(
+  payload: Payload,
+  subscriberIds: string[],
+  ids: string[],
+  at = new Date(),
+  req?: PayloadRequest,
+): Promise<Map<string, Set<string>>> {
   const memberships = new Map<string, Set<string>>()
   if (!ids.length || !subscriberIds.length) return memberships
   const all: RuleGroup = { combinator: 'or', rules: ids.map((id) => asTree(id).rules[0]) }
@@ -89,7 +137,13 @@ export async function segmentsOfMany(payload: Payload, subscriberIds: string[], 
  * segment whose rules went out of date (e.g. an interest was deleted) keeps its slots closed,
  * logged, and the page or mail still goes out.
  */
-export async function slotMemberships(payload: Payload, subscriberIds: string[], ids: string[], at: Date, req?: PayloadRequest): Promise<Map<string, Set<string>>> {
+export async function slotMemberships(
+  payload: Payload,
+  subscriberIds: string[],
+  ids: string[],
+  at: Date,
+  req?: PayloadRequest,
+): Promise<Map<string, Set<string>>> {
   try {
     return await segmentsOfMany(payload, subscriberIds, ids, at, req)
   } catch (error) {
@@ -103,7 +157,17 @@ export async function slotMemberships(payload: Payload, subscriberIds: string[],
 export async function unknownSegments(payload: Payload, ids: string[], req?: PayloadRequest): Promise<string[]> {
   const possible = ids.filter((id) => isPossibleId(payload, id))
   const found = possible.length
-    ? (await payload.find({ collection: 'segments', depth: 0, limit: possible.length, pagination: false, req, select: {}, where: { id: { in: possible } } })).docs.map((doc) => String(doc.id))
+    ? (
+        await payload.find({
+          collection: 'segments',
+          depth: 0,
+          limit: possible.length,
+          pagination: false,
+          req,
+          select: {},
+          where: { id: { in: possible } },
+        })
+      ).docs.map((doc) => String(doc.id))
     : []
   return ids.filter((id) => !found.includes(id))
 }
@@ -112,7 +176,13 @@ export async function unknownSegments(payload: Payload, ids: string[], req?: Pay
  * A campaign's recipients: members of `include` who are in none of `exclude`, in id order, page by
  * page (one query per page on SQL; the tree is the same one segments are built from).
  */
-export async function* audienceMembers(payload: Payload, include: string, exclude: string[], at = new Date(), pageSize = MEMBER_PAGE_SIZE): AsyncGenerator<string[]> {
+export async function* audienceMembers(
+  payload: Payload,
+  include: string,
+  exclude: string[],
+  at = new Date(),
+  pageSize = MEMBER_PAGE_SIZE,
+): AsyncGenerator<string[]> {
   const rules: RuleGroup['rules'] = [asTree(include).rules[0]]
   if (exclude.length) rules.push({ combinator: 'or', not: true, rules: exclude.map((id) => asTree(id).rules[0]) })
   const tree: RuleGroup = { combinator: 'and', rules }
@@ -128,34 +198,73 @@ export type Preview = { count: number; sample: { email?: string; id: string }[];
  * personal data (an admin's, which they may only keep as it is): its count is the admin's
  * aggregate, but each id in the sample would say what that person's personal data is.
  */
-export async function previewRules(payload: Payload, input: unknown, selfId: null | string, withEmails: boolean, req?: PayloadRequest): Promise<Preview | { problems: RuleProblem[] }> {
-  const stored = req && selfId && isPossibleId(payload, selfId) ? await payload.findByID({ id: selfId, collection: 'segments', depth: 0, disableErrors: true, req }) : null
+export async function previewRules(
+  payload: Payload,
+  input: unknown,
+  selfId: null | string,
+  withEmails: boolean,
+  req?: PayloadRequest,
+): Promise<Preview | { problems: RuleProblem[] }> {
+  const stored =
+    req && selfId && isPossibleId(payload, selfId)
+      ? await payload.findByID({ id: selfId, collection: 'segments', depth: 0, disableErrors: true, req })
+      : null
   const parsed = await checkRules(payload, input, { previous: stored?.rules, req, selfId })
   if (!parsed.tree) return { problems: parsed.problems }
   const env = await loadEnvironment(payload, parsed.tree, new Date(), req)
   const withheld = !withEmails && (await usesPersonalData(payload, parsed.tree, req))
-  const [count, ids] = await Promise.all([countMembers(payload, parsed.tree, env, req), withheld ? [] : memberIds(payload, parsed.tree, env, { limit: 10 }, req)])
+  const [count, ids] = await Promise.all([
+    countMembers(payload, parsed.tree, env, req),
+    withheld ? [] : memberIds(payload, parsed.tree, env, { limit: 10 }, req),
+  ])
   if (withheld) return { count, sample: [], sampleWithheld: true }
   if (!withEmails || !ids.length) return { count, sample: ids.map((id) => ({ id })) }
-  const { docs } = await payload.find({ collection: 'subscribers', depth: 0, limit: ids.length, pagination: false, req, select: { email: true }, sort: 'id', where: { id: { in: ids } } })
+  const { docs } = await payload.find({
+    collection: 'subscribers',
+    depth: 0,
+    limit: ids.length,
+    pagination: false,
+    req,
+    select: { email: true },
+    sort: 'id',
+    where: { id: { in: ids } },
+  })
   return { count, sample: docs.map((doc) => ({ email: doc.email, id: String(doc.id) })) }
 }
 
 const memberRows = (segment: string, subscribers: string[], idOf: (key: string) => number | string) =>
-  subscribers.map((subscriber) => ({ memberKey: `${segment}:${subscriber}`, segment: idOf(segment), subscriber: idOf(subscriber) }))
+  subscribers.map((subscriber) => ({
+    memberKey: `${segment}:${subscriber}`,
+    segment: idOf(segment),
+    subscriber: idOf(subscriber),
+  }))
 
 /**
  * Stores a static segment's members, all or nothing; `replace` drops the old list in the same
  * transaction. Rows are keyed by segment and subscriber, so a repeated write adds nobody twice.
  * Returns the list's size afterwards.
  */
-export async function writeMembers(payload: Payload, segment: string, subscribers: string[], { replace }: { replace: boolean }): Promise<number> {
+export async function writeMembers(
+  payload: Payload,
+  segment: string,
+  subscribers: string[],
+  { replace }: { replace: boolean },
+): Promise<number> {
   const idOf = (key: string) => (payload.db.defaultIDType === 'number' ? Number(key) : key)
   await writeAtomically(payload, {
     deletes: replace ? [{ collection: SEGMENT_MEMBERS, field: 'segment', value: idOf(segment) }] : [],
-    inserts: [{ collection: SEGMENT_MEMBERS, conflictKey: 'memberKey', docs: memberRows(segment, [...new Set(subscribers)], idOf), ignoreConflicts: true }],
+    inserts: [
+      {
+        collection: SEGMENT_MEMBERS,
+        conflictKey: 'memberKey',
+        docs: memberRows(segment, [...new Set(subscribers)], idOf),
+        ignoreConflicts: true,
+      },
+    ],
   })
-  return (await payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', where: { segment: { equals: segment } } })).totalDocs
+  return (
+    await payload.count({ collection: SEGMENT_MEMBERS as 'segment-members', where: { segment: { equals: segment } } })
+  ).totalDocs
 }
 
 /**
@@ -163,7 +272,12 @@ export async function writeMembers(payload: Payload, segment: string, subscriber
  * The new segment carries `frozenAt` only once every member is written: a list without it after
  * a crash is recognisable, and campaigns take only frozen lists (`frozenAt` set) as audiences.
  */
-export async function freezeSegment(payload: Payload, id: number | string, { at = new Date(), name }: { at?: Date; name?: string } = {}, req?: PayloadRequest) {
+export async function freezeSegment(
+  payload: Payload,
+  id: number | string,
+  { at = new Date(), name }: { at?: Date; name?: string } = {},
+  req?: PayloadRequest,
+) {
   const source = await segmentTree(payload, id, req)
   const env = await loadEnvironment(payload, source.tree, at, req)
   const members: string[] = []
@@ -176,7 +290,15 @@ export async function freezeSegment(payload: Payload, id: number | string, { at 
   const key = String(frozen.id)
   try {
     await writeMembers(payload, key, members, { replace: true })
-    await writeAtomically(payload, { updates: [{ collection: 'segments', data: { frozenAt: at, frozenFrom: payload.db.defaultIDType === 'number' ? Number(id) : String(id) }, id: key }] })
+    await writeAtomically(payload, {
+      updates: [
+        {
+          collection: 'segments',
+          data: { frozenAt: at, frozenFrom: payload.db.defaultIDType === 'number' ? Number(id) : String(id) },
+          id: key,
+        },
+      ],
+    })
   } catch (error) {
     // No half-frozen audience is left behind (a crash right here still leaves it without `frozenAt`).
     await payload.delete({ id: key, collection: 'segments', req }).catch(() => undefined)

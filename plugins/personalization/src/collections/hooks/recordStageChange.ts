@@ -2,8 +2,9 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { relationId, type RelationValue } from '../../utilities/relation'
 
-
-export type StageChangeContext = { stageChange?: { at?: Date; reason?: string; source?: 'import' | 'manual' | 'rule' | 'threshold' } }
+export type StageChangeContext = {
+  stageChange?: { at?: Date; reason?: string; source?: 'import' | 'manual' | 'rule' | 'threshold' }
+}
 
 /**
  * Keeps the stage history (docs/plugins/personalization.md#lifecycle-stages): every change of `stage` appends who/what moved it and when.

@@ -40,7 +40,9 @@ const slot = (key: string, tags: Partial<SlotDefinition> = {}): SlotDefinition =
   ...tags,
 })
 
-const reader = (tags: Partial<Omit<PersonalizationContext, 'interests'>> & { interests?: Record<string, number> } = {}): PersonalizationContext => ({
+const reader = (
+  tags: Partial<Omit<PersonalizationContext, 'interests'>> & { interests?: Record<string, number> } = {},
+): PersonalizationContext => ({
   locale: 'de',
   now: NOW,
   personaFits: new Map(),
@@ -49,7 +51,10 @@ const reader = (tags: Partial<Omit<PersonalizationContext, 'interests'>> & { int
   recentBlocks: new Set(),
   stage: 'lead',
   ...tags,
-  interests: expandInterests(Object.entries(tags.interests ?? {}).map(([id, weight]) => ({ id, weight })), ancestors),
+  interests: expandInterests(
+    Object.entries(tags.interests ?? {}).map(([id, weight]) => ({ id, weight })),
+    ancestors,
+  ),
 })
 
 const FALLBACK = block('fallback', { isFallback: true, priority: 10 })
@@ -62,13 +67,19 @@ const ids = (result: ReturnType<typeof pick>) => result.map((s) => s.choices.map
 
 describe('assembling slots', () => {
   it('ranks by interest match times weight', () => {
-    const blocks = [block('dsgvo-tipp', { interests: ['dsgvo'] }), block('e-rechnung-guide', { interests: ['e-rechnung'] })]
-    expect(ids(pick(blocks, reader({ interests: { 'dsgvo': 0.3, 'e-rechnung': 0.9 } })))).toEqual([['e-rechnung-guide']])
-    expect(ids(pick(blocks, reader({ interests: { 'dsgvo': 0.9, 'e-rechnung': 0.3 } })))).toEqual([['dsgvo-tipp']])
+    const blocks = [
+      block('dsgvo-tipp', { interests: ['dsgvo'] }),
+      block('e-rechnung-guide', { interests: ['e-rechnung'] }),
+    ]
+    expect(ids(pick(blocks, reader({ interests: { dsgvo: 0.3, 'e-rechnung': 0.9 } })))).toEqual([['e-rechnung-guide']])
+    expect(ids(pick(blocks, reader({ interests: { dsgvo: 0.9, 'e-rechnung': 0.3 } })))).toEqual([['dsgvo-tipp']])
   })
 
   it('counts a parent interest at half weight', () => {
-    const blocks = [block('finanzen-allgemein', { interests: ['finanzen'] }), block('recht-allgemein', { interests: ['recht'], priority: 60 })]
+    const blocks = [
+      block('finanzen-allgemein', { interests: ['finanzen'] }),
+      block('recht-allgemein', { interests: ['recht'], priority: 60 }),
+    ]
     const [main] = pick(blocks, reader({ interests: { lohn: 1 } }))
     expect(main.choices[0].block.id).toBe('finanzen-allgemein')
     expect(main.choices[0].reason).toMatchObject({ kind: 'ranked', matchedInterests: ['finanzen'] })
@@ -76,10 +87,7 @@ describe('assembling slots', () => {
   })
 
   it('adds persona fit, stage match, priority and freshness, and explains each', () => {
-    const blocks = [
-      block('for-it', { personas: ['it'], stages: ['lead'] }),
-      block('generic-high', { priority: 90 }),
-    ]
+    const blocks = [block('for-it', { personas: ['it'], stages: ['lead'] }), block('generic-high', { priority: 90 })]
     const [main] = pick(blocks, reader({ personaFits: new Map([['it', 0.8]]), primaryPersona: 'it' }))
     expect(main.choices[0].block.id).toBe('for-it')
     expect(main.choices[0].reason).toMatchObject({ matchedPersona: 'it', matchedStage: 'lead' })
@@ -88,7 +96,11 @@ describe('assembling slots', () => {
   })
 
   it('breaks ties deterministically: priority, then newest, then id', () => {
-    const twins = [block('b'), block('a'), block('c', { updatedAt: '2026-10-01T00:00:00Z', validFrom: '2026-11-01T00:00:00Z' })]
+    const twins = [
+      block('b'),
+      block('a'),
+      block('c', { updatedAt: '2026-10-01T00:00:00Z', validFrom: '2026-11-01T00:00:00Z' }),
+    ]
     const result = pick(twins, reader(), [slot('main', { count: 3 })])
     expect(ids(result)).toEqual([['a', 'b', 'c']])
     expect(ids(pick([...twins].reverse(), reader(), [slot('main', { count: 3 })]))).toEqual([['a', 'b', 'c']])
@@ -105,7 +117,14 @@ describe('assembling slots', () => {
     ]
     const [main] = pick(blocks, reader({ primaryPersona: 'it' }))
     expect(main.choices.map((c) => c.block.id)).toEqual(['fallback'])
-    expect(main.choices[0].reason.excluded).toEqual({ channel: 1, expired: 1, locale: 1, not_valid_yet: 1, persona: 1, stage: 1 })
+    expect(main.choices[0].reason.excluded).toEqual({
+      channel: 1,
+      expired: 1,
+      locale: 1,
+      not_valid_yet: 1,
+      persona: 1,
+      stage: 1,
+    })
   })
 
   it('treats the validity window at the render time given', () => {
@@ -114,7 +133,7 @@ describe('assembling slots', () => {
     expect(ids(pick([webinar], reader({ now: new Date('2026-12-10T00:00:00Z') })))).toEqual([['fallback']])
   })
 
-  it('falls back to the default locale when the reader\'s language has nothing, and says so', () => {
+  it("falls back to the default locale when the reader's language has nothing, and says so", () => {
     const [main] = pick([block('nur-deutsch')], reader({ locale: 'en' }))
     expect(main.choices[0].block.id).toBe('nur-deutsch')
     expect(main.choices[0].reason.localeFallback).toBe(true)
@@ -133,7 +152,11 @@ describe('assembling slots', () => {
   })
 
   it('never puts a block twice into one document, and leaves generic blocks to the fallback', () => {
-    const blocks = [block('top', { priority: 90 }), block('second', { priority: 80 }), block('generic', { isFallback: true, priority: 100 })]
+    const blocks = [
+      block('top', { priority: 90 }),
+      block('second', { priority: 80 }),
+      block('generic', { isFallback: true, priority: 100 }),
+    ]
     const result = pick(blocks, reader(), [slot('one'), slot('two'), slot('three')])
     expect(ids(result)).toEqual([['top'], ['second'], ['fallback']])
   })
@@ -141,7 +164,11 @@ describe('assembling slots', () => {
   it('lets a fallback already in the document give way to another generic block', () => {
     const otherGeneric = block('other-generic', { isFallback: true, priority: 5 })
     const smsGeneric = block('sms-generic', { channels: ['sms'], isFallback: true, priority: 99 })
-    expect(ids(pick([otherGeneric, smsGeneric], reader(), [slot('one'), slot('two'), slot('three')]))).toEqual([['fallback'], ['other-generic'], ['fallback']])
+    expect(ids(pick([otherGeneric, smsGeneric], reader(), [slot('one'), slot('two'), slot('three')]))).toEqual([
+      ['fallback'],
+      ['other-generic'],
+      ['fallback'],
+    ])
   })
 
   it('skips blocks the subscriber got in its recent sends', () => {
@@ -161,10 +188,13 @@ describe('assembling slots', () => {
 
   it('withholds a discount for a product the subscriber bought within the guard period', () => {
     const discount = block('lohn-rabatt', { discountProduct: 'lohn-modul', priority: 100 })
-    const boughtDaysAgo = (days: number) => reader({ purchases: [{ at: new Date(NOW.getTime() - days * 86_400_000), product: 'lohn-modul' }] })
+    const boughtDaysAgo = (days: number) =>
+      reader({ purchases: [{ at: new Date(NOW.getTime() - days * 86_400_000), product: 'lohn-modul' }] })
     expect(ids(pick([discount], boughtDaysAgo(5)))).toEqual([['fallback']])
     expect(ids(pick([discount], boughtDaysAgo(31)))).toEqual([['lohn-rabatt']])
-    expect(ids(pick([discount], reader({ purchases: [{ at: NOW, product: 'e-rechnung-modul' }] })))).toEqual([['lohn-rabatt']])
+    expect(ids(pick([discount], reader({ purchases: [{ at: NOW, product: 'e-rechnung-modul' }] })))).toEqual([
+      ['lohn-rabatt'],
+    ])
   })
 
   it('fills a multi-block slot up to its count and ranks by strategy', () => {
@@ -173,12 +203,18 @@ describe('assembling slots', () => {
       block('fresh', { priority: 20, updatedAt: '2026-11-22T00:00:00Z' }),
       block('middle', { priority: 60, updatedAt: '2026-11-10T00:00:00Z' }),
     ]
-    expect(ids(pick(blocks, reader(), [slot('news', { count: 2, strategy: 'freshness' })]))).toEqual([['fresh', 'middle']])
-    expect(ids(pick(blocks, reader(), [slot('news', { count: 2, strategy: 'priority' })]))).toEqual([['old-important', 'middle']])
+    expect(ids(pick(blocks, reader(), [slot('news', { count: 2, strategy: 'freshness' })]))).toEqual([
+      ['fresh', 'middle'],
+    ])
+    expect(ids(pick(blocks, reader(), [slot('news', { count: 2, strategy: 'priority' })]))).toEqual([
+      ['old-important', 'middle'],
+    ])
   })
 
   it('fails loudly when a slot would stay empty because its fallback is gone', () => {
-    expect(() => assemble({ blocks: [], context: reader(), interestAncestors: ancestors, settings, slots: [slot('main')] })).toThrow(MissingFallbackError)
+    expect(() =>
+      assemble({ blocks: [], context: reader(), interestAncestors: ancestors, settings, slots: [slot('main')] }),
+    ).toThrow(MissingFallbackError)
   })
 })
 

@@ -1,6 +1,19 @@
-import type { AssembledSlot, BlockCandidate, Choice, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
+import type {
+  AssembledSlot,
+  BlockCandidate,
+  Choice,
+  EngineSettings,
+  PersonalizationContext,
+  SlotDefinition,
+} from '../types'
 
-import { type Exclusion, exclusionOf, readerExclusion, segmentExclusion, slotExclusion } from '../eligibility/eligibility'
+import {
+  type Exclusion,
+  exclusionOf,
+  readerExclusion,
+  segmentExclusion,
+  slotExclusion,
+} from '../eligibility/eligibility'
 import { rank, roundComponents } from '../ranking/ranking'
 import { isValidAt } from '../times'
 
@@ -29,13 +42,19 @@ export function assemble({ blocks, context, interestAncestors, settings, slots }
   return slots.map((slot) => {
     const open = segmentExclusion({ context, slot }) === null
     const eligibleIn = (locale: string) =>
-      open ? slotCandidates(blocks, slot, locale, interestAncestors).filter((block) => readerExclusion({ block, context, settings, used }) === null) : []
+      open
+        ? slotCandidates(blocks, slot, locale, interestAncestors).filter(
+            (block) => readerExclusion({ block, context, settings, used }) === null,
+          )
+        : []
     /** Why nothing qualified: counted only when the fallback is needed, so the common path stays cheap. */
     const exclusions = () => {
       const excluded: Partial<Record<Exclusion, number>> = {}
       for (const locale of new Set([context.locale, settings.defaultLocale])) {
         for (const block of blocks) {
-          const exclusion = block.isFallback ? null : exclusionOf({ block, context, interestAncestors, locale, settings, slot, used })
+          const exclusion = block.isFallback
+            ? null
+            : exclusionOf({ block, context, interestAncestors, locale, settings, slot, used })
           if (exclusion) excluded[exclusion] = (excluded[exclusion] ?? 0) + 1
         }
       }
@@ -110,7 +129,9 @@ function fallbackFor(
         [context.locale, settings.defaultLocale].includes(block.locale) &&
         isValidAt(block, at),
     )
-    .sort((a, b) => Number(b.locale === context.locale) - Number(a.locale === context.locale) || b.priority - a.priority)[0]
+    .sort(
+      (a, b) => Number(b.locale === context.locale) - Number(a.locale === context.locale) || b.priority - a.priority,
+    )[0]
   return alternative ?? own
 }
 
@@ -121,13 +142,20 @@ const slotCandidateCache = new WeakMap<BlockCandidate[], Map<string, BlockCandid
  * slot filter, so many readers (a send, or page views) only check the reader-specific rules.
  * Generic (fallback) blocks are left out: they only fill in as a slot's fallback.
  */
-function slotCandidates(blocks: BlockCandidate[], slot: SlotDefinition, locale: string, interestAncestors: Map<string, string[]>): BlockCandidate[] {
+function slotCandidates(
+  blocks: BlockCandidate[],
+  slot: SlotDefinition,
+  locale: string,
+  interestAncestors: Map<string, string[]>,
+): BlockCandidate[] {
   let bySignature = slotCandidateCache.get(blocks)
   if (!bySignature) slotCandidateCache.set(blocks, (bySignature = new Map()))
   const signature = `${signatureOf(slot)}|${locale}`
   let candidates = bySignature.get(signature)
   if (!candidates) {
-    candidates = blocks.filter((block) => !block.isFallback && slotExclusion({ block, interestAncestors, locale, slot }) === null)
+    candidates = blocks.filter(
+      (block) => !block.isFallback && slotExclusion({ block, interestAncestors, locale, slot }) === null,
+    )
     bySignature.set(signature, candidates)
   }
   return candidates
@@ -146,6 +174,7 @@ const signatures = new WeakMap<SlotDefinition, string>()
 /** What makes two slots take the same candidates; slot definitions are reused across readers of a send. */
 function signatureOf(slot: SlotDefinition): string {
   let signature = signatures.get(slot)
-  if (signature === undefined) signatures.set(slot, (signature = JSON.stringify([slot.channel, slot.goals, slot.interests])))
+  if (signature === undefined)
+    signatures.set(slot, (signature = JSON.stringify([slot.channel, slot.goals, slot.interests])))
   return signature
 }

@@ -6,7 +6,11 @@ import type { Taxonomy } from './taxonomy'
 import { contextFromSubscriber } from './buildContext'
 
 const taxonomy: Taxonomy = {
-  interestAncestors: new Map([['1', []], ['2', []], ['3', []]]),
+  interestAncestors: new Map([
+    ['1', []],
+    ['2', []],
+    ['3', []],
+  ]),
   interestIdBySlug: new Map(),
   interestSlugById: new Map(),
   personaIdBySlug: new Map(),

@@ -5,7 +5,6 @@ import { DEFAULT_LOCALE } from '../../i18n/locales'
 import { relationKey } from '../../utilities/relation'
 import { expandInterests, type Taxonomy } from './taxonomy'
 
-
 export type History = {
   /** Implicit interests lose weight with time since their last signal (lead scoring's half-life); unset: no decay. */
   implicitHalfLifeDays?: null | number
@@ -17,14 +16,22 @@ export type History = {
 
 const DAY = 24 * 60 * 60 * 1000
 
-export function contextFromSubscriber(subscriber: Subscriber, taxonomy: Taxonomy, now: Date, history: History = {}): PersonalizationContext {
+export function contextFromSubscriber(
+  subscriber: Subscriber,
+  taxonomy: Taxonomy,
+  now: Date,
+  history: History = {},
+): PersonalizationContext {
   const persona = relationKey(subscriber.persona)
   const stageId = relationKey(subscriber.stage)
   const direct = (subscriber.interests ?? []).flatMap((entry) => {
     const id = relationKey(entry.interest)
     if (!id) return []
     const weight = entry.weight ?? 1
-    const age = entry.source === 'implicit' && entry.lastSeenAt && history.implicitHalfLifeDays ? now.getTime() - new Date(entry.lastSeenAt).getTime() : 0
+    const age =
+      entry.source === 'implicit' && entry.lastSeenAt && history.implicitHalfLifeDays
+        ? now.getTime() - new Date(entry.lastSeenAt).getTime()
+        : 0
     return [{ id, weight: age > 0 ? weight * 0.5 ** (age / (history.implicitHalfLifeDays! * DAY)) : weight }]
   })
   return {
@@ -53,8 +60,16 @@ export type SubscriberHistory = Pick<History, 'implicitHalfLifeDays' | 'personaF
  * A subscriber as the engine reads them, for a page as for one recipient of a campaign: profile,
  * purchases (the discount guard), the blocks of their last sends and their segments.
  */
-export function subscriberContext(subscriber: Subscriber, taxonomy: Taxonomy, now: Date, { segments, sends, skipRecentSends, ...history }: SubscriberHistory): PersonalizationContext {
-  const purchases = (subscriber.purchases ?? []).map((purchase) => ({ at: new Date(purchase.purchasedAt), product: purchase.product }))
+export function subscriberContext(
+  subscriber: Subscriber,
+  taxonomy: Taxonomy,
+  now: Date,
+  { segments, sends, skipRecentSends, ...history }: SubscriberHistory,
+): PersonalizationContext {
+  const purchases = (subscriber.purchases ?? []).map((purchase) => ({
+    at: new Date(purchase.purchasedAt),
+    product: purchase.product,
+  }))
   const recentBlocks = skipRecentSends > 0 ? sends.slice(-skipRecentSends).flat() : []
   return { ...contextFromSubscriber(subscriber, taxonomy, now, { ...history, purchases, recentBlocks }), segments }
 }
@@ -65,7 +80,8 @@ export function subscriberContext(subscriber: Subscriber, taxonomy: Taxonomy, no
  */
 function personaFitsOf(stored: History['personaFits'], primary: null | string): Map<string, number> {
   const fits = new Map<string, number>()
-  for (const [id, percent] of Object.entries(stored ?? {})) if (typeof percent === 'number' && percent > 0) fits.set(id, percent / 100)
+  for (const [id, percent] of Object.entries(stored ?? {}))
+    if (typeof percent === 'number' && percent > 0) fits.set(id, percent / 100)
   if (primary) fits.set(primary, 1)
   return fits
 }
@@ -78,16 +94,24 @@ export type AnonymousContextInput = {
 }
 
 export class UnknownReferenceError extends Error {
-  constructor(readonly field: string, readonly value: string) {
+  constructor(
+    readonly field: string,
+    readonly value: string,
+  ) {
     super(`Unknown ${field} "${value}"`)
   }
 }
 
 /** An anonymous visitor's context from slugs/keys (what a frontend knows), validated against the taxonomy. */
-export function contextFromAnonymous(input: AnonymousContextInput, taxonomy: Taxonomy, now: Date): PersonalizationContext {
+export function contextFromAnonymous(
+  input: AnonymousContextInput,
+  taxonomy: Taxonomy,
+  now: Date,
+): PersonalizationContext {
   const persona = input.persona ? taxonomy.personaIdBySlug.get(input.persona) : null
   if (input.persona && !persona) throw new UnknownReferenceError('persona', input.persona)
-  if (input.stage && ![...taxonomy.stageKeyById.values()].includes(input.stage)) throw new UnknownReferenceError('stage', input.stage)
+  if (input.stage && ![...taxonomy.stageKeyById.values()].includes(input.stage))
+    throw new UnknownReferenceError('stage', input.stage)
   const direct = (input.interests ?? []).map(({ interest, weight }) => {
     const id = taxonomy.interestIdBySlug.get(interest)
     if (!id) throw new UnknownReferenceError('interest', interest)

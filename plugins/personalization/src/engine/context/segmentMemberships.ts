@@ -8,7 +8,13 @@ import { extensionsOf } from '../../extensions'
  * the segments plugin (which also decides what a segment out of date means). Without the plugin,
  * nobody belongs to any segment: reserved slots show their fallback.
  */
-export async function segmentMemberships(payload: Payload, subscribers: string[], segments: string[], at: Date, req?: PayloadRequest): Promise<Map<string, Set<string>>> {
+export async function segmentMemberships(
+  payload: Payload,
+  subscribers: string[],
+  segments: string[],
+  at: Date,
+  req?: PayloadRequest,
+): Promise<Map<string, Set<string>>> {
   const membership = extensionsOf(payload).segmentMembership
   if (!segments.length || !subscribers.length || !membership) return new Map()
   return membership.membersOf(payload, subscribers, segments, at, req)

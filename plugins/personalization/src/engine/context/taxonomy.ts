@@ -14,7 +14,13 @@ export type Taxonomy = {
 
 export async function loadTaxonomy(payload: Payload): Promise<Taxonomy> {
   const [interests, personas, stages] = await Promise.all([
-    payload.find({ collection: 'interests', depth: 0, limit: 0, pagination: false, select: { parent: true, slug: true } }),
+    payload.find({
+      collection: 'interests',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: { parent: true, slug: true },
+    }),
     payload.find({ collection: 'personas', depth: 0, limit: 0, pagination: false, select: { slug: true } }),
     payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 0, pagination: false, select: { key: true } }),
   ])
@@ -33,7 +39,12 @@ export function ancestorsOf(parents: Map<string, null | string>): Map<string, st
   const result = new Map<string, string[]>()
   for (const id of parents.keys()) {
     const chain: string[] = []
-    for (let parent = parents.get(id); parent && !chain.includes(parent) && chain.length < 10; parent = parents.get(parent)) chain.push(parent)
+    for (
+      let parent = parents.get(id);
+      parent && !chain.includes(parent) && chain.length < 10;
+      parent = parents.get(parent)
+    )
+      chain.push(parent)
     result.set(id, chain)
   }
   return result
@@ -42,7 +53,10 @@ export function ancestorsOf(parents: Map<string, null | string>): Map<string, st
 /** A reader interested in "E-Rechnung" is half as interested in its parent "Finanzen". */
 export const ANCESTOR_FACTOR = 0.5
 
-export function expandInterests(direct: { id: string; weight: number }[], ancestors: Map<string, string[]>): Map<string, number> {
+export function expandInterests(
+  direct: { id: string; weight: number }[],
+  ancestors: Map<string, string[]>,
+): Map<string, number> {
   const weights = new Map<string, number>()
   const raise = (id: string, weight: number) => weights.set(id, Math.max(weights.get(id) ?? 0, weight))
   for (const { id, weight } of direct) {

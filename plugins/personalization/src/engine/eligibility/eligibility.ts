@@ -43,26 +43,42 @@ export function segmentExclusion({ context, slot }: Pick<EligibilityInput, 'cont
 }
 
 /** Rules that depend only on the slot and the language: the same for every reader. */
-export function slotExclusion({ block, interestAncestors, locale, slot }: Pick<EligibilityInput, 'block' | 'interestAncestors' | 'locale' | 'slot'>): Exclusion | null {
+export function slotExclusion({
+  block,
+  interestAncestors,
+  locale,
+  slot,
+}: Pick<EligibilityInput, 'block' | 'interestAncestors' | 'locale' | 'slot'>): Exclusion | null {
   if (!block.channels.includes(slot.channel)) return 'channel'
   if (block.locale !== locale) return 'locale'
   if (slot.goals.length > 0 && (!block.goal || !slot.goals.includes(block.goal))) return 'slot_goal'
-  if (slot.interests.length > 0 && !taggedWithin(block.interests, slot.interests, interestAncestors)) return 'slot_interest'
+  if (slot.interests.length > 0 && !taggedWithin(block.interests, slot.interests, interestAncestors))
+    return 'slot_interest'
   return null
 }
 
 /** Rules that depend on the reader, the render time and what the document already holds. */
-export function readerExclusion({ block, context, settings, used }: Pick<EligibilityInput, 'block' | 'context' | 'settings' | 'used'>): Exclusion | null {
+export function readerExclusion({
+  block,
+  context,
+  settings,
+  used,
+}: Pick<EligibilityInput, 'block' | 'context' | 'settings' | 'used'>): Exclusion | null {
   const at = context.now.getTime()
   if (used.has(String(block.id))) return 'already_in_document'
   const { from, until } = timesOf(block)
   if (from > at) return 'not_valid_yet'
   if (until <= at) return 'expired'
   if (context.stage && block.stages.length > 0 && !block.stages.includes(context.stage)) return 'stage'
-  if (context.primaryPersona != null && block.personas.length > 0 && !block.personas.some((id) => String(id) === String(context.primaryPersona))) {
+  if (
+    context.primaryPersona != null &&
+    block.personas.length > 0 &&
+    !block.personas.some((id) => String(id) === String(context.primaryPersona))
+  ) {
     return 'persona'
   }
-  if (block.goal === 'acquisition' && context.stage && CUSTOMER_STAGES.includes(context.stage)) return 'guard_acquisition_for_customer'
+  if (block.goal === 'acquisition' && context.stage && CUSTOMER_STAGES.includes(context.stage))
+    return 'guard_acquisition_for_customer'
   if (block.discountProduct && boughtRecently(context, block.discountProduct, at - settings.discountGuardDays * DAY)) {
     return 'guard_discount_after_purchase'
   }
@@ -70,9 +86,15 @@ export function readerExclusion({ block, context, settings, used }: Pick<Eligibi
   return null
 }
 
-function taggedWithin(blockInterests: BlockCandidate['interests'], slotInterests: SlotDefinition['interests'], ancestors: Map<string, string[]>) {
+function taggedWithin(
+  blockInterests: BlockCandidate['interests'],
+  slotInterests: SlotDefinition['interests'],
+  ancestors: Map<string, string[]>,
+) {
   const wanted = new Set(slotInterests.map(String))
-  return blockInterests.some((id) => wanted.has(String(id)) || (ancestors.get(String(id)) ?? []).some((ancestor) => wanted.has(ancestor)))
+  return blockInterests.some(
+    (id) => wanted.has(String(id)) || (ancestors.get(String(id)) ?? []).some((ancestor) => wanted.has(ancestor)),
+  )
 }
 
 function boughtRecently(context: PersonalizationContext, product: string, since: number) {

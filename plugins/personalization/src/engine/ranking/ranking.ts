@@ -36,7 +36,8 @@ export function scoreBlock(block: BlockCandidate, context: PersonalizationContex
   let matchedPersona: null | string = null
   for (const tag of block.personas) {
     const fit = context.personaFits.get(String(tag)) ?? 0
-    if (fit > 0 && fit > (matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0)) matchedPersona = String(tag)
+    if (fit > 0 && fit > (matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0))
+      matchedPersona = String(tag)
   }
   const persona = matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0
 
@@ -48,8 +49,19 @@ export function scoreBlock(block: BlockCandidate, context: PersonalizationContex
   const freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS)
 
   const score =
-    WEIGHTS.interest * interest + WEIGHTS.persona * persona + WEIGHTS.stage * stage + WEIGHTS.priority * priority + WEIGHTS.freshness * freshness
-  return { block, components: { freshness, interest, persona, priority, stage }, matchedInterests, matchedPersona, matchedStage, score: round3(score) }
+    WEIGHTS.interest * interest +
+    WEIGHTS.persona * persona +
+    WEIGHTS.stage * stage +
+    WEIGHTS.priority * priority +
+    WEIGHTS.freshness * freshness
+  return {
+    block,
+    components: { freshness, interest, persona, priority, stage },
+    matchedInterests,
+    matchedPersona,
+    matchedStage,
+    score: round3(score),
+  }
 }
 
 /** Orders scored blocks by the slot's strategy; ties break by priority, then newest, then id, so results never flicker. */

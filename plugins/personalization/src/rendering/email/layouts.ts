@@ -12,7 +12,12 @@ export const EMAIL_LAYOUTS = [
 export type EmailLayout = (typeof EMAIL_LAYOUTS)[number]['value']
 
 /** Markers a layout must contain; the renderer replaces them before compiling. */
-export const MARKERS = { lang: '%%LANG%%', preheader: '%%PREHEADER%%', sections: '%%SECTIONS%%', title: '%%TITLE%%' } as const
+export const MARKERS = {
+  lang: '%%LANG%%',
+  preheader: '%%PREHEADER%%',
+  sections: '%%SECTIONS%%',
+  title: '%%TITLE%%',
+} as const
 
 const cache = new Map<string, string>()
 
@@ -26,4 +31,5 @@ export function readMjmlFile(file: string): string {
   return source
 }
 
-export const readEmailTemplate = (kind: 'layouts' | 'partials', name: string): string => readMjmlFile(path.join(TEMPLATES, kind, `${name}.mjml`))
+export const readEmailTemplate = (kind: 'layouts' | 'partials', name: string): string =>
+  readMjmlFile(path.join(TEMPLATES, kind, `${name}.mjml`))

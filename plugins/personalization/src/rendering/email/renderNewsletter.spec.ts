@@ -5,22 +5,38 @@ import { describe, expect, it } from 'vitest'
 import type { BlockContent } from '../../engine/blockLibrary'
 import type { AssembledSlot } from '../../engine/types'
 
-import { EMAIL_LAYOUTS } from './layouts'
 import { tokenContext } from '../tokens/liquid'
+import { EMAIL_LAYOUTS } from './layouts'
 import { compileNewsletter, personalizeNewsletter } from './renderNewsletter'
 
 const content = new Map<string, BlockContent>(
   [
     {
-      bodyHtml: '<p>Hallo {{ subscriber.first_name | default: "zusammen" }}, die <strong>E-Rechnung</strong> kommt.</p>',
+      bodyHtml:
+        '<p>Hallo {{ subscriber.first_name | default: "zusammen" }}, die <strong>E-Rechnung</strong> kommt.</p>',
       bodyText: 'Hallo {{ subscriber.first_name | default: "zusammen" }}, die E-Rechnung kommt.',
       cta: { label: 'Leitfaden laden', url: 'https://news.example.com/leitfaden' },
       fingerprint: 'a@1',
       id: 'a',
-      image: { alt: 'Rechnung auf Tablet', height: 300, url: '/api/media/file/a-600x300.jpg', url2x: '/api/media/file/a-1200x600.jpg', webUrl: '/api/media/file/a.webp', width: 600 },
+      image: {
+        alt: 'Rechnung auf Tablet',
+        height: 300,
+        url: '/api/media/file/a-600x300.jpg',
+        url2x: '/api/media/file/a-1200x600.jpg',
+        webUrl: '/api/media/file/a.webp',
+        width: 600,
+      },
       title: 'E-Rechnung & Sie',
     },
-    { bodyHtml: '<p>Ohne Bild und Button.</p>', bodyText: 'Ohne Bild und Button.', cta: null, fingerprint: 'b@1', id: 'b', image: null, title: 'Kurz notiert' },
+    {
+      bodyHtml: '<p>Ohne Bild und Button.</p>',
+      bodyText: 'Ohne Bild und Button.',
+      cta: null,
+      fingerprint: 'b@1',
+      id: 'b',
+      image: null,
+      title: 'Kurz notiert',
+    },
   ].map((block) => [block.id, block]),
 )
 const slots = [
@@ -32,19 +48,46 @@ const slots = [
 function structure(html: string) {
   const body = html.slice(html.indexOf('<body'))
   return {
-    images: [...body.matchAll(/<img[^>]*src="([^"]+)"[^>]*alt="([^"]*)"|<img[^>]*alt="([^"]*)"[^>]*src="([^"]+)"/g)].map((m) => ({ alt: m[2] ?? m[3], src: m[1] ?? m[4] })),
+    images: [
+      ...body.matchAll(/<img[^>]*src="([^"]+)"[^>]*alt="([^"]*)"|<img[^>]*alt="([^"]*)"[^>]*src="([^"]+)"/g),
+    ].map((m) => ({ alt: m[2] ?? m[3], src: m[1] ?? m[4] })),
     lang: /<html[^>]*lang="([^"]+)"/.exec(html)?.[1],
-    links: [...body.matchAll(/<a[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({ href: m[1], text: m[2].replace(/<[^>]+>/g, '').trim() })),
-    preheader: /<div style="display:none[^>]*>([\s\S]*?)<\/div>/.exec(body)?.[1].replace(/&#847;|&zwnj;|&nbsp;|\s/g, '').slice(0, 60),
-    text: body.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '\n').split('\n').map((line) => line.trim()).filter(Boolean).filter((line) => !/^&#847;|^&zwnj;/.test(line)),
+    links: [...body.matchAll(/<a[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({
+      href: m[1],
+      text: m[2].replace(/<[^>]+>/g, '').trim(),
+    })),
+    preheader: /<div style="display:none[^>]*>([\s\S]*?)<\/div>/
+      .exec(body)?.[1]
+      .replace(/&#847;|&zwnj;|&nbsp;|\s/g, '')
+      .slice(0, 60),
+    text: body
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/<[^>]+>/g, '\n')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .filter((line) => !/^&#847;|^&zwnj;/.test(line)),
     title: /<title>([\s\S]*?)<\/title>/.exec(html)?.[1],
   }
 }
 
 describe.each(EMAIL_LAYOUTS.map((layout) => layout.value))('the %s email layout', (layout) => {
   const golden = (name: string) => path.resolve(import.meta.dirname, '../../../emails/golden', `${layout}.${name}`)
-  const newsletter = { id: 1, layout, preheader: 'Neu für {{ subscriber.first_name | default: "Sie" }}', subject: 'Update für {{ subscriber.first_name }}', updatedAt: '2026-11-23T00:00:00Z' }
-  const reader = tokenContext({ academicTitle: 'Dr.', addressForm: 'formal', firstName: 'Anna', gender: 'female', lastName: 'Berger', locale: 'de' })
+  const newsletter = {
+    id: 1,
+    layout,
+    preheader: 'Neu für {{ subscriber.first_name | default: "Sie" }}',
+    subject: 'Update für {{ subscriber.first_name }}',
+    updatedAt: '2026-11-23T00:00:00Z',
+  }
+  const reader = tokenContext({
+    academicTitle: 'Dr.',
+    addressForm: 'formal',
+    firstName: 'Anna',
+    gender: 'female',
+    lastName: 'Berger',
+    locale: 'de',
+  })
 
   it('renders the structure recorded in its golden file', async () => {
     const rendered = personalizeNewsletter(newsletter, await compileNewsletter(newsletter, slots, content), reader)

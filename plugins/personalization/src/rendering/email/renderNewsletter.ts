@@ -3,9 +3,9 @@ import mjml2html from 'mjml'
 import type { BlockContent } from '../../engine/blockLibrary'
 import type { AssembledSlot } from '../../engine/types'
 
-import { type EmailLayout, MARKERS, readEmailTemplate } from './layouts'
 import { escapeHtml, escapeHtmlKeepingLiquid } from '../html'
-import { joinParsed, parseTokens, type ParsedTokens, renderParsed, type TokenContext } from '../tokens/liquid'
+import { joinParsed, type ParsedTokens, parseTokens, renderParsed, type TokenContext } from '../tokens/liquid'
+import { type EmailLayout, MARKERS, readEmailTemplate } from './layouts'
 
 export type NewsletterSource = {
   customLayout?: null | string
@@ -17,7 +17,12 @@ export type NewsletterSource = {
 }
 
 /** One combination of chosen blocks, parsed and ready to render for any reader. */
-export type CompiledNewsletter = { html: ParsedTokens; preheader: ParsedTokens; subject: ParsedTokens; text: ParsedTokens }
+export type CompiledNewsletter = {
+  html: ParsedTokens
+  preheader: ParsedTokens
+  subject: ParsedTokens
+  text: ParsedTokens
+}
 
 type Shell = { after: ParsedTokens; before: ParsedTokens; preheader: ParsedTokens; subject: ParsedTokens }
 
@@ -42,14 +47,19 @@ function memo<T>(cache: Map<string, Promise<T>>, max: number, key: string, make:
   return entry
 }
 
-const layoutSourceOf = (newsletter: NewsletterSource) => newsletter.customLayout?.trim() || readEmailTemplate('layouts', newsletter.layout)
+const layoutSourceOf = (newsletter: NewsletterSource) =>
+  newsletter.customLayout?.trim() || readEmailTemplate('layouts', newsletter.layout)
 
 /**
  * MJML runs once per layout and once per block (keyed by content fingerprints, so an edited block,
  * image or layout compiles anew); a newsletter is the layout's shell with its blocks' compiled
  * sections spliced in, and per reader only the Liquid tokens are rendered.
  */
-export function compileNewsletter(newsletter: NewsletterSource, slots: AssembledSlot[], content: Map<string, BlockContent>): Promise<CompiledNewsletter> {
+export function compileNewsletter(
+  newsletter: NewsletterSource,
+  slots: AssembledSlot[],
+  content: Map<string, BlockContent>,
+): Promise<CompiledNewsletter> {
   const blocks = slots.flatMap((slot) => slot.choices.map((choice) => content.get(String(choice.block.id))!))
   // A custom layout is part of the newsletter document, so its updatedAt covers it; file layouts change only with a deploy.
   const layoutKey = `${newsletter.id}@${newsletter.updatedAt}:${newsletter.customLayout?.trim() ? 'custom' : newsletter.layout}`
@@ -58,19 +68,36 @@ export function compileNewsletter(newsletter: NewsletterSource, slots: Assembled
     const layout = layoutSourceOf(newsletter)
     const [shell, blockHtml, blockText] = await Promise.all([
       memo(shells, 200, layoutKey, () => compileShell(newsletter, layout)),
-      Promise.all(blocks.map((block) => memo(sections, 5000, `${layoutKey}:${block.fingerprint}`, () => compileSection(layout, block)))),
-      Promise.all(blocks.map((block) => memo(texts, 5000, block.fingerprint, async () => parseTokens(blockPlainText(block), 'text')))),
+      Promise.all(
+        blocks.map((block) =>
+          memo(sections, 5000, `${layoutKey}:${block.fingerprint}`, () => compileSection(layout, block)),
+        ),
+      ),
+      Promise.all(
+        blocks.map((block) =>
+          memo(texts, 5000, block.fingerprint, async () => parseTokens(blockPlainText(block), 'text')),
+        ),
+      ),
     ])
     return {
       html: joinParsed('html', [shell.before, ...blockHtml, shell.after]),
       preheader: shell.preheader,
       subject: shell.subject,
-      text: joinParsed('text', [TEXT_HEADER, ...blockText.flatMap((piece) => [TEXT_SEPARATOR, piece]), TEXT_SEPARATOR, TEXT_FOOTER]),
+      text: joinParsed('text', [
+        TEXT_HEADER,
+        ...blockText.flatMap((piece) => [TEXT_SEPARATOR, piece]),
+        TEXT_SEPARATOR,
+        TEXT_FOOTER,
+      ]),
     }
   })
 }
 
-export function personalizeNewsletter(newsletter: NewsletterSource, template: CompiledNewsletter, tokens: TokenContext): RenderedNewsletter {
+export function personalizeNewsletter(
+  newsletter: NewsletterSource,
+  template: CompiledNewsletter,
+  tokens: TokenContext,
+): RenderedNewsletter {
   return {
     html: renderParsed(template.html, tokens),
     preheader: renderParsed(template.preheader, tokens),
@@ -86,7 +113,10 @@ export function newsletterMjml(newsletter: NewsletterSource, slots: BlockContent
     .replaceAll(MARKERS.lang, '{{ subscriber.locale }}')
     .replaceAll(MARKERS.title, escapeHtmlKeepingLiquid(newsletter.subject))
     .replaceAll(MARKERS.preheader, escapeHtmlKeepingLiquid(newsletter.preheader ?? ''))
-    .replaceAll(MARKERS.sections, slots.length > 0 ? slots.flat().map(blockSection).join('\n') : `<mj-raw>${SECTIONS_PLACEHOLDER}</mj-raw>`)
+    .replaceAll(
+      MARKERS.sections,
+      slots.length > 0 ? slots.flat().map(blockSection).join('\n') : `<mj-raw>${SECTIONS_PLACEHOLDER}</mj-raw>`,
+    )
 }
 
 async function mjmlToHtml(source: string): Promise<string> {
@@ -110,7 +140,10 @@ async function compileShell(newsletter: NewsletterSource, layout: string) {
 
 /** One block's section compiled with the layout's head (fonts, colours) and body width, cut out of the body. */
 async function compileSection(layout: string, block: BlockContent): Promise<ParsedTokens> {
-  const head = (/<mj-head>[\s\S]*?<\/mj-head>/.exec(layout)?.[0] ?? '').replace(/<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g, '')
+  const head = (/<mj-head>[\s\S]*?<\/mj-head>/.exec(layout)?.[0] ?? '').replace(
+    /<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g,
+    '',
+  )
   const body = /<mj-body[^>]*>/.exec(layout)?.[0] ?? '<mj-body>'
   const html = await mjmlToHtml(`<mjml>${head}${body}${blockSection(block)}</mj-body></mjml>`)
   const bodyStart = html.indexOf('>', html.indexOf('<div', html.indexOf('<body'))) + 1
@@ -138,7 +171,11 @@ const TEXT_SEPARATOR = parseTokens('\n\n\n', 'text')
 const TEXT_FOOTER = parseTokens('--\nKontorwerk GmbH · Hafenstraße 1 · 20457 Hamburg', 'text')
 
 function blockPlainText(block: BlockContent): string {
-  return [`${block.title}\n${'-'.repeat(Math.min(60, block.title.length))}`, block.bodyText, block.cta ? `${block.cta.label}: ${block.cta.url}` : '']
+  return [
+    `${block.title}\n${'-'.repeat(Math.min(60, block.title.length))}`,
+    block.bodyText,
+    block.cta ? `${block.cta.label}: ${block.cta.url}` : '',
+  ]
     .filter(Boolean)
     .join('\n\n')
 }

@@ -17,7 +17,9 @@ export function blockHtml(block: BlockContent, tokens: TokenContext): string {
   const image = block.image
     ? `<img src="${escapeHtml(block.image.webUrl)}" alt="${escapeHtml(block.image.alt)}"${block.image.width ? ` width="${block.image.width}"` : ''} loading="lazy">`
     : ''
-  const cta = block.cta ? `<a class="cta" href="${escapeHtmlKeepingLiquid(block.cta.url)}">${escapeHtmlKeepingLiquid(block.cta.label)}</a>` : ''
+  const cta = block.cta
+    ? `<a class="cta" href="${escapeHtmlKeepingLiquid(block.cta.url)}">${escapeHtmlKeepingLiquid(block.cta.label)}</a>`
+    : ''
   const source = `<article class="block" data-block="${escapeHtml(block.id)}">${image}<h2>${escapeHtmlKeepingLiquid(block.title)}</h2><div class="body">${block.bodyHtml}</div>${cta}</article>`
   return renderTokens(source, tokens, 'html')
 }
@@ -30,8 +32,12 @@ export function sectionHtml(section: LandingSection, tokens: TokenContext): stri
 export function landingPageHtml(page: LandingPageSource, sections: LandingSection[], tokens: TokenContext): string {
   const title = escapeHtml(page.seo?.title || page.title)
   const headline = renderTokens(escapeHtmlKeepingLiquid(page.hero.headline), tokens, 'html')
-  const subline = page.hero.subline ? `<p class="subline">${renderTokens(escapeHtmlKeepingLiquid(page.hero.subline), tokens, 'html')}</p>` : ''
-  const heroImage = page.hero.image ? `<img src="${escapeHtml(page.hero.image.url)}" alt="${escapeHtml(page.hero.image.alt)}">` : ''
+  const subline = page.hero.subline
+    ? `<p class="subline">${renderTokens(escapeHtmlKeepingLiquid(page.hero.subline), tokens, 'html')}</p>`
+    : ''
+  const heroImage = page.hero.image
+    ? `<img src="${escapeHtml(page.hero.image.url)}" alt="${escapeHtml(page.hero.image.alt)}">`
+    : ''
   return `<!doctype html>
 <html lang="${escapeHtml(tokens.subscriber.locale)}">
 <head>

@@ -54,7 +54,10 @@ const LIMIT_MESSAGES: [RegExp, LimitKind][] = [
   [/(tag count|markup length) limit exceeded/, 'markup'],
   [/template render limit exceeded/, 'time'],
   // Memory, output, or what the engine runs into first with deeply nested or huge constructs.
-  [/(render steps|memory alloc|output length) limit exceeded|Maximum call stack size exceeded|Invalid (string|array) length/, 'render'],
+  [
+    /(render steps|memory alloc|output length) limit exceeded|Maximum call stack size exceeded|Invalid (string|array) length/,
+    'render',
+  ],
 ]
 
 /** Which limit an error of parsing or rendering reports, if any (liquidjs wraps the original message). */
@@ -124,8 +127,18 @@ export class BudgetedCaptureTag extends CaptureTag {
 
 /** A render's context that carries its step budget (a tag's nested renders share their context). */
 class BudgetedContext extends Context {
-  constructor(scope: object, engine: Liquid, budget: RenderBudget, public stepsLeft = budget.steps) {
-    super(scope, engine.options, { memoryLimit: budget.memory, renderLimit: budget.renderMs, sync: true }, { liquid: engine })
+  constructor(
+    scope: object,
+    engine: Liquid,
+    budget: RenderBudget,
+    public stepsLeft = budget.steps,
+  ) {
+    super(
+      scope,
+      engine.options,
+      { memoryLimit: budget.memory, renderLimit: budget.renderMs, sync: true },
+      { liquid: engine },
+    )
   }
 }
 
@@ -137,7 +150,8 @@ export function countRenderSteps(engine: Liquid): void {
   const { renderer } = engine
   const renderTemplates = renderer.renderTemplates.bind(renderer)
   renderer.renderTemplates = (templates: Template[], ctx: Context, emitter?: Emitter) => {
-    if (ctx instanceof BudgetedContext && (ctx.stepsLeft -= Math.max(1, templates.length)) < 0) throw new Error('render steps limit exceeded')
+    if (ctx instanceof BudgetedContext && (ctx.stepsLeft -= Math.max(1, templates.length)) < 0)
+      throw new Error('render steps limit exceeded')
     return renderTemplates(templates, ctx, emitter)
   }
 }

@@ -5,7 +5,14 @@ import { cpuMs } from '../../../../../tests/helpers/cpuTime'
 import { CodedError } from '../../errors'
 import { type ParsedTokens, parseTokens, renderParsed, renderTokens, tokenContext } from './liquid'
 
-const anna = tokenContext({ academicTitle: 'Dr.', addressForm: 'formal', firstName: 'Anna', gender: 'female', lastName: 'Berger', locale: 'de' })
+const anna = tokenContext({
+  academicTitle: 'Dr.',
+  addressForm: 'formal',
+  firstName: 'Anna',
+  gender: 'female',
+  lastName: 'Berger',
+  locale: 'de',
+})
 const nobody = tokenContext({ locale: 'de' })
 
 /** How a render (or a parse, which has no text output) ended and how long (CPU time) it held the event loop. */
@@ -24,14 +31,20 @@ function attempt(render: () => ParsedTokens | string): { error: string; ms: numb
 
 describe('Liquid personalization tokens', () => {
   it('renders the salutation and subscriber fields', () => {
-    expect(renderTokens('{{ salutation }}, Ihr Angebot', anna, 'text')).toBe('Sehr geehrte Frau Dr. Berger, Ihr Angebot')
-    expect(renderTokens('Hallo {{ subscriber.first_name | default: "zusammen" }}!', nobody, 'text')).toBe('Hallo zusammen!')
+    expect(renderTokens('{{ salutation }}, Ihr Angebot', anna, 'text')).toBe(
+      'Sehr geehrte Frau Dr. Berger, Ihr Angebot',
+    )
+    expect(renderTokens('Hallo {{ subscriber.first_name | default: "zusammen" }}!', nobody, 'text')).toBe(
+      'Hallo zusammen!',
+    )
     expect(renderTokens('Hallo {{ subscriber.first_name | default: "zusammen" }}!', anna, 'text')).toBe('Hallo Anna!')
   })
 
   it('escapes values in HTML but not in plain text', () => {
     const mallory = tokenContext({ addressForm: 'informal', firstName: 'Tom <script>x</script> & Co', locale: 'de' })
-    expect(renderTokens('<p>{{ salutation }}</p>', mallory, 'html')).toBe('<p>Hallo Tom &lt;script&gt;x&lt;/script&gt; &amp; Co</p>')
+    expect(renderTokens('<p>{{ salutation }}</p>', mallory, 'html')).toBe(
+      '<p>Hallo Tom &lt;script&gt;x&lt;/script&gt; &amp; Co</p>',
+    )
     expect(renderTokens('{{ salutation }}', mallory, 'text')).toBe('Hallo Tom <script>x</script> & Co')
   })
 
@@ -48,7 +61,9 @@ describe('Liquid personalization tokens', () => {
       '{% if subscriber.academic_title %} ({{ subscriber.academic_title }}){% endif %}',
       ' {% for star in (1..3) %}★{% endfor %} {{ subscriber.email | split: "@" | last }}',
     ].join('')
-    expect(renderTokens(template, { ...anna, subscriber: { ...anna.subscriber, email: 'anna@example.com' } }, 'html')).toBe('Hallo Anna! (Dr.) ★★★ example.com')
+    expect(
+      renderTokens(template, { ...anna, subscriber: { ...anna.subscriber, email: 'anna@example.com' } }, 'html'),
+    ).toBe('Hallo Anna! (Dr.) ★★★ example.com')
   })
 
   it('knows neither the raw filter nor tags that print unescaped or read files, also in templates stored before that rule', () => {
@@ -63,11 +78,15 @@ describe('Liquid personalization tokens', () => {
     for (const template of forbidden) {
       for (const mode of ['html', 'text'] as const) {
         const result = attempt(() => renderTokens(template, anna, mode))
-        expect(result.error, `${mode}: ${template}`).toMatch(/^FAILED_PRECONDITION: A Liquid template cannot be rendered: (tag "\w+" not found|undefined filter: raw)/)
+        expect(result.error, `${mode}: ${template}`).toMatch(
+          /^FAILED_PRECONDITION: A Liquid template cannot be rendered: (tag "\w+" not found|undefined filter: raw)/,
+        )
         expect(result.output).not.toMatch(/<img|payload-personalization/)
       }
     }
-    expect(attempt(() => parseTokens('<p>{{ salutation | raw }}</p>', 'html')).error).toMatch(/^FAILED_PRECONDITION: .*undefined filter: raw/)
+    expect(attempt(() => parseTokens('<p>{{ salutation | raw }}</p>', 'html')).error).toMatch(
+      /^FAILED_PRECONDITION: .*undefined filter: raw/,
+    )
   })
 })
 
@@ -76,7 +95,9 @@ describe('Liquid render limits', () => {
     for (const template of COSTLY_TEMPLATES) {
       for (const mode of ['html', 'text'] as const) {
         const result = attempt(() => renderTokens(template, anna, mode))
-        expect(result.error, `${mode}: ${template.slice(0, 80)}`).toMatch(/^FAILED_PRECONDITION: A Liquid template exceeds the limits for templates: /)
+        expect(result.error, `${mode}: ${template.slice(0, 80)}`).toMatch(
+          /^FAILED_PRECONDITION: A Liquid template exceeds the limits for templates: /,
+        )
         // Steps, memory and output stop it after ~25 ms of work; the time limit (twice 50 ms) is the backstop.
         expect(result.ms, `${mode}: ${template.slice(0, 80)}`).toBeLessThan(250)
       }
@@ -86,7 +107,9 @@ describe('Liquid render limits', () => {
   it('applies the limits to a newsletter rendered in one pass from parsed pieces', () => {
     const pieces = parseTokens(SLOW_BUT_FINITE, 'html')
     const result = attempt(() => renderParsed(pieces, anna))
-    expect(result.error).toMatch(/^FAILED_PRECONDITION: A Liquid template exceeds the limits for templates: (render steps|template render|memory alloc) limit exceeded/)
+    expect(result.error).toMatch(
+      /^FAILED_PRECONDITION: A Liquid template exceeds the limits for templates: (render steps|template render|memory alloc) limit exceeded/,
+    )
     expect(result.ms).toBeLessThan(250)
   })
 

@@ -1,8 +1,17 @@
 import { Liquid, LiquidError, type Template } from 'liquidjs'
 
-import { CodedError } from '../../errors'
 import { salutation, type SalutationInput } from '../../engine/salutation'
-import { assertMarkupWithinLimits, BudgetedCaptureTag, countRenderSteps, exceededLimit, PARSE_LIMITS, RENDER_BUDGET, renderWithin, SAVE_BUDGET } from './budget'
+import { CodedError } from '../../errors'
+import {
+  assertMarkupWithinLimits,
+  BudgetedCaptureTag,
+  countRenderSteps,
+  exceededLimit,
+  PARSE_LIMITS,
+  RENDER_BUDGET,
+  renderWithin,
+  SAVE_BUDGET,
+} from './budget'
 
 /** The variables editors may use in subjects, preheaders and block text. */
 export type TokenSubscriber = {
@@ -14,12 +23,24 @@ export type TokenSubscriber = {
 }
 export type TokenContext = { salutation: string; subscriber: TokenSubscriber }
 
-export const SUBSCRIBER_FIELDS: (keyof TokenSubscriber)[] = ['academic_title', 'email', 'first_name', 'last_name', 'locale']
+export const SUBSCRIBER_FIELDS: (keyof TokenSubscriber)[] = [
+  'academic_title',
+  'email',
+  'first_name',
+  'last_name',
+  'locale',
+]
 
 /** A reader with every variable present, so strict mode rejects only names that do not exist. */
 export const SAMPLE_CONTEXT: TokenContext = {
   salutation: 'Sehr geehrte Frau Dr. Berger',
-  subscriber: { academic_title: 'Dr.', email: 'anna.berger@example.com', first_name: 'Anna', last_name: 'Berger', locale: 'de' },
+  subscriber: {
+    academic_title: 'Dr.',
+    email: 'anna.berger@example.com',
+    first_name: 'Anna',
+    last_name: 'Berger',
+    locale: 'de',
+  },
 }
 
 export function tokenContext(profile: SalutationInput & { email?: null | string }): TokenContext {
@@ -58,7 +79,13 @@ function createEngine(outputEscape?: 'escape') {
   engine.registerTag('capture', BudgetedCaptureTag)
   countRenderSteps(engine)
   // Filters the product adds to Liquid's own.
-  engine.registerFilter('first_word', (value: unknown) => String(value ?? '').trim().split(/\s+/)[0] ?? '')
+  engine.registerFilter(
+    'first_word',
+    (value: unknown) =>
+      String(value ?? '')
+        .trim()
+        .split(/\s+/)[0] ?? '',
+  )
   engine.registerFilter('date_de', (value: unknown) =>
     new Intl.DateTimeFormat('de-DE', { dateStyle: 'long', timeZone: 'Europe/Berlin' }).format(new Date(String(value))),
   )
@@ -87,7 +114,10 @@ function renderable<T>(work: () => T): T {
     if (!(error instanceof LiquidError) && !exceededLimit(error)) throw error
     const where = error instanceof LiquidError ? ` in ${error.token.getText().slice(0, 80)}` : ''
     const what = exceededLimit(error) ? 'exceeds the limits for templates' : 'cannot be rendered'
-    throw new CodedError('FAILED_PRECONDITION', `A Liquid template ${what}: ${(error as Error).message.split('\n')[0]}${where}`)
+    throw new CodedError(
+      'FAILED_PRECONDITION',
+      `A Liquid template ${what}: ${(error as Error).message.split('\n')[0]}${where}`,
+    )
   }
 }
 

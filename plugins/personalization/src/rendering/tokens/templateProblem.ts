@@ -14,13 +14,17 @@ const LIMIT_PROBLEMS: Record<LimitKind, TranslatedTexts> = {
     tagLine: number(PARSE_LIMITS.tagLine, language),
     tags: number(PARSE_LIMITS.tags, language),
   })),
-  parse: texts('kontorwerk-personalization:templateTooLong', (language) => ({ characters: number(PARSE_LIMITS.characters, language) })),
+  parse: texts('kontorwerk-personalization:templateTooLong', (language) => ({
+    characters: number(PARSE_LIMITS.characters, language),
+  })),
   render: TOO_COSTLY,
   time: TOO_COSTLY,
 }
 
 function forbiddenTag(tag: string): TranslatedTexts {
-  return tag === 'raw' ? texts('kontorwerk-personalization:templateRawTag') : texts('kontorwerk-personalization:templateFileTag', { tag })
+  return tag === 'raw'
+    ? texts('kontorwerk-personalization:templateRawTag')
+    : texts('kontorwerk-personalization:templateFileTag', { tag })
 }
 
 /**
@@ -44,7 +48,8 @@ export function templateProblem(source: null | string | undefined): null | Trans
       return texts('kontorwerk-personalization:templateUnknownVariable', { allowed, name })
     }
     const filter = /undefined filter: (\S+)/.exec(text)?.[1].replace(/,$/, '')
-    if (filter && FORBIDDEN_FILTERS.includes(filter)) return texts('kontorwerk-personalization:templateForbiddenFilter', { filter })
+    if (filter && FORBIDDEN_FILTERS.includes(filter))
+      return texts('kontorwerk-personalization:templateForbiddenFilter', { filter })
     if (filter) return texts('kontorwerk-personalization:templateUnknownFilter', { filter })
     const tag = /tag "([^"]+)" not found/.exec(text)?.[1]
     if (tag && FORBIDDEN_TAGS.includes(tag)) return forbiddenTag(tag)

@@ -6,9 +6,28 @@ import { Choice, NumberInput, TextInput } from './inputs'
 import { NUMERIC } from './values'
 
 /** A custom attribute: its key, and a value typed the way the operator compares. */
-export function AttributeValue({ disabled, onChange, operator, t, value }: { disabled?: boolean; onChange: (value: unknown) => void; operator: string; t: Text; value: Record<string, unknown> }) {
+export function AttributeValue({
+  disabled,
+  onChange,
+  operator,
+  t,
+  value,
+}: {
+  disabled?: boolean
+  onChange: (value: unknown) => void
+  operator: string
+  t: Text
+  value: Record<string, unknown>
+}) {
   const key = typeof value.key === 'string' ? value.key : ''
-  const keyInput = <TextInput disabled={disabled} label={t.attributeKey} onChange={(next) => onChange({ ...value, key: next })} value={key} />
+  const keyInput = (
+    <TextInput
+      disabled={disabled}
+      label={t.attributeKey}
+      onChange={(next) => onChange({ ...value, key: next })}
+      value={key}
+    />
+  )
   if (operator === 'exists' || operator === 'notExists') return keyInput
   const set = (next: unknown) => onChange({ key, value: next })
   if (NUMERIC.has(operator)) {
@@ -39,7 +58,9 @@ export function AttributeValue({ disabled, onChange, operator, t, value }: { dis
     <span className="rule-value-parts">
       {keyInput}
       <Choice disabled={disabled} label={t.type} onChange={retype} options={types} t={t} value={type} />
-      {type === 'number' && <NumberInput disabled={disabled} label={t.attributeValue} onChange={set} value={value.value} />}
+      {type === 'number' && (
+        <NumberInput disabled={disabled} label={t.attributeValue} onChange={set} value={value.value} />
+      )}
       {type === 'boolean' && (
         <Choice
           disabled={disabled}

@@ -1,6 +1,7 @@
+import type { RuleGroupType } from 'react-querybuilder'
+
 import { useConfig } from '@payloadcms/ui'
 import React from 'react'
-import type { RuleGroupType } from 'react-querybuilder'
 
 import type { PreviewState } from './preview'
 import type { Lang, Text } from './text'
@@ -8,7 +9,17 @@ import type { Lang, Text } from './text'
 import { describePath } from './tree'
 
 /** Live count, a sample of members, or the problems the server found, next to the builder. */
-export function PreviewPanel({ lang, preview, query, t }: { lang: Lang; preview: null | PreviewState; query: RuleGroupType; t: Text }) {
+export function PreviewPanel({
+  lang,
+  preview,
+  query,
+  t,
+}: {
+  lang: Lang
+  preview: null | PreviewState
+  query: RuleGroupType
+  t: Text
+}) {
   const { config } = useConfig()
   const pending = !preview || Boolean(preview.pending)
   return (
@@ -16,7 +27,9 @@ export function PreviewPanel({ lang, preview, query, t }: { lang: Lang; preview:
       <p aria-busy={pending} aria-live="polite" className="segment-preview-count">
         {preview?.kind === 'count' && (
           <>
-            <strong data-count={preview.count}>{preview.count.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')}</strong>{' '}
+            <strong data-count={preview.count}>
+              {preview.count.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')}
+            </strong>{' '}
             {preview.count === 1 ? t.member : t.members}
           </>
         )}
@@ -27,13 +40,17 @@ export function PreviewPanel({ lang, preview, query, t }: { lang: Lang; preview:
           <ul>
             {preview.sample.map((member) => (
               <li key={member.id}>
-                <a href={`${config.routes.admin}/collections/subscribers/${member.id}`}>{member.email ?? `#${member.id}`}</a>
+                <a href={`${config.routes.admin}/collections/subscribers/${member.id}`}>
+                  {member.email ?? `#${member.id}`}
+                </a>
               </li>
             ))}
           </ul>
         </div>
       )}
-      {preview?.kind === 'count' && preview.sampleWithheld && <p className="segment-preview-withheld">{t.sampleWithheld}</p>}
+      {preview?.kind === 'count' && preview.sampleWithheld && (
+        <p className="segment-preview-withheld">{t.sampleWithheld}</p>
+      )}
       {preview?.kind === 'problems' && (
         <div className="segment-preview-problems" role="alert">
           <p>{t.problems}</p>

@@ -1,5 +1,6 @@
-import React from 'react'
 import type { ValueEditorProps } from 'react-querybuilder'
+
+import React from 'react'
 
 import type { SegmentOptions } from '../../endpoints/options'
 import type { Text } from './text'
@@ -23,23 +24,93 @@ export function RuleValue({ context, disabled, field, handleOnChange, operator, 
 
   switch (kindOf(field, operator)) {
     case 'text':
-      if (field === 'locale') return <Choice {...common} label={t.value} onChange={handleOnChange} options={list('locales')} placeholder={t.choose} t={t} value={value} />
-      if (field === 'addressForm') return <Choice {...common} label={t.value} onChange={handleOnChange} options={list('addressForms')} placeholder={t.choose} t={t} value={value} />
+      if (field === 'locale')
+        return (
+          <Choice
+            {...common}
+            label={t.value}
+            onChange={handleOnChange}
+            options={list('locales')}
+            placeholder={t.choose}
+            t={t}
+            value={value}
+          />
+        )
+      if (field === 'addressForm')
+        return (
+          <Choice
+            {...common}
+            label={t.value}
+            onChange={handleOnChange}
+            options={list('addressForms')}
+            placeholder={t.choose}
+            t={t}
+            value={value}
+          />
+        )
       return <TextInput {...common} label={t.value} onChange={handleOnChange} value={value} />
     case 'number':
       return <NumberInput {...common} label={t.value} onChange={handleOnChange} value={value} />
     case 'persona':
-      return <Choice {...common} label={t.persona} onChange={handleOnChange} options={list('personas')} placeholder={t.choose} t={t} value={value} />
+      return (
+        <Choice
+          {...common}
+          label={t.persona}
+          onChange={handleOnChange}
+          options={list('personas')}
+          placeholder={t.choose}
+          t={t}
+          value={value}
+        />
+      )
     case 'stage':
-      return <Choice {...common} label={t.stage} onChange={handleOnChange} options={list('stages')} placeholder={t.choose} t={t} value={value} />
+      return (
+        <Choice
+          {...common}
+          label={t.stage}
+          onChange={handleOnChange}
+          options={list('stages')}
+          placeholder={t.choose}
+          t={t}
+          value={value}
+        />
+      )
     case 'segment': {
       const others = list('segments').filter((segment) => segment.value !== docId)
-      return <Choice {...common} label={t.segment} onChange={handleOnChange} options={others} placeholder={t.choose} t={t} value={value} />
+      return (
+        <Choice
+          {...common}
+          label={t.segment}
+          onChange={handleOnChange}
+          options={others}
+          placeholder={t.choose}
+          t={t}
+          value={value}
+        />
+      )
     }
     case 'channel':
-      return <Choice {...common} label={t.channel} onChange={handleOnChange} options={list('channels')} t={t} value={value} />
+      return (
+        <Choice
+          {...common}
+          label={t.channel}
+          onChange={handleOnChange}
+          options={list('channels')}
+          t={t}
+          value={value}
+        />
+      )
     case 'frequency':
-      return <Choice {...common} label={t.frequency} onChange={handleOnChange} options={list('frequencies')} t={t} value={value} />
+      return (
+        <Choice
+          {...common}
+          label={t.frequency}
+          onChange={handleOnChange}
+          options={list('frequencies')}
+          t={t}
+          value={value}
+        />
+      )
     case 'none':
       return null
     case 'attribute':
@@ -47,41 +118,126 @@ export function RuleValue({ context, disabled, field, handleOnChange, operator, 
     case 'personaFit':
       return (
         <span className="rule-value-parts">
-          <Choice {...common} label={t.persona} onChange={(persona) => patch({ persona })} options={list('personas')} placeholder={t.choose} t={t} value={current.persona} />
-          <NumberInput {...common} label={t.percent} max={100} min={0} onChange={(percent) => patch({ percent })} value={current.percent} />
+          <Choice
+            {...common}
+            label={t.persona}
+            onChange={(persona) => patch({ persona })}
+            options={list('personas')}
+            placeholder={t.choose}
+            t={t}
+            value={current.persona}
+          />
+          <NumberInput
+            {...common}
+            label={t.percent}
+            max={100}
+            min={0}
+            onChange={(percent) => patch({ percent })}
+            value={current.percent}
+          />
           <span aria-hidden>%</span>
         </span>
       )
     case 'interest':
       return (
         <span className="rule-value-parts">
-          <Choice {...common} label={t.interest} onChange={(interest) => patch({ interest })} options={list('interests')} placeholder={t.choose} t={t} value={current.interest} />
-          <Choice {...common} label={t.source} onChange={(source) => patch({ source })} options={INTEREST_SOURCES.map((source) => ({ label: t.sources[source], value: source }))} t={t} value={current.source} />
-          <NumberInput {...common} label={t.minWeight} max={1} min={0} onChange={(minWeight) => patch({ minWeight })} step={0.05} value={current.minWeight} />
+          <Choice
+            {...common}
+            label={t.interest}
+            onChange={(interest) => patch({ interest })}
+            options={list('interests')}
+            placeholder={t.choose}
+            t={t}
+            value={current.interest}
+          />
+          <Choice
+            {...common}
+            label={t.source}
+            onChange={(source) => patch({ source })}
+            options={INTEREST_SOURCES.map((source) => ({ label: t.sources[source], value: source }))}
+            t={t}
+            value={current.source}
+          />
+          <NumberInput
+            {...common}
+            label={t.minWeight}
+            max={1}
+            min={0}
+            onChange={(minWeight) => patch({ minWeight })}
+            step={0.05}
+            value={current.minWeight}
+          />
         </span>
       )
     case 'stageChange':
       return (
         <span className="rule-value-parts">
-          <Choice {...common} label={t.stage} onChange={(stage) => patch({ stage })} options={list('stages')} placeholder={t.choose} t={t} value={current.stage} />
+          <Choice
+            {...common}
+            label={t.stage}
+            onChange={(stage) => patch({ stage })}
+            options={list('stages')}
+            placeholder={t.choose}
+            t={t}
+            value={current.stage}
+          />
           <InLastDays {...common} onChange={(days) => patch({ days })} t={t} value={current.days} />
         </span>
       )
     case 'consent':
       return (
         <span className="rule-value-parts">
-          <Choice {...common} label={t.channel} onChange={(channel) => patch({ channel })} options={list('channels')} t={t} value={current.channel} />
-          <Choice {...common} label={t.topic} onChange={(topic) => patch({ topic: optional(topic) })} options={list('topics')} placeholder={t.anyTopic} t={t} value={current.topic} />
+          <Choice
+            {...common}
+            label={t.channel}
+            onChange={(channel) => patch({ channel })}
+            options={list('channels')}
+            t={t}
+            value={current.channel}
+          />
+          <Choice
+            {...common}
+            label={t.topic}
+            onChange={(topic) => patch({ topic: optional(topic) })}
+            options={list('topics')}
+            placeholder={t.anyTopic}
+            t={t}
+            value={current.topic}
+          />
         </span>
       )
     case 'tracking':
-      return <Choice {...common} label={t.channel} onChange={(channel) => handleOnChange({ channel })} options={list('channels')} t={t} value={current.channel} />
+      return (
+        <Choice
+          {...common}
+          label={t.channel}
+          onChange={(channel) => handleOnChange({ channel })}
+          options={list('channels')}
+          t={t}
+          value={current.channel}
+        />
+      )
     case 'events':
       return (
         <span className="rule-value-parts">
           <Times {...common} onChange={(count) => patch({ count })} t={t} value={current.count} />
-          <Choice {...common} label={t.eventType} onChange={(type) => patch({ type })} options={list('eventTypes')} t={t} value={current.type} />
-          <Choice {...common} label={t.interest} onChange={(interest) => patch({ interest: optional(interest) })} options={list('interests')} placeholder={t.anyInterest} t={t} value={current.interest} />
+          <Choice
+            {...common}
+            label={t.eventType}
+            onChange={(type) => patch({ type })}
+            options={list('eventTypes')}
+            t={t}
+            value={current.type}
+          />
+          <Choice
+            {...common}
+            label={t.interest}
+            onChange={(interest) => patch({ interest: optional(interest) })}
+            options={list('interests')}
+            placeholder={t.anyInterest}
+            t={t}
+            value={current.interest}
+          />
           <InLastDays {...common} onChange={(days) => patch({ days })} t={t} value={current.days} />
         </span>
       )
@@ -89,15 +245,34 @@ export function RuleValue({ context, disabled, field, handleOnChange, operator, 
       return (
         <span className="rule-value-parts">
           <Times {...common} onChange={(count) => patch({ count })} t={t} value={current.count} />
-          <Choice {...common} label={t.channel} onChange={(channel) => patch({ channel })} options={list('channels')} t={t} value={current.channel} />
+          <Choice
+            {...common}
+            label={t.channel}
+            onChange={(channel) => patch({ channel })}
+            options={list('channels')}
+            t={t}
+            value={current.channel}
+          />
           <InLastDays {...common} onChange={(days) => patch({ days })} t={t} value={current.days} />
         </span>
       )
     case 'rfm':
       return (
         <span className="rule-value-parts">
-          <Choice {...common} label={t.metric} onChange={(metric) => patch({ metric })} options={RFM_METRICS.map((metric) => ({ label: t.metrics[metric], value: metric }))} t={t} value={current.metric} />
-          <NumberInput {...common} label={t.value} onChange={(number) => patch({ value: number })} value={current.value} />
+          <Choice
+            {...common}
+            label={t.metric}
+            onChange={(metric) => patch({ metric })}
+            options={RFM_METRICS.map((metric) => ({ label: t.metrics[metric], value: metric }))}
+            t={t}
+            value={current.metric}
+          />
+          <NumberInput
+            {...common}
+            label={t.value}
+            onChange={(number) => patch({ value: number })}
+            value={current.value}
+          />
         </span>
       )
     default:

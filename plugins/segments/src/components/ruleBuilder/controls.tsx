@@ -1,5 +1,11 @@
 import React from 'react'
-import { type ActionProps, toOptions, type Translations, useValueSelector, type ValueSelectorProps } from 'react-querybuilder'
+import {
+  type ActionProps,
+  toOptions,
+  type Translations,
+  useValueSelector,
+  type ValueSelectorProps,
+} from 'react-querybuilder'
 
 import type { Text } from './text'
 
@@ -7,7 +13,14 @@ import type { Text } from './text'
 export function Select(props: ValueSelectorProps) {
   const { onChange, val } = useValueSelector(props)
   return (
-    <select aria-label={props.title} className={props.className} disabled={props.disabled} onChange={(event) => onChange(event.target.value)} title={props.title} value={val}>
+    <select
+      aria-label={props.title}
+      className={props.className}
+      disabled={props.disabled}
+      onChange={(event) => onChange(event.target.value)}
+      title={props.title}
+      value={val}
+    >
       {toOptions(props.options)}
     </select>
   )
@@ -17,7 +30,14 @@ export function Select(props: ValueSelectorProps) {
 export function Action({ className, disabled, handleOnClick, label, title }: ActionProps) {
   const symbolic = typeof label === 'string' && !/\p{L}/u.test(label)
   return (
-    <button aria-label={symbolic ? title : undefined} className={className} disabled={disabled} onClick={handleOnClick} title={title} type="button">
+    <button
+      aria-label={symbolic ? title : undefined}
+      className={className}
+      disabled={disabled}
+      onClick={handleOnClick}
+      title={title}
+      type="button"
+    >
       {label}
     </button>
   )

@@ -13,8 +13,15 @@ export function builderFields(t: SegmentsT, isAdmin: boolean): OptionGroup<Field
   const groups = new Map<string, Field[]>()
   for (const spec of FIELDS) {
     const group = t(spec.group)
-    const operators = spec.operators.map((operator) => ({ disabled: !isAdmin && operator.personal, label: t(operator.label), name: operator.name }))
-    groups.set(group, [...(groups.get(group) ?? []), { disabled: !isAdmin && spec.personal, label: t(spec.label), name: spec.name, operators }])
+    const operators = spec.operators.map((operator) => ({
+      disabled: !isAdmin && operator.personal,
+      label: t(operator.label),
+      name: operator.name,
+    }))
+    groups.set(group, [
+      ...(groups.get(group) ?? []),
+      { disabled: !isAdmin && spec.personal, label: t(spec.label), name: spec.name, operators },
+    ])
   }
   return [...groups].map(([label, options]) => ({ label, options }))
 }

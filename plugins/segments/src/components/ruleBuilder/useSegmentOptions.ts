@@ -4,7 +4,10 @@ import type { SegmentOptions } from '../../endpoints/options'
 
 /** The dropdown lists (personas, interests, stages …) in the admin language, loaded once. */
 export function useSegmentOptions(): { data: null | SegmentOptions; failed: null | string } {
-  const [state, setState] = useState<{ data: null | SegmentOptions; failed: null | string }>({ data: null, failed: null })
+  const [state, setState] = useState<{ data: null | SegmentOptions; failed: null | string }>({
+    data: null,
+    failed: null,
+  })
   useEffect(() => {
     const controller = new AbortController()
     fetch('/api/segments/options', { credentials: 'include', signal: controller.signal })

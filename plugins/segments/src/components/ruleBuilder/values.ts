@@ -13,7 +13,8 @@ export const kindOf = (field: string, operator: string): undefined | ValueKind =
  */
 export function valueFor(kind: undefined | ValueKind, operator: string, previous?: unknown): unknown {
   const prev = isRecord(previous) ? previous : {}
-  const id = (candidate: unknown) => (typeof candidate === 'string' || typeof candidate === 'number' ? String(candidate) : '')
+  const id = (candidate: unknown) =>
+    typeof candidate === 'string' || typeof candidate === 'number' ? String(candidate) : ''
   const number = (candidate: unknown, fallback: number) => (typeof candidate === 'number' ? candidate : fallback)
   switch (kind) {
     case 'text':
@@ -48,7 +49,12 @@ export function valueFor(kind: undefined | ValueKind, operator: string, previous
     case 'tracking':
       return { channel: prev.channel ?? 'email' }
     case 'events':
-      return { count: number(prev.count, 1), days: number(prev.days, 30), interest: prev.interest ?? null, type: prev.type ?? 'email_opened' }
+      return {
+        count: number(prev.count, 1),
+        days: number(prev.days, 30),
+        interest: prev.interest ?? null,
+        type: prev.type ?? 'email_opened',
+      }
     case 'contacted':
       return { channel: prev.channel ?? 'email', count: number(prev.count, 1), days: number(prev.days, 30) }
     case 'rfm':
@@ -58,4 +64,5 @@ export function valueFor(kind: undefined | ValueKind, operator: string, previous
   }
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
