@@ -34,15 +34,13 @@ export async function createAudience(
       inserts: [
         {
           collection: 'subscribers',
-          docs: emails
-            .slice(from, from + 1000)
-            .map((email, offset) => ({
-              addressForm: 'formal',
-              email,
-              firstName: `Person${from + offset}`,
-              gender: 'unspecified',
-              locale: 'de',
-            })),
+          docs: emails.slice(from, from + 1000).map((email, offset) => ({
+            addressForm: 'formal',
+            email,
+            firstName: `Person${from + offset}`,
+            gender: 'unspecified',
+            locale: 'de',
+          })),
         },
       ],
     })

@@ -69,17 +69,15 @@ export async function CampaignDashboard({ initPageResult, params, searchParams }
     <>
       <ReportChart
         description={t('kontorwerk-campaigns:reportChart')}
-        groups={[...reports]
-          .reverse()
-          .map((report) => ({
-            label: report.name,
-            values: {
-              clicks: report.uniqueClicks,
-              conversions: report.conversions,
-              opens: report.uniqueOpens,
-              sent: report.sent,
-            },
-          }))}
+        groups={[...reports].reverse().map((report) => ({
+          label: report.name,
+          values: {
+            clicks: report.uniqueClicks,
+            conversions: report.conversions,
+            opens: report.uniqueOpens,
+            sent: report.sent,
+          },
+        }))}
         series={[
           { color: '#1f6feb', key: 'sent', label: t(COLUMN_LABELS.sent) },
           { color: '#8250df', key: 'opens', label: t(COLUMN_LABELS.uniqueOpens) },
