@@ -31,7 +31,9 @@ in_host() {
   (
     cd "$HOST"
     for variable in $(compgen -e | grep '^npm_' | grep -v -e '^npm_config_cache$' -e '^npm_config_registry$' -e '^npm_config_userconfig$'); do unset "$variable"; done
-    unset NODE_OPTIONS
+    # Not this repository's source condition; but the `development` condition any Payload app on
+    # Node 20 needs, or Lexical's top-level await can make the CLI exit 0 before doing anything.
+    export NODE_OPTIONS=--conditions=development
     export NEXT_TELEMETRY_DISABLED=1
     "$@"
   )
@@ -57,12 +59,12 @@ install() {
   in_host npm install --no-audit --no-fund --prefer-offline --no-package-lock --loglevel=error
 }
 
-# Payload's CLI sometimes exits 0 before doing anything on a busy machine (its TypeScript loader
-# on Node 20; payloadcms/payload#16381): each command is retried until what it makes is there.
+# Payload's CLI has been seen to exit 0 before doing anything (payloadcms/payload#16381): each
+# command is retried until what it makes is there.
 payload_until() {
   local made=$1
   shift
-  for attempt in 1 2 3; do
+  for attempt in 1 2 3 4 5; do
     in_host timeout 300 npx payload "$@" || true
     if in_host bash -c "$made"; then return 0; fi
     echo "fixture-host: payload $* made nothing (attempt $attempt)"
