@@ -142,7 +142,8 @@ export interface Subscriber extends Timestamps {
   linkKey?: null | string
   locale: string
   persona?: null | Relation<Persona>
-  purchases?: { amount?: null | number; id?: null | string; product: string; purchasedAt: string }[] | null
+  /** Read-only view (join) of the subscriber's `purchase` events; absent when joins are off or for editors. */
+  purchases?: { docs?: unknown[]; hasNextPage?: boolean } | null
   region?: null | string
   /** Added by the lead-scoring plugin when installed; the engine reads the persona fits if present. */
   score?: { personaFits?: unknown }

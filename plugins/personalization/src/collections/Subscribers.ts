@@ -12,6 +12,7 @@ import { jobsPersonalData } from '../jobs/jobsPersonalData'
 import { planErasure } from '../personalData/erasure'
 import { linkKeyField } from '../security/linkKey'
 import { message, option, texts, translated } from '../translations'
+import { EVENTS } from './Events'
 import { recordStageChange } from './hooks/recordStageChange'
 
 const MAX_ATTRIBUTE_KEYS = 50
@@ -172,26 +173,23 @@ export const Subscribers: CollectionConfig = {
       ],
       label: translated('kontorwerk-personalization:interests'),
     },
+    // A view, not a store: purchases are `purchase` events (the intake, the shop's orders), the one source every
+    // guard and rule reads. Join fields cannot be written; editors without read access to events do not see it.
     {
       name: 'purchases',
-      type: 'array',
-      admin: { description: translated('kontorwerk-personalization:purchasesDescription'), initCollapsed: true },
-      fields: [
-        {
-          type: 'row',
-          fields: [
-            { name: 'product', type: 'text', label: translated('kontorwerk-personalization:product'), required: true },
-            {
-              name: 'purchasedAt',
-              type: 'date',
-              label: translated('kontorwerk-personalization:purchasedAt'),
-              required: true,
-            },
-            { name: 'amount', type: 'number', label: translated('kontorwerk-personalization:amount'), min: 0 },
-          ],
-        },
-      ],
+      type: 'join',
+      access: { read: isAdminField },
+      admin: {
+        allowCreate: false,
+        defaultColumns: ['occurredAt', 'properties', 'source', 'eventId'],
+        description: translated('kontorwerk-personalization:purchasesDescription'),
+      },
+      collection: EVENTS,
+      defaultLimit: 10,
+      defaultSort: '-occurredAt',
       label: translated('kontorwerk-personalization:purchases'),
+      on: 'subscriber',
+      where: { type: { equals: 'purchase' } },
     },
     {
       name: 'sendHistory',

@@ -89,10 +89,7 @@ export const de = {
   sourceImplicit: 'Aus Verhalten',
   lastSeenAt: 'Zuletzt gesehen',
   purchasesDescription:
-    'Käufe, z. B. aus Shop oder CRM; Rabatt-Blöcke für kürzlich gekaufte Produkte werden zurückgehalten.',
-  product: 'Produkt',
-  purchasedAt: 'Gekauft am',
-  amount: 'Betrag (EUR)',
+    'Kaufereignisse (Event-API, Shop-Bestellungen), nur lesbar; Rabatt-Blöcke für kürzlich gekaufte Produkte werden zurückgehalten.',
   purchases: 'Käufe',
   newsletter: 'Newsletter',
   blocks: 'Blöcke',

@@ -90,10 +90,7 @@ export const en: Record<keyof typeof de, string> = {
   sourceImplicit: 'From behaviour',
   lastSeenAt: 'Last seen',
   purchasesDescription:
-    'Purchases, e.g. from the shop or CRM; discount blocks for recently bought products are withheld.',
-  product: 'Product',
-  purchasedAt: 'Purchased at',
-  amount: 'Amount (EUR)',
+    'Purchase events (event API, shop orders), read-only; discount blocks for recently bought products are held back.',
   purchases: 'Purchases',
   newsletter: 'Newsletter',
   blocks: 'Blocks',

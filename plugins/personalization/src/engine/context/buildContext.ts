@@ -47,7 +47,7 @@ export function contextFromSubscriber(
 }
 
 /** What a subscriber's context is built from besides their profile. */
-export type SubscriberHistory = Pick<History, 'implicitHalfLifeDays' | 'personaFits'> & {
+export type SubscriberHistory = Pick<History, 'implicitHalfLifeDays' | 'personaFits' | 'purchases'> & {
   /** The segments (of those the slots name) the subscriber belongs to. */
   segments: Set<string>
   /** The blocks of each of the subscriber's sends, oldest first. */
@@ -66,12 +66,8 @@ export function subscriberContext(
   now: Date,
   { segments, sends, skipRecentSends, ...history }: SubscriberHistory,
 ): PersonalizationContext {
-  const purchases = (subscriber.purchases ?? []).map((purchase) => ({
-    at: new Date(purchase.purchasedAt),
-    product: purchase.product,
-  }))
   const recentBlocks = skipRecentSends > 0 ? sends.slice(-skipRecentSends).flat() : []
-  return { ...contextFromSubscriber(subscriber, taxonomy, now, { ...history, purchases, recentBlocks }), segments }
+  return { ...contextFromSubscriber(subscriber, taxonomy, now, { ...history, recentBlocks }), segments }
 }
 
 /**
