@@ -189,7 +189,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
   const subscribers = await ensure(
     'subscribers',
     'email',
-    demo.map(({ consents: _consents, ...subscriber }) => ({
+    demo.map(({ consents: _consents, purchases: _purchases, ...subscriber }) => ({
       data: {
         ...subscriber,
         interests: subscriber.interests.map(({ interest, lastSeenDaysAgo, source, weight }) => ({
@@ -199,10 +199,6 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
           weight,
         })),
         persona: subscriber.persona ? mustGet(personas, subscriber.persona) : undefined,
-        purchases: subscriber.purchases.map(({ daysAgo, product }) => ({
-          product,
-          purchasedAt: new Date(now.getTime() - daysAgo * DAY).toISOString(),
-        })),
         stage: mustGet(stages, subscriber.stage),
       },
       key: subscriber.email,
@@ -375,6 +371,16 @@ async function seedEvents(
   now: Date,
 ) {
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY).toISOString()
+  // Customers' purchases: events like the shop would post them, the only place purchases live.
+  const purchases = demo.flatMap(({ email, purchases }, index) =>
+    purchases.map(({ amount, daysAgo: days, product }, n) => ({
+      id: `demo-purchase-${index}-${n}`,
+      occurredAt: daysAgo(days),
+      properties: { amount, currency: 'EUR', product },
+      subscriber: mustGet(subscribers, email),
+      type: 'purchase',
+    })),
+  )
   const events = demo.flatMap(({ email }, index) => {
     if (index % 5 !== 0) return []
     const subscriber = mustGet(subscribers, email)
@@ -404,7 +410,7 @@ async function seedEvents(
         : []),
     ]
   })
-  await recordEvents(payload, events, { now, partial: true, source: 'demo' })
+  await recordEvents(payload, [...purchases, ...events], { now, partial: true, source: 'demo' })
 }
 
 function mustGet(map: Map<string, Id>, key: string): Id {

@@ -13,10 +13,14 @@ export type SubscriberSeed = {
   /** Demo consent history: topics confirmed by double opt-in, one still pending, some withdrawn. */
   consents: { confirmed: string[]; pending: string[]; tracking: boolean; withdrawn: string[] }
   persona?: string
-  purchases: { daysAgo: number; product: string }[]
+  /** Written as `purchase` events (the one source of purchases), not onto the subscriber. */
+  purchases: { amount: number; daysAgo: number; product: string }[]
   region: string
   stage: string
 }
+
+/** Net list prices of the demo's products in EUR (the purchase events' amount). */
+const PRICES: Record<string, number> = { 'basis-paket': 49, 'e-rechnung-modul': 149, 'lohn-modul': 249 }
 
 /** Small deterministic PRNG (mulberry32): the demo is the same on every machine. */
 function random(seed: number) {
@@ -79,7 +83,8 @@ export function demoSubscribers(count = 200, seed = 20261123): SubscriberSeed[] 
     })
     const stage = weighted(STAGES)
     const customer = stage === 'customer' || stage === 'repeat_customer'
-    const purchases = customer ? [{ daysAgo: Math.floor(rnd() * 120), product: pick(['lohn-modul', 'e-rechnung-modul', 'basis-paket']) }] : []
+    const product = customer ? pick(['lohn-modul', 'e-rechnung-modul', 'basis-paket']) : null
+    const purchases = product ? [{ amount: PRICES[product], daysAgo: Math.floor(rnd() * 120), product }] : []
     const topics = ['wochen-update', 'webinare', 'angebote'].filter(() => rnd() < 0.6)
     const consentRoll = rnd()
     const consents = {

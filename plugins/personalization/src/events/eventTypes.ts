@@ -25,16 +25,26 @@ export const SYSTEM_EVENT_TYPES: readonly EventType[] = ['stage_changed']
 export const isEventType = (value: unknown): value is EventType =>
   typeof value === 'string' && Object.hasOwn(EVENT_TYPES, value)
 
+export type PropertySpec = { name: string; type: 'currency' | 'number' | 'string' }
+
 /** The properties each type must carry, so rules and reports can rely on them. */
-export const REQUIRED_PROPERTIES: Partial<Record<EventType, { name: string; type: 'number' | 'string' }[]>> = {
+export const REQUIRED_PROPERTIES: Partial<Record<EventType, PropertySpec[]>> = {
   bounce: [{ name: 'kind', type: 'string' }],
   custom: [{ name: 'name', type: 'string' }],
   download: [{ name: 'asset', type: 'string' }],
   email_clicked: [{ name: 'url', type: 'string' }],
   form_submitted: [{ name: 'form', type: 'string' }],
   page_viewed: [{ name: 'url', type: 'string' }],
+  // A shop or CRM does not always know the price (the story posts the product alone): amount is optional
+  // and counts 0 towards RFM's monetary value.
+  purchase: [{ name: 'product', type: 'string' }],
+}
+
+/** Properties a type may carry; when present they must have this shape, so reports can add them up. */
+export const OPTIONAL_PROPERTIES: Partial<Record<EventType, PropertySpec[]>> = {
   purchase: [
-    { name: 'product', type: 'string' },
     { name: 'amount', type: 'number' },
+    { name: 'currency', type: 'currency' },
+    { name: 'order', type: 'string' },
   ],
 }

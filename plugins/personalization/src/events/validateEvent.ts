@@ -1,5 +1,13 @@
 import { normalizeEmail } from '../domain/email'
-import { EVENT_TYPES, type EventType, isEventType, REQUIRED_PROPERTIES, SYSTEM_EVENT_TYPES } from './eventTypes'
+import {
+  EVENT_TYPES,
+  type EventType,
+  isEventType,
+  OPTIONAL_PROPERTIES,
+  type PropertySpec,
+  REQUIRED_PROPERTIES,
+  SYSTEM_EVENT_TYPES,
+} from './eventTypes'
 
 export const MAX_BATCH = 1000
 /** Clocks drift; anything later than this ahead of the server is a client bug, not an event. */
@@ -96,16 +104,19 @@ export function validateEvent(
   }
   const props = properties as Record<string, unknown>
   for (const required of REQUIRED_PROPERTIES[raw.type] ?? []) {
-    const value = props[required.name]
-    const ok =
-      required.type === 'number'
-        ? typeof value === 'number' && Number.isFinite(value) && value >= 0
-        : typeof value === 'string' && value.length > 0
-    if (!ok)
+    if (!hasShape(props[required.name], required))
       return fail(
         'missing_property',
-        `A ${raw.type} event needs properties.${required.name} (${required.type})`,
+        `A ${raw.type} event needs properties.${required.name} (${describe(required)})`,
         `properties.${required.name}`,
+      )
+  }
+  for (const optional of OPTIONAL_PROPERTIES[raw.type] ?? []) {
+    if (props[optional.name] != null && !hasShape(props[optional.name], optional))
+      return fail(
+        'invalid_property',
+        `properties.${optional.name} of a ${raw.type} is optional, but if given a ${describe(optional)}`,
+        `properties.${optional.name}`,
       )
   }
   if (raw.type === 'bounce' && props.kind !== 'hard' && props.kind !== 'soft') {
@@ -133,5 +144,16 @@ function referenceOf(raw: EventInput): ValidEvent['subscriberRef'] | null {
   const email = normalizeEmail(raw.email)
   return email ? { email } : null
 }
+
+const CURRENCY = /^[A-Z]{3}$/
+
+/** Numbers are amounts (finite, not negative); currencies ISO 4217 codes like EUR; strings not empty. */
+function hasShape(value: unknown, { type }: PropertySpec): boolean {
+  if (type === 'number') return typeof value === 'number' && Number.isFinite(value) && value >= 0
+  if (type === 'currency') return typeof value === 'string' && CURRENCY.test(value)
+  return typeof value === 'string' && value.length > 0
+}
+
+const describe = ({ type }: PropertySpec) => (type === 'currency' ? 'ISO 4217 code, e.g. EUR' : type)
 
 const fail = (code: string, message: string, field?: string) => ({ error: { code, field, message } })
