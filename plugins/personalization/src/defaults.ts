@@ -9,6 +9,7 @@ export const DEFAULT_OPTIONS: Omit<ResolvedPersonalizationOptions, 'pagesUrl' | 
   anonymousRateLimit: 60,
   clientAddress: (headers) => headers.get('x-client-ip'),
   discountGuardDays: 30,
+  ecommerce: false,
   mediaSlug: 'media',
   previousLinkSecrets: [],
   usersSlug: 'users',

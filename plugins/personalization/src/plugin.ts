@@ -12,6 +12,7 @@ import { Newsletters } from './collections/Newsletters'
 import { Personas } from './collections/Personas'
 import { Subscribers } from './collections/Subscribers'
 import { resolveOptions } from './defaults'
+import { resolveEcommerce, withOrderPurchases } from './ecommerce/orderPurchases'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from './engine/blockLibrary'
 import { eventOperations } from './events/graphql'
 import { eventIntakeEndpoint } from './events/intakeEndpoint'
@@ -100,10 +101,18 @@ export const personalization =
         `the host already has a collection "${taken.slug}", which this plugin defines`,
       )
 
+    const ecommerce = resolveEcommerce(options.ecommerce)
+    if (ecommerce && !collections.some((collection) => collection.slug === ecommerce.ordersSlug))
+      throw new PluginConfigError(
+        'personalization',
+        `no orders collection "${ecommerce.ordersSlug}" (option ecommerce.ordersSlug); add ecommercePlugin({ orders: true }) before personalization() in plugins`,
+      )
+
     const librarySources = new Set([...LIBRARY_SOURCES.filter((slug) => slug !== 'media'), options.mediaSlug])
     const withLibrary = (collection: CollectionConfig) =>
       librarySources.has(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection
     const host = collections.map((collection) => {
+      if (ecommerce && collection.slug === ecommerce.ordersSlug) return withOrderPurchases(collection, ecommerce)
       if (collection.slug !== options.usersSlug) return withLibrary(collection)
       const hasRole = collection.fields.some((field) => 'name' in field && field.name === 'role')
       return hasRole ? collection : { ...collection, fields: [...collection.fields, roleField] }

@@ -1,3 +1,5 @@
+import type { EcommerceOptions } from './ecommerce/orderPurchases'
+
 /** Options of `personalization()`, the core package. Every one has a default that works for the demo. */
 export type PersonalizationOptions = {
   /**
@@ -25,6 +27,13 @@ export type PersonalizationOptions = {
    * @default 30
    */
   discountGuardDays?: number
+  /**
+   * The host runs @payloadcms/plugin-ecommerce (listed before this plugin): each paid order becomes one
+   * `purchase` event per item, for the subscriber with the order's customer email
+   * (docs/plugins/personalization.md#shop-orders). `true` takes the defaults.
+   * @default false
+   */
+  ecommerce?: boolean | EcommerceOptions
   /**
    * The upload collection whose images content blocks show (sizes `email`, `emailRetina`, `web`
    * are used when it has them).
