@@ -119,6 +119,73 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
     ])
   })
 
+  it('reads event properties as text in both forms: "%" and "_" are themselves, case matters, numbers never match', async () => {
+    const event = (name: string, id: string, type: string, properties: Record<string, unknown>) => ({
+      eventId: id,
+      occurredAt: new Date(NOW.getTime() - DAY),
+      properties,
+      subscriber: ref(ids[name]),
+      type,
+    })
+    await writeAtomically(payload, {
+      inserts: [
+        {
+          collection: 'events',
+          docs: [
+            event('alt', 'v1', 'page_viewed', { url: 'https://shop.example/100%_rabatt' }),
+            event('offset', 'v2', 'page_viewed', { url: 'https://shop.example/1000-rabatt' }),
+            event('alt', 'd1', 'download', { asset: 'whitepaper-cloud' }),
+            event('offset', 'd2', 'download', { asset: 'Whitepaper-Cloud' }),
+            event('umlaut', 'd3', 'download', { asset: 42 }),
+          ],
+        },
+      ],
+    })
+    const viewed = (operator: string, value: string) =>
+      members([
+        {
+          field: 'events',
+          operator: 'atLeast',
+          value: { condition: { operator, property: 'url', value }, count: 1, days: 7, type: 'page_viewed' },
+        },
+      ])
+    expect(await viewed('contains', '0%_')).toEqual(['alt'])
+    expect(await viewed('contains', '00_')).toEqual([])
+    expect(await viewed('contains', 'rabatt')).toEqual(['alt', 'offset'])
+    const downloaded = (operator: string, value: string) =>
+      members([
+        {
+          field: 'events',
+          operator: 'atLeast',
+          value: { condition: { operator, property: 'asset', value }, count: 1, days: 7, type: 'download' },
+        },
+      ])
+    expect(await downloaded('equals', 'whitepaper-cloud')).toEqual(['alt'])
+    expect(await downloaded('contains', 'Cloud')).toEqual(['offset'])
+    expect(await downloaded('equals', '42')).toEqual([])
+  })
+
+  it('refuses event-property conditions that name no property, compare otherwise or look for nothing', () => {
+    const problem = (condition: unknown) =>
+      parseRuleTree({
+        combinator: 'and',
+        rules: [{ field: 'events', operator: 'atLeast', value: { condition, count: 1, days: 7, type: 'download' } }],
+      }).problems
+    expect(problem({ operator: 'equals', property: 'asset', value: ' whitepaper-cloud ' })).toEqual([])
+    expect(problem({ operator: 'equals', property: 'as set', value: 'x' })).toEqual([
+      {
+        message:
+          'events: condition "property" must be a name of letters, digits, _ or - (up to 64), e.g. asset, form, url',
+        path: 'rules[0]',
+      },
+    ])
+    expect(problem({ operator: 'like', property: 'asset', value: 'x' })[0].message).toBe(
+      'events: condition "operator" must be one of equals, contains',
+    )
+    expect(problem({ operator: 'contains', property: 'url', value: '  ' })[0].message).toContain('condition "value"')
+    expect(problem('asset')[0].message).toBe('events: "condition" needs "property", "operator" and "value"')
+  })
+
   it('matches an email domain written with umlauts or an "@" as the address is stored (punycode)', async () => {
     expect(await members([{ field: 'emailDomain', operator: '=', value: '@Müller.example' }])).toEqual(['umlaut'])
   })

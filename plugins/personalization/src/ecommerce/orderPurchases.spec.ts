@@ -86,8 +86,10 @@ describe('shop orders as purchase events (stock host with @payloadcms/plugin-eco
       status: 'processing',
     })
     const events = await purchasesOf(alice)
-    expect(events.map(({ eventId, occurredAt, properties, source }) => ({ eventId, occurredAt, properties, source })))
-      .toEqual([
+    expect(
+      events.map(({ eventId, occurredAt, properties, source }) => ({ eventId, occurredAt, properties, source })),
+    ).toEqual(
+      [
         {
           eventId: `order:${paid.id}:${paid.items[0].id}`,
           occurredAt: paid.createdAt,
@@ -101,7 +103,8 @@ describe('shop orders as purchase events (stock host with @payloadcms/plugin-eco
           properties: { amount: 39, currency: 'EUR', order: String(paid.id), product: String(hosting.id), quantity: 2 },
           source: 'ecommerce',
         },
-      ].sort((a, b) => a.eventId.localeCompare(b.eventId)))
+      ].sort((a, b) => a.eventId.localeCompare(b.eventId)),
+    )
 
     // Saved again (completed, later), the order adds nothing.
     await payload.update({ id: paid.id, collection: 'orders' as never, data: { status: 'completed' } as never })
@@ -120,7 +123,11 @@ describe('shop orders as purchase events (stock host with @payloadcms/plugin-eco
       collection: 'staff' as never,
       data: { email: 'bob@example.com', password: 'customer-password-1' } as never,
     })
-    const paid = await order({ customer: customer.id, items: [{ product: payroll.id, quantity: 1 }], status: 'completed' })
+    const paid = await order({
+      customer: customer.id,
+      items: [{ product: payroll.id, quantity: 1 }],
+      status: 'completed',
+    })
     expect((await purchasesOf(String(bob.id))).map((event) => event.eventId)).toEqual([
       `order:${paid.id}:${paid.items[0].id}`,
     ])
@@ -133,7 +140,11 @@ describe('shop orders as purchase events (stock host with @payloadcms/plugin-eco
       items: [{ product: hosting.id, quantity: 1 }],
       status: 'cancelled',
     })
-    await order({ customerEmail: 'walk-in@example.com', items: [{ product: payroll.id, quantity: 1 }], status: 'processing' })
+    await order({
+      customerEmail: 'walk-in@example.com',
+      items: [{ product: payroll.id, quantity: 1 }],
+      status: 'processing',
+    })
     expect(await purchasesOf(alice)).toHaveLength(before)
     const all = await payload.find({ collection: 'events', depth: 0, where: { source: { equals: 'ecommerce' } } })
     expect(all.docs.some((event) => event.eventId.startsWith(`order:${cancelled.id}:`))).toBe(false)

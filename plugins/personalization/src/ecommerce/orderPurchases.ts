@@ -87,8 +87,16 @@ async function customerEmail(req: PayloadRequest, slug: null | string, customer:
 async function purchasesOf(req: PayloadRequest, order: Order, email: string, slugs: Slugs, productKey: string) {
   const items = order.items ?? []
   const [products, variants] = await Promise.all([
-    documentsById(req.payload, slugs.products, items.map((item) => relationKey(item.product))),
-    documentsById(req.payload, slugs.variants, items.map((item) => relationKey(item.variant))),
+    documentsById(
+      req.payload,
+      slugs.products,
+      items.map((item) => relationKey(item.product)),
+    ),
+    documentsById(
+      req.payload,
+      slugs.variants,
+      items.map((item) => relationKey(item.variant)),
+    ),
   ])
   const currency = order.currency ?? null
   return items.flatMap((item, index) => {
@@ -98,7 +106,7 @@ async function purchasesOf(req: PayloadRequest, order: Order, email: string, slu
     const variantId = relationKey(item.variant)
     const key = product?.[productKey]
     const quantity = item.quantity ?? 1
-    const unitPrice = currency ? priceIn(variants.get(variantId ?? ''), currency) ?? priceIn(product, currency) : null
+    const unitPrice = currency ? (priceIn(variants.get(variantId ?? ''), currency) ?? priceIn(product, currency)) : null
     return [
       {
         email,

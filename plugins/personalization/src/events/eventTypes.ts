@@ -48,3 +48,7 @@ export const OPTIONAL_PROPERTIES: Partial<Record<EventType, PropertySpec[]>> = {
     { name: 'order', type: 'string' },
   ],
 }
+
+/** The properties an event of this type carries by contract (required, then optional), e.g. for rule builders. */
+export const eventPropertyNames = (type: EventType): string[] =>
+  [...(REQUIRED_PROPERTIES[type] ?? []), ...(OPTIONAL_PROPERTIES[type] ?? [])].map((property) => property.name)

@@ -3,7 +3,7 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import type { TranslatedLabel } from '@kontorwerk/personalization'
 
 import { CONSENT_CHANNEL_OPTIONS } from '@kontorwerk/consent'
-import { addressFormOptions, EVENT_TYPES, localeOptions } from '@kontorwerk/personalization'
+import { addressFormOptions, EVENT_TYPES, eventPropertyNames, localeOptions } from '@kontorwerk/personalization'
 
 import type { SegmentsTranslationKey } from '../translations'
 
@@ -16,6 +16,8 @@ export type SegmentOption = { label: string; value: string }
 export type SegmentOptions = {
   addressForms: SegmentOption[]
   channels: SegmentOption[]
+  /** Per event type the properties its events carry by contract: what an event-property condition can name. */
+  eventProperties: Record<string, string[]>
   eventTypes: SegmentOption[]
   frequencies: SegmentOption[]
   interests: SegmentOption[]
@@ -79,6 +81,9 @@ export const segmentOptionsEndpoint: Endpoint = {
     const body: SegmentOptions = {
       addressForms: fixed(addressFormOptions),
       channels: fixed(CONSENT_CHANNEL_OPTIONS),
+      eventProperties: Object.fromEntries(
+        Object.keys(EVENT_TYPES).map((type) => [type, eventPropertyNames(type as keyof typeof EVENT_TYPES)]),
+      ),
       eventTypes: Object.keys(EVENT_TYPES).map((type) => ({
         label: type in EVENT_TYPE_LABELS ? message(req, EVENT_TYPE_LABELS[type]) : type,
         value: type,

@@ -160,13 +160,39 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
     for (const [index, subscriber] of subscribers.entries()) {
       const at = (days: number) => new Date(NOW.getTime() - days * DAY + rnd.int(-3600, 3600) * 1000)
       for (let count = rnd.int(0, 14); count > 0; count--) {
-        const type = rnd.pick(['email_clicked', 'page_viewed', 'purchase', 'email_sent', 'download'])
+        const type = rnd.pick(['email_clicked', 'page_viewed', 'purchase', 'email_sent', 'download', 'form_submitted'])
+        // Property values for the event-property conditions: LIKE's wildcards, case, numbers, missing properties.
         const properties: Record<string, unknown> =
           type === 'purchase'
-            ? { amount: rnd.pick([19, 49, 120, 300, 800]), product: 'p' }
+            ? {
+                ...(rnd.chance(0.8) ? { amount: rnd.pick([19, 49, 120, 300, 800]) } : {}),
+                product: rnd.pick(['lohn-modul', 'basis-paket', 'lohn_modul']),
+              }
             : type === 'email_sent'
               ? { campaign: rnd.pick(['c1', 'c2']), ...(rnd.chance(0.3) ? { channel: rnd.pick(['sms', 'push']) } : {}) }
-              : { url: 'https://x.example' }
+              : type === 'download'
+                ? rnd.chance(0.9)
+                  ? {
+                      asset: rnd.pick([
+                        'whitepaper-cloud',
+                        'whitepaper_cloud',
+                        'Whitepaper-Cloud',
+                        'preise-2027.pdf',
+                        123,
+                      ]),
+                    }
+                  : {}
+                : type === 'form_submitted'
+                  ? { form: rnd.pick(['demo-anfrage', 'kontakt', 'demo%anfrage']) }
+                  : {
+                      url: rnd.pick([
+                        'https://x.example',
+                        'https://x.example/preise',
+                        'https://x.example/Preise?a=1',
+                        'https://x.example/100%_rabatt',
+                        'https://x.example/100x-rabatt',
+                      ]),
+                    }
         events.push({
           block: rnd.chance(0.6) ? rnd.pick(world.blocks) : null,
           eventId: `e-${index}-${count}`,
@@ -241,7 +267,7 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
             }) as Rule,
         ),
         { field: 'rfm', operator: '>=', value: { metric: 'frequency', value: 1 } },
-        ...['email_clicked', 'page_viewed', 'download', 'email_sent'].map(
+        ...['email_clicked', 'page_viewed', 'download', 'email_sent', 'form_submitted'].map(
           (type) =>
             ({ field: 'events', operator: 'atLeast', value: { count: 1, days: 3660, interest: null, type } }) as Rule,
         ),
@@ -328,6 +354,53 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
           type: fc.constantFrom('email_clicked', 'page_viewed', 'download', 'email_sent'),
         }),
       ),
+      // Event-property conditions: "download where asset = X", "form = Y", "page URL contains Z". Mostly the
+      // property the type carries, with values that are LIKE wildcards, differ in case or only in a part.
+      {
+        arbitrary: fc
+          .record({
+            condition: fc.option(
+              fc.record({
+                operator: fc.constantFrom('equals', 'contains'),
+                value: fc.constantFrom(
+                  'whitepaper-cloud',
+                  'whitepaper_cloud',
+                  'cloud',
+                  'Cloud',
+                  '%',
+                  '_',
+                  '100%_',
+                  '0%',
+                  'preise',
+                  'https://x.example',
+                  'lohn-modul',
+                  'demo-anfrage',
+                  '123',
+                ),
+              }),
+              { freq: 5, nil: null },
+            ),
+            count: fc.integer({ max: 3, min: 1 }),
+            days: fc.integer({ max: 400, min: 1 }),
+            interest: fc.option(id(world.interests), { freq: 4, nil: null }),
+            typed: fc.constantFrom(
+              ['page_viewed', 'url'],
+              ['email_clicked', 'url'],
+              ['download', 'asset'],
+              ['form_submitted', 'form'],
+              ['purchase', 'product'],
+              ['download', 'form'],
+            ),
+          })
+          .chain(({ condition, typed: [type, property], ...window }) =>
+            rule(
+              'events',
+              fc.constantFrom('atLeast', 'fewerThan'),
+              fc.constant({ ...window, condition: condition && { ...condition, property }, type }),
+            ),
+          ),
+        weight: 3,
+      },
       rule(
         'contacted',
         fc.constantFrom('atLeast', 'fewerThan'),

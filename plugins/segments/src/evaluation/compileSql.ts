@@ -3,7 +3,7 @@ import type { SQL } from '@kontorwerk/personalization'
 import { grantedConsentSql, preferencesSql } from '@kontorwerk/consent'
 import { sql } from '@kontorwerk/personalization'
 
-import type { Comparison, Rule, RuleGroup } from '../rules/types'
+import type { Comparison, EventCondition, Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
 
 import { segmentInvalid } from '../errors'
@@ -145,6 +145,20 @@ class Compiler {
     const having = sql`select e.subscriber_id from events e where e.subscriber_id is not null and ${where} group by e.subscriber_id having count(*) >= ${count}`
     return operator === 'atLeast' ? sql`s.id in (${having})` : sql`s.id not in (${having})`
   }
+  /**
+   * As in memory: a text property equal to the value, or containing it. A search for the part, not
+   * LIKE: `%` and `_` in an editor's value are the characters themselves, and case matters on both databases.
+   */
+  private propertyMatches({ operator, property, value }: EventCondition) {
+    const { text, type } = this.json(sql`e.properties`, property)
+    const found =
+      operator === 'equals'
+        ? sql`${text} = ${value}`
+        : this.dialect === 'postgres'
+          ? sql`strpos(${text}, ${value}) > 0`
+          : sql`instr(${text}, ${value}) > 0`
+    return sql`(${this.jsonIs(type, 'string')} and ${found})`
+  }
   private window(days: number) {
     return sql`e.occurred_at >= ${this.time(this.now - days * DAY)} and e.occurred_at <= ${this.time(this.now)}`
   }
@@ -258,8 +272,9 @@ class Compiler {
       case 'paused':
         return sql`${this.stored(preferencesSql.pausedUntil(S))} > ${now}`
       case 'events': {
-        const { count, days, interest, type } = rule.value
+        const { condition, count, days, interest, type } = rule.value
         let where = sql`e.type = ${type} and ${this.window(days)}`
+        if (condition) where = sql`${where} and ${this.propertyMatches(condition)}`
         if (interest != null) {
           const blocks = this.env.blocksByInterest.get(String(interest)) ?? []
           where = blocks.length

@@ -1,6 +1,6 @@
 import { consentStatus } from '@kontorwerk/consent'
 
-import type { Comparison, Rule, RuleGroup } from '../rules/types'
+import type { Comparison, EventCondition, Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
 import type { SubscriberFacts } from './facts'
 
@@ -136,13 +136,16 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
     case 'paused':
       return facts.preferences.pausedUntil != null && facts.preferences.pausedUntil > now
     case 'events': {
-      const { count, days, interest, type } = rule.value
+      const { condition, count, days, interest, type } = rule.value
       const blocks = interest == null ? null : new Set(env.blocksByInterest.get(String(interest)) ?? [])
       const seen = countEvents(
         facts,
         now - days * DAY,
         now,
-        (event) => event.type === type && (!blocks || (event.block != null && blocks.has(event.block))),
+        (event) =>
+          event.type === type &&
+          (!blocks || (event.block != null && blocks.has(event.block))) &&
+          (!condition || propertyMatches(event.properties, condition)),
       )
       return rule.operator === 'atLeast' ? seen >= count : seen < count
     }
@@ -174,6 +177,13 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
       return segment.tree ? evaluate(segment.tree, facts, env, depth + 1) : facts.staticSegments.has(segment.id)
     }
   }
+}
+
+/** A text property equal to the value, or containing it; other types and absent properties never match. */
+function propertyMatches(properties: Record<string, unknown>, { operator, property, value }: EventCondition) {
+  const actual = Object.hasOwn(properties, property) ? properties[property] : undefined
+  if (typeof actual !== 'string') return false
+  return operator === 'equals' ? actual === value : actual.includes(value)
 }
 
 /** Sends record their channel; mails written before channels existed are email. */

@@ -214,6 +214,7 @@ export const RFM_METRICS = [
 ] as const
 export const INTEREST_SOURCES = ['any', 'explicit', 'implicit'] as const
 export const FREQUENCIES = ['weekly', 'monthly', 'important_only'] as const
+export const EVENT_CONDITION_OPERATORS = ['equals', 'contains'] as const
 
 /** Windows and counts an editor may ask for; beyond them a query is a mistake, not a segment. */
 /** `expanded`: conditions and groups once the segments a tree uses are written out (each use counts). */

@@ -3,9 +3,17 @@ import { domainToASCII } from 'node:url'
 import { CONSENT_CHANNEL_OPTIONS } from '@kontorwerk/consent'
 import { isEventType } from '@kontorwerk/personalization'
 
-import type { Rule, RuleGroup, RuleProblem } from './types'
+import type { EventCondition, Rule, RuleGroup, RuleProblem } from './types'
 
-import { FIELD_BY_NAME, FREQUENCIES, INTEREST_SOURCES, LIMITS, RFM_METRICS, type ValueKind } from './catalogue'
+import {
+  EVENT_CONDITION_OPERATORS,
+  FIELD_BY_NAME,
+  FREQUENCIES,
+  INTEREST_SOURCES,
+  LIMITS,
+  RFM_METRICS,
+  type ValueKind,
+} from './catalogue'
 
 const CONSENT_CHANNELS = new Set<unknown>(CONSENT_CHANNEL_OPTIONS.map((o) => o.value))
 const ATTRIBUTE_KEY = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/
@@ -151,10 +159,11 @@ function checkValue(kind: ValueKind, operator: string, value: unknown): string |
       if (!isEventType(value.type)) return `unknown event type ${JSON.stringify(value.type)}`
       if (!isCount(value.count)) return '"count" must be a whole number from 1'
       if (!isDays(value.days)) return daysProblem
-      if (value.interest == null) return ok({ count: value.count, days: value.days, interest: null, type: value.type })
-      return withId(value.interest, 'interest', (interest) =>
-        ok({ count: value.count, days: value.days, interest, type: value.type }),
-      )
+      const condition = eventCondition(value.condition)
+      if (typeof condition === 'string') return condition
+      const window = { count: value.count, days: value.days, type: value.type, ...condition }
+      if (value.interest == null) return ok({ ...window, interest: null })
+      return withId(value.interest, 'interest', (interest) => ok({ ...window, interest }))
     }
     case 'contacted':
       if (!CONSENT_CHANNELS.has(value.channel as string)) return `unknown channel ${JSON.stringify(value.channel)}`
@@ -167,6 +176,20 @@ function checkValue(kind: ValueKind, operator: string, value: unknown): string |
         : 'needs a number'
   }
   return 'unsupported value'
+}
+
+/** An event window's optional property condition; absent, it is left out of the clean tree. */
+function eventCondition(value: unknown): string | { condition?: EventCondition } {
+  if (value == null) return {}
+  if (!isRecord(value)) return '"condition" needs "property", "operator" and "value"'
+  if (typeof value.property !== 'string' || !ATTRIBUTE_KEY.test(value.property) || RESERVED_KEYS.has(value.property))
+    return 'condition "property" must be a name of letters, digits, _ or - (up to 64), e.g. asset, form, url'
+  if (!EVENT_CONDITION_OPERATORS.includes(value.operator as never))
+    return `condition "operator" must be one of ${EVENT_CONDITION_OPERATORS.join(', ')}`
+  if (!isText(value.value))
+    return `condition "value" needs a text of 1–${LIMITS.textLength} characters without control characters`
+  const condition = { operator: value.operator, property: value.property, value: value.value.trim() }
+  return { condition: condition as EventCondition }
 }
 
 const daysProblem = `"days" must be a whole number from 1 to ${LIMITS.days}`

@@ -9,7 +9,19 @@ export type RuleGroup = { combinator: 'and' | 'or'; id?: string; not?: boolean; 
 
 export type Comparison = '<' | '<=' | '=' | '>' | '>=' | '!='
 
-export type EventWindow = { count: number; days: number; interest?: Id | null; type: string }
+/**
+ * "Download where asset = X", "page view where url contains Y": a text property of the event
+ * compared exactly (case matters), or searched for a part of it. Numbers and missing properties never match.
+ */
+export type EventCondition = { operator: 'contains' | 'equals'; property: string; value: string }
+
+export type EventWindow = {
+  condition?: EventCondition | null
+  count: number
+  days: number
+  interest?: Id | null
+  type: string
+}
 
 export type RfmMetric = 'frequency' | 'frequencyScore' | 'monetary' | 'monetaryScore' | 'recencyDays' | 'recencyScore'
 

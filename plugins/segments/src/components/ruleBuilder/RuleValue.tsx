@@ -5,7 +5,7 @@ import React from 'react'
 import type { SegmentOptions } from '../../endpoints/options'
 import type { Text } from './text'
 
-import { INTEREST_SOURCES, LIMITS, RFM_METRICS } from '../../rules/catalogue'
+import { EVENT_CONDITION_OPERATORS, INTEREST_SOURCES, LIMITS, RFM_METRICS } from '../../rules/catalogue'
 import { AttributeValue } from './AttributeValue'
 import { Choice, NumberInput, TextInput } from './inputs'
 import { isRecord, kindOf } from './values'
@@ -238,6 +238,13 @@ export function RuleValue({ context, disabled, field, handleOnChange, operator, 
             t={t}
             value={current.interest}
           />
+          <EventCondition
+            {...common}
+            onChange={(condition) => patch({ condition })}
+            properties={options?.eventProperties[String(current.type)] ?? []}
+            t={t}
+            value={current.condition}
+          />
           <InLastDays {...common} onChange={(days) => patch({ days })} t={t} value={current.days} />
         </span>
       )
@@ -278,6 +285,57 @@ export function RuleValue({ context, disabled, field, handleOnChange, operator, 
     default:
       return null
   }
+}
+
+/** "… where [property] [is exactly | contains] [value]": the optional property condition of an event window. */
+function EventCondition({
+  disabled,
+  onChange,
+  properties,
+  t,
+  value,
+}: {
+  disabled?: boolean
+  onChange: (condition: null | Record<string, unknown>) => void
+  properties: string[]
+  t: Text
+  value: unknown
+}) {
+  const condition = isRecord(value) ? value : null
+  const operators = EVENT_CONDITION_OPERATORS.map((operator) => ({ label: t[operator], value: operator }))
+  return (
+    <>
+      <Choice
+        disabled={disabled}
+        label={t.property}
+        onChange={(property) =>
+          onChange(property === '' ? null : { operator: 'equals', value: '', ...condition, property })
+        }
+        options={properties.map((property) => ({ label: property, value: property }))}
+        placeholder={t.anyProperty}
+        t={t}
+        value={condition?.property}
+      />
+      {condition && (
+        <>
+          <Choice
+            disabled={disabled}
+            label={t.propertyOperator}
+            onChange={(operator) => onChange({ ...condition, operator })}
+            options={operators}
+            t={t}
+            value={condition.operator}
+          />
+          <TextInput
+            disabled={disabled}
+            label={t.propertyValue}
+            onChange={(text) => onChange({ ...condition, value: text })}
+            value={condition.value}
+          />
+        </>
+      )}
+    </>
+  )
 }
 
 type PartProps = { disabled?: boolean; onChange: (value: null | number) => void; t: Text; value: unknown }

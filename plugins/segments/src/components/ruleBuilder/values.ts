@@ -50,6 +50,7 @@ export function valueFor(kind: undefined | ValueKind, operator: string, previous
       return { channel: prev.channel ?? 'email' }
     case 'events':
       return {
+        condition: isRecord(prev.condition) ? prev.condition : null,
         count: number(prev.count, 1),
         days: number(prev.days, 30),
         interest: prev.interest ?? null,
