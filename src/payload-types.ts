@@ -95,7 +95,11 @@ export interface Config {
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    subscribers: {
+      purchases: 'events';
+    };
+  };
   collectionsSelect: {
     'content-blocks': ContentBlocksSelect<false> | ContentBlocksSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
@@ -504,16 +508,13 @@ export interface Subscriber {
       }[]
     | null;
   /**
-   * Purchases, e.g. from the shop or CRM; discount blocks for recently bought products are withheld.
+   * Purchase events (event API, shop orders), read-only; discount blocks for recently bought products are held back.
    */
-  purchases?:
-    | {
-        product: string;
-        purchasedAt: string;
-        amount?: number | null;
-        id?: string | null;
-      }[]
-    | null;
+  purchases?: {
+    docs?: (number | Event)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
   sendHistory?:
     | {
         newsletter?: (number | null) | Newsletter;
@@ -1452,14 +1453,7 @@ export interface SubscribersSelect<T extends boolean = true> {
         lastSeenAt?: T;
         id?: T;
       };
-  purchases?:
-    | T
-    | {
-        product?: T;
-        purchasedAt?: T;
-        amount?: T;
-        id?: T;
-      };
+  purchases?: T;
   sendHistory?:
     | T
     | {

@@ -1,5 +1,5 @@
-import { type MigrateUpArgs as PostgresUpArgs, sql as postgresSql } from '@payloadcms/db-postgres'
-import { type MigrateUpArgs as SqliteUpArgs, sql as sqliteSql } from '@payloadcms/db-sqlite'
+import { sql as postgresSql, type MigrateUpArgs as PostgresUpArgs } from '@payloadcms/db-postgres'
+import { sql as sqliteSql, type MigrateUpArgs as SqliteUpArgs } from '@payloadcms/db-sqlite'
 
 /**
  * Issue 15: the subscriber's `purchases` array became a view of `purchase` events. Each stored row

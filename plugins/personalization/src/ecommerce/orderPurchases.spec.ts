@@ -119,10 +119,10 @@ describe('shop orders as purchase events (stock host with @payloadcms/plugin-eco
 
   it('finds the subscriber through the order’s customer account when the order has no email', async () => {
     const bob = await payload.create({ collection: 'subscribers', data: { email: 'bob@example.com' } as never })
-    const customer = await payload.create({
+    const customer = (await payload.create({
       collection: 'staff' as never,
       data: { email: 'bob@example.com', password: 'customer-password-1' } as never,
-    })
+    })) as { id: number | string }
     const paid = await order({
       customer: customer.id,
       items: [{ product: payroll.id, quantity: 1 }],

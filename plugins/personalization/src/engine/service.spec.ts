@@ -9,6 +9,7 @@ import { fieldErrors } from '../../../../tests/helpers/errors'
 import { type LocalPayload } from '../../../../tests/helpers/localPayload'
 import { startDemoPayload } from '../../../../tests/helpers/referenceApp'
 import { CodedError } from '../errors'
+import { recordEvents } from '../events/intake'
 import { personalizationToken, personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from './service'
 
 describe('personalized documents from the demo data (Local API, SQLite)', () => {
@@ -26,6 +27,17 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
       data: { email: `reader-${Math.random().toString(36).slice(2)}@example.com`, ...data } as never,
       showHiddenFields: true,
     })
+  /** A purchase as the shop posts it: an event, the one source of purchases. */
+  const purchased = (subscriber: number | string, product: string, daysAgo: number) =>
+    recordEvents(payload, [
+      {
+        id: `purchase-${subscriber}-${product}`,
+        occurredAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+        properties: { product },
+        subscriber,
+        type: 'purchase',
+      },
+    ])
   const codeOf = async (promise: Promise<unknown>) => {
     try {
       await promise
@@ -96,20 +108,15 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
   })
 
   it('never offers a customer an acquisition offer, and withholds a discount after a recent purchase', async () => {
-    const customer = await subscriberWith({
-      locale: 'de',
-      purchases: [{ product: 'lohn-modul', purchasedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }],
-      stage: await stageId('customer'),
-    })
+    const customer = await subscriberWith({ locale: 'de', stage: await stageId('customer') })
+    await purchased(customer.id, 'lohn-modul', 3)
     const result = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: customer.id })
     const offered = result.slots.find((slot) => slot.key === 'angebot')!.blocks.map((block) => block.title)
     expect(offered).not.toContain('30 Tage kostenlos testen')
     expect(offered).not.toContain('20 % auf das Lohnmodul')
 
-    const longAgo = await subscriberWith({
-      purchases: [{ product: 'lohn-modul', purchasedAt: new Date(Date.now() - 90 * 86_400_000).toISOString() }],
-      stage: await stageId('customer'),
-    })
+    const longAgo = await subscriberWith({ stage: await stageId('customer') })
+    await purchased(longAgo.id, 'lohn-modul', 90)
     const later = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: longAgo.id })
     expect(later.slots.find((slot) => slot.key === 'angebot')!.blocks.map((block) => block.title)).toEqual([
       '20 % auf das Lohnmodul',

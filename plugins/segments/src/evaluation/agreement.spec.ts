@@ -383,7 +383,7 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
             count: fc.integer({ max: 3, min: 1 }),
             days: fc.integer({ max: 400, min: 1 }),
             interest: fc.option(id(world.interests), { freq: 4, nil: null }),
-            typed: fc.constantFrom(
+            typed: fc.constantFrom<[string, string]>(
               ['page_viewed', 'url'],
               ['email_clicked', 'url'],
               ['download', 'asset'],

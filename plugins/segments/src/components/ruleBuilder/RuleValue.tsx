@@ -16,7 +16,7 @@ export type EditorContext = { docId: null | string; options: null | SegmentOptio
 /** Picks the editor for the value kind the catalogue assigns to the rule's field and operator. */
 export function RuleValue({ context, disabled, field, handleOnChange, operator, value }: ValueEditorProps) {
   const { docId, options, t } = context as EditorContext
-  const list = (name: keyof SegmentOptions) => options?.[name] ?? []
+  const list = (name: Exclude<keyof SegmentOptions, 'eventProperties'>) => options?.[name] ?? []
   const current = isRecord(value) ? value : {}
   const patch = (change: Record<string, unknown>) => handleOnChange({ ...current, ...change })
   const optional = (chosen: string) => (chosen === '' ? null : chosen)
