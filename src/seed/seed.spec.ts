@@ -80,6 +80,14 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
     expect(new Set(subscribers.map((s) => s.locale))).toEqual(new Set(['de', 'en']))
     expect(new Set(subscribers.map((s) => s.stage)).size).toBe(8)
     expect(subscribers.every((s) => (s.stageHistory ?? []).length === 1)).toBe(true)
+
+    // Customers' purchases are purchase events (the subscriber shows them read-only), each with a price.
+    const purchases = (
+      await payload.find({ collection: 'events', depth: 0, limit: 0, where: { type: { equals: 'purchase' } } })
+    ).docs
+    expect(purchases.length).toBeGreaterThan(20)
+    for (const { properties } of purchases)
+      expect(properties).toMatchObject({ amount: expect.any(Number), currency: 'EUR', product: expect.any(String) })
   })
 
   it('has a published German fallback block for every channel and an English one for email', async () => {

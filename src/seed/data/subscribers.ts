@@ -84,7 +84,9 @@ export function demoSubscribers(count = 200, seed = 20261123): SubscriberSeed[] 
     const stage = weighted(STAGES)
     const customer = stage === 'customer' || stage === 'repeat_customer'
     const product = customer ? pick(['lohn-modul', 'e-rechnung-modul', 'basis-paket']) : null
-    const purchases = product ? [{ amount: PRICES[product], daysAgo: Math.floor(rnd() * 120), product }] : []
+    // Within the last 60 days: an older purchase as the last engagement would move the customer to at_risk
+    // ("60 Tage ohne Reaktion") as soon as the intake settles it, and the demo's stages are chosen, not computed.
+    const purchases = product ? [{ amount: PRICES[product], daysAgo: Math.floor(rnd() * 60), product }] : []
     const topics = ['wochen-update', 'webinare', 'angebote'].filter(() => rnd() < 0.6)
     const consentRoll = rnd()
     const consents = {
