@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { testedDatabases } from '../../../../tests/helpers/databases'
 import { createStaff, type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
 import { recordEvents } from '../events/intake'
 
 /** The subscriber's purchases are a view of their purchase events: shown to admins, written by no one. */
-describe('subscriber purchases (Local API, SQLite)', () => {
+describe.each(testedDatabases())('subscriber purchases on %s', (kind) => {
   let local: LocalPayload
   let subscriber: number | string
 
@@ -23,7 +24,7 @@ describe('subscriber purchases (Local API, SQLite)', () => {
   }
 
   beforeAll(async () => {
-    local = await startLocalPayload('sqlite')
+    local = await startLocalPayload(kind)
     subscriber = (
       await local.payload.create({ collection: 'subscribers', data: { email: 'alice@example.com' } as never })
     ).id
