@@ -32,11 +32,32 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     await advanceAutomations(payload, at)
     for (let round = 0; round < 20; round++) await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
   }
+  // Without a cool-down: these specs are about triggers and steps (timing: sendTiming.spec.ts).
   const automation = async (data: Record<string, unknown>) =>
     (await payload.create({
       collection: 'automations',
-      data: { active: true, name: `Automation ${Math.random()}`, ...data } as never,
+      data: { active: true, cooldownMinutes: 0, name: `Automation ${Math.random()}`, ...data } as never,
     })) as Automation
+  /**
+   * The worker's clock is simulated (workAt), the sender's is real: moves every mail sent so far
+   * `days` into the past, so the contact budget sees the days in between pass.
+   */
+  const ageSends = async (days: number) => {
+    const { docs } = await payload.find({
+      collection: 'campaign-sends',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      where: { state: { equals: 'sent' } },
+    })
+    await writeAtomically(payload, {
+      updates: docs.map((doc) => ({
+        collection: 'campaign-sends',
+        data: { sentAt: new Date(new Date(doc.sentAt!).getTime() - days * DAY) },
+        id: String(doc.id),
+      })),
+    })
+  }
   const runsOf = async (automationId: number | string) =>
     (
       await payload.find({
@@ -52,6 +73,11 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
   beforeAll(async () => {
     world = await startCampaignWorld()
     ;({ payload, sink } = world)
+    // No quiet hours: the specs run at any time of day.
+    await payload.updateGlobal({
+      data: { quietHours: { from: '00:00', until: '00:00' } } as never,
+      slug: 'contact-budget' as never,
+    })
     const base = (
       await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })
     ).docs[0]
@@ -80,7 +106,7 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
   })
   afterAll(() => world?.close())
 
-  it('sends a welcome series on days 0, 3 and 7 after the double opt-in, once per subscriber, not held back by the weekly cap', async () => {
+  it('sends a welcome series on days 0, 3 and 7 after the double opt-in, once per subscriber, within the contact budget', async () => {
     const welcome = await automation({
       steps: [
         { newsletter: newsletters['willkommen-1'].id, type: 'send' },
@@ -115,9 +141,17 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     expect(subjects('neu@empfang.example')).toEqual(['willkommen-1: Nina'])
     await workAt(new Date(start.getTime() + 2 * DAY))
     expect(subjects('neu@empfang.example')).toHaveLength(1)
+    await ageSends(3)
     await workAt(new Date(start.getTime() + 3 * DAY + 60_000))
+    await ageSends(4)
     await workAt(new Date(start.getTime() + 7 * DAY + 120_000))
-    expect(subjects('neu@empfang.example')).toEqual(['willkommen-1: Nina', 'willkommen-2: Nina', 'willkommen-3: Nina'])
+    // Automation mails count like any campaign: the default frequency "weekly" (1 per 7 days) holds back day 3.
+    expect(subjects('neu@empfang.example')).toEqual(['willkommen-1: Nina', 'willkommen-3: Nina'])
+    const held = await payload.find({
+      collection: 'campaign-sends',
+      where: { state: { equals: 'skipped' }, subscriber: { equals: id } },
+    })
+    expect(held.docs.map((doc) => doc.reason)).toEqual(['budget'])
     const runs = await runsOf(welcome.id)
     expect(runs.map((run) => run.state)).toEqual(['done'])
     // An import confirmed without double opt-in does not start it.
@@ -170,6 +204,7 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
       ],
       { source: 'tracking' },
     )
+    await ageSends(7)
     await workAt(new Date(start.getTime() + 7 * DAY + 60_000))
     expect(subjects(reacts)).toEqual(['wieder-da-1: Person0'])
     expect(subjects(silent)).toEqual(['wieder-da-1: Person1', 'wieder-da-2: Person1'])
