@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { idFromKey, writeAtomically } from '@kontorwerk/personalization'
+import { idFromKey, relationKey, writeAtomically } from '@kontorwerk/personalization'
 
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
 import type { Automation, Campaign } from '../documents'
@@ -35,7 +35,7 @@ const situation = fc.record({
   }),
   people: fc.array(
     fc.record({
-      frequency: fc.constantFrom<Frequency>('weekly', 'monthly', 'important_only'),
+      frequency: fc.constantFrom<Frequency>('weekly', 'monthly', 'important_only', 'important_only'),
       // Mails they got before, hours ago (up to 8 days).
       history: fc.array(fc.integer({ max: 8 * 24, min: 1 }), { maxLength: 3 }),
       // Which of the campaigns and automations (by index) plan a mail for them.
@@ -101,7 +101,7 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
         reason?: null | string
         sentAt?: null | string
         state: string
-        subscriber: number | string
+        subscriber: { id: number | string } | number | string
       }[]
     /** Every campaign's send jobs at the same moment, again while anything is left (a record the commit handed back). */
     const sendAllAtOnce = async (campaigns: string[]) => {
@@ -150,6 +150,39 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
       )
     })
 
+    it('lets only one of three equal campaigns sent at the same moment through per person and day', async () => {
+      run++
+      await payload.updateGlobal({
+        data: { email: { perDay: 1, perWeek: 3 } } as never,
+        slug: 'contact-budget' as never,
+      })
+      const audience = await createAudience(payload, { count: 4, prefix: `same-${kind}-` })
+      await writeAtomically(payload, {
+        updates: audience.ids.map((id) => ({
+          collection: 'subscribers',
+          data: { preferences: { frequency: 'important_only' } },
+          id,
+        })),
+      })
+      const made: Campaign[] = []
+      for (let index = 0; index < 3; index++) made.push(await sendingCampaign({ important: true }, audience.ids))
+      await sendAllAtOnce(made.map((campaign) => String(campaign.id)))
+      for (const campaign of made) await setCampaignStatus(payload, campaign.id, { status: 'done' })
+      const records = await recordsOf(audience.ids)
+      for (const [index, subscriber] of audience.ids.entries()) {
+        const mine = records.filter((record) => relationKey(record.subscriber) === subscriber)
+        expect(mine.map((record) => record.state).sort()).toEqual(['sent', 'skipped', 'skipped'])
+        expect(mine.filter((record) => record.state === 'skipped').map((record) => record.reason)).toEqual([
+          'budget',
+          'budget',
+        ])
+        const delivered = sink.messages.filter(
+          (mail) => (mail.to && 'text' in mail.to ? mail.to.text : '') === audience.emails[index],
+        )
+        expect(delivered).toHaveLength(1)
+      }
+    }, 120_000)
+
     it('never sends more than the limits per person and window, and the more important message wins', async () => {
       await fc.assert(
         fc.asyncProperty(situation, async ({ budget, campaigns, people }) => {
@@ -191,7 +224,7 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
           const records = await recordsOf(audience.ids)
           expect(records.filter((record) => record.state === 'pending')).toEqual([])
           for (const [index, subscriber] of audience.ids.entries()) {
-            const mine = records.filter((record) => String(record.subscriber) === subscriber)
+            const mine = records.filter((record) => relationKey(record.subscriber) === subscriber)
             const sentTimes = mine
               .filter((record) => record.state === 'sent')
               .map((record) => Date.parse(record.sentAt!))
@@ -220,7 +253,7 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
             )
             const sent = records.filter(
               (record) =>
-                String(record.subscriber) === subscriber &&
+                relationKey(record.subscriber) === subscriber &&
                 record.state === 'sent' &&
                 String(record.campaign.id) !== String(history.id),
             )
