@@ -12,6 +12,7 @@ import type { Automation, Newsletter } from '../documents'
 import { createAudience } from '../../../../tests/helpers/audience'
 import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { CAMPAIGN_QUEUE } from '../defaults'
+import { queueSendJob } from '../sending/continueOrFinish'
 import { advanceAutomations } from './advance'
 import { sweepAutomations } from './triggers'
 
@@ -312,6 +313,78 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     expect(await runsOf(onboarding.id)).toHaveLength(1)
     expect(await runsOf(staged.id)).toHaveLength(1)
     expect(await runsOf(birthday.id)).toHaveLength(1)
+  })
+
+  it('holds a behaviour-triggered mail for its cool-down and the recipient’s quiet hours instead of dropping it', async () => {
+    const berlinNow = (offsetMinutes: number) =>
+      new Intl.DateTimeFormat('en-GB', {
+        hour: '2-digit',
+        hourCycle: 'h23',
+        minute: '2-digit',
+        timeZone: 'Europe/Berlin',
+      }).format(new Date(Date.now() + offsetMinutes * 60_000))
+    const recordsOf = async (subscriber: string) =>
+      (await payload.find({ collection: 'campaign-sends', depth: 0, where: { subscriber: { equals: subscriber } } }))
+        .docs
+    // Only this automation reacts to purchases here.
+    await payload.update({
+      collection: 'automations',
+      data: { active: false } as never,
+      where: { trigger: { equals: 'first_purchase' } },
+    })
+    const onboarding = await automation({
+      cooldownMinutes: 30,
+      steps: [{ newsletter: newsletters.onboarding.id, type: 'send' }],
+      trigger: 'first_purchase',
+    })
+    const [buyer, nightOwl] = (await createAudience(payload, { count: 2, prefix: 'timed-' })).ids
+    const buy = (subscriber: string) =>
+      recordEvents(payload, [
+        {
+          id: `timed-${subscriber}-${Date.now()}`,
+          properties: { amount: 49, product: 'lohn-modul' },
+          subscriber,
+          type: 'purchase',
+        },
+      ])
+    await buy(buyer)
+    await workAt(new Date())
+    // Not yet: pending until 30 minutes after the purchase (the run's start).
+    const [waiting] = await recordsOf(buyer)
+    const run = (await runsOf(onboarding.id)).find((entry) => String(entry.subscriber) === buyer)!
+    expect(waiting.state).toBe('pending')
+    expect(new Date(waiting.nextAttemptAt!).getTime()).toBe(new Date(run.createdAt).getTime() + 30 * 60_000)
+    expect(subjects('timed-0@empfang.example')).toEqual([])
+
+    // Quiet hours around the current time (Berlin: the profile has no zone of its own): no cool-down, still waits.
+    await payload.update({ collection: 'automations', data: { cooldownMinutes: 0 } as never, id: onboarding.id })
+    await payload.updateGlobal({
+      data: { quietHours: { from: berlinNow(-60), until: berlinNow(60) } } as never,
+      slug: 'contact-budget' as never,
+    })
+    await buy(nightOwl)
+    await workAt(new Date())
+    const [held] = await recordsOf(nightOwl)
+    expect(held.state).toBe('pending')
+    const heldUntil = new Date(held.nextAttemptAt!).getTime()
+    expect(Math.abs(heldUntil - (Date.now() + 60 * 60_000))).toBeLessThan(2 * 60_000)
+    expect(subjects('timed-1@empfang.example')).toEqual([])
+
+    // A mail that is due anyway (a backlog) is put back by the send job, not sent, while the quiet hours last.
+    await writeAtomically(payload, {
+      updates: [{ collection: 'campaign-sends', data: { nextAttemptAt: null }, id: String(held.id) }],
+    })
+    await queueSendJob(payload, String(held.campaign))
+    await workAt(new Date())
+    const [putBack] = await recordsOf(nightOwl)
+    expect(putBack.state).toBe('pending')
+    expect(Math.abs(new Date(putBack.nextAttemptAt!).getTime() - heldUntil)).toBeLessThan(2 * 60_000)
+    expect(subjects('timed-1@empfang.example')).toEqual([])
+    await payload.updateGlobal({
+      data: { quietHours: { from: '00:00', until: '00:00' } } as never,
+      slug: 'contact-budget' as never,
+    })
+    await payload.update({ collection: 'automations', data: { active: false } as never, id: onboarding.id })
   })
 
   it('keeps each send step as a campaign with its own report, paused while the automation is off', async () => {
