@@ -13,11 +13,11 @@ import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helper
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { advanceAutomations } from '../automation/advance'
 import { enroll } from '../automation/enroll'
+import { setCampaignStatus } from '../utilities/campaignStatus'
+import { campaignsOptions } from '../utilities/options'
 import { campaignMessageId } from './prepareCampaign'
 import { PRIORITIES, type Priority } from './priority'
 import { sendSlice } from './sendSlice'
-import { campaignsOptions } from '../utilities/options'
-import { setCampaignStatus } from '../utilities/campaignStatus'
 
 const DAY = 24 * 3600 * 1000
 const FREQUENCY_DAYS = { monthly: 30, weekly: 7 } as const
@@ -142,7 +142,7 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
         depth: 0,
         where: { automation: { in: automations.map((automation) => automation.id) } },
       })
-      expect(steps.docs.map((doc) => [doc.automation, doc.priority]).sort()).toEqual(
+      expect((steps.docs as Campaign[]).map((doc) => [doc.automation, doc.priority]).sort()).toEqual(
         [
           [automations[0].id, 'high'],
           [automations[1].id, 'low'],

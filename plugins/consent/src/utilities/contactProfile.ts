@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import type { ContactProfile, ContactRequest } from './canContact'
 
+import { channelBudget, contactBudgetSettings } from '../globals/ContactBudget'
 import { canContact, canTrack } from './canContact'
 import { ledgerEvents, trackingLedgers } from './ledger'
-import { channelBudget, contactBudgetSettings } from '../globals/ContactBudget'
 
 /** Everything the gate needs about one subscriber, read from the ledger (the truth), preferences and send history. */
 export async function loadContactProfile(payload: Payload, subscriberId: number | string): Promise<ContactProfile> {
