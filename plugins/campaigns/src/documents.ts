@@ -38,7 +38,6 @@ export interface Campaign {
   channel: 'email' | 'push' | 'sms'
   createdAt: string
   exclusions?: null | SegmentRelation[]
-  exemptFromCaps?: boolean | null
   finishedAt?: null | string
   frozenAudience?: null | SegmentRelation
   id: DocumentId
@@ -46,6 +45,8 @@ export interface Campaign {
   localTime?: boolean | null
   name: string
   newsletter: Relation<Newsletter>
+  /** Who goes first when a person's contact budget cannot take everything planned. */
+  priority?: 'high' | 'low' | 'normal' | null
   sendAt?: null | string
   startedAt?: null | string
   status: CampaignStatus
@@ -60,11 +61,13 @@ export type AutomationTrigger = 'birthday' | 'double_opt_in' | 'first_purchase' 
 export interface Automation {
   active?: boolean | null
   birthdayAttribute?: null | string
-  countsTowardCaps?: boolean | null
+  /** Behaviour-triggered: no mail sooner than this after the trigger (default 30). */
+  cooldownMinutes?: null | number
   createdAt: string
   exitOnEngagement?: boolean | null
   id: DocumentId
   name: string
+  priority?: 'high' | 'low' | 'normal' | null
   reentryDays?: null | number
   segment?: null | SegmentRelation
   stage?: null | Relation<LifecycleStage>

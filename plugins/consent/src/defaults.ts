@@ -3,9 +3,9 @@ import { withDefaults } from '@kontorwerk/personalization'
 import type { ConsentPluginOptions, ResolvedConsentOptions } from './types'
 
 export const defaults: ResolvedConsentOptions = {
+  contactBudget: { perDay: 1, perWeek: 3, quietHours: { from: '20:00', until: '08:00' } },
   networkData: 'hashed',
   subscribersSlug: 'subscribers',
-  systemCap: { maxMessages: 3, perDays: 7 },
   unsubscribeMailto: 'unsubscribe@example.com',
 }
 

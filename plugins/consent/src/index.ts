@@ -18,6 +18,7 @@ import { consentHistoryField } from './fields/consentHistory'
 import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
 import { branding } from './globals/Branding'
+import { contactBudgetGlobal } from './globals/ContactBudget'
 import { consentOperations } from './graphql/operations'
 import { consentTranslations } from './translations'
 import { bounceConsumer } from './utilities/bounceConsumer'
@@ -62,7 +63,11 @@ export const consent =
       collections: [...collections, Topics, consentRecords(options)],
       // The public pages under the API route (/api/subscribe, /api/preferences, …): no server of the host's own is needed.
       endpoints: [...(config.endpoints ?? []), ...consentEndpoints],
-      globals: [...(config.globals ?? []), branding(personalizationOptions({ config }).mediaSlug)],
+      globals: [
+        ...(config.globals ?? []),
+        branding(personalizationOptions({ config }).mediaSlug),
+        contactBudgetGlobal(options),
+      ],
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({
@@ -85,6 +90,22 @@ export { CONSENT_CHANNEL_OPTIONS } from './fields/channels'
 export { consentTranslations } from './translations'
 export type { ConsentTranslationKey, ConsentTranslations } from './translations'
 export { consentOptions } from './utilities/options'
+export {
+  BUDGET_CHANNELS,
+  channelBudget,
+  CONTACT_BUDGET,
+  contactBudgetSettings,
+  type ContactBudgetSettings,
+} from './globals/ContactBudget'
+export {
+  type BudgetWindow,
+  budgetWindows,
+  type ChannelBudget,
+  fitsBudget,
+  FREQUENCY_CAPS,
+  type Frequency,
+  sentWithin,
+} from './utilities/contactBudget'
 export { consentStatus } from './utilities/consentState'
 export { grantedConsentSql } from './utilities/ledgerSql'
 export { ledgersInOrder, ledgersOf } from './utilities/ledger'

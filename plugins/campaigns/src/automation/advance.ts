@@ -9,11 +9,12 @@ import { AUTOMATION_RUNS, AUTOMATIONS, CAMPAIGN_SENDS, CAMPAIGNS } from '../defa
 import { queueSendJob } from '../sending/continueOrFinish'
 import { campaignMessageId } from '../sending/prepareCampaign'
 import { campaignsOptions } from '../utilities/options'
+import { sendTimesOf } from './sendTiming'
 
 const DAY = 24 * 3600 * 1000
 const BATCH = 200
 
-type Run = { automation: string; id: string; step: number; subscriber: string }
+type Run = { automation: string; createdAt: Date; id: string; step: number; subscriber: string }
 type Outcome = {
   nextAt?: Date
   sends: { campaign: string; run: Run }[]
@@ -34,7 +35,7 @@ export async function advanceAutomations(payload: Payload, now = new Date()): Pr
   for (;;) {
     const { rows } = await claimRows(payload, {
       collection: AUTOMATION_RUNS,
-      fields: ['automation', 'step', 'subscriber'],
+      fields: ['automation', 'createdAt', 'step', 'subscriber'],
       filter: (c) => sql`${c('state')} = 'active' and ${c('nextAt')} <= ${now.toISOString()}`,
       leaseSeconds,
       limit: BATCH,
@@ -44,6 +45,8 @@ export async function advanceAutomations(payload: Payload, now = new Date()): Pr
     if (rows.length === 0) return advanced
     const runs: Run[] = rows.map((row) => ({
       automation: String(row.automation),
+      // The run started on the trigger: the cool-down counts from here.
+      createdAt: new Date(row.createdAt as Date | string),
       id: String(row.id),
       step: Number(row.step ?? 0),
       subscriber: String(row.subscriber),
@@ -51,7 +54,14 @@ export async function advanceAutomations(payload: Payload, now = new Date()): Pr
     const automations = await loadAutomations(payload, [...new Set(runs.map((run) => run.automation))])
     const outcomes = new Map<string, Outcome>()
     for (const run of runs) outcomes.set(run.id, await walk(payload, automations.get(run.automation), run, now))
-    await write(payload, runs, outcomes, now)
+    const sendTimes = await sendTimesOf(
+      payload,
+      [...outcomes.values()].flatMap((outcome) =>
+        outcome.sends.map(({ run }) => ({ automation: automations.get(run.automation)!.automation, run })),
+      ),
+      now,
+    )
+    await write(payload, runs, outcomes, now, sendTimes)
     advanced += runs.length
   }
 }
@@ -129,7 +139,14 @@ async function walk(payload: Payload, loaded: Loaded | undefined, run: Run, now:
   return { sends, state: 'done', step: steps.length }
 }
 
-async function write(payload: Payload, runs: Run[], outcomes: Map<string, Outcome>, now: Date) {
+/** `sendTimes`: a run's mails that must wait (cool-down, quiet hours) are written pending until then. */
+async function write(
+  payload: Payload,
+  runs: Run[],
+  outcomes: Map<string, Outcome>,
+  now: Date,
+  sendTimes: Map<string, Date>,
+) {
   const sends = [...outcomes.values()].flatMap((outcome) => outcome.sends)
   await writeAtomically(payload, {
     inserts: [
@@ -141,6 +158,7 @@ async function write(payload: Payload, runs: Run[], outcomes: Map<string, Outcom
           campaign: idFromKey(payload, campaign),
           eventRecorded: false,
           messageId: campaignMessageId(payload, campaign, `${run.subscriber}-${run.id}`),
+          nextAttemptAt: sendTimes.get(run.id) ?? null,
           sendKey: `${campaign}:${run.subscriber}:${run.id}`,
           state: 'pending',
           subscriber: idFromKey(payload, run.subscriber),

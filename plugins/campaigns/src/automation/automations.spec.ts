@@ -12,6 +12,7 @@ import type { Automation, Newsletter } from '../documents'
 import { createAudience } from '../../../../tests/helpers/audience'
 import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { CAMPAIGN_QUEUE } from '../defaults'
+import { queueSendJob } from '../sending/continueOrFinish'
 import { advanceAutomations } from './advance'
 import { sweepAutomations } from './triggers'
 
@@ -32,11 +33,32 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     await advanceAutomations(payload, at)
     for (let round = 0; round < 20; round++) await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
   }
+  // Without a cool-down: these specs are about triggers and steps (timing: sendTiming.spec.ts).
   const automation = async (data: Record<string, unknown>) =>
     (await payload.create({
       collection: 'automations',
-      data: { active: true, name: `Automation ${Math.random()}`, ...data } as never,
+      data: { active: true, cooldownMinutes: 0, name: `Automation ${Math.random()}`, ...data } as never,
     })) as Automation
+  /**
+   * The worker's clock is simulated (workAt), the sender's is real: moves every mail sent so far
+   * `days` into the past, so the contact budget sees the days in between pass.
+   */
+  const ageSends = async (days: number) => {
+    const { docs } = await payload.find({
+      collection: 'campaign-sends',
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      where: { state: { equals: 'sent' } },
+    })
+    await writeAtomically(payload, {
+      updates: docs.map((doc) => ({
+        collection: 'campaign-sends',
+        data: { sentAt: new Date(new Date(doc.sentAt!).getTime() - days * DAY) },
+        id: String(doc.id),
+      })),
+    })
+  }
   const runsOf = async (automationId: number | string) =>
     (
       await payload.find({
@@ -52,6 +74,11 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
   beforeAll(async () => {
     world = await startCampaignWorld()
     ;({ payload, sink } = world)
+    // No quiet hours: the specs run at any time of day.
+    await payload.updateGlobal({
+      data: { quietHours: { from: '00:00', until: '00:00' } } as never,
+      slug: 'contact-budget' as never,
+    })
     const base = (
       await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })
     ).docs[0]
@@ -80,7 +107,7 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
   })
   afterAll(() => world?.close())
 
-  it('sends a welcome series on days 0, 3 and 7 after the double opt-in, once per subscriber, not held back by the weekly cap', async () => {
+  it('sends a welcome series on days 0, 3 and 7 after the double opt-in, once per subscriber, within the contact budget', async () => {
     const welcome = await automation({
       steps: [
         { newsletter: newsletters['willkommen-1'].id, type: 'send' },
@@ -115,9 +142,17 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     expect(subjects('neu@empfang.example')).toEqual(['willkommen-1: Nina'])
     await workAt(new Date(start.getTime() + 2 * DAY))
     expect(subjects('neu@empfang.example')).toHaveLength(1)
+    await ageSends(3)
     await workAt(new Date(start.getTime() + 3 * DAY + 60_000))
+    await ageSends(4)
     await workAt(new Date(start.getTime() + 7 * DAY + 120_000))
-    expect(subjects('neu@empfang.example')).toEqual(['willkommen-1: Nina', 'willkommen-2: Nina', 'willkommen-3: Nina'])
+    // Automation mails count like any campaign: the default frequency "weekly" (1 per 7 days) holds back day 3.
+    expect(subjects('neu@empfang.example')).toEqual(['willkommen-1: Nina', 'willkommen-3: Nina'])
+    const held = await payload.find({
+      collection: 'campaign-sends',
+      where: { state: { equals: 'skipped' }, subscriber: { equals: id } },
+    })
+    expect(held.docs.map((doc) => doc.reason)).toEqual(['budget'])
     const runs = await runsOf(welcome.id)
     expect(runs.map((run) => run.state)).toEqual(['done'])
     // An import confirmed without double opt-in does not start it.
@@ -170,6 +205,7 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
       ],
       { source: 'tracking' },
     )
+    await ageSends(7)
     await workAt(new Date(start.getTime() + 7 * DAY + 60_000))
     expect(subjects(reacts)).toEqual(['wieder-da-1: Person0'])
     expect(subjects(silent)).toEqual(['wieder-da-1: Person1', 'wieder-da-2: Person1'])
@@ -277,6 +313,78 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
     expect(await runsOf(onboarding.id)).toHaveLength(1)
     expect(await runsOf(staged.id)).toHaveLength(1)
     expect(await runsOf(birthday.id)).toHaveLength(1)
+  })
+
+  it('holds a behaviour-triggered mail for its cool-down and the recipient’s quiet hours instead of dropping it', async () => {
+    const berlinNow = (offsetMinutes: number) =>
+      new Intl.DateTimeFormat('en-GB', {
+        hour: '2-digit',
+        hourCycle: 'h23',
+        minute: '2-digit',
+        timeZone: 'Europe/Berlin',
+      }).format(new Date(Date.now() + offsetMinutes * 60_000))
+    const recordsOf = async (subscriber: string) =>
+      (await payload.find({ collection: 'campaign-sends', depth: 0, where: { subscriber: { equals: subscriber } } }))
+        .docs
+    // Only this automation reacts to purchases here.
+    await payload.update({
+      collection: 'automations',
+      data: { active: false } as never,
+      where: { trigger: { equals: 'first_purchase' } },
+    })
+    const onboarding = await automation({
+      cooldownMinutes: 30,
+      steps: [{ newsletter: newsletters.onboarding.id, type: 'send' }],
+      trigger: 'first_purchase',
+    })
+    const [buyer, nightOwl] = (await createAudience(payload, { count: 2, prefix: 'timed-' })).ids
+    const buy = (subscriber: string) =>
+      recordEvents(payload, [
+        {
+          id: `timed-${subscriber}-${Date.now()}`,
+          properties: { amount: 49, product: 'lohn-modul' },
+          subscriber,
+          type: 'purchase',
+        },
+      ])
+    await buy(buyer)
+    await workAt(new Date())
+    // Not yet: pending until 30 minutes after the purchase (the run's start).
+    const [waiting] = await recordsOf(buyer)
+    const run = (await runsOf(onboarding.id)).find((entry) => String(entry.subscriber) === buyer)!
+    expect(waiting.state).toBe('pending')
+    expect(new Date(waiting.nextAttemptAt!).getTime()).toBe(new Date(run.createdAt).getTime() + 30 * 60_000)
+    expect(subjects('timed-0@empfang.example')).toEqual([])
+
+    // Quiet hours around the current time (Berlin: the profile has no zone of its own): no cool-down, still waits.
+    await payload.update({ collection: 'automations', data: { cooldownMinutes: 0 } as never, id: onboarding.id })
+    await payload.updateGlobal({
+      data: { quietHours: { from: berlinNow(-60), until: berlinNow(60) } } as never,
+      slug: 'contact-budget' as never,
+    })
+    await buy(nightOwl)
+    await workAt(new Date())
+    const [held] = await recordsOf(nightOwl)
+    expect(held.state).toBe('pending')
+    const heldUntil = new Date(held.nextAttemptAt!).getTime()
+    expect(Math.abs(heldUntil - (Date.now() + 60 * 60_000))).toBeLessThan(2 * 60_000)
+    expect(subjects('timed-1@empfang.example')).toEqual([])
+
+    // A mail that is due anyway (a backlog) is put back by the send job, not sent, while the quiet hours last.
+    await writeAtomically(payload, {
+      updates: [{ collection: 'campaign-sends', data: { nextAttemptAt: null }, id: String(held.id) }],
+    })
+    await queueSendJob(payload, String(held.campaign))
+    await workAt(new Date())
+    const [putBack] = await recordsOf(nightOwl)
+    expect(putBack.state).toBe('pending')
+    expect(Math.abs(new Date(putBack.nextAttemptAt!).getTime() - heldUntil)).toBeLessThan(2 * 60_000)
+    expect(subjects('timed-1@empfang.example')).toEqual([])
+    await payload.updateGlobal({
+      data: { quietHours: { from: '00:00', until: '00:00' } } as never,
+      slug: 'contact-budget' as never,
+    })
+    await payload.update({ collection: 'automations', data: { active: false } as never, id: onboarding.id })
   })
 
   it('keeps each send step as a campaign with its own report, paused while the automation is off', async () => {

@@ -3,8 +3,10 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '@kontorwerk/personalization'
 
 import { automationList } from '../automation/enroll'
+import { DEFAULT_COOLDOWN_MINUTES } from '../automation/sendTiming'
 import { AUTOMATIONS } from '../defaults'
 import { retireAutomation, syncStepCampaigns } from '../hooks/syncStepCampaigns'
+import { AUTOMATION_PRIORITY, priorityField } from '../sending/priority'
 import { option, texts, translated } from '../translations'
 
 export const TRIGGERS = ['double_opt_in', 'stage_changed', 'first_purchase', 'segment_entry', 'birthday'] as const
@@ -92,12 +94,15 @@ export const Automations: CollectionConfig = {
           label: translated('kontorwerk-campaigns:reentryDays'),
           min: 0,
         },
+        priorityField(AUTOMATION_PRIORITY),
         {
-          name: 'countsTowardCaps',
-          type: 'checkbox',
-          admin: { description: translated('kontorwerk-campaigns:countsTowardCapsDescription') },
-          defaultValue: false,
-          label: translated('kontorwerk-campaigns:countsTowardCaps'),
+          name: 'cooldownMinutes',
+          type: 'number',
+          admin: { description: translated('kontorwerk-campaigns:cooldownMinutesDescription'), step: 1 },
+          defaultValue: DEFAULT_COOLDOWN_MINUTES,
+          label: translated('kontorwerk-campaigns:cooldownMinutes'),
+          max: 7 * 24 * 60,
+          min: 0,
         },
         {
           name: 'exitOnEngagement',

@@ -5,6 +5,7 @@ import { isStaff } from '@kontorwerk/personalization'
 import { CAMPAIGNS } from '../defaults'
 import { abTestField } from '../fields/abTest'
 import { keepRunningCampaigns, lockOnceScheduled } from '../hooks/lockOnceScheduled'
+import { DEFAULT_PRIORITY, priorityField } from '../sending/priority'
 import { option, texts, translated } from '../translations'
 
 /** A campaign's statuses with their labels, for the field and for the report view. */
@@ -125,6 +126,7 @@ export const Campaigns: CollectionConfig = {
           admin: { description: translated('kontorwerk-campaigns:importantDescription') },
           label: translated('kontorwerk-campaigns:important'),
         },
+        priorityField(DEFAULT_PRIORITY),
       ],
     },
     abTestField,
@@ -172,7 +174,6 @@ export const Campaigns: CollectionConfig = {
       relationTo: 'automations',
     },
     { name: 'automationStep', type: 'text', access: readOnlyForEveryone, admin: { hidden: true } },
-    { name: 'exemptFromCaps', type: 'checkbox', access: readOnlyForEveryone, admin: { hidden: true } },
     {
       name: 'abWinner',
       type: 'text',

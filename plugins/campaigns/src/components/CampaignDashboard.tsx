@@ -39,6 +39,13 @@ const COLUMN_LABELS: Record<(typeof COLUMNS)[number], CampaignsTranslationKey> =
 }
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`
 
+/** The gate's reasons (`budget`, `withdrawn` …) in the admin language; anything else (an SMTP answer) as it is. */
+const skipReason = (t: Words, reason: string) => {
+  const key = `kontorwerk-campaigns:skipReason_${reason}` as CampaignsTranslationKey
+  const label = /^[a-z_]+$/.test(reason) ? t(key) : reason
+  return label === key || label.endsWith(`skipReason_${reason}`) ? reason : label
+}
+
 /** /admin/campaign-report: every recent campaign's counts as a chart and a table; `?campaign=` adds its variants and blocks. */
 export async function CampaignDashboard({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { locale, permissions, req, visibleEntities } = initPageResult
@@ -162,7 +169,7 @@ function CampaignDetail({ report, t }: { report: CampaignReport; t: Words }) {
       {report.skippedBy.length > 0 && (
         <p>
           {t('kontorwerk-campaigns:reportSkippedBecause')}:{' '}
-          {report.skippedBy.map((entry) => `${entry.reason} (${entry.count})`).join(', ')}
+          {report.skippedBy.map((entry) => `${skipReason(t, entry.reason)} (${entry.count})`).join(', ')}
         </p>
       )}
     </section>

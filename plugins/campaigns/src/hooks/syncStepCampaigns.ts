@@ -5,6 +5,7 @@ import { idFromKey, relationKey, writeAtomically } from '@kontorwerk/personaliza
 import type { Automation } from '../documents'
 
 import { AUTOMATION_RUNS, CAMPAIGNS } from '../defaults'
+import { AUTOMATION_PRIORITY } from '../sending/priority'
 import { cancelPending } from '../utilities/actions'
 import { CAMPAIGN_ACTION } from './lockOnceScheduled'
 
@@ -30,9 +31,9 @@ export const syncStepCampaigns: CollectionAfterChangeHook<Automation> = async ({
     stepIds.add(step.id)
     const data = {
       channel: 'email',
-      exemptFromCaps: !doc.countsTowardCaps,
       name: `${doc.name} · Schritt ${index + 1}`,
       newsletter: idFromKey(payload, relationKey(step.newsletter)!),
+      priority: doc.priority ?? AUTOMATION_PRIORITY,
       status: doc.active ? 'sending' : 'paused',
       statusReason: doc.active ? null : 'Automation inaktiv',
       topic: doc.topic == null ? null : idFromKey(payload, relationKey(doc.topic)!),

@@ -60,10 +60,16 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('report an
         subject: 'Alles Gute {{ subscriber.first_name }}',
       } as never,
     })
+    // The birthday SQL is under test here, not the timing: no cool-down, no quiet hours (sendTiming.spec.ts).
+    await payload.updateGlobal({
+      data: { quietHours: { from: '00:00', until: '00:00' } } as never,
+      slug: 'contact-budget' as never,
+    })
     ;(await payload.create({
       collection: 'automations',
       data: {
         active: true,
+        cooldownMinutes: 0,
         name: 'Geburtstag',
         steps: [{ newsletter: birthdayNewsletter.id, type: 'send' }],
         trigger: 'birthday',

@@ -1,14 +1,6 @@
 import type { Payload } from 'payload'
 
-import {
-  idFromKey,
-  readRows,
-  relationKey,
-  relationKeys,
-  sameWallClockIn,
-  timeZoneOf,
-  writeAtomically,
-} from '@kontorwerk/personalization'
+import { idFromKey, relationKey, relationKeys, sameWallClockIn, writeAtomically } from '@kontorwerk/personalization'
 import { audienceMembers, freezeSegment } from '@kontorwerk/segments'
 
 import type { Campaign } from '../documents'
@@ -17,6 +9,7 @@ import { CAMPAIGN_SENDS } from '../defaults'
 import { moveCampaign, pauseWithReason, setCampaignStatus } from '../utilities/campaignStatus'
 import { campaignsOptions } from '../utilities/options'
 import { readinessProblems } from '../utilities/readiness'
+import { zonesOf } from '../utilities/timeZones'
 import { assignVariant } from './abTest'
 
 /** The Message-ID of one campaign mail: the same on every attempt, so bounces and reports find their record. */
@@ -99,21 +92,8 @@ export async function prepareCampaign(
 
 /** When each recipient's clock shows the planned time (see sameWallClockIn). */
 async function localSendTimes(payload: Payload, subscribers: string[], planned: Date): Promise<Map<string, Date>> {
-  const rows = await readRows(
-    payload,
-    'subscribers',
-    ['id', 'region', 'timeZone'],
-    [{ field: 'id', in: subscribers.map((id) => idFromKey(payload, id)) }],
-  )
-  return new Map(
-    rows.map((row) => [
-      String(row.id),
-      sameWallClockIn(
-        planned,
-        timeZoneOf({ region: row.region as null | string, timeZone: row.timeZone as null | string }),
-      ),
-    ]),
-  )
+  const zones = await zonesOf(payload, subscribers)
+  return new Map([...zones].map(([id, zone]) => [id, sameWallClockIn(planned, zone)]))
 }
 
 /** The latest of the times given, or null when none lies after `now`. */

@@ -1,12 +1,21 @@
 import type { Payload } from 'payload'
 
-import { CodedError, recipientRenderer, recordEvents, relationKey, writeAtomically } from '@kontorwerk/personalization'
+import {
+  CodedError,
+  recipientRenderer,
+  recordEvents,
+  relationKey,
+  timeZoneOf,
+  writeAtomically,
+} from '@kontorwerk/personalization'
 
+import type { QuietHours } from '../automation/sendTiming'
 import type { Campaign, Newsletter } from '../documents'
 import type { ResolvedCampaignsOptions } from '../types'
 import type { ClaimedRecipient } from './sendRecords'
 import type { SmtpLanes } from './smtpLanes'
 
+import { quietHoursEnd } from '../automation/sendTiming'
 import { CAMPAIGN_SENDS, SENT_EVENT_PREFIX } from '../defaults'
 import { variantsOf, WINNER, winnerOf } from './abTest'
 import { composeMessage, type OutgoingMessage } from './composeMessage'
@@ -29,6 +38,8 @@ export type BatchContext = {
   newsletter: Newsletter
   options: ResolvedCampaignsOptions
   payload: Payload
+  /** An automation step with a timed trigger: its mails wait out the recipient's quiet hours (see sendTiming). */
+  quietHours?: null | QuietHours
   renderer: Awaited<ReturnType<typeof recipientRenderer>>
   /** Waits for the campaign's throttle, if any, before each message. */
   throttle: () => Promise<void>
@@ -38,6 +49,8 @@ type Accepted = { blocks: string[]; recipient: ClaimedRecipient; sentAt: Date }
 /** `from`: the state the record is in now (`sent` when the server refused after the commit). */
 type Retry = { attempts: number; from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string }
 type Failure = { bounce: boolean; from: 'pending' | 'sent'; recipient: ClaimedRecipient; response: string }
+/** Not now (quiet hours): back to the pool until then, no attempt counted. */
+type Deferral = { recipient: ClaimedRecipient; until: Date }
 
 /**
  * One claimed batch: the gate at send time for each recipient, then render, compose and deliver
@@ -51,9 +64,10 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   const ids = recipients.map((recipient) => recipient.subscriber)
   const profiles = await recipientProfiles(payload, ids, {
     at: now,
+    campaign: campaignId,
     channel: campaign.channel,
-    exemptFromCaps: Boolean(campaign.exemptFromCaps),
     important: Boolean(campaign.important),
+    priority: campaign.priority ?? null,
     topic: relationKey(campaign.topic),
   })
   const memberships = await renderer.memberships(ids, now)
@@ -62,15 +76,31 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   const skip = (reason: string, recipient: ClaimedRecipient) =>
     skipped.set(reason, [...(skipped.get(reason) ?? []), recipient.id])
   const queue: ClaimedRecipient[] = []
+  const deferred: Deferral[] = []
   for (const recipient of recipients) {
     const profile = profiles.get(recipient.subscriber)
+    const quietUntil =
+      profile && context.quietHours ? quietHoursEnd(now, context.quietHours, timeZoneOf(profile.subscriber)) : null
     if (!profile) skip('erased', recipient)
+    else if (quietUntil) deferred.push({ recipient, until: quietUntil })
     else if (!profile.decision.allowed) skip(profile.decision.reason, recipient)
     else queue.push(recipient)
   }
 
+  // The commit reserves each message's share of its subscriber's contact budget (see markSent).
+  const budget = {
+    campaign: campaignId,
+    channel: campaign.channel,
+    priority: campaign.priority ?? null,
+    records: new Map(
+      queue.map((recipient) => [
+        recipient.id,
+        { subscriber: recipient.subscriber, windows: profiles.get(recipient.subscriber)!.budget },
+      ]),
+    ),
+  }
   const commits = new GroupCommit((committing) =>
-    markSent(payload, claim, committing, { gateReadAt: now, sentAt: new Date() }),
+    markSent(payload, claim, committing, { budget, gateReadAt: now, sentAt: new Date() }),
   )
   const accepted: Accepted[] = []
   const retries: Retry[] = []
@@ -156,7 +186,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   }
   await Promise.all(Array.from({ length: Math.max(1, options.smtpConnections) }, lane))
 
-  await writeOutcomes(context, claim, { accepted, failed, retries, skipped, untouched })
+  await writeOutcomes(context, claim, { accepted, deferred, failed, retries, skipped, untouched })
   // SmtpUnavailableError and CampaignProblem pause the campaign; anything else fails the job, which retries.
   if (stop) throw stop
   return accepted.length
@@ -164,6 +194,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
 
 type Outcomes = {
   accepted: Accepted[]
+  deferred: Deferral[]
   failed: Failure[]
   retries: Retry[]
   skipped: Map<string, string[]>
@@ -178,6 +209,8 @@ async function writeOutcomes(
 ) {
   const campaignId = String(campaign.id)
   for (const [reason, ids] of outcomes.skipped) await settle(payload, claim, ids, { reason, state: 'skipped' })
+  for (const { recipient, until } of outcomes.deferred)
+    await settle(payload, claim, [recipient.id], { leaseUntil: null, nextAttemptAt: until, state: 'pending' })
   // Not tried (the batch stopped): back to the pool at once, no attempt counted.
   await settle(
     payload,

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { claimRows, idFromKey, runSql as run, sql, sqlTable } from '@kontorwerk/personalization'
 
 import { CAMPAIGN_SENDS } from '../defaults'
+import { budgetConditions, type CommitBudget, lockBudgets } from './contactBudget'
 
 /** A recipient handed to one worker by a claim. */
 export type ClaimedRecipient = {
@@ -76,16 +77,23 @@ export type SentMarks = { committed: Set<string>; seal: () => Promise<void> }
  * A recipient whose consent ledger changed since the gate read it (`gateReadAt`), e.g. who just
  * unsubscribed, is not marked: their message is dropped and the next batch asks the gate again.
  *
- * SQLite commits the statement synchronously. On PostgreSQL the statement runs in an open
- * transaction and `seal` writes its COMMIT to the socket without waiting, so the caller can write
- * the final dots right behind it in the same tick: a crash can only fall between those two writes
- * (microseconds), not into the round trip a commit takes.
+ * The contact budget is reserved here too (docs/plugins/consent.md#contact-budget): a message that
+ * no longer fits its subscriber's budget (another campaign's commit took it since the gate read it)
+ * is settled `skipped` with reason `budget` in the same transaction and not sent. On PostgreSQL the
+ * subscribers' budgets are locked first (advisory locks, held to the COMMIT), so two commits for one
+ * person run one after the other and the second sees the first's sends; SQLite runs each statement
+ * alone. The skip is written before the mark, so the mark stays the last write before the dots.
+ *
+ * SQLite commits the statements synchronously. On PostgreSQL they run in an open transaction and
+ * `seal` writes its COMMIT to the socket without waiting, so the caller can write the final dots
+ * right behind it in the same tick: a crash can only fall between those two writes (microseconds),
+ * not into the round trip a commit takes.
  */
 export async function markSent(
   payload: Payload,
   claim: string,
   ids: string[],
-  { gateReadAt, sentAt }: { gateReadAt: Date; sentAt: Date },
+  { budget, gateReadAt, sentAt }: { budget?: CommitBudget; gateReadAt: Date; sentAt: Date },
 ): Promise<SentMarks> {
   const sealed = async () => {}
   if (ids.length === 0) return { committed: new Set(), seal: sealed }
@@ -93,24 +101,42 @@ export async function markSent(
     return { committed: await markSentMongo(payload, claim, ids, { gateReadAt, sentAt }), seal: sealed }
   const c = (field: string) => column(payload, field)
   const consents = sqlTable<Table>(payload, 'consent-records')
-  const statement = sql`update campaign_sends set ${c('state')} = 'sent', ${c('sentAt')} = ${iso(sentAt)}
-      where ${c('claim')} = ${claim} and ${c('state')} = 'pending' and ${c('id')} in (${sql.join(
-        ids.map((id) => sql`${idFromKey(payload, id)}`),
-        sql`, `,
-      )})
-        and not exists (select 1 from ${consents} where ${consents.subscriber} = campaign_sends.${c('subscriber')} and ${consents.createdAt} >= ${iso(gateReadAt)})
-      returning ${c('id')} as id`
-  if (payload.db.name !== 'postgres')
-    return { committed: new Set((await run(payload, statement)).map((row) => String(row.id))), seal: sealed }
+  const claimed = sql`${c('claim')} = ${claim} and ${c('state')} = 'pending' and ${c('id')} in (${sql.join(
+    ids.map((id) => sql`${idFromKey(payload, id)}`),
+    sql`, `,
+  )})
+        and not exists (select 1 from ${consents} where ${consents.subscriber} = campaign_sends.${c('subscriber')} and ${consents.createdAt} >= ${iso(gateReadAt)})`
+  const limits = budget ? budgetConditions(payload, budget, ids, sentAt) : null
+  const statements = [
+    ...(limits
+      ? [
+          sql`update campaign_sends set ${c('state')} = 'skipped', ${c('reason')} = 'budget'
+      where ${claimed} and ${limits.exceeded}`,
+        ]
+      : []),
+    sql`update campaign_sends set ${c('state')} = 'sent', ${c('sentAt')} = ${iso(sentAt)}
+      where ${claimed}${limits ? sql` and ${limits.fits} and ${limits.firstOfSubscriber}` : sql``}
+      returning ${c('id')} as id`,
+  ]
+  if (payload.db.name !== 'postgres') {
+    let rows: Record<string, unknown>[] = []
+    for (const statement of statements) rows = await run(payload, statement)
+    return { committed: new Set(rows.map((row) => String(row.id))), seal: sealed }
+  }
   const db = payload.db as unknown as {
     drizzle: { dialect: { sqlToQuery: (query: unknown) => { params: unknown[]; sql: string } } }
     pool: PgPool
   }
-  const { params, sql: text } = db.drizzle.dialect.sqlToQuery(statement)
+  const query = (client: PgClient, statement: unknown) => {
+    const { params, sql: text } = db.drizzle.dialect.sqlToQuery(statement)
+    return client.query(text, params)
+  }
   const client = await db.pool.connect()
   try {
     await client.query('begin')
-    const { rows } = await client.query(text, params)
+    if (budget) await query(client, lockBudgets(ids.map((id) => budget.records.get(id)?.subscriber ?? '')))
+    let rows: Record<string, unknown>[] = []
+    for (const statement of statements) ({ rows } = await query(client, statement))
     let sealing: Promise<void> | null = null
     const seal = () =>
       (sealing ??= client.query('commit').then(

@@ -5,6 +5,7 @@ import { recipientRenderer, relationKey } from '@kontorwerk/personalization'
 import type { Campaign } from '../documents'
 import type { ResolvedCampaignsOptions } from '../types'
 
+import { quietHoursFor } from '../automation/sendTiming'
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { pauseWithReason } from '../utilities/campaignStatus'
 import { CampaignProblem, sendBatch } from './sendBatch'
@@ -54,6 +55,7 @@ export async function sendSlice(
   const pace = throttle(first.throttlePerMinute, first.throttlePerMinute ? await lastSentAt(payload, campaignId) : null)
   try {
     const renderer = await recipientRenderer(payload, newsletter, new Date())
+    const quietHours = await quietHoursFor(payload, first)
     let campaign: Campaign | null = first
     while (campaign?.status === 'sending' && Date.now() < deadline) {
       const limit = first.throttlePerMinute
@@ -65,7 +67,11 @@ export async function sendSlice(
         now: new Date(),
       })
       if (recipients.length === 0) break
-      await sendBatch({ campaign, lanes, newsletter, options, payload, renderer, throttle: pace }, claim, recipients)
+      await sendBatch(
+        { campaign, lanes, newsletter, options, payload, quietHours, renderer, throttle: pace },
+        claim,
+        recipients,
+      )
       campaign = await loadCampaign(payload, campaignId)
       await heartbeat()
     }

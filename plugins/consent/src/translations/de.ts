@@ -70,4 +70,22 @@ export const de = {
   statusPending: 'ausstehend',
   statusWithdrawn: 'widerrufen',
   subscriberRequired: 'Ein Einwilligungsnachweis gehört zu einem Abonnenten.',
+  contactBudget: 'Kontaktbudget',
+  contactBudgetDescription:
+    'Wie viele Werbenachrichten eine Person höchstens bekommt, über alle Kampagnen und Automationen zusammen (Transaktionsmails wie Double-Opt-in zählen nicht). Die eigene Häufigkeit der Person gilt zusätzlich; die engste Grenze gewinnt.',
+  budget_email: 'E-Mail',
+  budget_sms: 'SMS',
+  budget_push: 'Push',
+  perDay: 'Höchstens pro Tag',
+  perDayDescription: 'Innerhalb von 24 Stunden (gleitend).',
+  perWeek: 'Höchstens pro Woche',
+  perWeekDescription: 'Innerhalb von 7 Tagen (gleitend).',
+  budgetCountExpected: 'Erwartet wird eine ganze Zahl von 1 bis 50.',
+  budgetWeekBelowDay: 'Pro Woche muss mindestens so viel erlaubt sein wie pro Tag.',
+  quietHours: 'Ruhezeiten',
+  quietHoursDescription:
+    'Verhaltensausgelöste Mails (Automationen nach Kauf, Segmenteintritt, Stufenwechsel, Geburtstag) warten außerhalb dieser Zeit in der Ortszeit der Person. Gleiche Werte: keine Ruhezeit.',
+  quietFrom: 'Von (HH:MM)',
+  quietUntil: 'Bis (HH:MM)',
+  timeExpected: 'Erwartet wird eine Uhrzeit wie 20:00.',
 }

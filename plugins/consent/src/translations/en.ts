@@ -72,4 +72,22 @@ export const en: Record<keyof typeof de, string> = {
   statusPending: 'pending',
   statusWithdrawn: 'withdrawn',
   subscriberRequired: 'A consent record belongs to a subscriber.',
+  contactBudget: 'Contact budget',
+  contactBudgetDescription:
+    "How many marketing messages a person gets at most, across all campaigns and automations together (transactional mail such as the double opt-in does not count). The person's own frequency applies as well; the tightest limit wins.",
+  budget_email: 'Email',
+  budget_sms: 'SMS',
+  budget_push: 'Push',
+  perDay: 'At most per day',
+  perDayDescription: 'Within 24 hours (rolling).',
+  perWeek: 'At most per week',
+  perWeekDescription: 'Within 7 days (rolling).',
+  budgetCountExpected: 'Expected a whole number from 1 to 50.',
+  budgetWeekBelowDay: 'The week must allow at least as many as the day.',
+  quietHours: 'Quiet hours',
+  quietHoursDescription:
+    "Behaviour-triggered mails (automations after a purchase, segment entry, stage change, birthday) wait until this time is over, in the person's local time. Equal values: no quiet hours.",
+  quietFrom: 'From (HH:MM)',
+  quietUntil: 'Until (HH:MM)',
+  timeExpected: 'Expected a time like 20:00.',
 }

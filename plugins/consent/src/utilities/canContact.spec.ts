@@ -23,7 +23,7 @@ const event = (
   topic,
 })
 const ask = (profile: ContactProfile, day: number, extra: Partial<Parameters<typeof canContact>[1]> = {}) =>
-  canContact(profile, { at: at(day), channel: 'email', topic: 'news', ...extra }, defaults.systemCap)
+  canContact(profile, { at: at(day), channel: 'email', topic: 'news', ...extra }, defaults.contactBudget)
 
 describe('canContact — worked examples', () => {
   it('needs the double opt-in to be confirmed', () => {
@@ -61,18 +61,14 @@ describe('canContact — worked examples', () => {
     expect(ask({ consents: emailOnly, recentContacts: [] }, 1, { channel: 'sms' }).reason).toBe('no_consent')
   })
 
-  it('respects chosen channels, a pause, the frequency and the system cap (the lower wins)', () => {
+  it('respects chosen channels, a pause, the frequency and the system budget (the tightest wins, reason budget)', () => {
     const consents = [event(0, 'confirmed')]
     expect(ask({ consents, preferences: { channels: ['sms'] }, recentContacts: [] }, 1).reason).toBe('channel_opt_out')
     expect(ask({ consents, preferences: { pausedUntil: at(10) }, recentContacts: [] }, 5).reason).toBe('paused')
     expect(ask({ consents, preferences: { pausedUntil: at(10) }, recentContacts: [] }, 10).reason).toBe('ok')
-    expect(ask({ consents, preferences: { frequency: 'weekly' }, recentContacts: [at(4)] }, 8).reason).toBe(
-      'frequency_cap',
-    )
+    expect(ask({ consents, preferences: { frequency: 'weekly' }, recentContacts: [at(4)] }, 8).reason).toBe('budget')
     expect(ask({ consents, preferences: { frequency: 'weekly' }, recentContacts: [at(4)] }, 11.5).reason).toBe('ok')
-    expect(ask({ consents, preferences: { frequency: 'monthly' }, recentContacts: [at(1)] }, 25).reason).toBe(
-      'frequency_cap',
-    )
+    expect(ask({ consents, preferences: { frequency: 'monthly' }, recentContacts: [at(1)] }, 25).reason).toBe('budget')
     expect(ask({ consents, preferences: { frequency: 'important_only' }, recentContacts: [] }, 1).reason).toBe(
       'frequency_cap',
     )
@@ -80,12 +76,37 @@ describe('canContact — worked examples', () => {
       ask({ consents, preferences: { frequency: 'important_only' }, recentContacts: [] }, 1, { important: true })
         .reason,
     ).toBe('ok')
-    // Three important messages this week: the system cap stops the fourth, whatever the subscriber chose.
+    // Three important messages this week: the system's weekly limit stops the fourth, whatever the subscriber chose.
     expect(
       ask({ consents, preferences: { frequency: 'important_only' }, recentContacts: [at(1), at(2), at(3)] }, 4, {
         important: true,
       }).reason,
-    ).toBe('system_cap')
+    ).toBe('budget')
+    // One today already: the daily limit (1) stops a second, important or not.
+    expect(
+      ask({ consents, preferences: { frequency: 'important_only' }, recentContacts: [at(3.9)] }, 4, {
+        important: true,
+      }).reason,
+    ).toBe('budget')
+  })
+
+  it('lets a message of higher priority waiting for the person take the budget first', () => {
+    const consents = [event(0, 'confirmed')]
+    const free = { consents, preferences: { frequency: 'important_only' as const }, recentContacts: [] }
+    expect(ask(free, 4, { important: true }).reason).toBe('ok')
+    // One higher message reserved and a daily limit of 1: nothing left for this one today.
+    expect(ask(free, 4, { important: true, reserved: 1 }).reason).toBe('budget')
+    // A daily limit of 2: the reserved one and this one both fit.
+    expect(
+      canContact(
+        free,
+        { at: at(4), channel: 'email', important: true, reserved: 1, topic: 'news' },
+        {
+          perDay: 2,
+          perWeek: 3,
+        },
+      ).reason,
+    ).toBe('ok')
   })
 
   it('treats tracking as its own purpose', () => {
@@ -139,7 +160,7 @@ describe('canContact — no path sends marketing without a confirmed, unwithdraw
               const decision = canContact(
                 profile,
                 { at: now, channel: 'email', important: s.important, topic: s.topic },
-                defaults.systemCap,
+                defaults.contactBudget,
               )
               const relevant = profile.consents.filter((c) => c.topic == null || c.topic === s.topic)
               const lastWithdrawal = relevant.map((c) => c.action).lastIndexOf('withdrawn')
@@ -160,8 +181,8 @@ describe('canContact — no path sends marketing without a confirmed, unwithdraw
             const start = Math.floor(((sent.valueOf() as number) - T0) / DAY)
             for (let day = start; day < start + 7; day++) weeks.set(day, (weeks.get(day) ?? 0) + 1)
           }
-          // Never more than the system cap in any 7-day window.
-          expect(Math.max(0, ...weeks.values())).toBeLessThanOrEqual(defaults.systemCap.maxMessages)
+          // Never more than the system's weekly limit in any 7-day window (sends are a day apart here).
+          expect(Math.max(0, ...weeks.values())).toBeLessThanOrEqual(defaults.contactBudget.perWeek)
         },
       ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 500) },

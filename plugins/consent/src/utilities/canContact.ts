@@ -1,16 +1,7 @@
-import type { ResolvedConsentOptions } from '../types'
-
 import { type ConsentEvent, consentStatus } from './consentState'
+import { budgetWindows, type ChannelBudget, fitsBudget, type Frequency } from './contactBudget'
 
-const DAY = 24 * 60 * 60 * 1000
-
-export type Frequency = 'important_only' | 'monthly' | 'weekly'
-
-/** How often each frequency choice lets marketing through, per channel. */
-export const FREQUENCY_CAPS: Record<Exclude<Frequency, 'important_only'>, { maxMessages: number; perDays: number }> = {
-  monthly: { maxMessages: 1, perDays: 30 },
-  weekly: { maxMessages: 1, perDays: 7 },
-}
+export { FREQUENCY_CAPS, type Frequency } from './contactBudget'
 
 export type ContactProfile = {
   consents: ConsentEvent[]
@@ -21,39 +12,39 @@ export type ContactProfile = {
   undeliverableSince?: Date | null | string
 }
 
-/** `exemptFromCaps`: a message the subscriber's own action started (an automation step) does not count against frequency caps. */
+/**
+ * `reserved`: how many messages of higher priority are already waiting for this subscriber on the
+ * channel within the next day; they have the first claim on the budget (docs/plugins/consent.md#contact-budget).
+ */
 export type ContactRequest = {
   at: Date
   channel: string
-  exemptFromCaps?: boolean
   important?: boolean
+  reserved?: number
   topic?: null | string
 }
 
 export type ContactDecision = {
   allowed: boolean
   reason:
+    | 'budget'
     | 'channel_opt_out'
     | 'frequency_cap'
     | 'no_consent'
     | 'ok'
     | 'paused'
     | 'pending_confirmation'
-    | 'system_cap'
     | 'undeliverable'
     | 'withdrawn'
 }
 
 /**
  * The single gate for marketing contact: confirmed consent for the topic and channel, no withdrawal,
- * the channel chosen, not paused, and both the subscriber's frequency and the system cap respected
- * (the lower of the two wins). Every sender and every rule asks this, nothing else.
+ * the channel chosen, not paused, "important only" respected, and the contact budget: the system's
+ * daily and weekly limit of the channel and the subscriber's own frequency (the tightest wins).
+ * Every sender and every rule asks this, nothing else; campaigns and automations alike.
  */
-export function canContact(
-  profile: ContactProfile,
-  request: ContactRequest,
-  systemCap: ResolvedConsentOptions['systemCap'],
-): ContactDecision {
+export function canContact(profile: ContactProfile, request: ContactRequest, budget: ChannelBudget): ContactDecision {
   const status = consentStatus(profile.consents, 'marketing', request.channel, request.topic ?? null)
   if (status === 'none') return { allowed: false, reason: 'no_consent' }
   if (status === 'pending') return { allowed: false, reason: 'pending_confirmation' }
@@ -66,21 +57,10 @@ export function canContact(
   if (preferences.pausedUntil && new Date(preferences.pausedUntil).getTime() > request.at.getTime())
     return { allowed: false, reason: 'paused' }
 
-  const sentWithin = (days: number) => {
-    const since = request.at.getTime() - days * DAY
-    return profile.recentContacts.filter((sent) => {
-      const time = new Date(sent).getTime()
-      return time > since && time <= request.at.getTime()
-    }).length
-  }
-  const frequency = preferences.frequency ?? 'weekly'
+  const frequency: Frequency = preferences.frequency ?? 'weekly'
   if (frequency === 'important_only' && !request.important) return { allowed: false, reason: 'frequency_cap' }
-  if (request.exemptFromCaps) return { allowed: true, reason: 'ok' }
-  if (frequency !== 'important_only') {
-    const cap = FREQUENCY_CAPS[frequency]
-    if (sentWithin(cap.perDays) >= cap.maxMessages) return { allowed: false, reason: 'frequency_cap' }
-  }
-  if (sentWithin(systemCap.perDays) >= systemCap.maxMessages) return { allowed: false, reason: 'system_cap' }
+  if (!fitsBudget(profile.recentContacts, budgetWindows(budget, frequency), request.at, request.reserved))
+    return { allowed: false, reason: 'budget' }
   return { allowed: true, reason: 'ok' }
 }
 

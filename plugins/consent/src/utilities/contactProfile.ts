@@ -2,9 +2,9 @@ import type { Payload } from 'payload'
 
 import type { ContactProfile, ContactRequest } from './canContact'
 
+import { channelBudget, contactBudgetSettings } from '../globals/ContactBudget'
 import { canContact, canTrack } from './canContact'
 import { ledgerEvents, trackingLedgers } from './ledger'
-import { consentOptions } from './options'
 
 /** Everything the gate needs about one subscriber, read from the ledger (the truth), preferences and send history. */
 export async function loadContactProfile(payload: Payload, subscriberId: number | string): Promise<ContactProfile> {
@@ -22,7 +22,11 @@ export async function loadContactProfile(payload: Payload, subscriberId: number 
 
 /** The gate for one stored subscriber; topic is a topic id. */
 export async function canContactSubscriber(payload: Payload, subscriberId: number | string, request: ContactRequest) {
-  return canContact(await loadContactProfile(payload, subscriberId), request, consentOptions(payload).systemCap)
+  const [profile, settings] = await Promise.all([
+    loadContactProfile(payload, subscriberId),
+    contactBudgetSettings(payload),
+  ])
+  return canContact(profile, request, channelBudget(settings, request.channel))
 }
 
 /** Which of these subscribers may be tracked now (opens, clicks, page views, implicit interests). */
