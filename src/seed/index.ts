@@ -14,8 +14,8 @@ import {
 } from '@kontorwerk/personalization'
 
 import { BLOCKS } from './data/blocks'
-import { DEMO_CONVERSIONS, DEMO_REGIONS } from './data/regions'
 import { LANDING_PAGES, NEWSLETTERS } from './data/layouts'
+import { DEMO_CONVERSIONS, DEMO_REGIONS } from './data/regions'
 import { SCORING_RULES, STAGE_RULES } from './data/scoring'
 import { SEGMENTS } from './data/segments'
 import { demoSubscribers } from './data/subscribers'

@@ -42,53 +42,38 @@ export class MissingFallbackError extends Error {
 
 const NO_MATCH = { matchedInterests: [], matchedPersona: null, matchedRegion: null, matchedStage: null, score: 0 }
 
+/** One document being assembled for one reader: the library, the reader and the blocks it already holds. */
+type Assembly = Omit<AssemblyInput, 'pinned' | 'slots'> & { byId: Map<string, BlockCandidate>; used: Set<string> }
+
 /**
  * Fills the slots in order: eligible blocks in the document's language (`context.locale`, never
  * another: a mail never mixes languages), ranked, never a block twice in one document; the slot's
  * fallback when nothing qualifies. The guards hold on every path: a fallback or pinned block they
  * rule out gives way to the next eligible fallback of the channel, and the reason names it.
  */
-export function assemble({
-  blocks,
-  context,
-  interestAncestors,
-  pinned,
-  settings,
-  slots,
-}: AssemblyInput): AssembledSlot[] {
-  const byId = indexOf(blocks)
-  const used = new Set<string>()
-  const pinnedRule = pinned ? fixedBlockExclusion({ block: pinned.block, context, settings }) : null
+export function assemble({ pinned, slots, ...input }: AssemblyInput): AssembledSlot[] {
+  const doc: Assembly = { ...input, byId: indexOf(input.blocks), used: new Set<string>() }
+  const pinnedRule = pinned ? fixedBlockExclusion({ ...doc, block: pinned.block }) : null
   // The pinned block belongs to its slot: ranking elsewhere does not take it first.
-  if (pinned && !pinnedRule) used.add(String(pinned.block.id))
+  if (pinned && !pinnedRule) doc.used.add(String(pinned.block.id))
 
   return slots.map((slot) => {
     const choices =
-      pinned && slot.key === pinned.slot
-        ? pinnedChoices(pinned.block, pinnedRule, slot, blocks, byId, context, settings, used)
-        : rankedChoices(slot, blocks, context, interestAncestors, settings, used)
+      pinned && slot.key === pinned.slot ? pinnedChoices(doc, slot, pinned.block, pinnedRule) : rankedChoices(doc, slot)
     if (choices.length === 0) {
-      const fallback = fallbackChoice(slot, blocks, byId, context, settings, used, () =>
-        exclusions(blocks, context, interestAncestors, settings, slot, used),
-      )
+      const fallback = fallbackChoice(doc, slot)
       if (fallback) choices.push(fallback)
     }
-    for (const choice of choices) used.add(String(choice.block.id))
+    for (const choice of choices) doc.used.add(String(choice.block.id))
     return { choices, key: slot.key, label: slot.label }
   })
 }
 
-function rankedChoices(
-  slot: SlotDefinition,
-  blocks: BlockCandidate[],
-  context: PersonalizationContext,
-  interestAncestors: Map<string, string[]>,
-  settings: EngineSettings,
-  used: Set<string>,
-): Choice[] {
+function rankedChoices(doc: Assembly, slot: SlotDefinition): Choice[] {
+  const { blocks, context, interestAncestors } = doc
   if (segmentExclusion({ context, slot }) !== null) return []
   const eligible = slotCandidates(blocks, slot, context.locale, interestAncestors).filter(
-    (block) => readerExclusion({ block, context, settings, slot, used }) === null,
+    (block) => readerExclusion({ ...doc, block, slot }) === null,
   )
   return rank(eligible, context, slot.strategy)
     .slice(0, slot.count)
@@ -107,41 +92,30 @@ function rankedChoices(
     }))
 }
 
-/** Why nothing qualified: counted only when the fallback is needed, so the common path stays cheap. */
-function exclusions(
-  blocks: BlockCandidate[],
-  context: PersonalizationContext,
-  interestAncestors: Map<string, string[]>,
-  settings: EngineSettings,
-  slot: SlotDefinition,
-  used: Set<string>,
-): Record<string, number> {
-  const excluded: Partial<Record<Exclusion, number>> = {}
-  for (const block of blocks) {
-    const exclusion = block.isFallback
-      ? null
-      : exclusionOf({ block, context, interestAncestors, locale: context.locale, settings, slot, used })
-    if (exclusion) excluded[exclusion] = (excluded[exclusion] ?? 0) + 1
+/**
+ * Why nothing qualified, as the document stood when the fallback was chosen. Counted when the reason
+ * is read (a preview, the API), not for every recipient of a send, who never sees it.
+ */
+function exclusions(doc: Assembly, slot: SlotDefinition): () => Record<string, number> {
+  const state = { ...doc, used: new Set(doc.used) }
+  let counted: Record<string, number> | undefined
+  return () => {
+    if (counted) return counted
+    const excluded: Partial<Record<Exclusion, number>> = {}
+    for (const block of state.blocks) {
+      const exclusion = block.isFallback ? null : exclusionOf({ ...state, block, locale: state.context.locale, slot })
+      if (exclusion) excluded[exclusion] = (excluded[exclusion] ?? 0) + 1
+    }
+    return (counted = excluded as Record<string, number>)
   }
-  return excluded as Record<string, number>
 }
 
-/** The version's block, or (when a guard or the language rules it out for this reader) the next eligible fallback. */
-function pinnedChoices(
-  block: BlockCandidate,
-  rule: Exclusion | null,
-  slot: SlotDefinition,
-  blocks: BlockCandidate[],
-  byId: Map<string, BlockCandidate>,
-  context: PersonalizationContext,
-  settings: EngineSettings,
-  used: Set<string>,
-): Choice[] {
+/** The version's block, or (when a guard or the language rules it out for this reader) the slot's fallback or the next eligible one. */
+function pinnedChoices(doc: Assembly, slot: SlotDefinition, block: BlockCandidate, rule: Exclusion | null): Choice[] {
   if (!rule) return [{ block, reason: { ...NO_MATCH, kind: 'pinned', localeFallback: false } }]
-  const own = byId.get(String(slot.fallback))
-  const ownFits =
-    own && own !== block && !used.has(String(own.id)) && !fixedBlockExclusion({ block: own, context, settings })
-  const stand = ownFits ? own : standIn(slot, blocks, context, settings, used, block)
+  const own = doc.byId.get(String(slot.fallback))
+  const ownFits = own && own !== block && !doc.used.has(String(own.id)) && !fixedBlockExclusion({ ...doc, block: own })
+  const stand = ownFits ? own : standIn(doc, slot, block)
   return stand ? [{ block: stand, reason: fallbackReason(undefined, replacement(block, rule)) }] : []
 }
 
@@ -151,47 +125,32 @@ function pinnedChoices(
  * again (better than a hole). Ruled out and nothing else: the slot stays empty, since a guarded or
  * foreign-language block is worse than none.
  */
-function fallbackChoice(
-  slot: SlotDefinition,
-  blocks: BlockCandidate[],
-  byId: Map<string, BlockCandidate>,
-  context: PersonalizationContext,
-  settings: EngineSettings,
-  used: Set<string>,
-  excluded: () => Record<string, number>,
-): Choice | null {
-  const own = byId.get(String(slot.fallback))
+function fallbackChoice(doc: Assembly, slot: SlotDefinition): Choice | null {
+  const own = doc.byId.get(String(slot.fallback))
   if (!own) throw new MissingFallbackError(slot.key)
-  const ruleOut = fixedBlockExclusion({ block: own, context, settings })
-  if (!ruleOut && !used.has(String(own.id))) return { block: own, reason: fallbackReason(excluded()) }
-  const alternative = standIn(slot, blocks, context, settings, used, own)
+  const ruleOut = fixedBlockExclusion({ ...doc, block: own })
+  if (!ruleOut && !doc.used.has(String(own.id))) return { block: own, reason: fallbackReason(exclusions(doc, slot)) }
+  const alternative = standIn(doc, slot, own)
   if (alternative)
     return {
       block: alternative,
-      reason: fallbackReason(excluded(), replacement(own, ruleOut ?? 'already_in_document')),
+      reason: fallbackReason(exclusions(doc, slot), replacement(own, ruleOut ?? 'already_in_document')),
     }
-  return ruleOut ? null : { block: own, reason: fallbackReason(excluded()) }
+  return ruleOut ? null : { block: own, reason: fallbackReason(exclusions(doc, slot)) }
 }
 
 /** Another generic block for the slot's channel: in the document's language, valid now, not yet in it, past the guards. */
-function standIn(
-  slot: SlotDefinition,
-  blocks: BlockCandidate[],
-  context: PersonalizationContext,
-  settings: EngineSettings,
-  used: Set<string>,
-  instead: BlockCandidate,
-): BlockCandidate | undefined {
-  const at = context.now.getTime()
-  return blocks
+function standIn(doc: Assembly, slot: SlotDefinition, instead: BlockCandidate): BlockCandidate | undefined {
+  const at = doc.context.now.getTime()
+  return doc.blocks
     .filter(
       (block) =>
         block.isFallback &&
         block !== instead &&
         block.channels.includes(slot.channel) &&
-        !used.has(String(block.id)) &&
+        !doc.used.has(String(block.id)) &&
         isValidAt(block, at) &&
-        fixedBlockExclusion({ block, context, settings }) === null,
+        fixedBlockExclusion({ ...doc, block }) === null,
     )
     .sort((a, b) => b.priority - a.priority || String(a.id).localeCompare(String(b.id), 'en', { numeric: true }))[0]
 }
@@ -202,13 +161,11 @@ const replacement = (block: BlockCandidate, rule: string): Replacement => ({
   title: block.title,
 })
 
-const fallbackReason = (excluded: Record<string, number> | undefined, replaced?: Replacement): Reason => ({
-  ...NO_MATCH,
-  ...(excluded ? { excluded } : {}),
-  kind: 'fallback',
-  localeFallback: false,
-  ...(replaced ? { replaced } : {}),
-})
+function fallbackReason(excluded: (() => Record<string, number>) | undefined, replaced?: Replacement): Reason {
+  const reason: Reason = { ...NO_MATCH, kind: 'fallback', localeFallback: false, ...(replaced ? { replaced } : {}) }
+  if (excluded) Object.defineProperty(reason, 'excluded', { enumerable: true, get: excluded })
+  return reason
+}
 
 const slotCandidateCache = new WeakMap<BlockCandidate[], Map<string, BlockCandidate[]>>()
 

@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 
 import type { ConversionAsset } from '../types'
 
-import { readRows } from '../../database/bulkRead'
 import { EVENTS } from '../../collections/Events'
+import { readRows } from '../../database/bulkRead'
 import { FUTURE_TOLERANCE_MS } from '../../events/validateEvent'
 import { idFromKey } from '../../utilities/relation'
 

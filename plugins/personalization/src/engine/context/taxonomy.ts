@@ -5,7 +5,6 @@ import type { ConversionAsset } from '../types'
 
 import { CONVERSIONS } from '../../collections/Conversions'
 import { REGIONS } from '../../collections/Regions'
-
 import { CUSTOMER_STAGES } from '../../domain/lifecycle'
 import { relationKey } from '../../utilities/relation'
 
