@@ -53,7 +53,7 @@ type Assembly = Omit<AssemblyInput, 'pinned' | 'slots'> & { byId: Map<string, Bl
  */
 export function assemble({ pinned, slots, ...input }: AssemblyInput): AssembledSlot[] {
   const doc: Assembly = { ...input, byId: indexOf(input.blocks), used: new Set<string>() }
-  const pinnedRule = pinned ? fixedBlockExclusion({ ...doc, block: pinned.block }) : null
+  const pinnedRule = pinned ? fixedRule(doc, pinned.block) : null
   // The pinned block belongs to its slot: ranking elsewhere does not take it first.
   if (pinned && !pinnedRule) doc.used.add(String(pinned.block.id))
 
@@ -70,10 +70,11 @@ export function assemble({ pinned, slots, ...input }: AssemblyInput): AssembledS
 }
 
 function rankedChoices(doc: Assembly, slot: SlotDefinition): Choice[] {
-  const { blocks, context, interestAncestors } = doc
+  const { blocks, context, interestAncestors, settings, used } = doc
   if (segmentExclusion({ context, slot }) !== null) return []
+  // Runs for every candidate of every slot of every reader: no object spread here.
   const eligible = slotCandidates(blocks, slot, context.locale, interestAncestors).filter(
-    (block) => readerExclusion({ ...doc, block, slot }) === null,
+    (block) => readerExclusion({ block, context, settings, slot, used }) === null,
   )
   return rank(eligible, context, slot.strategy)
     .slice(0, slot.count)
@@ -114,7 +115,7 @@ function exclusions(doc: Assembly, slot: SlotDefinition): () => Record<string, n
 function pinnedChoices(doc: Assembly, slot: SlotDefinition, block: BlockCandidate, rule: Exclusion | null): Choice[] {
   if (!rule) return [{ block, reason: { ...NO_MATCH, kind: 'pinned', localeFallback: false } }]
   const own = doc.byId.get(String(slot.fallback))
-  const ownFits = own && own !== block && !doc.used.has(String(own.id)) && !fixedBlockExclusion({ ...doc, block: own })
+  const ownFits = own && own !== block && !doc.used.has(String(own.id)) && !fixedRule(doc, own)
   const stand = ownFits ? own : standIn(doc, slot, block)
   return stand ? [{ block: stand, reason: fallbackReason(undefined, replacement(block, rule)) }] : []
 }
@@ -128,7 +129,7 @@ function pinnedChoices(doc: Assembly, slot: SlotDefinition, block: BlockCandidat
 function fallbackChoice(doc: Assembly, slot: SlotDefinition): Choice | null {
   const own = doc.byId.get(String(slot.fallback))
   if (!own) throw new MissingFallbackError(slot.key)
-  const ruleOut = fixedBlockExclusion({ ...doc, block: own })
+  const ruleOut = fixedRule(doc, own)
   if (!ruleOut && !doc.used.has(String(own.id))) return { block: own, reason: fallbackReason(exclusions(doc, slot)) }
   const alternative = standIn(doc, slot, own)
   if (alternative)
@@ -150,10 +151,13 @@ function standIn(doc: Assembly, slot: SlotDefinition, instead: BlockCandidate): 
         block.channels.includes(slot.channel) &&
         !doc.used.has(String(block.id)) &&
         isValidAt(block, at) &&
-        fixedBlockExclusion({ ...doc, block }) === null,
+        fixedRule(doc, block) === null,
     )
     .sort((a, b) => b.priority - a.priority || String(a.id).localeCompare(String(b.id), 'en', { numeric: true }))[0]
 }
+
+const fixedRule = (doc: Assembly, block: BlockCandidate) =>
+  fixedBlockExclusion({ block, context: doc.context, settings: doc.settings })
 
 const replacement = (block: BlockCandidate, rule: string): Replacement => ({
   block: String(block.id),
