@@ -216,7 +216,7 @@ export async function renderBench() {
  * asset, every other one also submitted a form, so each context carries purchase and conversion
  * history and the guards have something to check. Written in bulk (the intake would take minutes).
  */
-export async function subscribersWithHistory(payload: Payload, count: number, now: Date): Promise<string[]> {
+async function subscribersWithHistory(payload: Payload, count: number, now: Date): Promise<string[]> {
   const emails = Array.from({ length: count }, (_, index) => `render-bench-${index}@example.com`)
   await writeAtomically(payload, {
     inserts: [

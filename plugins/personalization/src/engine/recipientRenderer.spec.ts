@@ -130,7 +130,7 @@ describe.each(testedDatabases())('rendering a batch with behaviour history on %s
     const reads = countReads(payload)
     const histories = await renderer.histories(ids, new Date())
     const forBatch = reads.take()
-    expect(forBatch).toEqual({ finds: 0, selects: kind === 'mongodb' ? 0 : 1 })
+    expect(forBatch).toEqual({ finds: 0, statements: kind === 'mongodb' ? 0 : 1 })
     await renderer.histories(ids.slice(0, 1), new Date())
     expect(reads.take()).toEqual(forBatch)
 
@@ -144,7 +144,7 @@ describe.each(testedDatabases())('rendering a batch with behaviour history on %s
           subscriber,
         }),
       )
-    expect(reads.take()).toEqual({ finds: 0, selects: 0 })
+    expect(reads.take()).toEqual({ finds: 0, statements: 0 })
     reads.restore()
 
     rendered.forEach(({ blocks }, index) => {
@@ -173,19 +173,24 @@ describe.each(testedDatabases())('rendering a batch with behaviour history on %s
   })
 })
 
-/** Counts the SQL selects (the bulk reads) and Payload finds from now on; MongoDB has no drizzle to count. */
+/** Counts the SQL statements (selects and raw statements) and Payload finds from now on; MongoDB has no drizzle to count. */
 function countReads(payload: Payload) {
-  const drizzle = (payload.db as unknown as { drizzle?: { select: (...args: unknown[]) => unknown } }).drizzle
-  const selects = drizzle ? vi.spyOn(drizzle, 'select') : null
+  type Drizzle = Record<'all' | 'execute' | 'select', (...args: unknown[]) => unknown>
+  const drizzle = (payload.db as unknown as { drizzle?: Drizzle }).drizzle
+  const methods = (['all', 'execute', 'select'] as const).filter((name) => typeof drizzle?.[name] === 'function')
+  const statements = methods.map((name) => vi.spyOn(drizzle!, name))
   const finds = vi.spyOn(payload, 'find')
   return {
     restore: () => {
-      selects?.mockRestore()
+      for (const spy of statements) spy.mockRestore()
       finds.mockRestore()
     },
     take: () => {
-      const counts = { finds: finds.mock.calls.length, selects: selects?.mock.calls.length ?? 0 }
-      selects?.mockClear()
+      const counts = {
+        finds: finds.mock.calls.length,
+        statements: statements.reduce((sum, spy) => sum + spy.mock.calls.length, 0),
+      }
+      for (const spy of statements) spy.mockClear()
       finds.mockClear()
       return counts
     },
