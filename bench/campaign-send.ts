@@ -58,7 +58,7 @@ async function smtpCeiling(payload: Payload, sink: Sink, connections: number): P
   const subscriber = (await payload.find({ collection: 'subscribers', depth: 0, limit: 1 })).docs[0]
   const rendered = await (
     await recipientRenderer(payload, newsletter, new Date())
-  ).render({ recentBlocks: [], segments: new Set(), subscriber })
+  ).render({ behaviour: undefined, recentBlocks: [], segments: new Set(), subscriber })
   const { raw } = await composeMessage(
     payload,
     rendered,

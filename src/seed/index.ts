@@ -4,15 +4,18 @@ import type { StageChangeContext } from '@kontorwerk/personalization'
 
 import { consentOptions, recordConsent } from '@kontorwerk/consent'
 import {
+  CONVERSIONS,
   DEFAULT_STAGES,
   paragraphsToRichText,
   recordEvents,
+  REGIONS,
   relationKeys,
   STAGE_ORDER_STEP,
 } from '@kontorwerk/personalization'
 
 import { BLOCKS } from './data/blocks'
 import { LANDING_PAGES, NEWSLETTERS } from './data/layouts'
+import { DEMO_CONVERSIONS, DEMO_REGIONS } from './data/regions'
 import { SCORING_RULES, STAGE_RULES } from './data/scoring'
 import { SEGMENTS } from './data/segments'
 import { demoSubscribers } from './data/subscribers'
@@ -107,6 +110,17 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     })),
   )
 
+  const regions = await ensure(
+    REGIONS as CollectionSlug,
+    'code',
+    DEMO_REGIONS.map((region) => ({ data: { ...region }, key: region.code })),
+  )
+  const conversions = await ensure(
+    CONVERSIONS as CollectionSlug,
+    'key',
+    DEMO_CONVERSIONS.map((conversion) => ({ data: { ...conversion }, key: conversion.key })),
+  )
+
   const idsOf = (map: Map<string, Id>, keys: string[] = []) => keys.map((key) => mustGet(map, key))
   const at = (days: null | number | undefined) =>
     days == null ? null : new Date(now.getTime() + days * DAY).toISOString()
@@ -118,6 +132,8 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
         _status: block.draft ? 'draft' : 'published',
         body: paragraphsToRichText(block.text),
         channels: block.channels,
+        conversionWindowDays: block.convertsOn?.[1],
+        convertsOn: block.convertsOn ? mustGet(conversions, block.convertsOn[0]) : undefined,
         cta: block.cta ? { label: block.cta[0], url: block.cta[1] } : undefined,
         discountProduct: block.discountProduct,
         goal: block.goal,
@@ -127,6 +143,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
         locale: block.locale ?? 'de',
         personas: idsOf(personas, block.personas),
         priority: block.priority ?? 50,
+        regions: idsOf(regions, block.regions),
         stages: idsOf(stages, block.stages),
         title: block.title,
         validFrom: at(block.valid?.[0]),

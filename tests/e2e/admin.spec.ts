@@ -111,7 +111,7 @@ describe('the personalized preview in the admin UI', () => {
     const rows = page.locator('table.preview-reasons tbody tr')
     await expect.poll(() => rows.count()).toBe(5)
     await expect(rows.first().innerText()).resolves.toMatch(
-      /Aufmacher\s+DSGVO in der Buchhaltung: die Checkliste\s+Score [\d.]+ from interests .*persona .*stage lead/,
+      /Aufmacher\s+DSGVO in der Buchhaltung: die Checkliste\s+Score [\d.]+ (aus Interessen|from interests) .*[Pp]ersona .*(Phase|stage) lead/,
     )
     await expect(page.getByText('Betreff:').locator('..').innerText()).resolves.toBe('Betreff: Ihr Kontorwerk-Update')
     const preview = page.frameLocator('iframe[title="Vorschau"]')

@@ -65,10 +65,27 @@ export type RichText = {
   root: { [k: string]: unknown; children: { [k: string]: unknown; type: unknown; version: number }[] }
 }
 
+/** A country (ISO 3166-1, `AT`) or a subdivision (ISO 3166-2, `DE-BY`) blocks can be tagged with. */
+export interface Region extends Timestamps {
+  code: string
+  id: DocumentId
+  name: string
+}
+
+/** A download or form a block's call to action converts on; `key` is how events name it. */
+export interface Conversion extends Timestamps {
+  id: DocumentId
+  key: string
+  kind: 'download' | 'form'
+  name: string
+}
+
 export interface ContentBlock extends Timestamps {
   _status?: 'draft' | 'published' | null
   body?: null | RichText
   channels: Channel[]
+  conversionWindowDays?: null | number
+  convertsOn?: null | Relation<Conversion>
   cta?: { label?: null | string; url?: null | string }
   discountProduct?: null | string
   goal?: Goal | null
@@ -79,6 +96,7 @@ export interface ContentBlock extends Timestamps {
   locale: string
   personas?: null | Relation<Persona>[]
   priority: number
+  regions?: null | Relation<Region>[]
   stages?: null | Relation<LifecycleStage>[]
   title: string
   validFrom?: null | string
@@ -95,6 +113,7 @@ export interface Slot {
   interests?: null | Relation<Interest>[]
   key: string
   label: string
+  match?: 'all' | 'interestsOrRegion' | null
   /** Added by the segments plugin when installed: members only; empty means everyone. */
   segments?: null | Relation<{ id: DocumentId }>[]
   strategy: 'freshness' | 'priority' | 'relevance'

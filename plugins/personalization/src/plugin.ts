@@ -4,12 +4,14 @@ import type { PersonalizationOptions } from './types'
 
 import { ROLES } from './access/roles'
 import { ContentBlocks } from './collections/ContentBlocks'
+import { Conversions } from './collections/Conversions'
 import { Events } from './collections/Events'
 import { Interests } from './collections/Interests'
 import { LandingPages } from './collections/LandingPages'
 import { LifecycleStages } from './collections/LifecycleStages'
 import { Newsletters } from './collections/Newsletters'
 import { Personas } from './collections/Personas'
+import { Regions } from './collections/Regions'
 import { Subscribers } from './collections/Subscribers'
 import { resolveOptions } from './defaults'
 import { resolveEcommerce, withOrderPurchases } from './ecommerce/orderPurchases'
@@ -42,6 +44,8 @@ const CORE_COLLECTIONS: CollectionConfig[] = [
   Personas,
   Interests,
   LifecycleStages,
+  Regions,
+  Conversions,
   Subscribers,
   { ...Events, endpoints: [eventIntakeEndpoint] },
 ]

@@ -2,6 +2,8 @@ import type { Channel, Goal } from '@kontorwerk/personalization'
 
 export type BlockSeed = {
   channels: Channel[]
+  /** Key of a demo conversion the call to action converts on, and its window in days (empty: ever). */
+  convertsOn?: [key: string, windowDays?: number]
   cta?: [label: string, url: string]
   discountProduct?: string
   draft?: true
@@ -12,6 +14,8 @@ export type BlockSeed = {
   locale?: 'de' | 'en'
   personas?: string[]
   priority?: number
+  /** Region codes (see regions.ts). */
+  regions?: string[]
   stages?: string[]
   text: string[]
   title: string
@@ -31,7 +35,7 @@ export const BLOCKS: BlockSeed[] = [
   // E-Rechnung
   { channels: ['email', 'web'], cta: ['Leitfaden laden', '/leitfaden-e-rechnung'], goal: 'nurture', image: 'e-rechnung', interests: ['e-rechnung'], personas: [GF, FIBU], priority: 70, stages: EARLY, text: ['Seit 2025 müssen Unternehmen E-Rechnungen empfangen können, ab 2027 auch versenden. Unser Leitfaden zeigt in zehn Schritten, was jetzt zu tun ist.'], title: 'E-Rechnungspflicht: Ihr Fahrplan bis 2027' },
   { channels: ['email'], cta: ['Checkliste öffnen', '/checkliste-xrechnung'], goal: 'nurture', interests: ['e-rechnung'], personas: [FIBU], priority: 60, stages: QUALIFIED, text: ['XRechnung oder ZUGFeRD? Die Checkliste vergleicht beide Formate und sagt, welches Ihre Kunden erwarten.'], title: 'XRechnung oder ZUGFeRD – was passt zu Ihnen?' },
-  { channels: ['landing_page', 'web'], cta: ['Demo vereinbaren', '/demo'], goal: 'acquisition', interests: ['e-rechnung'], personas: [GF, FIBU], priority: 65, stages: [...EARLY, ...QUALIFIED], text: ['Eingangsrechnungen per E-Mail landen automatisch im Kontorwerk-Posteingang, werden gelesen, geprüft und zur Freigabe vorgelegt.'], title: 'E-Rechnungen empfangen, ohne abzutippen' },
+  { channels: ['landing_page', 'web'], convertsOn: ['demo-request', 90], cta: ['Demo vereinbaren', '/demo'], goal: 'acquisition', interests: ['e-rechnung'], personas: [GF, FIBU], priority: 65, stages: [...EARLY, ...QUALIFIED], text: ['Eingangsrechnungen per E-Mail landen automatisch im Kontorwerk-Posteingang, werden gelesen, geprüft und zur Freigabe vorgelegt.'], title: 'E-Rechnungen empfangen, ohne abzutippen' },
   { channels: ['email'], cta: ['Modul freischalten', '/konto/module/e-rechnung'], goal: 'upsell', interests: ['e-rechnung'], priority: 75, stages: CUSTOMERS, text: ['Als Kontorwerk-Kunde schalten Sie das E-Rechnungsmodul mit einem Klick frei – die ersten drei Monate ohne Aufpreis.'], title: 'Ihr E-Rechnungsmodul ist bereit' },
   // Lohnabrechnung
   { channels: ['email'], cta: ['Zum Artikel', '/blog/lohnabrechnung-auslagern'], goal: 'nurture', interests: ['lohnabrechnung'], personas: [GF], priority: 55, stages: EARLY, text: ['Selbst abrechnen, Steuerbüro oder Software? Wir rechnen die Kosten für einen Betrieb mit 25 Beschäftigten durch.'], title: 'Lohnabrechnung: selbst machen oder abgeben?' },
@@ -43,7 +47,7 @@ export const BLOCKS: BlockSeed[] = [
   { channels: ['email'], cta: ['Vorlage laden', '/vorlage-abschlussplan'], goal: 'retention', interests: ['jahresabschluss'], personas: [FIBU], priority: 55, stages: CUSTOMERS, text: ['Mit unserem Abschlussplan behalten Sie Fristen, Zuständigkeiten und offene Posten im Blick.'], title: 'Abschlussplan für Ihr Team' },
   { channels: ['email'], goal: 'nurture', interests: ['jahresabschluss'], personas: [FIBU], priority: 50, stages: QUALIFIED, text: ['Rückblick: die Aufzeichnung unseres Webinars zum Jahresabschluss 2025.'], title: 'Aufzeichnung: Jahresabschluss 2025', valid: [-400, -30] },
   // Cloud-Umstieg
-  { channels: ['email', 'landing_page'], cta: ['Whitepaper laden', '/whitepaper-cloud'], goal: 'nurture', image: 'cloud', interests: ['cloud-umstieg'], personas: [GF, IT], priority: 65, stages: EARLY, text: ['Rechenzentrum in Frankfurt, tägliche Sicherung, ISO 27001: Was eine Buchhaltung in der Cloud sicherer macht als den Server im Keller.'], title: 'Whitepaper: Buchhaltung in der Cloud' },
+  { channels: ['email', 'landing_page'], convertsOn: ['whitepaper-cloud'], cta: ['Whitepaper laden', '/whitepaper-cloud'], goal: 'nurture', image: 'cloud', interests: ['cloud-umstieg'], personas: [GF, IT], priority: 65, stages: EARLY, text: ['Rechenzentrum in Frankfurt, tägliche Sicherung, ISO 27001: Was eine Buchhaltung in der Cloud sicherer macht als den Server im Keller.'], title: 'Whitepaper: Buchhaltung in der Cloud' },
   { channels: ['email'], cta: ['Migrationsplan ansehen', '/migration'], goal: 'nurture', interests: ['cloud-umstieg'], personas: [IT], priority: 60, stages: QUALIFIED, text: ['Vom lokalen Programm in die Cloud an einem Wochenende: Unser Migrationsteam übernimmt Stammdaten, offene Posten und Belege.'], title: 'Umstieg am Wochenende – so läuft die Migration' },
   { channels: ['landing_page'], cta: ['30 Tage kostenlos testen', '/testen'], goal: 'acquisition', interests: ['cloud-umstieg'], priority: 70, stages: EARLY, text: ['Testen Sie Kontorwerk 30 Tage mit Ihren echten Daten. Keine Kreditkarte, keine automatische Verlängerung.'], title: '30 Tage kostenlos testen' },
   // Prozessautomatisierung
@@ -62,6 +66,8 @@ export const BLOCKS: BlockSeed[] = [
   { channels: ['email'], goal: 'retention', interests: ['gobd'], personas: [FIBU], priority: 50, stages: CUSTOMERS, text: ['Kontorwerk archiviert Belege revisionssicher für zehn Jahre. Im Archivbericht sehen Sie, was wann abgelegt wurde.'], title: 'Revisionssicher archiviert – der Archivbericht' },
   // Steuerrecht
   { channels: ['email', 'web'], cta: ['Alle Änderungen', '/steuer-update'], goal: 'nurture', interests: ['steuerrecht'], personas: [GF, FIBU], priority: 75, stages: [...EARLY, ...QUALIFIED, ...CUSTOMERS], text: ['Neue Grenzen für Kleinunternehmer, geänderte Abschreibungsregeln und was das Wachstumschancengesetz für Sie bedeutet.'], title: 'Steuer-Update: Das ändert sich zum Jahreswechsel', valid: [-14, 60] },
+  { channels: ['email', 'web'], cta: ['Platz reservieren', '/praxisabend-wien'], goal: 'nurture', interests: ['e-rechnung'], priority: 60, regions: ['AT'], stages: [...EARLY, ...QUALIFIED, ...CUSTOMERS], text: ['ebInterface, Peppol und die Rechnungspflicht im Bund: Unser Praxisabend in Wien zeigt, was österreichische Betriebe jetzt brauchen.'], title: 'Praxisabend in Wien: E-Rechnung in Österreich' },
+  { channels: ['email', 'web'], cta: ['Feiertage prüfen', '/lohn/bayern'], goal: 'nurture', interests: ['lohnabrechnung'], priority: 55, regions: ['DE-BY'], stages: [...EARLY, ...QUALIFIED, ...CUSTOMERS], text: ['Mariä Himmelfahrt, Fronleichnam, Augsburger Friedensfest: Welche Feiertage Ihre Lohnabrechnung in Bayern kennen muss.'], title: 'Lohn in Bayern: die regionalen Feiertage' },
   { channels: ['sms'], cta: ['Details', '/frist'], goal: 'retention', interests: ['steuerrecht'], priority: 60, stages: CUSTOMERS, text: ['Erinnerung: Umsatzsteuer-Voranmeldung bis zum 10. einreichen.'], title: 'Frist: Umsatzsteuer-Voranmeldung' },
   // Datensicherung
   { channels: ['email'], cta: ['Sicherheitskonzept lesen', '/sicherheit'], goal: 'nurture', interests: ['datensicherung'], personas: [IT], priority: 60, stages: [...EARLY, ...QUALIFIED], text: ['Drei Rechenzentren, stündliche Sicherungen, Wiederherstellung auf Knopfdruck: So schützen wir Ihre Buchhaltungsdaten.'], title: 'So sichern wir Ihre Daten' },

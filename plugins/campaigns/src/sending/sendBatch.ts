@@ -71,6 +71,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
     topic: relationKey(campaign.topic),
   })
   const memberships = await renderer.memberships(ids, now)
+  const histories = await renderer.histories(ids, now)
 
   const skipped = new Map<string, string[]>()
   const skip = (reason: string, recipient: ClaimedRecipient) =>
@@ -120,6 +121,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
     try {
       const rendered = await renderer.render(
         {
+          behaviour: histories.get(recipient.subscriber),
           recentBlocks: profile.recentBlocks,
           segments: memberships.get(recipient.subscriber) ?? new Set(),
           subscriber: profile.subscriber,

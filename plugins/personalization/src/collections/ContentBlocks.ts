@@ -1,6 +1,7 @@
 import type {
   CollectionBeforeValidateHook,
   CollectionConfig,
+  CollectionSlug,
   DateFieldValidation,
   TextFieldSingleValidation,
 } from 'payload'
@@ -10,12 +11,14 @@ import { ValidationError } from 'payload'
 import { isStaff, publishedOrStaff } from '../access/roles'
 import { channelOptions, goalOptions } from '../domain/channels'
 import { localeField } from '../fields/locale'
-import { tagRelationship } from '../fields/tagRelationship'
+import { relationsExist, tagRelationship } from '../fields/tagRelationship'
 import { liquidIsValid, validLiquid } from '../fields/validators'
 import { localized } from '../i18n/translations'
 import { richTextToHtml, richTextToText } from '../rendering/richText'
 import { templateProblem } from '../rendering/tokens/templateProblem'
 import { message, texts, translated } from '../translations'
+import { CONVERSIONS } from './Conversions'
+import { REGIONS } from './Regions'
 
 /**
  * Liquid in the body is checked like in the title, in both forms that are rendered: the HTML (which
@@ -57,6 +60,11 @@ const ctaUrl: TextFieldSingleValidation = (value, { req, siblingData }) => {
   }
   return message(req, 'kontorwerk-personalization:urlScheme')
 }
+
+const wholeDays = (value: null | number | undefined, { req }: { req: Parameters<typeof message>[0] }) =>
+  value == null ||
+  (Number.isInteger(value) && value >= 1) ||
+  message(req, 'kontorwerk-personalization:wholeDaysAtLeastOne')
 
 /**
  * The unit editors write. Its tags decide who may get it (personas, interests, stages),
@@ -164,6 +172,38 @@ export const ContentBlocks: CollectionConfig = {
               },
               label: translated('kontorwerk-personalization:discountProduct'),
               maxLength: 100,
+            },
+            tagRelationship(
+              'regions',
+              REGIONS as CollectionSlug,
+              translated('kontorwerk-personalization:regionsPlural'),
+              {
+                admin: { description: translated('kontorwerk-personalization:blockRegionsDescription') },
+              },
+            ),
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'convertsOn',
+                  type: 'relationship',
+                  admin: { description: translated('kontorwerk-personalization:convertsOnDescription') },
+                  label: translated('kontorwerk-personalization:convertsOn'),
+                  relationTo: CONVERSIONS as CollectionSlug,
+                  validate: relationsExist,
+                },
+                {
+                  name: 'conversionWindowDays',
+                  type: 'number',
+                  admin: {
+                    condition: (_, siblingData) => Boolean(siblingData?.convertsOn),
+                    description: translated('kontorwerk-personalization:conversionWindowDaysDescription'),
+                  },
+                  label: translated('kontorwerk-personalization:conversionWindowDays'),
+                  min: 1,
+                  validate: wholeDays,
+                },
+              ],
             },
           ],
           label: translated('kontorwerk-personalization:targeting'),

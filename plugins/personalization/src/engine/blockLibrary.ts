@@ -44,7 +44,15 @@ export const invalidateBlockLibrary = libraries.invalidate
 /** Hooks for every collection the library is built from. */
 export const invalidatesBlockLibrary = libraries.hooks
 
-export const LIBRARY_SOURCES = ['content-blocks', 'media', 'interests', 'personas', 'lifecycle-stages']
+export const LIBRARY_SOURCES = [
+  'content-blocks',
+  'media',
+  'interests',
+  'personas',
+  'lifecycle-stages',
+  'regions',
+  'conversions',
+]
 
 /** All published blocks with their taxonomy, held in memory: ranking never waits for the database. */
 export function blockLibrary(payload: Payload): Promise<BlockLibrary> {
@@ -81,8 +89,11 @@ async function loadLibrary(payload: Payload): Promise<BlockLibrary> {
 }
 
 function toCandidate(block: ContentBlock, taxonomy: Taxonomy): BlockCandidate {
+  const convertsOn = block.convertsOn == null ? null : taxonomy.conversionById.get(relationKey(block.convertsOn)!)
   return {
     channels: block.channels,
+    conversionWindowDays: block.conversionWindowDays ?? null,
+    convertsOn: convertsOn ?? null,
     discountProduct: block.discountProduct ?? null,
     goal: block.goal ?? null,
     id: block.id,
@@ -91,6 +102,7 @@ function toCandidate(block: ContentBlock, taxonomy: Taxonomy): BlockCandidate {
     locale: block.locale,
     personas: relationKeys(block.personas),
     priority: block.priority,
+    regions: relationKeys(block.regions).flatMap((id) => taxonomy.regionCodeById.get(id) ?? []),
     stages: relationKeys(block.stages).flatMap((id) => taxonomy.stageKeyById.get(id) ?? []),
     title: block.title,
     updatedAt: block.updatedAt,

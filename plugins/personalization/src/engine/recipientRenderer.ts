@@ -1,19 +1,30 @@
 import type { Payload } from 'payload'
 
 import type { Newsletter, Subscriber } from '../documents'
-import type { AssembledSlot, BlockCandidate } from './types'
+import type { PinnedBlock } from './assembly/assemble'
+import type { BlockCandidate } from './types'
 
 import { CodedError } from '../errors'
 import { extensionsOf } from '../extensions'
 import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } from '../rendering/email/renderNewsletter'
 import { tokenContext } from '../rendering/tokens/liquid'
 import { blockLibrary } from './blockLibrary'
+import { type Behaviour, NO_BEHAVIOUR, readBehaviour } from './context/behaviour'
 import { subscriberContext } from './context/buildContext'
 import { segmentMemberships } from './context/segmentMemberships'
 import { engineSettings, fill, namedSegments, slotDefinitions } from './service'
 
-/** `recentBlocks`: the blocks of each of the recipient's sends, oldest first. */
-export type RecipientInput = { recentBlocks: string[][]; segments: Set<string>; subscriber: Subscriber }
+/**
+ * `recentBlocks`: the blocks of each of the recipient's sends, oldest first. `behaviour`: what they
+ * did (purchases, conversions), read for the whole batch with `histories`.
+ */
+export type RecipientInput = {
+  /** Required, though undefined for a recipient without events: a recipient rendered without it would pass the guards. */
+  behaviour: Behaviour | undefined
+  recentBlocks: string[][]
+  segments: Set<string>
+  subscriber: Subscriber
+}
 /**
  * A version of the newsletter that differs from the ranked one (e.g. a campaign's A/B variant):
  * its own subject, and/or `block` fixed in the slot `slot` instead of ranked. `key` tells the
@@ -37,13 +48,21 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
   const settings = engineSettings(payload)
   const personaFitsOf = extensionsOf(payload).leadScores?.personaFitsOf
   return {
+    /**
+     * A batch's behaviour (purchases, downloads, form submissions, ever a customer), read at once:
+     * one query for the batch, never one per recipient. Events after `when` do not count; recipients
+     * without events are missing.
+     */
+    histories: (subscribers: string[], when: Date) =>
+      readBehaviour(payload, subscribers, library.taxonomy.customerStageIds, when),
     /** A batch's memberships in the segments the slots are reserved for, read at once. */
     memberships: (subscribers: string[], when: Date) => segmentMemberships(payload, subscribers, reserved, when),
     async render(
-      { recentBlocks, segments, subscriber }: RecipientInput,
+      { behaviour, recentBlocks, segments, subscriber }: RecipientInput,
       version?: NewsletterVersion | null,
     ): Promise<RenderedForRecipient> {
       const history = {
+        behaviour: behaviour ?? NO_BEHAVIOUR,
         implicitHalfLifeDays,
         personaFits: personaFitsOf?.(subscriber),
         segments,
@@ -51,7 +70,7 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
         skipRecentSends: newsletter.skipRecentSends ?? 0,
       }
       const context = subscriberContext(subscriber, library.taxonomy, at, history)
-      const slots = pinBlock(fill(library, { context }, definitions, settings), library.candidates, version)
+      const slots = fill(library, { context }, definitions, settings, pinnedOf(library.candidates, version))
       // A version's subject is a newsletter of its own to the compile caches (they key by id).
       const source = version?.subject
         ? { ...newsletter, id: `${newsletter.id}:${version.key}`, subject: version.subject }
@@ -65,26 +84,14 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
   }
 }
 
-/** The version's block replaces what ranking chose for its slot. */
-function pinBlock(
-  slots: AssembledSlot[],
-  candidates: BlockCandidate[],
-  version?: NewsletterVersion | null,
-): AssembledSlot[] {
-  if (!version?.slot || !version.block) return slots
+/** The version's block, fixed in its slot instead of ranked (assembly still applies the guards to it). */
+function pinnedOf(candidates: BlockCandidate[], version?: NewsletterVersion | null): null | PinnedBlock {
+  if (!version?.slot || !version.block) return null
   const block = candidates.find((candidate) => String(candidate.id) === version.block)
   if (!block)
     throw new CodedError(
       'FAILED_PRECONDITION',
       `Block ${version.block}, fixed in slot "${version.slot}" (${version.key}), is not published`,
     )
-  const reason = {
-    kind: 'pinned' as const,
-    localeFallback: false,
-    matchedInterests: [],
-    matchedPersona: null,
-    matchedStage: null,
-    score: 0,
-  }
-  return slots.map((slot) => (slot.key === version.slot ? { ...slot, choices: [{ block, reason }] } : slot))
+  return { block, slot: version.slot }
 }

@@ -10,6 +10,7 @@ import { type LocalPayload } from '../../../../tests/helpers/localPayload'
 import { startDemoPayload } from '../../../../tests/helpers/referenceApp'
 import { CodedError } from '../errors'
 import { recordEvents } from '../events/intake'
+import { paragraphsToRichText } from '../utilities/richText'
 import { personalizationToken, personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from './service'
 
 describe('personalized documents from the demo data (Local API, SQLite)', () => {
@@ -21,23 +22,16 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
 
   const stageId = async (key: string) =>
     (await payload.find({ collection: 'lifecycle-stages', where: { key: { equals: key } } })).docs[0].id
+  const interestId = async (slug: string) =>
+    (await payload.find({ collection: 'interests', where: { slug: { equals: slug } } })).docs[0].id
+  const personaId = async (slug: string) =>
+    (await payload.find({ collection: 'personas', where: { slug: { equals: slug } } })).docs[0].id
   const subscriberWith = async (data: Partial<Subscriber>) =>
     payload.create({
       collection: 'subscribers',
       data: { email: `reader-${Math.random().toString(36).slice(2)}@example.com`, ...data } as never,
       showHiddenFields: true,
     })
-  /** A purchase as the shop posts it: an event, the one source of purchases. */
-  const purchased = (subscriber: number | string, product: string, daysAgo: number) =>
-    recordEvents(payload, [
-      {
-        id: `purchase-${subscriber}-${product}`,
-        occurredAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
-        properties: { product },
-        subscriber,
-        type: 'purchase',
-      },
-    ])
   const codeOf = async (promise: Promise<unknown>) => {
     try {
       await promise
@@ -49,7 +43,7 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
   }
 
   beforeAll(async () => {
-    local = await startDemoPayload('sqlite')
+    local = await startDemoPayload('sqlite', { pushSchema: true })
     payload = local.payload
     const users = await payload.find({ collection: 'users' })
     asAdmin = await createLocalReq(
@@ -107,20 +101,167 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
     }
   })
 
-  it('never offers a customer an acquisition offer, and withholds a discount after a recent purchase', async () => {
-    const customer = await subscriberWith({ locale: 'de', stage: await stageId('customer') })
-    await purchased(customer.id, 'lohn-modul', 3)
-    const result = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: customer.id })
-    const offered = result.slots.find((slot) => slot.key === 'angebot')!.blocks.map((block) => block.title)
-    expect(offered).not.toContain('30 Tage kostenlos testen')
-    expect(offered).not.toContain('20 % auf das Lohnmodul')
+  const recorded = async (subscriber: number | string, type: string, properties: object, daysAgo = 0) => {
+    const result = await recordEvents(
+      payload,
+      [
+        {
+          id: `spec-${Math.random().toString(36).slice(2)}`,
+          occurredAt: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+          properties,
+          subscriber: String(subscriber),
+          type,
+        },
+      ],
+      { allowSystem: type === 'stage_changed', source: 'spec' },
+    )
+    expect(result.results.map((entry) => entry.status)).toEqual(['accepted'])
+  }
+  const titlesIn = (result: { slots: { blocks: { title: string }[]; key: string }[] }, key: string) =>
+    result.slots.find((slot) => slot.key === key)!.blocks.map((block) => block.title)
 
+  it('withholds a discount after a purchase event, and offers it again once the guard period is over', async () => {
+    // "Alice": the shop posts a purchase; the profile's purchases field plays no part.
+    const alice = await subscriberWith({ locale: 'de', stage: await stageId('customer') })
+    const before = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: alice.id })
+    expect(titlesIn(before, 'angebot')).toEqual(['20 % auf das Lohnmodul'])
+    await recorded(alice.id, 'purchase', { amount: 490, product: 'lohn-modul' }, 3)
+    const after = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: alice.id })
+    expect(titlesIn(after, 'angebot')).not.toContain('20 % auf das Lohnmodul')
+
+    // Past the 30-day guard, still short of the 60 quiet days that would make them at risk.
     const longAgo = await subscriberWith({ stage: await stageId('customer') })
-    await purchased(longAgo.id, 'lohn-modul', 90)
+    await recorded(longAgo.id, 'purchase', { amount: 490, product: 'lohn-modul' }, 45)
     const later = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: longAgo.id })
-    expect(later.slots.find((slot) => slot.key === 'angebot')!.blocks.map((block) => block.title)).toEqual([
-      '20 % auf das Lohnmodul',
-    ])
+    expect(titlesIn(later, 'angebot')).toEqual(['20 % auf das Lohnmodul'])
+  })
+
+  it('never offers acquisition to a former customer: a purchase or a stage change into a customer stage is enough', async () => {
+    const offer = await payload.create({
+      collection: 'content-blocks',
+      data: {
+        _status: 'published',
+        body: paragraphsToRichText(['Nur für Neukunden: drei Monate gratis.']),
+        channels: ['landing_page'],
+        goal: 'acquisition',
+        priority: 100,
+        title: 'Neukundenangebot',
+      } as never,
+    })
+    try {
+      const atRisk = await stageId('at_risk')
+      const offered = async (subscriber: Subscriber) => {
+        const page = await personalizedLandingPage(asPublic, {
+          slug: 'fuer-sie',
+          token: personalizationToken(payload, subscriber),
+        })
+        return page.sections.flatMap((section) => section.blocks.map((block) => block.title))
+      }
+      const neverBought = await subscriberWith({ stage: atRisk })
+      expect(await offered(neverBought)).toContain('Neukundenangebot')
+
+      const formerCustomer = await subscriberWith({ stage: atRisk })
+      await recorded(formerCustomer.id, 'stage_changed', { from: null, to: String(await stageId('customer')) }, 70)
+      expect(await offered(formerCustomer)).not.toContain('Neukundenangebot')
+
+      const buyer = await subscriberWith({ stage: atRisk })
+      await recorded(buyer.id, 'purchase', { amount: 99, product: 'basis' }, 400)
+      expect(await offered(buyer)).not.toContain('Neukundenangebot')
+    } finally {
+      await payload.delete({ id: offer.id, collection: 'content-blocks' })
+    }
+  })
+
+  it('withholds the whitepaper block from who downloaded the whitepaper', async () => {
+    const reader = await subscriberWith({
+      interests: [{ interest: await interestId('cloud-umstieg'), source: 'explicit', weight: 1 }],
+      persona: await personaId('it-administration'),
+      stage: await stageId('lead'),
+    })
+    const titles = async () =>
+      (await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: reader.id })).slots.flatMap(
+        (slot) => slot.blocks.map((block) => block.title),
+      )
+    expect(await titles()).toContain('Whitepaper: Buchhaltung in der Cloud')
+    await recorded(reader.id, 'download', { asset: 'whitepaper-cloud' }, 1)
+    expect(await titles()).not.toContain('Whitepaper: Buchhaltung in der Cloud')
+  })
+
+  it('matches regional blocks to the reader, for subscribers and anonymous visitors', async () => {
+    const inVienna = await subscriberWith({
+      interests: [{ interest: await interestId('e-rechnung'), source: 'explicit', weight: 1 }],
+      region: 'AT-9',
+      stage: await stageId('lead'),
+    })
+    const blocks = (result: Awaited<ReturnType<typeof personalizedBlocks>>) => result.map((block) => block.title)
+    const filter = { channel: 'web', interests: ['e-rechnung'] }
+    expect(blocks(await personalizedBlocks(asAdmin, { filter, limit: 5, subscriber: inVienna.id }))).toContain(
+      'Praxisabend in Wien: E-Rechnung in Österreich',
+    )
+    const anonymous = (region?: string) =>
+      personalizedBlocks(asPublic, { context: { interests: [{ interest: 'e-rechnung' }], region }, filter, limit: 5 })
+    expect(blocks(await anonymous('AT-3'))).toContain('Praxisabend in Wien: E-Rechnung in Österreich')
+    expect(blocks(await anonymous('DE-BY'))).not.toContain('Praxisabend in Wien: E-Rechnung in Österreich')
+    expect(blocks(await anonymous())).not.toContain('Praxisabend in Wien: E-Rechnung in Österreich')
+    expect(await codeOf(anonymous('FR'))).toBe('BAD_USER_INPUT')
+    expect(await codeOf(anonymous('Wien'))).toBe('BAD_USER_INPUT')
+
+    // Interests OR region: a Bavarian reader interested only in DSGVO gets the Bavarian block and DSGVO, nothing else.
+    const either = await personalizedBlocks(asPublic, {
+      context: { interests: [{ interest: 'dsgvo' }], region: 'DE-BY' },
+      filter: { channel: 'web', match: 'interestsOrRegion' },
+      limit: 5,
+    })
+    expect(blocks(either).sort()).toEqual(
+      ['DSGVO in der Buchhaltung: die Checkliste', 'Lohn in Bayern: die regionalen Feiertage'].sort(),
+    )
+    expect(either.find((block) => block.title.startsWith('Lohn in Bayern'))!.reason.matchedRegion).toBe('DE-BY')
+  })
+
+  it('replaces a fallback the guards rule out with the next eligible fallback, for frontends too', async () => {
+    // A landing page whose only offer is an acquisition fallback: a customer gets the next generic block instead.
+    const trial = (
+      await payload.find({ collection: 'content-blocks', where: { title: { equals: '30 Tage kostenlos testen' } } })
+    ).docs[0]
+    await payload.update({ id: trial.id, collection: 'content-blocks', data: { isFallback: true } })
+    try {
+      const slot = {
+        channel: 'landing_page',
+        count: 1,
+        fallback: trial.id,
+        key: 'angebot',
+        label: 'Angebot',
+        strategy: 'priority',
+      }
+      const page = await payload.create({
+        collection: 'landing-pages',
+        data: {
+          hero: { headline: 'Testen' },
+          slots: [{ ...slot, goals: ['winback'] }],
+          slug: 'testen',
+          title: 'Testen',
+        } as never,
+      })
+      try {
+        const forCustomer = await personalizedLandingPage(asPublic, { context: { stage: 'customer' }, slug: 'testen' })
+        const [shown] = forCustomer.sections[0].blocks
+        expect(shown.title).toBe('Buchhaltung, die mitdenkt')
+        expect(shown.reason).toMatchObject({
+          kind: 'fallback',
+          replaced: {
+            block: String(trial.id),
+            rule: 'guard_acquisition_for_customer',
+            title: '30 Tage kostenlos testen',
+          },
+        })
+        const forLead = await personalizedLandingPage(asPublic, { context: { stage: 'lead' }, slug: 'testen' })
+        expect(forLead.sections[0].blocks.map((block) => block.title)).toEqual(['30 Tage kostenlos testen'])
+      } finally {
+        await payload.delete({ id: page.id, collection: 'landing-pages' })
+      }
+    } finally {
+      await payload.update({ id: trial.id, collection: 'content-blocks', data: { isFallback: false } })
+    }
   })
 
   it('serves an anonymous visitor from context alone, with a neutral salutation', async () => {

@@ -8,6 +8,7 @@ import type {
   PersonalizationContext,
   RankingStrategy,
   SlotDefinition,
+  SlotMatch,
 } from './types'
 
 import { hasRole } from '../access/roles'
@@ -24,8 +25,9 @@ import { type Signer } from '../security/signing'
 import { subscriberOfClaims, withoutLinkKey } from '../security/subscriberForLink'
 import { readSubscriberToken, signSubscriberToken, TokenError } from '../security/subscriberToken'
 import { relationKey, relationKeys } from '../utilities/relation'
-import { assemble, MissingFallbackError } from './assembly/assemble'
+import { assemble, MissingFallbackError, type PinnedBlock } from './assembly/assemble'
 import { type BlockContent, blockLibrary, type BlockLibrary } from './blockLibrary'
+import { NO_BEHAVIOUR, readBehaviour } from './context/behaviour'
 import {
   type AnonymousContextInput,
   contextFromAnonymous,
@@ -114,13 +116,15 @@ async function resolveReader(
   const subscriber = await loadSubscriber(req, input)
   if (subscriber) {
     const id = String(subscriber.id)
-    const [implicitHalfLifeDays, memberships] = await Promise.all([
+    const [implicitHalfLifeDays, memberships, behaviour] = await Promise.all([
       extensionsOf(req.payload).halfLives?.implicitInterestDays(req.payload),
       segmentMemberships(req.payload, [id], segments, at, req),
+      readBehaviour(req.payload, [id], library.taxonomy.customerStageIds, at),
     ])
     const sends = (subscriber.sendHistory ?? []).map((send) => relationKeys(send.blocks))
     const personaFits = extensionsOf(req.payload).leadScores?.personaFitsOf(subscriber)
     const context = subscriberContext(subscriber, library.taxonomy, at, {
+      behaviour: behaviour.get(id) ?? NO_BEHAVIOUR,
       implicitHalfLifeDays,
       personaFits,
       segments: memberships.get(id) ?? new Set(),
@@ -148,6 +152,7 @@ export function slotDefinitions(slots: Newsletter['slots'] | LandingPage['slots'
     interests: relationKeys(slot.interests),
     key: slot.key,
     label: slot.label,
+    match: slot.match ?? 'all',
     segments: relationKeys((slot as { segments?: Parameters<typeof relationKeys>[0] }).segments),
     strategy: slot.strategy as RankingStrategy,
   }))
@@ -158,12 +163,14 @@ export function fill(
   reader: Pick<Reader, 'context'>,
   slots: SlotDefinition[],
   settings: EngineSettings,
+  pinned?: null | PinnedBlock,
 ): AssembledSlot[] {
   try {
     return assemble({
       blocks: library.candidates,
       context: reader.context,
       interestAncestors: library.taxonomy.interestAncestors,
+      pinned,
       settings,
       slots,
     })
@@ -295,6 +302,7 @@ export type BlockFilterInput = {
   channel: string
   goals?: null | string[]
   interests?: null | string[]
+  match?: null | string
   segments?: null | string[]
   strategy?: null | string
 }
@@ -327,6 +335,10 @@ export async function personalizedBlocks(
   const strategy = (filter.strategy ?? 'relevance') as RankingStrategy
   if (!['freshness', 'priority', 'relevance'].includes(strategy))
     throw new CodedError('BAD_USER_INPUT', `Unknown strategy "${strategy}"`)
+  const match = (filter.match ?? 'all') as SlotMatch
+  if (!['all', 'interestsOrRegion'].includes(match))
+    throw new CodedError('BAD_USER_INPUT', `Unknown match "${match}"; use all or interestsOrRegion`)
+  // One in the reader's language if there is one; otherwise assembly finds none that may stand in and returns no block.
   const fallback =
     library.candidates.find(
       (block) =>
@@ -340,6 +352,7 @@ export async function personalizedBlocks(
     interests,
     key: 'blocks',
     label: 'Blocks',
+    match,
     segments,
     strategy,
   }

@@ -74,6 +74,17 @@ export function slotsField(defaultChannel: Channel): ArrayField {
       },
       tagRelationship('interests', 'interests', translated('kontorwerk-personalization:onlyInterests')),
       {
+        // The guide's "articles matching the reader's interests or region" next to the default, where every tag must fit.
+        name: 'match',
+        type: 'select',
+        defaultValue: 'all',
+        label: translated('kontorwerk-personalization:slotMatch'),
+        options: [
+          option('all', 'kontorwerk-personalization:slotMatchAll'),
+          option('interestsOrRegion', 'kontorwerk-personalization:slotMatchInterestsOrRegion'),
+        ],
+      },
+      {
         name: 'fallback',
         type: 'relationship',
         admin: { description: translated('kontorwerk-personalization:fallbackDescription') },

@@ -10,18 +10,49 @@ import { typeHelpers } from './typeHelpers'
 type GraphQL = typeof GraphQLModule
 type Context = { req: PayloadRequest }
 
-/** A sentence an editor can read next to the numbers. */
-export function explain(reason: Reason): string {
+const EXPLANATION = {
+  de: {
+    excluded: 'ausgeschlossen',
+    fallback: 'Fallback: kein Block passte',
+    from: 'aus',
+    interests: 'Interessen',
+    only: '(nur Priorität und Aktualität)',
+    persona: 'Persona',
+    pinned: 'Fest gesetzt von einer Version des Newsletters (z. B. A/B-Variante)',
+    region: 'Region',
+    replaced: (title: string, rule: string) => `statt „${title}“ (${rule})`,
+    stage: 'Phase',
+  },
+  en: {
+    excluded: 'excluded',
+    fallback: 'Fallback: no block qualified',
+    from: 'from',
+    interests: 'interests',
+    only: '(priority and freshness only)',
+    persona: 'persona',
+    pinned: 'Fixed by a version of the newsletter (e.g. an A/B variant)',
+    region: 'region',
+    replaced: (title: string, rule: string) => `instead of "${title}" (${rule})`,
+    stage: 'stage',
+  },
+}
+
+/** A sentence an editor can read next to the numbers, German unless the request asks for English. */
+export function explain(reason: Reason, language = 'de'): string {
+  const words = language === 'en' ? EXPLANATION.en : EXPLANATION.de
+  const replaced = reason.replaced ? `; ${words.replaced(reason.replaced.title, reason.replaced.rule)}` : ''
+  if (reason.kind === 'pinned') return words.pinned
   if (reason.kind === 'fallback') {
     const excluded = Object.entries(reason.excluded ?? {}).map(([rule, count]) => `${rule} ×${count}`)
-    return `Fallback: no block qualified${excluded.length ? ` (excluded: ${excluded.join(', ')})` : ''}`
+    return `${words.fallback}${excluded.length ? ` (${words.excluded}: ${excluded.join(', ')})` : ''}${replaced}`
   }
   const parts = [
-    reason.matchedInterests.length ? `interests ${reason.matchedInterests.join(', ')}` : null,
-    reason.matchedPersona ? `persona ${reason.matchedPersona}` : null,
-    reason.matchedStage ? `stage ${reason.matchedStage}` : null,
+    reason.matchedInterests.length ? `${words.interests} ${reason.matchedInterests.join(', ')}` : null,
+    reason.matchedPersona ? `${words.persona} ${reason.matchedPersona}` : null,
+    reason.matchedStage ? `${words.stage} ${reason.matchedStage}` : null,
+    reason.matchedRegion ? `${words.region} ${reason.matchedRegion}` : null,
   ].filter(Boolean)
-  return `Score ${reason.score}${parts.length ? ` from ${parts.join('; ')}` : ' (priority and freshness only)'}${reason.localeFallback ? '; shown in the default language' : ''}`
+  return `Score ${reason.score}${parts.length ? ` ${words.from} ${parts.join('; ')}` : ` ${words.only}`}`
 }
 
 /** The personalization queries, added to Payload's own GraphQL schema. */
@@ -51,6 +82,10 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
       interests: { type: new GraphQLList(nonNull(InterestWeight)) },
       locale: { type: GraphQLString },
       persona: { description: 'Persona slug', type: GraphQLString },
+      region: {
+        description: 'ISO 3166 code (AT, DE-BY): a region of the regions collection or a subdivision of one',
+        type: GraphQLString,
+      },
       stage: { description: 'Lifecycle stage key', type: GraphQLString },
     },
     name: 'PersonalizationContextInput',
@@ -65,22 +100,39 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     fields: { count: { type: nonNull(GraphQLInt) }, rule: { type: nonNull(GraphQLString) } },
     name: 'PersonalizationExclusion',
   })
-  const ReasonType = new GraphQLObjectType<Reason>({
+  const Replaced = new GraphQLObjectType({
+    description: 'The fallback or pinned block that gave way, and the rule that removed it',
+    fields: {
+      block: { description: 'Block id', type: nonNull(GraphQLID) },
+      rule: { description: 'e.g. guard_acquisition_for_customer, locale', type: nonNull(GraphQLString) },
+      title: { type: nonNull(GraphQLString) },
+    },
+    name: 'PersonalizationReplacedBlock',
+  })
+  const ReasonType = new GraphQLObjectType<Reason, Context>({
     fields: {
       components: { type: Components },
       excluded: {
         resolve: (reason) => Object.entries(reason.excluded ?? {}).map(([rule, count]) => ({ count, rule })),
         type: list(Exclusion),
       },
-      explanation: { resolve: (reason) => explain(reason), type: nonNull(GraphQLString) },
-      kind: { description: 'ranked or fallback', type: nonNull(GraphQLString) },
-      localeFallback: { type: nonNull(GraphQLBoolean) },
+      explanation: {
+        resolve: (reason, _args, { req }) => explain(reason, req.i18n?.language),
+        type: nonNull(GraphQLString),
+      },
+      kind: { description: 'ranked, fallback or pinned', type: nonNull(GraphQLString) },
+      localeFallback: {
+        deprecationReason: 'A document is in one language; always false',
+        type: nonNull(GraphQLBoolean),
+      },
       matchedInterests: {
         description: 'Slugs of the interests that matched (a parent counts half)',
         type: list(GraphQLString),
       },
       matchedPersona: { description: 'Persona slug', type: GraphQLString },
+      matchedRegion: { description: "The block's region the reader lies in", type: GraphQLString },
       matchedStage: { type: GraphQLString },
+      replaced: { type: Replaced },
       score: { type: nonNull(GraphQLFloat) },
     },
     name: 'PersonalizationReason',
@@ -150,6 +202,11 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
       channel: { type: nonNull(GraphQLString) },
       goals: { type: new GraphQLList(nonNull(GraphQLString)) },
       interests: { description: 'Interest slugs (sub-topics included)', type: new GraphQLList(nonNull(GraphQLString)) },
+      match: {
+        description:
+          "all (default: every tag must fit) or interestsOrRegion (one of the reader's interests or their region)",
+        type: GraphQLString,
+      },
       segments: {
         description:
           'Segment ids: only their members get ranked blocks, everyone else (and anonymous readers) the generic fallback',

@@ -43,6 +43,7 @@ const slot = (key: string, tags: Partial<SlotDefinition> = {}): SlotDefinition =
 const reader = (
   tags: Partial<Omit<PersonalizationContext, 'interests'>> & { interests?: Record<string, number> } = {},
 ): PersonalizationContext => ({
+  conversions: [],
   locale: 'de',
   now: NOW,
   personaFits: new Map(),
@@ -50,6 +51,7 @@ const reader = (
   purchases: [],
   recentBlocks: new Set(),
   stage: 'lead',
+  wasCustomer: false,
   ...tags,
   interests: expandInterests(
     Object.entries(tags.interests ?? {}).map(([id, weight]) => ({ id, weight })),
@@ -133,10 +135,16 @@ describe('assembling slots', () => {
     expect(ids(pick([webinar], reader({ now: new Date('2026-12-10T00:00:00Z') })))).toEqual([['fallback']])
   })
 
-  it("falls back to the default locale when the reader's language has nothing, and says so", () => {
+  it('keeps a document in one language: an English reader never gets a German block', () => {
     const [main] = pick([block('nur-deutsch')], reader({ locale: 'en' }))
-    expect(main.choices[0].block.id).toBe('nur-deutsch')
-    expect(main.choices[0].reason.localeFallback).toBe(true)
+    // The German fallback cannot stand in either: with no English fallback the slot stays empty.
+    expect(main.choices).toEqual([])
+    const englishFallback = block('english-fallback', { isFallback: true, locale: 'en', priority: 1 })
+    const [fallback] = pick([block('nur-deutsch'), englishFallback], reader({ locale: 'en' }))
+    expect(fallback.choices[0]).toMatchObject({
+      block: { id: 'english-fallback' },
+      reason: { kind: 'fallback', replaced: { block: 'fallback', rule: 'locale' } },
+    })
     const [english] = pick([block('nur-deutsch'), block('english', { locale: 'en' })], reader({ locale: 'en' }))
     expect(english.choices[0]).toMatchObject({ block: { id: 'english' }, reason: { localeFallback: false } })
   })
@@ -197,6 +205,30 @@ describe('assembling slots', () => {
     ])
   })
 
+  it('never offers an acquisition offer to a former customer, whatever the current stage', () => {
+    const offer = block('neukundenangebot', { goal: 'acquisition', priority: 100 })
+    const [main] = pick([offer], reader({ stage: 'at_risk', wasCustomer: true }))
+    expect(main.choices[0].block.id).toBe('fallback')
+    expect(main.choices[0].reason.excluded).toEqual({ guard_acquisition_for_customer: 1 })
+    expect(ids(pick([offer], reader({ stage: 'at_risk' })))).toEqual([['neukundenangebot']])
+  })
+
+  it('withholds a block from who already converted on its asset or form within its window (default: ever)', () => {
+    const whitepaper = block('whitepaper', { convertsOn: { key: 'whitepaper-cloud', kind: 'download' }, priority: 90 })
+    const demo = block('demo', { conversionWindowDays: 30, convertsOn: { key: 'demo-request', kind: 'form' } })
+    const did = (kind: 'download' | 'form', key: string, daysAgo: number) =>
+      reader({ conversions: [{ at: new Date(NOW.getTime() - daysAgo * 86_400_000), key, kind }] })
+    expect(ids(pick([whitepaper], did('download', 'whitepaper-cloud', 1)))).toEqual([['fallback']])
+    expect(pick([whitepaper], did('download', 'whitepaper-cloud', 400))[0].choices[0].reason.excluded).toEqual({
+      guard_already_converted: 1,
+    })
+    // Another asset, or the same key as a form, is not this conversion.
+    expect(ids(pick([whitepaper], did('download', 'whitepaper-gobd', 1)))).toEqual([['whitepaper']])
+    expect(ids(pick([whitepaper], did('form', 'whitepaper-cloud', 1)))).toEqual([['whitepaper']])
+    expect(ids(pick([demo], did('form', 'demo-request', 10)))).toEqual([['fallback']])
+    expect(ids(pick([demo], did('form', 'demo-request', 31)))).toEqual([['demo']])
+  })
+
   it('fills a multi-block slot up to its count and ranks by strategy', () => {
     const blocks = [
       block('old-important', { priority: 95, updatedAt: '2026-06-01T00:00:00Z' }),
@@ -238,5 +270,136 @@ describe('slots reserved for segments', () => {
   it('leaves slots without segments open to everyone', () => {
     const [open] = pick([offer], reader(), [slot('main')])
     expect(open.choices[0].block.id).toBe('vip-offer')
+  })
+})
+
+describe('guards on fallbacks and pinned blocks', () => {
+  const formerCustomer = reader({ stage: 'at_risk', wasCustomer: true })
+  const acquisitionFallback = block('trial-fallback', { goal: 'acquisition', isFallback: true, priority: 10 })
+  const help = block('help', { isFallback: true, priority: 5 })
+  const blog = block('blog', { isFallback: true, priority: 8 })
+  const guardedSlot = slot('main', { fallback: 'trial-fallback' })
+
+  it("replaces a guarded fallback with the channel's next eligible one, and says which and why", () => {
+    const [main] = assemble({
+      blocks: [acquisitionFallback, help, blog, block('sms', { channels: ['sms'], isFallback: true, priority: 99 })],
+      context: formerCustomer,
+      interestAncestors: ancestors,
+      settings,
+      slots: [guardedSlot],
+    })
+    expect(main.choices.map((choice) => choice.block.id)).toEqual(['blog'])
+    expect(main.choices[0].reason).toMatchObject({
+      kind: 'fallback',
+      replaced: { block: 'trial-fallback', rule: 'guard_acquisition_for_customer', title: 'trial-fallback' },
+    })
+  })
+
+  it('passes over stand-ins that are guarded, expired or already in the document', () => {
+    const discounted = block('discount-fallback', { discountProduct: 'lohn-modul', isFallback: true, priority: 9 })
+    const expired = block('expired', { isFallback: true, priority: 8, validUntil: '2026-11-01T00:00:00Z' })
+    const buyer = reader({ purchases: [{ at: NOW, product: 'lohn-modul' }], stage: 'at_risk', wasCustomer: true })
+    const result = assemble({
+      blocks: [acquisitionFallback, discounted, expired, help, block('top', { priority: 90 })],
+      context: buyer,
+      interestAncestors: ancestors,
+      settings,
+      slots: [slot('first', { fallback: 'help' }), slot('second', { fallback: 'help' }), guardedSlot],
+    })
+    expect(result.map((s) => s.choices.map((c) => c.block.id))).toEqual([['top'], ['help'], []])
+  })
+
+  it('leaves the slot empty rather than show a guarded block when no fallback passes', () => {
+    const [main] = assemble({
+      blocks: [acquisitionFallback],
+      context: formerCustomer,
+      interestAncestors: ancestors,
+      settings,
+      slots: [guardedSlot],
+    })
+    expect(main.choices).toEqual([])
+    // A reader the guard does not concern still gets it.
+    const [lead] = assemble({
+      blocks: [acquisitionFallback],
+      context: reader(),
+      interestAncestors: ancestors,
+      settings,
+      slots: [guardedSlot],
+    })
+    expect(lead.choices.map((choice) => choice.block.id)).toEqual(['trial-fallback'])
+  })
+
+  it('shows a pinned block in its slot, and ranking elsewhere does not take it first', () => {
+    const variant = block('variant-b', { priority: 100 })
+    const result = assemble({
+      blocks: [FALLBACK, variant, block('other', { priority: 50 })],
+      context: reader(),
+      interestAncestors: ancestors,
+      pinned: { block: variant, slot: 'second' },
+      settings,
+      slots: [slot('first'), slot('second')],
+    })
+    expect(result.map((s) => s.choices.map((c) => [c.block.id, c.reason.kind]))).toEqual([
+      [['other', 'ranked']],
+      [['variant-b', 'pinned']],
+    ])
+  })
+
+  it('replaces a pinned block a guard rules out with the slot fallback, saying so', () => {
+    const variant = block('variant-b', { goal: 'acquisition', priority: 100 })
+    const [main] = assemble({
+      blocks: [FALLBACK, variant],
+      context: formerCustomer,
+      interestAncestors: ancestors,
+      pinned: { block: variant, slot: 'main' },
+      settings,
+      slots: [slot('main')],
+    })
+    expect(main.choices.map((choice) => choice.block.id)).toEqual(['fallback'])
+    expect(main.choices[0].reason).toMatchObject({
+      kind: 'fallback',
+      replaced: { block: 'variant-b', rule: 'guard_acquisition_for_customer' },
+    })
+  })
+})
+
+describe('regions and the interests-or-region rule', () => {
+  const vienna = block('wien-event', { priority: 90, regions: ['AT-9'] })
+  const austria = block('at-news', { priority: 80, regions: ['AT'] })
+  const bavaria = block('by-news', { priority: 85, regions: ['DE-BY'] })
+  const lohn = block('lohn-artikel', { interests: ['lohn'], priority: 40 })
+  const untagged = block('allgemein', { priority: 70 })
+  const all = [vienna, austria, bavaria, lohn, untagged]
+
+  it('keeps a regional block to its region; a country covers its subdivisions', () => {
+    const inVienna = pick(all, reader({ region: 'AT-9' }), [slot('main', { count: 5 })])
+    expect(ids(inVienna)).toEqual([['wien-event', 'at-news', 'allgemein', 'lohn-artikel']])
+    expect(inVienna[0].choices[1].reason.matchedRegion).toBe('AT')
+    expect(ids(pick(all, reader({ region: 'AT-3' }), [slot('main', { count: 5 })]))).toEqual([
+      ['at-news', 'allgemein', 'lohn-artikel'],
+    ])
+    // Nobody without a region gets a regional block.
+    expect(ids(pick(all, reader(), [slot('main', { count: 5 })]))).toEqual([['allgemein', 'lohn-artikel']])
+  })
+
+  it("takes only blocks of the reader's interests (ancestors included) or region under interestsOrRegion", () => {
+    const orSlot = slot('main', { count: 5, match: 'interestsOrRegion' })
+    expect(ids(pick(all, reader({ interests: { lohn: 1 }, region: 'DE-BY' }), [orSlot]))).toEqual([
+      ['lohn-artikel', 'by-news'],
+    ])
+    const finance = block('finanzen-artikel', { interests: ['finanzen'], priority: 30 })
+    expect(ids(pick([...all, finance], reader({ interests: { 'e-rechnung': 1 } }), [orSlot]))).toEqual([
+      ['finanzen-artikel'],
+    ])
+    const [none] = pick(all, reader({ interests: { dsgvo: 1 }, region: 'CH' }), [orSlot])
+    expect(none.choices[0].reason).toMatchObject({ excluded: { interest_or_region: 5 }, kind: 'fallback' })
+  })
+
+  it('keeps the guards under interestsOrRegion', () => {
+    const offer = block('at-trial', { goal: 'acquisition', regions: ['AT'] })
+    const orSlot = slot('main', { match: 'interestsOrRegion' })
+    expect(ids(pick([offer], reader({ region: 'AT-9', stage: 'at_risk', wasCustomer: true }), [orSlot]))).toEqual([
+      ['fallback'],
+    ])
   })
 })

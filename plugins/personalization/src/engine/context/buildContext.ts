@@ -1,16 +1,20 @@
 import type { Subscriber } from '../../documents'
 import type { PersonalizationContext } from '../types'
 
+import { CUSTOMER_STAGES } from '../../domain/lifecycle'
+import { countryOf, isRegionCode, normalizeRegionCode } from '../../domain/regions'
 import { DEFAULT_LOCALE } from '../../i18n/locales'
 import { relationKey } from '../../utilities/relation'
+import { type Behaviour, NO_BEHAVIOUR } from './behaviour'
 import { expandInterests, type Taxonomy } from './taxonomy'
 
 export type History = {
+  /** Purchases, downloads and form submissions from events (readBehaviour, in bulk per batch). */
+  behaviour?: Behaviour
   /** Implicit interests lose weight with time since their last signal (lead scoring's half-life); unset: no decay. */
   implicitHalfLifeDays?: null | number
   /** Fit per persona id in percent, as the scoring plugin computed it (`leadScores.personaFitsOf`). */
   personaFits?: null | Record<string, number>
-  purchases?: { at: Date; product: string }[]
   recentBlocks?: Iterable<number | string>
 }
 
@@ -34,20 +38,35 @@ export function contextFromSubscriber(
         : 0
     return [{ id, weight: age > 0 ? weight * 0.5 ** (age / (history.implicitHalfLifeDays! * DAY)) : weight }]
   })
+  const behaviour = history.behaviour ?? NO_BEHAVIOUR
   return {
+    conversions: behaviour.conversions,
     interests: expandInterests(direct, taxonomy.interestAncestors),
     locale: subscriber.locale ?? DEFAULT_LOCALE,
     now,
     personaFits: personaFitsOf(history.personaFits, persona),
     primaryPersona: persona,
-    purchases: history.purchases ?? [],
+    purchases: behaviour.purchases,
     recentBlocks: new Set([...(history.recentBlocks ?? [])].map(String)),
+    region: subscriber.region ? normalizeRegionCode(subscriber.region) : null,
     stage: stageId ? (taxonomy.stageKeyById.get(stageId) ?? null) : null,
+    wasCustomer: behaviour.wasCustomer || wasInCustomerStage(subscriber, stageId, taxonomy),
   }
 }
 
+/** The current stage or any stage of the profile's history (manual moves included) is a customer stage. */
+function wasInCustomerStage(subscriber: Subscriber, stageId: null | string, taxonomy: Taxonomy): boolean {
+  if (stageId && taxonomy.customerStageIds.has(stageId)) return true
+  return (subscriber.stageHistory ?? []).some((entry) => {
+    const id = relationKey(entry.stage)
+    return id != null && taxonomy.customerStageIds.has(id)
+  })
+}
+
 /** What a subscriber's context is built from besides their profile. */
-export type SubscriberHistory = Pick<History, 'implicitHalfLifeDays' | 'personaFits' | 'purchases'> & {
+export type SubscriberHistory = Pick<History, 'implicitHalfLifeDays' | 'personaFits'> & {
+  /** Required: a reader whose behaviour was not read would pass every guard. */
+  behaviour: Behaviour
   /** The segments (of those the slots name) the subscriber belongs to. */
   segments: Set<string>
   /** The blocks of each of the subscriber's sends, oldest first. */
@@ -58,7 +77,8 @@ export type SubscriberHistory = Pick<History, 'implicitHalfLifeDays' | 'personaF
 
 /**
  * A subscriber as the engine reads them, for a page as for one recipient of a campaign: profile,
- * purchases (the discount guard), the blocks of their last sends and their segments.
+ * behaviour (the guards: purchases, conversions, ever a customer), the blocks of their last sends
+ * and their segments. The profile's `purchases` field is a view of the purchase events, not a source.
  */
 export function subscriberContext(
   subscriber: Subscriber,
@@ -86,6 +106,8 @@ export type AnonymousContextInput = {
   interests?: { interest: string; weight?: null | number }[] | null
   locale?: null | string
   persona?: null | string
+  /** ISO 3166 code; must be a region of the `regions` collection or lie in one. */
+  region?: null | string
   stage?: null | string
 }
 
@@ -113,7 +135,10 @@ export function contextFromAnonymous(
     if (!id) throw new UnknownReferenceError('interest', interest)
     return { id, weight: Math.max(0, Math.min(1, weight ?? 1)) }
   })
+  const region = input.region ? normalizeRegionCode(input.region) : null
+  if (input.region && !knownRegion(region!, taxonomy)) throw new UnknownReferenceError('region', input.region)
   return {
+    conversions: [],
     interests: expandInterests(direct, taxonomy.interestAncestors),
     locale: input.locale ?? DEFAULT_LOCALE,
     now,
@@ -121,6 +146,12 @@ export function contextFromAnonymous(
     primaryPersona: persona ?? null,
     purchases: [],
     recentBlocks: new Set(),
+    region,
     stage: input.stage ?? null,
+    wasCustomer: Boolean(input.stage && CUSTOMER_STAGES.includes(input.stage)),
   }
 }
+
+/** A region editors created, or a subdivision of one of their countries (`AT-9` when `AT` exists). */
+const knownRegion = (code: string, taxonomy: Taxonomy) =>
+  isRegionCode(code) && (taxonomy.regionCodes.has(code) || taxonomy.regionCodes.has(countryOf(code)))

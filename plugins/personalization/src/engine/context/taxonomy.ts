@@ -1,19 +1,33 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
+import type { Conversion, Region } from '../../documents'
+import type { ConversionAsset } from '../types'
+
+import { CONVERSIONS } from '../../collections/Conversions'
+import { REGIONS } from '../../collections/Regions'
+import { CUSTOMER_STAGES } from '../../domain/lifecycle'
 import { relationKey } from '../../utilities/relation'
 
-/** Ids and keys the engine translates between: stage ids ↔ keys, interest and persona slugs, interest parents. */
+/**
+ * Ids and keys the engine translates between: stage ids ↔ keys, interest and persona slugs, interest
+ * parents, region codes and conversion keys.
+ */
 export type Taxonomy = {
+  conversionById: Map<string, ConversionAsset>
+  /** Ids of the customer stages: `stage_changed` events name the stage by id. */
+  customerStageIds: Set<string>
   interestAncestors: Map<string, string[]>
   interestIdBySlug: Map<string, string>
   interestSlugById: Map<string, string>
   personaIdBySlug: Map<string, string>
   personaSlugById: Map<string, string>
+  regionCodeById: Map<string, string>
+  regionCodes: Set<string>
   stageKeyById: Map<string, string>
 }
 
 export async function loadTaxonomy(payload: Payload): Promise<Taxonomy> {
-  const [interests, personas, stages] = await Promise.all([
+  const [interests, personas, stages, regions, conversions] = await Promise.all([
     payload.find({
       collection: 'interests',
       depth: 0,
@@ -23,16 +37,36 @@ export async function loadTaxonomy(payload: Payload): Promise<Taxonomy> {
     }),
     payload.find({ collection: 'personas', depth: 0, limit: 0, pagination: false, select: { slug: true } }),
     payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 0, pagination: false, select: { key: true } }),
+    allOf<Region>(payload, REGIONS, { code: true }),
+    allOf<Conversion>(payload, CONVERSIONS, { key: true, kind: true }),
   ])
   const parents = new Map(interests.docs.map((doc) => [String(doc.id), relationKey(doc.parent)]))
   return {
+    conversionById: new Map(conversions.map((doc) => [String(doc.id), { key: doc.key, kind: doc.kind }])),
+    customerStageIds: new Set(
+      stages.docs.filter((doc) => CUSTOMER_STAGES.includes(doc.key)).map((doc) => String(doc.id)),
+    ),
     interestAncestors: ancestorsOf(parents),
     interestIdBySlug: new Map(interests.docs.map((doc) => [doc.slug, String(doc.id)])),
     interestSlugById: new Map(interests.docs.map((doc) => [String(doc.id), doc.slug])),
     personaIdBySlug: new Map(personas.docs.map((doc) => [doc.slug, String(doc.id)])),
     personaSlugById: new Map(personas.docs.map((doc) => [String(doc.id), doc.slug])),
+    regionCodeById: new Map(regions.map((doc) => [String(doc.id), doc.code])),
+    regionCodes: new Set(regions.map((doc) => doc.code)),
     stageKeyById: new Map(stages.docs.map((doc) => [String(doc.id), doc.key])),
   }
+}
+
+/** Every document of a collection the host's generated types may not name yet, with the fields selected. */
+async function allOf<T>(payload: Payload, collection: string, select: Record<string, true>): Promise<T[]> {
+  const { docs } = await payload.find({
+    collection: collection as CollectionSlug,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: select as never,
+  })
+  return docs as unknown as T[]
 }
 
 export function ancestorsOf(parents: Map<string, null | string>): Map<string, string[]> {

@@ -1,6 +1,7 @@
 import type { BlockCandidate, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
 
 import { CUSTOMER_STAGES } from '../../domain/lifecycle'
+import { regionCovers } from '../../domain/regions'
 import { timesOf } from '../times'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -8,17 +9,21 @@ const DAY = 24 * 60 * 60 * 1000
 export type Exclusion =
   | 'already_in_document'
   | 'channel'
-  | 'guard_acquisition_for_customer'
-  | 'guard_discount_after_purchase'
+  | GuardRule
+  | 'interest_or_region'
   | 'locale'
   | 'not_valid_yet'
   | 'expired'
   | 'persona'
   | 'recently_received'
+  | 'region'
   | 'slot_goal'
   | 'slot_interest'
   | 'slot_segment'
   | 'stage'
+
+/** The rules that hold on every path: ranked blocks, fallbacks and blocks a version pins. */
+export type GuardRule = 'guard_acquisition_for_customer' | 'guard_already_converted' | 'guard_discount_after_purchase'
 
 export type EligibilityInput = {
   block: BlockCandidate
@@ -62,8 +67,9 @@ export function readerExclusion({
   block,
   context,
   settings,
+  slot,
   used,
-}: Pick<EligibilityInput, 'block' | 'context' | 'settings' | 'used'>): Exclusion | null {
+}: Pick<EligibilityInput, 'block' | 'context' | 'settings' | 'slot' | 'used'>): Exclusion | null {
   const at = context.now.getTime()
   if (used.has(String(block.id))) return 'already_in_document'
   const { from, until } = timesOf(block)
@@ -77,13 +83,76 @@ export function readerExclusion({
   ) {
     return 'persona'
   }
-  if (block.goal === 'acquisition' && context.stage && CUSTOMER_STAGES.includes(context.stage))
+  const matching = matchExclusion(block, context, slot)
+  if (matching) return matching
+  const guard = guardExclusion({ block, context, settings })
+  if (guard) return guard
+  if (context.recentBlocks.has(String(block.id))) return 'recently_received'
+  return null
+}
+
+/**
+ * The guards: what a person did rules a block out whatever else fits. An acquisition offer never
+ * reaches anyone who ever bought or was ever in a customer stage; a discount waits
+ * `discountGuardDays` after a purchase of its product; a block converting on an asset or form is
+ * withheld from who already converted on it within the block's window (empty: ever).
+ */
+export function guardExclusion({
+  block,
+  context,
+  settings,
+}: Pick<EligibilityInput, 'block' | 'context' | 'settings'>): GuardRule | null {
+  const at = context.now.getTime()
+  if (
+    block.goal === 'acquisition' &&
+    (context.wasCustomer || (context.stage && CUSTOMER_STAGES.includes(context.stage)))
+  )
     return 'guard_acquisition_for_customer'
   if (block.discountProduct && boughtRecently(context, block.discountProduct, at - settings.discountGuardDays * DAY)) {
     return 'guard_discount_after_purchase'
   }
-  if (context.recentBlocks.has(String(block.id))) return 'recently_received'
+  if (block.convertsOn) {
+    const since = block.conversionWindowDays ? at - block.conversionWindowDays * DAY : -Infinity
+    const { key, kind } = block.convertsOn
+    if (context.conversions.some((done) => done.kind === kind && done.key === key && done.at.getTime() >= since))
+      return 'guard_already_converted'
+  }
   return null
+}
+
+/**
+ * The reader-side match of the slot: `all` keeps a regional block to its region (like a stage or
+ * persona tag); `interestsOrRegion` takes a block that carries one of the reader's interests or
+ * their region, and nothing else.
+ */
+function matchExclusion(
+  block: BlockCandidate,
+  context: PersonalizationContext,
+  slot: Pick<SlotDefinition, 'match'>,
+): Exclusion | null {
+  if ((slot.match ?? 'all') === 'all')
+    return block.regions?.length && !matchedRegion(block, context.region) ? 'region' : null
+  if (matchedRegion(block, context.region)) return null
+  return block.interests.some((id) => (context.interests.get(String(id)) ?? 0) > 0) ? null : 'interest_or_region'
+}
+
+/** The block's region the reader lies in (`AT` covers `AT-9`), or null. */
+export function matchedRegion(block: BlockCandidate, readerRegion: null | string | undefined): null | string {
+  if (!readerRegion || !block.regions?.length) return null
+  return block.regions.find((region) => regionCovers(region, readerRegion)) ?? null
+}
+
+/**
+ * What keeps a fixed block (a slot's fallback, a version's pinned block) out for this reader: a
+ * language other than the document's (one language per document) or a guard.
+ */
+export function fixedBlockExclusion({
+  block,
+  context,
+  settings,
+}: Pick<EligibilityInput, 'block' | 'context' | 'settings'>): Exclusion | null {
+  if (block.locale !== context.locale) return 'locale'
+  return guardExclusion({ block, context, settings })
 }
 
 function taggedWithin(
