@@ -14,9 +14,16 @@ import { type LocalPayload, startLocalPayload } from './localPayload'
 export const referenceConfig = (): Promise<SanitizedConfig> =>
   buildConfig(appConfig({ databaseUri: 'file:/tmp/schema-only.db' }))
 
-/** The reference app on a fresh database of the given kind, with the demo data `npm run seed` adds. */
-export async function startDemoPayload(kind: DatabaseKind = 'sqlite'): Promise<LocalPayload> {
-  const local = await startLocalPayload(kind)
+/**
+ * The reference app on a fresh database of the given kind, with the demo data `npm run seed` adds.
+ * `pushSchema`: the schema Payload derives from the config instead of the migrations (for a field
+ * whose migration is not written yet).
+ */
+export async function startDemoPayload(
+  kind: DatabaseKind = 'sqlite',
+  { pushSchema = false } = {},
+): Promise<LocalPayload> {
+  const local = await startLocalPayload(kind, { pushSchema })
   await seedDemoData(local.payload)
   return local
 }

@@ -15,6 +15,12 @@ export type OutgoingMessage = { envelope: { from: string; to: string[] }; raw: B
 /** The recipient's link key signs every link of the mail for this person only (src/security/linkKey.ts). */
 type Recipient = { email: string; id: string; linkKey?: null | string; trackable: boolean }
 
+/** The footer's words in the content languages; German for any other. */
+const FOOTER = {
+  de: { preferences: 'Einstellungen ändern', unsubscribe: 'Abmelden' },
+  en: { preferences: 'Change preferences', unsubscribe: 'Unsubscribe' },
+}
+
 /** What a campaign's tracking links and pixel name as the message: campaign and variant, for reports. */
 export const trackingMessage = (campaign: string, variant: null | string) => `campaign:${campaign}:${variant ?? '-'}`
 
@@ -32,11 +38,14 @@ export async function composeMessage(
 ): Promise<OutgoingMessage> {
   // One signed token serves the link in the mail and its List-Unsubscribe header.
   const token = unsubscribeToken(payload, recipient)
+  // The footer and the pages its links open speak the language the mail is written in.
+  const words = FOOTER[rendered.locale === 'en' ? 'en' : 'de']
+  const lang = `&lang=${rendered.locale === 'en' ? 'en' : 'de'}`
   const links = {
-    preferences: preferencesUrl(payload, recipient),
-    unsubscribe: unsubscribeUrl(payload, token),
+    preferences: `${preferencesUrl(payload, recipient)}${lang}`,
+    unsubscribe: `${unsubscribeUrl(payload, token)}${lang}`,
   }
-  const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">Einstellungen ändern</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">Abmelden</a></p>`
+  const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">${words.preferences}</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">${words.unsubscribe}</a></p>`
   let html = rendered.html.includes('</body>')
     ? rendered.html.replace('</body>', `${footer}</body>`)
     : rendered.html + footer
@@ -46,7 +55,7 @@ export async function composeMessage(
       message: trackingMessage(campaign, variant),
       subscriber: recipient,
     })
-  const text = `${rendered.text}\n\nEinstellungen ändern: ${links.preferences}\nAbmelden: ${links.unsubscribe}\n`
+  const text = `${rendered.text}\n\n${words.preferences}: ${links.preferences}\n${words.unsubscribe}: ${links.unsubscribe}\n`
   const { from } = campaignsOptions(payload)
   const raw = mimeMessage(
     [

@@ -1,7 +1,7 @@
 import type { Subscriber } from '../../documents'
 import type { PersonalizationContext } from '../types'
 
-import { DEFAULT_LOCALE } from '../../i18n/locales'
+import { contentLanguageOf } from '../../i18n/locales'
 import { relationKey } from '../../utilities/relation'
 import { expandInterests, type Taxonomy } from './taxonomy'
 
@@ -36,7 +36,8 @@ export function contextFromSubscriber(
   })
   return {
     interests: expandInterests(direct, taxonomy.interestAncestors),
-    locale: subscriber.locale ?? DEFAULT_LOCALE,
+    // The content language the reader's locale starts with (de-AT → de); a document may choose another (documentLanguage).
+    locale: contentLanguageOf(subscriber.locale),
     now,
     personaFits: personaFitsOf(history.personaFits, persona),
     primaryPersona: persona,
@@ -119,7 +120,7 @@ export function contextFromAnonymous(
   })
   return {
     interests: expandInterests(direct, taxonomy.interestAncestors),
-    locale: input.locale ?? DEFAULT_LOCALE,
+    locale: contentLanguageOf(input.locale),
     now,
     personaFits: persona ? new Map([[persona, 1]]) : new Map(),
     primaryPersona: persona ?? null,
