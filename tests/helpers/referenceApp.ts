@@ -14,16 +14,9 @@ import { type LocalPayload, startLocalPayload } from './localPayload'
 export const referenceConfig = (): Promise<SanitizedConfig> =>
   buildConfig(appConfig({ databaseUri: 'file:/tmp/schema-only.db' }))
 
-/**
- * The reference app on a fresh database of the given kind, with the demo data `npm run seed` adds.
- * `pushSchema`: the schema Payload derives from the config instead of the migrations (for a field
- * whose migration is not written yet).
- */
-export async function startDemoPayload(
-  kind: DatabaseKind = 'sqlite',
-  { pushSchema = false } = {},
-): Promise<LocalPayload> {
-  const local = await startLocalPayload(kind, { pushSchema })
+/** The reference app on a fresh database of the given kind, with the demo data `npm run seed` adds. */
+export async function startDemoPayload(kind: DatabaseKind = 'sqlite'): Promise<LocalPayload> {
+  const local = await startLocalPayload(kind)
   await seedDemoData(local.payload)
   return local
 }

@@ -17,6 +17,7 @@ export {
   type ContentLocale,
   DEFAULT_LOCALE,
   languageChain,
+  localesWithin,
   localeOptions,
   READER_LOCALES,
   readerLocaleList,

@@ -62,7 +62,7 @@ describe('the language of a campaign mail (Local API, SQLite, real SMTP server)'
   let world: CampaignWorld
 
   beforeAll(async () => {
-    world = await startCampaignWorld('sqlite', { pushSchema: true })
+    world = await startCampaignWorld()
   })
   afterAll(() => world?.close())
 

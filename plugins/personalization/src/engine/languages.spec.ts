@@ -45,7 +45,7 @@ describe('one language per document, readers with regional locales (Local API, S
     )
 
   beforeAll(async () => {
-    local = await startDemoPayload('sqlite', { pushSchema: true })
+    local = await startDemoPayload('sqlite')
     payload = local.payload
     const admin = (await payload.find({ collection: 'users', where: { role: { equals: 'admin' } } })).docs[0]
     asAdmin = await createLocalReq({ user: { ...admin, collection: 'users' } }, payload)

@@ -48,6 +48,15 @@ export function readerLocaleOf(value: unknown): null | ReaderLocale {
   return readerLocaleByLowerCase.get(value.trim().replace('_', '-').toLowerCase()) ?? null
 }
 
+/**
+ * The reader locales a rule on a locale covers (segments): the locale itself and, for a language,
+ * every locale with that language — `de` covers `de-AT`, `de-AT` only itself.
+ */
+export const localesWithin = (locale: string): string[] => [
+  locale,
+  ...READER_LOCALES.map(({ code }) => code as string).filter((code) => code.startsWith(`${locale}-`)),
+]
+
 /** The accepted reader locales, for error messages. */
 export const readerLocaleList = () => READER_LOCALES.map(({ code }) => code).join(', ')
 
