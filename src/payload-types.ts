@@ -67,9 +67,8 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    media: Media;
-    users: User;
     'content-blocks': ContentBlock;
+    media: Media;
     newsletters: Newsletter;
     'landing-pages': LandingPage;
     personas: Persona;
@@ -77,6 +76,7 @@ export interface Config {
     'lifecycle-stages': LifecycleStage;
     subscribers: Subscriber;
     events: Event;
+    users: User;
     topics: Topic;
     'consent-records': ConsentRecord;
     'scoring-rules': ScoringRule;
@@ -97,9 +97,8 @@ export interface Config {
   };
   collectionsJoins: {};
   collectionsSelect: {
-    media: MediaSelect<false> | MediaSelect<true>;
-    users: UsersSelect<false> | UsersSelect<true>;
     'content-blocks': ContentBlocksSelect<false> | ContentBlocksSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     newsletters: NewslettersSelect<false> | NewslettersSelect<true>;
     'landing-pages': LandingPagesSelect<false> | LandingPagesSelect<true>;
     personas: PersonasSelect<false> | PersonasSelect<true>;
@@ -107,6 +106,7 @@ export interface Config {
     'lifecycle-stages': LifecycleStagesSelect<false> | LifecycleStagesSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
     'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
@@ -176,6 +176,57 @@ export interface UserAuthOperations {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-blocks".
+ */
+export interface ContentBlock {
+  id: number;
+  title: string;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  image?: (number | null) | Media;
+  cta?: {
+    label?: string | null;
+    url?: string | null;
+  };
+  personas?: (number | Persona)[] | null;
+  interests?: (number | Interest)[] | null;
+  stages?: (number | LifecycleStage)[] | null;
+  channels: ('email' | 'landing_page' | 'web' | 'push' | 'sms')[];
+  locale: 'de' | 'en';
+  goal?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention') | null;
+  /**
+   * Discount block for this product (SKU): recent buyers of it do not get it.
+   */
+  discountProduct?: string | null;
+  /**
+   * 0–100; higher wins at equal relevance.
+   */
+  priority: number;
+  /**
+   * A generic block anyone may get when nothing more specific qualifies.
+   */
+  isFallback?: boolean | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
  */
 export interface Media {
@@ -232,85 +283,19 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  role: 'admin' | 'editor';
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-blocks".
- */
-export interface ContentBlock {
-  id: number;
-  title: string;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  image?: (number | null) | Media;
-  cta?: {
-    label?: string | null;
-    url?: string | null;
-  };
-  personas?: (number | Persona)[] | null;
-  interests?: (number | Interest)[] | null;
-  stages?: (number | LifecycleStage)[] | null;
-  channels: ('email' | 'landing_page' | 'web' | 'push' | 'sms')[];
-  locale: 'de' | 'en';
-  goal?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention') | null;
-  discountProduct?: string | null;
-  priority: number;
-  isFallback?: boolean | null;
-  validFrom?: string | null;
-  validUntil?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "personas".
  */
 export interface Persona {
   id: number;
   name: string;
+  /**
+   * Generated from the name when left empty.
+   */
   slug: string;
   description?: string | null;
+  /**
+   * Traits of a matching profile. Each row checks one subscriber field (e.g. region or attributes.industry); the weights determine the fit percentage. Only admins change the profile.
+   */
   profile?:
     | {
         attribute: string;
@@ -330,6 +315,9 @@ export interface Persona {
 export interface Interest {
   id: number;
   label: string;
+  /**
+   * Generated from the name when left empty.
+   */
   slug: string;
   parent?: (number | null) | Interest;
   description?: string | null;
@@ -343,7 +331,13 @@ export interface Interest {
 export interface LifecycleStage {
   id: number;
   label: string;
+  /**
+   * Generated from the name when left empty.
+   */
   key: string;
+  /**
+   * Position in the lifecycle (ascending).
+   */
   order: number;
   description?: string | null;
   system?: boolean | null;
@@ -357,19 +351,23 @@ export interface LifecycleStage {
 export interface Newsletter {
   id: number;
   name: string;
+  /**
+   * Generated from the name when left empty.
+   */
   slug: string;
+  /**
+   * Liquid allowed, e.g. {{ subscriber.first_name | default: "Hello" }}, your update
+   */
   subject: string;
   preheader?: string | null;
-  translations?:
-    | {
-        locale: 'en';
-        subject: string;
-        preheader?: string | null;
-        id?: string | null;
-      }[]
-    | null;
   layout: 'standard';
+  /**
+   * Do not repeat blocks from this many recent sends.
+   */
   skipRecentSends: number;
+  /**
+   * Optional: own MJML instead of the layout; %%SECTIONS%% marks the content.
+   */
   customLayout?: string | null;
   slots: {
     key: string;
@@ -379,7 +377,13 @@ export interface Newsletter {
     goals?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention')[] | null;
     strategy: 'relevance' | 'priority' | 'freshness';
     interests?: (number | Interest)[] | null;
+    /**
+     * Fills the slot when no block qualifies.
+     */
     fallback: number | ContentBlock;
+    /**
+     * Empty: for everyone. Otherwise members only; everyone else gets the fallback.
+     */
     segments?: (number | Segment)[] | null;
     id?: string | null;
   }[];
@@ -404,6 +408,9 @@ export interface Segment {
     | number
     | boolean
     | null;
+  /**
+   * Members of the fixed list.
+   */
   memberCount?: number | null;
   frozenFrom?: (number | null) | Segment;
   frozenAt?: string | null;
@@ -417,6 +424,9 @@ export interface Segment {
 export interface LandingPage {
   id: number;
   title: string;
+  /**
+   * Generated from the name when left empty.
+   */
   slug: string;
   hero: {
     headline: string;
@@ -431,7 +441,13 @@ export interface LandingPage {
     goals?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention')[] | null;
     strategy: 'relevance' | 'priority' | 'freshness';
     interests?: (number | Interest)[] | null;
+    /**
+     * Fills the slot when no block qualifies.
+     */
     fallback: number | ContentBlock;
+    /**
+     * Empty: for everyone. Otherwise members only; everyone else gets the fallback.
+     */
     segments?: (number | Segment)[] | null;
     id?: string | null;
   }[];
@@ -455,10 +471,15 @@ export interface Subscriber {
   firstName?: string | null;
   lastName?: string | null;
   addressForm: 'formal' | 'informal';
-  locale:
-    'de' | 'de-DE' | 'de-AT' | 'de-CH' | 'de-LI' | 'de-LU' | 'en' | 'en-GB' | 'en-US' | 'en-IE' | 'en-CA' | 'en-AU';
+  locale: 'de' | 'en';
   region?: string | null;
+  /**
+   * IANA, e.g. Europe/Vienna; empty: from the region.
+   */
   timeZone?: string | null;
+  /**
+   * Custom traits as a JSON object, e.g. {"industry": "Retail", "companySize": 120}.
+   */
   attributes?:
     | {
         [k: string]: unknown;
@@ -468,6 +489,9 @@ export interface Subscriber {
     | number
     | boolean
     | null;
+  /**
+   * Primary persona (best fit).
+   */
   persona?: (number | null) | Persona;
   stage?: (number | null) | LifecycleStage;
   interests?:
@@ -479,6 +503,9 @@ export interface Subscriber {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Purchases, e.g. from the shop or CRM; discount blocks for recently bought products are withheld.
+   */
   purchases?:
     | {
         product: string;
@@ -506,6 +533,9 @@ export interface Subscriber {
     | null;
   linkKey?: string | null;
   preferences: {
+    /**
+     * Empty: every channel with consent.
+     */
     channels?: ('email' | 'push' | 'sms' | 'post')[] | null;
     frequency: 'weekly' | 'monthly' | 'important_only';
     pausedUntil?: string | null;
@@ -514,6 +544,9 @@ export interface Subscriber {
     undeliverableSince?: string | null;
     reason?: string | null;
   };
+  /**
+   * Persona set by hand: persona fit does not change it.
+   */
   personaLocked?: boolean | null;
   score?: {
     fitAttributes?: number | null;
@@ -568,11 +601,44 @@ export interface Event {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor';
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "topics".
  */
 export interface Topic {
   id: number;
   name: string;
+  /**
+   * Generated from the name when left empty.
+   */
   slug: string;
   description?: string | null;
   interests?: (number | Interest)[] | null;
@@ -595,6 +661,9 @@ export interface ConsentRecord {
   occurredAt: string;
   source: 'form' | 'import' | 'preference_center' | 'api' | 'one_click' | 'admin';
   textVersion?: string | null;
+  /**
+   * Links the request and the confirmation of one double opt-in.
+   */
   requestId?: string | null;
   ipAddress?: string | null;
   userAgent?: string | null;
@@ -611,12 +680,17 @@ export interface ConsentRecord {
   createdAt: string;
 }
 /**
+ * Rule changes apply to new events; "npm run scores:recompute" applies them to the past.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "scoring-rules".
  */
 export interface ScoringRule {
   id: number;
   name: string;
+  /**
+   * Profile rules always count as fit.
+   */
   axis?: ('fit' | 'engagement') | null;
   kind: 'event' | 'attribute';
   points: number;
@@ -636,6 +710,9 @@ export interface ScoringRule {
         | 'unsubscribe'
       )
     | null;
+  /**
+   * All filters must hold, e.g. properties.url contains /pricing, or block is one of …
+   */
   filters?:
     | {
         attribute: string;
@@ -644,12 +721,18 @@ export interface ScoringRule {
         id?: string | null;
       }[]
     | null;
+  /**
+   * Profile field, e.g. emailDomain, region, attributes.role. Rules on personal fields are for admins only.
+   */
   condition?: {
     attribute?: string | null;
     operator?: ('in' | 'contains' | 'gte' | 'lte' | 'exists') | null;
     values?: string[] | null;
   };
   cap?: {
+    /**
+     * Empty: unlimited.
+     */
     count?: number | null;
     period?: ('day' | 'week' | 'month') | null;
   };
@@ -664,6 +747,9 @@ export interface StageRule {
   id: number;
   name: string;
   toStage: number | LifecycleStage;
+  /**
+   * Empty: any earlier stage.
+   */
   fromStages?: (number | LifecycleStage)[] | null;
   active?: boolean | null;
   minFit?: number | null;
@@ -727,19 +813,49 @@ export interface Campaign {
   name: string;
   newsletter: number | Newsletter;
   channel: 'email' | 'sms' | 'push';
+  /**
+   * The topic whose consent is needed; empty: general newsletter consent.
+   */
   topic?: (number | null) | Topic;
+  /**
+   * Frozen to a static list when sending starts.
+   */
   audience?: (number | null) | Segment;
+  /**
+   * Members of these segments get nothing.
+   */
   exclusions?: (number | Segment)[] | null;
+  /**
+   * Empty: right when scheduled.
+   */
   sendAt?: string | null;
+  /**
+   * At most this many messages per minute; empty: as fast as possible.
+   */
   throttlePerMinute?: number | null;
+  /**
+   * Everyone at the same clock time in their own time zone (the profile's zone or region).
+   */
   localTime?: boolean | null;
+  /**
+   * Also reaches those who chose "important only".
+   */
   important?: boolean | null;
+  /**
+   * Optional. Shares + holdout ≤ 100 %; the rest gets the winning variant after the waiting time.
+   */
   abTest?: {
     variants?:
       | {
           key: string;
           share: number;
+          /**
+           * Empty: the newsletter's subject.
+           */
           subject?: string | null;
+          /**
+           * Key of the slot whose block is tested.
+           */
           slot?: string | null;
           block?: (number | null) | ContentBlock;
           id?: string | null;
@@ -752,6 +868,9 @@ export interface Campaign {
   status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
   statusReason?: string | null;
   frozenAudience?: (number | null) | Segment;
+  /**
+   * An automation step's sending: runs while the automation is active.
+   */
   automation?: (number | null) | Automation;
   automationStep?: string | null;
   exemptFromCaps?: boolean | null;
@@ -770,12 +889,27 @@ export interface Automation {
   name: string;
   trigger: 'double_opt_in' | 'stage_changed' | 'first_purchase' | 'segment_entry' | 'birthday';
   active?: boolean | null;
+  /**
+   * Consent for this topic is needed (and triggers on double opt-in); empty: general.
+   */
   topic?: (number | null) | Topic;
   stage?: (number | null) | LifecycleStage;
   segment?: (number | null) | Segment;
+  /**
+   * Custom attribute holding the date (YYYY-MM-DD or MM-DD).
+   */
   birthdayAttribute?: string | null;
+  /**
+   * At the earliest this many days after the last run (segment; birthday: a year).
+   */
   reentryDays?: number | null;
+  /**
+   * Off: series mails are exempt from frequency caps (consent, pause and "important only" always apply).
+   */
   countsTowardCaps?: boolean | null;
+  /**
+   * A click, visit or purchase ends the run (reactivation).
+   */
   exitOnEngagement?: boolean | null;
   steps?:
     | {
@@ -960,16 +1094,12 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'media';
-        value: number | Media;
-      } | null)
-    | ({
-        relationTo: 'users';
-        value: number | User;
-      } | null)
-    | ({
         relationTo: 'content-blocks';
         value: number | ContentBlock;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'newsletters';
@@ -998,6 +1128,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'events';
         value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: number | User;
       } | null)
     | ({
         relationTo: 'topics';
@@ -1091,6 +1225,35 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-blocks_select".
+ */
+export interface ContentBlocksSelect<T extends boolean = true> {
+  title?: T;
+  body?: T;
+  image?: T;
+  cta?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+      };
+  personas?: T;
+  interests?: T;
+  stages?: T;
+  channels?: T;
+  locale?: T;
+  goal?: T;
+  discountProduct?: T;
+  priority?: T;
+  isFallback?: T;
+  validFrom?: T;
+  validUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1153,62 +1316,6 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users_select".
- */
-export interface UsersSelect<T extends boolean = true> {
-  name?: T;
-  role?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-blocks_select".
- */
-export interface ContentBlocksSelect<T extends boolean = true> {
-  title?: T;
-  body?: T;
-  image?: T;
-  cta?:
-    | T
-    | {
-        label?: T;
-        url?: T;
-      };
-  personas?: T;
-  interests?: T;
-  stages?: T;
-  channels?: T;
-  locale?: T;
-  goal?: T;
-  discountProduct?: T;
-  priority?: T;
-  isFallback?: T;
-  validFrom?: T;
-  validUntil?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "newsletters_select".
  */
 export interface NewslettersSelect<T extends boolean = true> {
@@ -1216,14 +1323,6 @@ export interface NewslettersSelect<T extends boolean = true> {
   slug?: T;
   subject?: T;
   preheader?: T;
-  translations?:
-    | T
-    | {
-        locale?: T;
-        subject?: T;
-        preheader?: T;
-        id?: T;
-      };
   layout?: T;
   skipRecentSends?: T;
   customLayout?: T;
@@ -1416,6 +1515,33 @@ export interface EventsSelect<T extends boolean = true> {
   source?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users_select".
+ */
+export interface UsersSelect<T extends boolean = true> {
+  name?: T;
+  role?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1750,7 +1876,13 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface Branding {
   id: number;
   companyName: string;
+  /**
+   * Hex colour, e.g. #0f4c81; dark enough for white text (contrast).
+   */
   primaryColor: string;
+  /**
+   * Hex colour, e.g. #0f4c81; dark enough for white text (contrast).
+   */
   accentColor: string;
   logo?: (number | null) | Media;
   footer: string;
@@ -1767,7 +1899,13 @@ export interface LeadScoringSetting {
   interestHalfLifeDays: number;
   clickInterestWeight: number;
   primaryPersonaMinFit: number;
+  /**
+   * Stage changes are POSTed as JSON to this URL (e.g. a CRM), with retries.
+   */
   stageWebhookUrl?: string | null;
+  /**
+   * Signs every delivery (header X-Signature: sha256=…).
+   */
   stageWebhookSecret?: string | null;
   recompute?: {
     cursor?: string | null;

@@ -16,7 +16,7 @@ export const localeField: SelectField = {
 
 /**
  * What a subscriber reads in: a content language or a language with region (`de-AT`), which falls
- * back along its chain (docs/plugins/personalization.md#sprachen). Imports and APIs write locales in
+ * back along its chain (docs/plugins/personalization.md#languages). Imports and APIs write locales in
  * any case (`de-at`, `de_AT`): they are stored in their BCP 47 form; anything else is a field error.
  */
 export const readerLocaleField: SelectField = {

@@ -1,18 +1,13 @@
 import type { ArrayField } from 'payload'
 
-import type { Newsletter } from '../documents'
-
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
 import { message, translated } from '../translations'
 import { validLiquid } from './validators'
 
-/** A newsletter's version in a further content language: its subject and preheader (the main ones are the default language's). */
-export type NewsletterTranslation = NonNullable<Newsletter['translations']>[number]
-
 /**
  * The newsletter's other languages (`translations`). The blocks of a language come from the block
  * library; a reader of a language gets the newsletter in it only when it has a row here, so an
- * editor decides which languages a newsletter speaks (docs/plugins/personalization.md#sprachen).
+ * editor decides which languages a newsletter speaks (docs/plugins/personalization.md#languages).
  */
 export const translationsField: ArrayField = {
   name: 'translations',
