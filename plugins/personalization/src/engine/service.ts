@@ -352,7 +352,7 @@ export async function personalizedBlocks(
   const strategy = (filter.strategy ?? 'relevance') as RankingStrategy
   if (!['freshness', 'priority', 'relevance'].includes(strategy))
     throw new CodedError('BAD_USER_INPUT', `Unknown strategy "${strategy}"`)
-  // Blocks exist in every content language: the reader's, when a generic block of the channel can stand in for nothing.
+  // No document, no versions: ranked in the first language of the reader's chain with a generic block of the channel.
   const channelSlot = { channel: filter.channel as SlotDefinition['channel'], fallback: '' }
   const reader = readerIn(
     resolved,

@@ -206,6 +206,7 @@ export const de = {
   previewRendering: 'Wird erstellt …',
   previewRender: 'Vorschau erstellen',
   previewSubject: 'Betreff',
+  previewDocumentLanguage: 'Sprache des Dokuments',
   previewSlot: 'Slot',
   previewBlock: 'Block',
   previewWhy: 'Warum',

@@ -206,6 +206,7 @@ export const en: Record<keyof typeof de, string> = {
   previewRendering: 'Rendering …',
   previewRender: 'Render preview',
   previewSubject: 'Subject',
+  previewDocumentLanguage: 'Document language',
   previewSlot: 'Slot',
   previewBlock: 'Block',
   previewWhy: 'Why',
