@@ -3,10 +3,16 @@ import type { Payload } from 'payload'
 import { randomBytes } from 'node:crypto'
 import { encodeWords, foldLines, isPlainText } from 'nodemailer/lib/mime-funcs'
 
-import type { RenderedForRecipient } from '@kontorwerk/personalization'
+import type { ContentLocale, RenderedForRecipient } from '@kontorwerk/personalization'
 
 import { listUnsubscribeHeaders, preferencesUrl, unsubscribeToken, unsubscribeUrl } from '@kontorwerk/consent'
-import { escapeHtml, personalizationOptions, singleLine, withTracking } from '@kontorwerk/personalization'
+import {
+  contentLanguageOf,
+  escapeHtml,
+  personalizationOptions,
+  singleLine,
+  withTracking,
+} from '@kontorwerk/personalization'
 
 import { campaignsOptions } from '../utilities/options'
 
@@ -15,8 +21,8 @@ export type OutgoingMessage = { envelope: { from: string; to: string[] }; raw: B
 /** The recipient's link key signs every link of the mail for this person only (src/security/linkKey.ts). */
 type Recipient = { email: string; id: string; linkKey?: null | string; trackable: boolean }
 
-/** The footer's words in the content languages; German for any other. */
-const FOOTER = {
+/** The footer's words in every content language. */
+const FOOTER: Record<ContentLocale, { preferences: string; unsubscribe: string }> = {
   de: { preferences: 'Einstellungen ändern', unsubscribe: 'Abmelden' },
   en: { preferences: 'Change preferences', unsubscribe: 'Unsubscribe' },
 }
@@ -39,8 +45,9 @@ export async function composeMessage(
   // One signed token serves the link in the mail and its List-Unsubscribe header.
   const token = unsubscribeToken(payload, recipient)
   // The footer and the pages its links open speak the language the mail is written in.
-  const words = FOOTER[rendered.locale === 'en' ? 'en' : 'de']
-  const lang = `&lang=${rendered.locale === 'en' ? 'en' : 'de'}`
+  const language = contentLanguageOf(rendered.locale)
+  const words = FOOTER[language]
+  const lang = `&lang=${language}`
   const links = {
     preferences: `${preferencesUrl(payload, recipient)}${lang}`,
     unsubscribe: `${unsubscribeUrl(payload, token)}${lang}`,
