@@ -129,6 +129,8 @@ export interface Newsletter extends Timestamps {
   slots: Slot[]
   slug: string
   subject: string
+  /** Subject and preheader per further content language (the main ones are the default language's). */
+  translations?: { id?: null | string; locale: string; preheader?: null | string; subject: string }[] | null
 }
 
 export interface LandingPage extends Timestamps {

@@ -12,7 +12,19 @@ export type { SlotDefinition } from './engine/types'
 export type { StageChangeContext } from './collections/hooks/recordStageChange'
 export type { TokenPurpose } from './security/subscriberToken'
 export { CHANNELS, GOALS, channelOptions } from './domain/channels'
-export { CONTENT_LOCALES, DEFAULT_LOCALE, localeOptions } from './i18n/locales'
+export {
+  CONTENT_LOCALES,
+  contentLanguageOf,
+  type ContentLocale,
+  DEFAULT_LOCALE,
+  languageChain,
+  localesWithin,
+  localeOptions,
+  READER_LOCALES,
+  readerLocaleList,
+  readerLocaleOf,
+  readerLocaleOptions,
+} from './i18n/locales'
 export { CodedError } from './errors'
 export { ContentBlocks } from './collections/ContentBlocks'
 export { CONVERSIONS, Conversions } from './collections/Conversions'

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 
 import { parseAt, writeAtomically } from '@kontorwerk/personalization'
 
@@ -184,6 +184,28 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
     )
     expect(problem({ operator: 'contains', property: 'url', value: '  ' })[0].message).toContain('condition "value"')
     expect(problem('asset')[0].message).toBe('events: "condition" needs "property", "operator" and "value"')
+
+  it('counts a regional locale under its language: locale = de holds for de-AT, de-AT only for itself', async () => {
+    // Readers of their own, gone again afterwards: the other cases count everyone.
+    for (const [name, locale] of [
+      ['wien', 'de-AT'],
+      ['london', 'en-GB'],
+    ])
+      ids[name] = String(
+        (await payload.create({ collection: 'subscribers', data: { email: `${name}@kunde.example`, locale } as never }))
+          .id,
+      )
+    onTestFinished(async () => {
+      await payload.delete({ collection: 'subscribers', where: { id: { in: [ids.wien, ids.london] } } })
+      delete ids.wien
+      delete ids.london
+    })
+    const german = await members([{ field: 'locale', operator: '=', value: 'de' }])
+    expect(german).toContain('wien')
+    expect(german).not.toContain('london')
+    expect(await members([{ field: 'locale', operator: '=', value: 'de-AT' }])).toEqual(['wien'])
+    expect(await members([{ field: 'locale', operator: '=', value: 'en' }])).toEqual(['london'])
+    expect(await members([{ field: 'locale', operator: '!=', value: 'de' }])).toEqual(['london'])
   })
 
   it('matches an email domain written with umlauts or an "@" as the address is stored (punycode)', async () => {

@@ -4,6 +4,7 @@ import { writeAtomically } from '@kontorwerk/personalization'
 
 import { createAudience } from '../../../../tests/helpers/audience'
 import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
+import { bilingualNewsletter } from '../../../../tests/helpers/languages'
 import { runCampaignJobs, scheduleCampaign } from '../testing/runCampaign'
 
 describe('mail headers of a campaign (Local API, SQLite, real SMTP server)', () => {
@@ -54,5 +55,56 @@ describe('mail headers of a campaign (Local API, SQLite, real SMTP server)', () 
       expect(mail.headerLines.filter((line) => line.key === 'subject')).toHaveLength(1)
     }
     expect(sink.deliveries.some((delivery) => delivery.recipients.includes('evil@example.net'))).toBe(false)
+  })
+})
+
+describe('the language of a campaign mail (Local API, SQLite, real SMTP server)', () => {
+  let world: CampaignWorld
+
+  beforeAll(async () => {
+    world = await startCampaignWorld()
+  })
+  afterAll(() => world?.close())
+
+  it('writes each recipient one language: subject, blocks, footer and lang of their chain', async () => {
+    const { editor, payload, sink } = world
+    const { blocks, newsletter } = await bilingualNewsletter(payload, 'sprachen-kampagne', { english: true })
+    const audience = await createAudience(payload, { count: 3, prefix: 'sprache' })
+    const locales = ['de-AT', 'en-GB', 'en-US']
+    await Promise.all(
+      audience.ids.map((id, index) =>
+        payload.update({ collection: 'subscribers', data: { locale: locales[index] } as never, id }),
+      ),
+    )
+
+    const campaign = await scheduleCampaign(payload, editor, { audience: audience.segment, newsletter: newsletter.id })
+    expect((await runCampaignJobs(payload, campaign.id)).status).toBe('done')
+    const mailTo = (email: string) =>
+      sink.messages.find(
+        (mail) =>
+          mail.messageId?.startsWith(`<campaign-${campaign.id}.`) &&
+          (mail.to && 'text' in mail.to ? mail.to.text : '') === email,
+      )!
+
+    const austrian = mailTo(audience.emails[0])
+    expect(austrian.subject).toBe('Ihre Steuertermine')
+    expect(austrian.html).toContain('<html lang="de"')
+    expect(austrian.html).toContain(blocks.de.title)
+    expect(austrian.html).toMatch(/Einstellungen ändern<\/a> · <a [^>]*>Abmelden<\/a>/)
+    expect(austrian.text).toMatch(/Abmelden: http\S*\/unsubscribe\?token=\S+&lang=de/)
+
+    for (const email of audience.emails.slice(1)) {
+      const english = mailTo(email)
+      expect(english.subject).toBe('Your tax deadlines')
+      expect(english.html).toContain('<html lang="en"')
+      expect(english.html).toContain(blocks.en.title)
+      expect(english.html).toMatch(/Change preferences<\/a> · <a [^>]*>Unsubscribe<\/a>/)
+      expect(english.text).toMatch(/^Dear Person\d+,|^Dear Sir or Madam,/)
+      expect(english.text).toMatch(/Unsubscribe: http\S*\/unsubscribe\?token=\S+&lang=en/)
+      expect(`${english.html}${english.text}`).not.toMatch(/Abmelden|Einstellungen|Steuertermine|Sehr geehrte/)
+      // The mailbox provider's one-click button stays as it was.
+      const header = english.headerLines.find((line) => line.key === 'list-unsubscribe')?.line ?? ''
+      expect(header.replace(/\r\n\s+/g, ' ')).toMatch(/^List-Unsubscribe: <http\S*\/unsubscribe\?token=[^>&]+>/)
+    }
   })
 })

@@ -3,10 +3,16 @@ import type { Payload } from 'payload'
 import { randomBytes } from 'node:crypto'
 import { encodeWords, foldLines, isPlainText } from 'nodemailer/lib/mime-funcs'
 
-import type { RenderedForRecipient } from '@kontorwerk/personalization'
+import type { ContentLocale, RenderedForRecipient } from '@kontorwerk/personalization'
 
 import { listUnsubscribeHeaders, preferencesUrl, unsubscribeToken, unsubscribeUrl } from '@kontorwerk/consent'
-import { escapeHtml, personalizationOptions, singleLine, withTracking } from '@kontorwerk/personalization'
+import {
+  contentLanguageOf,
+  escapeHtml,
+  personalizationOptions,
+  singleLine,
+  withTracking,
+} from '@kontorwerk/personalization'
 
 import { campaignsOptions } from '../utilities/options'
 
@@ -14,6 +20,12 @@ export type OutgoingMessage = { envelope: { from: string; to: string[] }; raw: B
 
 /** The recipient's link key signs every link of the mail for this person only (src/security/linkKey.ts). */
 type Recipient = { email: string; id: string; linkKey?: null | string; trackable: boolean }
+
+/** The footer's words in every content language. */
+const FOOTER: Record<ContentLocale, { preferences: string; unsubscribe: string }> = {
+  de: { preferences: 'Einstellungen ändern', unsubscribe: 'Abmelden' },
+  en: { preferences: 'Change preferences', unsubscribe: 'Unsubscribe' },
+}
 
 /** What a campaign's tracking links and pixel name as the message: campaign and variant, for reports. */
 export const trackingMessage = (campaign: string, variant: null | string) => `campaign:${campaign}:${variant ?? '-'}`
@@ -32,11 +44,15 @@ export async function composeMessage(
 ): Promise<OutgoingMessage> {
   // One signed token serves the link in the mail and its List-Unsubscribe header.
   const token = unsubscribeToken(payload, recipient)
+  // The footer and the pages its links open speak the language the mail is written in.
+  const language = contentLanguageOf(rendered.locale)
+  const words = FOOTER[language]
+  const lang = `&lang=${language}`
   const links = {
-    preferences: preferencesUrl(payload, recipient),
-    unsubscribe: unsubscribeUrl(payload, token),
+    preferences: `${preferencesUrl(payload, recipient)}${lang}`,
+    unsubscribe: `${unsubscribeUrl(payload, token)}${lang}`,
   }
-  const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">Einstellungen ändern</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">Abmelden</a></p>`
+  const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">${words.preferences}</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">${words.unsubscribe}</a></p>`
   let html = rendered.html.includes('</body>')
     ? rendered.html.replace('</body>', `${footer}</body>`)
     : rendered.html + footer
@@ -46,7 +62,7 @@ export async function composeMessage(
       message: trackingMessage(campaign, variant),
       subscriber: recipient,
     })
-  const text = `${rendered.text}\n\nEinstellungen ändern: ${links.preferences}\nAbmelden: ${links.unsubscribe}\n`
+  const text = `${rendered.text}\n\n${words.preferences}: ${links.preferences}\n${words.unsubscribe}: ${links.unsubscribe}\n`
   const { from } = campaignsOptions(payload)
   const raw = mimeMessage(
     [

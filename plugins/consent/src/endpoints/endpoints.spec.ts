@@ -333,6 +333,37 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     expect(subscriber.firstName).toBe('Mal Bcc: victim@example.com')
   })
 
+  it('writes the double-opt-in mail and the preference center in the language of the reader’s locale', async () => {
+    const meta = { ip: '192.0.2.20', source: 'api' } as const
+    await subscribe(payload, { email: 'moser@example.at', lang: 'de-AT', topics: ['webinare'] }, meta)
+    const austrian = await smtp.waitFor((m) => JSON.stringify(m.to).includes('moser@example.at'))
+    expect(austrian.subject).toBe('Bitte bestätigen Sie Ihre Anmeldung')
+    expect(austrian.html).toContain('lang="de"')
+    expect((await ledger('moser@example.at')).subscriber.locale).toBe('de-AT')
+
+    await subscribe(payload, { email: 'smith@example.co.uk', lang: 'en-gb', topics: ['webinare'] }, meta)
+    const british = await smtp.waitFor((m) => JSON.stringify(m.to).includes('smith@example.co.uk'))
+    expect(british.subject).toBe('Please confirm your subscription')
+    expect(british.html).toContain('lang="en"')
+    expect(british.text?.startsWith('Dear Sir or Madam,\n')).toBe(true)
+    expect(british.text).not.toMatch(/Anmeldung|Sehr geehrte/)
+    expect(confirmLinkOf(british.text)).toMatch(/&lang=en$/)
+    const { subscriber } = await ledger('smith@example.co.uk')
+    expect(subscriber.locale).toBe('en-GB')
+    // A link without ?lang (an old mail, a shared link) opens the preference center in the subscriber's language.
+    const center = await (
+      await get(`/api/preferences?token=${encodeURIComponent(preferencesToken(payload, subscriber))}`)
+    ).text()
+    expect(center).toContain('<html lang="en">')
+    expect(center).toContain('Signed up as')
+
+    const before = await subscriberCount()
+    await expect(
+      subscribe(payload, { email: 'niemand@example.com', lang: 'xx-YY', topics: ['webinare'] }, meta),
+    ).rejects.toThrow('unknown_locale')
+    expect(await subscriberCount()).toBe(before)
+  })
+
   it('unsubscribes with one click (RFC 8058) and by the page, and refuses a forged token', async () => {
     const { subscriber } = await ledger('anna.berger@example.com')
     const headers = listUnsubscribeHeaders(payload, subscriber)

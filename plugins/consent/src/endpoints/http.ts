@@ -1,6 +1,12 @@
 import type { PayloadHandler, PayloadRequest } from 'payload'
 
-import { CodedError, personalizationOptions, problemResponse, readBody } from '@kontorwerk/personalization'
+import {
+  CodedError,
+  contentLanguageOf,
+  personalizationOptions,
+  problemResponse,
+  readBody,
+} from '@kontorwerk/personalization'
 
 import { loadBrand } from '../globals/Branding'
 import { applyBrand, type PageContext } from '../pages/page'
@@ -59,11 +65,13 @@ export const list = (value: unknown) => [value ?? []].flat().map(String)
 export const queryValue = (req: PayloadRequest, name: string) => req.searchParams.get(name) ?? ''
 
 /**
- * What the answer's pages are written for: the language (`?lang=`, else the form's `lang`; German
- * unless English is asked for) and the path of the option `pagesUrl`, which their links start with.
+ * What the answer's pages are written for: the language (`?lang=`, else the form's `lang`, else the
+ * locale of the subscriber the page is for; along the reader's chain, so `de-AT` reads German and
+ * anything unknown the default language) and the path of the option `pagesUrl`, which their links start with.
  */
-export function pageContext(req: PayloadRequest, form: Form = {}): PageContext {
-  const lang = (req.searchParams.get('lang') ?? form.lang) === 'en' ? 'en' : 'de'
+export function pageContext(req: PayloadRequest, form: Form = {}, readerLocale?: null | string): PageContext {
+  const asked = req.searchParams.get('lang') ?? form.lang
+  const lang = contentLanguageOf(typeof asked === 'string' && asked ? asked : readerLocale)
   return { lang, pages: new URL(personalizationOptions(req.payload).pagesUrl).pathname.replace(/\/+$/, '') }
 }
 

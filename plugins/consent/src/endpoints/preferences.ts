@@ -56,8 +56,8 @@ function changesOf(
 
 /** GET /preferences?token=…: the preference center; every view hands out a fresh link (rotation). */
 const show = async (req: PayloadRequest) => {
-  const at = pageContext(req)
   const subscriber = await subscriberFromToken(req.payload, queryValue(req, 'token'), 'preferences')
+  const at = pageContext(req, {}, subscriber?.locale)
   if (!subscriber) return pageResponse(req, 400, invalidLinkPage(at))
   const topics = await topicStates(req.payload, subscriber, at.lang)
   return pageResponse(
@@ -75,8 +75,8 @@ const show = async (req: PayloadRequest) => {
 /** POST /preferences: saves the form (topics as ledger entries), then shows the page again with "saved". */
 const save = async (req: PayloadRequest) => {
   const form = await readForm(req)
-  const at = pageContext(req, form)
   const subscriber = await subscriberFromToken(req.payload, form.token, 'preferences')
+  const at = pageContext(req, form, subscriber?.locale)
   if (!subscriber) return pageResponse(req, 400, invalidLinkPage(at))
   const topics = await topicStates(req.payload, subscriber, at.lang)
   const result = changesOf(form, topics, at.lang)

@@ -9,11 +9,13 @@ const ERRORS = {
   de: {
     invalid_email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
     no_topic: 'Bitte wählen Sie mindestens ein Thema.',
+    unknown_locale: 'Diese Sprache gibt es nicht.',
     unknown_topic: 'Dieses Thema gibt es nicht (mehr).',
   },
   en: {
     invalid_email: 'Please enter a valid email address.',
     no_topic: 'Please choose at least one topic.',
+    unknown_locale: 'This language is not available.',
     unknown_topic: 'This topic does not exist (any more).',
   },
 }

@@ -1,7 +1,7 @@
 import type * as GraphQLModule from 'graphql'
 import type { PayloadRequest } from 'payload'
 
-import { builtOnce, CodedError, typeHelpers } from '@kontorwerk/personalization'
+import { builtOnce, CodedError, contentLanguageOf, readerLocaleList, typeHelpers } from '@kontorwerk/personalization'
 
 import { confirmSubscription, requestMeta, subscribe, SubscribeInputError, withdrawAll } from '../utilities/flows'
 import { consentOptions } from '../utilities/options'
@@ -16,13 +16,14 @@ type Context = { req: PayloadRequest }
 const INPUT_MESSAGES: Record<string, string> = {
   invalid_email: 'Not a valid email address',
   no_topic: 'Choose at least one topic',
+  unknown_locale: `Unknown locale; use one of ${readerLocaleList()}`,
   unknown_topic: 'Unknown or inactive topic',
 }
 
 async function preferencesOf(req: PayloadRequest, token: string) {
   const subscriber = await subscriberFromToken(req.payload, token, 'preferences')
   if (!subscriber) throw new CodedError('INVALID_TOKEN', 'The link is not valid')
-  const lang = subscriber.locale === 'en' ? 'en' : 'de'
+  const lang = contentLanguageOf(subscriber.locale)
   const question = PROFILE_QUESTIONS.find((q) => !subscriber[q.field as keyof typeof subscriber])
   return {
     channels: subscriber.preferences?.channels ?? [],
@@ -100,7 +101,10 @@ function buildOperations(GraphQL: GraphQL) {
       args: {
         email: { type: nonNull(GraphQLString) },
         firstName: { type: GraphQLString },
-        locale: { type: GraphQLString },
+        locale: {
+          description: 'A language or a language with region (de-AT, en-GB); default German',
+          type: GraphQLString,
+        },
         topics: { type: list(GraphQLString) },
       },
       resolve: async (

@@ -4,7 +4,7 @@ import mjml2html from 'mjml'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import { readMjmlFile, renderTokens } from '@kontorwerk/personalization'
+import { contentLanguageOf, readMjmlFile, renderTokens } from '@kontorwerk/personalization'
 
 const COPY = {
   de: {
@@ -38,10 +38,11 @@ const template = () =>
     (result) => result.html,
   ))
 
+/** `locale`: the reader's (de-AT); the mail is written in its language. */
 export type DoubleOptInMail = { confirmUrl: string; locale: string; salutation: string; to: string; topics: string[] }
 
 export async function sendDoubleOptInMail(payload: Payload, mail: DoubleOptInMail): Promise<void> {
-  const locale = mail.locale === 'en' ? 'en' : 'de'
+  const locale = contentLanguageOf(mail.locale)
   const copy = COPY[locale]
   const scope = { ...copy, confirm_url: mail.confirmUrl, locale, salutation: mail.salutation, topics: mail.topics }
   const text = [

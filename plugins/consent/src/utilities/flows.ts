@@ -4,9 +4,12 @@ import { randomUUID } from 'node:crypto'
 
 import {
   claimsOf,
+  contentLanguageOf,
+  DEFAULT_LOCALE,
   type LinkSubject,
   normalizeEmail,
   personalizationOptions,
+  readerLocaleOf,
   relationId,
   salutation,
   type Signer,
@@ -61,14 +64,18 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
     ...new Set((Array.isArray(input.topics) ? input.topics : input.topics == null ? [] : [input.topics]).map(String)),
   ]
   if (slugs.length === 0) throw new SubscribeInputError('no_topic')
+  // The reader's locale as given (de-AT is kept for a new subscriber); the mail is in its language, topic names too.
+  const locale = input.lang == null || input.lang === '' ? DEFAULT_LOCALE : readerLocaleOf(input.lang)
+  if (!locale) throw new SubscribeInputError('unknown_locale')
+  const language = contentLanguageOf(locale)
   const { docs: topics } = await payload.find({
     collection: 'topics',
     depth: 0,
     limit: slugs.length,
+    locale: language,
     where: { and: [{ slug: { in: slugs } }, { active: { equals: true } }] },
   })
   if (topics.length !== slugs.length) throw new SubscribeInputError('unknown_topic')
-  const locale = input.lang === 'en' ? 'en' : 'de'
 
   // With its link key (hidden): the confirmation link is signed for this person only.
   const existing = (
@@ -122,9 +129,9 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
   }
   const token = signSubscriberToken(payload, subscriber, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
   await sendDoubleOptInMail(payload, {
-    confirmUrl: `${personalizationOptions(payload).pagesUrl}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${locale}`,
-    locale,
-    salutation: salutation({ ...subscriber, locale }),
+    confirmUrl: `${personalizationOptions(payload).pagesUrl}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${language}`,
+    locale: language,
+    salutation: salutation({ ...subscriber, locale: language }),
     to: email,
     topics: toConfirm.map((topic) => topic.name),
   })

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '../access/roles'
 import { previewField } from '../fields/preview'
 import { slotsField } from '../fields/slots'
+import { translationsField } from '../fields/translations'
 import { validLiquid, validMjmlLayout } from '../fields/validators'
 import { EMAIL_LAYOUTS } from '../rendering/email/layouts'
 import { texts, translated } from '../translations'
@@ -36,6 +37,7 @@ export const Newsletters: CollectionConfig = {
       maxLength: 250,
       validate: validLiquid,
     },
+    translationsField,
     {
       type: 'row',
       fields: [

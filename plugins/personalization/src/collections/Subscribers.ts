@@ -5,7 +5,7 @@ import { normalizeEmail } from '../domain/email'
 import { addressFormOptions, genderOptions } from '../domain/salutation-data'
 import { isTimeZone } from '../domain/timeZones'
 import { eventsPersonalData } from '../events/eventsPersonalData'
-import { localeField } from '../fields/locale'
+import { readerLocaleField } from '../fields/locale'
 import { keepOnOneLine } from '../fields/singleLine'
 import { relationsExist, tagRelationship } from '../fields/tagRelationship'
 import { jobsPersonalData } from '../jobs/jobsPersonalData'
@@ -88,7 +88,7 @@ export const Subscribers: CollectionConfig = {
           options: addressFormOptions,
           required: true,
         },
-        localeField,
+        readerLocaleField,
         {
           name: 'region',
           type: 'text',

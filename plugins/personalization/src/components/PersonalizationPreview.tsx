@@ -7,7 +7,12 @@ import type { PersonalizationTranslationKey, PersonalizationTranslations } from 
 
 type Option = { label: string; value: string }
 type PreviewBlock = { id: string; reason: { explanation: string; kind: string }; title: string }
-type Preview = { html: string; slots: { blocks: PreviewBlock[]; key: string; label: string }[]; subject?: string }
+type Preview = {
+  html: string
+  locale: string
+  slots: { blocks: PreviewBlock[]; key: string; label: string }[]
+  subject?: string
+}
 
 const BLOCK_FIELDS = 'id title reason { kind explanation }'
 
@@ -62,8 +67,8 @@ export function PersonalizationPreview() {
     }
     const reader = subscriber ? { subscriber } : { context }
     const query = newsletter
-      ? `query($slug: String!, $subscriber: ID, $context: PersonalizationContextInput) { result: personalizedNewsletter(newsletter: $slug, subscriber: $subscriber, context: $context) { subject html slots { key label blocks { ${BLOCK_FIELDS} } } } }`
-      : `query($slug: String!, $subscriber: ID, $context: PersonalizationContextInput) { result: personalizedLandingPage(slug: $slug, subscriber: $subscriber, context: $context) { html slots: sections { key label blocks { ${BLOCK_FIELDS} } } } }`
+      ? `query($slug: String!, $subscriber: ID, $context: PersonalizationContextInput) { result: personalizedNewsletter(newsletter: $slug, subscriber: $subscriber, context: $context) { locale subject html slots { key label blocks { ${BLOCK_FIELDS} } } } }`
+      : `query($slug: String!, $subscriber: ID, $context: PersonalizationContextInput) { result: personalizedLandingPage(slug: $slug, subscriber: $subscriber, context: $context) { locale html slots: sections { key label blocks { ${BLOCK_FIELDS} } } } }`
     try {
       const response = await fetch('/api/graphql', {
         body: JSON.stringify({ query, variables: { slug, ...reader } }),
@@ -161,6 +166,9 @@ export function PersonalizationPreview() {
               <strong>{t('kontorwerk-personalization:previewSubject')}:</strong> {preview.subject}
             </p>
           )}
+          <p>
+            <strong>{t('kontorwerk-personalization:previewDocumentLanguage')}:</strong> {preview.locale}
+          </p>
           <table className="preview-reasons">
             <thead>
               <tr>

@@ -6,11 +6,19 @@ import type { BlockCandidate } from './types'
 
 import { CodedError } from '../errors'
 import { extensionsOf } from '../extensions'
-import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } from '../rendering/email/renderNewsletter'
+import { DEFAULT_LOCALE } from '../i18n/locales'
+import {
+  compileNewsletter,
+  newsletterIn,
+  newsletterLanguages,
+  personalizeNewsletter,
+  type RenderedNewsletter,
+} from '../rendering/email/renderNewsletter'
 import { tokenContext } from '../rendering/tokens/liquid'
 import { blockLibrary } from './blockLibrary'
 import { type Behaviour, NO_BEHAVIOUR, readBehaviour } from './context/behaviour'
 import { subscriberContext } from './context/buildContext'
+import { documentLanguage } from './context/documentLanguage'
 import { segmentMemberships } from './context/segmentMemberships'
 import { engineSettings, fill, namedSegments, slotDefinitions } from './service'
 
@@ -47,6 +55,12 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
   const reserved = namedSegments(definitions)
   const settings = engineSettings(payload)
   const personaFitsOf = extensionsOf(payload).leadScores?.personaFitsOf
+  const versions = newsletterLanguages(newsletter)
+  /** A version's fixed block is in one language: readers of a mail in another get the ranked block instead. */
+  const inLanguage = (version: NewsletterVersion | null | undefined, language: string) => {
+    const pinned = version?.block && library.candidates.find((block) => String(block.id) === version.block)
+    return pinned && pinned.locale !== language ? { ...version, block: null } : version
+  }
   return {
     /**
      * A batch's behaviour (purchases, downloads, form submissions, ever a customer), read at once:
@@ -69,15 +83,32 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
         sends: recentBlocks,
         skipRecentSends: newsletter.skipRecentSends ?? 0,
       }
-      const context = subscriberContext(subscriber, library.taxonomy, at, history)
-      const slots = fill(library, { context }, definitions, settings, pinnedOf(library.candidates, version))
-      // A version's subject is a newsletter of its own to the compile caches (they key by id).
-      const source = version?.subject
-        ? { ...newsletter, id: `${newsletter.id}:${version.key}`, subject: version.subject }
-        : newsletter
+      const language = documentLanguage({
+        at,
+        blocks: library.candidates,
+        readerLocale: subscriber.locale,
+        slots: definitions,
+        versions,
+      })
+      const context = { ...subscriberContext(subscriber, library.taxonomy, at, history), locale: language }
+      const slots = fill(
+        library,
+        { context },
+        definitions,
+        settings,
+        pinnedOf(library.candidates, inLanguage(version, language)),
+      )
+      // A version's subject is a newsletter of its own to the compile caches (they key by id); it is
+      // written in the default language, so a translated mail keeps its translation's subject.
+      const source = newsletterIn(
+        version?.subject && language === DEFAULT_LOCALE
+          ? { ...newsletter, id: `${newsletter.id}:${version.key}`, subject: version.subject }
+          : newsletter,
+        language,
+      )
       const template = await compileNewsletter(source, slots, library.content)
       return {
-        ...personalizeNewsletter(source, template, tokenContext(subscriber)),
+        ...personalizeNewsletter(source, template, tokenContext(subscriber, language)),
         blocks: slots.flatMap((slot) => slot.choices.map((choice) => String(choice.block.id))),
       }
     },

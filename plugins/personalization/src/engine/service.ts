@@ -15,8 +15,14 @@ import { hasRole } from '../access/roles'
 import { CHANNELS } from '../domain/channels'
 import { CodedError } from '../errors'
 import { extensionsOf, personalizationOptions } from '../extensions'
-import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
-import { compileNewsletter, personalizeNewsletter, type RenderedNewsletter } from '../rendering/email/renderNewsletter'
+import { CONTENT_LOCALES, DEFAULT_LOCALE, readerLocaleList, readerLocaleOf } from '../i18n/locales'
+import {
+  compileNewsletter,
+  newsletterIn,
+  newsletterLanguages,
+  personalizeNewsletter,
+  type RenderedNewsletter,
+} from '../rendering/email/renderNewsletter'
 import { absoluteUrl } from '../rendering/html'
 import { blockHtml, landingPageHtml, type LandingSection } from '../rendering/landing/renderLandingPage'
 import { renderTokens, type TokenContext, tokenContext } from '../rendering/tokens/liquid'
@@ -34,6 +40,7 @@ import {
   subscriberContext,
   UnknownReferenceError,
 } from './context/buildContext'
+import { documentLanguage } from './context/documentLanguage'
 import { requireSegments, segmentMemberships } from './context/segmentMemberships'
 
 /** The engine's settings: the default locale and the core's guard options. */
@@ -50,6 +57,14 @@ export type ReaderInput = {
 }
 
 type Reader = { context: PersonalizationContext; tokens: TokenContext }
+/** A reader before the document's language is chosen; `profile.locale` is the reader's own locale (`de-AT`). */
+type ResolvedReader = { context: PersonalizationContext; profile: Parameters<typeof tokenContext>[0] }
+
+/** The reader of a document in `language`: the engine assembles in it, the salutation is written in it. */
+const readerIn = ({ context, profile }: ResolvedReader, language: string): Reader => ({
+  context: { ...context, locale: language },
+  tokens: tokenContext(profile, language),
+})
 
 export function parseAt(at: null | string | undefined): Date {
   if (at == null) return new Date()
@@ -105,14 +120,13 @@ async function resolveReader(
   at: Date,
   skipRecentSends: number,
   segments: string[],
-): Promise<Reader> {
-  const locale = input.context?.locale
-  if (locale && !CONTENT_LOCALES.some(({ code }) => code === locale)) {
+): Promise<ResolvedReader> {
+  const locale = input.context?.locale ? readerLocaleOf(input.context.locale) : null
+  if (input.context?.locale && !locale)
     throw new CodedError(
       'BAD_USER_INPUT',
-      `Unsupported locale "${locale}"; use ${CONTENT_LOCALES.map(({ code }) => code).join(' or ')}`,
+      `Unsupported locale "${input.context.locale}"; use one of ${readerLocaleList()}`,
     )
-  }
   const subscriber = await loadSubscriber(req, input)
   if (subscriber) {
     const id = String(subscriber.id)
@@ -131,12 +145,12 @@ async function resolveReader(
       sends,
       skipRecentSends,
     })
-    return { context, tokens: tokenContext(subscriber) }
+    return { context, profile: subscriber }
   }
   try {
-    const context = contextFromAnonymous(input.context ?? {}, library.taxonomy, at)
+    const context = contextFromAnonymous({ ...input.context, locale }, library.taxonomy, at)
     // Anonymous readers get neutral tokens: nothing about any profile leaks.
-    return { context, tokens: tokenContext({ locale: context.locale }) }
+    return { context, profile: { locale } }
   } catch (error) {
     if (error instanceof UnknownReferenceError) throw new CodedError('BAD_USER_INPUT', error.message)
     throw error
@@ -239,7 +253,7 @@ export async function personalizedNewsletter(
     blockLibrary(req.payload),
   ])
   const definitions = slotDefinitions(newsletter.slots)
-  const reader = await resolveReader(
+  const resolved = await resolveReader(
     req,
     input,
     library,
@@ -247,10 +261,19 @@ export async function personalizedNewsletter(
     newsletter.skipRecentSends ?? 0,
     namedSegments(definitions),
   )
+  const language = documentLanguage({
+    at: when,
+    blocks: library.candidates,
+    readerLocale: resolved.profile.locale,
+    slots: definitions,
+    versions: newsletterLanguages(newsletter),
+  })
+  const reader = readerIn(resolved, language)
   const slots = fill(library, reader, definitions, engineSettings(req.payload))
-  const template = await compileNewsletter(newsletter, slots, library.content)
+  const source = newsletterIn(newsletter, language)
+  const template = await compileNewsletter(source, slots, library.content)
   return {
-    ...personalizeNewsletter(newsletter, template, reader.tokens),
+    ...personalizeNewsletter(source, template, reader.tokens),
     slots: slotResults(library, slots, reader.tokens),
   }
 }
@@ -262,7 +285,8 @@ export async function personalizedLandingPage(
   const when = parseAt(at)
   const [page, library] = await Promise.all([findBySlug(req.payload, 'landing-pages', slug), blockLibrary(req.payload)])
   const definitions = slotDefinitions(page.slots)
-  const reader = await resolveReader(req, input, library, when, 0, namedSegments(definitions))
+  // A landing page has one version, the default language's (its hero): the whole page is in it.
+  const reader = readerIn(await resolveReader(req, input, library, when, 0, namedSegments(definitions)), DEFAULT_LOCALE)
   const slots = fill(library, reader, definitions, engineSettings(req.payload))
   const sections: LandingSection[] = slots.map((slot) => ({
     blocks: slot.choices.map((choice) => library.content.get(String(choice.block.id))!),
@@ -287,7 +311,8 @@ export async function personalizedLandingPage(
   }
   return {
     headline: renderTokens(page.hero.headline, reader.tokens, 'text'),
-    html: landingPageHtml(source, sections, reader.tokens),
+    html: landingPageHtml(source, sections, reader.tokens, reader.context.locale),
+    locale: reader.context.locale,
     noIndex: Boolean(page.seo?.noIndex),
     sections: slotResults(library, slots, reader.tokens),
     seoDescription: page.seo?.description ?? null,
@@ -326,7 +351,7 @@ export async function personalizedBlocks(
   const library = await blockLibrary(req.payload)
   const segments = (filter.segments ?? []).map(String)
   await requireSegments(req, segments)
-  const reader = await resolveReader(req, input, library, when, 0, segments)
+  const resolved = await resolveReader(req, input, library, when, 0, segments)
   const interests = (filter.interests ?? []).map((slug) => {
     const id = library.taxonomy.interestIdBySlug.get(slug)
     if (!id) throw new CodedError('BAD_USER_INPUT', `Unknown interest "${slug}"`)
@@ -338,7 +363,18 @@ export async function personalizedBlocks(
   const match = (filter.match ?? 'all') as SlotMatch
   if (!['all', 'interestsOrRegion'].includes(match))
     throw new CodedError('BAD_USER_INPUT', `Unknown match "${match}"; use all or interestsOrRegion`)
-  // One in the reader's language if there is one; otherwise assembly finds none that may stand in and returns no block.
+  // No document, no versions: ranked in the first language of the reader's chain with a generic block of the channel.
+  const channelSlot = { channel: filter.channel as SlotDefinition['channel'], fallback: '' }
+  const reader = readerIn(
+    resolved,
+    documentLanguage({
+      at: when,
+      blocks: library.candidates,
+      readerLocale: resolved.profile.locale,
+      slots: [channelSlot],
+      versions: CONTENT_LOCALES.map(({ code }) => code),
+    }),
+  )
   const fallback =
     library.candidates.find(
       (block) =>

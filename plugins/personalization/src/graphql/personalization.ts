@@ -80,7 +80,10 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     description: 'An anonymous visitor: slugs and keys as a frontend knows them',
     fields: {
       interests: { type: new GraphQLList(nonNull(InterestWeight)) },
-      locale: { type: GraphQLString },
+      locale: {
+        description: 'A language, or a language with region (de-AT, en-GB), falling back along de-AT → de → default',
+        type: GraphQLString,
+      },
       persona: { description: 'Persona slug', type: GraphQLString },
       region: {
         description: 'ISO 3166 code (AT, DE-BY): a region of the regions collection or a subdivision of one',
@@ -176,6 +179,7 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
   const Newsletter = new GraphQLObjectType({
     fields: {
       html: { type: nonNull(GraphQLString) },
+      locale: { description: 'The one language the whole newsletter is in (de, en)', type: nonNull(GraphQLString) },
       preheader: { type: nonNull(GraphQLString) },
       slots: { type: list(Slot) },
       subject: { type: nonNull(GraphQLString) },
@@ -187,6 +191,7 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     fields: {
       headline: { type: nonNull(GraphQLString) },
       html: { description: 'The whole page as an HTML document', type: nonNull(GraphQLString) },
+      locale: { description: 'The one language the whole page is in (de, en)', type: nonNull(GraphQLString) },
       noIndex: { type: nonNull(GraphQLBoolean) },
       sections: { type: list(Slot) },
       seoDescription: { type: GraphQLString },

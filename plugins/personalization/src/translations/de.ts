@@ -156,6 +156,13 @@ export const de = {
   operator: 'Vergleich',
   values: 'Werte',
   locale: 'Sprache',
+  readerLocaleDescription:
+    'Sprache mit Region (de-AT) liest, was es in ihr gibt, sonst in der Sprache (de), sonst in der Standardsprache.',
+  translations: 'Übersetzungen',
+  translationsDescription:
+    'Betreff und Preheader je weiterer Sprache. Leser dieser Sprache bekommen den ganzen Newsletter darin, wenn jeder Slot einen Ersatzblock in ihr hat; sonst alles in der Standardsprache.',
+  translationLocale: 'Sprache der Übersetzung',
+  translationLocaleTwice: 'Jede Sprache nur einmal.',
   blockCount: 'Anzahl Blöcke',
   channel: 'Kanal',
   onlyGoals: 'Nur Ziele',
@@ -220,6 +227,7 @@ export const de = {
   previewRendering: 'Wird erstellt …',
   previewRender: 'Vorschau erstellen',
   previewSubject: 'Betreff',
+  previewDocumentLanguage: 'Sprache des Dokuments',
   previewSlot: 'Slot',
   previewBlock: 'Block',
   previewWhy: 'Warum',

@@ -156,6 +156,13 @@ export const en: Record<keyof typeof de, string> = {
   operator: 'Operator',
   values: 'Values',
   locale: 'Language',
+  readerLocaleDescription:
+    'A language with region (de-AT) reads what exists in it, else in the language (de), else in the default language.',
+  translations: 'Translations',
+  translationsDescription:
+    'Subject and preheader per further language. Readers of that language get the whole newsletter in it when every slot has a fallback block in it; otherwise everything in the default language.',
+  translationLocale: 'Language of the translation',
+  translationLocaleTwice: 'Each language only once.',
   blockCount: 'Number of blocks',
   channel: 'Channel',
   onlyGoals: 'Only goals',
@@ -219,6 +226,7 @@ export const en: Record<keyof typeof de, string> = {
   previewRendering: 'Rendering …',
   previewRender: 'Render preview',
   previewSubject: 'Subject',
+  previewDocumentLanguage: 'Document language',
   previewSlot: 'Slot',
   previewBlock: 'Block',
   previewWhy: 'Why',

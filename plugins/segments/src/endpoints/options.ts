@@ -3,7 +3,7 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import type { TranslatedLabel } from '@kontorwerk/personalization'
 
 import { CONSENT_CHANNEL_OPTIONS } from '@kontorwerk/consent'
-import { addressFormOptions, EVENT_TYPES, eventPropertyNames, localeOptions } from '@kontorwerk/personalization'
+import { addressFormOptions, EVENT_TYPES, eventPropertyNames, readerLocaleOptions } from '@kontorwerk/personalization'
 
 import type { SegmentsTranslationKey } from '../translations'
 
@@ -90,7 +90,7 @@ export const segmentOptionsEndpoint: Endpoint = {
       })),
       frequencies: FREQUENCIES.map((value) => ({ label: message(req, FREQUENCY_LABELS[value]), value })),
       interests: interestPaths(interests, lang),
-      locales: localeOptions.map(({ label: name, value }) => ({ label: name, value })),
+      locales: readerLocaleOptions.map(({ label: name, value }) => ({ label: name, value })),
       personas: pick(personas, 'name'),
       segments: pick(segments, 'name'),
       stages: pick(stages, 'label'),

@@ -138,7 +138,7 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
           attributes: Object.keys(attributes).length ? attributes : null,
           email: `person${index}@${rnd.pick(['kunde.example', 'firma.example', 'mail.example'])}`,
           interests,
-          locale: rnd.pick(['de', 'en']),
+          locale: rnd.pick(['de', 'de-AT', 'en', 'en-GB']),
           persona: rnd.chance(0.5) ? ref(rnd.pick(world.personas)) : null,
           preferences: {
             channels: rnd.chance(0.4) ? ['email', 'sms', 'push'].filter(() => rnd.chance(0.5)) : [],
@@ -286,7 +286,7 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
     const rule = (field: string, operator: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>) =>
       fc.record({ field: fc.constant(field), operator, value }) as fc.Arbitrary<Rule>
     return fc.oneof(
-      rule('locale', fc.constantFrom('=', '!='), fc.constantFrom('de', 'en')),
+      rule('locale', fc.constantFrom('=', '!='), fc.constantFrom('de', 'en', 'de-AT')),
       rule('region', fc.constantFrom('=', '!='), fc.constantFrom('Bayern', 'Berlin', 'Sachsen')),
       rule('addressForm', fc.constantFrom('=', '!='), fc.constantFrom('formal', 'informal')),
       rule('emailDomain', fc.constantFrom('=', '!='), fc.constantFrom('kunde.example', 'FIRMA.example')),

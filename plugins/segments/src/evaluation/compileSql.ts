@@ -1,7 +1,7 @@
 import type { SQL } from '@kontorwerk/personalization'
 
 import { grantedConsentSql, preferencesSql } from '@kontorwerk/consent'
-import { sql } from '@kontorwerk/personalization'
+import { localesWithin, sql } from '@kontorwerk/personalization'
 
 import type { Comparison, EventCondition, Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
@@ -182,7 +182,15 @@ class Compiler {
   private rule(rule: Rule, depth: number): SQL {
     const now = this.time(this.now)
     switch (rule.field) {
-      case 'locale':
+      case 'locale': {
+        // A language covers its regions, as in memory: `locale = de` holds for de-AT as for de.
+        const column = sql.raw(this.dialect === 'postgres' ? 'cast(s.locale as text)' : 's.locale')
+        const within = sql`${column} in (${sql.join(
+          localesWithin(rule.value).map((locale) => sql`${locale}`),
+          sql`, `,
+        )})`
+        return rule.operator === '=' ? within : sql`(${column} is null or not ${within})`
+      }
       case 'region':
       case 'addressForm':
       case 'emailDomain': {

@@ -1,4 +1,5 @@
 import { consentStatus } from '@kontorwerk/consent'
+import { localesWithin } from '@kontorwerk/personalization'
 
 import type { Comparison, EventCondition, Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
@@ -57,7 +58,11 @@ export function evaluate(group: RuleGroup, facts: SubscriberFacts, env: Environm
 function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, depth: number): boolean {
   const now = env.now.getTime()
   switch (rule.field) {
-    case 'locale':
+    case 'locale': {
+      // A language covers its regions: `locale = de` holds for de-AT as for de.
+      const within = facts.locale !== null && localesWithin(rule.value).includes(facts.locale)
+      return rule.operator === '=' ? within : !within
+    }
     case 'region':
     case 'addressForm':
     case 'emailDomain': {

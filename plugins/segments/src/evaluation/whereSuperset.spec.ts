@@ -19,6 +19,8 @@ const clicks = {
   value: { count: 2, days: 30, interest: null, type: 'email_clicked' },
 } as const
 const german = { field: 'locale', operator: '=', value: 'de' } as const
+/** `locale = de` covers the German regions (de-AT …) too. */
+const germanLocales = { locale: { in: expect.arrayContaining(['de', 'de-AT', 'de-CH', 'de-DE']) } }
 
 describe('the where that narrows the in-memory scan (MongoDB)', () => {
   it('keeps what where can say and leaves the rest to memory', () => {
@@ -26,7 +28,7 @@ describe('the where that narrows the in-memory scan (MongoDB)', () => {
       combinator: 'and',
       rules: [german, clicks, { field: 'stage', operator: 'atLeast', value: '2' }],
     }
-    expect(whereSuperset(tree, env)).toEqual({ and: [{ locale: { equals: 'de' } }, { stage: { in: ['2', '3'] } }] })
+    expect(whereSuperset(tree, env)).toEqual({ and: [germanLocales, { stage: { in: ['2', '3'] } }] })
   })
 
   it('gives up on an OR with a part it cannot say (any member could come from that part)', () => {
@@ -34,7 +36,7 @@ describe('the where that narrows the in-memory scan (MongoDB)', () => {
     expect(
       whereSuperset({ combinator: 'or', rules: [german, { field: 'persona', operator: 'is', value: '4' }] }, env),
     ).toEqual({
-      or: [{ locale: { equals: 'de' } }, { persona: { equals: '4' } }],
+      or: [germanLocales, { persona: { equals: '4' } }],
     })
   })
 

@@ -1,6 +1,7 @@
 import type { Where } from 'payload'
 
 import { PAUSED_UNTIL_PATH } from '@kontorwerk/consent'
+import { localesWithin } from '@kontorwerk/personalization'
 
 import type { Rule, RuleGroup } from '../rules/types'
 import type { Environment } from './environment'
@@ -43,7 +44,14 @@ const equalTo = (field: string, value: unknown, polarity: Polarity): Where =>
 
 function rule(rule: Rule, env: Environment, polarity: Polarity): null | Where {
   switch (rule.field) {
-    case 'locale':
+    case 'locale': {
+      // A language covers its regions (see matches); the other way round any other value will do as a superset.
+      const positive = (rule.operator === '=' ? polarity : flip(polarity)) === 'positive'
+      const within = localesWithin(rule.value)
+      return positive && within.length > 1
+        ? { locale: { in: within } }
+        : equalTo('locale', rule.value, positive ? 'positive' : 'negative')
+    }
     case 'region':
     case 'addressForm':
       return equalTo(rule.field, rule.value, rule.operator === '=' ? polarity : flip(polarity))

@@ -3,7 +3,7 @@ import type { PersonalizationContext } from '../types'
 
 import { CUSTOMER_STAGES } from '../../domain/lifecycle'
 import { countryOf, isRegionCode, normalizeRegionCode } from '../../domain/regions'
-import { DEFAULT_LOCALE } from '../../i18n/locales'
+import { contentLanguageOf } from '../../i18n/locales'
 import { relationKey } from '../../utilities/relation'
 import { type Behaviour, NO_BEHAVIOUR } from './behaviour'
 import { expandInterests, type Taxonomy } from './taxonomy'
@@ -42,7 +42,8 @@ export function contextFromSubscriber(
   return {
     conversions: behaviour.conversions,
     interests: expandInterests(direct, taxonomy.interestAncestors),
-    locale: subscriber.locale ?? DEFAULT_LOCALE,
+    // The content language the reader's locale starts with (de-AT → de); a document may choose another (documentLanguage).
+    locale: contentLanguageOf(subscriber.locale),
     now,
     personaFits: personaFitsOf(history.personaFits, persona),
     primaryPersona: persona,
@@ -140,7 +141,7 @@ export function contextFromAnonymous(
   return {
     conversions: [],
     interests: expandInterests(direct, taxonomy.interestAncestors),
-    locale: input.locale ?? DEFAULT_LOCALE,
+    locale: contentLanguageOf(input.locale),
     now,
     personaFits: persona ? new Map([[persona, 1]]) : new Map(),
     primaryPersona: persona ?? null,

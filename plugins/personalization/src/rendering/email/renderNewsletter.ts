@@ -3,6 +3,7 @@ import mjml2html from 'mjml'
 import type { BlockContent } from '../../engine/blockLibrary'
 import type { AssembledSlot } from '../../engine/types'
 
+import { DEFAULT_LOCALE } from '../../i18n/locales'
 import { escapeHtml, escapeHtmlKeepingLiquid } from '../html'
 import { joinParsed, type ParsedTokens, parseTokens, renderParsed, type TokenContext } from '../tokens/liquid'
 import { type EmailLayout, MARKERS, readEmailTemplate } from './layouts'
@@ -11,8 +12,11 @@ export type NewsletterSource = {
   customLayout?: null | string
   id: number | string
   layout: EmailLayout
+  /** The language the document is in (its `lang`); unset: the reader's locale, as a token. */
+  locale?: null | string
   preheader?: null | string
   subject: string
+  translations?: null | { locale: string; preheader?: null | string; subject: string }[]
   updatedAt: string
 }
 
@@ -26,7 +30,27 @@ export type CompiledNewsletter = {
 
 type Shell = { after: ParsedTokens; before: ParsedTokens; preheader: ParsedTokens; subject: ParsedTokens }
 
-export type RenderedNewsletter = { html: string; preheader: string; subject: string; text: string }
+export type RenderedNewsletter = { html: string; locale: string; preheader: string; subject: string; text: string }
+
+/** The content languages a newsletter has a version in besides the default one. */
+export const newsletterLanguages = (newsletter: NewsletterSource) =>
+  (newsletter.translations ?? []).map((translation) => translation.locale)
+
+/**
+ * The newsletter in one language: the main subject and preheader are the default language's, a
+ * translation's replace them (the compile caches key by language as well as by id).
+ */
+export function newsletterIn<T extends NewsletterSource>(newsletter: T, language: string): T {
+  const translation =
+    language === DEFAULT_LOCALE ? null : newsletter.translations?.find((row) => row.locale === language)
+  if (!translation) return { ...newsletter, locale: DEFAULT_LOCALE }
+  return {
+    ...newsletter,
+    locale: language,
+    preheader: translation.preheader ?? null,
+    subject: translation.subject,
+  }
+}
 
 const SECTIONS_PLACEHOLDER = '<!-- sections -->'
 
@@ -62,7 +86,8 @@ export function compileNewsletter(
 ): Promise<CompiledNewsletter> {
   const blocks = slots.flatMap((slot) => slot.choices.map((choice) => content.get(String(choice.block.id))!))
   // A custom layout is part of the newsletter document, so its updatedAt covers it; file layouts change only with a deploy.
-  const layoutKey = `${newsletter.id}@${newsletter.updatedAt}:${newsletter.customLayout?.trim() ? 'custom' : newsletter.layout}`
+  // The language chooses the shell's lang, subject and preheader (a translation's).
+  const layoutKey = `${newsletter.id}@${newsletter.updatedAt}:${newsletter.customLayout?.trim() ? 'custom' : newsletter.layout}:${newsletter.locale ?? ''}`
   const key = `${layoutKey}|${blocks.map((block) => block.fingerprint).join('|')}`
   return memo(combinations, 5000, key, async () => {
     const layout = layoutSourceOf(newsletter)
@@ -100,6 +125,7 @@ export function personalizeNewsletter(
 ): RenderedNewsletter {
   return {
     html: renderParsed(template.html, tokens),
+    locale: newsletter.locale ?? tokens.subscriber.locale,
     preheader: renderParsed(template.preheader, tokens),
     subject: renderParsed(template.subject, tokens),
     text: renderParsed(template.text, tokens),
@@ -110,7 +136,7 @@ export function personalizeNewsletter(
 export function newsletterMjml(newsletter: NewsletterSource, slots: BlockContent[][]): string {
   const layout = newsletter.customLayout?.trim() || readEmailTemplate('layouts', newsletter.layout)
   return layout
-    .replaceAll(MARKERS.lang, '{{ subscriber.locale }}')
+    .replaceAll(MARKERS.lang, newsletter.locale ? escapeHtml(newsletter.locale) : '{{ subscriber.locale }}')
     .replaceAll(MARKERS.title, escapeHtmlKeepingLiquid(newsletter.subject))
     .replaceAll(MARKERS.preheader, escapeHtmlKeepingLiquid(newsletter.preheader ?? ''))
     .replaceAll(

@@ -29,7 +29,12 @@ export function sectionHtml(section: LandingSection, tokens: TokenContext): stri
 }
 
 /** A complete, accessible HTML document for the page (server-rendered, no script). */
-export function landingPageHtml(page: LandingPageSource, sections: LandingSection[], tokens: TokenContext): string {
+export function landingPageHtml(
+  page: LandingPageSource,
+  sections: LandingSection[],
+  tokens: TokenContext,
+  language: string = tokens.subscriber.locale,
+): string {
   const title = escapeHtml(page.seo?.title || page.title)
   const headline = renderTokens(escapeHtmlKeepingLiquid(page.hero.headline), tokens, 'html')
   const subline = page.hero.subline
@@ -39,7 +44,7 @@ export function landingPageHtml(page: LandingPageSource, sections: LandingSectio
     ? `<img src="${escapeHtml(page.hero.image.url)}" alt="${escapeHtml(page.hero.image.alt)}">`
     : ''
   return `<!doctype html>
-<html lang="${escapeHtml(tokens.subscriber.locale)}">
+<html lang="${escapeHtml(language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

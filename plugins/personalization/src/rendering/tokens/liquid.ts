@@ -43,9 +43,17 @@ export const SAMPLE_CONTEXT: TokenContext = {
   },
 }
 
-export function tokenContext(profile: SalutationInput & { email?: null | string }): TokenContext {
+/**
+ * A reader's variables. `language`: the document's language, which the salutation is written in
+ * (an English reader of a German-only newsletter is greeted in German); `subscriber.locale` stays
+ * the reader's own locale (`de-AT`).
+ */
+export function tokenContext(
+  profile: SalutationInput & { email?: null | string },
+  language: null | string | undefined = profile.locale,
+): TokenContext {
   return {
-    salutation: salutation(profile),
+    salutation: salutation({ ...profile, locale: language }),
     subscriber: {
       academic_title: profile.academicTitle ?? null,
       email: profile.email ?? null,
