@@ -2,26 +2,12 @@ import { describe, expect, inject, it } from 'vitest'
 
 import { anonymous, graphql, login, rest } from '../helpers/http'
 import { signedToken, trackingLinks } from '../helpers/links'
-import { mailTo } from '../helpers/mailbox'
+import { signUpAndConfirm as signUp } from '../helpers/signup'
 import { query } from '../helpers/sql'
 
 const servers = inject('servers')
 const mailDir = inject('mailDir')
-
-/** A stranger's sign-up through the public form and the double-opt-in mail, as far as the preference center link. */
-async function signUpAndConfirm(url: string, email: string, firstName: string) {
-  const form = (fields: Record<string, string>) => ({
-    body: new URLSearchParams(fields),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    method: 'POST',
-  })
-  expect((await fetch(`${url}/subscribe`, form({ email, firstName, topics: 'wochen-update' }))).status).toBe(200)
-  const link = /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec((await mailTo(mailDir, email)).text ?? '')![0]
-  const token = new URL(link).searchParams.get('token')!
-  const confirmed = await (await fetch(`${url}/subscribe/confirm`, form({ token }))).text()
-  const preferences = /href="\/preferences\?token=([^"&]+)/.exec(confirmed)![1]
-  return decodeURIComponent(preferences)
-}
+const signUpAndConfirm = (url: string, email: string, firstName: string) => signUp(url, mailDir, email, firstName)
 
 describe.each(servers)("an erased person's links never reach anyone else ($kind)", (server) => {
   const { url } = server
