@@ -184,6 +184,7 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
     )
     expect(problem({ operator: 'contains', property: 'url', value: '  ' })[0].message).toContain('condition "value"')
     expect(problem('asset')[0].message).toBe('events: "condition" needs "property", "operator" and "value"')
+  })
 
   it('counts a regional locale under its language: locale = de holds for de-AT, de-AT only for itself', async () => {
     // Readers of their own, gone again afterwards: the other cases count everyone.
