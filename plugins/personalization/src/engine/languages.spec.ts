@@ -10,6 +10,7 @@ import { bilingualNewsletter, blockByTitle, GENERIC_BLOCK } from '../../../../te
 import { type LocalPayload } from '../../../../tests/helpers/localPayload'
 import { startDemoPayload } from '../../../../tests/helpers/referenceApp'
 import { CodedError } from '../errors'
+import { NO_BEHAVIOUR } from './context/behaviour'
 import { recipientRenderer } from './recipientRenderer'
 import { personalizedBlocks, personalizedNewsletter } from './service'
 
@@ -111,7 +112,12 @@ describe('one language per document, readers with regional locales (Local API, S
     })
     expect(visitor).toMatchObject({ locale: 'en', subject: 'Your tax deadlines' })
     const renderer = await recipientRenderer(payload, translated, new Date())
-    const mail = await renderer.render({ recentBlocks: [], segments: new Set(), subscriber: british as Subscriber })
+    const mail = await renderer.render({
+      behaviour: NO_BEHAVIOUR,
+      recentBlocks: [],
+      segments: new Set(),
+      subscriber: british as Subscriber,
+    })
     expect(mail).toMatchObject({ locale: 'en', subject: 'Your tax deadlines' })
     expect(await blockLanguages(mail.blocks)).toEqual(['en'])
   })
@@ -124,7 +130,12 @@ describe('one language per document, readers with regional locales (Local API, S
     expect(result.html).toContain('Sehr geehrte Frau Moser,')
     expect(await languagesOf(result)).toEqual(['de'])
     const renderer = await recipientRenderer(payload, germanOnly, new Date())
-    const mail = await renderer.render({ recentBlocks: [], segments: new Set(), subscriber: british as Subscriber })
+    const mail = await renderer.render({
+      behaviour: NO_BEHAVIOUR,
+      recentBlocks: [],
+      segments: new Set(),
+      subscriber: british as Subscriber,
+    })
     expect(mail).toMatchObject({ locale: 'de', subject: 'Ihre Steuertermine' })
     expect(await blockLanguages(mail.blocks)).toEqual(['de'])
   })
