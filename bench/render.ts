@@ -108,6 +108,16 @@ export async function renderBench() {
     readBehaviour(payload, dbIds.slice(from, from + size), library.taxonomy.customerStageIds, now)
   let withHistory = 0
 
+  const settings = engineSettings(payload)
+  const assembleFor = (context: ReturnType<typeof contextFromSubscriber>) =>
+    assemble({
+      blocks: library.candidates,
+      context,
+      interestAncestors: library.taxonomy.interestAncestors,
+      settings,
+      slots,
+    })
+
   /** The engine for recipients [from, to): history per batch, context, assembly, compiled blocks, Liquid. */
   async function engine(from: number, to: number) {
     let histories = new Map<string, Behaviour>()
@@ -129,13 +139,7 @@ export async function renderBench() {
       let t1 = performance.now()
       phases.context += t1 - t0
       t0 = t1
-      const assembled = assemble({
-        blocks: library.candidates,
-        context,
-        interestAncestors: library.taxonomy.interestAncestors,
-        settings: engineSettings(payload),
-        slots,
-      })
+      const assembled = assembleFor(context)
       t1 = performance.now()
       phases.assembly += t1 - t0
       t0 = t1
@@ -158,13 +162,7 @@ export async function renderBench() {
         behaviour: histories.get(dbIds[index]),
         personaFits: personaFitsOf?.(subscriber),
       })
-      const assembled = assemble({
-        blocks: library.candidates,
-        context,
-        interestAncestors: library.taxonomy.interestAncestors,
-        settings: engineSettings(payload),
-        slots,
-      })
+      const assembled = assembleFor(context)
       const blocks = assembled.map((slot) =>
         slot.choices.map((choice) => library.content.get(String(choice.block.id))!),
       )
