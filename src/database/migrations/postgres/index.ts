@@ -12,6 +12,7 @@ import * as migration_20261123_193541_automations from './20261123_193541_automa
 import * as migration_20261123_202910_local_time from './20261123_202910_local_time';
 import * as migration_20261206_050049_subscriber_link_keys from './20261206_050049_subscriber_link_keys';
 import * as migration_20261206_063458_login_throttle from './20261206_063458_login_throttle';
+import * as migration_20261206_123515_customer_truth from './20261206_123515_customer_truth';
 
 export const migrations = [
   {
@@ -82,6 +83,11 @@ export const migrations = [
   {
     up: migration_20261206_063458_login_throttle.up,
     down: migration_20261206_063458_login_throttle.down,
-    name: '20261206_063458_login_throttle'
+    name: '20261206_063458_login_throttle',
+  },
+  {
+    up: migration_20261206_123515_customer_truth.up,
+    down: migration_20261206_123515_customer_truth.down,
+    name: '20261206_123515_customer_truth'
   },
 ];

@@ -13,6 +13,7 @@ import * as migration_20261123_202907_local_time from './20261123_202907_local_t
 import * as migration_20261206_045107_ids_never_reused from './20261206_045107_ids_never_reused';
 import * as migration_20261206_050040_subscriber_link_keys from './20261206_050040_subscriber_link_keys';
 import * as migration_20261206_063447_login_throttle from './20261206_063447_login_throttle';
+import * as migration_20261206_123440_customer_truth from './20261206_123440_customer_truth';
 
 export const migrations = [
   {
@@ -88,6 +89,11 @@ export const migrations = [
   {
     up: migration_20261206_063447_login_throttle.up,
     down: migration_20261206_063447_login_throttle.down,
-    name: '20261206_063447_login_throttle'
+    name: '20261206_063447_login_throttle',
+  },
+  {
+    up: migration_20261206_123440_customer_truth.up,
+    down: migration_20261206_123440_customer_truth.down,
+    name: '20261206_123440_customer_truth'
   },
 ];
