@@ -67,16 +67,18 @@ export interface Config {
   };
   blocks: {};
   collections: {
-    'content-blocks': ContentBlock;
     media: Media;
+    users: User;
+    'content-blocks': ContentBlock;
     newsletters: Newsletter;
     'landing-pages': LandingPage;
     personas: Persona;
     interests: Interest;
     'lifecycle-stages': LifecycleStage;
+    regions: Region;
+    conversions: Conversion;
     subscribers: Subscriber;
     events: Event;
-    users: User;
     topics: Topic;
     'consent-records': ConsentRecord;
     'scoring-rules': ScoringRule;
@@ -101,16 +103,18 @@ export interface Config {
     };
   };
   collectionsSelect: {
-    'content-blocks': ContentBlocksSelect<false> | ContentBlocksSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
+    users: UsersSelect<false> | UsersSelect<true>;
+    'content-blocks': ContentBlocksSelect<false> | ContentBlocksSelect<true>;
     newsletters: NewslettersSelect<false> | NewslettersSelect<true>;
     'landing-pages': LandingPagesSelect<false> | LandingPagesSelect<true>;
     personas: PersonasSelect<false> | PersonasSelect<true>;
     interests: InterestsSelect<false> | InterestsSelect<true>;
     'lifecycle-stages': LifecycleStagesSelect<false> | LifecycleStagesSelect<true>;
+    regions: RegionsSelect<false> | RegionsSelect<true>;
+    conversions: ConversionsSelect<false> | ConversionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
-    users: UsersSelect<false> | UsersSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
     'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
@@ -135,10 +139,12 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('de' | 'en') | ('de' | 'en')[];
   globals: {
     branding: Branding;
+    'contact-budget': ContactBudget;
     'lead-scoring-settings': LeadScoringSetting;
   };
   globalsSelect: {
     branding: BrandingSelect<false> | BrandingSelect<true>;
+    'contact-budget': ContactBudgetSelect<false> | ContactBudgetSelect<true>;
     'lead-scoring-settings': LeadScoringSettingsSelect<false> | LeadScoringSettingsSelect<true>;
   };
   locale: 'de' | 'en';
@@ -177,57 +183,6 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-blocks".
- */
-export interface ContentBlock {
-  id: number;
-  title: string;
-  body?: {
-    root: {
-      type: string;
-      children: {
-        type: any;
-        version: number;
-        [k: string]: unknown;
-      }[];
-      direction: ('ltr' | 'rtl') | null;
-      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
-      indent: number;
-      version: number;
-    };
-    [k: string]: unknown;
-  } | null;
-  image?: (number | null) | Media;
-  cta?: {
-    label?: string | null;
-    url?: string | null;
-  };
-  personas?: (number | Persona)[] | null;
-  interests?: (number | Interest)[] | null;
-  stages?: (number | LifecycleStage)[] | null;
-  channels: ('email' | 'landing_page' | 'web' | 'push' | 'sms')[];
-  locale: 'de' | 'en';
-  goal?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention') | null;
-  /**
-   * Discount block for this product (SKU): recent buyers of it do not get it.
-   */
-  discountProduct?: string | null;
-  /**
-   * 0–100; higher wins at equal relevance.
-   */
-  priority: number;
-  /**
-   * A generic block anyone may get when nothing more specific qualifies.
-   */
-  isFallback?: boolean | null;
-  validFrom?: string | null;
-  validUntil?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -287,19 +242,88 @@ export interface Media {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name?: string | null;
+  role: 'admin' | 'editor';
+  updatedAt: string;
+  createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-blocks".
+ */
+export interface ContentBlock {
+  id: number;
+  title: string;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  image?: (number | null) | Media;
+  cta?: {
+    label?: string | null;
+    url?: string | null;
+  };
+  personas?: (number | Persona)[] | null;
+  interests?: (number | Interest)[] | null;
+  stages?: (number | LifecycleStage)[] | null;
+  channels: ('email' | 'landing_page' | 'web' | 'push' | 'sms')[];
+  locale: 'de' | 'en';
+  goal?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention') | null;
+  discountProduct?: string | null;
+  regions?: (number | Region)[] | null;
+  convertsOn?: (number | null) | Conversion;
+  conversionWindowDays?: number | null;
+  priority: number;
+  isFallback?: boolean | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "personas".
  */
 export interface Persona {
   id: number;
   name: string;
-  /**
-   * Generated from the name when left empty.
-   */
   slug: string;
   description?: string | null;
-  /**
-   * Traits of a matching profile. Each row checks one subscriber field (e.g. region or attributes.industry); the weights determine the fit percentage. Only admins change the profile.
-   */
   profile?:
     | {
         attribute: string;
@@ -319,9 +343,6 @@ export interface Persona {
 export interface Interest {
   id: number;
   label: string;
-  /**
-   * Generated from the name when left empty.
-   */
   slug: string;
   parent?: (number | null) | Interest;
   description?: string | null;
@@ -335,16 +356,33 @@ export interface Interest {
 export interface LifecycleStage {
   id: number;
   label: string;
-  /**
-   * Generated from the name when left empty.
-   */
   key: string;
-  /**
-   * Position in the lifecycle (ascending).
-   */
   order: number;
   description?: string | null;
   system?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "regions".
+ */
+export interface Region {
+  id: number;
+  name: string;
+  code: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversions".
+ */
+export interface Conversion {
+  id: number;
+  name: string;
+  key: string;
+  kind: 'download' | 'form';
   updatedAt: string;
   createdAt: string;
 }
@@ -355,23 +393,19 @@ export interface LifecycleStage {
 export interface Newsletter {
   id: number;
   name: string;
-  /**
-   * Generated from the name when left empty.
-   */
   slug: string;
-  /**
-   * Liquid allowed, e.g. {{ subscriber.first_name | default: "Hello" }}, your update
-   */
   subject: string;
   preheader?: string | null;
+  translations?:
+    | {
+        locale: 'en';
+        subject: string;
+        preheader?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   layout: 'standard';
-  /**
-   * Do not repeat blocks from this many recent sends.
-   */
   skipRecentSends: number;
-  /**
-   * Optional: own MJML instead of the layout; %%SECTIONS%% marks the content.
-   */
   customLayout?: string | null;
   slots: {
     key: string;
@@ -381,13 +415,8 @@ export interface Newsletter {
     goals?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention')[] | null;
     strategy: 'relevance' | 'priority' | 'freshness';
     interests?: (number | Interest)[] | null;
-    /**
-     * Fills the slot when no block qualifies.
-     */
+    match?: ('all' | 'interestsOrRegion') | null;
     fallback: number | ContentBlock;
-    /**
-     * Empty: for everyone. Otherwise members only; everyone else gets the fallback.
-     */
     segments?: (number | Segment)[] | null;
     id?: string | null;
   }[];
@@ -412,9 +441,6 @@ export interface Segment {
     | number
     | boolean
     | null;
-  /**
-   * Members of the fixed list.
-   */
   memberCount?: number | null;
   frozenFrom?: (number | null) | Segment;
   frozenAt?: string | null;
@@ -428,9 +454,6 @@ export interface Segment {
 export interface LandingPage {
   id: number;
   title: string;
-  /**
-   * Generated from the name when left empty.
-   */
   slug: string;
   hero: {
     headline: string;
@@ -445,13 +468,8 @@ export interface LandingPage {
     goals?: ('acquisition' | 'onboarding' | 'nurture' | 'upsell' | 'cross_sell' | 'winback' | 'retention')[] | null;
     strategy: 'relevance' | 'priority' | 'freshness';
     interests?: (number | Interest)[] | null;
-    /**
-     * Fills the slot when no block qualifies.
-     */
+    match?: ('all' | 'interestsOrRegion') | null;
     fallback: number | ContentBlock;
-    /**
-     * Empty: for everyone. Otherwise members only; everyone else gets the fallback.
-     */
     segments?: (number | Segment)[] | null;
     id?: string | null;
   }[];
@@ -475,15 +493,10 @@ export interface Subscriber {
   firstName?: string | null;
   lastName?: string | null;
   addressForm: 'formal' | 'informal';
-  locale: 'de' | 'en';
+  locale:
+    'de' | 'de-DE' | 'de-AT' | 'de-CH' | 'de-LI' | 'de-LU' | 'en' | 'en-GB' | 'en-US' | 'en-IE' | 'en-CA' | 'en-AU';
   region?: string | null;
-  /**
-   * IANA, e.g. Europe/Vienna; empty: from the region.
-   */
   timeZone?: string | null;
-  /**
-   * Custom traits as a JSON object, e.g. {"industry": "Retail", "companySize": 120}.
-   */
   attributes?:
     | {
         [k: string]: unknown;
@@ -493,9 +506,6 @@ export interface Subscriber {
     | number
     | boolean
     | null;
-  /**
-   * Primary persona (best fit).
-   */
   persona?: (number | null) | Persona;
   stage?: (number | null) | LifecycleStage;
   interests?:
@@ -507,9 +517,6 @@ export interface Subscriber {
         id?: string | null;
       }[]
     | null;
-  /**
-   * Purchase events (event API, shop orders), read-only; discount blocks for recently bought products are held back.
-   */
   purchases?: {
     docs?: (number | Event)[];
     hasNextPage?: boolean;
@@ -534,9 +541,6 @@ export interface Subscriber {
     | null;
   linkKey?: string | null;
   preferences: {
-    /**
-     * Empty: every channel with consent.
-     */
     channels?: ('email' | 'push' | 'sms' | 'post')[] | null;
     frequency: 'weekly' | 'monthly' | 'important_only';
     pausedUntil?: string | null;
@@ -545,9 +549,6 @@ export interface Subscriber {
     undeliverableSince?: string | null;
     reason?: string | null;
   };
-  /**
-   * Persona set by hand: persona fit does not change it.
-   */
   personaLocked?: boolean | null;
   score?: {
     fitAttributes?: number | null;
@@ -602,44 +603,11 @@ export interface Event {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name?: string | null;
-  role: 'admin' | 'editor';
-  updatedAt: string;
-  createdAt: string;
-  enableAPIKey?: boolean | null;
-  apiKey?: string | null;
-  apiKeyIndex?: string | null;
-  hasAPIKey?: boolean | null;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "topics".
  */
 export interface Topic {
   id: number;
   name: string;
-  /**
-   * Generated from the name when left empty.
-   */
   slug: string;
   description?: string | null;
   interests?: (number | Interest)[] | null;
@@ -662,9 +630,6 @@ export interface ConsentRecord {
   occurredAt: string;
   source: 'form' | 'import' | 'preference_center' | 'api' | 'one_click' | 'admin';
   textVersion?: string | null;
-  /**
-   * Links the request and the confirmation of one double opt-in.
-   */
   requestId?: string | null;
   ipAddress?: string | null;
   userAgent?: string | null;
@@ -681,17 +646,12 @@ export interface ConsentRecord {
   createdAt: string;
 }
 /**
- * Rule changes apply to new events; "npm run scores:recompute" applies them to the past.
- *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "scoring-rules".
  */
 export interface ScoringRule {
   id: number;
   name: string;
-  /**
-   * Profile rules always count as fit.
-   */
   axis?: ('fit' | 'engagement') | null;
   kind: 'event' | 'attribute';
   points: number;
@@ -711,9 +671,6 @@ export interface ScoringRule {
         | 'unsubscribe'
       )
     | null;
-  /**
-   * All filters must hold, e.g. properties.url contains /pricing, or block is one of …
-   */
   filters?:
     | {
         attribute: string;
@@ -722,18 +679,12 @@ export interface ScoringRule {
         id?: string | null;
       }[]
     | null;
-  /**
-   * Profile field, e.g. emailDomain, region, attributes.role. Rules on personal fields are for admins only.
-   */
   condition?: {
     attribute?: string | null;
     operator?: ('in' | 'contains' | 'gte' | 'lte' | 'exists') | null;
     values?: string[] | null;
   };
   cap?: {
-    /**
-     * Empty: unlimited.
-     */
     count?: number | null;
     period?: ('day' | 'week' | 'month') | null;
   };
@@ -748,9 +699,6 @@ export interface StageRule {
   id: number;
   name: string;
   toStage: number | LifecycleStage;
-  /**
-   * Empty: any earlier stage.
-   */
   fromStages?: (number | LifecycleStage)[] | null;
   active?: boolean | null;
   minFit?: number | null;
@@ -814,49 +762,20 @@ export interface Campaign {
   name: string;
   newsletter: number | Newsletter;
   channel: 'email' | 'sms' | 'push';
-  /**
-   * The topic whose consent is needed; empty: general newsletter consent.
-   */
   topic?: (number | null) | Topic;
-  /**
-   * Frozen to a static list when sending starts.
-   */
   audience?: (number | null) | Segment;
-  /**
-   * Members of these segments get nothing.
-   */
   exclusions?: (number | Segment)[] | null;
-  /**
-   * Empty: right when scheduled.
-   */
   sendAt?: string | null;
-  /**
-   * At most this many messages per minute; empty: as fast as possible.
-   */
   throttlePerMinute?: number | null;
-  /**
-   * Everyone at the same clock time in their own time zone (the profile's zone or region).
-   */
   localTime?: boolean | null;
-  /**
-   * Also reaches those who chose "important only".
-   */
   important?: boolean | null;
-  /**
-   * Optional. Shares + holdout ≤ 100 %; the rest gets the winning variant after the waiting time.
-   */
+  priority: 'low' | 'normal' | 'high';
   abTest?: {
     variants?:
       | {
           key: string;
           share: number;
-          /**
-           * Empty: the newsletter's subject.
-           */
           subject?: string | null;
-          /**
-           * Key of the slot whose block is tested.
-           */
           slot?: string | null;
           block?: (number | null) | ContentBlock;
           id?: string | null;
@@ -869,12 +788,8 @@ export interface Campaign {
   status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
   statusReason?: string | null;
   frozenAudience?: (number | null) | Segment;
-  /**
-   * An automation step's sending: runs while the automation is active.
-   */
   automation?: (number | null) | Automation;
   automationStep?: string | null;
-  exemptFromCaps?: boolean | null;
   abWinner?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
@@ -890,27 +805,13 @@ export interface Automation {
   name: string;
   trigger: 'double_opt_in' | 'stage_changed' | 'first_purchase' | 'segment_entry' | 'birthday';
   active?: boolean | null;
-  /**
-   * Consent for this topic is needed (and triggers on double opt-in); empty: general.
-   */
   topic?: (number | null) | Topic;
   stage?: (number | null) | LifecycleStage;
   segment?: (number | null) | Segment;
-  /**
-   * Custom attribute holding the date (YYYY-MM-DD or MM-DD).
-   */
   birthdayAttribute?: string | null;
-  /**
-   * At the earliest this many days after the last run (segment; birthday: a year).
-   */
   reentryDays?: number | null;
-  /**
-   * Off: series mails are exempt from frequency caps (consent, pause and "important only" always apply).
-   */
-  countsTowardCaps?: boolean | null;
-  /**
-   * A click, visit or purchase ends the run (reactivation).
-   */
+  priority: 'low' | 'normal' | 'high';
+  cooldownMinutes?: number | null;
   exitOnEngagement?: boolean | null;
   steps?:
     | {
@@ -1095,12 +996,16 @@ export interface PayloadLockedDocument {
   id: number;
   document?:
     | ({
-        relationTo: 'content-blocks';
-        value: number | ContentBlock;
-      } | null)
-    | ({
         relationTo: 'media';
         value: number | Media;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'content-blocks';
+        value: number | ContentBlock;
       } | null)
     | ({
         relationTo: 'newsletters';
@@ -1123,16 +1028,20 @@ export interface PayloadLockedDocument {
         value: number | LifecycleStage;
       } | null)
     | ({
+        relationTo: 'regions';
+        value: number | Region;
+      } | null)
+    | ({
+        relationTo: 'conversions';
+        value: number | Conversion;
+      } | null)
+    | ({
         relationTo: 'subscribers';
         value: number | Subscriber;
       } | null)
     | ({
         relationTo: 'events';
         value: number | Event;
-      } | null)
-    | ({
-        relationTo: 'users';
-        value: number | User;
       } | null)
     | ({
         relationTo: 'topics';
@@ -1226,35 +1135,6 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-blocks_select".
- */
-export interface ContentBlocksSelect<T extends boolean = true> {
-  title?: T;
-  body?: T;
-  image?: T;
-  cta?:
-    | T
-    | {
-        label?: T;
-        url?: T;
-      };
-  personas?: T;
-  interests?: T;
-  stages?: T;
-  channels?: T;
-  locale?: T;
-  goal?: T;
-  discountProduct?: T;
-  priority?: T;
-  isFallback?: T;
-  validFrom?: T;
-  validUntil?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  _status?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media_select".
  */
 export interface MediaSelect<T extends boolean = true> {
@@ -1317,6 +1197,65 @@ export interface MediaSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users_select".
+ */
+export interface UsersSelect<T extends boolean = true> {
+  name?: T;
+  role?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
+  email?: T;
+  resetPasswordToken?: T;
+  resetPasswordExpiration?: T;
+  salt?: T;
+  hash?: T;
+  resetPasswordRequestedAt?: T;
+  sessions?:
+    | T
+    | {
+        id?: T;
+        createdAt?: T;
+        expiresAt?: T;
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-blocks_select".
+ */
+export interface ContentBlocksSelect<T extends boolean = true> {
+  title?: T;
+  body?: T;
+  image?: T;
+  cta?:
+    | T
+    | {
+        label?: T;
+        url?: T;
+      };
+  personas?: T;
+  interests?: T;
+  stages?: T;
+  channels?: T;
+  locale?: T;
+  goal?: T;
+  discountProduct?: T;
+  regions?: T;
+  convertsOn?: T;
+  conversionWindowDays?: T;
+  priority?: T;
+  isFallback?: T;
+  validFrom?: T;
+  validUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "newsletters_select".
  */
 export interface NewslettersSelect<T extends boolean = true> {
@@ -1324,6 +1263,14 @@ export interface NewslettersSelect<T extends boolean = true> {
   slug?: T;
   subject?: T;
   preheader?: T;
+  translations?:
+    | T
+    | {
+        locale?: T;
+        subject?: T;
+        preheader?: T;
+        id?: T;
+      };
   layout?: T;
   skipRecentSends?: T;
   customLayout?: T;
@@ -1337,6 +1284,7 @@ export interface NewslettersSelect<T extends boolean = true> {
         goals?: T;
         strategy?: T;
         interests?: T;
+        match?: T;
         fallback?: T;
         segments?: T;
         id?: T;
@@ -1368,6 +1316,7 @@ export interface LandingPagesSelect<T extends boolean = true> {
         goals?: T;
         strategy?: T;
         interests?: T;
+        match?: T;
         fallback?: T;
         segments?: T;
         id?: T;
@@ -1424,6 +1373,27 @@ export interface LifecycleStagesSelect<T extends boolean = true> {
   order?: T;
   description?: T;
   system?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "regions_select".
+ */
+export interface RegionsSelect<T extends boolean = true> {
+  name?: T;
+  code?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conversions_select".
+ */
+export interface ConversionsSelect<T extends boolean = true> {
+  name?: T;
+  key?: T;
+  kind?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1509,33 +1479,6 @@ export interface EventsSelect<T extends boolean = true> {
   source?: T;
   updatedAt?: T;
   createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users_select".
- */
-export interface UsersSelect<T extends boolean = true> {
-  name?: T;
-  role?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  enableAPIKey?: T;
-  apiKey?: T;
-  apiKeyIndex?: T;
-  hasAPIKey?: T;
-  email?: T;
-  resetPasswordToken?: T;
-  resetPasswordExpiration?: T;
-  salt?: T;
-  hash?: T;
-  resetPasswordRequestedAt?: T;
-  sessions?:
-    | T
-    | {
-        id?: T;
-        createdAt?: T;
-        expiresAt?: T;
-      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1694,6 +1637,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   throttlePerMinute?: T;
   localTime?: T;
   important?: T;
+  priority?: T;
   abTest?:
     | T
     | {
@@ -1716,7 +1660,6 @@ export interface CampaignsSelect<T extends boolean = true> {
   frozenAudience?: T;
   automation?: T;
   automationStep?: T;
-  exemptFromCaps?: T;
   abWinner?: T;
   startedAt?: T;
   finishedAt?: T;
@@ -1759,7 +1702,8 @@ export interface AutomationsSelect<T extends boolean = true> {
   segment?: T;
   birthdayAttribute?: T;
   reentryDays?: T;
-  countsTowardCaps?: T;
+  priority?: T;
+  cooldownMinutes?: T;
   exitOnEngagement?: T;
   steps?:
     | T
@@ -1870,16 +1814,35 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface Branding {
   id: number;
   companyName: string;
-  /**
-   * Hex colour, e.g. #0f4c81; dark enough for white text (contrast).
-   */
   primaryColor: string;
-  /**
-   * Hex colour, e.g. #0f4c81; dark enough for white text (contrast).
-   */
   accentColor: string;
   logo?: (number | null) | Media;
   footer: string;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contact-budget".
+ */
+export interface ContactBudget {
+  id: number;
+  email: {
+    perDay: number;
+    perWeek: number;
+  };
+  sms: {
+    perDay: number;
+    perWeek: number;
+  };
+  push: {
+    perDay: number;
+    perWeek: number;
+  };
+  quietHours: {
+    from: string;
+    until: string;
+  };
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1893,13 +1856,7 @@ export interface LeadScoringSetting {
   interestHalfLifeDays: number;
   clickInterestWeight: number;
   primaryPersonaMinFit: number;
-  /**
-   * Stage changes are POSTed as JSON to this URL (e.g. a CRM), with retries.
-   */
   stageWebhookUrl?: string | null;
-  /**
-   * Signs every delivery (header X-Signature: sha256=…).
-   */
   stageWebhookSecret?: string | null;
   recompute?: {
     cursor?: string | null;
@@ -1919,6 +1876,39 @@ export interface BrandingSelect<T extends boolean = true> {
   accentColor?: T;
   logo?: T;
   footer?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "contact-budget_select".
+ */
+export interface ContactBudgetSelect<T extends boolean = true> {
+  email?:
+    | T
+    | {
+        perDay?: T;
+        perWeek?: T;
+      };
+  sms?:
+    | T
+    | {
+        perDay?: T;
+        perWeek?: T;
+      };
+  push?:
+    | T
+    | {
+        perDay?: T;
+        perWeek?: T;
+      };
+  quietHours?:
+    | T
+    | {
+        from?: T;
+        until?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
