@@ -100,10 +100,23 @@ describe.each(cases)('upgrading a database made by $commit ($kind)', ({ commit, 
     expect(before.consent_records).toBe(851)
     expect(before.score_hits).toBe(141)
     const after = await tableCounts(kind, database.uri)
+    // Issue 15: stored purchases moved into the events, their table is gone.
+    const purchases = before.subscribers_purchases ?? 0
     for (const [table, count] of Object.entries(before)) {
       if (table === 'payload_migrations') expect(after[table], table).toBeGreaterThanOrEqual(count)
+      else if (table === 'subscribers_purchases') expect(after[table], table).toBeUndefined()
+      else if (table === 'events') expect(after[table], table).toBe(count + purchases)
       else expect(after[table], table).toBe(count)
     }
+  })
+
+  it('turns every purchase stored on a profile into a purchase event of that subscriber', async () => {
+    const [{ migrated }] = await query(
+      database.uri,
+      "select count(*) as migrated from events where type = 'purchase' and event_id like 'migrated-purchase:%'",
+    )
+    expect(before.subscribers_purchases).toBeGreaterThan(0)
+    expect(Number(migrated)).toBe(before.subscribers_purchases)
   })
 
   it.runIf(legacyLinkKeys)(

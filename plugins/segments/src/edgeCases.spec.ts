@@ -207,6 +207,10 @@ describe.each(testedDatabases())('segment edge cases on %s', (kind) => {
     expect(await members([{ field: 'locale', operator: '=', value: 'de-AT' }])).toEqual(['wien'])
     expect(await members([{ field: 'locale', operator: '=', value: 'en' }])).toEqual(['london'])
     expect(await members([{ field: 'locale', operator: '!=', value: 'de' }])).toEqual(['london'])
+    // Written as people write it, stored as subscribers have it; a locale that does not exist is refused.
+    expect(await members([{ field: 'locale', operator: '=', value: 'de_at' }])).toEqual(['wien'])
+    const refused = parseRuleTree({ combinator: 'and', rules: [{ field: 'locale', operator: '=', value: 'deutsch' }] })
+    expect(refused.problems[0].message).toMatch(/^locale: needs a locale such as de/)
   })
 
   it('matches an email domain written with umlauts or an "@" as the address is stored (punycode)', async () => {

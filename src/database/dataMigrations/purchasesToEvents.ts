@@ -6,7 +6,8 @@ import { sql as sqliteSql, type MigrateUpArgs as SqliteUpArgs } from '@payloadcm
  * becomes one event: id `migrated-purchase:<subscriber>:<row id>` (the same on every run, so a
  * repeated migration adds nothing), occurredAt = purchasedAt, properties {product, amount?}, source
  * `migration`. Call it from the migration that drops `subscribers_purchases`, before the drop.
- * The rows go straight into the table, past the intake: scores of old purchases are what they were.
+ * The rows go straight into the table, past the intake: scores stay as they were until the next
+ * recompute (`npm run scores:recompute`, or a rule change), which counts the migrated purchases like any other.
  */
 export async function purchasesToEventsSqlite(db: SqliteUpArgs['db']): Promise<void> {
   // `where true`: SQLite otherwise reads ON CONFLICT as part of the SELECT's join.

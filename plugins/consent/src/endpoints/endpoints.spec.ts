@@ -362,6 +362,15 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
       subscribe(payload, { email: 'niemand@example.com', lang: 'xx-YY', topics: ['webinare'] }, meta),
     ).rejects.toThrow('unknown_locale')
     expect(await subscriberCount()).toBe(before)
+
+    // The public form keeps the region of the locale it was opened with, and refuses an unknown one.
+    const form = await (await get('/api/subscribe?lang=de-AT')).text()
+    expect(form).toContain('name="lang" value="de-AT"')
+    await post('/api/subscribe', { email: 'huber@example.at', lang: 'de-AT', topics: 'webinare' })
+    expect((await ledger('huber@example.at')).subscriber.locale).toBe('de-AT')
+    const refused = await post('/api/subscribe', { email: 'niemand@example.com', lang: 'xx-YY', topics: 'webinare' })
+    expect(refused.status).toBe(400)
+    expect(await subscriberCount()).toBe(before + 1)
   })
 
   it('unsubscribes with one click (RFC 8058) and by the page, and refuses a forged token', async () => {

@@ -72,7 +72,11 @@ export const queryValue = (req: PayloadRequest, name: string) => req.searchParam
 export function pageContext(req: PayloadRequest, form: Form = {}, readerLocale?: null | string): PageContext {
   const asked = req.searchParams.get('lang') ?? form.lang
   const lang = contentLanguageOf(typeof asked === 'string' && asked ? asked : readerLocale)
-  return { lang, pages: new URL(personalizationOptions(req.payload).pagesUrl).pathname.replace(/\/+$/, '') }
+  return {
+    lang,
+    locale: typeof asked === 'string' && asked ? asked.slice(0, 35) : undefined,
+    pages: new URL(personalizationOptions(req.payload).pagesUrl).pathname.replace(/\/+$/, ''),
+  }
 }
 
 /** Bad input is the client's: a coded answer (`{ error: { code, message } }`), not an error in the log. */

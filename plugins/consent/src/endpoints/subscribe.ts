@@ -58,7 +58,8 @@ const signUp = async (req: PayloadRequest) => {
   try {
     await subscribe(
       req.payload,
-      { email: form.email, firstName: form.firstName, lang: at.lang, topics: form.topics },
+      // The locale as asked (de-AT stays de-AT; an unknown one is the form's error), the page's language otherwise.
+      { email: form.email, firstName: form.firstName, lang: at.locale ?? at.lang, topics: form.topics },
       { ...meta, source: 'form' },
     )
     return pageResponse(req, 200, checkInboxPage(at), headers)

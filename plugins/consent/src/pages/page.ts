@@ -29,7 +29,8 @@ export function applyBrand(html: string, brand: Brand): string {
  * (the path of the option `pagesUrl`: '/api' by default, '' in the reference app), which their
  * links and forms start with. Relative to the origin: a page works under any host name it is reached by.
  */
-export type PageContext = { lang: 'de' | 'en'; pages: string }
+/** `locale`: the reader locale the request asked for as given (e.g. `de-AT`), kept for what the page posts on. */
+export type PageContext = { lang: 'de' | 'en'; locale?: string; pages: string }
 
 /**
  * A server-rendered public page in the brand colours: no JavaScript, visible focus, contrast above

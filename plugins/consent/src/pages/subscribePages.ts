@@ -13,7 +13,7 @@ const CONSENT_TEXT = {
 
 /** The embeddable sign-up form: plain HTML, works without JavaScript. */
 export function subscribeForm(
-  { lang, pages }: PageContext,
+  { lang, locale, pages }: PageContext,
   {
     error,
     topics,
@@ -33,7 +33,7 @@ export function subscribeForm(
   return page({
     body: `${error ? `<p class="error" role="alert" id="form-error">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${pages}/subscribe"${error ? ' aria-describedby="form-error"' : ''}>
-<input type="hidden" name="lang" value="${lang}">
+<input type="hidden" name="lang" value="${escapeHtml(locale ?? lang)}">
 <label for="email">${de ? 'E-Mail-Adresse' : 'Email address'}</label>
 <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value="${escapeHtml(values.email ?? '')}">
 <label for="firstName">${de ? 'Vorname (freiwillig)' : 'First name (optional)'}</label>

@@ -67,8 +67,14 @@ export function withOrderPurchases(orders: CollectionConfig, options: Required<E
     if (!order.status || !options.paidStatuses.includes(order.status) || !order.items?.length) return doc
     const email = order.customerEmail || (await customerEmail(req, slugs.customers, order.customer))
     if (!email) return doc
-    const events = await purchasesOf(req, order, email, slugs, options.productKey)
-    await recordEvents(req.payload, events, { partial: true, source: 'ecommerce' })
+    try {
+      const events = await purchasesOf(req, order, email, slugs, options.productKey)
+      await recordEvents(req.payload, events, { partial: true, source: 'ecommerce' })
+    } catch (error) {
+      // The customer has paid: a failing intake (busy database, a consumer's error) must not fail the
+      // order. The event ids are stable, so the next save of the order (e.g. its status) records them.
+      req.payload.logger.error({ err: error, msg: `Purchase events of order ${order.id} not recorded` })
+    }
     return doc
   }
   return {

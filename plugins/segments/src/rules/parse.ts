@@ -1,7 +1,7 @@
 import { domainToASCII } from 'node:url'
 
 import { CONSENT_CHANNEL_OPTIONS } from '@kontorwerk/consent'
-import { isEventType } from '@kontorwerk/personalization'
+import { isEventType, READER_LOCALES, readerLocaleOf } from '@kontorwerk/personalization'
 
 import type { EventCondition, Rule, RuleGroup, RuleProblem } from './types'
 
@@ -77,7 +77,11 @@ export function parseRuleTree(input: unknown): ParseResult {
       )
     }
     const checked =
-      spec.name === 'emailDomain' ? checkDomain(node.value) : checkValue(operator.value, operator.name, node.value)
+      spec.name === 'emailDomain'
+        ? checkDomain(node.value)
+        : spec.name === 'locale'
+          ? checkLocale(node.value)
+          : checkValue(operator.value, operator.name, node.value)
     if (typeof checked === 'string') return fail(problems, path, `${spec.name}: ${checked}`)
     return {
       field: spec.name,
@@ -88,6 +92,16 @@ export function parseRuleTree(input: unknown): ParseResult {
   }
   const tree = group(input, '', 0)
   return problems.length || !tree ? { problems, tree: null } : { problems: [], tree }
+}
+
+/** A reader locale in its stored form (`de-at`, `de_AT` → `de-AT`): anything else would silently match nobody. */
+function checkLocale(value: unknown): string | { value: unknown } {
+  const locale = readerLocaleOf(value)
+  return locale
+    ? { value: locale }
+    : `needs a locale such as ${READER_LOCALES.slice(0, 4)
+        .map(({ code }) => code)
+        .join(', ')}`
 }
 
 /** The value in its clean form, or what is wrong with it. */
