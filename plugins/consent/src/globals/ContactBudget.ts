@@ -59,7 +59,7 @@ export const contactBudgetGlobal = ({ contactBudget }: ResolvedConsentOptions): 
   slug: CONTACT_BUDGET,
   access: { read: isStaff, update: isAdmin },
   admin: {
-    description: translated('kontorwerk-consent:contactBudgetDescription'),
+    description: texts('kontorwerk-consent:contactBudgetDescription'),
     group: texts('kontorwerk-consent:groupConsent'),
   },
   fields: [
