@@ -31,8 +31,8 @@ function workspaceSources(): Record<string, string> {
   return aliases
 }
 
-/** Root paths of the public pages (sign-up, preference center, unsubscribe) and tracking links (/t/c, /t/o). */
-const PRETTY_PAGES = ['/subscribe', '/preferences', '/unsubscribe', '/t']
+/** Root paths of the public pages (sign-up, preference center, unsubscribe, landing pages /p/<slug>) and tracking links (/t/c, /t/o). */
+const PRETTY_PAGES = ['/subscribe', '/preferences', '/unsubscribe', '/p', '/t']
 
 const nextConfig: NextConfig = {
   // The express server and Next's route handlers share one Payload instance (getPayload's global

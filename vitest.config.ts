@@ -13,7 +13,7 @@ export default defineConfig({
         // Pure modules and the Local API on throwaway databases (no HTTP server).
         test: {
           ...shared,
-          globalSetup: ['tests/setup/report.ts'],
+          globalSetup: ['tests/setup/report.ts', 'tests/setup/demoTemplates.ts'],
           include: ['src/**/*.spec.ts', 'collections/**/*.spec.ts', 'plugins/*/src/**/*.spec.ts'],
           name: 'unit',
         },
@@ -27,7 +27,7 @@ export default defineConfig({
           fileParallelism: false,
           // Pages re-render after navigation and data loads; poll long enough for a busy CI machine.
           expect: { poll: { timeout: 15_000 } },
-          globalSetup: ['tests/setup/servers.ts'],
+          globalSetup: ['tests/setup/servers.ts', 'tests/setup/demoTemplates.ts'],
           include: ['tests/**/*.spec.ts'],
           exclude: [...configDefaults.exclude, 'tests/fixture-host/**'],
           name: 'integration',

@@ -1,8 +1,11 @@
 import { campaignSendBench } from './campaign-send'
+import { campaignWorkersBench } from './campaign-workers'
 import { eventIntakeBench } from './events-intake'
 import { landingPageBench } from './landing-page'
+import { predictionsBench } from './predictions'
 import { renderBench } from './render'
 import { segmentsBench } from './segments'
+import { subscriberImportBench } from './subscriber-import'
 
 // `npm run bench`: every benchmark prints its baseline from the same run; figures go to docs/benchmarks.md.
 const only = process.argv[2]
@@ -11,4 +14,7 @@ if (!only || only === 'landing') await landingPageBench()
 if (!only || only === 'events') await eventIntakeBench()
 if (!only || only === 'segments') await segmentsBench()
 if (!only || only === 'send') await campaignSendBench()
+if (!only || only === 'workers') await campaignWorkersBench()
+if (!only || only === 'predictions') await predictionsBench()
+if (!only || only === 'import') await subscriberImportBench()
 process.exit(0)

@@ -114,19 +114,19 @@ export async function createReference(payload: Payload): Promise<Reference> {
  * step, a square (non-linear, so different salts are not just shifts of each other) and a fold.
  * The same expression on SQLite and PostgreSQL (64-bit integers), so both hold the same world.
  */
-function hash(n: string, salt: number): string {
+export function hash(n: string, salt: number): string {
   const a = [48271, 69621, 16807, 39373, 40692, 40014, 53668, 12211, 92717, 63689][salt % 10] * 1_000 + 7 * salt + 1
   const x = `((${n}) * ${a} + ${salt * 104_729 + 12_345}) % ${P}`
   return `(((((${x}) * (${x})) % ${P}) * 69069 + (${x})) % ${P})`
 }
 /** Digit pair `i` (0–3) of a hash: four independent-enough numbers 0–99 from one hash. */
-const digits = (h: string, i: number) => `((${h} / ${100 ** i}) % 100)`
+export const digits = (h: string, i: number) => `((${h} / ${100 ** i}) % 100)`
 /** `case` over cumulative percentages: [[30, 'a'], [60, 'b'], [100, 'c']]. */
 const pick = (d: string, options: [number, string][]) =>
   `(case ${options.map(([below, value]) => `when ${d} < ${below} then ${value}`).join(' ')} end)`
 const text = (value: string) => `'${value}'`
 
-class Writer {
+export class Writer {
   constructor(
     private readonly payload: Payload,
     private readonly dialect: Dialect,

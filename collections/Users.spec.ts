@@ -41,4 +41,30 @@ describe('staff accounts', () => {
     const visible = await payload.find({ collection: 'users', overrideAccess: false, user: writer })
     expect(visible.docs.map((user) => user.email)).toEqual(['writer@example.com'])
   })
+
+  it('let only an admin change an address: an editor cannot point their test sends at a customer', async () => {
+    const { payload } = local
+    const writer = (await payload.find({ collection: 'users', where: { email: { equals: 'writer@example.com' } } }))
+      .docs[0]
+    await expect(
+      payload.update({
+        collection: 'users',
+        data: { email: 'robin.berger@kunde.example' },
+        id: writer.id,
+        overrideAccess: false,
+        user: writer,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect((await payload.findByID({ collection: 'users', id: writer.id })).email).toBe('writer@example.com')
+    const owner = (await payload.find({ collection: 'users', where: { email: { equals: 'owner@example.com' } } }))
+      .docs[0]
+    const moved = await payload.update({
+      collection: 'users',
+      data: { email: 'writer.neu@example.com' },
+      id: writer.id,
+      overrideAccess: false,
+      user: owner,
+    })
+    expect(moved.email).toBe('writer.neu@example.com')
+  })
 })

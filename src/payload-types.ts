@@ -79,18 +79,27 @@ export interface Config {
     conversions: Conversion;
     subscribers: Subscriber;
     events: Event;
+    'visitor-events': VisitorEvent;
+    'visitor-merges': VisitorMerge;
+    'catalog-products': CatalogProduct;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     topics: Topic;
     'consent-records': ConsentRecord;
+    'erasure-suppressions': ErasureSuppression;
+    'subscriber-imports': SubscriberImport;
     'scoring-rules': ScoringRule;
     'stage-rules': StageRule;
     'score-hits': ScoreHit;
     'lead-scores': LeadScore;
+    'purchase-models': PurchaseModel;
     segments: Segment;
     'segment-members': SegmentMember;
     campaigns: Campaign;
     'campaign-sends': CampaignSend;
     automations: Automation;
     'automation-runs': AutomationRun;
+    'audit-log': AuditLog;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -115,18 +124,27 @@ export interface Config {
     conversions: ConversionsSelect<false> | ConversionsSelect<true>;
     subscribers: SubscribersSelect<false> | SubscribersSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
+    'visitor-events': VisitorEventsSelect<false> | VisitorEventsSelect<true>;
+    'visitor-merges': VisitorMergesSelect<false> | VisitorMergesSelect<true>;
+    'catalog-products': CatalogProductsSelect<false> | CatalogProductsSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     topics: TopicsSelect<false> | TopicsSelect<true>;
     'consent-records': ConsentRecordsSelect<false> | ConsentRecordsSelect<true>;
+    'erasure-suppressions': ErasureSuppressionsSelect<false> | ErasureSuppressionsSelect<true>;
+    'subscriber-imports': SubscriberImportsSelect<false> | SubscriberImportsSelect<true>;
     'scoring-rules': ScoringRulesSelect<false> | ScoringRulesSelect<true>;
     'stage-rules': StageRulesSelect<false> | StageRulesSelect<true>;
     'score-hits': ScoreHitsSelect<false> | ScoreHitsSelect<true>;
     'lead-scores': LeadScoresSelect<false> | LeadScoresSelect<true>;
+    'purchase-models': PurchaseModelsSelect<false> | PurchaseModelsSelect<true>;
     segments: SegmentsSelect<false> | SegmentsSelect<true>;
     'segment-members': SegmentMembersSelect<false> | SegmentMembersSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
     'campaign-sends': CampaignSendsSelect<false> | CampaignSendsSelect<true>;
     automations: AutomationsSelect<false> | AutomationsSelect<true>;
     'automation-runs': AutomationRunsSelect<false> | AutomationRunsSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -141,11 +159,13 @@ export interface Config {
     branding: Branding;
     'contact-budget': ContactBudget;
     'lead-scoring-settings': LeadScoringSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     branding: BrandingSelect<false> | BrandingSelect<true>;
     'contact-budget': ContactBudgetSelect<false> | ContactBudgetSelect<true>;
     'lead-scoring-settings': LeadScoringSettingsSelect<false> | LeadScoringSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'de' | 'en';
   widgets: {
@@ -154,8 +174,11 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      kontorwerkWebhookDelivery: TaskKontorwerkWebhookDelivery;
+      subscriberImport: TaskSubscriberImport;
       leadScoringStageWebhook: TaskLeadScoringStageWebhook;
       leadScoringImplicitInterests: TaskLeadScoringImplicitInterests;
+      leadScoringPurchaseRefit: TaskLeadScoringPurchaseRefit;
       campaignStart: TaskCampaignStart;
       campaignSend: TaskCampaignSend;
       inline: {
@@ -247,7 +270,8 @@ export interface Media {
 export interface User {
   id: number;
   name?: string | null;
-  role: 'admin' | 'editor';
+  role: 'admin' | 'editor' | 'approver' | 'integration';
+  apiScopes?: ('events' | 'subscribers' | 'reports')[] | null;
   updatedAt: string;
   createdAt: string;
   enableAPIKey?: boolean | null;
@@ -346,6 +370,7 @@ export interface Interest {
   slug: string;
   parent?: (number | null) | Interest;
   description?: string | null;
+  pageUrls?: string[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -396,6 +421,7 @@ export interface Newsletter {
   slug: string;
   subject: string;
   preheader?: string | null;
+  addressWarning?: string | null;
   translations?:
     | {
         locale: 'en';
@@ -420,6 +446,17 @@ export interface Newsletter {
     segments?: (number | Segment)[] | null;
     id?: string | null;
   }[];
+  recommendationSlots?:
+    | {
+        key: string;
+        heading: string;
+        strategy: 'personal' | 'alsoBought' | 'trending' | 'recentlyViewed' | 'cart';
+        count: number;
+        buttonLabel?: string | null;
+        categories?: (number | Interest)[] | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -473,6 +510,17 @@ export interface LandingPage {
     segments?: (number | Segment)[] | null;
     id?: string | null;
   }[];
+  recommendationSlots?:
+    | {
+        key: string;
+        heading: string;
+        strategy: 'personal' | 'alsoBought' | 'trending' | 'recentlyViewed' | 'cart';
+        count: number;
+        buttonLabel?: string | null;
+        categories?: (number | Interest)[] | null;
+        id?: string | null;
+      }[]
+    | null;
   seo?: {
     title?: string | null;
     description?: string | null;
@@ -488,6 +536,7 @@ export interface LandingPage {
 export interface Subscriber {
   id: number;
   email: string;
+  externalId?: string | null;
   gender?: ('female' | 'male' | 'diverse' | 'unspecified') | null;
   academicTitle?: string | null;
   firstName?: string | null;
@@ -551,6 +600,9 @@ export interface Subscriber {
   };
   personaLocked?: boolean | null;
   score?: {
+    total?: number | null;
+    fit?: number | null;
+    engagement?: number | null;
     fitAttributes?: number | null;
     personaFits?:
       | {
@@ -562,6 +614,19 @@ export interface Subscriber {
       | boolean
       | null;
   };
+  prediction?: {
+    explanation?: string | null;
+    probabilityAlive?: number | null;
+    expectedPurchases?: number | null;
+    expectedValue?: number | null;
+    repeatPurchases?: number | null;
+    recencyWeeks?: number | null;
+    ageWeeks?: number | null;
+    model?: (number | null) | PurchaseModel;
+    scoredAt?: string | null;
+  };
+  primaryPersona?: string | null;
+  stageLabel?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -574,6 +639,8 @@ export interface Event {
   eventId: string;
   type:
     | 'bounce'
+    | 'cart_updated'
+    | 'checkout_started'
     | 'custom'
     | 'download'
     | 'email_clicked'
@@ -581,6 +648,7 @@ export interface Event {
     | 'email_opened'
     | 'email_sent'
     | 'form_submitted'
+    | 'link_clicked'
     | 'page_viewed'
     | 'purchase'
     | 'stage_changed'
@@ -598,6 +666,139 @@ export interface Event {
     | boolean
     | null;
   source?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "purchase-models".
+ */
+export interface PurchaseModel {
+  id: number;
+  fittedAt: string;
+  status: 'scoring' | 'active' | 'superseded';
+  windowStart: string;
+  windowEnd: string;
+  horizonDays?: number | null;
+  customers?: number | null;
+  repeatCustomers?: number | null;
+  transactions?: number | null;
+  logLikelihood?: number | null;
+  parameters: {
+    r: number;
+    alpha: number;
+    a: number;
+    b: number;
+  };
+  spend?: {
+    p?: number | null;
+    q?: number | null;
+    gamma?: number | null;
+    customers?: number | null;
+  };
+  scoredSubscribers?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "visitor-events".
+ */
+export interface VisitorEvent {
+  id: number;
+  eventId: string;
+  visitor: string;
+  type: 'custom' | 'link_clicked' | 'page_viewed';
+  occurredAt: string;
+  url?: string | null;
+  block?: string | null;
+  properties?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "visitor-merges".
+ */
+export interface VisitorMerge {
+  id: number;
+  visitor: string;
+  subscriber: number | Subscriber;
+  via: 'signup' | 'link';
+  mergedAt: string;
+  events?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "catalog-products".
+ */
+export interface CatalogProduct {
+  id: number;
+  sku: string;
+  name: string;
+  price: number;
+  currency: string;
+  categories?: (number | Interest)[] | null;
+  image?: (number | null) | Media;
+  imageUrl?: string | null;
+  url?: string | null;
+  availability: 'in_stock' | 'preorder' | 'out_of_stock';
+  promoted?: boolean | null;
+  locale?: ('de' | 'en') | null;
+  source?: ('manual' | 'feed' | 'shop') | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  name: string;
+  url: string;
+  events: ('consent_changed' | 'unsubscribed' | 'stage_changed' | 'bounced' | 'campaign_sent')[];
+  secret?: string | null;
+  active?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook: number | Webhook;
+  eventType: 'consent_changed' | 'unsubscribed' | 'stage_changed' | 'bounced' | 'campaign_sent';
+  eventId: string;
+  deliveryKey: string;
+  body:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'queued' | 'retrying' | 'delivered' | 'failed';
+  attempts?: number | null;
+  lastResponseCode?: number | null;
+  lastError?: string | null;
+  lastAttemptAt?: string | null;
+  deliveredAt?: string | null;
+  replays?: number | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -647,6 +848,78 @@ export interface ConsentRecord {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasure-suppressions".
+ */
+export interface ErasureSuppression {
+  id: number;
+  emailHash: string;
+  externalIdHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriber-imports".
+ */
+export interface SubscriberImport {
+  id: number;
+  topics: (number | Topic)[];
+  requireDoubleOptIn?: boolean | null;
+  mapping?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'checked' | 'queued' | 'running' | 'done' | 'failed';
+  sourceSystem?: ('mailchimp' | 'cleverreach' | 'brevo' | 'other') | null;
+  rowsDone?: number | null;
+  createdBy?: (number | null) | User;
+  detected?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  dryRun?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  result?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  error?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "scoring-rules".
  */
 export interface ScoringRule {
@@ -659,6 +932,8 @@ export interface ScoringRule {
   eventType?:
     | (
         | 'bounce'
+        | 'cart_updated'
+        | 'checkout_started'
         | 'custom'
         | 'download'
         | 'email_clicked'
@@ -666,6 +941,7 @@ export interface ScoringRule {
         | 'email_opened'
         | 'email_sent'
         | 'form_submitted'
+        | 'link_clicked'
         | 'page_viewed'
         | 'purchase'
         | 'unsubscribe'
@@ -768,6 +1044,7 @@ export interface Campaign {
   sendAt?: string | null;
   throttlePerMinute?: number | null;
   localTime?: boolean | null;
+  bestTime?: boolean | null;
   important?: boolean | null;
   priority: 'low' | 'normal' | 'high';
   abTest?: {
@@ -793,6 +1070,12 @@ export interface Campaign {
   abWinner?: string | null;
   startedAt?: string | null;
   finishedAt?: string | null;
+  approval?: {
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    recipients?: number | null;
+  };
+  lastEditedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -803,16 +1086,41 @@ export interface Campaign {
 export interface Automation {
   id: number;
   name: string;
-  trigger: 'double_opt_in' | 'stage_changed' | 'first_purchase' | 'segment_entry' | 'birthday';
+  trigger:
+    | 'double_opt_in'
+    | 'stage_changed'
+    | 'first_purchase'
+    | 'segment_entry'
+    | 'birthday'
+    | 'date_relative'
+    | 'loyalty_tier'
+    | 'cart_abandoned'
+    | 'browse_abandoned';
   active?: boolean | null;
   topic?: (number | null) | Topic;
   stage?: (number | null) | LifecycleStage;
   segment?: (number | null) | Segment;
   birthdayAttribute?: string | null;
+  dateSource?: ('attribute' | 'event') | null;
+  dateAttribute?: string | null;
+  dateEvent?: string | null;
+  dateProperty?: string | null;
+  dateOffsetDays?: number | null;
+  dateDirection?: ('before' | 'after') | null;
+  dateHour?: number | null;
+  loyaltyMoment?: ('reached' | 'close') | null;
+  loyaltyMeasure?: ('purchases' | 'spend') | null;
+  loyaltyThreshold?: number | null;
+  loyaltyCurrency?: string | null;
+  loyaltyCloseWithin?: number | null;
+  loyaltyPeriodDays?: number | null;
   reentryDays?: number | null;
   priority: 'low' | 'normal' | 'high';
   cooldownMinutes?: number | null;
   exitOnEngagement?: boolean | null;
+  abandonHours?: number | null;
+  browseViews?: number | null;
+  browseWindowHours?: number | null;
   steps?:
     | {
         type: 'wait' | 'send' | 'check' | 'exit';
@@ -823,6 +1131,12 @@ export interface Automation {
         id?: string | null;
       }[]
     | null;
+  approval?: {
+    approvedBy?: (number | null) | User;
+    approvedAt?: string | null;
+    recipients?: number | null;
+  };
+  lastEditedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
 }
@@ -872,8 +1186,54 @@ export interface AutomationRun {
   nextAt?: string | null;
   enteredBecause?: string | null;
   exitReason?: string | null;
+  occurrenceKey?: string | null;
   claim?: string | null;
   leaseUntil?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  at: string;
+  user?: (number | null) | User;
+  userEmail?: string | null;
+  action: 'create' | 'update' | 'delete' | 'approve' | 'approvalRefused' | 'approvalVoided';
+  resource:
+    | 'users'
+    | 'content-blocks'
+    | 'newsletters'
+    | 'landing-pages'
+    | 'personas'
+    | 'interests'
+    | 'lifecycle-stages'
+    | 'subscribers'
+    | 'webhooks'
+    | 'topics'
+    | 'subscriber-imports'
+    | 'scoring-rules'
+    | 'stage-rules'
+    | 'segments'
+    | 'campaigns'
+    | 'automations'
+    | 'branding'
+    | 'contact-budget'
+    | 'lead-scoring-settings';
+  documentId?: string | null;
+  title?: string | null;
+  fields?: string | null;
+  changes?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -947,7 +1307,14 @@ export interface PayloadJob {
         executedAt: string;
         completedAt: string;
         taskSlug:
-          'inline' | 'leadScoringStageWebhook' | 'leadScoringImplicitInterests' | 'campaignStart' | 'campaignSend';
+          | 'inline'
+          | 'kontorwerkWebhookDelivery'
+          | 'subscriberImport'
+          | 'leadScoringStageWebhook'
+          | 'leadScoringImplicitInterests'
+          | 'leadScoringPurchaseRefit'
+          | 'campaignStart'
+          | 'campaignSend';
         taskID: string;
         input?:
           | {
@@ -981,10 +1348,29 @@ export interface PayloadJob {
       }[]
     | null;
   taskSlug?:
-    ('inline' | 'leadScoringStageWebhook' | 'leadScoringImplicitInterests' | 'campaignStart' | 'campaignSend') | null;
+    | (
+        | 'inline'
+        | 'kontorwerkWebhookDelivery'
+        | 'subscriberImport'
+        | 'leadScoringStageWebhook'
+        | 'leadScoringImplicitInterests'
+        | 'leadScoringPurchaseRefit'
+        | 'campaignStart'
+        | 'campaignSend'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1044,12 +1430,40 @@ export interface PayloadLockedDocument {
         value: number | Event;
       } | null)
     | ({
+        relationTo: 'visitor-events';
+        value: number | VisitorEvent;
+      } | null)
+    | ({
+        relationTo: 'visitor-merges';
+        value: number | VisitorMerge;
+      } | null)
+    | ({
+        relationTo: 'catalog-products';
+        value: number | CatalogProduct;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
+      } | null)
+    | ({
         relationTo: 'topics';
         value: number | Topic;
       } | null)
     | ({
         relationTo: 'consent-records';
         value: number | ConsentRecord;
+      } | null)
+    | ({
+        relationTo: 'erasure-suppressions';
+        value: number | ErasureSuppression;
+      } | null)
+    | ({
+        relationTo: 'subscriber-imports';
+        value: number | SubscriberImport;
       } | null)
     | ({
         relationTo: 'scoring-rules';
@@ -1066,6 +1480,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'lead-scores';
         value: number | LeadScore;
+      } | null)
+    | ({
+        relationTo: 'purchase-models';
+        value: number | PurchaseModel;
       } | null)
     | ({
         relationTo: 'segments';
@@ -1090,6 +1508,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'automation-runs';
         value: number | AutomationRun;
+      } | null)
+    | ({
+        relationTo: 'audit-log';
+        value: number | AuditLog;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1202,6 +1624,7 @@ export interface MediaSelect<T extends boolean = true> {
 export interface UsersSelect<T extends boolean = true> {
   name?: T;
   role?: T;
+  apiScopes?: T;
   updatedAt?: T;
   createdAt?: T;
   enableAPIKey?: T;
@@ -1263,6 +1686,7 @@ export interface NewslettersSelect<T extends boolean = true> {
   slug?: T;
   subject?: T;
   preheader?: T;
+  addressWarning?: T;
   translations?:
     | T
     | {
@@ -1287,6 +1711,17 @@ export interface NewslettersSelect<T extends boolean = true> {
         match?: T;
         fallback?: T;
         segments?: T;
+        id?: T;
+      };
+  recommendationSlots?:
+    | T
+    | {
+        key?: T;
+        heading?: T;
+        strategy?: T;
+        count?: T;
+        buttonLabel?: T;
+        categories?: T;
         id?: T;
       };
   updatedAt?: T;
@@ -1319,6 +1754,17 @@ export interface LandingPagesSelect<T extends boolean = true> {
         match?: T;
         fallback?: T;
         segments?: T;
+        id?: T;
+      };
+  recommendationSlots?:
+    | T
+    | {
+        key?: T;
+        heading?: T;
+        strategy?: T;
+        count?: T;
+        buttonLabel?: T;
+        categories?: T;
         id?: T;
       };
   seo?:
@@ -1360,6 +1806,7 @@ export interface InterestsSelect<T extends boolean = true> {
   slug?: T;
   parent?: T;
   description?: T;
+  pageUrls?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1403,6 +1850,7 @@ export interface ConversionsSelect<T extends boolean = true> {
  */
 export interface SubscribersSelect<T extends boolean = true> {
   email?: T;
+  externalId?: T;
   gender?: T;
   academicTitle?: T;
   firstName?: T;
@@ -1459,9 +1907,27 @@ export interface SubscribersSelect<T extends boolean = true> {
   score?:
     | T
     | {
+        total?: T;
+        fit?: T;
+        engagement?: T;
         fitAttributes?: T;
         personaFits?: T;
       };
+  prediction?:
+    | T
+    | {
+        explanation?: T;
+        probabilityAlive?: T;
+        expectedPurchases?: T;
+        expectedValue?: T;
+        repeatPurchases?: T;
+        recencyWeeks?: T;
+        ageWeeks?: T;
+        model?: T;
+        scoredAt?: T;
+      };
+  primaryPersona?: T;
+  stageLabel?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1477,6 +1943,87 @@ export interface EventsSelect<T extends boolean = true> {
   block?: T;
   properties?: T;
   source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "visitor-events_select".
+ */
+export interface VisitorEventsSelect<T extends boolean = true> {
+  eventId?: T;
+  visitor?: T;
+  type?: T;
+  occurredAt?: T;
+  url?: T;
+  block?: T;
+  properties?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "visitor-merges_select".
+ */
+export interface VisitorMergesSelect<T extends boolean = true> {
+  visitor?: T;
+  subscriber?: T;
+  via?: T;
+  mergedAt?: T;
+  events?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "catalog-products_select".
+ */
+export interface CatalogProductsSelect<T extends boolean = true> {
+  sku?: T;
+  name?: T;
+  price?: T;
+  currency?: T;
+  categories?: T;
+  image?: T;
+  imageUrl?: T;
+  url?: T;
+  availability?: T;
+  promoted?: T;
+  locale?: T;
+  source?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  name?: T;
+  url?: T;
+  events?: T;
+  secret?: T;
+  active?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  eventType?: T;
+  eventId?: T;
+  deliveryKey?: T;
+  body?: T;
+  status?: T;
+  attempts?: T;
+  lastResponseCode?: T;
+  lastError?: T;
+  lastAttemptAt?: T;
+  deliveredAt?: T;
+  replays?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1513,6 +2060,44 @@ export interface ConsentRecordsSelect<T extends boolean = true> {
   proof?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "erasure-suppressions_select".
+ */
+export interface ErasureSuppressionsSelect<T extends boolean = true> {
+  emailHash?: T;
+  externalIdHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "subscriber-imports_select".
+ */
+export interface SubscriberImportsSelect<T extends boolean = true> {
+  topics?: T;
+  requireDoubleOptIn?: T;
+  mapping?: T;
+  status?: T;
+  sourceSystem?: T;
+  rowsDone?: T;
+  createdBy?: T;
+  detected?: T;
+  dryRun?: T;
+  result?: T;
+  error?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1598,6 +2183,40 @@ export interface LeadScoresSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "purchase-models_select".
+ */
+export interface PurchaseModelsSelect<T extends boolean = true> {
+  fittedAt?: T;
+  status?: T;
+  windowStart?: T;
+  windowEnd?: T;
+  horizonDays?: T;
+  customers?: T;
+  repeatCustomers?: T;
+  transactions?: T;
+  logLikelihood?: T;
+  parameters?:
+    | T
+    | {
+        r?: T;
+        alpha?: T;
+        a?: T;
+        b?: T;
+      };
+  spend?:
+    | T
+    | {
+        p?: T;
+        q?: T;
+        gamma?: T;
+        customers?: T;
+      };
+  scoredSubscribers?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "segments_select".
  */
 export interface SegmentsSelect<T extends boolean = true> {
@@ -1636,6 +2255,7 @@ export interface CampaignsSelect<T extends boolean = true> {
   sendAt?: T;
   throttlePerMinute?: T;
   localTime?: T;
+  bestTime?: T;
   important?: T;
   priority?: T;
   abTest?:
@@ -1663,6 +2283,14 @@ export interface CampaignsSelect<T extends boolean = true> {
   abWinner?: T;
   startedAt?: T;
   finishedAt?: T;
+  approval?:
+    | T
+    | {
+        approvedBy?: T;
+        approvedAt?: T;
+        recipients?: T;
+      };
+  lastEditedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1701,10 +2329,26 @@ export interface AutomationsSelect<T extends boolean = true> {
   stage?: T;
   segment?: T;
   birthdayAttribute?: T;
+  dateSource?: T;
+  dateAttribute?: T;
+  dateEvent?: T;
+  dateProperty?: T;
+  dateOffsetDays?: T;
+  dateDirection?: T;
+  dateHour?: T;
+  loyaltyMoment?: T;
+  loyaltyMeasure?: T;
+  loyaltyThreshold?: T;
+  loyaltyCurrency?: T;
+  loyaltyCloseWithin?: T;
+  loyaltyPeriodDays?: T;
   reentryDays?: T;
   priority?: T;
   cooldownMinutes?: T;
   exitOnEngagement?: T;
+  abandonHours?: T;
+  browseViews?: T;
+  browseWindowHours?: T;
   steps?:
     | T
     | {
@@ -1715,6 +2359,14 @@ export interface AutomationsSelect<T extends boolean = true> {
         expect?: T;
         id?: T;
       };
+  approval?:
+    | T
+    | {
+        approvedBy?: T;
+        approvedAt?: T;
+        recipients?: T;
+      };
+  lastEditedBy?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1731,8 +2383,26 @@ export interface AutomationRunsSelect<T extends boolean = true> {
   nextAt?: T;
   enteredBecause?: T;
   exitReason?: T;
+  occurrenceKey?: T;
   claim?: T;
   leaseUntil?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  at?: T;
+  user?: T;
+  userEmail?: T;
+  action?: T;
+  resource?: T;
+  documentId?: T;
+  title?: T;
+  fields?: T;
+  changes?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1772,6 +2442,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1818,10 +2489,15 @@ export interface Branding {
   accentColor: string;
   logo?: (number | null) | Media;
   footer: string;
+  privacyUrl?: string | null;
+  imprintUrl?: string | null;
+  addressForm: 'formal' | 'informal';
   updatedAt?: string | null;
   createdAt?: string | null;
 }
 /**
+ * How many marketing messages a person gets at most, across all campaigns and automations together (transactional mail such as the double opt-in does not count). The person's own frequency applies as well; the tightest limit wins.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "contact-budget".
  */
@@ -1868,6 +2544,24 @@ export interface LeadScoringSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "branding_select".
  */
 export interface BrandingSelect<T extends boolean = true> {
@@ -1876,6 +2570,9 @@ export interface BrandingSelect<T extends boolean = true> {
   accentColor?: T;
   logo?: T;
   footer?: T;
+  privacyUrl?: T;
+  imprintUrl?: T;
+  addressForm?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1937,6 +2634,16 @@ export interface LeadScoringSettingsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1944,6 +2651,28 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskKontorwerkWebhookDelivery".
+ */
+export interface TaskKontorwerkWebhookDelivery {
+  input: {
+    delivery: string;
+  };
+  output: {
+    status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSubscriberImport".
+ */
+export interface TaskSubscriberImport {
+  input: {
+    importId: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1972,6 +2701,17 @@ export interface TaskLeadScoringImplicitInterests {
     subscribers?: string[] | null;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLeadScoringPurchaseRefit".
+ */
+export interface TaskLeadScoringPurchaseRefit {
+  input?: unknown;
+  output: {
+    status?: string | null;
+    reason?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

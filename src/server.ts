@@ -11,11 +11,14 @@ import { getPayload } from 'payload'
 import { superviseAll } from '@kontorwerk/campaigns'
 import { preferencesUrl } from '@kontorwerk/consent'
 import { evaluateStages } from '@kontorwerk/lead-scoring'
+import { expireAnonymousVisitors } from '@kontorwerk/personalization'
 
 import config from '../payload.config'
+import { MONACO_ASSETS_PATH } from './admin/monacoAssets'
+import { serveMonacoAssets } from './admin/serveMonacoAssets'
 import { port, publicUrl, seedDemo } from './config/env'
-import { closeDatabase } from './database/close'
 import { enableJobRunner } from './jobs/runner'
+import { serverOperations } from './operations/serverOperations'
 import { httpHardening } from './security/httpHardening'
 import { seedIfEmpty } from './seed'
 
@@ -33,6 +36,7 @@ export async function startServer() {
   const payload = await getPayload({ config })
   if (seedDemo()) await seedIfEmpty(payload)
   sweepStagesHourly(payload)
+  expireAnonymousVisitorsHourly(payload)
   superviseRegularly(payload)
 
   const nextApp = next({ dev, dir: root, hostname: 'localhost', port: port() })
@@ -47,10 +51,13 @@ export async function startServer() {
       'trust proxy',
       /^\d+$/.test(process.env.TRUST_PROXY) ? Number(process.env.TRUST_PROXY) : process.env.TRUST_PROXY,
     )
+  // Request ids and timings first; /healthz, /readyz, /metrics and the orderly stop (docs/operations.md).
+  const operations = serverOperations(payload)
+  app.use(operations.tracing)
   app.use(httpHardening({ cookiePrefix: payload.config.cookiePrefix }))
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' })
-  })
+  app.use(operations.routes)
+  // The admin's code editor from this server, not from a CDN (src/admin/SelfHostedCodeEditor.tsx).
+  app.use(MONACO_ASSETS_PATH, serveMonacoAssets())
   // Next's route handlers (REST with the public pages and the event intake, GraphQL) do not see the
   // socket: hand them the client address (the default `clientAddress` option reads it), never the caller's claim.
   app.use((req, _res, next) => {
@@ -66,7 +73,7 @@ export async function startServer() {
     )
     if (demoLink) payload.logger.info(`Preference center of a demo subscriber: ${demoLink}`)
   })
-  installShutdown(server, payload)
+  operations.install(server, payload)
   return server
 }
 
@@ -90,6 +97,16 @@ function sweepStagesHourly(payload: Payload) {
   setInterval(sweep, 60 * 60_000).unref()
 }
 
+/** Anonymous visitors' events past their retention (core option browser.anonymousRetentionDays) go within the hour. */
+function expireAnonymousVisitorsHourly(payload: Payload) {
+  const expire = () =>
+    expireAnonymousVisitors(payload).catch((error: unknown) =>
+      payload.logger.error({ err: error, msg: 'Anonymous visitor expiry failed' }),
+    )
+  setTimeout(expire, 90_000).unref()
+  setInterval(expire, 60 * 60_000).unref()
+}
+
 /** Due automation steps, state triggers, and campaign jobs whose worker died (the server runs campaign jobs too). */
 function superviseRegularly(payload: Payload) {
   const supervise = () =>
@@ -98,18 +115,6 @@ function superviseRegularly(payload: Payload) {
     )
   setTimeout(supervise, 5_000).unref()
   setInterval(supervise, 30_000).unref()
-}
-
-function installShutdown(server: ReturnType<express.Express['listen']>, payload: Payload) {
-  const stop = (signal: string) => {
-    payload.logger.info(`${signal}: shutting down`)
-    server.close(() => {
-      void closeDatabase(payload).finally(() => process.exit(0))
-    })
-    setTimeout(() => process.exit(0), 5_000).unref()
-  }
-  process.once('SIGTERM', () => stop('SIGTERM'))
-  process.once('SIGINT', () => stop('SIGINT'))
 }
 
 startServer().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import type { Config } from 'payload'
+import type { Config, PayloadRequest } from 'payload'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { de } from '@payloadcms/translations/languages/de'
@@ -8,20 +8,31 @@ import { fileURLToPath } from 'node:url'
 import sharp from 'sharp'
 
 import { CAMPAIGN_QUEUE, campaigns } from '@kontorwerk/campaigns'
-import { consent } from '@kontorwerk/consent'
+import { consent, SUBSCRIBER_IMPORT_QUEUE } from '@kontorwerk/consent'
 import { leadScoring } from '@kontorwerk/lead-scoring'
-import { CONTENT_LOCALES, DEFAULT_LOCALE, personalization } from '@kontorwerk/personalization'
+import {
+  auditLog,
+  CONTENT_LOCALES,
+  DEFAULT_LOCALE,
+  germanFirstDates,
+  hasRole,
+  personalization,
+} from '@kontorwerk/personalization'
 import { segments } from '@kontorwerk/segments'
 
 import { Media } from '../../collections/Media'
 import { Users } from '../../collections/Users'
+import { selfHostedCodeEditor } from '../admin/selfHostedCodeEditor'
 import { databaseAdapter, runMigrations } from '../database/adapter'
 import { mailSender, smtpAdapter, smtpSettings } from '../email/smtpAdapter'
 import { runsJobs } from '../jobs/runner'
+import { appLogger } from '../operations/logging/logger'
+import { noteMeasuredOperations } from '../operations/metrics/graphqlOperations'
 import { trustedOrigins } from '../security/origins'
-import { databaseUri as configuredDatabaseUri, payloadSecret, publicUrl } from './env'
+import { databaseUri as configuredDatabaseUri, dataDir, payloadSecret, publicUrl } from './env'
 
 const env = process.env
+const adminOnly = ({ req }: { req: PayloadRequest }) => hasRole(req, 'admin')
 const list = (value: string | undefined) =>
   (value ?? '')
     .split(',')
@@ -37,13 +48,27 @@ const plugins = () => [
   personalization({
     allowPrivateWebhooks: env.ALLOW_PRIVATE_WEBHOOKS === 'true',
     anonymousRateLimit: number(env.PERSONALIZATION_RATE_LIMIT),
+    browser: {
+      anonymousRetentionDays: number(env.ANONYMOUS_RETENTION_DAYS),
+      origins: list(env.BROWSER_ORIGINS).length ? list(env.BROWSER_ORIGINS) : undefined,
+      perIpPerMinute: number(env.BROWSER_EVENTS_PER_IP),
+      perVisitorPerMinute: number(env.BROWSER_EVENTS_PER_VISITOR),
+    },
     discountGuardDays: number(env.DISCOUNT_GUARD_DAYS),
     previousLinkSecrets: list(env.SUBSCRIBER_TOKEN_PREVIOUS_SECRETS),
     // The public pages at the root (next.config.ts rewrites them to the plugins' endpoints under /api).
     pagesUrl: publicUrl(),
     publicUrl: publicUrl(),
   }),
-  consent({ unsubscribeMailto: env.UNSUBSCRIBE_MAILTO || undefined }),
+  consent({
+    // The key of the erasure suppression list's hashes: the server's secret, so the list cannot be reversed without it.
+    erasureSecret: payloadSecret(),
+    // Uploaded subscriber imports stay beside the other data until an admin deletes the import.
+    importDir: path.join(dataDir(), 'subscriber-imports'),
+    // A public page without privacy policy and imprint is not lawful in Germany: production waits for both.
+    legalLinksRequired: env.NODE_ENV === 'production',
+    unsubscribeMailto: env.UNSUBSCRIBE_MAILTO || undefined,
+  }),
   leadScoring({
     stageWebhook: env.STAGE_WEBHOOK_URL
       ? { secret: env.STAGE_WEBHOOK_SECRET || null, url: env.STAGE_WEBHOOK_URL }
@@ -54,9 +79,14 @@ const plugins = () => [
   campaigns({
     from: mailSender(),
     leaseSeconds: number(env.CAMPAIGN_LEASE_SECONDS),
+    parallelJobs: number(env.CAMPAIGN_PARALLEL_JOBS),
     smtp: smtpSettings(),
     smtpConnections: number(env.CAMPAIGN_SMTP_CONNECTIONS),
   }),
+  // After every package whose collections it audits (issue 21, docs/governance.md).
+  auditLog(),
+  // Last: dates of every field above in German-first formats, not Payload's American defaults.
+  germanFirstDates,
 ]
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -86,20 +116,30 @@ export function appConfig({
     db: databaseAdapter(databaseUri, { push: pushSchema }),
     editor: lexicalEditor(),
     email: smtpAdapter(),
+    // Operations (docs/operations.md): which personalization query a GraphQL request runs, for its latency metric.
+    graphQL: { validationRules: noteMeasuredOperations },
     i18n: { fallbackLanguage: 'de', supportedLanguages: { de, en } },
     jobs: {
+      // Over the API (/api/payload-jobs/run, handle-schedules) only an admin runs, queues or cancels jobs; by
+      // default any signed-in caller could, an integration key too. The server's and worker's own runs bypass it.
+      access: { cancel: adminOnly, queue: adminOnly, run: adminOnly },
       // Background work (webhook deliveries, campaign sends) runs in processes that opt in: the server and `npm run worker` do.
       autoRun: [
         { cron: '*/5 * * * * *', limit: 20, queue: 'default' },
         { cron: '*/2 * * * * *', limit: 4, queue: CAMPAIGN_QUEUE },
+        // One import slice at a time (minutes long), beside the other queues.
+        { cron: '*/5 * * * * *', limit: 1, queue: SUBSCRIBER_IMPORT_QUEUE },
       ],
       shouldAutoRun: () => runsJobs(),
       tasks: [],
     },
-    plugins: plugins(),
+    // Last: it reaches the code and JSON fields the packages add.
+    plugins: [...plugins(), selfHostedCodeEditor],
     onInit: async (payload) => {
       if (!pushSchema) await runMigrations(payload)
     },
+    // JSON lines in production, each naming the request it was logged for (docs/operations.md).
+    logger: appLogger(),
     localization: {
       defaultLocale: DEFAULT_LOCALE,
       fallback: true,

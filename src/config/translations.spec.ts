@@ -50,6 +50,31 @@ describe('every package ships the same texts in German and English', () => {
   })
 })
 
+/** Names only a developer knows: stored keys (`repeat_customer`) and code names (`recomputeScores`). */
+const CODE_NAME = /^(?:[a-z]+(?:_[a-z0-9]+)+|[a-z]+[A-Z][a-zA-Z]+)$/
+/** German texts that name code on purpose, and why. */
+const NAMES_CODE = new Set([
+  // Tells the operator which plugin option allows internal webhook addresses: they must type that name.
+  'kontorwerk-personalization:webhookInternalAddress',
+  // The import's column mapping is JSON whose values are these field names: the admin types them.
+  'kontorwerk-consent:importMappingDescription',
+])
+
+describe('German texts speak German to a marketing team', () => {
+  it.each(PACKAGES.map((pkg) => [pkg.namespace, pkg] as const))('%s shows no stored keys or code names', (_, pkg) => {
+    const found = Object.entries(pkg.tables.de).flatMap(([key, text]) =>
+      NAMES_CODE.has(`${pkg.namespace}:${key}`)
+        ? []
+        : text
+            .split(/[\s,;()«»„“"'·…]+/)
+            .map((token) => token.replace(/^[.!?:]+|[.!?:]+$/g, ''))
+            .filter((token) => CODE_NAME.test(token))
+            .map((token) => `${key}: ${token}`),
+    )
+    expect(found).toEqual([])
+  })
+})
+
 describe("the reference app shows the packages' texts in its admin languages", () => {
   let local: LocalPayload
   let payload: Payload

@@ -62,6 +62,11 @@ export async function runMigrations(payload: Payload): Promise<void> {
   if (migrations) await payload.db.migrate({ migrations })
 }
 
+/** The names of the migrations this code ships for the payload's database; null for MongoDB (none). */
+export function expectedMigrations(payload: Payload): null | string[] {
+  return MIGRATIONS[payload.db.name as DatabaseKind]?.map((migration) => migration.name) ?? null
+}
+
 // Generated migrations type their arguments per adapter; Payload's Migration is the common shape.
 const MIGRATIONS: Partial<Record<DatabaseKind, Migration[]>> = {
   postgres: postgresMigrations as unknown as Migration[],

@@ -15,9 +15,6 @@ export const PUBLIC_PAGES = ['/subscribe', '/preferences', '/unsubscribe']
 const isPublicPage = (path: string) =>
   PUBLIC_PAGES.some((page) => [page, `/api${page}`].some((served) => path === served || path.startsWith(`${served}/`)))
 
-/** jsDelivr: Payload's code and JSON fields load their Monaco editor (script, styles, font) from there. */
-const MONACO_CDN = 'https://cdn.jsdelivr.net'
-
 type SecurityHeaderOptions = {
   /** Next's dev server evaluates modules (react-refresh) and talks to the page over a websocket. */
   dev?: boolean
@@ -45,7 +42,8 @@ export function securityHeaders({ dev = false, https, publicOrigin }: SecurityHe
         'base-uri': ["'self'"],
         'connect-src': ["'self'", ...(dev ? ['ws:', 'wss:'] : [])],
         'default-src': ["'self'"],
-        'font-src': ["'self'", 'data:', MONACO_CDN],
+        // Monaco, the editor of code and JSON fields, is served by this app (src/admin/serveMonacoAssets.ts): no CDN.
+        'font-src': ["'self'", 'data:'],
         'form-action': ["'self'"],
         'frame-ancestors': [(req: IncomingMessage) => (isPublicPage(pathOf(req)) ? "'none'" : "'self'")],
         'frame-src': ["'self'"],
@@ -55,11 +53,10 @@ export function securityHeaders({ dev = false, https, publicOrigin }: SecurityHe
         'script-src': [
           "'self'",
           (_req: IncomingMessage, res: ServerResponse) => nonceOf(res),
-          MONACO_CDN,
           ...(dev ? ["'unsafe-eval'"] : []),
         ],
         'script-src-attr': ["'none'"],
-        'style-src': ["'self'", "'unsafe-inline'", MONACO_CDN],
+        'style-src': ["'self'", "'unsafe-inline'"],
         'upgrade-insecure-requests': https ? [] : null,
         'worker-src': ["'self'", 'blob:'],
       },

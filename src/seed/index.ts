@@ -92,7 +92,12 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     'slug',
     INTERESTS.flatMap((group) =>
       group.children.map((child) => ({
-        data: { label: child.label.de, parent: topInterests.get(group.slug), slug: child.slug },
+        data: {
+          label: child.label.de,
+          pageUrls: child.pageUrls,
+          parent: topInterests.get(group.slug),
+          slug: child.slug,
+        },
         en: { label: child.label.en },
         key: child.slug,
       })),
@@ -172,6 +177,7 @@ export async function seedDemoData(payload: Payload, now = new Date()): Promise<
     'slug',
     LANDING_PAGES.map((page) => ({ data: { ...page, slots: slotsOf(page.slots) }, key: page.slug })),
   )
+  await ensureLegalLinks(payload)
 
   const topics = await ensure(
     'topics',
@@ -334,6 +340,26 @@ async function seedCampaigns(
       key: 'Nachfass-Serie Heiße Leads',
     },
   ])
+}
+
+/**
+ * The demo brand's privacy policy and imprint: production serves no public page without them
+ * (consent option `legalLinksRequired`), so `npm start` on the demo works at once. Links an admin
+ * set are kept.
+ */
+async function ensureLegalLinks(payload: Payload) {
+  const brand = (await payload.findGlobal({ depth: 0, slug: 'branding' as never })) as {
+    imprintUrl?: null | string
+    privacyUrl?: null | string
+  }
+  if (brand.privacyUrl && brand.imprintUrl) return
+  await payload.updateGlobal({
+    data: {
+      imprintUrl: brand.imprintUrl || 'https://kontorwerk.example/impressum',
+      privacyUrl: brand.privacyUrl || 'https://kontorwerk.example/datenschutz',
+    } as never,
+    slug: 'branding' as never,
+  })
 }
 
 async function ensureBy(

@@ -58,7 +58,7 @@ describe.each(testedDatabases())('demo data on %s', (kind) => {
   it('is a realistic German demo of the promised size', async () => {
     const seeded = await counts()
     expect(seeded).toMatchObject({
-      'landing-pages': 1,
+      'landing-pages': 7,
       'lifecycle-stages': 8,
       interests: 16,
       media: 4,

@@ -124,6 +124,8 @@ describe('an editor sending a campaign from the admin UI (Chromium, German)', ()
     await page.waitForURL(/\/campaigns\/\d+$/)
     campaignId = page.url().split('/').pop()!
     await page.getByRole('button', { name: 'Planen / jetzt senden' }).click()
+    // The confirmation dialog counts the audience live; its button names the count it confirms.
+    await page.getByRole('button', { name: `Jetzt an ${readers.length} Empfänger senden` }).click()
     // The worker in the server picks it up; the sidebar shows the progress live.
     await expect
       .poll(() => page.locator('.campaign-controls [data-count="sent"]').innerText(), { timeout: 60_000 })
@@ -191,7 +193,8 @@ describe('an editor sending a campaign from the admin UI (Chromium, German)', ()
   })
 
   it('shows the counts in the campaign report', async () => {
-    await page.goto(`/admin/campaign-report?campaign=${campaignId}`)
+    // Searched by name: other files' campaigns (the report spec seeds 60) may push it off the first page.
+    await page.goto(`/admin/campaign-report?campaign=${campaignId}&q=${encodeURIComponent(campaignName)}`)
     const row = page.locator(`tr[data-campaign="${campaignId}"]`)
     await expect.poll(() => row.locator('[data-count="sent"]').innerText()).toBe(String(readers.length))
     await expect.poll(() => row.locator('[data-count="uniqueClicks"]').innerText()).toBe('1')

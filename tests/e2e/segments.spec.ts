@@ -139,15 +139,19 @@ describe('an admin composing a segment with the rule builder (Chromium, German)'
     await rule(0).getByLabel('Feld', { exact: true }).selectOption({ label: 'Region' })
     await expect(rule(0).getByLabel('Wert', { exact: true }).inputValue()).resolves.toBe('')
 
-    // The preview names the condition before anything is saved ...
-    await expect.poll(() => textOf(page.locator('.segment-preview [role="alert"]'))).toMatch(/Bedingung 1\s+rules\[0\]/)
+    // The preview names the condition and the problem in German before anything is saved ...
+    await expect
+      .poll(() => textOf(page.locator('.segment-preview [role="alert"]')))
+      .toMatch(/Bedingung 1: Region: braucht einen Text mit 1–200 Zeichen/)
     await expect.poll(() => rule(0).getAttribute('class')).toContain('rule--problem')
     expect(await builderViolations(page)).toEqual([])
 
     // ... and saving it gets Payload's validation error on the field; nothing is stored.
     await page.getByRole('button', { name: 'Speichern' }).click()
     await expect.poll(() => textOf(page.locator('.payload-toast-container'))).toContain('Regeln')
-    await expect.poll(() => textOf(page.locator('.segment-rule-builder .field-error'))).toContain('rules[0]')
+    await expect
+      .poll(() => textOf(page.locator('.segment-rule-builder .field-error')))
+      .toContain('Regel 1: Region: braucht einen Text mit 1–200 Zeichen ohne Steuerzeichen')
     expect(page.url()).toMatch(/\/segments\/create$/)
     await expect(
       totalDocs(admin, `/segments?where[name][equals]=${encodeURIComponent(badName)}&limit=1`),

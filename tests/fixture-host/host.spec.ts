@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 
+import { scheduleConfirmed } from '../helpers/confirmedSend'
 import { anonymous, graphql, login, rest, type Session } from '../helpers/http'
 import { type RunningServer, stopProductServer } from '../helpers/server'
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp'
@@ -210,7 +211,7 @@ describe('the plugins installed in a stranger’s Payload app', () => {
       newsletter: newsletter.id,
       topic: topicId,
     })
-    const scheduled = await rest(url, staff, 'POST', `/campaigns/${campaign.id}/schedule`, {})
+    const scheduled = await scheduleConfirmed(url, staff, campaign.id)
     expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200)
 
     // No worker process: the jobs run inside `next start` (Payload's autoRun).

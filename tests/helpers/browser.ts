@@ -1,5 +1,6 @@
 import fs from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /** Debian's Chromium (never a downloaded browser), headless, without background network chatter. */
 export function chromiumPath(): string {
@@ -48,13 +49,41 @@ export async function openGermanAdmin(
   const page = await (
     await browser.newContext({ baseURL, locale: 'de-DE', viewport: { height: 1200, width: 1440 } })
   ).newPage()
+  hydrateOnGoto(page)
   await logIntoAdmin(page, email, password)
   return { browser, page }
 }
 
+/**
+ * Makes `page.goto` return only once React has hydrated the page: Next.js streams the admin's HTML
+ * before its scripts attach the event handlers, and on a busy machine a click in that gap is lost
+ * (an "add row" that adds nothing). Hydrated elements carry React's `__reactProps$…` key; clicks
+ * inside Suspense boundaries that hydrate later are replayed by React itself.
+ */
+export function hydrateOnGoto(page: Page): void {
+  const goto = page.goto.bind(page)
+  page.goto = async (url, options) => {
+    const response = await goto(url, options)
+    await page.waitForFunction(() => Object.keys(document.body).some((key) => key.startsWith('__reactProps$')))
+    return response
+  }
+}
+
+/**
+ * Clicks once React has hydrated the element. Server-rendered admin pages show their buttons before
+ * their handlers are attached; on a busy machine a click in that gap is silently lost.
+ */
+export async function clickHydrated(locator: Locator): Promise<void> {
+  await locator.waitFor()
+  await expect
+    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith('__reactProps$'))))
+    .toBe(true)
+  await locator.click()
+}
+
 /** Opens a react-select (relationship field or filter row) inside `container`, types to search and picks the match. */
-export async function chooseOption(page: Page, container: ReturnType<Page['locator']>, text: string): Promise<void> {
-  await container.locator('.rs__control').click()
+export async function chooseOption(page: Page, container: Locator, text: string): Promise<void> {
+  await clickHydrated(container.locator('.rs__control'))
   await page.keyboard.type(text)
   await page.locator('.rs__option', { hasText: text }).first().click()
 }

@@ -16,11 +16,14 @@ export type CampaignWorld = {
 }
 
 /** What campaign tests start from: a real SMTP server the product sends to, the demo data on a fresh database, and an editor to act as. */
-export async function startCampaignWorld(kind: DatabaseKind = 'sqlite'): Promise<CampaignWorld> {
+export async function startCampaignWorld(
+  kind: DatabaseKind = 'sqlite',
+  options: { pushSchema?: boolean } = {},
+): Promise<CampaignWorld> {
   const sink = await startSmtpSink()
   process.env.SMTP_HOST = '127.0.0.1'
   process.env.SMTP_PORT = String(sink.port)
-  const local = await startDemoPayload(kind)
+  const local = await startDemoPayload(kind, options)
   const editor = await staffRequest(local.payload)
   return {
     close: async () => {

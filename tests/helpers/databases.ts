@@ -22,15 +22,22 @@ export function reportSkippedDatabases(): void {
 
 export type ThrowawayDatabase = { drop: () => Promise<void>; uri: string }
 
-/** A fresh, empty database of the given kind that `drop` removes again. */
-export async function throwawayDatabase(kind: DatabaseKind, dir: string): Promise<ThrowawayDatabase> {
+/**
+ * A fresh database of the given kind that `drop` removes again: empty, or for PostgreSQL a copy of
+ * the `template` database (tests/helpers/demoTemplates.ts).
+ */
+export async function throwawayDatabase(
+  kind: DatabaseKind,
+  dir: string,
+  template?: string,
+): Promise<ThrowawayDatabase> {
   const name = `t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
   switch (kind) {
     case 'sqlite':
       return { drop: async () => {}, uri: `file:${dir}/${name}.db` }
     case 'postgres': {
       const admin = process.env.TEST_POSTGRES_URI as string
-      await withPg(admin, (client) => client.query(`CREATE DATABASE ${name}`))
+      await withPg(admin, (client) => createPostgres(client, name, template))
       const uri = withDatabaseName(admin, name)
       return { drop: () => dropPostgres(admin, name), uri }
     }
@@ -63,13 +70,29 @@ async function dropPostgres(admin: string, name: string): Promise<void> {
   }
 }
 
+/**
+ * CREATE DATABASE, from a template when given. PostgreSQL refuses to copy a template while another
+ * session is connected to it (55006), which a clone in the other worker briefly is: try again.
+ */
+async function createPostgres(client: pg.Client, name: string, template?: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`)
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 40) throw error
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+  }
+}
+
 export function withDatabaseName(uri: string, name: string): string {
   const url = new URL(uri)
   url.pathname = `/${name}`
   return url.toString()
 }
 
-async function withPg<T>(uri: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withPg<T>(uri: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: uri })
   await client.connect()
   try {

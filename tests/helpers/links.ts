@@ -41,3 +41,18 @@ export async function trackingLinks(
   )
   return { click: html.match(/href="([^"]+)"/)![1], open: html.match(/src="([^"]+)"/)![1] }
 }
+
+/** A mail's link as the click redirect a tracked campaign mail wraps it in (signed for this subscriber). */
+export async function trackedLink(
+  server: { databaseUri: string; dataDir: string; url: string },
+  subscriberId: number | string,
+  target: string,
+) {
+  const { withTracking } = await import('@kontorwerk/personalization')
+  const html = withTracking(serverSigner(server.dataDir), `<a href="${target.replaceAll('&', '&amp;')}">CTA</a>`, {
+    baseUrl: server.url,
+    message: `m-${Date.now()}`,
+    subscriber: await linkSubject(server, subscriberId),
+  })
+  return html.match(/href="([^"]+)"/)![1]
+}

@@ -5,6 +5,7 @@ import { buildConfig } from 'payload'
 import { appConfig } from '../../src/config/appConfig'
 import { seedDemoData } from '../../src/seed'
 import { type DatabaseKind } from './databases'
+import { demoTemplate } from './demoTemplates'
 import { type LocalPayload, startLocalPayload } from './localPayload'
 
 // The reference app as the packages' specs see it. A package never imports the app (the linter checks
@@ -22,6 +23,9 @@ export async function startDemoPayload(
   kind: DatabaseKind = 'sqlite',
   options: { pushSchema?: boolean } = {},
 ): Promise<LocalPayload> {
+  // A clone of the run's seeded template where there is one (the same data, seconds instead of 30).
+  const template = options.pushSchema ? undefined : await demoTemplate(kind)
+  if (template) return startLocalPayload(kind, { template })
   const local = await startLocalPayload(kind, options)
   await seedDemoData(local.payload)
   return local

@@ -25,8 +25,10 @@ export async function signUpAndConfirm(
   email: string,
   firstName: string,
   topics = 'wochen-update',
+  /** More form fields, e.g. `{ tracking: 'on' }` for the tracking consent beside the topics. */
+  extra: Record<string, string> = {},
 ): Promise<string> {
-  expect((await fetch(`${url}/subscribe`, form({ email, firstName, topics }))).status).toBe(200)
+  expect((await fetch(`${url}/subscribe`, form({ email, firstName, topics, ...extra }))).status).toBe(200)
   const link = /https?:\/\/\S+\/subscribe\/confirm\?token=\S+/.exec((await mailTo(mailDir, email)).text ?? '')![0]
   const token = new URL(link).searchParams.get('token')!
   const confirmed = await (await fetch(`${url}/subscribe/confirm`, form({ token }))).text()

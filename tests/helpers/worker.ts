@@ -1,7 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
 
-export type Worker = { kill: () => Promise<void>; process: ChildProcess }
+export type Worker = {
+  kill: () => Promise<void>
+  process: ChildProcess
+  /** SIGTERM, then waits for the exit: its code (null if killed by a signal). */
+  stop: () => Promise<null | number>
+}
 
 /**
  * Starts `src/worker.ts` (what `npm run worker` runs) as its own process. `node --import tsx`, not
@@ -21,5 +26,11 @@ export function startWorker(env: Record<string, string>, logFile: string): Worke
       await exited
     },
     process: child,
+    stop: async () => {
+      if (child.exitCode != null || child.signalCode != null) return child.exitCode
+      const exited = new Promise<null | number>((resolve) => child.once('exit', (code) => resolve(code)))
+      child.kill('SIGTERM')
+      return exited
+    },
   }
 }

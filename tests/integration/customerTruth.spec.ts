@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
+import { scheduleConfirmed } from '../helpers/confirmedSend'
 import { anonymous, graphql, login, rest, type Session } from '../helpers/http'
 import { mailsTo, mailTo } from '../helpers/mailbox'
 import { signUpAndConfirm } from '../helpers/signup'
@@ -98,7 +99,7 @@ describe.each(servers)('one customer truth ($kind)', (server) => {
       topic: topicId,
       ...extra,
     })
-    const scheduled = await rest(url, editor, 'POST', `/campaigns/${campaign.id}/schedule`, {})
+    const scheduled = await scheduleConfirmed(url, editor, campaign.id)
     expect(scheduled.status).toBe(200)
     await expect
       .poll(async () => (await rest(url, admin, 'GET', `/campaigns/${campaign.id}?depth=0`)).body.status, {

@@ -35,7 +35,8 @@ describe.each(servers)('the running product on $kind', ({ dataDir, url }) => {
     expect(await forged.text()).toContain('Dieser Link ist ungültig oder abgelaufen')
 
     // The server logs a signed link for a demo subscriber, so the preference center can be tried at once.
-    const link = /Preference center of a demo subscriber: ([^\s\u001b]+)/.exec(
+    // (The log is JSON lines in production: the link ends at the message's closing quote.)
+    const link = /Preference center of a demo subscriber: ([^\s\u001b"]+)/.exec(
       fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8'),
     )?.[1]
     expect(link).toMatch(/\/preferences\?token=v1\./)

@@ -76,14 +76,15 @@ describe.each(servers)('segments over HTTP on $kind', ({ url }) => {
       },
     })
     expect(bad.status).toBe(400)
-    expect(JSON.stringify(bad.body)).toContain('rules[1].rules[0]: unknown field \\"shoeSize\\"')
+    // In the admin's language (German by default), the place as an editor counts it.
+    expect(JSON.stringify(bad.body)).toContain('Regel 2.1: unbekanntes Feld \\"shoeSize\\"')
     const malformed = await rest(url, editor, 'POST', '/segments', {
       kind: 'dynamic',
       name: 'Kaputt',
       rules: { combinator: 'xor', rules: 'nope' },
     })
     expect(malformed.status).toBe(400)
-    expect(JSON.stringify(malformed.body)).toContain('root: \\"combinator\\" must be \\"and\\" or \\"or\\"')
+    expect(JSON.stringify(malformed.body)).toContain('Regeln: die Verknüpfung muss „und“ oder „oder“ sein')
     expect((await rest(url, editor, 'GET', '/segments?limit=0')).body.totalDocs).toBe(before)
   })
 
@@ -99,7 +100,7 @@ describe.each(servers)('segments over HTTP on $kind', ({ url }) => {
     })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.body)).toContain(
-      'rules[0]: attribute: conditions on personal data (email domain, custom attributes, fit and total score, persona fit) are for admins only',
+      'Regel 1: Eigenes Merkmal: Bedingungen auf personenbezogenen Daten (E-Mail-Domain, eigene Merkmale, Fit- und Gesamtscore, Persona-Fit) legen nur Admins an',
     )
     const preview = await post(
       editor,
@@ -174,7 +175,11 @@ describe.each(servers)('segments over HTTP on $kind', ({ url }) => {
     )
     expect(broken.status).toBe(400)
     expect(broken.body.errors).toEqual([
-      { message: 'events: "days" must be a whole number from 1 to 3660', path: 'rules[0]' },
+      {
+        code: 'Days',
+        message: 'Ereignisse im Zeitraum: die Tage müssen eine ganze Zahl von 1 bis 3660 sein',
+        path: 'rules[0]',
+      },
     ])
     expect((await post(anonymous, '/segments/preview', JSON.stringify({ rules }), 'application/json')).status).toBe(401)
   })

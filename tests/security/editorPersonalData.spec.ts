@@ -146,7 +146,7 @@ describe.each(servers)('an editor reading personal data sideways on $kind', ({ u
         }[]
       ).find((entry) => entry.source === 'threshold')
     await expect.poll(moved).toBeTruthy()
-    expect((await moved())!.reason).toMatch(/fit 45, engagement 75, total 120/)
+    expect((await moved())!.reason).toMatch(/Fit 45, Engagement 75, Gesamt 120/)
 
     const seen = (await rest(url, editor, 'GET', `/subscribers/${buyer}?depth=0`)).body
     expect(seen.stage).toBe(stages.mql) // the stage is a label editors work with
@@ -304,6 +304,8 @@ describe.each(servers)('an editor reading personal data sideways on $kind', ({ u
     const persona = (
       await rest(url, admin, 'GET', '/personas?where[slug][equals]=geschaeftsfuehrung-mittelstand&depth=0')
     ).body.docs[0]
+    // The refusal in the admin's language (German by default), the condition by its label.
+    const labels: Record<string, string> = { fitScore: 'Fit-Score', persona: 'Persona', totalScore: 'Gesamtscore' }
     for (const rule of [
       { field: 'fitScore', operator: '<=', value: -40 },
       { field: 'totalScore', operator: '<', value: 0 },
@@ -316,11 +318,11 @@ describe.each(servers)('an editor reading personal data sideways on $kind', ({ u
       })
       expect(saved.status, rule.field).toBe(400)
       expect(JSON.stringify(saved.body), rule.field).toContain(
-        `rules[0]: ${rule.field}: conditions on personal data (email domain, custom attributes, fit and total score, persona fit) are for admins only`,
+        `Regel 1: ${labels[rule.field]}: Bedingungen auf personenbezogenen Daten (E-Mail-Domain, eigene Merkmale, Fit- und Gesamtscore, Persona-Fit) legen nur Admins an`,
       )
       const previewed = await preview(editor, and(rule))
       expect(previewed.status, rule.field).toBe(400)
-      expect(previewed.body.errors[0].path).toBe('rules[0]')
+      expect(previewed.body.errors[0]).toMatchObject({ code: 'PersonalCondition', path: 'rules[0]' })
     }
     // "Primary persona is" is a label editors see on every subscriber anyway.
     expect((await preview(editor, and({ field: 'persona', operator: 'is', value: String(persona.id) }))).status).toBe(
@@ -361,7 +363,7 @@ describe.each(servers)('an editor reading personal data sideways on $kind', ({ u
     })
     expect(narrowed.status).toBe(400)
     expect(JSON.stringify(narrowed.body)).toContain(
-      'root: this segment selects by personal data (email domain, custom attributes, fit or total score, persona fit): only admins may change its rules',
+      'Regeln: dieses Segment wählt nach personenbezogenen Daten aus (E-Mail-Domain, eigene Merkmale, Fit- oder Gesamtscore, Persona-Fit): nur Admins dürfen seine Regeln ändern',
     )
     expect(
       (
@@ -386,7 +388,7 @@ describe.each(servers)('an editor reading personal data sideways on $kind', ({ u
       const saved = await rest(url, editor, 'POST', '/segments', { kind: 'dynamic', name: `Sonde ${stamp}`, rules })
       expect(saved.status, String(used)).toBe(400)
       expect(JSON.stringify(saved.body)).toContain(
-        `rules[0]: segment ${used} selects by personal data: only admins may use it`,
+        `Regel 1: Segment ${used} wählt nach personenbezogenen Daten aus: nur Admins dürfen es verwenden`,
       )
       expect((await preview(editor, rules)).status).toBe(400)
     }

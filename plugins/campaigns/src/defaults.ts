@@ -3,16 +3,21 @@ import { withDefaults } from '@kontorwerk/personalization'
 import type { CampaignsPluginOptions, ResolvedCampaignsOptions } from './types'
 
 export const DEFAULT_OPTIONS: ResolvedCampaignsOptions = {
+  approvalAbove: 1000,
   batchSize: 200,
   from: { address: 'newsletter@example.com', name: 'Newsletter' },
+  jobRetentionHours: 168,
   jobSliceSeconds: 20,
   leaseSeconds: 60,
   maxAttempts: 4,
   parallelJobs: 3,
   retryDelaySeconds: 60,
+  revenueAttributionDays: 7,
   smtp: null,
   smtpConnections: 8,
   subscribersSlug: 'subscribers',
+  testSendsPerHour: 10,
+  typedConfirmationFrom: 1000,
 }
 
 export const resolveOptions = (options: CampaignsPluginOptions): ResolvedCampaignsOptions =>

@@ -13,6 +13,13 @@ type SegmentRelation = DocumentId | { id: DocumentId }
 
 export type CampaignStatus = 'cancelled' | 'done' | 'draft' | 'paused' | 'scheduled' | 'sending'
 
+/** The four-eyes approval of a large send (approval/): who approved, when, for how many recipients. */
+export interface Approval {
+  approvedAt?: null | string
+  approvedBy?: null | Relation<{ email?: string; id: DocumentId }>
+  recipients?: null | number
+}
+
 export interface Campaign {
   abTest?: {
     decideAfterHours?: null | number
@@ -31,6 +38,7 @@ export interface Campaign {
     winnerMetric?: 'conversion_rate' | 'unique_click_rate' | null
   }
   abWinner?: null | string
+  approval?: Approval | null
   audience?: null | SegmentRelation
   /** An automation step's sending: runs while the automation is active. */
   automation?: null | Relation<Automation>
@@ -42,7 +50,11 @@ export interface Campaign {
   frozenAudience?: null | SegmentRelation
   id: DocumentId
   important?: boolean | null
+  /** The staff member whose save came last (an approval by them is refused). */
+  lastEditedBy?: null | Relation<{ email?: string; id: DocumentId }>
   localTime?: boolean | null
+  /** Send-time optimisation: each recipient at their best hour within 24 hours of `sendAt`. */
+  bestTime?: boolean | null
   name: string
   newsletter: Relation<Newsletter>
   /** Who goes first when a person's contact budget cannot take everything planned. */
@@ -56,16 +68,34 @@ export interface Campaign {
   updatedAt: string
 }
 
-export type AutomationTrigger = 'birthday' | 'double_opt_in' | 'first_purchase' | 'segment_entry' | 'stage_changed'
+export type AutomationTrigger =
+  | 'birthday'
+  | 'double_opt_in'
+  | 'first_purchase'
+  | 'segment_entry'
+  | 'stage_changed'
+  // Date-relative and loyalty triggers (automation/triggers/).
+  | 'date_relative'
+  | 'loyalty_tier'
+  // Commerce triggers (issue 18, cart)
+  | 'browse_abandoned'
+  | 'cart_abandoned'
 
 export interface Automation {
+  /** Cart abandoned (issue 18): hours without a purchase after the cart's last change. */
+  abandonHours?: null | number
   active?: boolean | null
+  approval?: Approval | null
   birthdayAttribute?: null | string
+  /** Browse abandoned (issue 18): views of one product within `browseWindowHours` that start it. */
+  browseViews?: null | number
+  browseWindowHours?: null | number
   /** Behaviour-triggered: no mail sooner than this after the trigger (default 30). */
   cooldownMinutes?: null | number
   createdAt: string
   exitOnEngagement?: boolean | null
   id: DocumentId
+  lastEditedBy?: null | Relation<{ email?: string; id: DocumentId }>
   name: string
   priority?: 'high' | 'low' | 'normal' | null
   reentryDays?: null | number
@@ -84,4 +114,19 @@ export interface Automation {
   topic?: null | Relation<Topic>
   trigger: AutomationTrigger
   updatedAt: string
+  // Date-relative trigger: N days before/after a date attribute or an event property, at a local hour.
+  dateSource?: 'attribute' | 'event' | null
+  dateAttribute?: null | string
+  dateEvent?: null | string
+  dateProperty?: null | string
+  dateOffsetDays?: null | number
+  dateDirection?: 'after' | 'before' | null
+  dateHour?: null | number
+  // Loyalty trigger: a tier (N orders or spend in a currency, in a period) reached or close.
+  loyaltyMoment?: 'close' | 'reached' | null
+  loyaltyMeasure?: 'purchases' | 'spend' | null
+  loyaltyThreshold?: null | number
+  loyaltyCurrency?: null | string
+  loyaltyCloseWithin?: null | number
+  loyaltyPeriodDays?: null | number
 }

@@ -1,10 +1,25 @@
 import type { Config } from 'payload'
 
-import { extendPersonalization, requireCollection, requirePlugins, withPersonalData } from '@kontorwerk/personalization'
+import {
+  extendPersonalization,
+  personalizationOptions,
+  requireCollection,
+  requirePlugins,
+  withPersonalData,
+} from '@kontorwerk/personalization'
 
 import type { CampaignsPluginOptions } from './types'
 
-import { automationConsumer, enrollOnDoubleOptIn, enrollOnStageChange } from './automation/triggers'
+import { approvalEndpoint } from './approval/approvalEndpoint'
+import { lockActiveAutomation, requireApprovalToActivate } from './approval/automationActivation'
+import { withApproval } from './approval/fields'
+import {
+  automationConsumer,
+  enrollOnDoubleOptIn,
+  enrollOnStageChange,
+  enrollSegmentMembers,
+} from './automation/triggers'
+import { abandonedCommerceConsumer } from './automation/triggers/commerceExits'
 import { AutomationRuns } from './collections/AutomationRuns'
 import { Automations } from './collections/Automations'
 import { Campaigns } from './collections/Campaigns'
@@ -17,7 +32,22 @@ import { sendsPersonalData } from './hooks/sendsPersonalData'
 import { sendCampaignTask, startCampaignTask } from './jobs/tasks'
 import { campaignsTranslations } from './translations'
 
+export { stopSending } from './sending/shutdown'
 export { superviseAll } from './sending/watchdog'
+
+/** What only the actions and the worker write on a campaign: their changes are no edit that voids an approval. */
+const CAMPAIGN_SYSTEM_FIELDS = [
+  'status',
+  'statusReason',
+  'frozenAudience',
+  'automation',
+  'automationStep',
+  'abWinner',
+  'startedAt',
+  'finishedAt',
+]
+/** Switching an automation on or off is no edit of what was approved. */
+const AUTOMATION_SYSTEM_FIELDS = ['active']
 export { CAMPAIGN_QUEUE }
 
 /**
@@ -50,6 +80,28 @@ export const campaigns =
         )
       return collection
     })
+    // Four-eyes principle (issue 21): large sends and automations being switched on need a second person's approval.
+    const { usersSlug } = personalizationOptions({ config })
+    const campaignsWithApproval = withApproval(
+      { ...Campaigns, custom: { ...Campaigns.custom, campaignsOptions: options }, endpoints: campaignEndpoints },
+      usersSlug,
+      CAMPAIGN_SYSTEM_FIELDS,
+    )
+    // An active automation's edit is refused before trackEdits would void (and audit) its approval.
+    const automationHooks = Automations.hooks ?? {}
+    const automationsWithApproval = withApproval(
+      {
+        ...Automations,
+        endpoints: [...(Automations.endpoints || []), approvalEndpoint('automations')],
+        hooks: {
+          ...automationHooks,
+          beforeChange: [...(automationHooks.beforeChange ?? []), lockActiveAutomation(AUTOMATION_SYSTEM_FIELDS)],
+        },
+      },
+      usersSlug,
+      AUTOMATION_SYSTEM_FIELDS,
+      [requireApprovalToActivate],
+    )
     const graphQL = config.graphQL ?? {}
     const jobs = config.jobs ?? {}
     const admin = config.admin ?? {}
@@ -66,14 +118,13 @@ export const campaigns =
           },
         },
       },
-      collections: [
-        ...collections,
-        { ...Campaigns, custom: { ...Campaigns.custom, campaignsOptions: options }, endpoints: campaignEndpoints },
-        CampaignSends,
-        Automations,
-        AutomationRuns,
-      ],
-      custom: extendPersonalization(config, { eventConsumers: [automationConsumer], plugins: ['campaigns'] }).custom,
+      collections: [...collections, campaignsWithApproval, CampaignSends, automationsWithApproval, AutomationRuns],
+      custom: extendPersonalization(config, {
+        // A refit of the purchase model changes who is in prediction segments: their automations enrol at once.
+        afterProfilesRecomputed: [enrollSegmentMembers],
+        eventConsumers: [automationConsumer, abandonedCommerceConsumer],
+        plugins: ['campaigns'],
+      }).custom,
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({

@@ -14,12 +14,18 @@ import { consentRecords } from './collections/ConsentRecords'
 import { Topics } from './collections/Topics'
 import { resolveOptions } from './defaults'
 import { consentEndpoints } from './endpoints'
+import { erasureSuppressions } from './erasure/ErasureSuppressions'
+import { refuseErasedSubscriber } from './erasure/refuseErasedSubscriber'
 import { consentHistoryField } from './fields/consentHistory'
 import { deliverabilityField } from './fields/deliverability'
 import { preferencesField } from './fields/preferences'
 import { branding } from './globals/Branding'
 import { contactBudgetGlobal } from './globals/ContactBudget'
 import { consentOperations } from './graphql/operations'
+import { importsPersonalData } from './import/importsPersonalData'
+import { subscriberImports } from './import/SubscriberImports'
+import { subscriberImportTask } from './import/subscriberImportTask'
+import { bulkUpsertEndpoint } from './sync/bulkUpsertEndpoint'
 import { consentTranslations } from './translations'
 import { bounceConsumer } from './utilities/bounceConsumer'
 import { consentPersonalData } from './utilities/consentPersonalData'
@@ -28,6 +34,11 @@ import { trackingAllowed } from './utilities/contactProfile'
 export { canContact, canTrack } from './utilities/canContact'
 export { canContactSubscriber, loadContactProfile } from './utilities/contactProfile'
 export { recordConsent } from './utilities/recordConsent'
+export { startImport } from './import/runImportEndpoint'
+export { ERASED, erasedAmong, isErased } from './erasure/suppressions'
+export { ERASURE_SUPPRESSIONS } from './erasure/ErasureSuppressions'
+export { runImportSlice } from './import/subscriberImportTask'
+export { SUBSCRIBER_IMPORT_QUEUE, SUBSCRIBER_IMPORTS } from './import/importRecords'
 
 /**
  * Consent & preferences (DSGVO/UWG): topics, the append-only consent ledger, subscriber preferences,
@@ -44,10 +55,20 @@ export const consent =
     const collections = (config.collections ?? []).map((collection) =>
       collection.slug === options.subscribersSlug
         ? withPersonalData(
-            {
-              ...collection,
-              fields: [...collection.fields, preferencesField, deliverabilityField, consentHistoryField],
-            },
+            withPersonalData(
+              {
+                ...collection,
+                fields: [...collection.fields, preferencesField, deliverabilityField, consentHistoryField],
+                // POST /api/subscribers/bulk-upsert: the sync API (issue 21), with the import's row checks.
+                endpoints: [...(collection.endpoints || []), bulkUpsertEndpoint],
+                // Erased people stay erased: only their own double opt-in brings them back (erasure/).
+                hooks: {
+                  ...collection.hooks,
+                  beforeChange: [...(collection.hooks?.beforeChange ?? []), refuseErasedSubscriber],
+                },
+              },
+              importsPersonalData,
+            ),
             consentPersonalData,
           )
         : collection,
@@ -58,9 +79,17 @@ export const consent =
       plugins: ['consent'],
       trackingAllowed,
     })
+    const jobs = extended.jobs ?? {}
     return {
       ...extended,
-      collections: [...collections, Topics, consentRecords(options)],
+      collections: [
+        ...collections,
+        Topics,
+        consentRecords(options),
+        erasureSuppressions,
+        subscriberImports(options, personalizationOptions({ config }).usersSlug),
+      ],
+      jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), subscriberImportTask] },
       // The public pages under the API route (/api/subscribe, /api/preferences, …): no server of the host's own is needed.
       endpoints: [...(config.endpoints ?? []), ...consentEndpoints],
       globals: [

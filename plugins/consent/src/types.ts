@@ -10,6 +10,23 @@ export type ConsentPluginOptions = {
    * mails wait out (recipient's local time, "HH:MM"). Admins change them in the global.
    */
   contactBudget?: { perDay: number; perWeek: number; quietHours: { from: string; until: string } }
+  /**
+   * Serve the public pages (sign-up, confirmation, preference center, unsubscribe, landing pages)
+   * only once the Branding global names a privacy policy and an imprint; until then they answer
+   * 503 with a coded message in the log. The reference app sets it in production.
+   */
+  legalLinksRequired?: boolean
+  /**
+   * Where uploaded subscriber imports are kept until they are deleted (Payload's local upload
+   * storage of the `subscriber-imports` collection); the run reads the file from there.
+   */
+  importDir?: string
+  /**
+   * The key of the erasure suppression list's hashes (HMAC-SHA-256 of an erased person's address and
+   * external id). Null: the Payload config's secret. Keep it stable: after a change, earlier erasures
+   * no longer match and an old export could bring those people back.
+   */
+  erasureSecret?: null | string
   /** The mailbox of the `mailto:` unsubscribe in every marketing mail's List-Unsubscribe header. */
   unsubscribeMailto?: string
 }

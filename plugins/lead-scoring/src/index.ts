@@ -11,17 +11,26 @@ import {
 import type { LeadScoringPluginOptions } from './types'
 
 import { LeadScores } from './collections/LeadScores'
+import { PurchaseModels } from './collections/PurchaseModels'
 import { ScoreHits } from './collections/ScoreHits'
 import { ScoringRules } from './collections/ScoringRules'
 import { StageRules } from './collections/StageRules'
 import { resolveOptions } from './defaults'
-import { leadScoreExplanationField, personaLockedField, scoreField } from './fields/score'
+import {
+  leadScoreExplanationField,
+  listNameFields,
+  personaLockedField,
+  scoreField,
+  SUBSCRIBER_LIST_COLUMNS,
+} from './fields/score'
 import { ScoringSettings } from './globals/ScoringSettings'
 import { leadScoreQueries } from './graphql/leadScore'
 import { profileFit } from './hooks/profileFit'
 import { scoresPersonalData } from './hooks/scoresPersonalData'
 import { implicitInterestsTask } from './jobs/implicitInterests'
 import { stageWebhookTask } from './jobs/stageWebhook'
+import { predictionField } from './predictions/predictionField'
+import { purchaseRefitTask, refitEndpoint } from './predictions/refitTask'
 import { leadScoringTranslations } from './translations'
 import { leadScoringConsumer } from './utilities/consumer'
 import { scoringModel } from './utilities/model'
@@ -29,6 +38,11 @@ import { leadScoreReads } from './utilities/scoreReads'
 
 export { leadScore } from './utilities/explain'
 export { evaluateStages } from './utilities/stages'
+export { PURCHASE_REFIT_TASK, runPurchaseRefit } from './predictions/refitTask'
+export { PURCHASE_MODELS, refitPurchaseModel } from './predictions/purchaseModel'
+export { purchaseHistories } from './predictions/purchaseHistories'
+export { DEFAULT_PREDICTION_OPTIONS } from './predictions/options'
+export type { PredictionOptions } from './predictions/options'
 
 /** Collections whose edits change the scoring model held in memory. */
 const MODEL_SOURCES = ['personas', 'lifecycle-stages']
@@ -42,6 +56,7 @@ export const leadScoring =
   (pluginOptions: LeadScoringPluginOptions = {}) =>
   (config: Config): Config => {
     const options = resolveOptions(pluginOptions)
+    const predictions = { ...options.predictions, subscribersSlug: options.subscribersSlug }
     requirePlugins(config, 'leadScoring', ['personalization'])
     requireCollection(config, 'leadScoring', options.subscribersSlug, 'subscribersSlug')
     const collections = (config.collections ?? []).map((collection): CollectionConfig => {
@@ -49,7 +64,15 @@ export const leadScoring =
         return withPersonalData(
           {
             ...collection,
-            fields: [...collection.fields, personaLockedField, scoreField, leadScoreExplanationField],
+            admin: { ...collection.admin, defaultColumns: SUBSCRIBER_LIST_COLUMNS },
+            fields: [
+              ...collection.fields,
+              personaLockedField,
+              scoreField,
+              leadScoreExplanationField,
+              predictionField(predictions.horizonDays),
+              ...listNameFields,
+            ],
             hooks: { ...collection.hooks, beforeChange: [...(collection.hooks?.beforeChange ?? []), profileFit] },
           },
           scoresPersonalData,
@@ -66,6 +89,7 @@ export const leadScoring =
         withHooks(StageRules, scoringModel.hooks),
         ScoreHits,
         { ...LeadScores, custom: { leadScoringOptions: options } },
+        { ...PurchaseModels, endpoints: [refitEndpoint(predictions)] },
       ],
       custom: extendPersonalization(config, {
         plugins: ['leadScoring'],
@@ -87,7 +111,10 @@ export const leadScoring =
         ...graphQL,
         queries: (GraphQL, payload) => ({ ...graphQL.queries?.(GraphQL, payload), ...leadScoreQueries(GraphQL) }),
       },
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), stageWebhookTask, implicitInterestsTask] },
+      jobs: {
+        ...config.jobs,
+        tasks: [...(config.jobs?.tasks ?? []), stageWebhookTask, implicitInterestsTask, purchaseRefitTask(predictions)],
+      },
     }
   }
 

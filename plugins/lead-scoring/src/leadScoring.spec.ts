@@ -24,6 +24,8 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
   const stages: Record<string, Id> = {}
   let anna: Id
   let webhook: { close: () => void; received: Record<string, unknown>[]; url: string }
+  /** An outgoing webhook (collection `webhooks`, issue 21) subscribed to stage changes. */
+  let outgoing: { close: () => void; received: Record<string, unknown>[]; url: string }
 
   beforeAll(async () => {
     // The CRM receiver below listens on 127.0.0.1: a private address, allowed only when the operator says so.
@@ -114,6 +116,11 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
       data: { stageWebhookSecret: 'crm-secret', stageWebhookUrl: webhook.url },
       slug: 'lead-scoring-settings',
     })
+    outgoing = await captureWebhooks({ failFirst: false })
+    await payload.create({
+      collection: 'webhooks' as never,
+      data: { events: ['stage_changed'], name: 'CRM', url: outgoing.url } as never,
+    })
 
     const created = await payload.create({
       collection: 'subscribers',
@@ -139,6 +146,7 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
   })
   afterAll(async () => {
     webhook?.close()
+    outgoing?.close()
     await local?.close()
   })
 
@@ -217,8 +225,10 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
       ['mql', '2026-02-05T10:00:00.000Z'],
       ['at_risk', '2026-04-06T12:00:00.000Z'],
     ])
-    expect(history[0].reason).toMatch(/^MQL: fit 45, engagement 69\.6, total 114\.6/)
-    expect(history[1].reason).toMatch(/^60 Tage still: .*60 days without engagement/)
+    expect(history[0].reason).toMatch(/^MQL: Fit 45, Engagement 69,6, Gesamt 114,6/)
+    expect(history[1].reason).toMatch(
+      /^60 Tage still: Fit [\d,]+, Engagement [\d,]+, Gesamt [\d,]+, 60 Tage ohne Engagement$/,
+    )
 
     // Every hit is explained: 3 capped clicks (the 4th gave nothing), 2 clicks weeks apart, …
     const hits = score.hits.map((hit) => `${hit.occurredAt.slice(0, 10)} ${hit.ruleName} ${hit.points}`).sort()
@@ -254,6 +264,16 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
     )
     expect(webhook.received).toHaveLength(2)
     expect(webhook.received[0].signature).toMatch(/^sha256=[0-9a-f]{64}$/)
+    // The outgoing webhooks get the same two changes, under the stage events' ids.
+    expect(
+      outgoing.received.map((delivery) => [delivery.type, (delivery.data as { to: string }).to, delivery.occurredAt]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['stage_changed', String(stages.mql), '2026-02-05T10:00:00.000Z'],
+        ['stage_changed', String(stages.at_risk), '2026-04-06T12:00:00.000Z'],
+      ]),
+    )
+    expect(outgoing.received).toHaveLength(2)
   })
 
   it('keeps the score when the subscriber is saved (profile edits never write behaviour)', async () => {
@@ -484,9 +504,9 @@ describe.each(testedDatabases())('lead scoring on %s', (kind) => {
 })
 
 /** A CRM stand-in: a real HTTP server that fails the first delivery, then accepts. */
-async function captureWebhooks() {
+async function captureWebhooks({ failFirst = true } = {}) {
   const received: Record<string, unknown>[] = []
-  let calls = 0
+  let calls = failFirst ? 0 : 1
   const server = http.createServer((req, res) => {
     let body = ''
     req.on('data', (chunk) => (body += chunk))

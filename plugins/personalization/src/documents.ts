@@ -46,6 +46,8 @@ export interface Interest extends Timestamps {
   description?: null | string
   id: DocumentId
   label: string
+  /** URL→interest rules: page paths whose visits show this interest (browser SDK). */
+  pageUrls?: null | string[]
   parent?: null | Relation<Interest>
   slug: string
 }
@@ -126,6 +128,7 @@ export interface Newsletter extends Timestamps {
   name: string
   preheader?: null | string
   skipRecentSends: number
+  recommendationSlots?: null | RecommendationSlotRow[]
   slots: Slot[]
   slug: string
   subject: string
@@ -137,6 +140,7 @@ export interface LandingPage extends Timestamps {
   hero: { headline: string; image?: null | Relation<Media>; subline?: null | string }
   id: DocumentId
   seo?: { description?: null | string; noIndex?: boolean | null; title?: null | string }
+  recommendationSlots?: null | RecommendationSlotRow[]
   slots: Slot[]
   slug: string
   title: string
@@ -147,6 +151,8 @@ export interface Subscriber extends Timestamps {
   addressForm: 'formal' | 'informal'
   attributes?: unknown
   email: string
+  /** A CRM's or shop's id for the person; unique when set. */
+  externalId?: null | string
   firstName?: null | string
   gender?: 'diverse' | 'female' | 'male' | 'unspecified' | null
   id: DocumentId
@@ -187,4 +193,32 @@ export interface Subscriber extends Timestamps {
       }[]
     | null
   timeZone?: null | string
+}
+
+/** A product of the catalog (`catalog-products`), by SKU as events name it (docs/plugins/personalization.md#products-and-recommendations). */
+export interface Product extends Timestamps {
+  availability: 'in_stock' | 'out_of_stock' | 'preorder'
+  categories?: null | Relation<Interest>[]
+  currency: string
+  id: DocumentId
+  image?: null | Relation<Media>
+  imageUrl?: null | string
+  locale?: null | string
+  name: string
+  price: number
+  promoted?: boolean | null
+  sku: string
+  source?: 'feed' | 'manual' | 'shop' | null
+  url?: null | string
+}
+
+/** A product recommendation grid of a newsletter or landing page (fields/recommendationSlots.ts). */
+export type RecommendationSlotRow = {
+  buttonLabel?: null | string
+  categories?: null | Relation<Interest>[]
+  count: number
+  heading: string
+  id?: null | string
+  key: string
+  strategy: 'alsoBought' | 'cart' | 'personal' | 'recentlyViewed' | 'trending'
 }

@@ -34,7 +34,12 @@ export type StoredLeadScore = {
   fitEvents: number
   /** Fit per persona id, in percent. */
   personaFits: Record<string, number>
+  /** The purchase prediction under the active model; null fields: no purchases, no data (not 0). */
+  prediction: Record<PredictionMeasure, null | number>
 }
+
+/** What the purchase prediction says about a buyer (BG/NBD, Gamma-Gamma). */
+export type PredictionMeasure = 'expectedPurchases' | 'expectedValue' | 'probabilityAlive'
 
 /**
  * Subscribers' lead scores for plugins that select by them (segments), from the scoring plugin,
@@ -55,6 +60,8 @@ export type LeadScores = {
     fitAttributes: (subscriber: SQL) => SQL
     /** Fit per persona id in percent, a JSON value on the subscriber row. */
     personaFits: (subscriber: SQL) => SQL
+    /** A purchase prediction on the subscriber row; NULL for someone without purchases. */
+    prediction: (subscriber: SQL, measure: PredictionMeasure) => SQL
     /** A value computed from the subscriber's score row, as a scalar subquery: NULL without a row. */
     fromScoreRow: (
       subscriber: SQL,
@@ -71,6 +78,12 @@ export type LeadScores = {
 export type PersonalizationExtensions = {
   /** Learn from stored events, in the intake's transaction (lead scoring, automations, bounces). */
   eventConsumers: EventConsumer[]
+  /**
+   * Called after many subscribers' derived state changed at once (a purchase-model refit), so
+   * triggers on states (automations on segment entry, e.g. "P(alive) below 0.3") react now rather
+   * than at their next sweep. Appended like event consumers; each runs on its own, a failure is logged.
+   */
+  afterProfilesRecomputed: ((payload: Payload, now: Date) => Promise<void>)[]
   /**
    * Half-lives the scoring plugin sets: implicit interests fade with the first, engagement with
    * the second. Without it both are 30 days.
@@ -98,17 +111,23 @@ export type PersonalizationExtensions = {
 /** The one key of Payload's `custom` config the core owns; nothing else reads or writes it. */
 const KEY = 'kontorwerk.personalization.extensions'
 
-const EMPTY: PersonalizationExtensions = { eventConsumers: [], options: resolveOptions({}, {}), plugins: [] }
+const EMPTY: PersonalizationExtensions = {
+  afterProfilesRecomputed: [],
+  eventConsumers: [],
+  options: resolveOptions({}, {}),
+  plugins: [],
+}
 
 const registered = (custom: Record<string, unknown> | undefined): PersonalizationExtensions =>
   (custom?.[KEY] as PersonalizationExtensions | undefined) ?? EMPTY
 
-/** Adds a package's contributions to the core (event consumers are appended, the rest set once). */
+/** Adds a package's contributions to the core (event consumers and listeners are appended, the rest set once). */
 export function extendPersonalization(config: Config, extension: Partial<PersonalizationExtensions>): Config {
   const current = registered(config.custom)
   const next: PersonalizationExtensions = {
     ...current,
     ...extension,
+    afterProfilesRecomputed: [...(current.afterProfilesRecomputed ?? []), ...(extension.afterProfilesRecomputed ?? [])],
     eventConsumers: [...current.eventConsumers, ...(extension.eventConsumers ?? [])],
     plugins: [...current.plugins, ...(extension.plugins ?? [])],
   }

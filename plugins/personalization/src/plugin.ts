@@ -2,7 +2,9 @@ import type { CollectionConfig, Config, Field } from 'payload'
 
 import type { PersonalizationOptions } from './types'
 
-import { ROLES } from './access/roles'
+import { apiScopesField } from './access/apiScopes'
+import { withStaffOnlyDocumentLocks } from './access/documentLocks'
+import { ROLE_LABELS, ROLES } from './access/roles'
 import { ContentBlocks } from './collections/ContentBlocks'
 import { Conversions } from './collections/Conversions'
 import { Events } from './collections/Events'
@@ -11,22 +13,35 @@ import { LandingPages } from './collections/LandingPages'
 import { LifecycleStages } from './collections/LifecycleStages'
 import { Newsletters } from './collections/Newsletters'
 import { Personas } from './collections/Personas'
+import { Products } from './collections/Products'
 import { Regions } from './collections/Regions'
 import { Subscribers } from './collections/Subscribers'
+import { VisitorEvents } from './collections/VisitorEvents'
+import { VisitorMerges } from './collections/VisitorMerges'
 import { resolveOptions } from './defaults'
 import { resolveEcommerce, withOrderPurchases } from './ecommerce/orderPurchases'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from './engine/blockLibrary'
+import { browserEventsEndpoint } from './events/browserEndpoint'
 import { eventOperations } from './events/graphql'
 import { eventIntakeEndpoint } from './events/intakeEndpoint'
 import { extendPersonalization, installedPlugins } from './extensions'
 import { addGraphQLErrorCode } from './graphql/errorCodes'
 import { personalizationQueries } from './graphql/personalization'
 import { personalizationBudget } from './graphql/personalizationBudget'
+import { personalizedReadEndpoints } from './graphql/personalizedReads'
 import { withAtomicErasure } from './personalData/erasure'
+import { productFeedsTask } from './products/feed/feedTask'
+import { feedImportEndpoint } from './products/feed/importEndpoint'
+import { catalogChanges } from './products/recommendations/load'
+import { withCatalogSync } from './products/shopSync'
 import { trackingEndpoints } from './tracking/endpoints'
 import { option, personalizationTranslations, translated } from './translations'
 import { retargetRelations } from './utilities/retargetRelations'
 import { withHooks } from './utilities/withHooks'
+import { bounceWebhooks } from './webhooks/bounceWebhooks'
+import { webhookDeliveryTask } from './webhooks/deliverWebhook'
+import { WebhookDeliveries } from './webhooks/WebhookDeliveries'
+import { Webhooks } from './webhooks/Webhooks'
 
 /** Fails the config with a message that says what to change (a plugin misconfigured fails at startup, not at the first request). */
 export class PluginConfigError extends Error {
@@ -36,7 +51,7 @@ export class PluginConfigError extends Error {
   }
 }
 
-// POST /api/events is the event intake: an endpoint of the events collection (see events/intakeEndpoint.ts).
+// POST /api/events is the event intake, POST /api/events/browser the browsers': endpoints of the events collection.
 const CORE_COLLECTIONS: CollectionConfig[] = [
   ContentBlocks,
   Newsletters,
@@ -47,10 +62,16 @@ const CORE_COLLECTIONS: CollectionConfig[] = [
   Regions,
   Conversions,
   Subscribers,
-  { ...Events, endpoints: [eventIntakeEndpoint] },
+  { ...Events, endpoints: [eventIntakeEndpoint, browserEventsEndpoint] },
+  VisitorEvents,
+  VisitorMerges,
+  { ...withHooks(Products, catalogChanges), endpoints: [feedImportEndpoint] },
+  // Outgoing webhooks and their delivery log (issue 21).
+  Webhooks,
+  WebhookDeliveries,
 ]
 
-/** The staff roles on the host's users: admins see personal data, editors the marketing profile. */
+/** The roles on the host's users (access/roles.ts): admins see personal data, editors the marketing profile. */
 const roleField: Field = {
   name: 'role',
   type: 'select',
@@ -60,9 +81,7 @@ const roleField: Field = {
   },
   defaultValue: 'editor',
   label: translated('kontorwerk-personalization:role'),
-  options: ROLES.map((role) =>
-    option(role, role === 'admin' ? 'kontorwerk-personalization:roleAdmin' : 'kontorwerk-personalization:roleEditor'),
-  ),
+  options: ROLES.map((role) => option(role, ROLE_LABELS[role])),
   required: true,
   saveToJWT: true,
 }
@@ -117,9 +136,11 @@ export const personalization =
       librarySources.has(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection
     const host = collections.map((collection) => {
       if (ecommerce && collection.slug === ecommerce.ordersSlug) return withOrderPurchases(collection, ecommerce)
+      if (ecommerce && collection.slug === ecommerce.productsSlug) return withCatalogSync(collection, ecommerce)
       if (collection.slug !== options.usersSlug) return withLibrary(collection)
       const hasRole = collection.fields.some((field) => 'name' in field && field.name === 'role')
-      return hasRole ? collection : { ...collection, fields: [...collection.fields, roleField] }
+      // The scopes of integration accounts' API keys (access/apiScopes.ts).
+      return { ...collection, fields: [...collection.fields, ...(hasRole ? [] : [roleField]), apiScopesField] }
     })
     const own = CORE_COLLECTIONS.map((collection) =>
       withLibrary({
@@ -135,7 +156,7 @@ export const personalization =
       // Erasure of a subscriber is applied in the adapter's deletion of the profile, all or nothing.
       db: withAtomicErasure(incoming.db),
       // Click redirect and open pixel under the API route: no server of the host's own is needed.
-      endpoints: [...(incoming.endpoints ?? []), ...trackingEndpoints],
+      endpoints: [...(incoming.endpoints ?? []), ...trackingEndpoints, ...personalizedReadEndpoints],
       graphQL: {
         ...graphQL,
         mutations: (GraphQL, payload) => ({
@@ -146,8 +167,19 @@ export const personalization =
         validationRules: (args) => [...(graphQL.validationRules?.(args) ?? []), personalizationBudget(args)],
       },
       hooks: { ...incoming.hooks, afterError: [...(incoming.hooks?.afterError ?? []), addGraphQLErrorCode] },
+      onInit: withStaffOnlyDocumentLocks(incoming.onInit),
+      // Scheduled product feeds only where the host names some: no job (and no job type in the schema) otherwise.
+      jobs: {
+        ...incoming.jobs,
+        tasks: [
+          ...(incoming.jobs?.tasks ?? []),
+          ...(options.productFeeds.length ? [productFeedsTask(options)] : []),
+          webhookDeliveryTask(options),
+        ],
+      },
     }
     return extendPersonalization(personalizationTranslations.mergeInto(config), {
+      eventConsumers: [bounceWebhooks],
       options,
       plugins: ['personalization'],
     })

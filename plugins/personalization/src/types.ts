@@ -15,6 +15,14 @@ export type PersonalizationOptions = {
    */
   allowPrivateWebhooks?: boolean
   /**
+   * Attempts of an outgoing webhook delivery (collection `webhooks`) before it is logged as failed;
+   * between them Payload's job queue waits `webhookBackoffMs`, doubled after every attempt.
+   * @default 6
+   */
+  webhookAttempts?: number
+  /** The first wait before a failed webhook delivery is tried again (exponential backoff). @default 30000 (30 s, then 1, 2, 4, 8 minutes) */
+  webhookBackoffMs?: number
+  /**
    * The caller's IP address for per-address limits (anonymous personalization, sign-ups). Read
    * from a header your server or proxy sets from the connection and no caller can forge. A host
    * without such a server or proxy must not trust `x-client-ip`, which any caller can send: it reads
@@ -22,6 +30,12 @@ export type PersonalizationOptions = {
    * @default reads `x-client-ip` (the reference app's express server overwrites it with the socket's address)
    */
   clientAddress?: (headers: Headers) => null | string
+  /**
+   * The public event endpoint for browsers (`POST /api/events/browser`, the browser SDK's) and
+   * anonymous visitor profiles (docs/plugins/personalization.md#browser-sdk-and-anonymous-visitors).
+   * @default { origins: [origin of publicUrl], perIpPerMinute: 120, perVisitorPerMinute: 60, anonymousRetentionDays: 90 }
+   */
+  browser?: BrowserOptions
   /**
    * Days a block with a discount product is withheld from a reader who bought that product.
    * @default 30
@@ -40,6 +54,18 @@ export type PersonalizationOptions = {
    * @default 'media'
    */
   mediaSlug?: string
+  /**
+   * Product feeds (CSV or JSON) imported into the catalog on the schedule `productFeedSchedule`, each
+   * all or nothing like the import endpoint (docs/plugins/personalization.md#products-and-recommendations).
+   * `language`: the content language of the names (default German). Fetched behind the webhook guard.
+   * @default []
+   */
+  productFeeds?: { language?: string; url: string }[]
+  /**
+   * When the product feeds are fetched (cron with seconds, server time); without `productFeeds` no job is added.
+   * @default '0 15 * * * *' (hourly, at a quarter past)
+   */
+  productFeedSchedule?: string
   /**
    * Where the public pages (sign-up, double opt-in, preference center, unsubscribe) and the tracking
    * links are served, without a trailing slash: every link to them, in mails (List-Unsubscribe too)
@@ -69,4 +95,28 @@ export type PersonalizationOptions = {
   usersSlug?: string
 }
 
-export type ResolvedPersonalizationOptions = Required<PersonalizationOptions>
+/** Option `browser` of the core: who may send browser events, how often, and how long anonymous data stays. */
+export type BrowserOptions = {
+  /**
+   * Days an anonymous visitor's events are kept when the visitor never becomes a subscriber; the
+   * hourly sweep deletes older ones (TDDDG/GDPR storage limitation).
+   * @default 90
+   */
+  anonymousRetentionDays?: number
+  /**
+   * Page origins (scheme, host and port, e.g. 'https://www.example.com') whose pages may send events;
+   * any other Origin is refused with 403 ORIGIN_NOT_ALLOWED. Requests without an Origin are refused too.
+   * @default [the origin of publicUrl]
+   */
+  origins?: string[]
+  /** Requests per client address and minute (IPv6 per /56). 0 turns the limit off. @default 120 */
+  perIpPerMinute?: number
+  /** Requests per visitor id (or subscriber token) and minute. 0 turns the limit off. @default 60 */
+  perVisitorPerMinute?: number
+}
+
+export type ResolvedBrowserOptions = Required<BrowserOptions>
+
+export type ResolvedPersonalizationOptions = Required<Omit<PersonalizationOptions, 'browser'>> & {
+  browser: ResolvedBrowserOptions
+}

@@ -51,12 +51,17 @@ export const PERSONAS: PersonaSeed[] = [
   },
 ]
 
-export type InterestSeed = { children: { label: Label; slug: string }[]; label: Label; slug: string }
+/** `pageUrls`: the demo frontend's article paths (public/demo/ratgeber/…) that show the interest. */
+export type InterestSeed = {
+  children: { label: Label; pageUrls?: string[]; slug: string }[]
+  label: Label
+  slug: string
+}
 
 export const INTERESTS: InterestSeed[] = [
   {
     children: [
-      { label: label('E-Rechnung', 'E-invoicing'), slug: 'e-rechnung' },
+      { label: label('E-Rechnung', 'E-invoicing'), pageUrls: ['/demo/ratgeber/e-rechnung'], slug: 'e-rechnung' },
       { label: label('Lohnabrechnung', 'Payroll'), slug: 'lohnabrechnung' },
       { label: label('Jahresabschluss', 'Year-end closing'), slug: 'jahresabschluss' },
     ],
@@ -65,7 +70,7 @@ export const INTERESTS: InterestSeed[] = [
   },
   {
     children: [
-      { label: label('Cloud-Umstieg', 'Moving to the cloud'), slug: 'cloud-umstieg' },
+      { label: label('Cloud-Umstieg', 'Moving to the cloud'), pageUrls: ['/demo/ratgeber/cloud'], slug: 'cloud-umstieg' },
       { label: label('Prozessautomatisierung', 'Process automation'), slug: 'prozessautomatisierung' },
       { label: label('KI im Büro', 'AI in the office'), slug: 'ki-im-buero' },
     ],
@@ -75,7 +80,7 @@ export const INTERESTS: InterestSeed[] = [
   {
     children: [
       { label: label('DSGVO', 'GDPR'), slug: 'dsgvo' },
-      { label: label('GoBD', 'GoBD'), slug: 'gobd' },
+      { label: label('GoBD', 'GoBD'), pageUrls: ['/demo/ratgeber/gobd'], slug: 'gobd' },
       { label: label('Steuerrecht aktuell', 'Tax law updates'), slug: 'steuerrecht' },
     ],
     label: label('Recht & Compliance', 'Law & compliance'),

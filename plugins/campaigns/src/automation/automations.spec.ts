@@ -7,9 +7,9 @@ import { recordEvents, writeAtomically } from '@kontorwerk/personalization'
 import { writeMembers } from '@kontorwerk/segments'
 
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
-import type { Automation, Newsletter } from '../documents'
 
 import { createAudience } from '../../../../tests/helpers/audience'
+import { automationKit } from '../../../../tests/helpers/automationKit'
 import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { CAMPAIGN_QUEUE } from '../defaults'
 import { queueSendJob } from '../sending/continueOrFinish'
@@ -22,54 +22,17 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
   let world: CampaignWorld
   let payload: Payload
   let sink: SmtpSink
-  const newsletters: Record<string, Newsletter> = {}
-
-  const subjects = (email: string) =>
-    sink.messages
-      .filter((mail) => (mail.to && 'text' in mail.to ? mail.to.text : '') === email)
-      .map((mail) => mail.subject)
+  let newsletters: Awaited<ReturnType<ReturnType<typeof automationKit>['newsletters']>>
+  let kit: ReturnType<typeof automationKit>
+  const subjects = (email: string) => kit.subjects(email)
   /** What the worker does on its rounds: due steps first, then the send jobs they queued. */
   const workAt = async (at: Date) => {
     await advanceAutomations(payload, at)
     for (let round = 0; round < 20; round++) await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
   }
-  // Without a cool-down: these specs are about triggers and steps (timing: sendTiming.spec.ts).
-  const automation = async (data: Record<string, unknown>) =>
-    (await payload.create({
-      collection: 'automations',
-      data: { active: true, cooldownMinutes: 0, name: `Automation ${Math.random()}`, ...data } as never,
-    })) as Automation
-  /**
-   * The worker's clock is simulated (workAt), the sender's is real: moves every mail sent so far
-   * `days` into the past, so the contact budget sees the days in between pass.
-   */
-  const ageSends = async (days: number) => {
-    const { docs } = await payload.find({
-      collection: 'campaign-sends',
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      where: { state: { equals: 'sent' } },
-    })
-    await writeAtomically(payload, {
-      updates: docs.map((doc) => ({
-        collection: 'campaign-sends',
-        data: { sentAt: new Date(new Date(doc.sentAt!).getTime() - days * DAY) },
-        id: String(doc.id),
-      })),
-    })
-  }
-  const runsOf = async (automationId: number | string) =>
-    (
-      await payload.find({
-        collection: 'automation-runs',
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        sort: 'id',
-        where: { automation: { equals: automationId } },
-      })
-    ).docs
+  const automation = (data: Record<string, unknown>) => kit.automation(data)
+  const ageSends = (days: number) => kit.ageSends(days)
+  const runsOf = (automationId: number | string) => kit.runsOf(automationId)
 
   beforeAll(async () => {
     world = await startCampaignWorld()
@@ -79,10 +42,8 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
       data: { quietHours: { from: '00:00', until: '00:00' } } as never,
       slug: 'contact-budget' as never,
     })
-    const base = (
-      await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })
-    ).docs[0]
-    for (const name of [
+    kit = automationKit(payload, sink)
+    newsletters = await kit.newsletters([
       'willkommen-1',
       'willkommen-2',
       'willkommen-3',
@@ -91,19 +52,7 @@ describe('automations: triggers and step sequences (Local API, SQLite, real SMTP
       'onboarding',
       'geburtstag',
       'kunde',
-    ]) {
-      const { id: _id, slots, ...rest } = base
-      newsletters[name] = (await payload.create({
-        collection: 'newsletters',
-        data: {
-          ...rest,
-          name,
-          slots: slots.map(({ id: _slot, ...slot }) => slot),
-          slug: name,
-          subject: `${name}: {{ subscriber.first_name }}`,
-        } as never,
-      })) as Newsletter
-    }
+    ])
   })
   afterAll(() => world?.close())
 

@@ -33,13 +33,19 @@ export async function automationsFor(payload: Payload, trigger: Trigger): Promis
  * Starts runs for these subscribers: one row each, keyed so that someone already in this
  * automation is left alone. With `reentry`, someone whose last run started less than
  * `reentryDays` ago is left alone too (segment and birthday triggers fire again and again).
+ * `occurrences` (subscriber → key) marks what a run was for (a date, a loyalty tier): the key is
+ * unique among runs, so the same occurrence never starts a second run, however often it is swept.
  */
 export async function enroll(
   payload: Payload,
   automation: Automation,
   subscribers: string[],
   because: string,
-  { now = new Date(), reentry = false } = {},
+  {
+    now = new Date(),
+    occurrences,
+    reentry = false,
+  }: { now?: Date; occurrences?: Map<string, string>; reentry?: boolean } = {},
 ): Promise<void> {
   let candidates = [...new Set(subscribers)]
   if (candidates.length === 0) return
@@ -68,6 +74,7 @@ export async function enroll(
           automation: idFromKey(payload, String(automation.id)),
           enteredBecause: because.slice(0, 200),
           nextAt: now,
+          ...(occurrences?.has(subscriber) && { occurrenceKey: occurrences.get(subscriber) }),
           runKey: activeRunKey(automation.id, subscriber),
           state: 'active',
           step: 0,

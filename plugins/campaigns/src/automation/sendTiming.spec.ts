@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { earliestSend, quietHoursEnd } from './sendTiming'
+import { earliestRunSend, earliestSend, quietHoursEnd } from './sendTiming'
 
 const NIGHT = { from: '20:00', until: '08:00' }
 const utc = (iso: string) => new Date(iso)
@@ -53,5 +53,36 @@ describe('the earliest send of a behaviour-triggered mail', () => {
     expect(
       earliestSend({ ...base, now: utc('2026-12-07T18:45:00Z'), triggeredAt: utc('2026-12-07T18:45:00Z') }),
     ).toEqual(utc('2026-12-08T07:00:00Z'))
+  })
+})
+
+describe('commerce reminders keep the quiet hours; their wait counts as the cool-down', () => {
+  const clock = (now: string) => ({ now: utc(now), quietHours: NIGHT, timeZone: 'Europe/Berlin' })
+
+  it('holds a cart reminder run created at 21:00 Berlin until 08:00 the next morning', () => {
+    // 7 December 2026, 21:00 Berlin (UTC+1) = 20:00Z → 8 December, 08:00 Berlin = 07:00Z.
+    const cart = { abandonHours: 4, cooldownMinutes: null, trigger: 'cart_abandoned' as const }
+    expect(earliestRunSend(cart, utc('2026-12-07T20:00:00Z'), clock('2026-12-07T20:00:00Z'))).toEqual(
+      utc('2026-12-08T07:00:00Z'),
+    )
+    const browse = { ...cart, trigger: 'browse_abandoned' as const }
+    expect(earliestRunSend(browse, utc('2026-12-07T20:00:00Z'), clock('2026-12-07T20:01:00Z'))).toEqual(
+      utc('2026-12-08T07:00:00Z'),
+    )
+  })
+
+  it('sends a cart reminder run created at 14:00 with abandonHours 4 at once: no extra 30 minutes', () => {
+    // 14:00 Berlin = 13:00Z; the cart was left at 10:00, four hours are more than the 30-minute cool-down.
+    const cart = { abandonHours: 4, cooldownMinutes: null, trigger: 'cart_abandoned' as const }
+    expect(earliestRunSend(cart, utc('2026-12-07T13:00:00Z'), clock('2026-12-07T13:00:00Z'))).toEqual(
+      utc('2026-12-07T13:00:00Z'),
+    )
+  })
+
+  it('still gives a birthday run its 30-minute cool-down (abandonHours do not apply to it)', () => {
+    const birthday = { abandonHours: 4, cooldownMinutes: null, trigger: 'birthday' as const }
+    expect(earliestRunSend(birthday, utc('2026-12-07T13:00:00Z'), clock('2026-12-07T13:00:00Z'))).toEqual(
+      utc('2026-12-07T13:30:00Z'),
+    )
   })
 })

@@ -17,7 +17,18 @@ export const DEFAULT_COOLDOWN_MINUTES = 30
  * the quiet hours. The welcome series is not among them: it answers the double opt-in the person
  * just confirmed and is expected at once.
  */
-export const TIMED_TRIGGERS: readonly Trigger[] = ['first_purchase', 'segment_entry', 'stage_changed', 'birthday']
+export const TIMED_TRIGGERS: readonly Trigger[] = [
+  'first_purchase',
+  'segment_entry',
+  'stage_changed',
+  'birthday',
+  // Date-relative and loyalty triggers (automation/triggers/).
+  'date_relative',
+  'loyalty_tier',
+  // Commerce reminders (automation/triggers/): behaviour, so they keep the quiet hours too.
+  'cart_abandoned',
+  'browse_abandoned',
+]
 
 export type QuietHours = ContactBudgetSettings['quietHours']
 
@@ -42,7 +53,7 @@ function localClock(at: Date, timeZone: string): { date: string; minutes: number
 }
 
 /** The instant a zone's clock shows this date and minute (via the core's wall-clock conversion, DST-exact). */
-function atLocal(date: string, minutes: number, timeZone: string): Date {
+export function atLocal(date: string, minutes: number, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number)
   return sameWallClockIn(
     new Date(Date.UTC(year, month - 1, day, Math.floor(minutes / 60), minutes % 60)),
@@ -88,6 +99,15 @@ export function earliestSend({
 
 export const isTimed = (automation: Pick<Automation, 'trigger'>) => TIMED_TRIGGERS.includes(automation.trigger)
 
+/**
+ * How long after the behaviour a run starts by design: a cart or browse reminder starts only after
+ * its hours without a purchase, which already count towards the cool-down (no extra 30 minutes).
+ */
+const waitedBeforeRun = (automation: Pick<Automation, 'abandonHours' | 'trigger'>): number =>
+  automation.trigger === 'cart_abandoned' || automation.trigger === 'browse_abandoned'
+    ? (automation.abandonHours ?? 0) * 3_600_000
+    : 0
+
 export const cooldownOf = (automation: Pick<Automation, 'cooldownMinutes'>) =>
   automation.cooldownMinutes ?? DEFAULT_COOLDOWN_MINUTES
 
@@ -121,14 +141,28 @@ export async function sendTimesOf(
   ])
   const times = new Map<string, Date>()
   for (const { automation, run } of timed) {
-    const at = earliestSend({
-      cooldownMinutes: cooldownOf(automation),
+    const at = earliestRunSend(automation, run.createdAt, {
       now,
       quietHours,
       timeZone: zones.get(run.subscriber) ?? timeZoneOf({}),
-      triggeredAt: run.createdAt,
     })
     if (at.getTime() > now.getTime()) times.set(run.id, at)
   }
   return times
+}
+
+/**
+ * The earliest send of a timed automation's run created at `createdAt`: its cool-down (less the
+ * hours a cart or browse reminder already waited before the run began), then out of the quiet hours.
+ */
+export function earliestRunSend(
+  automation: Pick<Automation, 'abandonHours' | 'cooldownMinutes' | 'trigger'>,
+  createdAt: Date,
+  clock: { now: Date; quietHours: QuietHours; timeZone: string },
+): Date {
+  return earliestSend({
+    ...clock,
+    cooldownMinutes: cooldownOf(automation),
+    triggeredAt: new Date(createdAt.getTime() - waitedBeforeRun(automation)),
+  })
 }

@@ -13,12 +13,14 @@ import {
 } from '@kontorwerk/personalization'
 import { audienceMembers } from '@kontorwerk/segments'
 
-import type { ConsentRecord, Subscriber } from '../documents'
+import type { Automation, ConsentRecord, Subscriber } from '../documents'
 
 import { AUTOMATION_RUNS, CAMPAIGN_SENDS } from '../defaults'
 import { cancelPendingRecords } from '../sending/sendRecords'
 import { birthdaysCelebratedOn } from './birthdays'
 import { automationList, automationsFor, enroll } from './enroll'
+import { enrollDateRelative } from './triggers/dateRelative'
+import { enrollLoyaltyTiers } from './triggers/loyaltyTier'
 
 /** Welcome series: a marketing email consent confirmed by double opt-in (its proof says so). */
 export const enrollOnDoubleOptIn: CollectionAfterChangeHook<ConsentRecord> = async ({ doc, operation, req }) => {
@@ -93,7 +95,18 @@ export const automationConsumer: EventConsumer = {
 
 async function exitOnEngagement(payload: Payload, subscribers: string[]) {
   const stopping = (await automationList.get(payload)).filter((automation) => automation.exitOnEngagement)
-  if (stopping.length === 0) return
+  await exitRuns(payload, stopping, subscribers, 'engaged', 'engaged: the automation stops on a reaction')
+}
+
+/** Ends these subscribers' active runs in these automations and cancels the mails they queued that have not gone out. */
+export async function exitRuns(
+  payload: Payload,
+  stopping: Automation[],
+  subscribers: string[],
+  exitReason: string,
+  cancelNote: string,
+) {
+  if (stopping.length === 0 || subscribers.length === 0) return
   const automations = stopping.map((doc) => doc.id)
   const who = subscribers.map((id) => idFromKey(payload, id))
   const { docs: runs } = await payload.find({
@@ -106,7 +119,7 @@ async function exitOnEngagement(payload: Payload, subscribers: string[]) {
   await writeAtomically(payload, {
     updates: runs.map((run) => ({
       collection: AUTOMATION_RUNS,
-      data: { exitReason: 'engaged', runKey: `${run.runKey}:${run.id}`, state: 'exited' },
+      data: { exitReason, runKey: `${run.runKey}:${run.id}`, state: 'exited' },
       id: String(run.id),
     })),
   })
@@ -131,18 +144,13 @@ async function exitOnEngagement(payload: Payload, subscribers: string[]) {
   await cancelPendingRecords(
     payload,
     queued.map((doc) => String(doc.id)),
-    'engaged: the automation stops on a reaction',
+    cancelNote,
   )
 }
 
 /** Triggers that are states, not moments: members of a segment (e.g. "no engagement for 60 days") and today's birthdays. */
 export async function sweepAutomations(payload: Payload, now = new Date()): Promise<void> {
-  for (const automation of await automationsFor(payload, 'segment_entry')) {
-    const segment = relationKey(automation.segment)
-    if (!segment) continue
-    for await (const page of audienceMembers(payload, segment, [], now))
-      await enroll(payload, automation, page, `member of segment ${segment}`, { now, reentry: true })
-  }
+  await enrollSegmentMembers(payload, now)
   for (const automation of await automationsFor(payload, 'birthday')) {
     const days = birthdaysCelebratedOn(now)
     await enroll(
@@ -152,6 +160,23 @@ export async function sweepAutomations(payload: Payload, now = new Date()): Prom
       `birthday ${days.join('/')}`,
       { now, reentry: true },
     )
+  }
+  // Dates before/after and loyalty tiers: once per date value or tier (automation/triggers/). They read with SQL.
+  if (payload.db.name === 'mongoose') return
+  await enrollDateRelative(payload, now)
+  await enrollLoyaltyTiers(payload, now)
+}
+
+/**
+ * Segment-entry automations enrol the segment's current members (re-entry rules apply). Also run
+ * right after a purchase-model refit, so a win-back on "P(alive) below 0.3" starts that night.
+ */
+export async function enrollSegmentMembers(payload: Payload, now = new Date()): Promise<void> {
+  for (const automation of await automationsFor(payload, 'segment_entry')) {
+    const segment = relationKey(automation.segment)
+    if (!segment) continue
+    for await (const page of audienceMembers(payload, segment, [], now))
+      await enroll(payload, automation, page, `member of segment ${segment}`, { now, reentry: true })
   }
 }
 

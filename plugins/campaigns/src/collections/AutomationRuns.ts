@@ -21,12 +21,26 @@ export const AutomationRuns: CollectionConfig = {
   },
   fields: [
     { name: 'automation', type: 'relationship', index: true, relationTo: 'automations', required: true },
-    { name: 'subscriber', type: 'relationship', index: true, relationTo: 'subscribers', required: true },
-    { name: 'runKey', type: 'text', required: true, unique: true },
+    {
+      name: 'subscriber',
+      type: 'relationship',
+      index: true,
+      relationTo: 'subscribers',
+      required: true,
+      label: translated('kontorwerk-campaigns:fieldSubscriber'),
+    },
+    {
+      name: 'runKey',
+      type: 'text',
+      required: true,
+      unique: true,
+      label: translated('kontorwerk-campaigns:fieldRunKey'),
+    },
     {
       name: 'state',
       type: 'select',
       defaultValue: 'active',
+      label: translated('kontorwerk-campaigns:state'),
       options: [
         option('active', 'kontorwerk-campaigns:stateActive'),
         option('done', 'kontorwerk-campaigns:stateDone'),
@@ -35,11 +49,18 @@ export const AutomationRuns: CollectionConfig = {
       required: true,
     },
     { name: 'step', type: 'number', defaultValue: 0, label: translated('kontorwerk-campaigns:step') },
-    { name: 'nextAt', type: 'date', index: true },
-    { name: 'enteredBecause', type: 'text' },
-    { name: 'exitReason', type: 'text' },
-    { name: 'claim', type: 'text' },
-    { name: 'leaseUntil', type: 'date' },
+    { name: 'nextAt', type: 'date', index: true, label: translated('kontorwerk-campaigns:fieldNextAt') },
+    { name: 'enteredBecause', type: 'text', label: translated('kontorwerk-campaigns:fieldEnteredBecause') },
+    { name: 'exitReason', type: 'text', label: translated('kontorwerk-campaigns:fieldExitReason') },
+    // Date-relative and loyalty triggers: which date or tier the run was for (see automation/triggers/occurrences.ts).
+    {
+      name: 'occurrenceKey',
+      type: 'text',
+      label: translated('kontorwerk-campaigns:fieldOccurrenceKey'),
+      unique: true,
+    },
+    { name: 'claim', type: 'text', label: translated('kontorwerk-campaigns:fieldClaim') },
+    { name: 'leaseUntil', type: 'date', label: translated('kontorwerk-campaigns:fieldLeaseUntil') },
   ],
   indexes: [{ fields: ['state', 'nextAt'] }],
   labels: {

@@ -4,12 +4,32 @@ import { isStaff } from '@kontorwerk/personalization'
 
 import { automationList } from '../automation/enroll'
 import { DEFAULT_COOLDOWN_MINUTES } from '../automation/sendTiming'
+import {
+  BROWSE_TRIGGERS,
+  browseTriggerFields,
+  browseTriggerOptions,
+} from '../automation/triggers/browseAbandonedFields'
+import { CART_TRIGGERS, cartTriggerFields, cartTriggerOptions } from '../automation/triggers/cartAbandonedFields'
+import {
+  DATE_LOYALTY_TRIGGERS,
+  dateLoyaltyFields,
+  dateLoyaltyTriggerOptions,
+} from '../automation/triggers/dateLoyaltyFields'
 import { AUTOMATIONS } from '../defaults'
 import { retireAutomation, syncStepCampaigns } from '../hooks/syncStepCampaigns'
 import { AUTOMATION_PRIORITY, priorityField } from '../sending/priority'
 import { option, texts, translated } from '../translations'
 
-export const TRIGGERS = ['double_opt_in', 'stage_changed', 'first_purchase', 'segment_entry', 'birthday'] as const
+export const TRIGGERS = [
+  'double_opt_in',
+  'stage_changed',
+  'first_purchase',
+  'segment_entry',
+  'birthday',
+  ...DATE_LOYALTY_TRIGGERS,
+  ...CART_TRIGGERS,
+  ...BROWSE_TRIGGERS,
+] as const
 export type Trigger = (typeof TRIGGERS)[number]
 
 /**
@@ -41,6 +61,9 @@ export const Automations: CollectionConfig = {
             option('first_purchase', 'kontorwerk-campaigns:triggerFirstPurchase'),
             option('segment_entry', 'kontorwerk-campaigns:triggerSegmentEntry'),
             option('birthday', 'kontorwerk-campaigns:triggerBirthday'),
+            ...dateLoyaltyTriggerOptions,
+            ...cartTriggerOptions,
+            ...browseTriggerOptions,
           ],
           required: true,
         },
@@ -83,6 +106,7 @@ export const Automations: CollectionConfig = {
         },
       ],
     },
+    ...dateLoyaltyFields,
     {
       type: 'row',
       fields: [
@@ -112,6 +136,8 @@ export const Automations: CollectionConfig = {
         },
       ],
     },
+    ...cartTriggerFields,
+    ...browseTriggerFields,
     {
       name: 'steps',
       type: 'array',

@@ -23,10 +23,28 @@ export const CampaignSends: CollectionConfig = {
     hidden: ({ user }) => (user as { role?: string } | null)?.role !== 'admin',
   },
   fields: [
-    { name: 'campaign', type: 'relationship', relationTo: 'campaigns', required: true },
+    {
+      name: 'campaign',
+      type: 'relationship',
+      relationTo: 'campaigns',
+      required: true,
+      label: translated('kontorwerk-campaigns:fieldCampaign'),
+    },
     // Empty only after the subscriber was erased: the record stays for the campaign's counts, naming nobody.
-    { name: 'subscriber', type: 'relationship', index: true, relationTo: 'subscribers' },
-    { name: 'sendKey', type: 'text', required: true, unique: true },
+    {
+      name: 'subscriber',
+      type: 'relationship',
+      index: true,
+      relationTo: 'subscribers',
+      label: translated('kontorwerk-campaigns:fieldSubscriber'),
+    },
+    {
+      name: 'sendKey',
+      type: 'text',
+      required: true,
+      unique: true,
+      label: translated('kontorwerk-campaigns:fieldSendKey'),
+    },
     {
       name: 'state',
       type: 'select',
@@ -44,16 +62,21 @@ export const CampaignSends: CollectionConfig = {
     /** Why it was skipped (the gate's answer, e.g. `withdrawn`) or why it failed. */
     { name: 'reason', type: 'text', label: translated('kontorwerk-campaigns:reason') },
     { name: 'variant', type: 'text', label: translated('kontorwerk-campaigns:variant') },
-    { name: 'claim', type: 'text' },
-    { name: 'leaseUntil', type: 'date' },
-    { name: 'attempts', type: 'number', defaultValue: 0 },
-    { name: 'nextAttemptAt', type: 'date' },
+    { name: 'claim', type: 'text', label: translated('kontorwerk-campaigns:fieldClaim') },
+    { name: 'leaseUntil', type: 'date', label: translated('kontorwerk-campaigns:fieldLeaseUntil') },
+    { name: 'attempts', type: 'number', defaultValue: 0, label: translated('kontorwerk-campaigns:fieldAttempts') },
+    { name: 'nextAttemptAt', type: 'date', label: translated('kontorwerk-campaigns:fieldNextAttemptAt') },
     { name: 'sentAt', type: 'date', label: translated('kontorwerk-campaigns:sentAt') },
     /** The SMTP server's 250 after the message: absent after a crash in between (the message still counts as sent). */
     { name: 'acceptedAt', type: 'date', label: translated('kontorwerk-campaigns:acceptedAt') },
-    { name: 'messageId', type: 'text', index: true },
+    { name: 'messageId', type: 'text', index: true, label: translated('kontorwerk-campaigns:fieldMessageId') },
     { name: 'blocks', type: 'json', label: translated('kontorwerk-campaigns:blocks') },
-    { name: 'eventRecorded', type: 'checkbox', defaultValue: false },
+    {
+      name: 'eventRecorded',
+      type: 'checkbox',
+      defaultValue: false,
+      label: translated('kontorwerk-campaigns:fieldEventRecorded'),
+    },
   ],
   indexes: [{ fields: ['campaign', 'state'] }],
   labels: {

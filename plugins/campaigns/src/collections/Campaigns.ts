@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { isStaff } from '@kontorwerk/personalization'
 
@@ -6,7 +6,7 @@ import { CAMPAIGNS } from '../defaults'
 import { abTestField } from '../fields/abTest'
 import { keepRunningCampaigns, lockOnceScheduled } from '../hooks/lockOnceScheduled'
 import { DEFAULT_PRIORITY, priorityField } from '../sending/priority'
-import { option, texts, translated } from '../translations'
+import { message, option, texts, translated } from '../translations'
 
 /** A campaign's statuses with their labels, for the field and for the report view. */
 export const CAMPAIGN_STATUS_OPTIONS = [
@@ -21,6 +21,8 @@ export type CampaignStatus = (typeof CAMPAIGN_STATUS_OPTIONS)[number]['value']
 
 /** Channels a campaign can be sent on so far (the model leaves room for SMS and push). */
 export const DELIVERED_CHANNELS: readonly string[] = ['email']
+
+const SHOWN_IN_CONTROLS = '@kontorwerk/campaigns/client#ShownInControls'
 
 const readOnlyForEveryone = { create: () => false, update: () => false }
 
@@ -121,6 +123,21 @@ export const Campaigns: CollectionConfig = {
           label: translated('kontorwerk-campaigns:localTime'),
         },
         {
+          name: 'bestTime',
+          type: 'checkbox',
+          // One send time rule per campaign, and no A/B winner decided while most mails still wait for their hour.
+          validate: (
+            value: boolean | null | undefined,
+            { siblingData, req }: { req: PayloadRequest; siblingData: Record<string, unknown> },
+          ) =>
+            !value ||
+            (!siblingData.localTime &&
+              !(siblingData.abTest as { variants?: unknown[] } | undefined)?.variants?.length) ||
+            message(req, 'kontorwerk-campaigns:bestTimeExclusive'),
+          admin: { description: translated('kontorwerk-campaigns:bestTimeDescription') },
+          label: translated('kontorwerk-campaigns:bestTime'),
+        },
+        {
           name: 'important',
           type: 'checkbox',
           admin: { description: translated('kontorwerk-campaigns:importantDescription') },
@@ -134,7 +151,8 @@ export const Campaigns: CollectionConfig = {
       name: 'status',
       type: 'select',
       access: readOnlyForEveryone,
-      admin: { position: 'sidebar', readOnly: true },
+      // Shown live by the controls below (this field would keep the value of page load).
+      admin: { components: { Field: SHOWN_IN_CONTROLS }, position: 'sidebar', readOnly: true },
       defaultValue: 'draft',
       index: true,
       label: translated('kontorwerk-campaigns:status'),
@@ -145,7 +163,7 @@ export const Campaigns: CollectionConfig = {
       name: 'statusReason',
       type: 'text',
       access: readOnlyForEveryone,
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { components: { Field: SHOWN_IN_CONTROLS }, position: 'sidebar', readOnly: true },
       label: translated('kontorwerk-campaigns:statusReason'),
     },
     {

@@ -1,55 +1,36 @@
-import type { AdminViewServerProps } from 'payload'
+import type { AdminViewServerProps, Payload, PayloadRequest } from 'payload'
 
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
-import type { CampaignsTranslationKey } from '../translations'
+import { isPossibleId, relationKey } from '@kontorwerk/personalization'
+
+import type { Automation, Campaign } from '../documents'
+import type { ReportWords } from './ReportTable'
 
 import { CAMPAIGN_STATUS_OPTIONS } from '../collections/Campaigns'
+import { AUTOMATIONS, CAMPAIGNS } from '../defaults'
 import { type CampaignReport, campaignReport } from '../reporting/campaignReport'
+import { reportFormat } from '../reporting/reportFormat'
+import { type AutomationSteps, groupByAutomation } from '../reporting/reportGroups'
+import { parseReportQuery, REPORT_PAGE_SIZE, type ReportQuery, reportWhere } from '../reporting/reportQuery'
+import { CampaignDetail } from './CampaignDetail'
 import { ReportChart } from './ReportChart'
+import { ReportFilters, ReportPager } from './ReportFilters'
+import { type ReportRow, ReportTable } from './ReportTable'
 
-/** The dashboard's words in the admin language (Payload's `req.t` over the campaigns translations). */
-type Words = (key: CampaignsTranslationKey) => string
+const STATUSES = CAMPAIGN_STATUS_OPTIONS.map((option) => option.value)
 
-const COLUMNS = [
-  'sent',
-  'delivered',
-  'failed',
-  'skipped',
-  'bounced',
-  'uniqueOpens',
-  'uniqueClicks',
-  'clickRate',
-  'conversions',
-  'unsubscribes',
-] as const
-const COLUMN_LABELS: Record<(typeof COLUMNS)[number], CampaignsTranslationKey> = {
-  bounced: 'kontorwerk-campaigns:reportBounced',
-  clickRate: 'kontorwerk-campaigns:reportClickRate',
-  conversions: 'kontorwerk-campaigns:reportConversions',
-  delivered: 'kontorwerk-campaigns:reportDelivered',
-  failed: 'kontorwerk-campaigns:reportFailed',
-  sent: 'kontorwerk-campaigns:reportSent',
-  skipped: 'kontorwerk-campaigns:reportSkipped',
-  uniqueClicks: 'kontorwerk-campaigns:reportUniqueClicks',
-  uniqueOpens: 'kontorwerk-campaigns:reportUniqueOpens',
-  unsubscribes: 'kontorwerk-campaigns:reportUnsubscribes',
-}
-const percent = (value: number) => `${(value * 100).toFixed(1)} %`
-
-/** The gate's reasons (`budget`, `withdrawn` …) in the admin language; anything else (an SMTP answer) as it is. */
-const skipReason = (t: Words, reason: string) => {
-  const key = `kontorwerk-campaigns:skipReason_${reason}` as CampaignsTranslationKey
-  const label = /^[a-z_]+$/.test(reason) ? t(key) : reason
-  return label === key || label.endsWith(`skipReason_${reason}`) ? reason : label
-}
-
-/** /admin/campaign-report: every recent campaign's counts as a chart and a table; `?campaign=` adds its variants and blocks. */
+/**
+ * /admin/campaign-report: the campaigns matching search and filters, a page at a time (state in the URL,
+ * so a link reproduces the view), as a chart and a table with the same numbers; the campaigns an
+ * automation created stand under it, by step. `?campaign=<id>` opens any campaign's variants, blocks
+ * and skip reasons, whether or not it is on the page shown.
+ */
 export async function CampaignDashboard({ initPageResult, params, searchParams }: AdminViewServerProps) {
   const { locale, permissions, req, visibleEntities } = initPageResult
-  const t = req.t as unknown as Words
+  const t = req.t as unknown as ReportWords
   const template = (children: React.ReactNode) => (
     <DefaultTemplate
       i18n={req.i18n}
@@ -61,117 +42,119 @@ export async function CampaignDashboard({ initPageResult, params, searchParams }
       user={req.user ?? undefined}
       visibleEntities={visibleEntities}
     >
-      <Gutter>
+      <Gutter className="campaign-report">
         <h1>{t('kontorwerk-campaigns:reportTitle')}</h1>
         {children}
       </Gutter>
     </DefaultTemplate>
   )
   if (!req.user) return template(<p>{t('kontorwerk-campaigns:reportLogin')}</p>)
-  const { docs } = await req.payload.find({ collection: 'campaigns', depth: 0, limit: 20, req, sort: '-createdAt' })
+  const format = reportFormat(req.i18n.language)
+  const query = parseReportQuery(searchParams, STATUSES)
+  const [automations, listed, selected] = await Promise.all([
+    automationsWithSteps(req.payload, req),
+    req.payload.find({
+      collection: CAMPAIGNS as 'campaigns',
+      depth: 0,
+      limit: REPORT_PAGE_SIZE,
+      overrideAccess: false,
+      page: query.page,
+      req,
+      sort: '-createdAt',
+      where: reportWhere(query),
+    }),
+    selectedReport(req.payload, query.campaign, req),
+  ])
+  const anyCampaign =
+    listed.totalDocs > 0 ||
+    (await req.payload.count({ collection: CAMPAIGNS as 'campaigns', overrideAccess: false, req })).totalDocs > 0
+  if (!anyCampaign) return template(<p>{t('kontorwerk-campaigns:reportEmpty')}</p>)
+  const docs = listed.docs as unknown as Campaign[]
   const reports = await Promise.all(docs.map((doc) => campaignReport(req.payload, String(doc.id), req)))
-  if (reports.length === 0) return template(<p>{t('kontorwerk-campaigns:reportEmpty')}</p>)
-  const selected = reports.find((report) => report.campaign === String(searchParams?.campaign ?? '')) ?? null
+  const rows: ReportRow[] = reports.map((report, index) => ({
+    ...report,
+    automation: relationKey(docs[index].automation) ?? null,
+    automationStep: docs[index].automationStep ?? null,
+    startedAt: docs[index].startedAt ?? null,
+  }))
+  const groups = groupByAutomation(rows, automations)
   return template(
     <>
-      <ReportChart
-        description={t('kontorwerk-campaigns:reportChart')}
-        groups={[...reports].reverse().map((report) => ({
-          label: report.name,
-          values: {
-            clicks: report.uniqueClicks,
-            conversions: report.conversions,
-            opens: report.uniqueOpens,
-            sent: report.sent,
-          },
-        }))}
-        series={[
-          { color: '#1f6feb', key: 'sent', label: t(COLUMN_LABELS.sent) },
-          { color: '#8250df', key: 'opens', label: t(COLUMN_LABELS.uniqueOpens) },
-          { color: '#1a7f37', key: 'clicks', label: t(COLUMN_LABELS.uniqueClicks) },
-          { color: '#bf8700', key: 'conversions', label: t(COLUMN_LABELS.conversions) },
-        ]}
+      {query.campaign && !selected && (
+        <p className="campaign-report__not-found" role="alert">
+          {t('kontorwerk-campaigns:reportNotFound', { id: query.campaign })}
+        </p>
+      )}
+      {selected && <CampaignDetail format={format} query={query} report={selected} t={t} />}
+      <ReportFilters
+        automations={[...automations.values()]}
+        query={query}
+        statuses={CAMPAIGN_STATUS_OPTIONS.map((option) => ({ label: option.label({ t }), value: option.value }))}
+        t={t}
       />
-      <ReportTable reports={reports} t={t} />
-      {selected && <CampaignDetail report={selected} t={t} />}
+      {docs.length === 0 ? (
+        <p role="status">{t('kontorwerk-campaigns:reportNoMatch')}</p>
+      ) : (
+        <>
+          <p aria-live="polite" className="campaign-report__summary">
+            {t('kontorwerk-campaigns:reportSummary', {
+              count: format.number(listed.totalDocs),
+              page: format.number(listed.page ?? 1),
+              pages: format.number(listed.totalPages),
+            })}
+          </p>
+          <ReportChart
+            description={t('kontorwerk-campaigns:reportChart')}
+            format={format}
+            groups={groups.flatMap((group) => (group.kind === 'single' ? [group.row] : group.rows))}
+            label={t('kontorwerk-campaigns:reportChartLabel')}
+            series={[
+              { color: '#1f6feb', key: 'sent', label: t('kontorwerk-campaigns:reportSent') },
+              { color: '#8250df', key: 'uniqueOpens', label: t('kontorwerk-campaigns:reportUniqueOpens') },
+              { color: '#1a7f37', key: 'uniqueClicks', label: t('kontorwerk-campaigns:reportUniqueClicks') },
+              { color: '#9a6700', key: 'conversions', label: t('kontorwerk-campaigns:reportConversions') },
+            ]}
+          />
+          <ReportTable format={format} groups={groups} query={query} t={t} />
+          <ReportPager format={format} page={listed.page ?? 1} query={query} t={t} totalPages={listed.totalPages} />
+        </>
+      )}
     </>,
   )
 }
 
-/** Campaign rows link to their detail; variant rows (`linked` false) are the detail. */
-function ReportTable({ linked = true, reports, t }: { linked?: boolean; reports: CampaignReport[]; t: Words }) {
-  const statusLabel = (status: string) =>
-    CAMPAIGN_STATUS_OPTIONS.find((option) => option.value === status)?.label({ t }) ?? status
-  return (
-    <table className="campaign-report__table" style={{ borderCollapse: 'collapse', width: '100%' }}>
-      <thead>
-        <tr>
-          <th scope="col">{t('kontorwerk-campaigns:reportName')}</th>
-          <th scope="col">{t('kontorwerk-campaigns:reportStatus')}</th>
-          {COLUMNS.map((column) => (
-            <th key={column} scope="col">
-              {t(COLUMN_LABELS[column])}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {reports.map((report) => (
-          <tr data-campaign={report.campaign} key={report.campaign}>
-            <th scope="row">{linked ? <a href={`?campaign=${report.campaign}`}>{report.name}</a> : report.name}</th>
-            <td>{statusLabel(report.status)}</td>
-            {COLUMNS.map((column) => (
-              <td data-count={column} key={column}>
-                {column === 'clickRate' ? percent(report.clickRate) : report[column]}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+/** Every automation with its send steps in order: the filter's choices and the groups' headings. */
+async function automationsWithSteps(payload: Payload, req: PayloadRequest): Promise<Map<string, AutomationSteps>> {
+  const { docs } = await payload.find({
+    collection: AUTOMATIONS as 'automations',
+    depth: 0,
+    limit: 0,
+    overrideAccess: false,
+    pagination: false,
+    req,
+    select: { name: true, steps: true },
+    sort: 'name',
+  })
+  return new Map(
+    (docs as unknown as Automation[]).map((doc) => [
+      String(doc.id),
+      {
+        id: String(doc.id),
+        name: doc.name,
+        steps: (doc.steps ?? []).filter((step) => step.id).map((step) => String(step.id)),
+      },
+    ]),
   )
 }
 
-function CampaignDetail({ report, t }: { report: CampaignReport; t: Words }) {
-  return (
-    <section aria-label={report.name} style={{ marginTop: 32 }}>
-      <h2>{report.name}</h2>
-      {report.statusReason && <p role="status">{report.statusReason}</p>}
-      {report.variants.length > 0 && (
-        <>
-          <h3>{t('kontorwerk-campaigns:reportVariants')}</h3>
-          <ReportTable
-            linked={false}
-            reports={report.variants.map((variant) => ({
-              ...report,
-              ...variant,
-              campaign: `${report.campaign}-${variant.variant}`,
-              name: variant.variant,
-              status: '',
-            }))}
-            t={t}
-          />
-        </>
-      )}
-      {report.blocks.length > 0 && (
-        <>
-          <h3>{t('kontorwerk-campaigns:reportBlocks')}</h3>
-          <ul>
-            {report.blocks.map((block) => (
-              <li data-block={block.block} key={block.block}>
-                <a href={`/admin/collections/content-blocks/${block.block}`}>#{block.block}</a>: {block.uniqueClicks} /{' '}
-                {block.clicks}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {report.skippedBy.length > 0 && (
-        <p>
-          {t('kontorwerk-campaigns:reportSkippedBecause')}:{' '}
-          {report.skippedBy.map((entry) => `${skipReason(t, entry.reason)} (${entry.count})`).join(', ')}
-        </p>
-      )}
-    </section>
-  )
+/** The campaign `?campaign=` names, if the user may read it; null for an unknown or malformed id. */
+async function selectedReport(payload: Payload, id: string, req: PayloadRequest): Promise<CampaignReport | null> {
+  if (!id || !isPossibleId(payload, id)) return null
+  const { totalDocs } = await payload.count({
+    collection: CAMPAIGNS as 'campaigns',
+    overrideAccess: false,
+    req,
+    where: { id: { equals: id } },
+  })
+  return totalDocs > 0 ? campaignReport(payload, id, req) : null
 }

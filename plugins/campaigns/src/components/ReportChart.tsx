@@ -1,70 +1,71 @@
 import React from 'react'
 
+import type { ReportFormat } from '../reporting/reportFormat'
+
 export type ChartSeries = { color: string; key: string; label: string }
-export type ChartGroup = { label: string; values: Record<string, number> }
+export type ChartGroup = { campaign: string; name: string } & Record<string, unknown>
+
+const value = (group: ChartGroup, key: string) => (typeof group[key] === 'number' ? group[key] : 0)
 
 /**
- * A grouped bar chart as plain SVG (no chart library for four bars per campaign). The numbers are
- * also in the table beside it, which is what screen readers get; the SVG is described as an image.
+ * One small panel per campaign with a horizontal bar per series, all on one scale. Panels wrap into as many
+ * columns as the width allows (one at 375 px, four at 1440 px), names wrap instead of being cut, so the chart
+ * never overflows the page. Plain HTML, no chart library; the same numbers are in the table below, which is
+ * what screen readers are pointed to (the chart is one image with a description).
  */
 export function ReportChart({
   description,
+  format,
   groups,
+  label,
   series,
 }: {
   description: string
+  format: ReportFormat
   groups: ChartGroup[]
+  label: string
   series: ChartSeries[]
 }) {
-  const width = 720
-  const barWidth = 18
-  const groupWidth = series.length * barWidth + 24
-  const height = 220
-  const top = Math.max(1, ...groups.flatMap((group) => series.map((entry) => group.values[entry.key] ?? 0)))
-  const chartWidth = Math.max(width, groups.length * groupWidth + 40)
+  const top = Math.max(1, ...groups.flatMap((group) => series.map((entry) => value(group, entry.key))))
   return (
-    <figure className="campaign-report__chart" style={{ margin: '0 0 24px', overflowX: 'auto' }}>
-      <svg
+    <figure aria-label={label} className="campaign-report__chart" style={{ margin: '0 0 24px', maxWidth: '100%' }}>
+      <div
         aria-label={description}
-        height={height + 60}
         role="img"
-        viewBox={`0 0 ${chartWidth} ${height + 60}`}
-        width={chartWidth}
+        style={{ display: 'grid', gap: 16, gridTemplateColumns: 'repeat(auto-fill, minmax(min(100%, 260px), 1fr))' }}
       >
-        <line stroke="currentColor" strokeOpacity={0.3} x1={30} x2={chartWidth} y1={height} y2={height} />
-        {groups.map((group, groupIndex) => (
-          <g key={group.label} transform={`translate(${40 + groupIndex * groupWidth}, 0)`}>
-            {series.map((entry, index) => {
-              const value = group.values[entry.key] ?? 0
-              const barHeight = Math.round((value / top) * (height - 20))
-              return (
-                <g key={entry.key}>
-                  <rect
+        {groups.map((group) => (
+          <div
+            className="campaign-report__chart-panel"
+            data-campaign={group.campaign}
+            key={group.campaign}
+            style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 4, minWidth: 0, padding: 8 }}
+          >
+            <div style={{ fontSize: 13, fontWeight: 600, marginBottom: 6, overflowWrap: 'anywhere' }}>{group.name}</div>
+            {series.map((entry) => (
+              <div
+                key={entry.key}
+                style={{ alignItems: 'center', display: 'grid', gap: 6, gridTemplateColumns: 'minmax(0, 1fr) auto' }}
+              >
+                <div style={{ background: 'var(--theme-elevation-50)', height: 10 }}>
+                  <div
                     data-series={entry.key}
-                    fill={entry.color}
-                    height={barHeight}
-                    width={barWidth - 4}
-                    x={index * barWidth}
-                    y={height - barHeight}
+                    style={{
+                      background: entry.color,
+                      height: '100%',
+                      width: `${(Math.max(0, value(group, entry.key)) / top) * 100}%`,
+                    }}
                   />
-                  <text
-                    fontSize={10}
-                    textAnchor="middle"
-                    x={index * barWidth + (barWidth - 4) / 2}
-                    y={height - barHeight - 4}
-                  >
-                    {value}
-                  </text>
-                </g>
-              )
-            })}
-            <text fontSize={11} x={0} y={height + 16}>
-              {group.label.length > 16 ? `${group.label.slice(0, 15)}…` : group.label}
-            </text>
-          </g>
+                </div>
+                <span style={{ fontSize: 12, fontVariantNumeric: 'tabular-nums' }}>
+                  {format.number(value(group, entry.key))}
+                </span>
+              </div>
+            ))}
+          </div>
         ))}
-      </svg>
-      <figcaption style={{ display: 'flex', flexWrap: 'wrap', gap: 16 }}>
+      </div>
+      <figcaption style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 16px', marginTop: 8 }}>
         {series.map((entry) => (
           <span key={entry.key}>
             <span

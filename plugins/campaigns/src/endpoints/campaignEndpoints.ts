@@ -1,34 +1,27 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-import { CodedError } from '@kontorwerk/personalization'
+import { CodedError, requireStaff } from '@kontorwerk/personalization'
 
+import { approvalEndpoint } from '../approval/approvalEndpoint'
 import { campaignReport } from '../reporting/campaignReport'
+import { sendTestMail, type TestSendInput } from '../sending/testSend'
 import { type CampaignAction, campaignAction } from '../utilities/actions'
+import { sendPlan } from '../utilities/sendPlan'
+import { answer, bodyOf } from './answer'
 import { bounceWebhook } from './bounceWebhook'
-
-const json = (status: number, body: unknown) => Response.json(body, { status })
-
-const answer = async (run: () => Promise<unknown>) => {
-  try {
-    return json(200, await run())
-  } catch (error) {
-    if (error instanceof CodedError)
-      return json(error.status, {
-        errors: [
-          { code: error.code, message: error.message, ...(error.data?.details ? { details: error.data.details } : {}) },
-        ],
-      })
-    throw error
-  }
-}
 
 const action = (name: CampaignAction): Endpoint => ({
   handler: async (req) => {
     const body =
-      name === 'schedule'
-        ? ((await req.json?.().catch(() => ({}))) as { sendAt?: null | string } | undefined)
+      name === 'schedule' || name === 'resume'
+        ? await bodyOf<{ confirmation?: unknown; sendAt?: null | string }>(req)
         : undefined
-    return answer(() => campaignAction(req, String(req.routeParams?.id ?? ''), name, { sendAt: body?.sendAt }))
+    return answer(() =>
+      campaignAction(req, String(req.routeParams?.id ?? ''), name, {
+        confirmation: body?.confirmation,
+        sendAt: name === 'schedule' ? body?.sendAt : undefined,
+      }),
+    )
   },
   method: 'post',
   path: `/:id/${name}`,
@@ -38,11 +31,29 @@ const action = (name: CampaignAction): Endpoint => ({
 const report: Endpoint = {
   handler: (req) =>
     answer(async () => {
-      if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Log in first')
+      // Staff, or an integration key with the reports scope (read-only).
+      requireStaff(req, 'reports')
       return campaignReport(req.payload, String(req.routeParams?.id ?? ''), req)
     }),
   method: 'get',
   path: '/:id/report',
+}
+
+/** GET /api/campaigns/:id/send-plan: what the send dialog shows (live recipient count, A/B plan, time), read-only. */
+const plan: Endpoint = {
+  handler: (req) => answer(() => sendPlan(req, String(req.routeParams?.id ?? ''))),
+  method: 'get',
+  path: '/:id/send-plan',
+}
+
+/** POST /api/campaigns/:id/test-send { persona | subscriber }: the mail as that reader gets it, to the caller's own address. */
+const testSend: Endpoint = {
+  handler: async (req) => {
+    const body = await bodyOf<TestSendInput>(req)
+    return answer(() => sendTestMail(req, String(req.routeParams?.id ?? ''), body))
+  },
+  method: 'post',
+  path: '/:id/test-send',
 }
 
 /** POST /api/campaigns/:id/{schedule,pause,resume,cancel}: the campaign's actions, as the admin buttons use them. */
@@ -52,5 +63,8 @@ export const campaignEndpoints: Endpoint[] = [
   action('pause'),
   action('resume'),
   action('cancel'),
+  approvalEndpoint('campaigns'),
   report,
+  plan,
+  testSend,
 ]

@@ -1,8 +1,9 @@
 import type * as GraphQLModule from 'graphql'
 import type { PayloadRequest } from 'payload'
 
-import { builtOnce, CodedError, typeHelpers } from '@kontorwerk/personalization'
+import { builtOnce, CodedError, requireStaff, typeHelpers } from '@kontorwerk/personalization'
 
+import { approveCampaign } from '../approval/approve'
 import { campaignReport } from '../reporting/campaignReport'
 import { type CampaignAction, campaignAction } from '../utilities/actions'
 
@@ -10,7 +11,7 @@ type Context = { req: PayloadRequest }
 
 /** Campaign actions and reports for staff (editors and API keys), with coded errors. */
 export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
-  const { GraphQLFloat, GraphQLID, GraphQLInt, GraphQLObjectType, GraphQLString } = GraphQL
+  const { GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLObjectType, GraphQLString } = GraphQL
   const { list, nonNull } = typeHelpers(GraphQL)
   const countFields = Object.fromEntries(
     [
@@ -27,18 +28,34 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
       'skipped',
       'uniqueClicks',
       'uniqueOpens',
+      'unconfirmed',
       'unsubscribes',
     ].map((name) => [name, { type: nonNull(GraphQLInt) }]),
   )
   const clickRate = { description: 'Unique clicks per sent message (0–1)', type: nonNull(GraphQLFloat) }
+  // Revenue (issue 18): per currency, never converted.
+  const Money = new GraphQLObjectType({
+    fields: {
+      amount: { type: nonNull(GraphQLFloat) },
+      currency: { type: nonNull(GraphQLString) },
+      purchases: { type: nonNull(GraphQLInt) },
+    },
+    name: 'CampaignRevenue',
+  })
+  const revenue = { description: 'Purchases attributed by last tracked click, per currency', type: list(Money) }
+  const ProductRevenue = new GraphQLObjectType({
+    fields: { product: { type: nonNull(GraphQLString) }, revenue },
+    name: 'CampaignProductRevenue',
+  })
   const Variant = new GraphQLObjectType({
-    fields: { ...countFields, clickRate, variant: { type: nonNull(GraphQLString) } },
+    fields: { ...countFields, clickRate, revenue, variant: { type: nonNull(GraphQLString) } },
     name: 'CampaignVariantReport',
   })
   const Block = new GraphQLObjectType({
     fields: {
       block: { type: nonNull(GraphQLID) },
       clicks: { type: nonNull(GraphQLInt) },
+      revenue,
       uniqueClicks: { type: nonNull(GraphQLInt) },
     },
     name: 'CampaignBlockReport',
@@ -54,6 +71,8 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
       campaign: { type: nonNull(GraphQLID) },
       clickRate,
       name: { type: nonNull(GraphQLString) },
+      revenue,
+      revenueByProduct: { type: list(ProductRevenue) },
       skippedBy: { type: list(Skip) },
       status: { type: nonNull(GraphQLString) },
       statusReason: { type: GraphQLString },
@@ -70,27 +89,55 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     },
     name: 'CampaignState',
   })
+  const Confirmation = new GraphQLInputObjectType({
+    fields: { recipients: { type: nonNull(GraphQLInt) }, typed: { type: GraphQLString } },
+    name: 'CampaignSendConfirmation',
+  })
   const mutation = (action: CampaignAction, description: string, extraArgs = {}) => ({
     args: { id: { type: nonNull(GraphQLID) }, ...extraArgs },
     description,
-    resolve: (_: unknown, args: { id: string; sendAt?: string }, { req }: Context) =>
-      campaignAction(req, args.id, action, { sendAt: args.sendAt }),
+    resolve: (_: unknown, args: { confirmation?: unknown; id: string; sendAt?: string }, { req }: Context) =>
+      campaignAction(req, args.id, action, { confirmation: args.confirmation ?? undefined, sendAt: args.sendAt }),
     type: nonNull(State),
   })
   return {
     mutations: {
+      approveCampaign: {
+        args: {
+          confirmation: { description: 'The recipient count the approver saw (send-plan)', type: Confirmation },
+          id: { type: nonNull(GraphQLID) },
+        },
+        description:
+          'A second person (approver role, not the last editor) approves a large send, for the recipient count confirmed.',
+        resolve: (_: unknown, args: { confirmation?: unknown; id: string }, { req }: Context) =>
+          approveCampaign(req, args.id, args.confirmation ?? undefined),
+        type: nonNull(State),
+      },
       cancelCampaign: mutation('cancel', 'Stops a campaign for good; recipients not reached yet are marked cancelled.'),
       pauseCampaign: mutation('pause', 'Pauses a scheduled or sending campaign (within one batch).'),
-      resumeCampaign: mutation('resume', 'Continues a paused campaign where it stopped.'),
-      scheduleCampaign: mutation('schedule', 'Checks a draft and schedules it (now, or at sendAt).', {
-        sendAt: { description: "ISO time; default the campaign's own, else now", type: GraphQLString },
-      }),
+      resumeCampaign: mutation(
+        'resume',
+        'Continues a paused campaign where it stopped; one paused before it started needs the confirmation again (its audience may have changed).',
+        { confirmation: { description: 'As for scheduleCampaign', type: Confirmation } },
+      ),
+      scheduleCampaign: mutation(
+        'schedule',
+        'Checks a draft and schedules it (now, or at sendAt), once the recipient count is confirmed (see confirmation).',
+        {
+          confirmation: {
+            description:
+              'The recipient count the caller showed (GET /api/campaigns/:id/send-plan) and, from typedConfirmationFrom recipients on, the typed count or campaign name',
+            type: Confirmation,
+          },
+          sendAt: { description: "ISO time; default the campaign's own, else now", type: GraphQLString },
+        },
+      ),
     },
     queries: {
       campaignReport: {
         args: { id: { type: nonNull(GraphQLID) } },
         resolve: (_: unknown, args: { id: string }, { req }: Context) => {
-          if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Sign in or send an API key')
+          requireStaff(req, 'reports')
           return campaignReport(req.payload, args.id, req)
         },
         type: nonNull(Report),

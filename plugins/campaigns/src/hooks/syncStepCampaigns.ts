@@ -7,6 +7,7 @@ import type { Automation } from '../documents'
 import { AUTOMATION_RUNS, CAMPAIGNS } from '../defaults'
 import { AUTOMATION_PRIORITY } from '../sending/priority'
 import { cancelPending } from '../utilities/actions'
+import { withOwnContext } from '../utilities/ownContext'
 import { CAMPAIGN_ACTION } from './lockOnceScheduled'
 
 /**
@@ -94,7 +95,7 @@ export const retireAutomation: CollectionBeforeDeleteHook = async ({ id, req }) 
       context: { [CAMPAIGN_ACTION]: true },
       data: { automation: null, status: 'cancelled', statusReason: 'Automation gelöscht' } as never,
       depth: 0,
-      req,
+      req: withOwnContext(req),
     })
     await cancelPending(payload, String(campaign.id))
   }

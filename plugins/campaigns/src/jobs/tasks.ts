@@ -3,10 +3,10 @@ import type { TaskConfig } from 'payload'
 import type { Campaign } from '../documents'
 
 import { CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
-import { continueOrFinish, queueSendJob } from '../sending/continueOrFinish'
+import { continueOrFinish, queueSendJob, sendJobsFor } from '../sending/continueOrFinish'
 import { prepareCampaign } from '../sending/prepareCampaign'
 import { sendSlice } from '../sending/sendSlice'
-import { jobHeartbeat } from '../sending/watchdog'
+import { keepJobAlive } from '../sending/watchdog'
 import { campaignsOptions } from '../utilities/options'
 
 /** At the scheduled time: freeze the audience, write the send records, then hand over to send jobs. */
@@ -22,11 +22,14 @@ export const startCampaignTask: TaskConfig<'campaignStart'> = {
     })) as Campaign | null
     // Paused, cancelled or already started in between: nothing to do.
     if (campaign?.status !== 'scheduled') return { output: {} }
-    if (await prepareCampaign(payload, campaign, new Date(), jobHeartbeat(payload, job.id))) {
-      const options = campaignsOptions(payload)
-      // A throttled campaign is paced by one job; otherwise several workers may share it.
-      const jobs = campaign.throttlePerMinute ? 1 : options.parallelJobs
-      for (let index = 0; index < jobs; index++) await queueSendJob(payload, String(campaign.id))
+    const stopBeat = keepJobAlive(payload, job.id)
+    try {
+      if (await prepareCampaign(payload, campaign, new Date())) {
+        const jobs = sendJobsFor(campaign, campaignsOptions(payload))
+        for (let index = 0; index < jobs; index++) await queueSendJob(payload, String(campaign.id))
+      }
+    } finally {
+      stopBeat()
     }
     return { output: {} }
   },
@@ -39,8 +42,13 @@ export const sendCampaignTask: TaskConfig<'campaignSend'> = {
   slug: SEND_CAMPAIGN_TASK,
   handler: async ({ input, job, req }) => {
     const options = campaignsOptions(req.payload)
-    await sendSlice(req.payload, input.campaign, options, { heartbeat: jobHeartbeat(req.payload, job.id) })
-    await continueOrFinish(req.payload, input.campaign, options)
+    const stopBeat = keepJobAlive(req.payload, job.id)
+    try {
+      await sendSlice(req.payload, input.campaign, options)
+      await continueOrFinish(req.payload, input.campaign, options, job.id)
+    } finally {
+      stopBeat()
+    }
     return { output: {} }
   },
   inputSchema: [{ name: 'campaign', type: 'text', required: true }],

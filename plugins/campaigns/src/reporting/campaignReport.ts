@@ -1,8 +1,10 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { CodedError, idFromKey, isPossibleId, runSql, sql, sqlTable } from '@kontorwerk/personalization'
+import { CodedError, hasApiScope, idFromKey, isPossibleId, runSql, sql, sqlTable } from '@kontorwerk/personalization'
 
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
+import { campaignsOptions } from '../utilities/options'
+import { campaignRevenue, type Revenue } from './revenue'
 
 /** Days after a send in which a purchase or an unsubscribe counts for the campaign. */
 export const ATTRIBUTION_DAYS = 7
@@ -23,17 +25,22 @@ export type Counts = {
   skipped: number
   uniqueClicks: number
   uniqueOpens: number
+  /** Sent, but no answer of the server recorded: the worker died after the message's final dot, before writing the 250. */
+  unconfirmed: number
   unsubscribes: number
 }
 
 export type CampaignReport = Counts & {
-  blocks: { block: string; clicks: number; uniqueClicks: number }[]
+  blocks: { block: string; clicks: number; revenue: Revenue; uniqueClicks: number }[]
   campaign: string
   name: string
+  /** Purchases attributed to this campaign's mails by last click, per currency (reporting/revenue.ts). */
+  revenue: Revenue
+  revenueByProduct: { product: string; revenue: Revenue }[]
   skippedBy: { count: number; reason: string }[]
   status: string
   statusReason: null | string
-  variants: (Counts & { variant: string })[]
+  variants: (Counts & { revenue: Revenue; variant: string })[]
 }
 
 type Table = Record<string, unknown>
@@ -54,6 +61,7 @@ const empty = (): Counts => ({
   skipped: 0,
   uniqueClicks: 0,
   uniqueOpens: 0,
+  unconfirmed: 0,
   unsubscribes: 0,
 })
 
@@ -124,25 +132,37 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
     target.uniqueOpens = unique.get(`opens:${scope}`)?.size ?? 0
     target.uniqueClicks = unique.get(`clicks:${scope}`)?.size ?? 0
     target.bounced = unique.get(`bounces:${scope}`)?.size ?? 0
+    // Counted from the same records as `sent`, so delivered + unconfirmed = sent whatever a kill interrupted.
+    target.unconfirmed = target.sent - target.delivered
     target.clickRate = target.sent > 0 ? target.uniqueClicks / target.sent : 0
     // The holdout got nothing: its rate is per member, which is what the campaign is measured against.
     const base = scope === 'holdout' ? target.skipped : target.sent
     target.conversionRate = base > 0 ? target.conversions / base : 0
   }
   const total = counts('*')
+  const clickers = facts.events.filter((row) => row.type === 'email_clicked').map((row) => String(row.subscriber))
+  const revenue = await campaignRevenue(payload, key, clickers, campaignsOptions(payload).revenueAttributionDays)
   return {
     ...total,
     blocks: [...blocks]
-      .map(([block, entry]) => ({ block, clicks: entry.clicks, uniqueClicks: entry.subscribers.size }))
+      .map(([block, entry]) => ({
+        block,
+        clicks: entry.clicks,
+        revenue: revenue.blocks.get(block) ?? [],
+        uniqueClicks: entry.subscribers.size,
+      }))
       .sort((a, b) => b.uniqueClicks - a.uniqueClicks),
     campaign: key,
     name: campaign.name,
+    revenue: revenue.total,
+    revenueByProduct: revenue.products,
     skippedBy: [...skippedBy].map(([reason, count]) => ({ count, reason })).sort((a, b) => b.count - a.count),
     status: campaign.status,
-    statusReason: campaign.statusReason ?? null,
+    // "Paused by <email>" names a member of staff: an integration's reports key gets the numbers, not the people.
+    statusReason: req && hasApiScope(req, 'reports') ? null : (campaign.statusReason ?? null),
     variants: [...byVariant]
       .filter(([scope]) => scope !== '*' && scope !== '-')
-      .map(([variant, value]) => ({ ...value, variant })),
+      .map(([variant, value]) => ({ ...value, revenue: revenue.variants.get(variant) ?? [], variant })),
   }
 }
 

@@ -11,6 +11,7 @@ import {
   escapeHtml,
   personalizationOptions,
   singleLine,
+  withLandingPageTokens,
   withTracking,
 } from '@kontorwerk/personalization'
 
@@ -53,16 +54,17 @@ export async function composeMessage(
     unsubscribe: `${unsubscribeUrl(payload, token)}${lang}`,
   }
   const footer = `<p style="font-family:Arial,sans-serif;font-size:12px;color:#52606d;text-align:center;margin:0 0 24px"><a href="${escapeHtml(links.preferences)}" style="color:#52606d">${words.preferences}</a> · <a href="${escapeHtml(links.unsubscribe)}" style="color:#52606d">${words.unsubscribe}</a></p>`
-  let html = rendered.html.includes('</body>')
-    ? rendered.html.replace('</body>', `${footer}</body>`)
-    : rendered.html + footer
+  // Landing page links open the page assembled for this reader (before tracking wraps them: the click redirect ends there).
+  const landing = { baseUrl: personalizationOptions(payload).pagesUrl, subscriber: recipient }
+  const body = withLandingPageTokens(payload, rendered.html, { ...landing, html: true })
+  let html = body.includes('</body>') ? body.replace('</body>', `${footer}</body>`) : body + footer
   if (recipient.trackable)
     html = withTracking(payload, html, {
       baseUrl: personalizationOptions(payload).pagesUrl,
       message: trackingMessage(campaign, variant),
       subscriber: recipient,
     })
-  const text = `${rendered.text}\n\n${words.preferences}: ${links.preferences}\n${words.unsubscribe}: ${links.unsubscribe}\n`
+  const text = `${withLandingPageTokens(payload, rendered.text, { ...landing, html: false })}\n\n${words.preferences}: ${links.preferences}\n${words.unsubscribe}: ${links.unsubscribe}\n`
   const { from } = campaignsOptions(payload)
   const raw = mimeMessage(
     [
@@ -78,6 +80,50 @@ export async function composeMessage(
     html,
   )
   return { envelope: { from: from.address, to: [recipient.email] }, raw }
+}
+
+/** The note a test mail carries instead of the footer, in the mail's language. */
+const TEST_NOTE: Record<ContentLocale, (to: string) => string> = {
+  de: (to) =>
+    `Testversand an ${to}: nicht an Abonnenten gesendet und in keinem Bericht gezählt. Abmelde- und Einstellungslinks sind in Testmails nicht enthalten.`,
+  en: (to) =>
+    `Test send to ${to}: not sent to subscribers and not counted in any report. Test mails have no unsubscribe or preference links.`,
+}
+
+/** The subject of a test mail: marked, so nobody takes it for the real send. */
+export const testSubject = (subject: string) => `[TEST] ${subject}`
+
+/**
+ * A test mail ("Testversand") to a staff member's own address: the rendered newsletter, marked in
+ * the subject and a note, without tracking and without the reader's unsubscribe and preference
+ * links (a click in a test must not unsubscribe the person it was rendered for). Its Message-ID
+ * is its own, so no report or bounce can attribute it to a send record.
+ */
+export function composeTestMessage(
+  payload: Pick<Payload, 'collections'>,
+  rendered: Pick<RenderedForRecipient, 'html' | 'locale' | 'subject' | 'text'>,
+  { campaign, to }: { campaign: string; to: string },
+): OutgoingMessage {
+  const note = TEST_NOTE[contentLanguageOf(rendered.locale)](to)
+  const banner = `<p style="font-family:Arial,sans-serif;font-size:13px;color:#1f2933;background:#fff4ce;text-align:center;margin:0;padding:8px">${escapeHtml(note)}</p>`
+  const html = rendered.html.includes('<body')
+    ? rendered.html.replace(/<body[^>]*>/, (body) => `${body}${banner}`)
+    : banner + rendered.html
+  const { from } = campaignsOptions(payload)
+  const domain = from.address.split('@')[1] ?? 'localhost'
+  const raw = mimeMessage(
+    [
+      ['From', `${headerText(from.name)} <${from.address}>`],
+      ['To', `<${to}>`],
+      ['Subject', headerText(testSubject(rendered.subject))],
+      ['Date', new Date().toUTCString().replace(/GMT/, '+0000')],
+      ['Message-ID', `<test-${campaign}.${randomBytes(8).toString('hex')}@${domain}>`],
+      ['X-Kontorwerk-Test', 'yes'],
+    ],
+    `${note}\n\n${rendered.text}\n`,
+    html,
+  )
+  return { envelope: { from: from.address, to: [to] }, raw }
 }
 
 /**

@@ -1,24 +1,32 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { recordEvents, relationKey, writeAtomically } from '@kontorwerk/personalization'
+import { emitWebhookEvent, recordEvents, relationKey, writeAtomically } from '@kontorwerk/personalization'
 
+import type { Campaign } from '../documents'
 import type { ResolvedCampaignsOptions } from '../types'
 
 import { CAMPAIGN_QUEUE, CAMPAIGN_SENDS, CAMPAIGNS, SEND_CAMPAIGN_TASK, START_CAMPAIGN_TASK } from '../defaults'
 import { moveCampaign } from '../utilities/campaignStatus'
+import { campaignOf, openCampaignJobs } from './campaignJobs'
 import { sentEventId } from './sendBatch'
 
 const EVENT_PAGE = 200
 
+/** How many send jobs a campaign runs at once: a throttled campaign is paced by one, others by `parallelJobs`. */
+export const sendJobsFor = (campaign: Pick<Campaign, 'throttlePerMinute'>, options: ResolvedCampaignsOptions) =>
+  campaign.throttlePerMinute ? 1 : Math.max(1, options.parallelJobs)
+
 /**
  * After a send job: more to claim now → the next job at once; only recipients held by another
  * worker or waiting for a retry → a job that wakes when the first lease ends or retry is due;
- * nothing pending → the campaign is done.
+ * nothing pending → the campaign is done. A job whose campaign already has its full number of
+ * other open jobs (supervision replaced it while it was slow) ends without a successor.
  */
 export async function continueOrFinish(
   payload: Payload,
   campaignId: string,
   options: ResolvedCampaignsOptions,
+  jobId?: number | string,
 ): Promise<void> {
   const campaign = await payload.findByID({
     id: campaignId,
@@ -32,6 +40,12 @@ export async function continueOrFinish(
   const { totalDocs } = await payload.count({ collection: CAMPAIGN_SENDS as 'campaign-sends', where: pending })
   // An automation step's campaign is never done: its runs add recipients while the automation is active.
   if (totalDocs === 0) return campaign.automation ? undefined : finishCampaign(payload, campaignId)
+  if (jobId != null) {
+    const others = (await openCampaignJobs(payload, SEND_CAMPAIGN_TASK)).filter(
+      (job) => String(job.id) !== String(jobId) && campaignOf(job) === campaignId,
+    )
+    if (others.length >= sendJobsFor(campaign, options)) return
+  }
   if (totalDocs > (await countHeldOrWaiting(payload, campaignId, now))) {
     await queueSendJob(payload, campaignId)
     return
@@ -129,5 +143,31 @@ async function finishCampaign(payload: Payload, campaignId: string) {
       updates: docs.map((doc) => ({ collection: CAMPAIGN_SENDS, data: { eventRecorded: true }, id: String(doc.id) })),
     })
   }
-  await moveCampaign(payload, campaignId, ['sending'], { finishedAt: new Date(), status: 'done' })
+  const finishedAt = new Date()
+  if (await moveCampaign(payload, campaignId, ['sending'], { finishedAt, status: 'done' }))
+    await campaignSentWebhook(payload, campaignId, finishedAt)
+}
+
+/**
+ * The `campaign_sent` webhook event (issue 21): the campaign and how many mails went out, no recipients.
+ * Its id is the campaign's: a finish that runs twice queues one delivery per webhook.
+ */
+async function campaignSentWebhook(payload: Payload, campaignId: string, finishedAt: Date) {
+  const { totalDocs: sent } = await payload.count({
+    collection: CAMPAIGN_SENDS as 'campaign-sends',
+    where: { campaign: { equals: campaignId }, state: { equals: 'sent' } },
+  })
+  const campaign = await payload.findByID({
+    collection: CAMPAIGNS as 'campaigns',
+    depth: 0,
+    disableErrors: true,
+    id: campaignId,
+    select: { name: true },
+  })
+  await emitWebhookEvent(payload, {
+    data: { campaign: campaignId, name: campaign?.name ?? null, sent },
+    id: `campaign-sent:${campaignId}`,
+    occurredAt: finishedAt.toISOString(),
+    type: 'campaign_sent',
+  })
 }

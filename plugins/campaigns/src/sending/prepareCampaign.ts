@@ -1,7 +1,13 @@
 import type { Payload } from 'payload'
 
-import { idFromKey, relationKey, relationKeys, sameWallClockIn, writeAtomically } from '@kontorwerk/personalization'
-import { audienceMembers, freezeSegment } from '@kontorwerk/segments'
+import {
+  idFromKey,
+  PLANNING_TIME_ZONE,
+  relationKey,
+  sameWallClockIn,
+  writeAtomically,
+} from '@kontorwerk/personalization'
+import { freezeSegment } from '@kontorwerk/segments'
 
 import type { Campaign } from '../documents'
 
@@ -11,6 +17,8 @@ import { campaignsOptions } from '../utilities/options'
 import { readinessProblems } from '../utilities/readiness'
 import { zonesOf } from '../utilities/timeZones'
 import { assignVariant } from './abTest'
+import { bestSendTimes, populationHours } from './bestSendTimes'
+import { campaignAudience } from './campaignAudience'
 
 /** The Message-ID of one campaign mail: the same on every attempt, so bounces and reports find their record. */
 export const campaignMessageId = (payload: Pick<Payload, 'collections'>, campaign: string, subscriber: string) =>
@@ -48,14 +56,19 @@ export async function prepareCampaign(
     await setCampaignStatus(payload, id, { frozenAudience: idFromKey(payload, frozen) })
   }
   let recipients = 0
+  const planned = campaign.sendAt ? new Date(campaign.sendAt) : now
+  // Send-time optimisation: the population's reading hours, once per campaign, the prior of everyone's.
+  const population = campaign.bestTime ? await populationHours(payload, now, PLANNING_TIME_ZONE) : null
   const decisionAt = new Date(now.getTime() + (campaign.abTest?.decideAfterHours ?? 4) * 3600 * 1000)
-  for await (const page of audienceMembers(payload, frozen, relationKeys(campaign.exclusions), now)) {
+  for await (const page of campaignAudience(payload, { ...campaign, frozenAudience: frozen }, now)) {
     // Paused or cancelled meanwhile: stop writing; a resume starts over (what exists is kept).
     if (!(await stillScheduled(payload, id))) return false
     recipients += page.length
-    const localAt = campaign.localTime
-      ? await localSendTimes(payload, page, campaign.sendAt ? new Date(campaign.sendAt) : now)
-      : null
+    const localAt = population
+      ? await bestSendTimes(payload, page, planned, population, now)
+      : campaign.localTime
+        ? await localSendTimes(payload, page, planned)
+        : null
     await writeAtomically(payload, {
       inserts: [
         {

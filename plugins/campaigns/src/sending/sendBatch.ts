@@ -1,13 +1,6 @@
 import type { Payload } from 'payload'
 
-import {
-  CodedError,
-  recipientRenderer,
-  recordEvents,
-  relationKey,
-  timeZoneOf,
-  writeAtomically,
-} from '@kontorwerk/personalization'
+import { CodedError, recipientRenderer, recordEvents, timeZoneOf, writeAtomically } from '@kontorwerk/personalization'
 
 import type { QuietHours } from '../automation/sendTiming'
 import type { Campaign, Newsletter } from '../documents'
@@ -18,6 +11,8 @@ import type { SmtpLanes } from './smtpLanes'
 import { quietHoursEnd } from '../automation/sendTiming'
 import { CAMPAIGN_SENDS, SENT_EVENT_PREFIX } from '../defaults'
 import { variantsOf, WINNER, winnerOf } from './abTest'
+import { AcceptanceLog } from './acceptanceLog'
+import { gateRequestOf } from './campaignAudience'
 import { composeMessage, type OutgoingMessage } from './composeMessage'
 import { GroupCommit } from './groupCommit'
 import { recipientProfiles } from './recipientProfiles'
@@ -62,14 +57,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   // Consent records written from now on make the commit drop the message (see commitSent).
   const now = new Date()
   const ids = recipients.map((recipient) => recipient.subscriber)
-  const profiles = await recipientProfiles(payload, ids, {
-    at: now,
-    campaign: campaignId,
-    channel: campaign.channel,
-    important: Boolean(campaign.important),
-    priority: campaign.priority ?? null,
-    topic: relationKey(campaign.topic),
-  })
+  const profiles = await recipientProfiles(payload, ids, gateRequestOf(campaign, now))
   const memberships = await renderer.memberships(ids, now)
   const histories = await renderer.histories(ids, now)
 
@@ -104,6 +92,10 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
     markSent(payload, claim, committing, { budget, gateReadAt: now, sentAt: new Date() }),
   )
   const accepted: Accepted[] = []
+  const acceptances = new AcceptanceLog<Accepted>(
+    (entries) => recordAcceptances(payload, entries),
+    (error) => payload.logger.warn({ err: error, msg: 'Recording SMTP acceptances failed; retried after the batch' }),
+  )
   const retries: Retry[] = []
   const failed: Failure[] = []
   const untouched: ClaimedRecipient[] = []
@@ -154,8 +146,10 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
     await context.throttle()
     const sentAt = new Date()
     const outcome = await lanes.deliver(message, (release) => commits.commit(recipient.id, release))
-    if (outcome.kind === 'accepted') accepted.push({ blocks, recipient, sentAt })
-    else if (outcome.kind === 'refused') {
+    if (outcome.kind === 'accepted') {
+      accepted.push({ blocks, recipient, sentAt })
+      acceptances.add(accepted[accepted.length - 1])
+    } else if (outcome.kind === 'refused') {
       const from = outcome.committed ? 'sent' : 'pending'
       // Only a refused recipient is a hard bounce; a refused sender or message is not the address's fault.
       if (outcome.permanent)
@@ -188,10 +182,24 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   }
   await Promise.all(Array.from({ length: Math.max(1, options.smtpConnections) }, lane))
 
+  await recordAcceptances(payload, await acceptances.rest())
   await writeOutcomes(context, claim, { accepted, deferred, failed, retries, skipped, untouched })
   // SmtpUnavailableError and CampaignProblem pause the campaign; anything else fails the job, which retries.
   if (stop) throw stop
   return accepted.length
+}
+
+/** The server took these messages: `acceptedAt` is what the report counts as delivered. */
+async function recordAcceptances(payload: Payload, accepted: Accepted[]) {
+  if (accepted.length === 0) return
+  await writeAtomically(payload, {
+    // `state` again: should a COMMIT have failed after its message went out, the record still tells the truth.
+    updates: accepted.map(({ blocks, recipient, sentAt }) => ({
+      collection: CAMPAIGN_SENDS,
+      data: { acceptedAt: new Date(), blocks, sentAt, state: 'sent' },
+      id: recipient.id,
+    })),
+  })
 }
 
 type Outcomes = {
@@ -256,16 +264,6 @@ async function writeOutcomes(
         from,
       )
     }
-  }
-  if (outcomes.accepted.length) {
-    await writeAtomically(payload, {
-      // `state` again: should a COMMIT have failed after its message went out, the record still tells the truth.
-      updates: outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({
-        collection: CAMPAIGN_SENDS,
-        data: { acceptedAt: new Date(), blocks, sentAt, state: 'sent' },
-        id: recipient.id,
-      })),
-    })
   }
   const events = [
     ...outcomes.accepted.map(({ blocks, recipient, sentAt }) => ({

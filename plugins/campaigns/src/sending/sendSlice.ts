@@ -10,6 +10,7 @@ import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { pauseWithReason } from '../utilities/campaignStatus'
 import { CampaignProblem, sendBatch } from './sendBatch'
 import { claimRecipients } from './sendRecords'
+import { isStopping } from './shutdown'
 import { SmtpLanes, SmtpUnavailableError } from './smtpLanes'
 import { throttle } from './throttle'
 
@@ -20,7 +21,7 @@ const loadCampaign = (payload: Payload, id: string) =>
 
 /**
  * A send job's work: claim a batch, send it, repeat until the slice's time is up or nothing is
- * left to claim. The campaign is re-read before every batch, so a pause or cancel takes effect
+ * left to claim (or the worker is stopping: see stopSending). The campaign is re-read before every batch, so a pause or cancel takes effect
  * within one batch, and a campaign that cannot be sent (SMTP down, newsletter broken) is paused
  * with the reason instead of failing recipient by recipient.
  */
@@ -28,10 +29,7 @@ export async function sendSlice(
   payload: Payload,
   campaignId: string,
   options: ResolvedCampaignsOptions,
-  {
-    heartbeat = async () => {},
-    sliceMs = options.jobSliceSeconds * 1000,
-  }: { heartbeat?: () => Promise<void>; sliceMs?: number } = {},
+  { sliceMs = options.jobSliceSeconds * 1000 }: { sliceMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + sliceMs
   const first = await loadCampaign(payload, campaignId)
@@ -57,7 +55,7 @@ export async function sendSlice(
     const renderer = await recipientRenderer(payload, newsletter, new Date())
     const quietHours = await quietHoursFor(payload, first)
     let campaign: Campaign | null = first
-    while (campaign?.status === 'sending' && Date.now() < deadline) {
+    while (campaign?.status === 'sending' && Date.now() < deadline && !isStopping(payload)) {
       const limit = first.throttlePerMinute
         ? Math.max(1, Math.min(options.batchSize, Math.ceil(first.throttlePerMinute / 6)))
         : options.batchSize
@@ -73,7 +71,6 @@ export async function sendSlice(
         recipients,
       )
       campaign = await loadCampaign(payload, campaignId)
-      await heartbeat()
     }
   } catch (error) {
     if (error instanceof SmtpUnavailableError || error instanceof CampaignProblem) {

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { CodedError } from '@kontorwerk/personalization'
+import { CodedError, sameWallClockIn, writeAtomically } from '@kontorwerk/personalization'
 
 import type { SmtpSink } from '../../../../tests/helpers/smtp'
 import type { Campaign, Newsletter } from '../documents'
@@ -37,6 +37,8 @@ describe('sending a campaign (Local API, SQLite, real SMTP server)', () => {
       prefix: 'a',
       withoutConsent: (index) => index % 10 === 9,
     })
+    // The demo subject names the reader by address_name: informal readers by first name.
+    await payload.update({ collection: 'subscribers', data: { addressForm: 'informal' }, id: audience.ids[0] })
     const campaign = await scheduleCampaign(payload, editor, { audience: audience.segment, newsletter })
     const done = await runCampaignJobs(payload, campaign.id)
     expect(done.status).toBe('done')
@@ -230,6 +232,91 @@ describe('bad input never sends a partial campaign (Local API, SQLite)', () => {
     await campaignAction(editor, String(campaign.id), 'resume')
     expect((await runCampaignJobs(payload, campaign.id)).status).toBe('done')
     expect(mailsOf(campaign.id)).toBe(3)
+  })
+})
+
+describe("sending at each recipient's best time within 24 hours (Local API, SQLite)", () => {
+  let world: CampaignWorld
+  let payload: Payload
+  let editor: PayloadRequest
+
+  beforeAll(async () => {
+    world = await startCampaignWorld()
+    ;({ editor, payload } = world)
+  })
+  afterAll(() => world?.close())
+
+  /** The Berlin wall-clock hour and minute of an instant. */
+  const berlin = (at: Date) =>
+    new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }).format(at)
+
+  it("sends an evening reader in the evening, a morning reader in the morning, and a newcomer at the crowd's hour", async () => {
+    const newsletter = (
+      await payload.find({ collection: 'newsletters', depth: 0, where: { slug: { equals: 'wochen-update' } } })
+    ).docs[0]
+    // One send-time rule per campaign: best time with local time is a field error, nothing stored.
+    await expect(
+      payload.create({
+        collection: 'campaigns',
+        data: { bestTime: true, channel: 'email', localTime: true, name: 'Beides', newsletter: newsletter.id } as never,
+      }),
+    ).rejects.toMatchObject({
+      data: { errors: [expect.objectContaining({ message: expect.stringMatching(/Ortszeit/), path: 'bestTime' })] },
+    })
+    const audience = await createAudience(payload, { count: 3, prefix: 'best-' })
+    const [evening, morning] = audience.ids
+    // Opens on each of the last 14 days: the evening reader at 19:xx Berlin, the morning reader (fewer) at 07:xx.
+    const opens = (subscriber: string, hour: number, days: number) =>
+      Array.from({ length: days }, (_, day) => {
+        const date = new Date(Date.now() - (day + 1) * 86_400_000)
+        const local = sameWallClockIn(
+          new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), hour, 20)),
+          'Europe/Berlin',
+          'UTC',
+        )
+        return {
+          eventId: `open-${subscriber}-${day}`,
+          occurredAt: local.toISOString(),
+          subscriber: Number(subscriber),
+          type: 'email_opened',
+        }
+      })
+    await writeAtomically(payload, {
+      inserts: [{ collection: 'events', docs: [...opens(evening, 19, 14), ...opens(morning, 7, 10)] }],
+    })
+    // Planned for now: the campaign starts at once and spreads its mails over the next 24 hours.
+    const planned = new Date()
+    const campaign = await scheduleCampaign(payload, editor, {
+      audience: audience.segment,
+      bestTime: true,
+      newsletter: newsletter.id,
+      sendAt: planned.toISOString(),
+    } as never)
+    for (let round = 0; round < 5; round++) await payload.jobs.run({ limit: 10, queue: CAMPAIGN_QUEUE })
+    const records = (
+      await payload.find({
+        collection: 'campaign-sends',
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        where: { campaign: { equals: campaign.id } },
+      })
+    ).docs
+    // A recipient whose best hour is the current one got the mail at once.
+    const due = (index: number) => {
+      const record = records.find((each) => String(each.subscriber) === audience.ids[index])!
+      return new Date(record.nextAttemptAt ?? record.sentAt ?? planned)
+    }
+    const minute = berlin(planned).slice(3)
+    for (const [index, hour] of [
+      [0, '19'],
+      [1, '07'],
+      [2, '19'],
+    ] as const) {
+      expect(berlin(due(index)), `recipient ${index}`).toBe(`${hour}:${minute}`)
+      expect(due(index).getTime()).toBeGreaterThanOrEqual(planned.getTime() - 60_000)
+      expect(due(index).getTime()).toBeLessThan(planned.getTime() + 24 * 3600 * 1000)
+    }
   })
 })
 

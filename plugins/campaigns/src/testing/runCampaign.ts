@@ -6,18 +6,25 @@ import { idFromKey, personalizationOptions } from '@kontorwerk/personalization'
 
 import type { Campaign } from '../documents'
 
+import { needsApproval } from '../approval/approvalCheck'
+import { approveCampaign } from '../approval/approve'
 import { CAMPAIGN_QUEUE, CAMPAIGNS } from '../defaults'
+import { expectedRecipients } from '../sending/campaignAudience'
 import { campaignAction } from '../utilities/actions'
 
 /** A request as a staff member (of the host's staff collection, option usersSlug), for the campaign actions. */
-export async function staffRequest(payload: Payload, role: 'admin' | 'editor' = 'editor'): Promise<PayloadRequest> {
+export async function staffRequest(
+  payload: Payload,
+  role: 'admin' | 'approver' | 'editor' = 'editor',
+): Promise<PayloadRequest> {
   const { usersSlug } = personalizationOptions(payload)
   const user = await payload.create({
     collection: usersSlug as 'users',
     data: {
       email: `${role}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`,
       password: 'test-password-123',
-      role,
+      // The generated user type learns the approver role with the next `npm run generate`.
+      role: role as 'admin',
     },
   })
   return createLocalReq({ user: { ...user, collection: usersSlug as 'users' } }, payload)
@@ -35,7 +42,7 @@ export async function runCampaignJobs(payload: Payload, id: number | string, tim
   }
 }
 
-/** Creates a draft campaign and schedules it now. */
+/** Creates a draft campaign and schedules it now; a large one is first approved by a second person (an approver of its own). */
 export async function scheduleCampaign(
   payload: Payload,
   req: PayloadRequest,
@@ -49,6 +56,8 @@ export async function scheduleCampaign(
     collection: CAMPAIGNS as 'campaigns',
     data: { channel: 'email', name: `Kampagne ${Date.now()}`, ...data, ...ids } as never,
   })
+  if (needsApproval(payload, (await expectedRecipients(payload, campaign as Campaign)).recipients))
+    await approveCampaign(await staffRequest(payload, 'approver'), String(campaign.id))
   await campaignAction(req, String(campaign.id), 'schedule')
   return campaign as Campaign
 }

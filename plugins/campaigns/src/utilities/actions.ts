@@ -1,15 +1,19 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { CodedError, isPossibleId } from '@kontorwerk/personalization'
+import { CodedError, isPossibleId, requireStaff } from '@kontorwerk/personalization'
 import { segmentCount } from '@kontorwerk/segments'
 
 import type { Campaign } from '../documents'
 
+import { requireApproval } from '../approval/approvalCheck'
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
+import { expectedRecipients } from '../sending/campaignAudience'
 import { queueSendJob, queueStartJob } from '../sending/continueOrFinish'
 import { cancelPendingRecords } from '../sending/sendRecords'
 import { setCampaignStatus } from './campaignStatus'
+import { campaignsOptions } from './options'
 import { readinessProblems } from './readiness'
+import { CONFIRMATION_STATUS, confirmationProblem, readConfirmation } from './sendConfirmation'
 
 export type CampaignAction = 'cancel' | 'pause' | 'resume' | 'schedule'
 
@@ -18,7 +22,17 @@ const MAX_AHEAD_MS = 366 * 24 * 3600 * 1000
 const PAST_TOLERANCE_MS = 5 * 60 * 1000
 const LOCAL_TIME_LEAD_MS = 14 * 3600 * 1000
 
-async function loadCampaign(req: PayloadRequest, id: string): Promise<Campaign> {
+/** Recipients of a started campaign not reached yet: whom a resume would still send to. */
+export async function pendingRecipients(req: PayloadRequest, campaignId: number | string): Promise<number> {
+  const { totalDocs } = await req.payload.count({
+    collection: CAMPAIGN_SENDS as 'campaign-sends',
+    req,
+    where: { campaign: { equals: campaignId }, state: { equals: 'pending' } },
+  })
+  return totalDocs
+}
+
+export async function loadCampaign(req: PayloadRequest, id: string): Promise<Campaign> {
   const campaign = isPossibleId(req.payload, id)
     ? await req.payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true, req })
     : null
@@ -54,6 +68,8 @@ async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null |
     throw new CodedError('FAILED_PRECONDITION', 'The audience segment has no members', {
       problems: [{ code: 'AUDIENCE_EMPTY', message: 'The audience segment has no members' }],
     })
+  // Four-eyes principle: a large audience goes out only with a second person's approval that still holds.
+  await requireApproval(req, campaign, (await expectedRecipients(req.payload, campaign)).recipients)
   const updated = await setCampaignStatus(
     req.payload,
     campaign.id,
@@ -67,13 +83,20 @@ async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null |
 }
 
 /** Runs one action on a campaign for a staff member (REST, GraphQL and the admin buttons all come here). */
+/**
+ * `confirmation`: what the editor confirmed in the send dialog (see sendConfirmation.ts). Required
+ * for a schedule that comes over REST or GraphQL; the Local API is trusted server code (as with
+ * Payload's overrideAccess) and is checked only when it passes one.
+ */
+export type ActionInput = { confirmation?: unknown; sendAt?: null | string }
+
 export async function campaignAction(
   req: PayloadRequest,
   id: string,
   action: CampaignAction,
-  input: { sendAt?: null | string } = {},
+  input: ActionInput = {},
 ): Promise<Campaign> {
-  if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Log in first')
+  requireStaff(req)
   const campaign = await loadCampaign(req, id)
   const { payload } = req
   // An automation's step campaign follows its automation (active: sending, inactive: paused).
@@ -85,6 +108,8 @@ export async function campaignAction(
   switch (action) {
     case 'schedule':
       if (campaign.status !== 'draft') refuse(campaign, action)
+      if (req.payloadAPI !== 'local' || input.confirmation !== undefined)
+        await requireConfirmation(req, campaign, input.confirmation)
       return schedule(req, campaign, input.sendAt)
     case 'pause':
       if (!['scheduled', 'sending'].includes(campaign.status)) refuse(campaign, action)
@@ -99,6 +124,10 @@ export async function campaignAction(
       // Paused before all its recipients were written (`startedAt` comes last): schedule it again, checks
       // and all, at its own time if that is still ahead; the start keeps what was written.
       if (!campaign.startedAt) {
+        // Its audience may have been edited while paused: the count confirmed then no longer holds,
+        // so a resume that starts it again needs a fresh confirmation, like the first schedule.
+        if (req.payloadAPI !== 'local' || input.confirmation !== undefined)
+          await requireConfirmation(req, campaign, input.confirmation)
         const ahead = campaign.sendAt && new Date(campaign.sendAt).getTime() > Date.now()
         return schedule(req, campaign, ahead ? campaign.sendAt : new Date().toISOString())
       }
@@ -107,6 +136,8 @@ export async function campaignAction(
       )
       if (problems.length)
         throw new CodedError('FAILED_PRECONDITION', problems.map((problem) => problem.message).join('; '), { problems })
+      // An edit while paused voided the approval: the recipients still waiting would get unapproved content.
+      await requireApproval(req, campaign, await pendingRecipients(req, campaign.id), { started: true })
       const updated = await setCampaignStatus(payload, campaign.id, { status: 'sending' }, req)
       await queueSendJob(payload, String(campaign.id))
       return updated as Campaign
@@ -123,6 +154,30 @@ export async function campaignAction(
       return updated as Campaign
     }
   }
+}
+
+/**
+ * Counts the recipients again as the dialog did and refuses, changing nothing, unless the editor
+ * confirmed that count (and typed it or the name above the threshold). Readiness problems come
+ * first, so an unready campaign is refused for the reason that matters.
+ */
+async function requireConfirmation(req: PayloadRequest, campaign: Campaign, input: unknown) {
+  const problems = await readinessProblems(req.payload, campaign)
+  if (problems.length)
+    throw new CodedError('FAILED_PRECONDITION', problems.map((problem) => problem.message).join('; '), { problems })
+  const confirmation = readConfirmation(input)
+  if (input != null && !confirmation)
+    throw new CodedError('BAD_USER_INPUT', 'confirmation must be { recipients: <whole number ≥ 0>, typed?: <text> }')
+  const expected = await expectedRecipients(req.payload, campaign)
+  const threshold = campaignsOptions(req.payload).typedConfirmationFrom
+  const problem = confirmationProblem(expected.recipients, campaign.name, confirmation, threshold)
+  if (problem)
+    throw new CodedError(
+      problem.code,
+      problem.message,
+      { recipients: expected.recipients, threshold },
+      CONFIRMATION_STATUS[problem.code],
+    )
 }
 
 /** Recipients not reached yet are marked cancelled, so reports tell them apart from those skipped by the gate. */

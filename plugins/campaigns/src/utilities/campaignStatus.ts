@@ -4,6 +4,7 @@ import type { CampaignStatus } from '../collections/Campaigns'
 
 import { CAMPAIGNS } from '../defaults'
 import { CAMPAIGN_ACTION } from '../hooks/lockOnceScheduled'
+import { withOwnContext } from './ownContext'
 
 type StatusChange = {
   abWinner?: string
@@ -36,7 +37,7 @@ export async function setCampaignStatus(
     data: dataOf(change) as never,
     depth: 0,
     overrideAccess: true,
-    req,
+    req: withOwnContext(req),
   })
 }
 

@@ -8,6 +8,7 @@ import type { ResolvedConsentOptions } from '../types'
 
 import { CONSENT_CHANNEL_OPTIONS } from '../fields/channels'
 import { message, option, texts, translated } from '../translations'
+import { consentWebhooks } from '../utilities/consentWebhooks'
 
 export const CONSENT_RECORDS = 'consent-records'
 
@@ -24,7 +25,9 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
     admin: {
       defaultColumns: ['occurredAt', 'subscriber', 'purpose', 'topic', 'channel', 'action', 'source'],
       group: texts('kontorwerk-consent:groupConsent'),
-      useAsTitle: 'action',
+      // An entry is known by its time (in the admin's date format): the stored action would show as a key ("withdrawn").
+      listSearchableFields: ['requestId', 'textVersion'],
+      useAsTitle: 'occurredAt',
     },
     // The plugin's options, for code that only has `payload` (consentOptions).
     custom: { consentOptions: options },
@@ -124,6 +127,8 @@ export function consentRecords(options: ResolvedConsentOptions): CollectionConfi
       { name: 'proof', type: 'json', label: translated('kontorwerk-consent:proof') },
     ],
     hooks: {
+      // Outgoing webhooks: consent_changed and unsubscribed (issue 21).
+      afterChange: [consentWebhooks],
       // Access already refuses every API; these also stop server code that overrides access.
       beforeChange: [
         ({ operation }) => {

@@ -6,6 +6,7 @@ import React, { useEffect, useState } from 'react'
 import type { ConsentTranslationKey, ConsentTranslations } from '../translations'
 
 import { type ConsentEvent, consentStatus } from '../utilities/consentState'
+import { ledgerKeys } from '../utilities/ledgerLabels'
 
 type RecordRow = ConsentEvent & { id: string; source: string; textVersion?: null | string; topic: null | string }
 type Topic = { id: string; name: string }
@@ -59,6 +60,12 @@ export function ConsentHistory() {
   const topicName = (topic: null | string) =>
     topic == null ? t('kontorwerk-consent:historyAllTopics') : (topics.find((t) => t.id === topic)?.name ?? topic)
   const channels = [...new Set(['email', ...records.map((record) => record.channel)])]
+  // Stored values in the admin's words; a value without a text (a host's own channel) shows as stored.
+  const word = (kind: keyof typeof ledgerKeys, value: string) => {
+    const key = ledgerKeys[kind](value)
+    const text = (t as (key: string) => string)(key)
+    return text === key || text === key.slice(key.indexOf(':') + 1) ? value : text
+  }
 
   return (
     <section aria-label={t('kontorwerk-consent:historyLabel')} className="consent-history" style={{ marginBottom: 24 }}>
@@ -69,7 +76,7 @@ export function ConsentHistory() {
             <th scope="col">{t('kontorwerk-consent:historyTopic')}</th>
             {channels.map((channel) => (
               <th key={channel} scope="col">
-                {channel}
+                {word('channel', channel)}
               </th>
             ))}
           </tr>
@@ -105,11 +112,11 @@ export function ConsentHistory() {
           {records.map((record) => (
             <tr key={record.id}>
               <td>{new Date(record.occurredAt).toLocaleString(i18n.language === 'de' ? 'de-DE' : 'en-GB')}</td>
-              <td>{record.purpose}</td>
+              <td>{word('purpose', record.purpose)}</td>
               <td>{topicName(record.topic)}</td>
-              <td>{record.channel}</td>
-              <td>{record.action}</td>
-              <td>{record.source}</td>
+              <td>{word('channel', record.channel)}</td>
+              <td>{word('action', record.action)}</td>
+              <td>{word('source', record.source)}</td>
               <td>{record.textVersion ?? ''}</td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -176,6 +176,55 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
     })
   })
 
+  it('greets in the brand\'s form of address with the name the form took, and says "du" throughout when the brand does', async () => {
+    await payload.updateGlobal({ data: { addressForm: 'informal' } as never, slug: 'branding' })
+    try {
+      await post('/api/subscribe', { email: 'mia.du@example.com', firstName: 'Mia', topics: ['webinare'] })
+      const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('mia.du@example.com'))
+      expect(mail.subject).toBe('Bitte bestätige deine Anmeldung')
+      expect(mail.text?.startsWith('Hallo Mia,\n')).toBe(true)
+      expect(mail.text).toContain('bitte bestätige, dass du diese Newsletter')
+      expect(mail.text).not.toMatch(/\b(Sie|Ihnen)\b/)
+    } finally {
+      await payload.updateGlobal({ data: { addressForm: 'formal' } as never, slug: 'branding' })
+    }
+    // Without a name the brand has nothing to greet by: the neutral formal Anrede, as before.
+    await post('/api/subscribe', { email: 'ohne.namen@example.com', topics: ['webinare'] })
+    const anonymous = await smtp.waitFor((m) => JSON.stringify(m.to).includes('ohne.namen@example.com'))
+    expect(anonymous.text?.startsWith('Sehr geehrte Damen und Herren,\n')).toBe(true)
+  })
+
+  it('links privacy policy and imprint from the Branding global on the public pages, the consent text included', async () => {
+    const invalid = await payload
+      .updateGlobal({ data: { privacyUrl: 'javascript:alert(1)' } as never, slug: 'branding' })
+      .catch((error: unknown) => error as Error)
+    expect(invalid).toBeInstanceOf(Error)
+    expect(JSON.stringify((invalid as { data?: unknown }).data)).toContain('privacyUrl')
+
+    await payload.updateGlobal({
+      data: { imprintUrl: 'https://shop.example/impressum', privacyUrl: 'https://shop.example/datenschutz' } as never,
+      slug: 'branding',
+    })
+    try {
+      const form = await (await get('/api/subscribe')).text()
+      expect(form).toContain('<a href="https://shop.example/datenschutz">Datenschutzerklärung</a>.')
+      expect(form).toContain(
+        '<nav class="legal" aria-label="Rechtliches"><a href="https://shop.example/datenschutz" data-legal="privacy">Datenschutzerklärung</a> · <a href="https://shop.example/impressum" data-legal="imprint">Impressum</a></nav>',
+      )
+      const english = await (await get('/api/subscribe?lang=en')).text()
+      expect(english).toContain('data-legal="imprint">Imprint</a>')
+      expect(english).toContain('<a href="https://shop.example/datenschutz">privacy policy</a>')
+      const invalidLink = await (await get('/api/unsubscribe?token=forged')).text()
+      expect(invalidLink).toContain('data-legal="privacy">Datenschutzerklärung</a>')
+    } finally {
+      await payload.updateGlobal({ data: { imprintUrl: null, privacyUrl: null } as never, slug: 'branding' })
+    }
+    // Not set: plain words, never a dead link.
+    const plain = await (await get('/api/subscribe')).text()
+    expect(plain).toContain('in unserer Datenschutzerklärung.')
+    expect(plain).not.toContain('data-legal')
+  })
+
   it('refuses an oversized or malformed body with a coded error and stores nothing', async () => {
     const before = await subscriberCount()
     const oversized = await post('/api/subscribe', {
@@ -226,8 +275,9 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
 
     const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes('anna.berger@example.com'))
     expect(mail.subject).toBe('Bitte bestätigen Sie Ihre Anmeldung')
-    // Formal address and no last name yet: the neutral Anrede.
-    expect(mail.text?.startsWith('Sehr geehrte Damen und Herren,\n')).toBe(true)
+    // The brand says "Sie" (Branding default) and the form took only the first name: greeted by it, formally.
+    expect(mail.text?.startsWith('Guten Tag Anna,\n')).toBe(true)
+    expect(mail.html).toContain('Guten Tag Anna,')
     expect(mail.text).toContain('• Kontorwerk-Update\n• Webinare & Events')
     expect(mail.html).toContain('Anmeldung bestätigen')
     const link = confirmLinkOf(mail.text)
@@ -444,6 +494,10 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
       expect(page).toMatch(/<input type="checkbox" id="topic-wochen-update" name="topics" value="wochen-update">/)
       expect(page).toMatch(/id="frequency-weekly" name="frequency" value="weekly" checked/)
       expect(page).toContain('<label for="answer">Ihr Nachname')
+      // Signed up by email only: only email is ticked; SMS, push and post wait for a consent of their own.
+      expect(page).toMatch(/id="channel-email" name="channels" value="email" checked>/)
+      for (const channel of ['sms', 'push', 'post'])
+        expect(page).toMatch(new RegExp(`id="channel-${channel}" name="channels" value="${channel}">`))
       for (const [, id] of page.matchAll(/<input[^>]* id="([^"]+)"/g)) expect(page).toContain(`for="${id}"`)
       expect(page).not.toMatch(/<script/i)
     })
@@ -481,6 +535,35 @@ describe('sign-up, double opt-in, preference center and one-click unsubscribe as
       const page = await (await get(next)).text()
       expect(page).toContain('Ihre Einstellungen sind gespeichert.')
       expect(page).toContain('<label for="answer">In welcher Region arbeiten Sie?')
+    })
+
+    it("takes the region as one of the editors' regions or an ISO code, and refuses free text without saving the form", async () => {
+      await payload.create({
+        collection: 'regions' as CollectionSlug,
+        data: { code: 'DE-BY', name: 'Bayern' } as never,
+      })
+      const before = await ledger('lena.vogel@example.com')
+      // The choices saved before, so only the answer differs between the posts.
+      const form = {
+        answerField: 'region',
+        channels: 'email',
+        frequency: 'monthly',
+        pausedUntil: '2027-01-15',
+        token,
+        topics: 'wochen-update',
+      }
+      const refused = await post('/api/preferences', { ...form, answerValue: 'Hinterm Mond' })
+      expect([refused.status, await refused.text()]).toEqual([400, expect.stringContaining('Unbekannte Region')])
+      const after = await ledger('lena.vogel@example.com')
+      expect(after.records).toHaveLength(before.records.length)
+      expect(after.subscriber.region ?? null).toBeNull()
+      expect(after.subscriber.preferences).toEqual(before.subscriber.preferences)
+
+      expect((await post('/api/preferences', { ...form, answerValue: ' bayern ' })).status).toBe(303)
+      expect((await ledger('lena.vogel@example.com')).subscriber.region).toBe('DE-BY')
+      await payload.update({ collection: 'subscribers', data: { region: null }, id: lena.id })
+      expect((await post('/api/preferences', { ...form, answerValue: 'at-9' })).status).toBe(303)
+      expect((await ledger('lena.vogel@example.com')).subscriber.region).toBe('AT-9')
     })
 
     it('refuses forged tokens and bad input, changing nothing', async () => {

@@ -9,7 +9,9 @@ import {
 } from '@kontorwerk/personalization'
 
 import { loadBrand } from '../globals/Branding'
+import { legalLinksMissingPage } from '../pages/legalLinksMissing'
 import { applyBrand, type PageContext } from '../pages/page'
+import { consentOptions } from '../utilities/options'
 
 /** A form's fields (urlencoded from a browser, or a JSON object); repeated fields are lists. */
 export type Form = Record<string, unknown>
@@ -29,6 +31,32 @@ const PAGE_HEADERS = {
   'X-Frame-Options': 'DENY',
 }
 
+/** The operator's code in the log when production holds the public pages back (docs/plugins/consent.md#rechtliche-links). */
+export const LEGAL_LINKS_MISSING = 'LEGAL_LINKS_MISSING'
+
+/**
+ * With the option `legalLinksRequired`, the pages that take consent or show content (sign-up, its
+ * confirmation, landing pages) are held back until the brand names its privacy policy and imprint:
+ * the reader gets a 503 page, the operator a coded line in the log. Checked before the handler
+ * runs, so a held-back request changes nothing. Unsubscribing, the preference center and the
+ * data pages are never held back: a person's rights do not wait for the operator's setup.
+ */
+export const heldBackWithoutLegalLinks =
+  (handler: PayloadHandler): PayloadHandler =>
+  async (req) => {
+    if (!consentOptions(req.payload).legalLinksRequired) return handler(req)
+    const brand = await loadBrand(req.payload)
+    if (brand.privacyUrl && brand.imprintUrl) return handler(req)
+    req.payload.logger.error({
+      code: LEGAL_LINKS_MISSING,
+      msg: `${LEGAL_LINKS_MISSING}: sign-up and landing pages are held back until the Branding global sets privacyUrl and imprintUrl`,
+    })
+    return new Response(bodyFor(req, applyBrand(legalLinksMissingPage(LEGAL_LINKS_MISSING), brand)), {
+      headers: { ...PAGE_HEADERS, 'Retry-After': '3600' },
+      status: 503,
+    })
+  }
+
 /** A page in the brand of the Branding global (pages are written once, branded per response). */
 export async function pageResponse(
   req: PayloadRequest,
@@ -36,11 +64,12 @@ export async function pageResponse(
   html: string,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  return new Response(applyBrand(html, await loadBrand(req.payload)), {
-    headers: { ...PAGE_HEADERS, ...headers },
-    status,
-  })
+  const brand = await loadBrand(req.payload)
+  return new Response(bodyFor(req, applyBrand(html, brand)), { headers: { ...PAGE_HEADERS, ...headers }, status })
 }
+
+/** HEAD answers like GET, without the body. */
+const bodyFor = (req: PayloadRequest, html: string) => (req.method === 'HEAD' ? null : html)
 
 /** A redirect between pages (after a form is saved, the page shows the result: reloading it posts nothing again). */
 export const redirectResponse = (location: string) =>

@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { CodedError } from '@kontorwerk/personalization'
+
 import type { Form } from './http'
 
 import { type PageContext } from '../pages/page'
@@ -7,6 +9,8 @@ import { preferencesPage } from '../pages/preferencePages'
 import { invalidLinkPage } from '../pages/subscribePages'
 import { requestMeta } from '../utilities/flows'
 import {
+  consentedChannels,
+  PREFERENCE_CHANNELS,
   type PreferenceChanges,
   preferencesToken,
   savePreferences,
@@ -16,12 +20,22 @@ import {
 import { subscriberFromToken } from '../utilities/subscriberFromToken'
 import { list, pageContext, pageResponse, queryValue, readForm, redirectResponse } from './http'
 
-const CHANNEL_VALUES = ['email', 'sms', 'push', 'post']
+const CHANNEL_VALUES: readonly string[] = PREFERENCE_CHANNELS
 const FREQUENCY_VALUES = ['weekly', 'monthly', 'important_only']
 
 const PROBLEMS = {
-  de: { choice: 'Ungültige Auswahl.', date: 'Bitte ein gültiges Datum angeben.', topic: 'Unbekanntes Thema.' },
-  en: { choice: 'Invalid choice.', date: 'Please enter a valid date.', topic: 'Unknown topic.' },
+  de: {
+    choice: 'Ungültige Auswahl.',
+    date: 'Bitte ein gültiges Datum angeben.',
+    region: 'Unbekannte Region: bitte ein Bundesland, einen Kanton oder ein Land nennen (z. B. Bayern oder AT).',
+    topic: 'Unbekanntes Thema.',
+  },
+  en: {
+    choice: 'Invalid choice.',
+    date: 'Please enter a valid date.',
+    region: 'Unknown region: please name a state, canton or country (e.g. Bavaria or AT).',
+    topic: 'Unknown topic.',
+  },
 }
 
 /** The preference form as changes to save, or what is wrong with it (shown on the form; nothing is saved). */
@@ -64,6 +78,7 @@ const show = async (req: PayloadRequest) => {
     req,
     200,
     preferencesPage(at, {
+      consented: await consentedChannels(req.payload, subscriber, topics),
       saved: queryValue(req, 'saved') === '1',
       subscriber,
       token: preferencesToken(req.payload, subscriber),
@@ -80,18 +95,29 @@ const save = async (req: PayloadRequest) => {
   if (!subscriber) return pageResponse(req, 400, invalidLinkPage(at))
   const topics = await topicStates(req.payload, subscriber, at.lang)
   const result = changesOf(form, topics, at.lang)
-  if ('problem' in result)
+  const problem =
+    'problem' in result
+      ? result.problem
+      : await savePreferences(req.payload, subscriber, result.changes, requestMeta(req)).then(
+          () => null,
+          (error: unknown) => {
+            // Only the region answer is refused after the form checks; anything else is a real failure.
+            if (error instanceof CodedError && error.code === 'BAD_USER_INPUT') return PROBLEMS[at.lang].region
+            throw error
+          },
+        )
+  if (problem)
     return pageResponse(
       req,
       400,
       preferencesPage(at, {
-        error: result.problem,
+        consented: await consentedChannels(req.payload, subscriber, topics),
+        error: problem,
         subscriber,
         token: preferencesToken(req.payload, subscriber),
         topics,
       }),
     )
-  await savePreferences(req.payload, subscriber, result.changes, requestMeta(req))
   return redirectResponse(
     `${at.pages}/preferences?token=${encodeURIComponent(preferencesToken(req.payload, subscriber))}&saved=1&lang=${at.lang}`,
   )

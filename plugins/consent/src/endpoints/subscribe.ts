@@ -3,7 +3,7 @@ import type { Endpoint, Payload, PayloadRequest } from 'payload'
 import { checkInboxPage, subscribeForm, tooManyRequestsPage, type TopicChoice } from '../pages/subscribePages'
 import { requestMeta, subscribe, SubscribeInputError } from '../utilities/flows'
 import { countSignup, type SignupCount } from '../utilities/signupLimits'
-import { list, pageContext, pageResponse, readForm } from './http'
+import { heldBackWithoutLegalLinks, list, pageContext, pageResponse, readForm } from './http'
 
 const ERRORS = {
   de: {
@@ -59,7 +59,15 @@ const signUp = async (req: PayloadRequest) => {
     await subscribe(
       req.payload,
       // The locale as asked (de-AT stays de-AT; an unknown one is the form's error), the page's language otherwise.
-      { email: form.email, firstName: form.firstName, lang: at.locale ?? at.lang, topics: form.topics },
+      {
+        email: form.email,
+        firstName: form.firstName,
+        lang: at.locale ?? at.lang,
+        topics: form.topics,
+        // A host's own form may ask for tracking too, and its page's SDK add the visitor id as a hidden field.
+        tracking: form.tracking,
+        visitor: form.visitor,
+      },
       { ...meta, source: 'form' },
     )
     return pageResponse(req, 200, checkInboxPage(at), headers)
@@ -80,6 +88,6 @@ const signUp = async (req: PayloadRequest) => {
 }
 
 export const subscribeEndpoints: Endpoint[] = [
-  { handler: showForm, method: 'get', path: '/subscribe' },
-  { handler: signUp, method: 'post', path: '/subscribe' },
+  { handler: heldBackWithoutLegalLinks(showForm), method: 'get', path: '/subscribe' },
+  { handler: heldBackWithoutLegalLinks(signUp), method: 'post', path: '/subscribe' },
 ]

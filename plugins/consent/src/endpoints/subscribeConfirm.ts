@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { confirmedPage, confirmPage, invalidLinkPage } from '../pages/subscribePages'
 import { confirmSubscription, doubleOptInLinkState, requestMeta } from '../utilities/flows'
 import { preferencesToken } from '../utilities/preferenceCenter'
-import { pageContext, pageResponse, queryValue, readForm } from './http'
+import { heldBackWithoutLegalLinks, pageContext, pageResponse, queryValue, readForm } from './http'
 
 /**
  * GET /subscribe/confirm?token=…: the double-opt-in link only shows the button. Link scanners
@@ -31,6 +31,6 @@ const confirm = async (req: PayloadRequest) => {
 }
 
 export const subscribeConfirmEndpoints: Endpoint[] = [
-  { handler: showButton, method: 'get', path: '/subscribe/confirm' },
-  { handler: confirm, method: 'post', path: '/subscribe/confirm' },
+  { handler: heldBackWithoutLegalLinks(showButton), method: 'get', path: '/subscribe/confirm' },
+  { handler: heldBackWithoutLegalLinks(confirm), method: 'post', path: '/subscribe/confirm' },
 ]

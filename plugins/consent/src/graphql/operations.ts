@@ -106,10 +106,26 @@ function buildOperations(GraphQL: GraphQL) {
           type: GraphQLString,
         },
         topics: { type: list(GraphQLString) },
+        tracking: {
+          description: 'Also agree to personalization by reading on the website (tracking), confirmed by the same mail',
+          type: GraphQLBoolean,
+        },
+        visitor: {
+          description:
+            "With tracking: the browser SDK's anonymous visitor id, whose history joins the profile on confirmation",
+          type: GraphQLString,
+        },
       },
       resolve: async (
         _: unknown,
-        args: { email: string; firstName?: string; locale?: string; topics: string[] },
+        args: {
+          email: string
+          firstName?: string
+          locale?: string
+          topics: string[]
+          tracking?: boolean | null
+          visitor?: null | string
+        },
         { req }: Context,
       ) => {
         // The form's counters (shared across the two module copies, see signupLimits), keyed as the form keys them.
@@ -118,7 +134,14 @@ function buildOperations(GraphQL: GraphQL) {
         try {
           await subscribe(
             req.payload,
-            { email: args.email, firstName: args.firstName, lang: args.locale, topics: args.topics },
+            {
+              email: args.email,
+              firstName: args.firstName,
+              lang: args.locale,
+              topics: args.topics,
+              tracking: args.tracking,
+              visitor: args.visitor,
+            },
             { ...requestMeta(req), source: 'api' },
           )
         } catch (error) {

@@ -22,7 +22,32 @@ export function applyBrand(html: string, brand: Brand): string {
     .replaceAll(BRAND.header, header)
     .replaceAll(BRAND.name, name)
     .replaceAll(BRAND.footer, escapeHtml(brand.footer))
+    .replace(LEGAL_PLACE, (_place, lang: 'de' | 'en') => legalLinks(brand, lang))
+    .replaceAll(PRIVACY_LINK.start, brand.privacyUrl ? `<a href="${escapeHtml(brand.privacyUrl)}">` : '')
+    .replaceAll(PRIVACY_LINK.end, brand.privacyUrl ? '</a>' : '')
 }
+
+/** The footer's place for the legal links, written with the page's language. */
+const legalPlace = (lang: 'de' | 'en') => `%%BRAND_LEGAL_${lang}%%`
+const LEGAL_PLACE = /%%BRAND_LEGAL_(de|en)%%/g
+
+const LEGAL_WORDS = {
+  de: { imprint: 'Impressum', nav: 'Rechtliches', privacy: 'Datenschutzerklärung' },
+  en: { imprint: 'Imprint', nav: 'Legal', privacy: 'Privacy policy' },
+}
+
+/** Privacy policy and imprint from the Branding global as real links (production serves no page without them). */
+function legalLinks(brand: Brand, lang: 'de' | 'en'): string {
+  const words = LEGAL_WORDS[lang]
+  const links = [
+    brand.privacyUrl && `<a href="${escapeHtml(brand.privacyUrl)}" data-legal="privacy">${words.privacy}</a>`,
+    brand.imprintUrl && `<a href="${escapeHtml(brand.imprintUrl)}" data-legal="imprint">${words.imprint}</a>`,
+  ].filter(Boolean)
+  return links.length ? `<nav class="legal" aria-label="${words.nav}">${links.join(' · ')}</nav>` : ''
+}
+
+/** Around words of a text that name the privacy policy (the sign-up form's consent text): a link to it once set. */
+export const PRIVACY_LINK = { end: '%%PRIVACY_LINK_END%%', start: '%%PRIVACY_LINK_START%%' }
 
 /**
  * What every page is written for: the reader's language, and the path the pages are served under
@@ -36,7 +61,21 @@ export type PageContext = { lang: 'de' | 'en'; locale?: string; pages: string }
  * A server-rendered public page in the brand colours: no JavaScript, visible focus, contrast above
  * WCAG AA, one h1, landmarks.
  */
-export function page({ body, lang, title }: { body: string; lang: 'de' | 'en'; title: string }): string {
+export function page({
+  body,
+  head = '',
+  heading,
+  lang,
+  title,
+}: {
+  body: string
+  /** More of the head (a landing page's description). */
+  head?: string
+  /** The h1 as HTML, when it is not the title (a landing page's headline). */
+  heading?: string
+  lang: 'de' | 'en'
+  title: string
+}): string {
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -44,7 +83,7 @@ export function page({ body, lang, title }: { body: string; lang: 'de' | 'en'; t
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} – ${BRAND.name}</title>
-<style>
+${head}<style>
   body { margin: 0; font: 16px/1.5 Helvetica, Arial, sans-serif; color: #1f2933; background: #f3f5f7; }
   header { background: ${BRAND.primary}; color: #fff; padding: 16px 24px; font-weight: 700; font-size: 20px; }
   main { max-width: 640px; margin: 24px auto; background: #fff; padding: 24px; border-radius: 4px; }
@@ -66,15 +105,21 @@ export function page({ body, lang, title }: { body: string; lang: 'de' | 'en'; t
   dt { font-weight: 600; }
   dd { margin: 0 0 8px; }
   footer { text-align: center; color: #52606d; font-size: 13px; padding: 16px; }
+  footer a { color: #3e4c59; }
+  .legal { margin-top: 4px; }
+  a.cta { display: inline-block; background: ${BRAND.primary}; color: #fff; border-radius: 4px; padding: 10px 18px; text-decoration: none; margin-top: 8px; }
+  .block { border-top: 1px solid #cbd2d9; padding: 16px 0; }
+  .block img, main > img { max-width: 100%; height: auto; }
+  .subline { font-size: 18px; color: #3e4c59; }
 </style>
 </head>
 <body>
 <header>${BRAND.header}</header>
 <main>
-<h1>${escapeHtml(title)}</h1>
+<h1>${heading ?? escapeHtml(title)}</h1>
 ${body}
 </main>
-<footer>${BRAND.footer}</footer>
+<footer>${BRAND.footer}${legalPlace(lang)}</footer>
 </body>
 </html>`
 }

@@ -25,16 +25,25 @@ const check = (name: string, value: string, label: string, checked: boolean, id:
 export function preferencesPage(
   { lang, pages }: PageContext,
   {
+    consented,
     error,
     saved,
     subscriber,
     token,
     topics,
-  }: { error?: string; saved?: boolean; subscriber: Subscriber; token: string; topics: TopicState[] },
+  }: {
+    /** The channels with marketing consent: ticked while the reader has chosen none (consentedChannels). */
+    consented: Set<string>
+    error?: string
+    saved?: boolean
+    subscriber: Subscriber
+    token: string
+    topics: TopicState[]
+  },
 ) {
   const de = lang === 'de'
   const prefs = subscriber.preferences ?? {}
-  const channels = new Set(prefs.channels?.length ? prefs.channels : CHANNELS.map((c) => c.value))
+  const channels = new Set(prefs.channels?.length ? prefs.channels : consented)
   const question = PROFILE_QUESTIONS.find((q) => !subscriber[q.field as keyof Subscriber])
   const t = encodeURIComponent(token)
   const pausedUntil = prefs.pausedUntil ? new Date(prefs.pausedUntil).toISOString().slice(0, 10) : ''

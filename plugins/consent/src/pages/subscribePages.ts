@@ -1,14 +1,14 @@
 import { escapeHtml } from '@kontorwerk/personalization'
 
-import { page, type PageContext } from './page'
+import { page, type PageContext, PRIVACY_LINK } from './page'
 
 export type TopicChoice = { description?: null | string; name: string; slug: string }
 
 export const CONSENT_TEXT_VERSION = 'newsletter-2026-01'
 
 const CONSENT_TEXT = {
-  de: 'Ich möchte die gewählten Newsletter per E-Mail erhalten. Meine Einwilligung kann ich jederzeit über den Abmeldelink in jeder E-Mail oder im Präferenzcenter widerrufen. Hinweise zum Datenschutz finden Sie in unserer Datenschutzerklärung.',
-  en: 'I would like to receive the chosen newsletters by email. I can withdraw my consent at any time with the unsubscribe link in every email or in the preference center. See our privacy policy for details.',
+  de: `Ich möchte die gewählten Newsletter per E-Mail erhalten. Meine Einwilligung kann ich jederzeit über den Abmeldelink in jeder E-Mail oder im Präferenzcenter widerrufen. Hinweise zum Datenschutz finden Sie in unserer ${PRIVACY_LINK.start}Datenschutzerklärung${PRIVACY_LINK.end}.`,
+  en: `I would like to receive the chosen newsletters by email. I can withdraw my consent at any time with the unsubscribe link in every email or in the preference center. See our ${PRIVACY_LINK.start}privacy policy${PRIVACY_LINK.end} for details.`,
 }
 
 /** The embeddable sign-up form: plain HTML, works without JavaScript. */

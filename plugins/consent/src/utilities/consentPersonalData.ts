@@ -3,12 +3,14 @@ import type { PersonalDataContributor } from '@kontorwerk/personalization'
 import { relationId } from '@kontorwerk/personalization'
 
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
+import { suppressionWrite } from '../erasure/suppressions'
 import { ledgerRecords } from './ledger'
 
 /**
  * The consent ledger of a person. The export lists every record with the topic's name. Erasure
  * (DSGVO Art. 17) removes the records and leaves one anonymised note that an erasure happened,
- * when, and how many records went, without any identifier; it is written last.
+ * when, and how many records went, without any identifier; it is written last. The person's
+ * keyed hashes go on the suppression list, so no import or integration brings them back.
  */
 export const consentPersonalData: PersonalDataContributor = {
   erase: async ({ payload, subscriber }) => {
@@ -24,7 +26,10 @@ export const consentPersonalData: PersonalDataContributor = {
     }
     return {
       deletes: [{ collection: CONSENT_RECORDS, field: 'subscriber', value: subscriber.id }],
-      inserts: [{ collection: CONSENT_RECORDS, docs: [note] }],
+      inserts: [
+        { collection: CONSENT_RECORDS, docs: [note] },
+        ...(suppressionWrite(payload, subscriber).inserts ?? []),
+      ],
     }
   },
   export: async ({ payload, req, subscriber }) => {

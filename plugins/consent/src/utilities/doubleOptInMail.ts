@@ -15,6 +15,15 @@ const COPY = {
     preview: 'Ein Klick fehlt noch.',
     subject: 'Bitte bestätigen Sie Ihre Anmeldung',
   },
+  /** A brand that says "du" (Branding "Anrede der Marke") writes the whole mail that way, not only the greeting. */
+  deInformal: {
+    button: 'Anmeldung bestätigen',
+    intro: 'bitte bestätige, dass du diese Newsletter von Kontorwerk erhalten möchtest:',
+    outro:
+      'Der Link gilt 48 Stunden. Wenn du dich nicht angemeldet hast, ignoriere diese E-Mail einfach – wir schreiben dir dann nicht.',
+    preview: 'Ein Klick fehlt noch.',
+    subject: 'Bitte bestätige deine Anmeldung',
+  },
   en: {
     button: 'Confirm subscription',
     intro: 'please confirm that you would like to receive these newsletters from Kontorwerk:',
@@ -38,12 +47,19 @@ const template = () =>
     (result) => result.html,
   ))
 
-/** `locale`: the reader's (de-AT); the mail is written in its language. */
-export type DoubleOptInMail = { confirmUrl: string; locale: string; salutation: string; to: string; topics: string[] }
+/** `locale`: the reader's (de-AT); the mail is written in its language, in the brand's form of address. */
+export type DoubleOptInMail = {
+  addressForm: 'formal' | 'informal'
+  confirmUrl: string
+  locale: string
+  salutation: string
+  to: string
+  topics: string[]
+}
 
 export async function sendDoubleOptInMail(payload: Payload, mail: DoubleOptInMail): Promise<void> {
   const locale = contentLanguageOf(mail.locale)
-  const copy = COPY[locale]
+  const copy = COPY[locale === 'de' && mail.addressForm === 'informal' ? 'deInformal' : locale]
   const scope = { ...copy, confirm_url: mail.confirmUrl, locale, salutation: mail.salutation, topics: mail.topics }
   const text = [
     `${mail.salutation},`,

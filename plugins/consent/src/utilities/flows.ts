@@ -6,12 +6,13 @@ import {
   claimsOf,
   contentLanguageOf,
   DEFAULT_LOCALE,
+  isVisitorId,
   type LinkSubject,
+  mergeVisitor,
   normalizeEmail,
   personalizationOptions,
   readerLocaleOf,
   relationId,
-  salutation,
   type Signer,
   signSubscriberToken,
   subscriberOfClaims,
@@ -20,20 +21,38 @@ import {
 import type { Subscriber } from '../documents'
 
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
+import { SIGNUP_BY_PERSON } from '../erasure/refuseErasedSubscriber'
+import { liftSuppression } from '../erasure/suppressions'
+import { loadBrand } from '../globals/Branding'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
 import { consentStatus } from './consentState'
 import { sendDoubleOptInMail } from './doubleOptInMail'
 import { ledgerEvents } from './ledger'
 import { consentOptions } from './options'
 import { recordConsent } from './recordConsent'
+import { signupGreeting } from './signupGreeting'
 import { subscriberFromToken } from './subscriberFromToken'
 
 const DOI_TTL_SECONDS = 48 * 3600
+/** The tracking consent as a line of the double-opt-in mail, beside the topics (no form of address: it reads alike for Sie and du). */
+const TRACKING_CONSENT_ITEM = {
+  de: 'Persönliche Auswahl der Inhalte nach der Lektüre auf der Website',
+  en: 'Content chosen by what was read on the website',
+}
 const UNSUBSCRIBE_TTL_SECONDS = 2 * 365 * 24 * 3600
 
 export class SubscribeInputError extends Error {}
 
-export type SubscribeInput = { email: unknown; firstName?: unknown; lang?: unknown; topics?: unknown }
+export type SubscribeInput = {
+  email: unknown
+  firstName?: unknown
+  lang?: unknown
+  topics?: unknown
+  /** The reader also agrees to personalization by their reading on the website (tracking purpose), confirmed by the same double opt-in. */
+  tracking?: unknown
+  /** With `tracking`: the browser SDK's anonymous visitor id, whose history joins the profile on confirmation. */
+  visitor?: unknown
+}
 export type RequestMeta = { ip?: null | string; source?: 'api' | 'form'; userAgent?: null | string }
 
 /** Who acted, for the ledger's proof and the sign-up limits: the client address as the host vouches for it (core option `clientAddress`), and the user agent. */
@@ -91,7 +110,8 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
     existing ??
     (await payload.create({
       collection: 'subscribers',
-      context: { stageChange: { reason: 'Newsletter-Anmeldung', source: 'rule' } },
+      // The person's own sign-up may bring back an erased address: the double opt-in is new consent.
+      context: { [SIGNUP_BY_PERSON]: true, stageChange: { reason: 'Newsletter-Anmeldung', source: 'rule' } },
       data: {
         email,
         firstName: cleanText(input.firstName, 100),
@@ -106,6 +126,7 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
     (topic) => consentStatus(events, 'marketing', 'email', String(topic.id)) !== 'granted',
   )
   if (toConfirm.length === 0) return // already subscribed to all of them: nothing to confirm, nothing revealed
+  const tracking = isYes(input.tracking) && consentStatus(events, 'tracking', 'email') !== 'granted'
 
   const requestId = randomUUID()
   const options = consentOptions(payload)
@@ -127,13 +148,35 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
       options,
     )
   }
-  const token = signSubscriberToken(payload, subscriber, 'doi', DOI_TTL_SECONDS, { nonce: requestId })
+  // Tracking (personalization by reading) is its own purpose without topics, asked with the same confirmation.
+  if (tracking)
+    await recordConsent(
+      payload,
+      {
+        action: 'requested',
+        channel: 'email',
+        ip: meta.ip,
+        purpose: 'tracking',
+        requestId,
+        source: meta.source ?? 'form',
+        subscriber: subscriber.id,
+        textVersion: CONSENT_TEXT_VERSION,
+        topic: null,
+        userAgent: meta.userAgent,
+      },
+      options,
+    )
+  const visitor = tracking && isVisitorId(input.visitor) ? input.visitor : undefined
+  const token = signSubscriberToken(payload, subscriber, 'doi', DOI_TTL_SECONDS, { nonce: requestId, visitor })
+  const { addressForm } = await loadBrand(payload)
   await sendDoubleOptInMail(payload, {
+    addressForm,
     confirmUrl: `${personalizationOptions(payload).pagesUrl}/subscribe/confirm?token=${encodeURIComponent(token)}&lang=${language}`,
     locale: language,
-    salutation: salutation({ ...subscriber, locale: language }),
+    salutation: signupGreeting(subscriber, addressForm, language),
     to: email,
-    topics: toConfirm.map((topic) => topic.name),
+    // What the link confirms, tracking included: the reader sees everything they agree to.
+    topics: [...toConfirm.map((topic) => topic.name), ...(tracking ? [TRACKING_CONSENT_ITEM[language]] : [])],
   })
 }
 
@@ -161,6 +204,7 @@ async function signupOfLink(payload: Payload, token: string) {
     requestId: claims.nonce,
     requested,
     subscriber,
+    visitor: claims.visitor,
   }
 }
 
@@ -191,7 +235,7 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
         channel: record.channel,
         ip: meta.ip,
         proof: { method: 'double-opt-in', requestedAt: record.occurredAt },
-        purpose: 'marketing',
+        purpose: record.purpose,
         requestId: signup.requestId,
         source: record.source as never,
         subscriber: signup.subscriber.id,
@@ -202,8 +246,18 @@ export async function confirmSubscription(payload: Payload, token: string, meta:
       options,
     )
   }
+  // Confirmed by the person themselves: an erasure suppression of the address ends here, not at the sign-up.
+  await liftSuppression(payload, signup.subscriber.email)
+  // The browser the sign-up came from: its anonymous reading joins the profile now that tracking is agreed to (once).
+  if (signup.visitor)
+    await mergeVisitor(payload, { subscriber: signup.subscriber.id, via: 'signup', visitor: signup.visitor }).catch(
+      (error: unknown) => payload.logger.error({ err: error, msg: 'Visitor merge after confirmation failed' }),
+    )
   return { status: 'confirmed', subscriber: signup.subscriber }
 }
+
+/** A form's checkbox ("on"), GraphQL's true. */
+const isYes = (value: unknown) => value === true || value === 'on' || value === 'true'
 
 /** A token for the unsubscribe link and the List-Unsubscribe header of every marketing mail. */
 export const unsubscribeToken = (signer: Signer, subscriber: LinkSubject) =>

@@ -1,6 +1,13 @@
 import type { Payload } from 'payload'
 
-import { type LinkSubject, personalizationOptions, type Signer, signSubscriberToken } from '@kontorwerk/personalization'
+import {
+  CodedError,
+  type LinkSubject,
+  personalizationOptions,
+  regionFromText,
+  type Signer,
+  signSubscriberToken,
+} from '@kontorwerk/personalization'
 
 import type { Subscriber } from '../documents'
 import type { Frequency } from './canContact'
@@ -50,6 +57,28 @@ export async function topicStates(payload: Payload, subscriber: Subscriber, lang
   })
 }
 
+/** The channels the preference center knows, in its order. */
+export const PREFERENCE_CHANNELS = ['email', 'sms', 'push', 'post'] as const
+
+/**
+ * The channels the reader gave marketing consent for (to any topic, or to all): only these are
+ * ticked in the preference center while the reader has not chosen channels. Someone who signed up
+ * by email sees SMS, push and post unticked: a ticked box is a claim of consent, never a default.
+ */
+export async function consentedChannels(
+  payload: Payload,
+  subscriber: Subscriber,
+  topics: Pick<TopicState, 'id'>[],
+): Promise<Set<string>> {
+  const ledger = await ledgerEvents(payload, subscriber.id)
+  const scopes = [null, ...topics.map((topic) => String(topic.id))]
+  return new Set(
+    PREFERENCE_CHANNELS.filter((channel) =>
+      scopes.some((topic) => consentStatus(ledger, 'marketing', channel, topic) === 'granted'),
+    ),
+  )
+}
+
 export type PreferenceChanges = {
   answer?: { field: string; value: string }
   channels: string[]
@@ -68,6 +97,8 @@ export async function savePreferences(
   changes: PreferenceChanges,
   meta: { ip?: null | string; userAgent?: null | string },
 ) {
+  // Checked before the first ledger entry: a rejected answer leaves the whole form unsaved.
+  const answer = await profileAnswer(payload, changes.answer)
   const options = consentOptions(payload)
   const states = await topicStates(payload, subscriber, 'de')
   const wanted = new Set(changes.topics)
@@ -96,10 +127,6 @@ export async function savePreferences(
       )
     }
   }
-  const answer =
-    changes.answer && PROFILE_QUESTIONS.some((question) => question.field === changes.answer!.field)
-      ? { [changes.answer.field]: changes.answer.value.slice(0, 100) }
-      : {}
   await payload.update({
     id: subscriber.id,
     collection: 'subscribers',
@@ -112,4 +139,14 @@ export async function savePreferences(
       },
     },
   })
+}
+
+/** The subscriber fields an answer to a profile question sets; a region must name a known region or an ISO code. */
+async function profileAnswer(payload: Payload, answer: PreferenceChanges['answer']): Promise<Record<string, string>> {
+  if (!answer || !PROFILE_QUESTIONS.some((question) => question.field === answer.field)) return {}
+  if (answer.field !== 'region') return { [answer.field]: answer.value.slice(0, 100) }
+  const region = await regionFromText(payload, answer.value)
+  if (!region)
+    throw new CodedError('BAD_USER_INPUT', `Unknown region "${answer.value.slice(0, 100)}"`, { field: 'region' })
+  return { region }
 }

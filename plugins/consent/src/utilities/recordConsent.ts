@@ -36,6 +36,30 @@ function networkValue(
   return mode === 'raw' ? value.slice(0, 500) : hashed(salt, value)
 }
 
+/** The ledger row of an entry, network data stored as the plugin's option says (also what bulk imports insert). */
+export function ledgerEntryData(
+  payload: Pick<Payload, 'config'>,
+  entry: ConsentEntry,
+  options: ResolvedConsentOptions,
+) {
+  // The salt is the config's secret: the same address hashes alike across restarts and processes.
+  const salt = payload.config.secret
+  return {
+    action: entry.action,
+    channel: entry.channel as never,
+    ipAddress: networkValue(salt, entry.ip, options.networkData),
+    occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
+    proof: entry.proof ?? null,
+    purpose: entry.purpose,
+    requestId: entry.requestId ?? null,
+    source: entry.source,
+    subscriber: entry.subscriber as number,
+    textVersion: entry.textVersion ?? null,
+    topic: (entry.topic ?? null) as null | number,
+    userAgent: networkValue(salt, entry.userAgent, options.networkData === 'hashed' ? 'raw' : options.networkData),
+  }
+}
+
 /** Appends one entry to the ledger: the only way consent changes. */
 export function recordConsent(
   payload: Payload,
@@ -43,24 +67,9 @@ export function recordConsent(
   options: ResolvedConsentOptions,
   req?: Partial<PayloadRequest>,
 ) {
-  // The salt is the config's secret: the same address hashes alike across restarts and processes.
-  const salt = payload.config.secret
   return payload.create({
     collection: CONSENT_RECORDS as 'consent-records',
-    data: {
-      action: entry.action,
-      channel: entry.channel as never,
-      ipAddress: networkValue(salt, entry.ip, options.networkData),
-      occurredAt: (entry.occurredAt ?? new Date()).toISOString(),
-      proof: entry.proof ?? null,
-      purpose: entry.purpose,
-      requestId: entry.requestId ?? null,
-      source: entry.source,
-      subscriber: entry.subscriber as number,
-      textVersion: entry.textVersion ?? null,
-      topic: (entry.topic ?? null) as null | number,
-      userAgent: networkValue(salt, entry.userAgent, options.networkData === 'hashed' ? 'raw' : options.networkData),
-    },
+    data: ledgerEntryData(payload, entry, options),
     overrideAccess: true,
     req,
   })

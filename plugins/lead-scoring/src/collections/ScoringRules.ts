@@ -3,9 +3,10 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import {
   adminOnlyChanges,
   conditionFields,
-  EVENT_TYPES,
+  eventTypeOptions,
   isAdmin,
   isStaff,
+  rowLabel,
   SYSTEM_EVENT_TYPES,
 } from '@kontorwerk/personalization'
 
@@ -89,7 +90,7 @@ export const ScoringRules: CollectionConfig = {
       type: 'select',
       admin: { condition: isEventRule },
       label: translated('kontorwerk-lead-scoring:eventType'),
-      options: Object.keys(EVENT_TYPES).filter((type) => !SYSTEM_EVENT_TYPES.includes(type as never)),
+      options: eventTypeOptions(SYSTEM_EVENT_TYPES),
       validate: (
         value: null | string | undefined,
         { data, req }: { data: unknown; req: Parameters<typeof message>[0] },
@@ -102,6 +103,7 @@ export const ScoringRules: CollectionConfig = {
       name: 'filters',
       type: 'array',
       admin: {
+        components: { RowLabel: rowLabel(texts('kontorwerk-lead-scoring:filtersSingular')) },
         condition: isEventRule,
         description: translated('kontorwerk-lead-scoring:filtersDescription'),
       },
@@ -112,6 +114,10 @@ export const ScoringRules: CollectionConfig = {
         },
       ],
       label: translated('kontorwerk-lead-scoring:filters'),
+      labels: {
+        plural: translated('kontorwerk-lead-scoring:filters'),
+        singular: translated('kontorwerk-lead-scoring:filtersSingular'),
+      },
     },
     {
       name: 'condition',

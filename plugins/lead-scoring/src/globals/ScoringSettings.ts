@@ -66,9 +66,9 @@ export const ScoringSettings: GlobalConfig = {
       access: { update: () => false },
       admin: { readOnly: true },
       fields: [
-        { name: 'cursor', type: 'text' },
-        { name: 'startedAt', type: 'date' },
-        { name: 'finishedAt', type: 'date' },
+        { name: 'cursor', type: 'text', label: translated('kontorwerk-lead-scoring:recomputeCursor') },
+        { name: 'startedAt', type: 'date', label: translated('kontorwerk-lead-scoring:recomputeStartedAt') },
+        { name: 'finishedAt', type: 'date', label: translated('kontorwerk-lead-scoring:recomputeFinishedAt') },
       ],
       label: translated('kontorwerk-lead-scoring:recompute'),
     },

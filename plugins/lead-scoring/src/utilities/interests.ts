@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { StoredEvent } from '@kontorwerk/personalization'
 
-import { blockLibrary, EVENTS, idFromKey, relationId, relationKey } from '@kontorwerk/personalization'
+import { blockLibrary, EVENTS, idFromKey, interestsOfPage, relationId, relationKey } from '@kontorwerk/personalization'
 
 import { decayedAt } from './decay'
 import { scoringModel } from './model'
@@ -12,16 +12,19 @@ const DAY = 24 * 60 * 60 * 1000
 const HORIZON_HALF_LIVES = 6
 const SIGNALS = ['email_clicked', 'page_viewed'] as const
 
-/** Subscribers whose implicit interests these events change: clicks on and views of blocks. */
+/** A view of a page (its URL may match editors' URL→interest rules), or a click on or view of a block. */
+const isSignal = (event: Pick<StoredEvent, 'block' | 'type'>) =>
+  SIGNALS.includes(event.type as never) && (event.block != null || event.type === 'page_viewed')
+
+/** Subscribers whose implicit interests these events change: clicks on and views of blocks, views of pages. */
 export const interestSignalSubscribers = (events: StoredEvent[]) => [
-  ...new Set(
-    events.filter((event) => event.block && SIGNALS.includes(event.type as never)).map((event) => event.subscriber),
-  ),
+  ...new Set(events.filter(isSignal).map((event) => event.subscriber)),
 ]
 
 /**
  * Implicit interests (docs/plugins/lead-scoring.md#implicit-interests): every click on or view of a block adds weight to the block's
- * interests, decaying with the interest half-life. Recomputed from the stored events, so running
+ * interests, and every view of a page to the interests whose page URLs match it (the editors'
+ * URL→interest rules, as for anonymous visitors), decaying with the interest half-life. Recomputed from the stored events, so running
  * it twice for the same events changes nothing. The weight is stored as of the latest signal
  * (`lastSeenAt`); explicit choices of the subscriber are never overwritten.
  */
@@ -36,13 +39,17 @@ export async function updateImplicitInterests(payload: Payload, subscribers: str
     depth: 0,
     limit: 0,
     pagination: false,
-    select: { block: true, occurredAt: true, subscriber: true },
+    select: { block: true, occurredAt: true, properties: true, subscriber: true, type: true },
     sort: 'occurredAt',
     where: {
       and: [
         { subscriber: { in: subscribers } },
-        { type: { in: [...SIGNALS] } },
-        { block: { exists: true } },
+        {
+          or: [
+            { and: [{ type: { in: [...SIGNALS] } }, { block: { exists: true } }] },
+            { type: { equals: 'page_viewed' } },
+          ],
+        },
         { occurredAt: { greater_than_equal: since.toISOString() } },
       ],
     },
@@ -52,7 +59,14 @@ export async function updateImplicitInterests(payload: Payload, subscribers: str
     const weights = new Map<string, { asOf: Date; value: number }>()
     for (const signal of signals.filter((row) => relationKey(row.subscriber) === subscriber)) {
       const at = new Date(signal.occurredAt)
-      for (const interest of interestsOf.get(String(signal.block)) ?? []) {
+      const url = (signal.properties as null | { url?: unknown })?.url
+      const interests = new Set([
+        ...(signal.block ? (interestsOf.get(String(signal.block)) ?? []) : []),
+        ...(signal.type === 'page_viewed' && typeof url === 'string'
+          ? interestsOfPage(library.taxonomy.pageRules, url)
+          : []),
+      ])
+      for (const interest of interests) {
         const previous = weights.get(interest)
         const carried = previous ? decayedAt(previous, at, settings.interestHalfLifeDays) : 0
         weights.set(interest, { asOf: at, value: Math.min(1, carried + settings.clickInterestWeight) })

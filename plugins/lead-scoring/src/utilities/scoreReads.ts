@@ -1,4 +1,4 @@
-import type { LeadScores } from '@kontorwerk/personalization'
+import type { LeadScores, PredictionMeasure } from '@kontorwerk/personalization'
 
 import { relationKey, sql } from '@kontorwerk/personalization'
 
@@ -7,6 +7,24 @@ import { LEAD_SCORES } from '../collections/LeadScores'
 const time = (value: unknown) => (value == null ? null : new Date(value as string).getTime())
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The prediction group's columns (Payload's snake case of `prediction.<measure>`). */
+const PREDICTION_COLUMNS: Record<PredictionMeasure, string> = {
+  expectedPurchases: 'prediction_expected_purchases',
+  expectedValue: 'prediction_expected_value',
+  probabilityAlive: 'prediction_probability_alive',
+}
+
+const numberOrNull = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null)
+
+function predictionOf(subscriber: object): Record<PredictionMeasure, null | number> {
+  const prediction = (subscriber as { prediction?: null | Partial<Record<PredictionMeasure, unknown>> }).prediction
+  return {
+    expectedPurchases: numberOrNull(prediction?.expectedPurchases),
+    expectedValue: numberOrNull(prediction?.expectedValue),
+    probabilityAlive: numberOrNull(prediction?.probabilityAlive),
+  }
+}
 
 /**
  * Where scores live, for plugins that select by them (registered with the core; segments reads it):
@@ -46,6 +64,7 @@ export const leadScoreReads: LeadScores = {
             fitAttributes: profile?.fitAttributes ?? 0,
             fitEvents: row?.fitEvents ?? 0,
             personaFits: leadScoreReads.personaFitsOf(subscriber),
+            prediction: predictionOf(subscriber),
           },
         ]
       }),
@@ -56,5 +75,6 @@ export const leadScoreReads: LeadScores = {
     fromScoreRow: (subscriber, value) =>
       sql`(select ${value({ engagementAsOf: sql`ls.engagement_as_of`, engagementValue: sql`ls.engagement_value`, fitEvents: sql`ls.fit_events` })} from lead_scores ls where ls.subscriber_id = ${subscriber}.id)`,
     personaFits: (subscriber) => sql`${subscriber}.score_persona_fits`,
+    prediction: (subscriber, measure) => sql`${subscriber}.${sql.identifier(PREDICTION_COLUMNS[measure])}`,
   },
 }

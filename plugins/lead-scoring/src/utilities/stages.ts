@@ -2,14 +2,24 @@ import type { Payload } from 'payload'
 
 import type { StageChangeContext } from '@kontorwerk/personalization'
 
-import { EVENTS, idFromKey, queuedJob, readRows, serialized, writeAtomically } from '@kontorwerk/personalization'
+import {
+  emitWebhookEvent,
+  EVENTS,
+  idFromKey,
+  queuedJob,
+  readRows,
+  serialized,
+  writeAtomically,
+} from '@kontorwerk/personalization'
 
 import type { ScoringModel, StageRule } from './model'
 import type { ScoreReading, StoredScore } from './scoreState'
 
 import { STAGE_WEBHOOK_TASK, stageWebhookTarget } from '../jobs/stageWebhook'
+import { texts } from '../translations'
 import { storedBehaviour } from './behaviour'
 import { scoringModel } from './model'
+import { scoreSnapshot, snapshotChanged } from './scoreSnapshot'
 import { readScore, roundScore } from './scoreState'
 
 const PAGE = 500
@@ -47,22 +57,41 @@ export function nextStage(current: null | string, reading: ScoreReading, model: 
   )
 }
 
-const describe = (rule: StageRule, reading: ScoreReading) =>
-  `${rule.name}: fit ${roundScore(reading.fit)}, engagement ${roundScore(reading.engagement)}, total ${roundScore(reading.total)}, ${reading.daysWithoutEngagement} days without engagement`
+/**
+ * The stage history's note on a threshold move. Stored once for every reader, so in the product's first
+ * language with German numbers ("Fit 12,5"), as the admin shows it to a German team.
+ */
+const describe = (rule: StageRule, reading: ScoreReading) => {
+  const number = (value: number) => roundScore(value).toLocaleString('de-DE')
+  return texts('kontorwerk-lead-scoring:stageChangeReason', {
+    days: reading.daysWithoutEngagement,
+    engagement: number(reading.engagement),
+    fit: number(reading.fit),
+    rule: rule.name,
+    total: number(reading.total),
+  }).de
+}
 
-type StageSubject = { createdAt: string; id: string; score: StoredScore; stage: null | string }
+type StageSubject = {
+  createdAt: string
+  id: string
+  score: StoredScore
+  /** The score stored for the subscriber list (columns `score_fit`, `score_engagement`, `score_total`). */
+  snapshot: Record<'engagement' | 'fit' | 'total', unknown>
+  stage: null | string
+}
 
 /**
  * Applies the stage thresholds to the given subscribers (callers inside the intake's `serialized`
  * turn), or to everybody (the periodic sweep that catches "N days without engagement", taking turns
- * page by page). Idempotent: a subscriber already in the target stage is left alone.
+ * page by page). Idempotent: a subscriber already in the target stage is left alone. On the way it
+ * refreshes the score stored for the subscriber list from the same reading (scoreSnapshot.ts).
  */
 export async function evaluateStages(
   payload: Payload,
   { now = new Date(), subscribers }: { now?: Date; subscribers?: string[] } = {},
 ): Promise<number> {
   const model = await scoringModel.get(payload)
-  if (model.stageRules.length === 0) return 0
   if (subscribers) return applyStageRules(payload, await stageSubjects(payload, subscribers), model, now)
   let changed = 0
   for (let page = 1; ; page++) {
@@ -93,13 +122,19 @@ export async function evaluateStages(
 async function stageSubjects(payload: Payload, subscribers: string[]): Promise<StageSubject[]> {
   const ids = subscribers.map((id) => idFromKey(payload, id))
   const [rows, behaviour] = await Promise.all([
-    readRows(payload, 'subscribers', ['id', 'createdAt', 'stage', 'score_fitAttributes'], [{ field: 'id', in: ids }]),
+    readRows(
+      payload,
+      'subscribers',
+      ['id', 'createdAt', 'stage', 'score_fitAttributes', 'score_fit', 'score_engagement', 'score_total'],
+      [{ field: 'id', in: ids }],
+    ),
     storedBehaviour(payload, subscribers),
   ])
   return rows.map((row) => ({
     createdAt: String(row.createdAt),
     id: String(row.id),
     score: { ...behaviour.get(String(row.id)), fitAttributes: Number(row.score_fitAttributes ?? 0) },
+    snapshot: { engagement: row.score_engagement, fit: row.score_fit, total: row.score_total },
     stage: row.stage == null ? null : String(row.stage),
   }))
 }
@@ -110,9 +145,17 @@ async function applyStageRules(
   model: ScoringModel,
   now: Date,
 ): Promise<number> {
+  const readings = subjects.map((subject) => readScore(subject.score, subject.createdAt, now, model))
+  const snapshots = subjects
+    .map((subject, index) => ({ data: { score: scoreSnapshot(readings[index]) }, subject }))
+    .filter(({ data, subject }) => snapshotChanged(subject.snapshot, data.score))
+  if (snapshots.length > 0)
+    await writeAtomically(payload, {
+      updates: snapshots.map(({ data, subject }) => ({ collection: 'subscribers', data, id: subject.id })),
+    })
   let changed = 0
-  for (const subject of subjects) {
-    const reading = readScore(subject.score, subject.createdAt, now, model)
+  for (const [index, subject] of subjects.entries()) {
+    const reading = readings[index]
     const rule = nextStage(subject.stage, reading, model)
     if (!rule) continue
     await moveStage(payload, subject.id, subject.stage, rule, describe(rule, reading), now)
@@ -162,6 +205,14 @@ async function moveStage(
           : [],
       },
     ],
+  })
+  // The outgoing webhooks subscribed to stage changes (issue 21), under the stage event's id: before the
+  // stage is written, so a failure here, as above, makes the next evaluation repeat the move.
+  await emitWebhookEvent(payload, {
+    data: { subscriber, ...properties },
+    id: eventId,
+    occurredAt: at.toISOString(),
+    type: 'stage_changed',
   })
   const context: StageChangeContext = { stageChange: { at, reason, source: 'threshold' } }
   await payload.update({

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { isAdmin } from '../access/roles'
-import { EVENT_TYPES } from '../events/eventTypes'
+import { writtenByTheProduct } from '../access/roles'
+import { eventTypeOptions } from '../events/eventTypeOptions'
 import { texts, translated } from '../translations'
 
 export const EVENTS = 'events'
@@ -12,7 +12,7 @@ export const EVENTS = 'events'
  */
 export const Events: CollectionConfig = {
   slug: EVENTS,
-  access: { create: () => false, delete: () => false, read: isAdmin, update: () => false },
+  access: writtenByTheProduct,
   admin: {
     defaultColumns: ['type', 'subscriber', 'occurredAt', 'source'],
     group: texts('kontorwerk-personalization:groupBehaviour'),
@@ -31,7 +31,7 @@ export const Events: CollectionConfig = {
       name: 'type',
       type: 'select',
       label: translated('kontorwerk-personalization:type'),
-      options: Object.keys(EVENT_TYPES),
+      options: eventTypeOptions(),
       required: true,
     },
     {

@@ -4,6 +4,7 @@ import { anyone, isAdmin, isStaff } from '../access/roles'
 import { message, texts, translated } from '../translations'
 import { relationId, type RelationValue } from '../utilities/relation'
 import { slugField } from '../utilities/slug'
+import { isPagePath } from '../visitors/pageUrls'
 
 const MAX_DEPTH = 5
 
@@ -24,6 +25,12 @@ const parentIsNotDescendant: Validate = async (value, { id, req }) => {
     current = relationId(parent.parent)
   }
   return true
+}
+
+/** Every page path must be one a URL→interest rule can match (visitors/pageUrls.ts). */
+const pagePaths: Validate = (value, { req }) => {
+  const wrong = ((value as null | string[]) ?? []).find((path) => !isPagePath(path))
+  return wrong === undefined ? true : message(req, 'kontorwerk-personalization:invalidPageUrl', { value: wrong })
 }
 
 /** A node of the interest taxonomy, e.g. Marketing Automation › Lead-Scoring. */
@@ -59,6 +66,15 @@ export const Interests: CollectionConfig = {
       type: 'textarea',
       label: translated('kontorwerk-personalization:description'),
       localized: true,
+    },
+    // URL→interest rules: visits of these pages (browser SDK) show the interest, for anonymous visitors too.
+    {
+      name: 'pageUrls',
+      type: 'text',
+      admin: { description: translated('kontorwerk-personalization:pageUrlsDescription') },
+      hasMany: true,
+      label: translated('kontorwerk-personalization:pageUrls'),
+      validate: pagePaths,
     },
   ],
   labels: {

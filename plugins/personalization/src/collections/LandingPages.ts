@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, isStaff } from '../access/roles'
 import { previewField } from '../fields/preview'
+import { recommendationSlotsField } from '../fields/recommendationSlots'
 import { slotsField } from '../fields/slots'
 import { validLiquid } from '../fields/validators'
 import { texts, translated } from '../translations'
@@ -42,6 +43,7 @@ export const LandingPages: CollectionConfig = {
     },
     previewField,
     slotsField('landing_page'),
+    recommendationSlotsField,
     {
       name: 'seo',
       type: 'group',

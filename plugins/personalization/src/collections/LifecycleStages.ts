@@ -11,7 +11,8 @@ export const LifecycleStages: CollectionConfig = {
   slug: 'lifecycle-stages',
   access: { create: isAdmin, delete: isAdmin, read: anyone, update: isAdmin },
   admin: {
-    defaultColumns: ['order', 'label', 'key', 'system'],
+    // The key is for the API and the rules (editable on the stage's page); the team reads the label.
+    defaultColumns: ['order', 'label', 'system'],
     group: texts('kontorwerk-personalization:groupAudience'),
     useAsTitle: 'label',
   },

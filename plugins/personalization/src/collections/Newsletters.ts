@@ -1,7 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../access/roles'
+import { addressWarningField } from '../fields/addressWarning'
 import { previewField } from '../fields/preview'
+import { recommendationSlotsField } from '../fields/recommendationSlots'
 import { slotsField } from '../fields/slots'
 import { translationsField } from '../fields/translations'
 import { validLiquid, validMjmlLayout } from '../fields/validators'
@@ -37,6 +39,7 @@ export const Newsletters: CollectionConfig = {
       maxLength: 250,
       validate: validLiquid,
     },
+    addressWarningField,
     translationsField,
     {
       type: 'row',
@@ -73,6 +76,7 @@ export const Newsletters: CollectionConfig = {
     },
     previewField,
     slotsField('email'),
+    recommendationSlotsField,
   ],
   labels: {
     plural: translated('kontorwerk-personalization:newslettersPlural'),

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { adminOnlyChanges } from '../access/adminOnlyChanges'
 import { anyone, isAdmin, isStaff } from '../access/roles'
 import { conditionFields } from '../fields/condition'
+import { rowLabel } from '../fields/rowLabels'
 import { texts, translated } from '../translations'
 import { slugField } from '../utilities/slug'
 
@@ -42,6 +43,7 @@ export const Personas: CollectionConfig = {
       name: 'profile',
       type: 'array',
       admin: {
+        components: { RowLabel: rowLabel(texts('kontorwerk-personalization:profileSingular')) },
         description: translated('kontorwerk-personalization:profileDescription'),
         initCollapsed: true,
       },
@@ -63,6 +65,10 @@ export const Personas: CollectionConfig = {
         },
       ],
       label: translated('kontorwerk-personalization:profile'),
+      labels: {
+        plural: translated('kontorwerk-personalization:profilePlural'),
+        singular: translated('kontorwerk-personalization:profileSingular'),
+      },
     },
   ],
   hooks: {

@@ -43,6 +43,31 @@ describe.each(testedDatabases())('regions, conversions and the block fields nami
     expect((await payload.find({ collection: regions })).totalDocs).toBe(2)
   })
 
+  it("stores a subscriber's region as an upper-case ISO code, refuses free text, and keeps an old free-text value until edited", async () => {
+    const created = await payload.create({
+      collection: 'subscribers',
+      data: { email: 'r1@example.com', region: ' at-9 ' } as never,
+    })
+    expect(created.region).toBe('AT-9')
+    expect(
+      await fieldErrors(
+        payload.create({ collection: 'subscribers', data: { email: 'r2@example.com', region: 'Bayern' } as never }),
+      ),
+    ).toEqual(['region: Kein ISO-3166-Code: ein Land wie AT oder eine Region wie DE-BY.'])
+    expect(
+      (await payload.find({ collection: 'subscribers', where: { email: { equals: 'r2@example.com' } } })).totalDocs,
+    ).toBe(0)
+    // A row from before codes were required, written past the field validation as an old version would have.
+    await payload.db.updateOne({ collection: 'subscribers', data: { region: 'Oberbayern' }, id: created.id })
+    const touched = await payload.update({ collection: 'subscribers', data: { firstName: 'Rosi' }, id: created.id })
+    expect([touched.firstName, touched.region]).toEqual(['Rosi', 'Oberbayern'])
+    expect(
+      await fieldErrors(
+        payload.update({ collection: 'subscribers', data: { region: 'Niederbayern' }, id: created.id }),
+      ),
+    ).toEqual(['region: Kein ISO-3166-Code: ein Land wie AT oder eine Region wie DE-BY.'])
+  })
+
   it('takes a conversion with a slug key and a kind, and rejects a key that is no slug', async () => {
     const whitepaper = await payload.create({
       collection: conversions,

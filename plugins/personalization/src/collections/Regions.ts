@@ -1,15 +1,10 @@
-import type { CollectionConfig, FieldHook, TextFieldSingleValidation } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { anyone, isAdmin, isStaff } from '../access/roles'
-import { isRegionCode, normalizeRegionCode } from '../domain/regions'
-import { message, texts, translated } from '../translations'
+import { upperCaseRegionCode, validRegionCode } from '../fields/regionCode'
+import { texts, translated } from '../translations'
 
 export const REGIONS: string = 'regions'
-
-const upperCase: FieldHook = ({ value }) => (typeof value === 'string' ? normalizeRegionCode(value) : value)
-
-const validRegionCode: TextFieldSingleValidation = (value, { req }) =>
-  !value || isRegionCode(value) || message(req, 'kontorwerk-personalization:regionCodeInvalid')
 
 /**
  * A region content can be tagged with (a block's `regions`): a country like `AT` or a subdivision
@@ -32,7 +27,7 @@ export const Regions: CollectionConfig = {
       name: 'code',
       type: 'text',
       admin: { description: translated('kontorwerk-personalization:regionCodeDescription') },
-      hooks: { beforeValidate: [upperCase] },
+      hooks: { beforeValidate: [upperCaseRegionCode] },
       index: true,
       label: translated('kontorwerk-personalization:regionCode'),
       maxLength: 6,

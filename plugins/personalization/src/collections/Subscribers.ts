@@ -1,31 +1,48 @@
 import type { CollectionConfig, Field, FieldHook, PayloadRequest } from 'payload'
 
+import { adminOrScope, adminOrScopeById, adminOrScopeField } from '../access/apiScopes'
 import { isAdmin, isAdminField, isStaff } from '../access/roles'
 import { normalizeEmail } from '../domain/email'
 import { addressFormOptions, genderOptions } from '../domain/salutation-data'
 import { isTimeZone } from '../domain/timeZones'
 import { eventsPersonalData } from '../events/eventsPersonalData'
 import { readerLocaleField } from '../fields/locale'
+import { upperCaseRegionCode, validRegionCode } from '../fields/regionCode'
+import { rowLabel } from '../fields/rowLabels'
 import { keepOnOneLine } from '../fields/singleLine'
 import { relationsExist, tagRelationship } from '../fields/tagRelationship'
 import { jobsPersonalData } from '../jobs/jobsPersonalData'
 import { planErasure } from '../personalData/erasure'
 import { linkKeyField } from '../security/linkKey'
 import { message, option, texts, translated } from '../translations'
+import { visitorMergesPersonalData } from '../visitors/visitorMergesPersonalData'
+import { webhookDeliveriesPersonalData } from '../webhooks/webhookDeliveriesPersonalData'
 import { EVENTS } from './Events'
+import { answerIntegrationsWithId } from './hooks/answerIntegrationsWithId'
+import { keepSubscriberEmail } from './hooks/keepSubscriberEmail'
 import { recordStageChange } from './hooks/recordStageChange'
 
 const MAX_ATTRIBUTE_KEYS = 50
 
-/** Personal data: only admins can read or write it; editors see the marketing profile. */
+/**
+ * Personal data: only admins can read it; editors see the marketing profile. Admins and an
+ * integration key with the `subscribers` scope write it (the key cannot read it back, its answers
+ * carry the id alone, it updates one subscriber at a time and cannot change an existing email).
+ */
+const writtenBySync = adminOrScopeField('subscribers')
 const personal = <F extends Field>(field: F): F =>
-  ({ ...field, access: { create: isAdminField, read: isAdminField, update: isAdminField } }) as F
+  ({ ...field, access: { create: writtenBySync, read: isAdminField, update: writtenBySync } }) as F
 
 const normalizeEmailHook: FieldHook = ({ value }) => normalizeEmail(value) ?? value
 
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
-  access: { create: isAdmin, delete: isAdmin, read: isStaff, update: isAdmin },
+  access: {
+    create: adminOrScope('subscribers'),
+    delete: isAdmin,
+    read: isStaff,
+    update: adminOrScopeById('subscribers'),
+  },
   admin: {
     defaultColumns: ['email', 'firstName', 'lastName', 'stage', 'persona', 'locale'],
     group: texts('kontorwerk-personalization:groupAudience'),
@@ -43,6 +60,17 @@ export const Subscribers: CollectionConfig = {
       unique: true,
       validate: (value: null | string | undefined, { req }) =>
         normalizeEmail(value) !== null || message(req, 'kontorwerk-personalization:emailInvalid'),
+    }),
+    // A CRM's or shop's id for the person (imports and sync match by it before the email); unique when set.
+    personal({
+      name: 'externalId',
+      type: 'text',
+      admin: { description: translated('kontorwerk-personalization:externalIdDescription'), position: 'sidebar' },
+      hooks: { beforeValidate: [({ value }) => (typeof value === 'string' ? value.trim() || null : value)] },
+      index: true,
+      label: translated('kontorwerk-personalization:externalId'),
+      maxLength: 100,
+      unique: true,
     }),
     {
       type: 'row',
@@ -92,9 +120,12 @@ export const Subscribers: CollectionConfig = {
         {
           name: 'region',
           type: 'text',
+          admin: { description: translated('kontorwerk-personalization:regionCodeDescription') },
+          hooks: { beforeValidate: [upperCaseRegionCode] },
           index: true,
           label: translated('kontorwerk-personalization:region'),
-          maxLength: 100,
+          maxLength: 6,
+          validate: validRegionCode,
         },
         {
           name: 'timeZone',
@@ -139,6 +170,7 @@ export const Subscribers: CollectionConfig = {
     {
       name: 'interests',
       type: 'array',
+      admin: { components: { RowLabel: rowLabel(texts('kontorwerk-personalization:interest')) } },
       fields: [
         {
           type: 'row',
@@ -172,6 +204,10 @@ export const Subscribers: CollectionConfig = {
         },
       ],
       label: translated('kontorwerk-personalization:interests'),
+      labels: {
+        plural: translated('kontorwerk-personalization:interests'),
+        singular: translated('kontorwerk-personalization:interest'),
+      },
     },
     // A view, not a store: purchases are `purchase` events (the intake, the shop's orders), the one source every
     // guard and rule reads. Join fields cannot be written; editors without read access to events do not see it.
@@ -195,7 +231,11 @@ export const Subscribers: CollectionConfig = {
       name: 'sendHistory',
       type: 'array',
       access: { create: () => false, update: () => false },
-      admin: { initCollapsed: true, readOnly: true },
+      admin: {
+        components: { RowLabel: rowLabel(texts('kontorwerk-personalization:sendHistorySingular')) },
+        initCollapsed: true,
+        readOnly: true,
+      },
       fields: [
         {
           type: 'row',
@@ -218,12 +258,19 @@ export const Subscribers: CollectionConfig = {
         },
       ],
       label: translated('kontorwerk-personalization:sendHistory'),
+      labels: {
+        plural: translated('kontorwerk-personalization:sendHistoryPlural'),
+        singular: translated('kontorwerk-personalization:sendHistorySingular'),
+      },
     },
     {
       name: 'stageHistory',
       type: 'array',
       access: { create: () => false, update: () => false },
-      admin: { readOnly: true },
+      admin: {
+        components: { RowLabel: rowLabel(texts('kontorwerk-personalization:stageHistorySingular')) },
+        readOnly: true,
+      },
       fields: [
         {
           type: 'row',
@@ -257,13 +304,23 @@ export const Subscribers: CollectionConfig = {
         },
       ],
       label: translated('kontorwerk-personalization:stageHistory'),
+      labels: {
+        plural: translated('kontorwerk-personalization:stageHistoryPlural'),
+        singular: translated('kontorwerk-personalization:stageHistorySingular'),
+      },
     },
     linkKeyField,
   ],
   // Erasure (DSGVO Art. 17): every part that keeps data about the person registers here
   // (src/personalData); planned before the deletion, applied with it, all or nothing.
-  custom: { personalData: [eventsPersonalData, jobsPersonalData] },
-  hooks: { beforeChange: [recordStageChange], beforeDelete: [planErasure] },
+  custom: {
+    personalData: [eventsPersonalData, jobsPersonalData, visitorMergesPersonalData, webhookDeliveriesPersonalData],
+  },
+  hooks: {
+    afterOperation: [answerIntegrationsWithId],
+    beforeChange: [keepSubscriberEmail, recordStageChange],
+    beforeDelete: [planErasure],
+  },
   labels: {
     plural: translated('kontorwerk-personalization:subscribersPlural'),
     singular: translated('kontorwerk-personalization:subscribersSingular'),

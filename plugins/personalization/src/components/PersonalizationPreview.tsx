@@ -5,16 +5,14 @@ import React, { useEffect, useState } from 'react'
 
 import type { PersonalizationTranslationKey, PersonalizationTranslations } from '../translations'
 
+import { PreviewReaderView, type ReaderDocument } from './PreviewReaderView'
+
 type Option = { label: string; value: string }
 type PreviewBlock = { id: string; reason: { explanation: string; kind: string }; title: string }
-type Preview = {
-  html: string
-  locale: string
-  slots: { blocks: PreviewBlock[]; key: string; label: string }[]
-  subject?: string
-}
+type Preview = ReaderDocument & { locale: string; slots: { blocks: PreviewBlock[]; key: string; label: string }[] }
 
-const BLOCK_FIELDS = 'id title reason { kind explanation }'
+/** The explanation in the admin's language (not the reader's): the editor reads it, the reader never does. */
+const BLOCK_FIELDS = 'id title reason { kind explanation(language: $language) }'
 
 async function options(collection: string, labelField: string, valueField: string): Promise<Option[]> {
   const response = await fetch(`/api/${collection}?limit=200&depth=0&sort=${labelField}`, { credentials: 'include' })
@@ -30,7 +28,8 @@ export function PersonalizationPreview() {
   const { collectionSlug } = useDocumentInfo()
   const slug = useFormFields(([fields]) => fields.slug?.value as string | undefined)
   const { user } = useAuth<{ role?: string }>()
-  const { t } = useTranslation<PersonalizationTranslations, PersonalizationTranslationKey>()
+  const { i18n, t } = useTranslation<PersonalizationTranslations, PersonalizationTranslationKey>()
+  const adminLanguage = i18n.language === 'en' ? 'en' : 'de'
 
   const [choices, setChoices] = useState<{ interests: Option[]; personas: Option[]; stages: Option[] }>({
     interests: [],
@@ -66,12 +65,14 @@ export function PersonalizationPreview() {
       stage: stage || null,
     }
     const reader = subscriber ? { subscriber } : { context }
+    const variables =
+      '$slug: String!, $subscriber: ID, $context: PersonalizationContextInput, $language: PersonalizationExplanationLanguage'
     const query = newsletter
-      ? `query($slug: String!, $subscriber: ID, $context: PersonalizationContextInput) { result: personalizedNewsletter(newsletter: $slug, subscriber: $subscriber, context: $context) { locale subject html slots { key label blocks { ${BLOCK_FIELDS} } } } }`
-      : `query($slug: String!, $subscriber: ID, $context: PersonalizationContextInput) { result: personalizedLandingPage(slug: $slug, subscriber: $subscriber, context: $context) { locale html slots: sections { key label blocks { ${BLOCK_FIELDS} } } } }`
+      ? `query(${variables}) { result: personalizedNewsletter(newsletter: $slug, subscriber: $subscriber, context: $context) { locale subject preheader html text slots { key label blocks { ${BLOCK_FIELDS} } } } }`
+      : `query(${variables}) { result: personalizedLandingPage(slug: $slug, subscriber: $subscriber, context: $context) { locale html slots: sections { key label blocks { ${BLOCK_FIELDS} } } } }`
     try {
       const response = await fetch('/api/graphql', {
-        body: JSON.stringify({ query, variables: { slug, ...reader } }),
+        body: JSON.stringify({ query, variables: { language: adminLanguage, slug, ...reader } }),
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
         method: 'POST',
@@ -161,13 +162,9 @@ export function PersonalizationPreview() {
       )}
       {preview && (
         <div style={{ display: 'grid', gap: 12 }}>
-          {preview.subject && (
-            <p>
-              <strong>{t('kontorwerk-personalization:previewSubject')}:</strong> {preview.subject}
-            </p>
-          )}
           <p>
-            <strong>{t('kontorwerk-personalization:previewDocumentLanguage')}:</strong> {preview.locale}
+            <strong>{t('kontorwerk-personalization:previewDocumentLanguage')}:</strong>{' '}
+            {new Intl.DisplayNames([adminLanguage], { type: 'language' }).of(preview.locale) ?? preview.locale}
           </p>
           <table className="preview-reasons">
             <thead>
@@ -189,12 +186,7 @@ export function PersonalizationPreview() {
               )}
             </tbody>
           </table>
-          <iframe
-            sandbox=""
-            srcDoc={preview.html}
-            style={{ background: '#fff', border: '1px solid var(--theme-elevation-150)', height: 700, width: '100%' }}
-            title={t('kontorwerk-personalization:previewFrame')}
-          />
+          <PreviewReaderView document={preview} />
         </div>
       )}
     </section>

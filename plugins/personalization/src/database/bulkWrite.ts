@@ -35,6 +35,9 @@ type SqlDatabase = {
   }
   transaction: <T>(run: (tx: SqlDatabase) => Promise<T>) => Promise<T>
   update: (table: Table) => { set: (values: Record<string, unknown>) => { where: (condition: unknown) => unknown } }
+  /** A raw statement: `execute` on PostgreSQL, `run` (batchable) on SQLite. */
+  execute?: (query: unknown) => PromiseLike<unknown>
+  run?: (query: unknown) => PromiseLike<unknown>
 }
 
 /**
@@ -150,32 +153,49 @@ function sqlStatements(payload: Payload, tx: SqlDatabase, { anonymise, deletes, 
       }),
     ),
     ...groupedUpdates(updates, columnsOf).flatMap(({ collection, rows }) =>
-      chunks(rows).map((chunk) => {
-        const target = table(collection) as Table & { id: unknown }
-        // One statement per chunk: SET column = CASE id WHEN … THEN … END, cast to the column's type.
-        const values = Object.fromEntries(
-          Object.keys(chunk[0].values).map((key) => {
-            const column = target[key] as { getSQLType: () => string; mapToDriverValue: (value: unknown) => unknown }
-            const driverValue = (value: unknown) => (value == null ? null : column.mapToDriverValue(value))
-            const cases = chunk.map(
-              ({ id, values }) =>
-                sql`when ${sqlValue(id)} then cast(${driverValue(values[key])} as ${sql.raw(column.getSQLType())})`,
-            )
-            return [key, sql`case ${target.id} ${sql.join(cases, sql` `)} end`]
-          }),
-        )
-        return tx
-          .update(target)
-          .set(values)
-          .where(
-            sql`${target.id} in (${sql.join(
-              chunk.map(({ id }) => sql`${sqlValue(id)}`),
-              sql`, `,
-            )})`,
-          )
-      }),
+      chunks(rows).map((chunk) => updateFromValues(tx, table(collection) as Table & { id: unknown }, chunk, sqlValue)),
     ),
   ]
+}
+
+type SqlColumn = { getSQLType: () => string; mapToDriverValue: (value: unknown) => unknown; name: string }
+
+/**
+ * One statement for a chunk of rows that set the same columns: the new values as a VALUES list
+ * joined on id (`WITH v(id, …) AS (VALUES …) UPDATE … FROM v`), so each row costs one lookup —
+ * a `CASE id WHEN …` per column costs a comparison with every row of the chunk. Values are cast to
+ * the column's type (PostgreSQL types a VALUES list by its parameters, which are text).
+ */
+function updateFromValues(
+  tx: SqlDatabase,
+  target: Table & { id: unknown },
+  chunk: { id: string; values: Record<string, unknown> }[],
+  sqlValue: (id: number | string) => unknown,
+): unknown {
+  const keys = Object.keys(chunk[0].values)
+  const columnOf = (key: string) => target[key] as SqlColumn
+  const typed = (column: SqlColumn, value: unknown) =>
+    sql`cast(${value == null ? null : column.mapToDriverValue(value)} as ${sql.raw(column.getSQLType())})`
+  // A serial id is an integer once stored; `serial` itself is no type a value can be cast to.
+  const idType = (target.id as SqlColumn)
+    .getSQLType()
+    .replace(/^(small|big)?serial$/, (_, size = '') =>
+      size === 'small' ? 'smallint' : size === 'big' ? 'bigint' : 'integer',
+    )
+  const rows = chunk.map(
+    ({ id, values }) =>
+      sql`(cast(${sqlValue(id)} as ${sql.raw(idType)}), ${sql.join(
+        keys.map((key) => typed(columnOf(key), values[key])),
+        sql`, `,
+      )})`,
+  )
+  const names = keys.map((_, index) => sql.identifier(`c${index}`))
+  const statement = sql`with v(id, ${sql.join(names, sql`, `)}) as (values ${sql.join(rows, sql`, `)})
+    update ${target} set ${sql.join(
+      keys.map((key, index) => sql`${sql.identifier(columnOf(key).name)} = v.${names[index]}`),
+      sql`, `,
+    )} from v where ${target.id} = v.id`
+  return tx.run ? tx.run(statement) : tx.execute!(statement)
 }
 
 /** Updates of one collection that set the same columns, so each group can be one statement. */

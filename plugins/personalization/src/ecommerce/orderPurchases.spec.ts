@@ -8,7 +8,7 @@ import { personalization } from '../plugin'
 
 const staffOnly = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
 
-/** The real @payloadcms/plugin-ecommerce with products (a `slug` field added, as its shop template does) and orders. */
+/** The real @payloadcms/plugin-ecommerce with products (`slug` and `title` fields added, as its shop template does) and orders. */
 const shop = (customersSlug: string) =>
   ecommercePlugin({
     access: {
@@ -23,7 +23,7 @@ const shop = (customersSlug: string) =>
     products: {
       productsCollectionOverride: ({ defaultCollection }) => ({
         ...defaultCollection,
-        fields: [...defaultCollection.fields, { name: 'slug', type: 'text' }],
+        fields: [...defaultCollection.fields, { name: 'slug', type: 'text' }, { name: 'title', type: 'text' }],
       }),
       variants: false,
     },
@@ -149,6 +149,62 @@ describe('shop orders as purchase events (stock host with @payloadcms/plugin-eco
     const all = await payload.find({ collection: 'events', depth: 0, where: { source: { equals: 'ecommerce' } } })
     expect(all.docs.some((event) => event.eventId.startsWith(`order:${cancelled.id}:`))).toBe(false)
     expect(all.totalDocs).toBe(before + 1) // alice's two items and bob's one
+  })
+
+  it('mirrors published shop products into the catalog by SKU, keeping what marketing set there', async () => {
+    type Catalog = {
+      availability: string
+      categories: unknown[]
+      currency: string
+      id: number
+      name: string
+      price: number
+      promoted: boolean
+      source: string
+      url: string
+    }
+    const catalog = async (sku: string) =>
+      (await payload.find({ collection: 'catalog-products' as never, depth: 0, where: { sku: { equals: sku } } }))
+        .docs as unknown as Catalog[]
+    const shopProduct = (await payload.create({
+      collection: 'products' as never,
+      data: {
+        _status: 'published',
+        inventory: 5,
+        priceInEUR: 4_990,
+        priceInEUREnabled: true,
+        slug: 'zeiterfassung',
+        title: 'Zeiterfassung',
+      } as never,
+    })) as { id: number }
+    const [mirrored] = await catalog('zeiterfassung')
+    expect(mirrored).toMatchObject({
+      availability: 'in_stock',
+      currency: 'EUR',
+      name: 'Zeiterfassung',
+      price: 49.9,
+      source: 'shop',
+      url: `${STOCK_HOST_URL}/products/zeiterfassung`,
+    })
+    // Marketing promotes it and files it under an interest; the shop's next change keeps both.
+    const interest = await payload.create({ collection: 'interests', data: { label: 'HR', slug: 'hr' } as never })
+    await payload.update({
+      id: mirrored.id,
+      collection: 'catalog-products' as never,
+      data: { categories: [interest.id], promoted: true } as never,
+    })
+    await payload.update({
+      id: shopProduct.id,
+      collection: 'products' as never,
+      data: { _status: 'published', inventory: 0, priceInEUR: 3_990 } as never,
+    })
+    const [sold] = await catalog('zeiterfassung')
+    expect(sold).toMatchObject({ availability: 'out_of_stock', categories: [interest.id], price: 39.9, promoted: true })
+
+    await payload.delete({ id: shopProduct.id, collection: 'products' as never })
+    expect((await catalog('zeiterfassung'))[0].availability).toBe('out_of_stock')
+    // Drafts (the products created above) are not in the catalog.
+    expect(await catalog('lohn-modul')).toEqual([])
   })
 
   it('stops the config when the option names an orders collection the host does not have', async () => {

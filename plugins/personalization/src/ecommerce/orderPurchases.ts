@@ -7,6 +7,8 @@ import { relationKey, type RelationValue } from '../utilities/relation'
 export type EcommerceOptions = {
   /** The ecommerce plugin's orders collection. @default 'orders' */
   ordersSlug?: string
+  /** The ecommerce plugin's products collection, mirrored into the catalog (`catalog-products`). @default 'products' */
+  productsSlug?: string
   /** Order statuses that mean "paid": the plugin creates orders as `processing` once the payment succeeded. @default ['processing', 'completed'] */
   paidStatuses?: string[]
   /**
@@ -20,6 +22,7 @@ const ECOMMERCE_DEFAULTS: Required<EcommerceOptions> = {
   ordersSlug: 'orders',
   paidStatuses: ['processing', 'completed'],
   productKey: 'slug',
+  productsSlug: 'products',
 }
 
 /** The option with its defaults; `true` takes them all. */

@@ -1,12 +1,15 @@
 import type { Payload } from 'payload'
 
-import type { Newsletter, Subscriber } from '../documents'
+import type { Newsletter, RecommendationSlotRow, Subscriber } from '../documents'
 import type { PinnedBlock } from './assembly/assemble'
 import type { BlockCandidate } from './types'
 
 import { CodedError } from '../errors'
 import { extensionsOf } from '../extensions'
 import { DEFAULT_LOCALE } from '../i18n/locales'
+import { type OpenCart, openCarts } from '../products/recommendations/carts'
+import { productViews } from '../products/recommendations/load'
+import { recommendationsFor, recommendationState } from '../products/recommendations/recommendations'
 import {
   compileNewsletter,
   newsletterIn,
@@ -47,9 +50,13 @@ export type RenderedForRecipient = RenderedNewsletter & { blocks: string[] }
  * and per recipient only ranking and the Liquid tokens run.
  */
 export async function recipientRenderer(payload: Payload, newsletter: Newsletter, at: Date) {
-  const [library, implicitHalfLifeDays] = await Promise.all([
+  const recommendationRows = (newsletter as { recommendationSlots?: null | RecommendationSlotRow[] })
+    .recommendationSlots
+  // Catalog and purchase model once for the whole send; per recipient only the choice (no database read).
+  const [library, implicitHalfLifeDays, recommending] = await Promise.all([
     blockLibrary(payload),
     extensionsOf(payload).halfLives?.implicitInterestDays(payload),
+    recommendationRows?.length ? recommendationState(payload) : null,
   ])
   const definitions = slotDefinitions(newsletter.slots)
   const reserved = namedSegments(definitions)
@@ -67,8 +74,23 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
      * one query for the batch, never one per recipient. Events after `when` do not count; recipients
      * without events are missing.
      */
-    histories: (subscribers: string[], when: Date) =>
-      readBehaviour(payload, subscribers, library.taxonomy.customerStageIds, when),
+    histories: async (subscribers: string[], when: Date) => {
+      const behaviours = await readBehaviour(payload, subscribers, library.taxonomy.customerStageIds, when)
+      if (!recommending) return behaviours
+      // "Recently viewed" needs the batch's product views: one more query for the batch, not one per recipient.
+      // The "cart" strategy likewise reads the batch's open carts at once.
+      const [views, carts] = await Promise.all([
+        productViews(payload, subscribers, when),
+        recommendationRows?.some((row) => row.strategy === 'cart')
+          ? openCarts(payload, subscribers, when)
+          : new Map<string, OpenCart>(),
+      ])
+      for (const [subscriber, seen] of views)
+        behaviours.set(subscriber, { ...(behaviours.get(subscriber) ?? NO_BEHAVIOUR), views: seen })
+      for (const [subscriber, cart] of carts)
+        behaviours.set(subscriber, { ...(behaviours.get(subscriber) ?? NO_BEHAVIOUR), cart: cart.products })
+      return behaviours
+    },
     /** A batch's memberships in the segments the slots are reserved for, read at once. */
     memberships: (subscribers: string[], when: Date) => segmentMemberships(payload, subscribers, reserved, when),
     async render(
@@ -106,7 +128,21 @@ export async function recipientRenderer(payload: Payload, newsletter: Newsletter
           : newsletter,
         language,
       )
-      const template = await compileNewsletter(source, slots, library.content)
+      const recommendations =
+        recommending &&
+        recommendationsFor(recommending, {
+          at,
+          context,
+          guardDays: settings.discountGuardDays,
+          language,
+          readerLocale: subscriber.locale,
+          rows: recommendationRows,
+          subscriber: String(subscriber.id),
+          taxonomy: library.taxonomy,
+          views: behaviour?.views ?? [],
+          cart: behaviour?.cart,
+        })
+      const template = await compileNewsletter(source, slots, library.content, recommendations?.emailSections)
       return {
         ...personalizeNewsletter(source, template, tokenContext(subscriber, language)),
         blocks: slots.flatMap((slot) => slot.choices.map((choice) => String(choice.block.id))),

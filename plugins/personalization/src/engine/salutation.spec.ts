@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { salutation } from './salutation'
+import { addressName, addressNameAccusative, salutation } from './salutation'
 
 describe('salutation (Anrede)', () => {
   it.each([
@@ -35,6 +35,54 @@ describe('salutation (Anrede)', () => {
     [{}, 'informal', 'Hi there'],
   ] as const)('English: %o (%s) → %s', (input, addressForm, expected) => {
     expect(salutation({ ...input, addressForm, locale: 'en' })).toBe(expected)
+  })
+
+  it.each([
+    [
+      { academicTitle: 'Dr.', firstName: 'Anna', gender: 'female', lastName: 'Berger' },
+      'formal',
+      'de',
+      'Frau Dr. Berger',
+    ],
+    [{ academicTitle: 'Dr.', firstName: 'Anna', gender: 'female', lastName: 'Berger' }, 'informal', 'de', 'Anna'],
+    [{ firstName: 'Mehmet', gender: 'male', lastName: 'Yilmaz' }, 'formal', 'de', 'Herr Yilmaz'],
+    [{ firstName: 'Alex', gender: 'diverse', lastName: 'Weber' }, 'formal', 'de', 'Alex Weber'],
+    // A formal reader is never called by the first name alone: without a last name, the pronoun.
+    [{ firstName: 'Anna', gender: 'female' }, 'formal', 'de', 'Sie'],
+    [{}, 'informal', 'de', 'du'],
+    [{ gender: 'female', lastName: 'Berger' }, 'formal', 'en', 'Ms Berger'],
+    [{}, 'formal', 'en', 'you'],
+  ] as const)('address_name of %o (%s, %s) → %s', (input, addressForm, locale, expected) => {
+    expect(addressName({ ...input, addressForm, locale })).toBe(expected)
+  })
+
+  it.each([
+    [{ firstName: 'Mehmet', gender: 'male', lastName: 'Keller' }, 'formal', 'de', 'Herrn Keller'],
+    [{ academicTitle: 'Dr.', gender: 'male', lastName: 'Keller' }, 'formal', 'de', 'Herrn Dr. Keller'],
+    [{ gender: 'female', lastName: 'Berger' }, 'formal', 'de', 'Frau Berger'],
+    [{ firstName: 'Anna' }, 'informal', 'de', 'Anna'],
+    [{}, 'informal', 'de', 'dich'],
+    [{}, 'formal', 'de', 'Sie'],
+    [{ gender: 'male', lastName: 'Keller' }, 'formal', 'en', 'Mr Keller'],
+  ] as const)(
+    'address_name_accusative of %o (%s, %s) → %s, as "für …" wants it',
+    (input, addressForm, locale, expected) => {
+      expect(addressNameAccusative({ ...input, addressForm, locale })).toBe(expected)
+    },
+  )
+
+  it('greets with the same name address_name gives, in every form of address', () => {
+    const readers = [
+      { academicTitle: 'Dr.', firstName: 'Anna', gender: 'female', lastName: 'Berger' },
+      { firstName: 'Mehmet', gender: 'male', lastName: 'Yilmaz' },
+      { firstName: 'Alex', gender: 'diverse', lastName: 'Weber' },
+    ] as const
+    for (const reader of readers)
+      for (const addressForm of ['formal', 'informal'] as const)
+        for (const locale of ['de', 'en'])
+          expect(
+            salutation({ ...reader, addressForm, locale }).endsWith(addressName({ ...reader, addressForm, locale })),
+          ).toBe(true)
   })
 
   it('trims and collapses whitespace in names', () => {

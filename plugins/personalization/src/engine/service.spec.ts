@@ -68,7 +68,7 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
     })
     const result = await personalizedNewsletter(asAdmin, { newsletter: 'wochen-update', subscriber: anna.id })
 
-    expect(result.subject).toBe('Ihr Kontorwerk-Update für Anna')
+    expect(result.subject).toBe('Ihr Kontorwerk-Update für Frau Dr. Berger')
     expect(result.preheader).toBe('Praxistipps zu Buchhaltung, Steuern und Digitalisierung')
     expect(result.slots.map((slot) => [slot.key, slot.blocks.length])).toEqual([
       ['aufmacher', 1],
@@ -275,7 +275,7 @@ describe('personalized documents from the demo data (Local API, SQLite)', () => 
       newsletter: 'wochen-update',
     })
     expect(result.html).toContain('Sehr geehrte Damen und Herren,')
-    expect(result.subject).toBe('Ihr Kontorwerk-Update')
+    expect(result.subject).toBe('Ihr Kontorwerk-Update für Sie')
     const lead = result.slots[0].blocks[0]
     expect(lead.title).toBe('DSGVO in der Buchhaltung: die Checkliste')
     expect(lead.reason).toMatchObject({

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import type { LandingPage, Newsletter, Subscriber } from '../documents'
+import type { LandingPage, Newsletter, RecommendationSlotRow, Subscriber } from '../documents'
 import type {
   AssembledSlot,
   Choice,
@@ -16,6 +16,8 @@ import { CHANNELS } from '../domain/channels'
 import { CodedError } from '../errors'
 import { extensionsOf, personalizationOptions } from '../extensions'
 import { CONTENT_LOCALES, DEFAULT_LOCALE, readerLocaleList, readerLocaleOf } from '../i18n/locales'
+import { documentRecommendations, type RecommendationResult } from '../products/recommendations/recommendations'
+import { RECOMMENDATION_STRATEGIES } from '../products/recommendations/strategies'
 import {
   compileNewsletter,
   newsletterIn,
@@ -31,6 +33,8 @@ import { type Signer } from '../security/signing'
 import { subscriberOfClaims, withoutLinkKey } from '../security/subscriberForLink'
 import { readSubscriberToken, signSubscriberToken, TokenError } from '../security/subscriberToken'
 import { relationKey, relationKeys } from '../utilities/relation'
+import { isVisitorId } from '../visitors/visitorId'
+import { visitorInterests } from '../visitors/visitorInterests'
 import { assemble, MissingFallbackError, type PinnedBlock } from './assembly/assemble'
 import { type BlockContent, blockLibrary, type BlockLibrary } from './blockLibrary'
 import { NO_BEHAVIOUR, readBehaviour } from './context/behaviour'
@@ -54,11 +58,21 @@ export type ReaderInput = {
   context?: AnonymousContextInput | null
   subscriber?: null | number | string
   token?: null | string
+  /** An anonymous visitor's id (browser SDK): their page views and clicks add interests to `context`. */
+  visitor?: null | string
 }
 
 type Reader = { context: PersonalizationContext; tokens: TokenContext }
 /** A reader before the document's language is chosen; `profile.locale` is the reader's own locale (`de-AT`). */
 type ResolvedReader = { context: PersonalizationContext; profile: Parameters<typeof tokenContext>[0] }
+
+/** A document's recommendation slots (the host's generated types may not list the field yet). */
+const recommendationRowsOf = (doc: object) =>
+  (doc as { recommendationSlots?: null | RecommendationSlotRow[] }).recommendationSlots
+
+/** The subscriber's id, or null for an anonymous reader (whose profile is only a locale). */
+const subscriberIdOf = ({ profile }: ResolvedReader) =>
+  'id' in profile && profile.id != null ? String(profile.id) : null
 
 /** The reader of a document in `language`: the engine assembles in it, the salutation is written in it. */
 const readerIn = ({ context, profile }: ResolvedReader, language: string): Reader => ({
@@ -147,8 +161,11 @@ async function resolveReader(
     })
     return { context, profile: subscriber }
   }
+  if (input.visitor != null && !isVisitorId(input.visitor))
+    throw new CodedError('BAD_USER_INPUT', '"visitor" must be the random id the browser SDK made (a UUID v4)')
+  const seen = input.visitor ? await visitorInterests(req.payload, input.visitor, library, at) : []
   try {
-    const context = contextFromAnonymous({ ...input.context, locale }, library.taxonomy, at)
+    const context = contextFromAnonymous({ ...input.context, locale }, library.taxonomy, at, seen)
     // Anonymous readers get neutral tokens: nothing about any profile leaks.
     return { context, profile: { locale } }
   } catch (error) {
@@ -246,7 +263,7 @@ const slotResults = (library: BlockLibrary, slots: AssembledSlot[], tokens: Toke
 export async function personalizedNewsletter(
   req: PayloadRequest,
   { at, newsletter: slug, ...input }: ReaderInput & { at?: null | string; newsletter: string },
-): Promise<RenderedNewsletter & { slots: PersonalizedSlotResult[] }> {
+): Promise<RenderedNewsletter & { recommendations: RecommendationResult[]; slots: PersonalizedSlotResult[] }> {
   const when = parseAt(at)
   const [newsletter, library] = await Promise.all([
     findBySlug(req.payload, 'newsletters', slug),
@@ -270,10 +287,20 @@ export async function personalizedNewsletter(
   })
   const reader = readerIn(resolved, language)
   const slots = fill(library, reader, definitions, engineSettings(req.payload))
+  const recommendations = await documentRecommendations(req, {
+    at: when,
+    context: reader.context,
+    language,
+    readerLocale: resolved.profile.locale,
+    rows: recommendationRowsOf(newsletter),
+    subscriber: subscriberIdOf(resolved),
+    taxonomy: library.taxonomy,
+  })
   const source = newsletterIn(newsletter, language)
-  const template = await compileNewsletter(source, slots, library.content)
+  const template = await compileNewsletter(source, slots, library.content, recommendations.emailSections)
   return {
     ...personalizeNewsletter(source, template, reader.tokens),
+    recommendations: recommendations.results,
     slots: slotResults(library, slots, reader.tokens),
   }
 }
@@ -286,8 +313,18 @@ export async function personalizedLandingPage(
   const [page, library] = await Promise.all([findBySlug(req.payload, 'landing-pages', slug), blockLibrary(req.payload)])
   const definitions = slotDefinitions(page.slots)
   // A landing page has one version, the default language's (its hero): the whole page is in it.
-  const reader = readerIn(await resolveReader(req, input, library, when, 0, namedSegments(definitions)), DEFAULT_LOCALE)
+  const resolved = await resolveReader(req, input, library, when, 0, namedSegments(definitions))
+  const reader = readerIn(resolved, DEFAULT_LOCALE)
   const slots = fill(library, reader, definitions, engineSettings(req.payload))
+  const recommendations = await documentRecommendations(req, {
+    at: when,
+    context: reader.context,
+    language: DEFAULT_LOCALE,
+    readerLocale: resolved.profile.locale,
+    rows: recommendationRowsOf(page),
+    subscriber: subscriberIdOf(resolved),
+    taxonomy: library.taxonomy,
+  })
   const sections: LandingSection[] = slots.map((slot) => ({
     blocks: slot.choices.map((choice) => library.content.get(String(choice.block.id))!),
     key: slot.key,
@@ -311,9 +348,12 @@ export async function personalizedLandingPage(
   }
   return {
     headline: renderTokens(page.hero.headline, reader.tokens, 'text'),
-    html: landingPageHtml(source, sections, reader.tokens, reader.context.locale),
+    /** The hero image, absolute (the public landing page route shows it above the headline). */
+    heroImage: source.hero.image,
+    html: landingPageHtml(source, sections, reader.tokens, reader.context.locale, recommendations.html),
     locale: reader.context.locale,
     noIndex: Boolean(page.seo?.noIndex),
+    recommendations: recommendations.results,
     sections: slotResults(library, slots, reader.tokens),
     seoDescription: page.seo?.description ?? null,
     seoTitle: page.seo?.title || page.title,
@@ -321,6 +361,54 @@ export async function personalizedLandingPage(
     subline: page.hero.subline ? renderTokens(page.hero.subline, reader.tokens, 'text') : null,
     title: page.title,
   }
+}
+
+export type RecommendationFilterInput = {
+  /** Interest slugs (sub-interests included). */
+  categories?: null | string[]
+  strategy: string
+}
+
+/**
+ * Product recommendations for frontends that render themselves: one ad-hoc recommendation slot in
+ * the reader's content language, with the same strategies, exclusions and reasons as a document's.
+ */
+export async function personalizedRecommendations(
+  req: PayloadRequest,
+  {
+    at,
+    filter,
+    limit,
+    ...input
+  }: ReaderInput & { at?: null | string; filter: RecommendationFilterInput; limit?: null | number },
+): Promise<RecommendationResult> {
+  const when = parseAt(at)
+  if (!(RECOMMENDATION_STRATEGIES as readonly string[]).includes(filter.strategy))
+    throw new CodedError(
+      'BAD_USER_INPUT',
+      `Unknown strategy "${filter.strategy}"; use ${RECOMMENDATION_STRATEGIES.join(', ')}`,
+    )
+  const count = limit ?? 4
+  if (!Number.isInteger(count) || count < 1 || count > 12)
+    throw new CodedError('BAD_USER_INPUT', '"limit" must be between 1 and 12')
+  const library = await blockLibrary(req.payload)
+  const categories = (filter.categories ?? []).map((slug) => {
+    const id = library.taxonomy.interestIdBySlug.get(slug)
+    if (!id) throw new CodedError('BAD_USER_INPUT', `Unknown interest "${slug}"`)
+    return id
+  })
+  const resolved = await resolveReader(req, input, library, when, 0, [])
+  const slot = { categories, count, heading: '', key: 'recommendations', strategy: filter.strategy as never }
+  const { results } = await documentRecommendations(req, {
+    at: when,
+    context: resolved.context,
+    language: resolved.context.locale,
+    readerLocale: resolved.profile.locale,
+    rows: [slot],
+    subscriber: subscriberIdOf(resolved),
+    taxonomy: library.taxonomy,
+  })
+  return results[0] ?? { heading: '', key: slot.key, products: [], strategy: filter.strategy }
 }
 
 export type BlockFilterInput = {

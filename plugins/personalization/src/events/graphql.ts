@@ -5,7 +5,7 @@ import { GraphQLJSONObject } from '@payloadcms/graphql/types'
 
 import { CodedError } from '../errors'
 import { builtOnce, typeHelpers } from '../graphql/typeHelpers'
-import { requireIntakeAccess } from './access'
+import { intakeAnswersDiscreetly, requireIntakeAccess } from './access'
 import { BatchTooLargeError, recordEvents } from './intake'
 
 type Context = { req: PayloadRequest }
@@ -61,6 +61,7 @@ export const eventOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
           requireIntakeAccess(req)
           try {
             const result = await recordEvents(req.payload, args.events, {
+              discreet: intakeAnswersDiscreetly(req),
               partial: args.partial ?? false,
               source: 'api',
             })

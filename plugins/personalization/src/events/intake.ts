@@ -24,6 +24,13 @@ export type IntakeResult = {
 export type IntakeOptions = {
   /** Internal producers (tracking routes, scoring) may write system event types. */
   allowSystem?: boolean
+  /**
+   * The caller is an integration (a scoped API key), not an admin: every valid event is answered
+   * `accepted`, whether its subscriber exists, allows tracking, or the event was stored before, so
+   * the answer cannot tell a subscriber from a stranger. What is stored is the same as without it,
+   * except that it may not post the mail tracking's own events (`MAIL_EVENT_TYPES`: `reserved_type`).
+   */
+  discreet?: boolean
   now?: Date
   /** Store the valid events even when others in the batch are invalid (default: all or nothing). */
   partial?: boolean
@@ -55,7 +62,7 @@ export async function recordEvents(
   const valid: { event: ValidEvent; index: number }[] = []
   const seen = new Set<string>()
   inputs.forEach((input, index) => {
-    const outcome = validateEvent(input, now, { allowSystem: options.allowSystem })
+    const outcome = validateEvent(input, now, { allowMail: !options.discreet, allowSystem: options.allowSystem })
     const id = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : null
     if ('error' in outcome) return results.push({ error: outcome.error, id, index, status: 'rejected' })
     if (seen.has(outcome.event.eventId))
@@ -77,6 +84,11 @@ export async function recordEvents(
           : undefined
         : known.byEmail.get(event.subscriberRef.email)
     if (!subscriber) {
+      // Not stored either way; an integration is not told that nobody has this address.
+      if (options.discreet) {
+        results.push({ id: event.eventId, index, status: 'accepted' })
+        continue
+      }
       results.push({
         error: { code: 'unknown_subscriber', field: 'subscriber', message: 'No subscriber with this id or email' },
         id: event.eventId,
@@ -106,14 +118,19 @@ export async function recordEvents(
       ),
       trackingAllowedOf(payload, trackedSubscribers),
     ])
+    // For an integration, "stored before" and "no tracking consent" would both say the subscriber exists.
+    const notStored = (id: string, index: number, status: EventStatus, reason?: string) =>
+      results.push(
+        options.discreet ? { id, index, status: 'accepted' } : { id, index, status, ...(reason && { reason }) },
+      )
     const fresh = resolved.filter(({ event, index }) => {
       if (!stored.has(event.eventId)) return true
-      results.push({ id: event.eventId, index, status: 'duplicate' })
+      notStored(event.eventId, index, 'duplicate')
       return false
     })
     const accepted = fresh.filter(({ event, index }) => {
       if (!EVENT_TYPES[event.type].tracked || allowed.has(event.subscriber)) return true
-      results.push({ id: event.eventId, index, reason: 'no_tracking_consent', status: 'skipped' })
+      notStored(event.eventId, index, 'skipped', 'no_tracking_consent')
       return false
     })
     const events = accepted.map(({ event }) => event)
@@ -170,7 +187,7 @@ async function existingEventIds(payload: Payload, eventIds: string[]): Promise<S
 }
 
 /** Subscribers whose behaviour may be stored: the consent plugin's answer, or everyone without one (the host answers for consent). */
-function trackingAllowedOf(payload: Payload, subscribers: string[]): Promise<Set<string>> {
+export function trackingAllowedOf(payload: Payload, subscribers: string[]): Promise<Set<string>> {
   const gate = extensionsOf(payload).trackingAllowed
   return gate ? gate(payload, subscribers) : Promise.resolve(new Set(subscribers))
 }

@@ -3,7 +3,7 @@ import type { Endpoint } from 'payload'
 import { CodedError } from '../errors'
 import { problemResponse } from '../http/problem'
 import { readBody } from '../http/requestBody'
-import { requireIntakeAccess } from './access'
+import { intakeAnswersDiscreetly, requireIntakeAccess } from './access'
 import { BatchTooLargeError, recordEvents } from './intake'
 import { MAX_BATCH } from './validateEvent'
 
@@ -28,7 +28,11 @@ export const eventIntakeEndpoint: Endpoint = {
       if (!Array.isArray(events))
         return problemResponse(400, 'BAD_USER_INPUT', 'Send {"events": [...]} or a JSON array of events')
       const partial = !Array.isArray(body) && (body as { partial?: unknown }).partial === true
-      const result = await recordEvents(req.payload, events, { partial, source: 'api' })
+      const result = await recordEvents(req.payload, events, {
+        discreet: intakeAnswersDiscreetly(req),
+        partial,
+        source: 'api',
+      })
       return Response.json(result, { status: result.rejected > 0 && !partial ? 422 : 200 })
     } catch (error) {
       if (error instanceof BatchTooLargeError) return problemResponse(413, 'BATCH_TOO_LARGE', error.message)

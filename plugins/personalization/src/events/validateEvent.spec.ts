@@ -40,3 +40,18 @@ describe('purchase events', () => {
     })
   })
 })
+
+describe('event times', () => {
+  const at = (occurredAt: string) =>
+    validateEvent(
+      { email: 'alice@example.com', id: 'order-2', occurredAt, properties: { product: 'cd' }, type: 'purchase' },
+      NOW,
+    )
+
+  it('reach back to 1970 for backfilled order histories, and not before', () => {
+    expect(at('1997-01-01T12:00:00Z')).toMatchObject({ event: { occurredAt: new Date('1997-01-01T12:00:00Z') } })
+    expect(at('1970-01-01T00:00:00Z')).toHaveProperty('event')
+    for (const occurredAt of ['1969-12-31T23:59:59Z', '0997-01-01T12:00:00Z', '2026-02-30T12:00:00Z'])
+      expect(at(occurredAt), occurredAt).toMatchObject({ error: { code: 'invalid_timestamp', field: 'occurredAt' } })
+  })
+})

@@ -3,6 +3,7 @@ import {
   EVENT_TYPES,
   type EventType,
   isEventType,
+  MAIL_EVENT_TYPES,
   OPTIONAL_PROPERTIES,
   type PropertySpec,
   REQUIRED_PROPERTIES,
@@ -14,9 +15,13 @@ export const MAX_BATCH = 1000
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000
 const MAX_PROPERTIES_BYTES = 4096
 const EVENT_ID = /^[\w.:@/-]{1,128}$/
-/** Strict ISO 8601 with a time and a zone, years 2000–2099: anything else is a client bug, not a date. */
+/**
+ * Strict ISO 8601 with a time and a zone, years 1970–2099: anything else is a client bug, not a
+ * date. Order histories reach back decades (a shop backfilling its orders, the 1997 CDNOW data the
+ * purchase model is validated on), so the range starts at the Unix epoch, not at 2000.
+ */
 const ISO_TIMESTAMP =
-  /^(20\d{2})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
+  /^(19[7-9]\d|20\d{2})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
 
 /** The calendar day exists (no 30 February: Date would roll it over to March). */
 function realDate(value: string): boolean {
@@ -53,7 +58,7 @@ export type EventError = { code: string; field?: string; message: string }
 export function validateEvent(
   input: unknown,
   now: Date,
-  { allowSystem = false } = {},
+  { allowMail = true, allowSystem = false } = {},
 ): { error: EventError } | { event: ValidEvent } {
   if (input == null || typeof input !== 'object' || Array.isArray(input))
     return fail('invalid_event', 'An event must be a JSON object')
@@ -69,6 +74,12 @@ export function validateEvent(
       'type',
     )
   }
+  if (!allowMail && MAIL_EVENT_TYPES.includes(raw.type))
+    return fail(
+      'reserved_type',
+      `${raw.type} is written by the mail tracking itself; an integration key cannot post it`,
+      'type',
+    )
 
   const occurredAt = raw.occurredAt == null ? now : new Date(raw.occurredAt as string)
   if (
@@ -147,13 +158,22 @@ function referenceOf(raw: EventInput): ValidEvent['subscriberRef'] | null {
 
 const CURRENCY = /^[A-Z]{3}$/
 
-/** Numbers are amounts (finite, not negative); currencies ISO 4217 codes like EUR; strings not empty. */
+/** Numbers are amounts (finite, not negative); currencies ISO 4217 codes like EUR; strings not empty; SKU lists of up to 100 SKUs. */
 function hasShape(value: unknown, { type }: PropertySpec): boolean {
+  if (type === 'skus')
+    return (
+      Array.isArray(value) &&
+      value.length <= MAX_CART_PRODUCTS &&
+      value.every((sku) => typeof sku === 'string' && sku.length > 0 && sku.length <= 100)
+    )
   if (type === 'number') return typeof value === 'number' && Number.isFinite(value) && value >= 0
   if (type === 'currency') return typeof value === 'string' && CURRENCY.test(value)
   return typeof value === 'string' && value.length > 0
 }
 
-const describe = ({ type }: PropertySpec) => (type === 'currency' ? 'ISO 4217 code, e.g. EUR' : type)
+const MAX_CART_PRODUCTS = 100
+
+const describe = ({ type }: PropertySpec) =>
+  type === 'currency' ? 'ISO 4217 code, e.g. EUR' : type === 'skus' ? 'a list of SKUs, e.g. ["A-1","B-2"]' : type
 
 const fail = (code: string, message: string, field?: string) => ({ error: { code, field, message } })

@@ -1,12 +1,35 @@
-import type { ArrayField } from 'payload'
+import type { ArrayField, TextField } from 'payload'
 
 import type { Channel } from '../domain/channels'
 
 import { channelOptions, goalOptions } from '../domain/channels'
-import { message, option, translated } from '../translations'
+import { message, option, texts, translated } from '../translations'
+import { rowLabel } from './rowLabels'
 import { relationsExist, tagRelationship } from './tagRelationship'
 
 const KEY_PATTERN = /^[a-z][a-z0-9_-]*$/
+
+type ValidationArgs = { req: Parameters<typeof message>[0] }
+
+/** A slot's key, as templates and API clients name it: lower case, digits, `_` and `-`. */
+export const validSlotKey = (value: null | string | undefined, { req }: ValidationArgs) =>
+  !value || KEY_PATTERN.test(value) || message(req, 'kontorwerk-personalization:slotKeyPattern')
+
+/** The key of a slot (content or recommendations). */
+export const slotKeyField: TextField = {
+  name: 'key',
+  type: 'text',
+  label: translated('kontorwerk-personalization:key'),
+  required: true,
+  validate: validSlotKey,
+}
+
+/** No two slots of a document with the same key. */
+export const uniqueSlotKeys = (rows: unknown, { req }: ValidationArgs) => {
+  const keys = ((rows as { key?: string }[] | null) ?? []).map((row) => row.key)
+  const duplicate = keys.find((key, index) => key && keys.indexOf(key) !== index)
+  return duplicate ? message(req, 'kontorwerk-personalization:slotKeyDuplicate', { key: duplicate }) : true
+}
 
 /**
  * The ordered slots of a newsletter or landing page: what each may take (filters), how it ranks,
@@ -16,18 +39,13 @@ export function slotsField(defaultChannel: Channel): ArrayField {
   return {
     name: 'slots',
     type: 'array',
+    // A slot is known by its label ("Aufmacher"), not as "Slot 2".
+    admin: { components: { RowLabel: rowLabel(texts('kontorwerk-personalization:slotsSingular'), 'label') } },
     fields: [
       {
         type: 'row',
         fields: [
-          {
-            name: 'key',
-            type: 'text',
-            label: translated('kontorwerk-personalization:key'),
-            required: true,
-            validate: (value: null | string | undefined, { req }: { req: Parameters<typeof message>[0] }) =>
-              !value || KEY_PATTERN.test(value) || message(req, 'kontorwerk-personalization:slotKeyPattern'),
-          },
+          slotKeyField,
           { name: 'label', type: 'text', label: translated('kontorwerk-personalization:label'), required: true },
           {
             name: 'count',
@@ -101,10 +119,6 @@ export function slotsField(defaultChannel: Channel): ArrayField {
     },
     minRows: 1,
     required: true,
-    validate: (rows: unknown, { req }: { req: Parameters<typeof message>[0] }) => {
-      const keys = ((rows as { key?: string }[] | null) ?? []).map((row) => row.key)
-      const duplicate = keys.find((key, index) => key && keys.indexOf(key) !== index)
-      return duplicate ? message(req, 'kontorwerk-personalization:slotKeyDuplicate', { key: duplicate }) : true
-    },
+    validate: uniqueSlotKeys,
   }
 }

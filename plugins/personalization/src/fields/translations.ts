@@ -1,7 +1,8 @@
 import type { ArrayField } from 'payload'
 
 import { CONTENT_LOCALES, DEFAULT_LOCALE } from '../i18n/locales'
-import { message, translated } from '../translations'
+import { message, texts, translated } from '../translations'
+import { rowLabel } from './rowLabels'
 import { validLiquid } from './validators'
 
 /**
@@ -14,6 +15,7 @@ export const translationsField: ArrayField = {
   type: 'array',
   admin: {
     description: translated('kontorwerk-personalization:translationsDescription'),
+    components: { RowLabel: rowLabel(texts('kontorwerk-personalization:translationsSingular')) },
     initCollapsed: true,
   },
   fields: [
@@ -44,6 +46,10 @@ export const translationsField: ArrayField = {
     },
   ],
   label: translated('kontorwerk-personalization:translations'),
+  labels: {
+    plural: translated('kontorwerk-personalization:translations'),
+    singular: translated('kontorwerk-personalization:translationsSingular'),
+  },
   validate: (rows: unknown, { req }: { req: Parameters<typeof message>[0] }) => {
     const locales = ((rows as null | { locale?: string }[]) ?? []).map((row) => row.locale)
     return locales.some((locale, index) => locale && locales.indexOf(locale) !== index)

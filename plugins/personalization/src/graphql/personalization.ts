@@ -3,62 +3,26 @@ import type { GraphQLInfo, PayloadRequest } from 'payload'
 
 import type { Reason } from '../engine/types'
 
-import { personalizedBlocks, personalizedLandingPage, personalizedNewsletter } from '../engine/service'
+import { reasonLabelsFor } from '../engine/explanation/reasonLabels'
+import { reasonStatements } from '../engine/explanation/reasonStatements'
+import { explanationLanguage, reasonText } from '../engine/explanation/reasonText'
+import {
+  personalizedBlocks,
+  personalizedLandingPage,
+  personalizedNewsletter,
+  personalizedRecommendations,
+} from '../engine/service'
 import { spendAnonymousAllowance } from './anonymousPersonalizationLimit'
 import { typeHelpers } from './typeHelpers'
 
 type GraphQL = typeof GraphQLModule
 type Context = { req: PayloadRequest }
 
-const EXPLANATION = {
-  de: {
-    excluded: 'ausgeschlossen',
-    fallback: 'Fallback: kein Block passte',
-    from: 'aus',
-    interests: 'Interessen',
-    only: '(nur Priorität und Aktualität)',
-    persona: 'Persona',
-    pinned: 'Fest gesetzt von einer Version des Newsletters (z. B. A/B-Variante)',
-    region: 'Region',
-    replaced: (title: string, rule: string) => `statt „${title}“ (${rule})`,
-    stage: 'Phase',
-  },
-  en: {
-    excluded: 'excluded',
-    fallback: 'Fallback: no block qualified',
-    from: 'from',
-    interests: 'interests',
-    only: '(priority and freshness only)',
-    persona: 'persona',
-    pinned: 'Fixed by a version of the newsletter (e.g. an A/B variant)',
-    region: 'region',
-    replaced: (title: string, rule: string) => `instead of "${title}" (${rule})`,
-    stage: 'stage',
-  },
-}
-
-/** A sentence an editor can read next to the numbers, German unless the request asks for English. */
-export function explain(reason: Reason, language = 'de'): string {
-  const words = language === 'en' ? EXPLANATION.en : EXPLANATION.de
-  const replaced = reason.replaced ? `; ${words.replaced(reason.replaced.title, reason.replaced.rule)}` : ''
-  if (reason.kind === 'pinned') return words.pinned
-  if (reason.kind === 'fallback') {
-    const excluded = Object.entries(reason.excluded ?? {}).map(([rule, count]) => `${rule} ×${count}`)
-    return `${words.fallback}${excluded.length ? ` (${words.excluded}: ${excluded.join(', ')})` : ''}${replaced}`
-  }
-  const parts = [
-    reason.matchedInterests.length ? `${words.interests} ${reason.matchedInterests.join(', ')}` : null,
-    reason.matchedPersona ? `${words.persona} ${reason.matchedPersona}` : null,
-    reason.matchedStage ? `${words.stage} ${reason.matchedStage}` : null,
-    reason.matchedRegion ? `${words.region} ${reason.matchedRegion}` : null,
-  ].filter(Boolean)
-  return `Score ${reason.score}${parts.length ? ` ${words.from} ${parts.join('; ')}` : ` ${words.only}`}`
-}
-
 /** The personalization queries, added to Payload's own GraphQL schema. */
 export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown> {
   const {
     GraphQLBoolean,
+    GraphQLEnumType,
     GraphQLFloat,
     GraphQLID,
     GraphQLInputObjectType,
@@ -112,6 +76,10 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     },
     name: 'PersonalizationReplacedBlock',
   })
+  const ExplanationLanguage = new GraphQLEnumType({
+    name: 'PersonalizationExplanationLanguage',
+    values: { de: { value: 'de' }, en: { value: 'en' } },
+  })
   const ReasonType = new GraphQLObjectType<Reason, Context>({
     fields: {
       components: { type: Components },
@@ -120,7 +88,18 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
         type: list(Exclusion),
       },
       explanation: {
-        resolve: (reason, _args, { req }) => explain(reason, req.i18n?.language),
+        args: {
+          language: {
+            description: "The language of the sentence; default: the request's admin language (German without one)",
+            type: ExplanationLanguage,
+          },
+        },
+        description:
+          'The reason as a sentence for people: in the admin language, with its number format and display names (interest and persona names, stage and region labels, rules in words). Read the other fields to act on a reason.',
+        resolve: async (reason, args: { language?: null | string }, { req }) => {
+          const language = explanationLanguage(args.language ?? req.i18n?.language)
+          return reasonText(reasonStatements(reason), { labels: await reasonLabelsFor(req, language), language })
+        },
         type: nonNull(GraphQLString),
       },
       kind: { description: 'ranked, fallback or pinned', type: nonNull(GraphQLString) },
@@ -176,11 +155,63 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     },
     name: 'PersonalizedSlot',
   })
+  const ProductReason = new GraphQLObjectType({
+    description: 'Why the product is recommended: a code, its values where it has them, and the sentence',
+    fields: {
+      code: {
+        description: 'personal, promoted, also_bought, trending, recently_viewed or in_cart',
+        type: nonNull(GraphQLString),
+      },
+      count: { description: 'trending: purchases in the window', type: GraphQLInt },
+      days: { description: 'trending: the window in days', type: GraphQLInt },
+      lift: { description: 'also_bought: how much more often than chance', type: GraphQLFloat },
+      product: { description: 'also_bought: the SKU the reader bought', type: GraphQLString },
+      support: { description: 'also_bought: customers who bought both', type: GraphQLInt },
+      text: {
+        description: 'The reason in words (the admin language; German by default)',
+        type: nonNull(GraphQLString),
+      },
+      viewedAt: { description: 'recently_viewed: the last view', type: GraphQLString },
+    },
+    name: 'RecommendedProductReason',
+  })
+  const ProductImage = new GraphQLObjectType({
+    fields: {
+      alt: { type: nonNull(GraphQLString) },
+      url: { type: nonNull(GraphQLString) },
+      width: { type: GraphQLInt },
+    },
+    name: 'RecommendedProductImage',
+  })
+  const RecommendedProduct = new GraphQLObjectType({
+    fields: {
+      currency: { type: nonNull(GraphQLString) },
+      image: { type: ProductImage },
+      name: { type: nonNull(GraphQLString) },
+      price: { type: nonNull(GraphQLFloat) },
+      priceFormatted: { description: "The price as the reader's locale writes it", type: nonNull(GraphQLString) },
+      reason: { type: nonNull(ProductReason) },
+      sku: { type: nonNull(GraphQLString) },
+      url: { type: GraphQLString },
+    },
+    name: 'RecommendedProduct',
+  })
+  const Recommendation = new GraphQLObjectType({
+    description: 'A product recommendation slot of the document, filled for the reader',
+    fields: {
+      heading: { type: nonNull(GraphQLString) },
+      key: { type: nonNull(GraphQLString) },
+      products: { type: list(RecommendedProduct) },
+      strategy: { type: nonNull(GraphQLString) },
+    },
+    name: 'PersonalizedRecommendation',
+  })
   const Newsletter = new GraphQLObjectType({
     fields: {
       html: { type: nonNull(GraphQLString) },
       locale: { description: 'The one language the whole newsletter is in (de, en)', type: nonNull(GraphQLString) },
       preheader: { type: nonNull(GraphQLString) },
+      recommendations: { type: list(Recommendation) },
       slots: { type: list(Slot) },
       subject: { type: nonNull(GraphQLString) },
       text: { type: nonNull(GraphQLString) },
@@ -193,6 +224,7 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
       html: { description: 'The whole page as an HTML document', type: nonNull(GraphQLString) },
       locale: { description: 'The one language the whole page is in (de, en)', type: nonNull(GraphQLString) },
       noIndex: { type: nonNull(GraphQLBoolean) },
+      recommendations: { type: list(Recommendation) },
       sections: { type: list(Slot) },
       seoDescription: { type: GraphQLString },
       seoTitle: { type: nonNull(GraphQLString) },
@@ -222,11 +254,27 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
     name: 'PersonalizedBlockFilterInput',
   })
 
+  const RecommendationFilter = new GraphQLInputObjectType({
+    fields: {
+      categories: {
+        description: 'Interest slugs (sub-topics included)',
+        type: new GraphQLList(nonNull(GraphQLString)),
+      },
+      strategy: { description: 'personal, alsoBought, trending, recentlyViewed or cart', type: nonNull(GraphQLString) },
+    },
+    name: 'PersonalizedRecommendationFilterInput',
+  })
+
   const readerArgs = {
     at: { description: 'Render time (ISO 8601), default now', type: GraphQLString },
     context: { type: ContextInput },
     subscriber: { description: 'Subscriber id (admin login or API key)', type: GraphQLID },
     token: { description: 'Signed subscriber token from an email link', type: GraphQLString },
+    visitor: {
+      description:
+        "An anonymous visitor's id from the browser SDK (after tracking consent): their page views and clicks add interests",
+      type: GraphQLString,
+    },
   }
   type Args = Record<string, never>
   const resolver =
@@ -250,6 +298,15 @@ export function personalizationQueries(GraphQL: GraphQL): Record<string, unknown
       args: { ...readerArgs, slug: { type: nonNull(GraphQLString) } },
       resolve: resolver<Args>((req, args) => personalizedLandingPage(req, args as never)),
       type: LandingPage,
+    },
+    personalizedRecommendations: {
+      args: {
+        ...readerArgs,
+        filter: { type: nonNull(RecommendationFilter) },
+        limit: { description: '1–12, default 4', type: GraphQLInt },
+      },
+      resolve: resolver<Args>((req, args) => personalizedRecommendations(req, args as never)),
+      type: nonNull(Recommendation),
     },
     personalizedNewsletter: {
       args: { ...readerArgs, newsletter: { description: 'Newsletter slug', type: nonNull(GraphQLString) } },

@@ -11,6 +11,8 @@ export const PERSONALIZATION_COSTS: Readonly<Record<string, number>> = {
   personalizedBlocks: 1,
   personalizedLandingPage: 3,
   personalizedNewsletter: 5,
+  // One recommendation slot: a choice over the catalog held in memory, the reader's views read once.
+  personalizedRecommendations: 1,
 }
 
 /** What one GraphQL request may spend: a page with a landing page and a dozen block lists, or four newsletters. */

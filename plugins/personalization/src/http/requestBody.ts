@@ -11,7 +11,7 @@ export type FormFields = Record<string, string | string[]>
 const mediaType = (req: BodySource) => (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
 
 /** The body's bytes, never more than `limit`: a larger body is refused before it is all in memory. */
-async function readBytes(req: BodySource, limit: number): Promise<Uint8Array> {
+export async function readBytes(req: BodySource, limit: number): Promise<Uint8Array> {
   const tooLarge = () => new CodedError('BODY_TOO_LARGE', `The body is larger than ${limit} bytes`)
   if (Number(req.headers.get('content-length')) > limit) throw tooLarge()
   if (!req.body) return new Uint8Array()
@@ -52,6 +52,22 @@ export async function readBody(req: BodySource, limit: number): Promise<FormFiel
   const text = new TextDecoder().decode(await readBytes(req, limit))
   if (type === 'application/x-www-form-urlencoded') return formFields(new URLSearchParams(text))
   if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    throw new CodedError('MALFORMED_JSON', 'The body is not valid JSON')
+  }
+}
+
+/**
+ * A JSON body sent as `text/plain` or `application/json`: `navigator.sendBeacon` can only send a
+ * string as text/plain, and text/plain keeps a cross-origin fetch a simple request (no preflight).
+ * Any other type is not read (undefined); errors as `readBody`.
+ */
+export async function readJsonText(req: BodySource, limit: number): Promise<unknown> {
+  const type = mediaType(req)
+  if (type !== 'application/json' && type !== 'text/plain') return undefined
+  const text = new TextDecoder().decode(await readBytes(req, limit))
   try {
     return JSON.parse(text) as unknown
   } catch {

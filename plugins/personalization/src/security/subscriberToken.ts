@@ -12,7 +12,7 @@ export class TokenError extends Error {
 const DOMAIN = 'subscriber-token'
 
 /** A verified token's claims: whose link it is (id and link-key fingerprint) and, for single-use links, its nonce. */
-export type SubscriberClaims = { key?: string; nonce?: string; subscriberId: string }
+export type SubscriberClaims = { key?: string; nonce?: string; subscriberId: string; visitor?: string }
 
 /**
  * A link token naming one subscriber for one purpose until it expires (HMAC-SHA256). It carries the
@@ -24,12 +24,21 @@ export function signSubscriberToken(
   subject: LinkSubject,
   purpose: TokenPurpose,
   ttlSeconds: number,
-  { nonce, now = Date.now() }: { nonce?: string; now?: number } = {},
+  {
+    nonce,
+    now = Date.now(),
+    visitor,
+  }: {
+    nonce?: string
+    now?: number
+    /** The anonymous visitor id of the browser the sign-up came from: the confirmation merges that visitor (signed, so nobody can swap it). */
+    visitor?: string
+  } = {},
 ): string {
   const k = subject.linkKey ? linkKeyFingerprint(subject.linkKey) : undefined
   return signClaims(
     signer,
-    { e: Math.floor(now / 1000) + ttlSeconds, k, n: nonce, p: purpose, s: String(subject.id) },
+    { e: Math.floor(now / 1000) + ttlSeconds, k, n: nonce, p: purpose, s: String(subject.id), v: visitor },
     DOMAIN,
   )
 }
@@ -40,11 +49,15 @@ export function readSubscriberToken(
   purpose: TokenPurpose,
   now = Date.now(),
 ): SubscriberClaims {
-  const claims = verifiedClaims<{ e: number; k?: string; n?: string; p: string; s: string }>(signer, token, DOMAIN)
+  const claims = verifiedClaims<{ e: number; k?: string; n?: string; p: string; s: string; v?: string }>(
+    signer,
+    token,
+    DOMAIN,
+  )
   if (!claims) throw new TokenError('invalid')
   if (claims.p !== purpose) throw new TokenError('wrong_purpose')
   if (!(claims.e * 1000 > now)) throw new TokenError('expired')
-  return { key: claims.k, nonce: claims.n, subscriberId: claims.s }
+  return { key: claims.k, nonce: claims.n, subscriberId: claims.s, visitor: claims.v }
 }
 
 /** The claims of a valid token, or null for any forged, expired or misused one (for callers that only say "invalid"). */

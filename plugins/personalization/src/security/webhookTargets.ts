@@ -113,12 +113,22 @@ const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup as never } })
  * following a redirect: a webhook answers itself, and a redirect could point at an internal
  * address that no lookup would see (IP addresses are connected to without one).
  */
-export async function postWebhook(
+export const postWebhook = (
   payload: Pick<Payload, 'config'>,
   target: string,
   init: { body: string; headers: Record<string, string>; signal?: AbortSignal },
+) => fetchPublic(payload, target, { ...init, method: 'POST' })
+
+/**
+ * Any request to an address a user typed (a webhook, a product feed's URL) with the same guard:
+ * public addresses only unless allowPrivateWebhooks, the connected address checked, no redirect followed.
+ */
+export async function fetchPublic(
+  payload: Pick<Payload, 'config'>,
+  target: string,
+  init: { body?: string; headers?: Record<string, string>; method: 'GET' | 'POST'; signal?: AbortSignal },
 ) {
-  const request = { ...init, method: 'POST', redirect: 'manual' } as const
+  const request = { ...init, redirect: 'manual' } as const
   if (privateWebhooksAllowed(payload)) return fetch(target, request)
   const host = hostOf(new URL(target))
   const literal = ipaddr.isValid(host) ? internalAddress([host]) : undefined

@@ -3,7 +3,13 @@ import type { CollectionSlug, Endpoint, PayloadRequest } from 'payload'
 import type { TranslatedLabel } from '@kontorwerk/personalization'
 
 import { CONSENT_CHANNEL_OPTIONS } from '@kontorwerk/consent'
-import { addressFormOptions, EVENT_TYPES, eventPropertyNames, readerLocaleOptions } from '@kontorwerk/personalization'
+import {
+  addressFormOptions,
+  EVENT_TYPES,
+  eventPropertyNames,
+  isStaffRequest,
+  readerLocaleOptions,
+} from '@kontorwerk/personalization'
 
 import type { SegmentsTranslationKey } from '../translations'
 
@@ -37,6 +43,7 @@ const EVENT_TYPE_LABELS: Record<string, SegmentsTranslationKey> = {
   email_opened: 'kontorwerk-segments:eventEmailOpened',
   email_sent: 'kontorwerk-segments:eventEmailSent',
   form_submitted: 'kontorwerk-segments:eventFormSubmitted',
+  link_clicked: 'kontorwerk-segments:eventLinkClicked',
   page_viewed: 'kontorwerk-segments:eventPageViewed',
   purchase: 'kontorwerk-segments:eventPurchase',
   stage_changed: 'kontorwerk-segments:eventStageChanged',
@@ -59,7 +66,7 @@ export const segmentOptionsEndpoint: Endpoint = {
   method: 'get',
   path: '/options',
   handler: async (req) => {
-    if (!req.user) {
+    if (!req.user || !isStaffRequest(req)) {
       return Response.json(
         { errors: [{ message: message(req, 'kontorwerk-segments:loginRequired') }] },
         { status: 401 },

@@ -1,10 +1,11 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { CodedError, hasRole } from '@kontorwerk/personalization'
+import { CodedError, hasRole, isStaffRequest } from '@kontorwerk/personalization'
 
 import { MEMBER_PAGE_SIZE } from '../defaults'
 import { loadEnvironment } from '../evaluation/environment'
 import { allMembers } from '../evaluation/members'
+import { problemText } from '../rules/problems'
 import { membersCsv, subscribersFromCsv } from '../utilities/csvMembers'
 import { asTree, freezeSegment, previewRules, writeMembers } from '../utilities/segmentService'
 
@@ -14,6 +15,7 @@ const problem = (status: number, message: string) => json(status, { errors: [{ m
 /** Staff only; some answers (emails, imports, exports) for admins only, as personal data. */
 function guard(req: PayloadRequest, adminOnly = false): null | Response {
   if (!req.user) return problem(401, 'Log in first')
+  if (!isStaffRequest(req)) return problem(403, 'An integration key is limited to its scopes')
   if (adminOnly && !hasRole(req, 'admin')) return problem(403, 'Only admins may do this (personal data)')
   return null
 }
@@ -47,7 +49,16 @@ const preview: Endpoint = {
         hasRole(req, 'admin'),
         req,
       )
-      return 'problems' in result ? json(400, { errors: result.problems }) : json(200, result)
+      // Each problem in the admin's language at its machine place; the builder names the place its own way.
+      return 'problems' in result
+        ? json(400, {
+            errors: result.problems.map((found) => ({
+              ...(found.code ? { code: found.code } : {}),
+              message: problemText(found, req),
+              path: found.path,
+            })),
+          })
+        : json(200, result)
     } catch (error) {
       return codedProblem(error)
     }

@@ -263,6 +263,13 @@ class Compiler {
       case 'engagementScore':
       case 'totalScore':
         return this.compare(this.score(rule.field), rule.operator, rule.value)
+      case 'probabilityAlive':
+      case 'expectedPurchases':
+      case 'expectedValue': {
+        // No prediction (no purchases, or no scoring plugin) is no match, also under NOT: as in memory.
+        const value = this.env.leadScores?.sql.prediction(S, rule.field)
+        return value ? sql`(${value} is not null and ${this.compare(value, rule.operator, rule.value)})` : this.false
+      }
       // Consent and preferences as the consent plugin stores them (its contract).
       case 'consent':
         return grantedConsentSql(

@@ -29,6 +29,8 @@ export type SubscriberFacts = {
   persona: null | string
   personaFits: Record<string, number>
   preferences: StoredPreferences
+  /** The purchase prediction (scoring plugin); null measures: no purchases, no data. */
+  prediction: StoredLeadScore['prediction']
   region: null | string
   score: { engagementAsOf: null | number; engagementValue: number; fitAttributes: number; fitEvents: number }
   stage: null | string
@@ -57,6 +59,12 @@ export function eventNeeds(tree: RuleGroup, env: Environment): { since: number; 
   }
   visit(tree)
   return { since, types }
+}
+
+const NO_PREDICTION: StoredLeadScore['prediction'] = {
+  expectedPurchases: null,
+  expectedValue: null,
+  probabilityAlive: null,
 }
 
 const time = (value: unknown) => (value == null ? null : new Date(value as string).getTime())
@@ -145,6 +153,7 @@ export async function loadFacts(
       persona: relationKey(doc.persona),
       personaFits: score?.personaFits ?? {},
       preferences: preferencesOf(doc),
+      prediction: score?.prediction ?? NO_PREDICTION,
       region: doc.region ?? null,
       score: {
         engagementAsOf: score?.engagementAsOf ?? null,

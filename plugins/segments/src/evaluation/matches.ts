@@ -124,6 +124,12 @@ function evaluateRule(rule: Rule, facts: SubscriberFacts, env: Environment, dept
       const value = rule.field === 'fitScore' ? fit : rule.field === 'engagementScore' ? engagement : fit + engagement
       return compare(value, rule.operator, rule.value)
     }
+    case 'probabilityAlive':
+    case 'expectedPurchases':
+    case 'expectedValue': {
+      const value = facts.prediction[rule.field]
+      return value !== null && compare(value, rule.operator, rule.value)
+    }
     case 'consent': {
       const { channel, topic } = rule.value
       if (topic != null) return consentStatus(facts.consents, 'marketing', channel, String(topic)) === 'granted'

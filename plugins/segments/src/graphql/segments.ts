@@ -1,7 +1,15 @@
 import type * as GraphQLModule from 'graphql'
 import type { PayloadRequest } from 'payload'
 
-import { builtOnce, CodedError, hasRole, isPossibleId, parseAt, typeHelpers } from '@kontorwerk/personalization'
+import {
+  builtOnce,
+  CodedError,
+  hasRole,
+  isPossibleId,
+  isStaffRequest,
+  parseAt,
+  typeHelpers,
+} from '@kontorwerk/personalization'
 
 import { freezeSegment, segmentCount, segmentMemberPage, segmentsOf } from '../utilities/segmentService'
 
@@ -11,6 +19,7 @@ const MAX_PAGE_SIZE = 1000
 
 function requireStaff(req: PayloadRequest, adminOnly: boolean) {
   if (!req.user) throw new CodedError('UNAUTHENTICATED', 'Sign in or send an API key')
+  if (!isStaffRequest(req)) throw new CodedError('FORBIDDEN', 'An integration key is limited to its scopes')
   if (adminOnly && !hasRole(req, 'admin'))
     throw new CodedError('FORBIDDEN', 'Segment members are personal data: admins and their API keys only')
 }

@@ -56,6 +56,7 @@ const equality = (value: ValueKind) => [
 
 const PROFILE = 'kontorwerk-segments:ruleGroupProfile'
 const SCORE = 'kontorwerk-segments:ruleGroupScore'
+const PREDICTION = 'kontorwerk-segments:ruleGroupPrediction'
 const CONSENT = 'kontorwerk-segments:ruleGroupConsent'
 const BEHAVIOUR = 'kontorwerk-segments:ruleGroupBehaviour'
 const CONTACT = 'kontorwerk-segments:ruleGroupContact'
@@ -130,6 +131,28 @@ export const FIELDS: FieldSpec[] = [
     group: SCORE,
     label: 'kontorwerk-segments:ruleFieldTotalScore',
     name: 'totalScore',
+    operators: comparisons('number'),
+    personal: true,
+  },
+  // The scoring plugin's purchase prediction; someone without purchases has none and matches no comparison.
+  {
+    group: PREDICTION,
+    label: 'kontorwerk-segments:ruleFieldProbabilityAlive',
+    name: 'probabilityAlive',
+    operators: comparisons('number'),
+    personal: true,
+  },
+  {
+    group: PREDICTION,
+    label: 'kontorwerk-segments:ruleFieldExpectedPurchases',
+    name: 'expectedPurchases',
+    operators: comparisons('number'),
+    personal: true,
+  },
+  {
+    group: PREDICTION,
+    label: 'kontorwerk-segments:ruleFieldExpectedValue',
+    name: 'expectedValue',
     operators: comparisons('number'),
     personal: true,
   },

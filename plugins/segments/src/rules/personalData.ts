@@ -6,6 +6,7 @@ import type { RuleGroup, RuleProblem } from './types'
 
 import { isPersonalCondition } from './catalogue'
 import { parseRuleTree } from './parse'
+import { problem, ruleProblem } from './problems'
 import { referencesOf, walkRules } from './references'
 
 /**
@@ -67,23 +68,14 @@ export async function personalDataProblems(
   const before = parseRuleTree(previous).tree
   if (before && signature(before) === signature(tree)) return []
   if (before && (await usesPersonalData(payload, before, req))) {
-    return [
-      {
-        message:
-          'this segment selects by personal data (email domain, custom attributes, fit or total score, persona fit): only admins may change its rules',
-        path: 'root',
-      },
-    ]
+    return [ruleProblem('root', problem('PersonalRules'))]
   }
   const problems: RuleProblem[] = [...walkRules(tree)]
     .filter(({ rule }) => isPersonalCondition(rule.field, rule.operator))
-    .map(({ path, rule }) => ({
-      message: `${rule.field}: conditions on personal data (email domain, custom attributes, fit and total score, persona fit) are for admins only`,
-      path,
-    }))
+    .map(({ path, rule }) => ruleProblem(path, problem('PersonalCondition'), rule.field))
   for (const { id, kind, path } of referencesOf(tree)) {
     if (kind === 'segments' && (await segmentUsesPersonalData(payload, id, req, new Set()))) {
-      problems.push({ message: `segment ${id} selects by personal data: only admins may use it`, path })
+      problems.push(ruleProblem(path, problem('PersonalSegment', { id })))
     }
   }
   return problems

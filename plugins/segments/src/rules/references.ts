@@ -5,17 +5,18 @@ import { isPossibleId } from '@kontorwerk/personalization'
 import type { Rule, RuleGroup, RuleProblem } from './types'
 
 import { parseRuleTree } from './parse'
+import { problem, type ProblemCode, ruleProblem } from './problems'
 import { isGroup } from './types'
 
 export type ReferenceKind = 'interests' | 'lifecycle-stages' | 'personas' | 'segments' | 'topics'
 export type Reference = { id: string; kind: ReferenceKind; path: string }
 
-const NAMES: Record<ReferenceKind, string> = {
-  interests: 'interest',
-  'lifecycle-stages': 'lifecycle stage',
-  personas: 'persona',
-  segments: 'segment',
-  topics: 'topic',
+const MISSING: Record<ReferenceKind, ProblemCode> = {
+  interests: 'MissingInterests',
+  'lifecycle-stages': 'MissingLifecycleStages',
+  personas: 'MissingPersonas',
+  segments: 'MissingSegments',
+  topics: 'MissingTopics',
 }
 
 /** Every rule with its path, depth first, in the order an editor reads them. */
@@ -72,7 +73,7 @@ export async function missingReferences(
   )
   return references
     .filter(({ id, kind }) => !existing.has(`${kind}:${id}`))
-    .map(({ id, kind, path }) => ({ message: `${NAMES[kind]} ${id} does not exist (deleted?)`, path }))
+    .map(({ id, kind, path }) => ruleProblem(path, problem(MISSING[kind], { id })))
 }
 
 /**
@@ -105,11 +106,7 @@ export async function segmentCycle(
       id === self
         ? [self]
         : await visit({ combinator: 'and', rules: [{ field: 'segment', operator: 'in', value: id }] }, [])
-    if (cycle)
-      return {
-        message: `segment ${id} leads back to this segment (${[self, ...cycle].join(' → ')}): cycles are not allowed`,
-        path,
-      }
+    if (cycle) return ruleProblem(path, problem('Cycle', { cycle: [self, ...cycle].join(' → '), id }))
   }
   return null
 }

@@ -34,6 +34,7 @@ export type Rule = { id?: string } & (
   | { field: 'consent'; operator: 'granted'; value: { channel: string; topic?: Id | null } }
   | { field: 'contacted'; operator: 'atLeast' | 'fewerThan'; value: { channel: string; count: number; days: number } }
   | { field: 'engagementScore' | 'fitScore' | 'totalScore'; operator: Comparison; value: number }
+  | { field: 'expectedPurchases' | 'expectedValue' | 'probabilityAlive'; operator: Comparison; value: number }
   | { field: 'events'; operator: 'atLeast' | 'fewerThan'; value: EventWindow }
   | { field: 'frequency'; operator: '!=' | '='; value: string }
   | {
@@ -56,5 +57,15 @@ export type RuleField = Rule['field']
 
 export const isGroup = (node: Rule | RuleGroup): node is RuleGroup => Array.isArray((node as RuleGroup).rules)
 
-/** Where a problem is, e.g. "rules[1].rules[0]", and what it is; errors name the place. */
-export type RuleProblem = { message: string; path: string }
+/**
+ * Where a problem is, e.g. "rules[1].rules[0]", and what it is: `message` in English for the API, `code`
+ * (the segments translation `problem<Code>`) with its `vars` and the condition's `field` for the admin's
+ * language (rules/problems.ts). Errors name the place.
+ */
+export type RuleProblem = {
+  code?: string
+  field?: string
+  message: string
+  path: string
+  vars?: Record<string, number | string>
+}

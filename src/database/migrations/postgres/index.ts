@@ -13,6 +13,14 @@ import * as migration_20261123_202910_local_time from './20261123_202910_local_t
 import * as migration_20261206_050049_subscriber_link_keys from './20261206_050049_subscriber_link_keys';
 import * as migration_20261206_063458_login_throttle from './20261206_063458_login_throttle';
 import * as migration_20261206_123515_customer_truth from './20261206_123515_customer_truth';
+import * as migration_20261206_152628_purchase_predictions from './20261206_152628_purchase_predictions';
+import * as migration_20261206_160106_best_send_time from './20261206_160106_best_send_time';
+import * as migration_20261206_160658_admin_trust from './20261206_160658_admin_trust';
+import * as migration_20261206_194907_session_20261206 from './20261206_194907_session_20261206';
+import * as migration_20261206_202211_import_created_by from './20261206_202211_import_created_by';
+import * as migration_20261206_231609_triggers_webhooks from './20261206_231609_triggers_webhooks';
+import * as migration_20261206_232928_erasure_suppressions from './20261206_232928_erasure_suppressions';
+import * as migration_20261206_233732_commerce_triggers from './20261206_233732_commerce_triggers';
 
 export const migrations = [
   {
@@ -88,6 +96,46 @@ export const migrations = [
   {
     up: migration_20261206_123515_customer_truth.up,
     down: migration_20261206_123515_customer_truth.down,
-    name: '20261206_123515_customer_truth'
+    name: '20261206_123515_customer_truth',
+  },
+  {
+    up: migration_20261206_152628_purchase_predictions.up,
+    down: migration_20261206_152628_purchase_predictions.down,
+    name: '20261206_152628_purchase_predictions',
+  },
+  {
+    up: migration_20261206_160106_best_send_time.up,
+    down: migration_20261206_160106_best_send_time.down,
+    name: '20261206_160106_best_send_time',
+  },
+  {
+    up: migration_20261206_160658_admin_trust.up,
+    down: migration_20261206_160658_admin_trust.down,
+    name: '20261206_160658_admin_trust',
+  },
+  {
+    up: migration_20261206_194907_session_20261206.up,
+    down: migration_20261206_194907_session_20261206.down,
+    name: '20261206_194907_session_20261206',
+  },
+  {
+    up: migration_20261206_202211_import_created_by.up,
+    down: migration_20261206_202211_import_created_by.down,
+    name: '20261206_202211_import_created_by',
+  },
+  {
+    up: migration_20261206_231609_triggers_webhooks.up,
+    down: migration_20261206_231609_triggers_webhooks.down,
+    name: '20261206_231609_triggers_webhooks',
+  },
+  {
+    up: migration_20261206_232928_erasure_suppressions.up,
+    down: migration_20261206_232928_erasure_suppressions.down,
+    name: '20261206_232928_erasure_suppressions',
+  },
+  {
+    up: migration_20261206_233732_commerce_triggers.up,
+    down: migration_20261206_233732_commerce_triggers.down,
+    name: '20261206_233732_commerce_triggers'
   },
 ];

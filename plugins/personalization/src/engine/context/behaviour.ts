@@ -16,6 +16,10 @@ export type Behaviour = {
   /** Any purchase, or a `stage_changed` event into a customer stage (lead scoring writes those). */
   wasCustomer: boolean
   purchases: { at: Date; product: string }[]
+  /** Product views (`page_viewed` with a product), read only for a newsletter with recommendation slots. */
+  views?: { at: Date; product: string }[]
+  /** The SKUs of the open cart (the `cart` recommendation strategy), read only for a newsletter with recommendation slots. */
+  cart?: string[]
 }
 
 export const NO_BEHAVIOUR: Behaviour = Object.freeze({ conversions: [], wasCustomer: false, purchases: [] })

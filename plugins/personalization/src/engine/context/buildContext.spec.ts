@@ -15,6 +15,7 @@ const taxonomy: Taxonomy = {
   ]),
   interestIdBySlug: new Map(),
   interestSlugById: new Map(),
+  pageRules: [],
   personaIdBySlug: new Map(),
   personaSlugById: new Map(),
   regionCodeById: new Map(),

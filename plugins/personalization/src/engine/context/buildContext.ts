@@ -121,11 +121,15 @@ export class UnknownReferenceError extends Error {
   }
 }
 
-/** An anonymous visitor's context from slugs/keys (what a frontend knows), validated against the taxonomy. */
+/**
+ * An anonymous visitor's context from slugs/keys (what a frontend knows), validated against the
+ * taxonomy; `seen`: interests (ids) the visitor's own page views showed (browser SDK), beside the given ones.
+ */
 export function contextFromAnonymous(
   input: AnonymousContextInput,
   taxonomy: Taxonomy,
   now: Date,
+  seen: { id: string; weight: number }[] = [],
 ): PersonalizationContext {
   const persona = input.persona ? taxonomy.personaIdBySlug.get(input.persona) : null
   if (input.persona && !persona) throw new UnknownReferenceError('persona', input.persona)
@@ -140,7 +144,7 @@ export function contextFromAnonymous(
   if (input.region && !knownRegion(region!, taxonomy)) throw new UnknownReferenceError('region', input.region)
   return {
     conversions: [],
-    interests: expandInterests(direct, taxonomy.interestAncestors),
+    interests: expandInterests([...direct, ...seen], taxonomy.interestAncestors),
     locale: contentLanguageOf(input.locale),
     now,
     personaFits: persona ? new Map([[persona, 1]]) : new Map(),

@@ -7,6 +7,7 @@ import { CONVERSIONS } from '../../collections/Conversions'
 import { REGIONS } from '../../collections/Regions'
 import { CUSTOMER_STAGES } from '../../domain/lifecycle'
 import { relationKey } from '../../utilities/relation'
+import { type PageRule } from '../../visitors/pageUrls'
 
 /**
  * Ids and keys the engine translates between: stage ids ↔ keys, interest and persona slugs, interest
@@ -19,6 +20,8 @@ export type Taxonomy = {
   interestAncestors: Map<string, string[]>
   interestIdBySlug: Map<string, string>
   interestSlugById: Map<string, string>
+  /** Editors' URL→interest rules (`pageUrls` of the interests), for visitors' page views. */
+  pageRules: PageRule[]
   personaIdBySlug: Map<string, string>
   personaSlugById: Map<string, string>
   regionCodeById: Map<string, string>
@@ -33,7 +36,8 @@ export async function loadTaxonomy(payload: Payload): Promise<Taxonomy> {
       depth: 0,
       limit: 0,
       pagination: false,
-      select: { parent: true, slug: true },
+      // pageUrls: a field the host's generated types may not name yet.
+      select: { pageUrls: true, parent: true, slug: true } as { parent: true; slug: true },
     }),
     payload.find({ collection: 'personas', depth: 0, limit: 0, pagination: false, select: { slug: true } }),
     payload.find({ collection: 'lifecycle-stages', depth: 0, limit: 0, pagination: false, select: { key: true } }),
@@ -49,6 +53,9 @@ export async function loadTaxonomy(payload: Payload): Promise<Taxonomy> {
     interestAncestors: ancestorsOf(parents),
     interestIdBySlug: new Map(interests.docs.map((doc) => [doc.slug, String(doc.id)])),
     interestSlugById: new Map(interests.docs.map((doc) => [String(doc.id), doc.slug])),
+    pageRules: interests.docs.flatMap((doc) =>
+      ((doc as { pageUrls?: null | string[] }).pageUrls ?? []).map((path) => ({ interest: String(doc.id), path })),
+    ),
     personaIdBySlug: new Map(personas.docs.map((doc) => [doc.slug, String(doc.id)])),
     personaSlugById: new Map(personas.docs.map((doc) => [String(doc.id), doc.slug])),
     regionCodeById: new Map(regions.map((doc) => [String(doc.id), doc.code])),

@@ -83,19 +83,20 @@ export function compileNewsletter(
   newsletter: NewsletterSource,
   slots: AssembledSlot[],
   content: Map<string, BlockContent>,
+  extra: ExtraSection[] = [],
 ): Promise<CompiledNewsletter> {
   const blocks = slots.flatMap((slot) => slot.choices.map((choice) => content.get(String(choice.block.id))!))
   // A custom layout is part of the newsletter document, so its updatedAt covers it; file layouts change only with a deploy.
   // The language chooses the shell's lang, subject and preheader (a translation's).
   const layoutKey = `${newsletter.id}@${newsletter.updatedAt}:${newsletter.customLayout?.trim() ? 'custom' : newsletter.layout}:${newsletter.locale ?? ''}`
   const key = `${layoutKey}|${blocks.map((block) => block.fingerprint).join('|')}`
-  return memo(combinations, 5000, key, async () => {
+  const compile = async () => {
     const layout = layoutSourceOf(newsletter)
-    const [shell, blockHtml, blockText] = await Promise.all([
+    const [shell, blockHtml, blockText, extraHtml] = await Promise.all([
       memo(shells, 200, layoutKey, () => compileShell(newsletter, layout)),
       Promise.all(
         blocks.map((block) =>
-          memo(sections, 5000, `${layoutKey}:${block.fingerprint}`, () => compileSection(layout, block)),
+          memo(sections, 5000, `${layoutKey}:${block.fingerprint}`, () => compileSection(layout, blockSection(block))),
         ),
       ),
       Promise.all(
@@ -103,20 +104,27 @@ export function compileNewsletter(
           memo(texts, 5000, block.fingerprint, async () => parseTokens(blockPlainText(block), 'text')),
         ),
       ),
+      Promise.all(extra.map((section) => compileSection(layout, section.mjml))),
     ])
+    const extraText = extra.map((section) => parseTokens(section.text, 'text'))
     return {
-      html: joinParsed('html', [shell.before, ...blockHtml, shell.after]),
+      html: joinParsed('html', [shell.before, ...blockHtml, ...extraHtml, shell.after]),
       preheader: shell.preheader,
       subject: shell.subject,
       text: joinParsed('text', [
         TEXT_HEADER,
-        ...blockText.flatMap((piece) => [TEXT_SEPARATOR, piece]),
+        ...[...blockText, ...extraText].flatMap((piece) => [TEXT_SEPARATOR, piece]),
         TEXT_SEPARATOR,
         TEXT_FOOTER,
       ]),
     }
-  })
+  }
+  // Sections made for one reader (product recommendations) are not kept: they would push out what all readers share.
+  return extra.length ? compile() : memo(combinations, 5000, key, compile)
 }
+
+/** A section after the blocks made for one reader (a product grid): its MJML and its text part, both inert to Liquid. */
+export type ExtraSection = { mjml: string; text: string }
 
 export function personalizeNewsletter(
   newsletter: NewsletterSource,
@@ -164,14 +172,14 @@ async function compileShell(newsletter: NewsletterSource, layout: string) {
   }
 }
 
-/** One block's section compiled with the layout's head (fonts, colours) and body width, cut out of the body. */
-async function compileSection(layout: string, block: BlockContent): Promise<ParsedTokens> {
+/** One section (a block's) compiled with the layout's head (fonts, colours) and body width, cut out of the body. */
+async function compileSection(layout: string, section: string): Promise<ParsedTokens> {
   const head = (/<mj-head>[\s\S]*?<\/mj-head>/.exec(layout)?.[0] ?? '').replace(
     /<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g,
     '',
   )
   const body = /<mj-body[^>]*>/.exec(layout)?.[0] ?? '<mj-body>'
-  const html = await mjmlToHtml(`<mjml>${head}${body}${blockSection(block)}</mj-body></mjml>`)
+  const html = await mjmlToHtml(`<mjml>${head}${body}${section}</mj-body></mjml>`)
   const bodyStart = html.indexOf('>', html.indexOf('<div', html.indexOf('<body'))) + 1
   return parseTokens(html.slice(bodyStart, html.lastIndexOf('</div>', html.lastIndexOf('</body>'))), 'html')
 }

@@ -34,6 +34,8 @@ export function landingPageHtml(
   sections: LandingSection[],
   tokens: TokenContext,
   language: string = tokens.subscriber.locale,
+  /** Rendered for this reader after the sections (product recommendations), not a template. */
+  afterSections = '',
 ): string {
   const title = escapeHtml(page.seo?.title || page.title)
   const headline = renderTokens(escapeHtmlKeepingLiquid(page.hero.headline), tokens, 'html')
@@ -54,7 +56,7 @@ ${page.seo?.noIndex ? '<meta name="robots" content="noindex">' : ''}
 </head>
 <body>
 <header class="hero">${heroImage}<h1>${headline}</h1>${subline}</header>
-<main>${sections.map((section) => sectionHtml(section, tokens)).join('\n')}</main>
+<main>${sections.map((section) => sectionHtml(section, tokens)).join('\n')}${afterSections}</main>
 </body>
 </html>`
 }

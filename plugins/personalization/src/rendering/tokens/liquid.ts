@@ -1,6 +1,6 @@
 import { Liquid, LiquidError, type Template } from 'liquidjs'
 
-import { salutation, type SalutationInput } from '../../engine/salutation'
+import { addressName, addressNameAccusative, salutation, type SalutationInput } from '../../engine/salutation'
 import { CodedError } from '../../errors'
 import {
   assertMarkupWithinLimits,
@@ -16,6 +16,10 @@ import {
 /** The variables editors may use in subjects, preheaders and block text. */
 export type TokenSubscriber = {
   academic_title: null | string
+  /** The name in the reader's form of address ("Frau Dr. Berger" / "Anna"), or its pronoun: see addressName. */
+  address_name: string
+  /** The same after "für": "Herrn Keller", "dich" (see addressNameAccusative). */
+  address_name_accusative: string
   email: null | string
   first_name: null | string
   last_name: null | string
@@ -25,6 +29,8 @@ export type TokenContext = { salutation: string; subscriber: TokenSubscriber }
 
 export const SUBSCRIBER_FIELDS: (keyof TokenSubscriber)[] = [
   'academic_title',
+  'address_name',
+  'address_name_accusative',
   'email',
   'first_name',
   'last_name',
@@ -36,6 +42,8 @@ export const SAMPLE_CONTEXT: TokenContext = {
   salutation: 'Sehr geehrte Frau Dr. Berger',
   subscriber: {
     academic_title: 'Dr.',
+    address_name: 'Frau Dr. Berger',
+    address_name_accusative: 'Frau Dr. Berger',
     email: 'anna.berger@example.com',
     first_name: 'Anna',
     last_name: 'Berger',
@@ -56,6 +64,8 @@ export function tokenContext(
     salutation: salutation({ ...profile, locale: language }),
     subscriber: {
       academic_title: profile.academicTitle ?? null,
+      address_name: addressName({ ...profile, locale: language }),
+      address_name_accusative: addressNameAccusative({ ...profile, locale: language }),
       email: profile.email ?? null,
       first_name: profile.firstName?.trim() || null,
       last_name: profile.lastName?.trim() || null,

@@ -57,7 +57,7 @@ export function PreviewPanel({
           <ul>
             {preview.problems.map((problem, index) => (
               <li key={index}>
-                <strong>{describePath(problem.path, query, t)}</strong> <code>{problem.path}</code>: {problem.message}
+                <strong>{describePath(problem.path, query, t)}</strong>: {problem.message}
               </li>
             ))}
           </ul>

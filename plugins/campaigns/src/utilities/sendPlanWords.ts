@@ -1,0 +1,121 @@
+/**
+ * The send plan in words for the confirmation dialog and the sidebar: the A/B split ("Variante A
+ * und B je 10 %, Gewinner nach 4 Stunden an die übrigen 80 %") and what a waiting send waits for.
+ * Pure and client-safe: the words come from the package's translations through `t`, numbers and
+ * times are formatted for the admin's language and time zone.
+ */
+
+export type AbPlan = {
+  decideAfterHours: number
+  holdoutPercent: number
+  metric: 'conversion_rate' | 'unique_click_rate'
+  variants: { key: string; share: number }[]
+}
+
+export type SendPlanKey =
+  | 'kontorwerk-campaigns:planAnd'
+  | 'kontorwerk-campaigns:planEachShare'
+  | 'kontorwerk-campaigns:planHoldout'
+  | 'kontorwerk-campaigns:planHour'
+  | 'kontorwerk-campaigns:planHours'
+  | 'kontorwerk-campaigns:planMetricClicks'
+  | 'kontorwerk-campaigns:planMetricConversions'
+  | 'kontorwerk-campaigns:planNoAbTest'
+  | 'kontorwerk-campaigns:planNoWinner'
+  | 'kontorwerk-campaigns:planShares'
+  | 'kontorwerk-campaigns:planWaitsForWinner'
+  | 'kontorwerk-campaigns:planWinner'
+
+export type Translate = (key: SendPlanKey, vars?: Record<string, string>) => string
+
+const percent = (value: number, locale: string) =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: 1, style: 'percent' }).format(value / 100)
+
+/** "A, B und C" in the admin's language. */
+const listOf = (items: string[], t: Translate) =>
+  items.length < 2
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} ${t('kontorwerk-campaigns:planAnd')} ${items.at(-1)}`
+
+export const hoursIn = (hours: number, t: Translate, locale: string) =>
+  t(hours === 1 ? 'kontorwerk-campaigns:planHour' : 'kontorwerk-campaigns:planHours', {
+    hours: new Intl.NumberFormat(locale).format(hours),
+  })
+
+/** The A/B plan as one sentence; a campaign without variants says that everyone gets the same mail. */
+export function abPlanWords(plan: AbPlan | null, t: Translate, locale: string): string {
+  if (!plan || plan.variants.length === 0) return t('kontorwerk-campaigns:planNoAbTest')
+  const shares = plan.variants.map((variant) => variant.share)
+  const split = shares.every((share) => share === shares[0])
+    ? t('kontorwerk-campaigns:planEachShare', {
+        share: percent(shares[0], locale),
+        variants: listOf(
+          plan.variants.map((variant) => variant.key),
+          t,
+        ),
+      })
+    : t('kontorwerk-campaigns:planShares', {
+        variants: listOf(
+          plan.variants.map((variant) => `${variant.key} ${percent(variant.share, locale)}`),
+          t,
+        ),
+      })
+  const rest = 100 - shares.reduce((sum, share) => sum + share, 0) - plan.holdoutPercent
+  const parts = [split]
+  parts.push(
+    rest > 0
+      ? t('kontorwerk-campaigns:planWinner', {
+          hours: hoursIn(plan.decideAfterHours, t, locale),
+          metric: t(
+            plan.metric === 'conversion_rate'
+              ? 'kontorwerk-campaigns:planMetricConversions'
+              : 'kontorwerk-campaigns:planMetricClicks',
+          ),
+          share: percent(rest, locale),
+        })
+      : t('kontorwerk-campaigns:planNoWinner'),
+  )
+  if (plan.holdoutPercent > 0)
+    parts.push(t('kontorwerk-campaigns:planHoldout', { share: percent(plan.holdoutPercent, locale) }))
+  return parts.join(', ')
+}
+
+/** "Wartet auf den A/B-Gewinner bis 14:30 (4 Std. nach dem Versand der Varianten)". */
+export function winnerWaitWords(
+  decisionAt: Date,
+  decideAfterHours: number,
+  t: Translate,
+  locale: string,
+  timeZone?: string,
+): string {
+  const sameDay = new Date().toDateString() === decisionAt.toDateString()
+  const time = new Intl.DateTimeFormat(locale, {
+    ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(decisionAt)
+  return t('kontorwerk-campaigns:planWaitsForWinner', { hours: hoursIn(decideAfterHours, t, locale), time })
+}
+
+/** The campaign's A/B settings as the plan words read them (null: no test). */
+export function abPlanOf(
+  abTest:
+    | {
+        decideAfterHours?: null | number
+        holdoutPercent?: null | number
+        variants?: null | { key: string; share: number }[]
+        winnerMetric?: null | string
+      }
+    | null
+    | undefined,
+): AbPlan | null {
+  const variants = (abTest?.variants ?? []).map(({ key, share }) => ({ key, share }))
+  if (variants.length === 0) return null
+  return {
+    decideAfterHours: abTest?.decideAfterHours ?? 4,
+    holdoutPercent: abTest?.holdoutPercent ?? 0,
+    metric: abTest?.winnerMetric === 'conversion_rate' ? 'conversion_rate' : 'unique_click_rate',
+    variants,
+  }
+}

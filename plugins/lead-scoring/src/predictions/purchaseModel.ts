@@ -1,0 +1,219 @@
+import type { CollectionSlug, Payload } from 'payload'
+
+import { relationId, runSql, sql, sqlTable, writeAtomically } from '@kontorwerk/personalization'
+
+import type { ResolvedPredictionOptions } from './options'
+
+import { type BgNbdParameters, conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type Recency } from './bgnbd'
+import { expectedMeanAmount, fitGammaGamma, type GammaGammaParameters, type Spend } from './gammaGamma'
+import { dayOf, purchaseHistories, type PurchaseHistory, recencyOf } from './purchaseHistories'
+
+export const PURCHASE_MODELS = 'purchase-models'
+
+/** A stored fit: what the admin sees, and what scoring and a resumed scoring run read. */
+export type PurchaseModel = {
+  customers: number
+  fittedAt: string
+  horizonDays: number
+  id: number | string
+  logLikelihood: number
+  parameters: BgNbdParameters
+  repeatCustomers: number
+  scoredSubscribers?: null | number
+  spend?: (GammaGammaParameters & { customers: number }) | null
+  status: 'active' | 'scoring' | 'superseded'
+  transactions: number
+  windowEnd: string
+  windowStart: string
+}
+
+/** Why a fit was refused; the previous model stays in use. */
+export type RefusalReason = 'did_not_converge' | 'no_repeat_purchases' | 'too_few_customers'
+export type RefitResult =
+  | { model: PurchaseModel; status: 'fitted' }
+  | { customers: number; reason: RefusalReason; repeatCustomers: number; status: 'refused' }
+
+const models = PURCHASE_MODELS as CollectionSlug
+const SCORING_CHUNK = 2_000
+
+/** Distinct (x, tx, T) triples with how many customers share them: the likelihood's cost grows with these, not with customers. */
+function grouped(recencies: Recency[]): Recency[] {
+  const byKey = new Map<string, Recency>()
+  for (const recency of recencies) {
+    const key = `${recency.x}:${recency.tx}:${recency.T}`
+    const group = byKey.get(key)
+    if (group) group.count = (group.count ?? 1) + 1
+    else byKey.set(key, { ...recency, count: 1 })
+  }
+  return [...byKey.values()]
+}
+
+/** Mean amount of the repeat transactions that carried one; the spend model needs at least one. */
+const spendOf = (history: PurchaseHistory): null | Spend =>
+  history.repeatDaysWithAmount > 0 && history.repeatAmount > 0
+    ? { meanAmount: history.repeatAmount / history.repeatDaysWithAmount, x: history.repeatDaysWithAmount }
+    : null
+
+/**
+ * Fits BG/NBD (and Gamma-Gamma where amounts are known) on the purchases of the window ending
+ * `now`, stores the model and scores every buyer. A refused fit stores nothing and says why.
+ */
+export async function refitPurchaseModel(
+  payload: Payload,
+  options: ResolvedPredictionOptions,
+  now = new Date(),
+): Promise<RefitResult> {
+  const windowStart = new Date(now.getTime() - options.windowDays * 86_400_000)
+  const histories = await purchaseHistories(payload, windowStart, now)
+  const untilDay = dayOf(now)
+  const recencies = histories.map((history) => recencyOf(history, untilDay))
+  const repeatCustomers = recencies.filter((recency) => recency.x > 0).length
+  const refused = (reason: RefusalReason): RefitResult => ({
+    customers: histories.length,
+    reason,
+    repeatCustomers,
+    status: 'refused',
+  })
+  if (histories.length < options.minimumCustomers) return refused('too_few_customers')
+  if (repeatCustomers === 0) return refused('no_repeat_purchases')
+  const fit = fitBgNbd(grouped(recencies))
+  if (fit.atBound || !Object.values(fit.parameters).every(Number.isFinite) || !Number.isFinite(fit.logLikelihood))
+    return refused('did_not_converge')
+  const spends = histories.map(spendOf).filter((spend): spend is Spend => spend !== null)
+  const spendFit = spends.length >= options.minimumCustomers ? fitGammaGamma(spends) : null
+  // A mean spend needs q > 1; a fit without it would promise infinite value.
+  const spend = spendFit && spendFit.parameters.q > 1 ? { ...spendFit.parameters, customers: spends.length } : null
+  const model = (await payload.create({
+    collection: models,
+    data: {
+      customers: histories.length,
+      fittedAt: now.toISOString(),
+      horizonDays: options.horizonDays,
+      // Two decimals: the fit's quality as the literature reports it (−9,582.43), not 13 digits of noise in the list.
+      logLikelihood: Math.round(fit.logLikelihood * 100) / 100,
+      parameters: fit.parameters,
+      repeatCustomers,
+      scoredSubscribers: 0,
+      ...(spend ? { spend } : {}),
+      status: 'scoring',
+      transactions: histories.reduce((sum, history) => sum + history.transactions, 0),
+      windowEnd: now.toISOString(),
+      windowStart: windowStart.toISOString(),
+    } as never,
+  })) as unknown as PurchaseModel
+  await scorePurchaseModel(payload, options, model, histories)
+  // As stored after scoring: active, with the number of subscribers scored.
+  const scored = (await payload.findByID({ collection: models, depth: 0, id: model.id })) as unknown as PurchaseModel
+  return { model: scored, status: 'fitted' }
+}
+
+/** The predictions of one buyer under a model (null value: no spend model). */
+export function predictionOf(model: PurchaseModel, history: PurchaseHistory) {
+  const recency = recencyOf(history, dayOf(new Date(model.windowEnd)))
+  const expectedPurchases = conditionalExpectedPurchases(model.parameters, recency, model.horizonDays / 7)
+  const spend = spendOf(history)
+  // A stored model without a spend fit has the group with empty numbers.
+  const meanAmount = model.spend?.p != null ? expectedMeanAmount(model.spend, spend ?? { meanAmount: 0, x: 0 }) : null
+  return {
+    ageWeeks: recency.T,
+    expectedPurchases,
+    expectedValue: meanAmount === null ? null : expectedPurchases * meanAmount,
+    probabilityAlive: probabilityAlive(model.parameters, recency),
+    recencyWeeks: recency.tx,
+    repeatPurchases: recency.x,
+  }
+}
+
+/**
+ * Writes every buyer's prediction in chunks, counting progress on the model so a crashed run
+ * resumes after the last written chunk (`resumePurchaseScoring`). Subscribers scored by an older
+ * model who bought nothing in this window lose their prediction: no data is not a stale number.
+ */
+async function scorePurchaseModel(
+  payload: Payload,
+  options: ResolvedPredictionOptions,
+  model: PurchaseModel,
+  histories: PurchaseHistory[],
+): Promise<void> {
+  const ordered = [...histories].sort((a, b) => a.subscriber.localeCompare(b.subscriber))
+  for (let start = model.scoredSubscribers ?? 0; start < ordered.length; start += SCORING_CHUNK) {
+    const chunk = ordered.slice(start, start + SCORING_CHUNK)
+    // The progress is written in the same transaction as the chunk: a resumed run never skips a buyer.
+    await writeAtomically(payload, {
+      updates: [
+        ...chunk.map((history) => ({
+          collection: options.subscribersSlug,
+          data: { prediction: { ...predictionOf(model, history), model: model.id, scoredAt: model.windowEnd } },
+          id: history.subscriber,
+        })),
+        { collection: models, data: { scoredSubscribers: start + chunk.length }, id: String(model.id) },
+      ],
+    })
+  }
+  await clearOtherModels(payload, options.subscribersSlug, model.id)
+  // One model is in use: the one before it is kept for comparison, marked as replaced.
+  await payload.update({
+    collection: models,
+    data: { status: 'superseded' } as never,
+    where: { and: [{ status: { equals: 'active' } }, { id: { not_equals: model.id } }] },
+  })
+  await payload.update({ collection: models, data: { status: 'active' } as never, id: model.id })
+}
+
+/** Continues the scoring of a model whose run stopped (a crash, a deploy): same window, no refit. */
+export async function resumePurchaseScoring(payload: Payload, options: ResolvedPredictionOptions): Promise<boolean> {
+  const { docs } = await payload.find({
+    collection: models,
+    depth: 0,
+    limit: 1,
+    sort: '-fittedAt',
+    where: { status: { equals: 'scoring' } },
+  })
+  const model = docs[0] as unknown as PurchaseModel | undefined
+  if (!model) return false
+  const histories = await purchaseHistories(payload, new Date(model.windowStart), new Date(model.windowEnd))
+  await scorePurchaseModel(payload, options, model, histories)
+  return true
+}
+
+async function clearOtherModels(payload: Payload, subscribersSlug: string, modelId: number | string) {
+  if (payload.db.name === 'mongoose') {
+    const { docs } = await payload.find({
+      collection: subscribersSlug as CollectionSlug,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: {} as never,
+      where: { and: [{ 'prediction.model': { exists: true } }, { 'prediction.model': { not_equals: modelId } }] },
+    })
+    const empty = Object.fromEntries(PREDICTION_COLUMNS.map((name) => [name, null]))
+    await writeAtomically(payload, {
+      updates: docs.map((doc) => ({
+        collection: subscribersSlug,
+        data: { prediction: empty },
+        id: String(relationId(doc as never)),
+      })),
+    })
+    return
+  }
+  const table = sqlTable<Record<string, { name: string }>>(payload, subscribersSlug)
+  const column = (name: string) => sql.identifier(table[`prediction_${name}`].name)
+  await runSql(
+    payload,
+    sql`update ${table} set ${sql.join(
+      PREDICTION_COLUMNS.map((name) => sql`${column(name)} = null`),
+      sql`, `,
+    )} where ${column('model')} is not null and ${column('model')} <> ${modelId}`,
+  )
+}
+
+const PREDICTION_COLUMNS = [
+  'ageWeeks',
+  'expectedPurchases',
+  'expectedValue',
+  'model',
+  'probabilityAlive',
+  'recencyWeeks',
+  'repeatPurchases',
+  'scoredAt',
+]

@@ -1,0 +1,172 @@
+import type { CollectionSlug, Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { recordEvents } from '@kontorwerk/personalization'
+
+import { testedDatabases } from '../../../../tests/helpers/databases'
+import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { PURCHASE_MODELS, refitPurchaseModel, resumePurchaseScoring } from './purchaseModel'
+
+const models = PURCHASE_MODELS as CollectionSlug
+const NOW = new Date('2026-12-01T12:00:00Z')
+const options = { horizonDays: 90, minimumCustomers: 5, subscribersSlug: 'subscribers', windowDays: 730 }
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString()
+
+type Prediction = null | Record<string, null | number | string>
+
+describe.each(testedDatabases())('refitting the purchase model on %s', (kind) => {
+  let local: LocalPayload
+  let payload: Payload
+  const ids: Record<string, string> = {}
+
+  const buy = async (who: string, ...days: number[]) => {
+    const { results } = await recordEvents(
+      payload,
+      days.map((day, index) => ({
+        email: `${who}@example.com`,
+        id: `${who}-${day}-${index}`,
+        occurredAt: daysAgo(day),
+        properties: { amount: 40 + index, product: 'lohn-modul' },
+        type: 'purchase',
+      })),
+      { now: NOW },
+    )
+    expect(results.every((result) => result.status === 'accepted')).toBe(true)
+  }
+  const predictionOf = async (who: string) =>
+    (
+      (await payload.findByID({ collection: 'subscribers', id: ids[who], overrideAccess: true })) as unknown as {
+        prediction?: Prediction
+      }
+    ).prediction ?? null
+
+  beforeAll(async () => {
+    local = await startLocalPayload(kind, { pushSchema: true })
+    payload = local.payload
+    for (const who of ['anna', 'ben', 'clara', 'dora', 'emil', 'fritz', 'gina'])
+      ids[who] = String(
+        (await payload.create({ collection: 'subscribers', data: { email: `${who}@example.com` } as never })).id,
+      )
+  })
+  afterAll(() => local?.close())
+
+  it('stores nothing and says why with too few buyers, and with no repeat purchase', async () => {
+    await buy('anna', 300)
+    await buy('ben', 200)
+    expect(await refitPurchaseModel(payload, options, NOW)).toMatchObject({
+      customers: 2,
+      reason: 'too_few_customers',
+      status: 'refused',
+    })
+    for (const who of ['clara', 'dora', 'emil']) await buy(who, 100)
+    expect(await refitPurchaseModel(payload, options, NOW)).toMatchObject({
+      customers: 5,
+      reason: 'no_repeat_purchases',
+      status: 'refused',
+    })
+    expect((await payload.count({ collection: models })).totalDocs).toBe(0)
+    expect(await predictionOf('anna')).toMatchObject({ probabilityAlive: null })
+  })
+
+  it('fits, scores every buyer with its inputs, and leaves people without purchases at "no data"', async () => {
+    await buy('anna', 280, 250, 220, 190, 160, 130, 100, 70, 40, 10)
+    await buy('ben', 190, 180)
+    await buy('clara', 95, 90, 85)
+    const result = await refitPurchaseModel(payload, options, NOW)
+    expect(result.status).toBe('fitted')
+    const anna = await predictionOf('anna')
+    expect(anna).toMatchObject({
+      ageWeeks: expect.closeTo(300 / 7, 6),
+      recencyWeeks: expect.closeTo(290 / 7, 6),
+      repeatPurchases: 10,
+    })
+    const ben = await predictionOf('ben')
+    // Anna buys every month and bought ten days ago; Ben stopped half a year ago.
+    expect(Number(anna!.probabilityAlive)).toBeGreaterThan(Number(ben!.probabilityAlive))
+    expect(Number(anna!.expectedPurchases)).toBeGreaterThan(Number(ben!.expectedPurchases))
+    // Three repeat buyers with amounts are fewer than the minimum for the spend model: no value rather than a guess.
+    expect(anna!.expectedValue ?? null).toBeNull()
+    // One purchase only: nothing says they left, P(alive) is 1 under BG/NBD.
+    expect(await predictionOf('dora')).toMatchObject({ probabilityAlive: 1, repeatPurchases: 0 })
+    for (const who of ['fritz', 'gina']) {
+      const none = await predictionOf(who)
+      expect([none?.probabilityAlive ?? null, none?.expectedPurchases ?? null, none?.expectedValue ?? null]).toEqual([
+        null,
+        null,
+        null,
+      ])
+    }
+    // The subscriber page's sentence, in German with German numbers.
+    expect(anna!.explanation).toMatch(
+      /^10 Wiederholungskäufe, der letzte 41,4 Wochen nach dem ersten Kauf, Kunde seit 42,9 Wochen: zu \d+\u00a0% noch aktiv; erwartet \d+(,\d+)? Käufe in 90 Tagen\.$/,
+    )
+    expect((await predictionOf('fritz'))?.explanation).toBe('Keine Daten: keine Käufe im Datenfenster des Modells.')
+    // Derived from purchases: editors neither read nor query it (the first account is always an admin).
+    await payload.create({
+      collection: 'users',
+      data: { email: `admin-${kind}@example.com`, password: 'admin-password-1', role: 'admin' } as never,
+    })
+    const editor = await payload.create({
+      collection: 'users',
+      data: { email: `editor-${kind}@example.com`, password: 'editor-password-1', role: 'editor' } as never,
+    })
+    const asEditor = await payload.findByID({
+      collection: 'subscribers',
+      id: ids.anna,
+      overrideAccess: false,
+      user: editor,
+    })
+    expect((asEditor as { prediction?: unknown }).prediction ?? {}).toEqual({})
+    await expect(
+      payload.find({
+        collection: 'subscribers',
+        overrideAccess: false,
+        user: editor,
+        where: { 'prediction.expectedPurchases': { greater_than: 0 } } as never,
+      }),
+    ).rejects.toThrow()
+    const stored = (await payload.find({ collection: models, overrideAccess: true })).docs
+    expect(stored).toHaveLength(1)
+    expect(stored[0]).toMatchObject({ customers: 5, repeatCustomers: 3, scoredSubscribers: 5, status: 'active' })
+  })
+
+  it('keeps the previous model when a later fit is refused', async () => {
+    const before = await predictionOf('anna')
+    const tooStrict = await refitPurchaseModel(payload, { ...options, minimumCustomers: 100 }, NOW)
+    expect(tooStrict).toMatchObject({ reason: 'too_few_customers', status: 'refused' })
+    expect(await predictionOf('anna')).toEqual(before)
+    expect((await payload.count({ collection: models })).totalDocs).toBe(1)
+  })
+
+  it('resumes an interrupted scoring run from its progress, without refitting', async () => {
+    // A run that stopped after fitting: the model is stored, nobody is scored under it yet.
+    const [active] = (await payload.find({ collection: models, overrideAccess: true })).docs as unknown as {
+      id: number | string
+    }[]
+    const copy = (await payload.findByID({
+      collection: models,
+      id: active.id,
+      overrideAccess: true,
+    })) as unknown as Record<string, unknown>
+    const { createdAt: _c, id: _i, updatedAt: _u, ...data } = copy
+    const interrupted = await payload.create({
+      collection: models,
+      data: { ...data, scoredSubscribers: 0, status: 'scoring' } as never,
+      overrideAccess: true,
+    })
+    expect(await resumePurchaseScoring(payload, options)).toBe(true)
+    expect(await resumePurchaseScoring(payload, options)).toBe(false)
+    expect(await predictionOf('clara')).toMatchObject({ model: expect.anything() })
+    const claraModel = (await predictionOf('clara'))!.model as unknown
+    expect(String((claraModel as { id?: unknown })?.id ?? claraModel)).toBe(String(interrupted.id))
+    // The list says which model is in use: the resumed one; the one before it is marked replaced.
+    const statuses = Object.fromEntries(
+      (await payload.find({ collection: models, overrideAccess: true })).docs.map((doc) => [
+        String(doc.id),
+        (doc as unknown as { status: string }).status,
+      ]),
+    )
+    expect(statuses).toEqual({ [String(active.id)]: 'superseded', [String(interrupted.id)]: 'active' })
+  })
+})

@@ -1,0 +1,276 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { createLocalReq, handleEndpoints } from 'payload'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { testedDatabases } from '../../../../tests/helpers/databases'
+import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { CodedError } from '../errors'
+import { requireIntakeAccess } from '../events/access'
+import { requireStaff } from './apiScopes'
+
+/** Issue 21: an integration account's API key does what its scopes allow and nothing a member of staff may. */
+describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('scoped API keys (Local API, %s)', (kind) => {
+  let local: LocalPayload
+  let payload: Payload
+  let admin: { id: number | string }
+
+  /** The request an API key makes: the user comes from Payload's own API-key strategy. */
+  const keyRequest = async (scopes: string[]) => {
+    const key = `schluessel-${scopes.join('-')}-${Math.random().toString(36).slice(2)}`
+    await payload.create({
+      collection: 'users',
+      data: {
+        apiKey: key,
+        apiScopes: scopes,
+        email: `shop-${scopes.join('-') || 'none'}-${Date.now()}@example.com`,
+        enableAPIKey: true,
+        password: 'integration-2026!',
+        role: 'integration',
+      } as never,
+    })
+    const { user } = await payload.auth({ headers: new Headers({ authorization: `users API-Key ${key}` }) })
+    expect(user).toBeTruthy()
+    return createLocalReq({ user: user! }, payload)
+  }
+  const code = (run: () => unknown) => {
+    try {
+      run()
+      return 'allowed'
+    } catch (error) {
+      return error instanceof CodedError ? error.code : String(error)
+    }
+  }
+  const reads = (req: PayloadRequest, collection: 'campaigns' | 'subscribers') =>
+    payload.find({ collection, overrideAccess: false, req }).then(
+      () => 'allowed',
+      () => 'refused',
+    )
+
+  beforeAll(async () => {
+    local = await startLocalPayload(kind, { pushSchema: true })
+    payload = local.payload
+    // The very first account always becomes an admin: the integration accounts come after it.
+    admin = await payload.create({
+      collection: 'users',
+      data: { email: `chefin-${kind}@example.com`, password: 'admin-2026-test!', role: 'admin' } as never,
+    })
+  })
+  afterAll(() => local?.close())
+
+  it('lets an events-only key record events but not read subscribers, campaigns or reports', async () => {
+    const events = await keyRequest(['events'])
+    expect(code(() => requireIntakeAccess(events))).toBe('allowed')
+    expect(await reads(events, 'subscribers')).toBe('refused')
+    expect(await reads(events, 'campaigns')).toBe('refused')
+    expect(code(() => requireStaff(events, 'reports'))).toBe('FORBIDDEN')
+    expect(code(() => requireStaff(events))).toBe('FORBIDDEN')
+  })
+
+  it('lets a subscribers key create a subscriber it cannot read back, and a reports key only read reports', async () => {
+    const sync = await keyRequest(['subscribers'])
+    expect(code(() => requireIntakeAccess(sync))).toBe('FORBIDDEN')
+    const created = await payload.create({
+      collection: 'subscribers',
+      data: { email: `Kunde-${kind}@Example.com`, firstName: 'Jonas' } as never,
+      overrideAccess: false,
+      req: sync,
+    })
+    // The answer carries no personal data back to the key.
+    expect((created as { email?: string }).email).toBeUndefined()
+    expect((await payload.findByID({ collection: 'subscribers', id: created.id })).email).toBe(
+      `kunde-${kind}@example.com`,
+    )
+    expect(await reads(sync, 'subscribers')).toBe('refused')
+
+    const reports = await keyRequest(['reports'])
+    expect(code(() => requireStaff(reports, 'reports'))).toBe('allowed')
+    expect(code(() => requireIntakeAccess(reports))).toBe('FORBIDDEN')
+    await expect(
+      payload.create({
+        collection: 'subscribers',
+        data: { email: 'x@example.com' } as never,
+        overrideAccess: false,
+        req: reports,
+      }),
+    ).rejects.toThrow()
+    const none = await keyRequest([])
+    expect(code(() => requireIntakeAccess(none))).toBe('FORBIDDEN')
+  })
+
+  it('refuses a subscribers key re-pointing an existing subscriber’s email, so it cannot take over their preference center', async () => {
+    const sync = await keyRequest(['subscribers'])
+    const victim = await payload.create({
+      collection: 'subscribers',
+      data: { email: `opfer-${kind}@example.com`, lastName: 'Vertraulich' } as never,
+    })
+    const refusal = await payload
+      .update({
+        collection: 'subscribers',
+        data: { email: `angreifer-${kind}@evil.example` } as never,
+        id: victim.id,
+        overrideAccess: false,
+        req: sync,
+      })
+      .then(
+        () => 'allowed',
+        (error: unknown) => (error instanceof CodedError ? error.code : String(error)),
+      )
+    expect(refusal).toBe('FORBIDDEN')
+    expect((await payload.findByID({ collection: 'subscribers', id: victim.id })).email).toBe(
+      `opfer-${kind}@example.com`,
+    )
+    // The sync may still update the person's other fields, sending the address it knows (any case).
+    await payload.update({
+      collection: 'subscribers',
+      data: { email: `Opfer-${kind}@Example.com`, firstName: 'Vera' } as never,
+      id: victim.id,
+      overrideAccess: false,
+      req: sync,
+    })
+    expect((await payload.findByID({ collection: 'subscribers', id: victim.id })).firstName).toBe('Vera')
+    // An admin corrects an address.
+    await payload.update({
+      collection: 'subscribers',
+      data: { email: `vera-${kind}@example.com` } as never,
+      id: victim.id,
+      overrideAccess: false,
+      user: admin,
+    })
+    expect((await payload.findByID({ collection: 'subscribers', id: victim.id })).email).toBe(
+      `vera-${kind}@example.com`,
+    )
+  })
+
+  it('answers a subscribers key with the id alone and refuses its bulk update, so it reads no profiles back', async () => {
+    const sync = await keyRequest(['subscribers'])
+    const other = await payload.create({
+      collection: 'subscribers',
+      data: { email: `andere-${kind}@example.com`, region: 'DE-BY', timeZone: 'Europe/Berlin' } as never,
+    })
+    const updated = await payload.update({
+      collection: 'subscribers',
+      data: { firstName: 'Anna' } as never,
+      id: other.id,
+      overrideAccess: false,
+      req: sync,
+    })
+    expect(updated).toEqual({ id: other.id })
+    const created = await payload.create({
+      collection: 'subscribers',
+      data: { email: `neu-${kind}@example.com`, region: 'DE-HH' } as never,
+      overrideAccess: false,
+      req: sync,
+    })
+    expect(created).toEqual({ id: created.id })
+    const bulk = await payload
+      .update({
+        collection: 'subscribers',
+        data: { region: 'DE-NW' } as never,
+        overrideAccess: false,
+        req: sync,
+        where: { id: { exists: true } },
+      })
+      .then(
+        (result) => result.docs,
+        () => 'refused',
+      )
+    expect(bulk).toBe('refused')
+    expect((await payload.findByID({ collection: 'subscribers', id: other.id })).region).toBe('DE-BY')
+    // Staff answers are unchanged: an admin's update returns the document.
+    const asAdmin = await payload.update({
+      collection: 'subscribers',
+      data: { lastName: 'Andersen' } as never,
+      id: other.id,
+      overrideAccess: false,
+      user: admin,
+    })
+    expect(asAdmin).toMatchObject({ email: `andere-${kind}@example.com`, region: 'DE-BY' })
+  })
+
+  it('keeps an integration key away from the job queue and the staff’s document locks, which an admin still reaches', async () => {
+    const apiKey = async (role: 'admin' | 'integration', scopes: string[]) => {
+      const key = `${role}-${Math.random().toString(36).slice(2)}`
+      await payload.create({
+        collection: 'users',
+        data: {
+          apiKey: key,
+          apiScopes: scopes,
+          email: `${role}-schluessel-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@example.com`,
+          enableAPIKey: true,
+          password: 'schluessel-2026!',
+          role,
+        } as never,
+      })
+      return key
+    }
+    const rest = (key: string, path: string, init: RequestInit = {}) =>
+      handleEndpoints({
+        config: payload.config,
+        payloadInstanceCacheKey: local.databaseUri,
+        request: new Request(new URL(`/api${path}`, 'http://localhost:3000'), {
+          ...init,
+          headers: { authorization: `users API-Key ${key}`, 'content-type': 'application/json' },
+        }),
+      })
+    const shop = await apiKey('integration', ['events', 'subscribers', 'reports'])
+    const chief = await apiKey('admin', [])
+    const subscriber = await payload.create({
+      collection: 'subscribers',
+      data: { email: `gesperrt-${kind}@example.com` } as never,
+    })
+    await payload.create({
+      collection: 'payload-locked-documents',
+      data: {
+        document: { relationTo: 'subscribers', value: subscriber.id },
+        user: { relationTo: 'users', value: admin.id },
+      } as never,
+    })
+
+    expect((await rest(shop, '/payload-jobs/run?allQueues=true&limit=1')).status).toBe(401)
+    expect((await rest(shop, '/payload-locked-documents')).status).toBe(403)
+    const lockAttempt = await rest(shop, '/payload-locked-documents', {
+      body: JSON.stringify({ document: { relationTo: 'subscribers', value: subscriber.id } }),
+      method: 'POST',
+    })
+    expect(lockAttempt.status).toBe(403)
+    expect((await payload.count({ collection: 'payload-locked-documents' })).totalDocs).toBe(1)
+
+    expect((await rest(chief, '/payload-jobs/run?allQueues=true&limit=1')).status).toBe(200)
+    const locks = await rest(chief, '/payload-locked-documents')
+    expect([locks.status, ((await locks.json()) as { totalDocs: number }).totalDocs]).toEqual([200, 1])
+  })
+
+  it('lets only an admin grant scopes', async () => {
+    const editor = await payload.create({
+      collection: 'users',
+      data: { email: `redakteur-${kind}@example.com`, password: 'editor-2026-test!', role: 'editor' } as never,
+    })
+    const shop = await payload.create({
+      collection: 'users',
+      data: { email: `shop-${kind}@example.com`, password: 'shop-2026-test!', role: 'integration' } as never,
+    })
+    await payload
+      .update({
+        collection: 'users',
+        data: { apiScopes: ['events'] } as never,
+        id: shop.id,
+        overrideAccess: false,
+        user: editor,
+      })
+      .catch(() => null)
+    expect(
+      ((await payload.findByID({ collection: 'users', id: shop.id })) as { apiScopes?: string[] }).apiScopes ?? [],
+    ).toEqual([])
+    await payload.update({
+      collection: 'users',
+      data: { apiScopes: ['events'] } as never,
+      id: shop.id,
+      overrideAccess: false,
+      user: admin,
+    })
+    expect(
+      ((await payload.findByID({ collection: 'users', id: shop.id })) as { apiScopes?: string[] }).apiScopes,
+    ).toEqual(['events'])
+  })
+})

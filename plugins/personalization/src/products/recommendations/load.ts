@@ -1,0 +1,142 @@
+import type { Payload } from 'payload'
+
+import type { Media, Product } from '../../documents'
+import type { CatalogProduct } from './strategies'
+
+import { EVENTS } from '../../collections/Events'
+import { PRODUCTS_SLUG } from '../../collections/Products'
+import { readRows } from '../../database/bulkRead'
+import { runSql } from '../../database/runSql'
+import { sql } from '../../database/sql'
+import { sqlTable } from '../../database/tables'
+import { personalizationOptions } from '../../extensions'
+import { CONTENT_LOCALES } from '../../i18n/locales'
+import { absoluteUrl } from '../../rendering/html'
+import { perPayloadCache } from '../../utilities/perPayloadCache'
+import { idFromKey, relationKeys } from '../../utilities/relation'
+import { purchaseModel, type PurchaseModel, type PurchaseRecord } from './purchaseModel'
+import { VIEW_WINDOW_DAYS } from './strategies'
+
+/** The catalog in every content language, held in memory like the block library; edits in this process show at once. */
+const catalogs = perPayloadCache(loadCatalogs, 10_000)
+export const catalogChanges = catalogs.hooks
+
+/**
+ * The co-purchase model and the top sellers, computed once (per send, per process) rather than per
+ * recipient; purchases of the last minutes reach it when it is rebuilt, served stale meanwhile.
+ */
+const models = perPayloadCache(loadPurchaseModel, 5 * 60_000)
+export const invalidatePurchaseModel = models.invalidate
+
+/** The catalog by content language. */
+export const catalogsOf = (payload: Payload) => catalogs.get(payload)
+export const purchaseModelOf = (payload: Payload) => models.get(payload)
+
+async function loadCatalogs(payload: Payload): Promise<Map<string, CatalogProduct[]>> {
+  const { publicUrl } = personalizationOptions(payload)
+  const entries = await Promise.all(
+    CONTENT_LOCALES.map(async ({ code }) => {
+      const { docs } = await payload.find({
+        collection: PRODUCTS_SLUG as never,
+        depth: 1,
+        locale: code as never,
+        pagination: false,
+        sort: 'sku',
+      })
+      return [code, (docs as unknown as Product[]).map((doc) => catalogProduct(doc, publicUrl))] as const
+    }),
+  )
+  return new Map(entries)
+}
+
+/** The product as the grid shows it: an uploaded image in its email size wins over the feed's image address. */
+function catalogProduct(doc: Product, publicUrl: string): CatalogProduct {
+  const media = doc.image && typeof doc.image === 'object' ? (doc.image as Media) : null
+  const uploaded = media?.sizes?.email?.url ?? media?.url
+  const image = uploaded
+    ? { alt: media?.alt || doc.name, url: absoluteUrl(uploaded, publicUrl), width: media?.sizes?.email?.width ?? null }
+    : doc.imageUrl
+      ? { alt: doc.name, url: doc.imageUrl, width: null }
+      : null
+  return {
+    availability: doc.availability,
+    categories: relationKeys(doc.categories ?? []),
+    currency: doc.currency,
+    image,
+    locale: doc.locale ?? null,
+    name: doc.name,
+    price: doc.price,
+    promoted: Boolean(doc.promoted),
+    sku: doc.sku,
+    url: doc.url ?? null,
+  }
+}
+
+/** All purchase events (who, which product, when), the product extracted by the database. */
+async function loadPurchaseModel(payload: Payload): Promise<PurchaseModel> {
+  return purchaseModel(await purchaseRecords(payload), new Date())
+}
+
+async function purchaseRecords(payload: Payload): Promise<PurchaseRecord[]> {
+  const record = (subscriber: unknown, at: unknown, product: unknown): PurchaseRecord[] =>
+    subscriber == null || typeof product !== 'string' || !product
+      ? []
+      : [{ at: new Date(at instanceof Date ? at : String(at)).getTime(), product, subscriber: String(subscriber) }]
+  if (payload.db.name === 'mongoose') {
+    const rows = await readRows(
+      payload,
+      EVENTS,
+      ['subscriber', 'occurredAt', 'properties'],
+      [{ field: 'type', in: ['purchase'] }],
+    )
+    return rows.flatMap((row) => record(row.subscriber, row.occurredAt, parsed(row.properties).product))
+  }
+  const events = sqlTable<Record<string, unknown>>(payload, EVENTS)
+  const product =
+    payload.db.name === 'postgres'
+      ? sql`(${events.properties} ->> 'product')`
+      : sql`json_extract(${events.properties}, '$.product')`
+  const rows = await runSql(
+    payload,
+    sql`select ${events.subscriber} as subscriber, ${events.occurredAt} as at, ${product} as product
+      from ${events} where ${events.type} = 'purchase'`,
+  )
+  return rows.flatMap((row) => record(row.subscriber, row.at, row.product))
+}
+
+/** Product views of these subscribers in the view window: `page_viewed` events that name a `product`. */
+export async function productViews(
+  payload: Payload,
+  subscriberIds: string[],
+  at: Date,
+): Promise<Map<string, { at: Date; product: string }[]>> {
+  const rows = await readRows(
+    payload,
+    EVENTS,
+    ['subscriber', 'occurredAt', 'properties'],
+    [
+      { field: 'subscriber', in: subscriberIds.map((id) => idFromKey(payload, id)) },
+      { field: 'type', in: ['page_viewed'] },
+      { atLeast: new Date(at.getTime() - VIEW_WINDOW_DAYS * 86_400_000), field: 'occurredAt' },
+    ],
+  )
+  const views = new Map<string, { at: Date; product: string }[]>()
+  for (const row of rows) {
+    const product = parsed(row.properties).product
+    const when = new Date(row.occurredAt instanceof Date ? row.occurredAt : String(row.occurredAt))
+    if (typeof product !== 'string' || !product || when.getTime() > at.getTime()) continue
+    const key = String(row.subscriber)
+    views.set(key, [...(views.get(key) ?? []), { at: when, product }])
+  }
+  return views
+}
+
+/** JSON columns come back parsed (PostgreSQL, MongoDB) or as text (SQLite). */
+export function parsed(value: unknown): Record<string, unknown> {
+  if (value && typeof value === 'object') return value as Record<string, unknown>
+  try {
+    return (JSON.parse(String(value)) ?? {}) as Record<string, unknown>
+  } catch {
+    return {}
+  }
+}
