@@ -176,6 +176,7 @@ export interface Config {
     tasks: {
       kontorwerkWebhookDelivery: TaskKontorwerkWebhookDelivery;
       subscriberImport: TaskSubscriberImport;
+      consentPurgeUnconfirmed: TaskConsentPurgeUnconfirmed;
       leadScoringStageWebhook: TaskLeadScoringStageWebhook;
       leadScoringImplicitInterests: TaskLeadScoringImplicitInterests;
       leadScoringPurchaseRefit: TaskLeadScoringPurchaseRefit;
@@ -1310,6 +1311,7 @@ export interface PayloadJob {
           | 'inline'
           | 'kontorwerkWebhookDelivery'
           | 'subscriberImport'
+          | 'consentPurgeUnconfirmed'
           | 'leadScoringStageWebhook'
           | 'leadScoringImplicitInterests'
           | 'leadScoringPurchaseRefit'
@@ -1352,6 +1354,7 @@ export interface PayloadJob {
         | 'inline'
         | 'kontorwerkWebhookDelivery'
         | 'subscriberImport'
+        | 'consentPurgeUnconfirmed'
         | 'leadScoringStageWebhook'
         | 'leadScoringImplicitInterests'
         | 'leadScoringPurchaseRefit'
@@ -2673,6 +2676,17 @@ export interface TaskSubscriberImport {
     importId: string;
   };
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskConsentPurgeUnconfirmed".
+ */
+export interface TaskConsentPurgeUnconfirmed {
+  input?: unknown;
+  output: {
+    checked?: number | null;
+    purged?: number | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

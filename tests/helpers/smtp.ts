@@ -85,3 +85,11 @@ export async function startSmtpSink({
     },
   }
 }
+
+/** A sink the app's SMTP adapter sends to: start it before the Payload that should mail into it. */
+export async function startSmtpSinkForApp(): Promise<SmtpSink> {
+  const smtp = await startSmtpSink()
+  process.env.SMTP_HOST = '127.0.0.1'
+  process.env.SMTP_PORT = String(smtp.port)
+  return smtp
+}

@@ -11,8 +11,19 @@ export const defaults: ResolvedConsentOptions = {
   legalLinksRequired: false,
   networkData: 'hashed',
   subscribersSlug: 'subscribers',
+  unconfirmedRetentionDays: 30,
   unsubscribeMailto: 'unsubscribe@example.com',
 }
 
-export const resolveOptions = (options: ConsentPluginOptions = {}): ResolvedConsentOptions =>
-  withDefaults(defaults, options)
+/** Fewer days than the confirmation link lives would delete people who may still confirm. */
+const MIN_RETENTION_DAYS = 3
+
+export function resolveOptions(options: ConsentPluginOptions = {}): ResolvedConsentOptions {
+  const resolved = withDefaults(defaults, options)
+  const days = resolved.unconfirmedRetentionDays
+  if (days !== false && !(Number.isFinite(days) && days >= MIN_RETENTION_DAYS))
+    throw new Error(
+      `consent: unconfirmedRetentionDays must be false or at least ${MIN_RETENTION_DAYS} (the confirmation link lives 48 hours), got ${String(days)}`,
+    )
+  return resolved
+}

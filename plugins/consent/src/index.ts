@@ -25,6 +25,7 @@ import { consentOperations } from './graphql/operations'
 import { importsPersonalData } from './import/importsPersonalData'
 import { subscriberImports } from './import/SubscriberImports'
 import { subscriberImportTask } from './import/subscriberImportTask'
+import { purgeUnconfirmedTask } from './retention/purgeUnconfirmedTask'
 import { bulkUpsertEndpoint } from './sync/bulkUpsertEndpoint'
 import { consentTranslations } from './translations'
 import { bounceConsumer } from './utilities/bounceConsumer'
@@ -38,6 +39,8 @@ export { startImport } from './import/runImportEndpoint'
 export { ERASED, erasedAmong, isErased } from './erasure/suppressions'
 export { ERASURE_SUPPRESSIONS } from './erasure/ErasureSuppressions'
 export { runImportSlice } from './import/subscriberImportTask'
+export { purgeUnconfirmed } from './retention/purgeUnconfirmed'
+export { PURGE_UNCONFIRMED_TASK } from './retention/purgeUnconfirmedTask'
 export { SUBSCRIBER_IMPORT_QUEUE, SUBSCRIBER_IMPORTS } from './import/importRecords'
 
 /**
@@ -89,7 +92,16 @@ export const consent =
         erasureSuppressions,
         subscriberImports(options, personalizationOptions({ config }).usersSlug),
       ],
-      jobs: { ...jobs, tasks: [...(jobs.tasks ?? []), subscriberImportTask] },
+      jobs: {
+        ...jobs,
+        tasks: [
+          ...(jobs.tasks ?? []),
+          subscriberImportTask,
+          ...(options.unconfirmedRetentionDays === false
+            ? []
+            : [purgeUnconfirmedTask(options.unconfirmedRetentionDays)]),
+        ],
+      },
       // The public pages under the API route (/api/subscribe, /api/preferences, …): no server of the host's own is needed.
       endpoints: [...(config.endpoints ?? []), ...consentEndpoints],
       globals: [

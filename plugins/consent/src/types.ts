@@ -27,6 +27,13 @@ export type ConsentPluginOptions = {
    * no longer match and an old export could bring those people back.
    */
   erasureSecret?: null | string
+  /**
+   * Days after which a profile that an unconfirmed sign-up created is deleted (nightly job
+   * `consentPurgeUnconfirmed`): only when its ledger holds nothing but those requests and nobody
+   * else knows the person (no external id, no event). At least 3 (the confirmation link lives
+   * 48 hours); `false` keeps them. Default 30.
+   */
+  unconfirmedRetentionDays?: false | number
   /** The mailbox of the `mailto:` unsubscribe in every marketing mail's List-Unsubscribe header. */
   unsubscribeMailto?: string
 }

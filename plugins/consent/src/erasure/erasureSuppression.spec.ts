@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { csv } from '../../../../tests/helpers/importFixtures'
 import { createStaff, type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
-import { type SmtpSink, startSmtpSink } from '../../../../tests/helpers/smtp'
+import { type SmtpSink, startSmtpSinkForApp } from '../../../../tests/helpers/smtp'
 import { runQueuedImport } from '../../../../tests/helpers/subscriberImports'
 import { SUBSCRIBER_IMPORTS } from '../import/importRecords'
 import { startImport } from '../import/runImportEndpoint'
@@ -38,9 +38,7 @@ describe.each(testedDatabases())('erasure suppression on %s', (kind) => {
   let newsletterId: number | string
 
   beforeAll(async () => {
-    smtp = await startSmtpSink()
-    process.env.SMTP_HOST = '127.0.0.1'
-    process.env.SMTP_PORT = String(smtp.port)
+    smtp = await startSmtpSinkForApp()
     local = await startLocalPayload(kind, { pushSchema: true })
     payload = local.payload
     admin = await createStaff(payload, 'admin')

@@ -14,7 +14,7 @@ import {
   windows1252,
 } from '../../../../tests/helpers/importFixtures'
 import { createStaff, type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
-import { type SmtpSink, startSmtpSink } from '../../../../tests/helpers/smtp'
+import { type SmtpSink, startSmtpSinkForApp } from '../../../../tests/helpers/smtp'
 import { runQueuedImport } from '../../../../tests/helpers/subscriberImports'
 import { canContactSubscriber } from '../utilities/contactProfile'
 import { confirmSubscription, subscribe, withdrawAll } from '../utilities/flows'
@@ -50,9 +50,7 @@ describe.each(testedDatabases())('subscriber import with consent proof on %s', (
   let webinars: string
 
   beforeAll(async () => {
-    smtp = await startSmtpSink()
-    process.env.SMTP_HOST = '127.0.0.1'
-    process.env.SMTP_PORT = String(smtp.port)
+    smtp = await startSmtpSinkForApp()
     local = await startLocalPayload(kind, { pushSchema: true })
     payload = local.payload
     admin = await createStaff(payload, 'admin')

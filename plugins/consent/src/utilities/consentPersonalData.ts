@@ -4,22 +4,28 @@ import { relationId } from '@kontorwerk/personalization'
 
 import { CONSENT_RECORDS } from '../collections/ConsentRecords'
 import { suppressionWrite } from '../erasure/suppressions'
+import { PURGE_UNCONFIRMED } from '../retention/purgeUnconfirmed'
 import { ledgerRecords } from './ledger'
 
 /**
  * The consent ledger of a person. The export lists every record with the topic's name. Erasure
  * (DSGVO Art. 17) removes the records and leaves one anonymised note that an erasure happened,
  * when, and how many records went, without any identifier; it is written last. The person's
- * keyed hashes go on the suppression list, so no import or integration brings them back.
+ * keyed hashes go on the suppression list, so no import or integration brings them back; not so
+ * for an unconfirmed sign-up deleted after its retention (retention/purgeUnconfirmed.ts).
  */
 export const consentPersonalData: PersonalDataContributor = {
-  erase: async ({ payload, subscriber }) => {
+  erase: async ({ payload, req, subscriber }) => {
     const records = await ledgerRecords(payload, subscriber.id)
+    // An unconfirmed sign-up deleted after its retention: not a request to be forgotten, so no suppression.
+    const purged = req?.context?.[PURGE_UNCONFIRMED] === true
     const note = {
       action: 'erased',
       channel: records[0]?.channel ?? 'email',
       occurredAt: new Date().toISOString(),
-      proof: { recordsRemoved: records.length },
+      proof: purged
+        ? { reason: 'unconfirmed_signup_expired', recordsRemoved: records.length }
+        : { recordsRemoved: records.length },
       purpose: records[0]?.purpose ?? 'marketing',
       source: 'admin',
       subscriber: null,
@@ -28,7 +34,7 @@ export const consentPersonalData: PersonalDataContributor = {
       deletes: [{ collection: CONSENT_RECORDS, field: 'subscriber', value: subscriber.id }],
       inserts: [
         { collection: CONSENT_RECORDS, docs: [note] },
-        ...(suppressionWrite(payload, subscriber).inserts ?? []),
+        ...(purged ? [] : (suppressionWrite(payload, subscriber).inserts ?? [])),
       ],
     }
   },

@@ -25,6 +25,7 @@ import { SIGNUP_BY_PERSON } from '../erasure/refuseErasedSubscriber'
 import { liftSuppression } from '../erasure/suppressions'
 import { loadBrand } from '../globals/Branding'
 import { CONSENT_TEXT_VERSION } from '../pages/subscribePages'
+import { NEW_PROFILE } from '../retention/purgeUnconfirmed'
 import { consentStatus } from './consentState'
 import { sendDoubleOptInMail } from './doubleOptInMail'
 import { ledgerEvents } from './ledger'
@@ -130,6 +131,8 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
 
   const requestId = randomUUID()
   const options = consentOptions(payload)
+  // A profile this sign-up created is deleted if it stays unconfirmed (retention/purgeUnconfirmed.ts).
+  const proof = existing ? undefined : { [NEW_PROFILE]: true }
   for (const topic of toConfirm) {
     await recordConsent(
       payload,
@@ -137,6 +140,7 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
         action: 'requested',
         channel: 'email',
         ip: meta.ip,
+        proof,
         purpose: 'marketing',
         requestId,
         source: meta.source ?? 'form',
@@ -156,6 +160,7 @@ export async function subscribe(payload: Payload, input: SubscribeInput, meta: R
         action: 'requested',
         channel: 'email',
         ip: meta.ip,
+        proof,
         purpose: 'tracking',
         requestId,
         source: meta.source ?? 'form',

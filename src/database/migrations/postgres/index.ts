@@ -21,6 +21,7 @@ import * as migration_20261206_202211_import_created_by from './20261206_202211_
 import * as migration_20261206_231609_triggers_webhooks from './20261206_231609_triggers_webhooks';
 import * as migration_20261206_232928_erasure_suppressions from './20261206_232928_erasure_suppressions';
 import * as migration_20261206_233732_commerce_triggers from './20261206_233732_commerce_triggers';
+import * as migration_20261207_021400_purge_unconfirmed from './20261207_021400_purge_unconfirmed';
 
 export const migrations = [
   {
@@ -136,6 +137,11 @@ export const migrations = [
   {
     up: migration_20261206_233732_commerce_triggers.up,
     down: migration_20261206_233732_commerce_triggers.down,
-    name: '20261206_233732_commerce_triggers'
+    name: '20261206_233732_commerce_triggers',
+  },
+  {
+    up: migration_20261207_021400_purge_unconfirmed.up,
+    down: migration_20261207_021400_purge_unconfirmed.down,
+    name: '20261207_021400_purge_unconfirmed'
   },
 ];
