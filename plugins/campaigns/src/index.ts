@@ -12,6 +12,7 @@ import type { CampaignsPluginOptions } from './types'
 
 import { approvalEndpoint } from './approval/approvalEndpoint'
 import { lockActiveAutomation, requireApprovalToActivate } from './approval/automationActivation'
+import { lockAutomationFallbacks, lockAutomationNewsletters } from './approval/automationContentLock'
 import { withApproval } from './approval/fields'
 import {
   automationConsumer,
@@ -73,6 +74,17 @@ export const campaigns =
       // Automation triggers: a confirmed double opt-in, a stage change.
       if (collection.slug === 'consent-records')
         return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnDoubleOptIn] } }
+      // An active, approved automation's newsletters and the blocks they name keep what was approved.
+      if (collection.slug === 'newsletters')
+        return {
+          ...collection,
+          hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), lockAutomationNewsletters] },
+        }
+      if (collection.slug === 'content-blocks')
+        return {
+          ...collection,
+          hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), lockAutomationFallbacks] },
+        }
       if (collection.slug === options.subscribersSlug)
         return withPersonalData(
           { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnStageChange] } },

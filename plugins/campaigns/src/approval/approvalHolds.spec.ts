@@ -66,6 +66,22 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
         ).docs as unknown as { action: string }[]
       ).map((entry) => entry.action)
     const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+    /** An automation the editor built for the large segment, sending this newsletter, approved by the approver (not yet on). */
+    const approvedAutomation = async (name: string, stepNewsletter: number | string) => {
+      const automation = (await payload.create({
+        collection: 'automations',
+        data: {
+          name,
+          segment: Number(largeSegment),
+          steps: [{ newsletter: stepNewsletter, type: 'send' }],
+          trigger: 'segment_entry',
+        } as never,
+        overrideAccess: false,
+        req: await fresh(editor),
+      })) as unknown as Automation
+      await approveAutomation(await fresh(approver), String(automation.id))
+      return automation
+    }
 
     beforeAll(async () => {
       world = await startCampaignWorld(kind, { pushSchema: true })
@@ -191,18 +207,7 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
     })
 
     it('an active, approved automation refuses an edit until it is switched off and approved again', async () => {
-      const automation = (await payload.create({
-        collection: 'automations',
-        data: {
-          name: `Laufende Automation ${kind}`,
-          segment: Number(largeSegment),
-          steps: [{ newsletter, type: 'send' }],
-          trigger: 'segment_entry',
-        } as never,
-        overrideAccess: false,
-        req: await fresh(editor),
-      })) as unknown as Automation
-      await approveAutomation(await fresh(approver), String(automation.id))
+      const automation = await approvedAutomation(`Laufende Automation ${kind}`, newsletter)
       const update = (data: object) =>
         outcome(
           edit('automations', automation.id, data).then((doc) => ({ status: `active=${(doc as Automation).active}` })),
@@ -229,6 +234,60 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
       expect(await update({ active: true })).toBe('APPROVAL_REQUIRED')
       await approveAutomation(await fresh(approver), String(automation.id))
       expect(await update({ active: true })).toBe('ok:active=true')
+    })
+
+    it("an active, approved automation's newsletter and the fallback blocks it names cannot be changed behind the approval", async () => {
+      const fallback = (
+        await payload.create({
+          collection: 'content-blocks',
+          data: { _status: 'published', channels: ['email'], title: `Ersatzblock der Automation ${kind}` } as never,
+        })
+      ).id
+      const own = (await payload.findByID({ collection: 'newsletters', depth: 0, id: newsletter })) as unknown as {
+        slots: Record<string, unknown>[]
+      }
+      const stepNewsletter = (
+        await payload.create({
+          collection: 'newsletters',
+          data: {
+            name: `Automationsmail ${kind}`,
+            slots: [{ ...own.slots[0], fallback, id: undefined, key: 'ersatz' }],
+            slug: `automationsmail-${kind}`,
+            subject: 'Willkommen',
+          } as never,
+        })
+      ).id
+      const automation = await approvedAutomation(`Gesperrte Inhalte ${kind}`, stepNewsletter)
+      expect(await outcome(edit('automations', automation.id, { active: true }))).toBe('ok:undefined')
+
+      // The editor alone changes the subject, or the fallback block's text, of what the running automation sends: refused, nothing stored.
+      expect(await outcome(edit('newsletters', stepNewsletter, { subject: 'Jetzt 50 % Rabatt!' }))).toBe(
+        'APPROVAL_REQUIRED',
+      )
+      expect((await payload.findByID({ collection: 'newsletters', id: stepNewsletter })).subject).toBe('Willkommen')
+      expect(
+        await outcome(edit('content-blocks', fallback, { _status: 'published', title: 'Jetzt 50 % Rabatt!' })),
+      ).toBe('APPROVAL_REQUIRED')
+      // A draft of the block reaches nobody and may be saved; other newsletters stay editable.
+      expect(
+        await outcome(
+          payload.update({
+            collection: 'content-blocks',
+            data: { _status: 'draft', title: 'Entwurf' },
+            draft: true,
+            id: fallback,
+            overrideAccess: false,
+            req: await fresh(editor),
+          }),
+        ),
+      ).toBe('ok:undefined')
+      expect((await payload.findByID({ collection: 'content-blocks', draft: false, id: fallback })).title).toBe(
+        `Ersatzblock der Automation ${kind}`,
+      )
+
+      // Switched off, the change goes through; switching on again needs a new approval.
+      expect(await outcome(edit('automations', automation.id, { active: false }))).toBe('ok:undefined')
+      expect(await outcome(edit('newsletters', stepNewsletter, { subject: 'Willkommen an Bord' }))).toBe('ok:undefined')
     })
   },
 )
