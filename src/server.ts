@@ -14,6 +14,7 @@ import { evaluateStages } from '@kontorwerk/lead-scoring'
 import { expireAnonymousVisitors } from '@kontorwerk/personalization'
 
 import config from '../payload.config'
+import { listFilterUrls } from './admin/listFilterUrls'
 import { MONACO_ASSETS_PATH } from './admin/monacoAssets'
 import { serveMonacoAssets } from './admin/serveMonacoAssets'
 import { port, publicUrl, seedDemo } from './config/env'
@@ -58,6 +59,8 @@ export async function startServer() {
   app.use(operations.routes)
   // The admin's code editor from this server, not from a CDN (src/admin/SelfHostedCodeEditor.tsx).
   app.use(MONACO_ASSETS_PATH, serveMonacoAssets())
+  // A kept or typed admin list URL with a filter the list view cannot show opens the list instead of a 500.
+  app.use(listFilterUrls(payload))
   // Next's route handlers (REST with the public pages and the event intake, GraphQL) do not see the
   // socket: hand them the client address (the default `clientAddress` option reads it), never the caller's claim.
   app.use((req, _res, next) => {

@@ -106,6 +106,22 @@ describe('the subscriber list’s lead columns (Chromium, German)', () => {
     expect(named).toEqual([...named].sort((a, b) => a.localeCompare(b, 'de')))
   })
 
+  it('opens a kept or typed list URL that filters by a column name or a field that does not exist', async () => {
+    // Payload's list view answered 500 to these: the column's name instead of the filter's path, and an unknown field.
+    const typed = await page.goto('/admin/collections/subscribers?limit=100&where[primaryPersona][exists]=true')
+    expect(typed?.status()).toBe(200)
+    expect(decodeURIComponent(page.url())).toContain('where[persona.name][exists]=true')
+    const personas = async () =>
+      (await page.locator('.table tbody tr td.cell-primaryPersona').allInnerTexts()).map((name) => name.trim())
+    await expect.poll(async () => (await personas()).length).toBeGreaterThan(0)
+    expect((await personas()).every((name) => [...personaNames.values()].includes(name))).toBe(true)
+
+    const unknown = await page.goto('/admin/collections/subscribers?where[or][0][and][0][gibtsnicht][exists]=true')
+    expect(unknown?.status()).toBe(200)
+    expect(decodeURIComponent(page.url())).not.toContain('gibtsnicht')
+    await page.locator('.table tbody tr').first().waitFor()
+  })
+
   it('shows the persona fit by persona name with its percentage on the subscriber page', async () => {
     await page.goto(`/admin/collections/subscribers/${hot.id}`)
     const fits = page.locator('.lead-score-persona-fits')

@@ -133,6 +133,31 @@ describe.each(testedDatabases())('the subscriber list’s score columns on %s', 
     expect(names(descending)).toEqual(['hot', 'cold'])
   })
 
+  it('filters by the persona and the stage name as the admin list sends it, also a hand-typed URL', async () => {
+    const ours = { email: { like: `-${kind}@list.example` } }
+    const filtered = async (where: Record<string, unknown>) =>
+      names(
+        (
+          await payload.find({
+            collection: 'subscribers',
+            depth: 0,
+            sort: 'email',
+            where: { and: [ours, where] } as never,
+          })
+        ).docs as unknown as Listed[],
+      )
+    expect(await filtered({ primaryPersona: { exists: true } })).toEqual(['cold', 'hot'])
+    // As a URL brings it (`?where[primaryPersona][exists]=true`): a string.
+    expect(await filtered({ primaryPersona: { exists: 'true' } })).toEqual(['cold', 'hot'])
+    expect(await filtered({ primaryPersona: { exists: false } })).toEqual(['warm'])
+    expect(await filtered({ primaryPersona: { equals: 'Agentur' } })).toEqual(['cold'])
+    expect(await filtered({ primaryPersona: { like: 'zentrale' } })).toEqual(['hot'])
+    expect(await filtered({ stageLabel: { equals: 'Marketing-Lead' } })).toEqual(['cold', 'hot', 'warm'])
+    expect(
+      await filtered({ or: [{ primaryPersona: { equals: 'Agentur' } }, { stageLabel: { exists: false } }] }),
+    ).toEqual(['cold'])
+  })
+
   it('keeps the stored readings from editors: no column, no sort, no filter (they are computed from personal data)', async () => {
     // The first account of a fresh database becomes admin whatever it asks for: an admin first, then the editor.
     await createStaff(payload, 'admin')

@@ -285,12 +285,12 @@ export const de = {
   dateSourceEvent: 'Letztes Ereignis',
   dateAttribute: 'Attribut mit dem Datum',
   dateAttributeDescription:
-    'Name des eigenen Attributs, z. B. contractRenewal (verschachtelt mit Punkt: contract.renewal). Wert als JJJJ-MM-TT; Personen mit unlesbarem Wert werden übersprungen und unter „Automations-Durchläufe“ mit Grund vermerkt.',
+    'Name des eigenen Attributs, z. B. vertragsende (verschachtelt mit Punkt: vertrag.ende). Wert als JJJJ-MM-TT; Personen mit unlesbarem Wert werden übersprungen und unter „Automations-Durchläufe“ mit Grund vermerkt.',
   dateEvent: 'Ereignis',
   dateEventDescription:
     'Typ oder Name eines eigenen Ereignisses, z. B. booking. Es zählt das jeweils letzte Ereignis der Person.',
   dateProperty: 'Eigenschaft mit dem Datum',
-  datePropertyDescription: 'Eigenschaft des Ereignisses, z. B. tripDate (JJJJ-MM-TT).',
+  datePropertyDescription: 'Eigenschaft des Ereignisses, z. B. reisedatum (JJJJ-MM-TT).',
   dateOffsetDays: 'Tage',
   dateOffsetDaysDescription: '0 = am Tag selbst.',
   dateDirection: 'Richtung',
@@ -321,11 +321,11 @@ export const de = {
   triggerCartAbandoned: 'Warenkorb abgebrochen',
   abandonHours: 'Stunden ohne Kauf',
   abandonHoursDescription:
-    'Nach der letzten Änderung des Warenkorbs (cart_updated / checkout_started) ohne Kauf: dann startet die Automation, einmal je Warenkorb. Die Mail zeigt die Produkte mit einer Empfehlungsfläche „Warenkorb“.',
+    'Nach der letzten Änderung des Warenkorbs („Warenkorb geändert“ oder „Kasse begonnen“) ohne Kauf: dann startet die Automation, einmal je Warenkorb. Die Mail zeigt die Produkte mit einer Empfehlungsfläche „Warenkorb“.',
   // Commerce triggers (issue 18, browsing)
   triggerBrowseAbandoned: 'Stöbern abgebrochen',
   browseViews: 'Aufrufe desselben Produkts',
-  browseViewsDescription: 'So oft angesehen (page_viewed mit product), bevor die Automation startet.',
+  browseViewsDescription: 'So oft angesehen („Seite angesehen“ mit Produkt), bevor die Automation startet.',
   browseWindowHours: 'Zeitfenster der Aufrufe (Stunden)',
   browseWindowHoursDescription:
     'Die Aufrufe zählen innerhalb dieser Stunden vor dem letzten Aufruf; danach „Stunden ohne Kauf“ ohne Warenkorb und Kauf: dann startet die Automation, einmal je Stöbern. Die Mail zeigt das Produkt mit einer Empfehlungsfläche „Angesehen, nicht gekauft“.',
