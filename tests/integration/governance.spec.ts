@@ -206,11 +206,20 @@ describe.each(servers)('four-eyes approval and audit log over HTTP on $kind', ({
     const gql = await graphql(url, events, '{ Subscribers(limit: 1) { docs { email } } }')
     expect(gql.data?.Subscribers ?? null).toBeNull()
 
-    // A subscribers key writes subscribers it cannot read back; a reports key reads reports and records nothing.
+    // A subscribers key writes subscribers through the bulk upsert and cannot read them back (nor create one by one,
+    // whose refusal of a taken address would tell it who subscribes); a reports key reads reports and records nothing.
     const sync = await key(['subscribers'])
-    const upserted = await rest(url, sync, 'POST', '/subscribers', { email: `Sync-${kind}-${Date.now()}@Example.com` })
-    expect(upserted.status).toBe(201)
-    expect(upserted.body.doc.email).toBeUndefined()
+    const email = `Sync-${kind}-${Date.now()}@Example.com`
+    expect((await rest(url, sync, 'POST', '/subscribers', { email })).status).toBe(403)
+    const upserted = await rest(url, sync, 'POST', '/subscribers/bulk-upsert', { subscribers: [{ email }] })
+    expect([upserted.status, upserted.body.results]).toEqual([200, [{ index: 0, status: 'accepted' }]])
+    const stored = await rest(
+      url,
+      admin,
+      'GET',
+      `/subscribers?where[email][equals]=${encodeURIComponent(email.toLowerCase())}`,
+    )
+    expect(stored.body.totalDocs).toBe(1)
     expect((await rest(url, sync, 'GET', '/subscribers')).status).toBe(403)
     const reports = await key(['reports'])
     const anyCampaign = (await rest(url, admin, 'GET', '/campaigns?limit=1&depth=0')).body.docs[0].id

@@ -26,10 +26,11 @@ export type UpsertCode =
   | 'value_invalid'
   | Exclude<RejectCode, 'duplicate_in_file'>
 export type UpsertResult =
-  | { code: UpsertCode; index: number; message: string; status: 'rejected' }
+  /** `addressTaken`: internal, see RowPlan; never sent (discreetResults and the admin's answer drop it). */
+  | { addressTaken?: boolean; code: UpsertCode; index: number; message: string; status: 'rejected' }
   | { id: number | string; index: number; status: 'created' | 'unchanged' | 'updated' }
-  /** The answer to callers who are not admins (discreetResults): an erased person's row has no id. */
-  | { id?: number | string; index: number; status: 'accepted' }
+  /** The answer to callers who are not admins (discreetResults): no ids, whatever happened to the row. */
+  | { index: number; status: 'accepted' }
 
 type Attributes = Record<string, unknown>
 type Row = { attributes?: Attributes; index: number; row: ImportRow }
@@ -199,7 +200,10 @@ async function planAndWrite(payload: Payload, rows: Row[], results: Results): Pr
     const { index, attributes: sent } = rows[at]!
     if (plan.outcome === 'rejected') {
       // The plan refuses a row for its identity: erased on request, or naming two people (planRows).
-      results[index] = rejected(index, plan.code === 'erased' ? 'erased' : 'identity_conflict')
+      results[index] =
+        plan.code === 'erased'
+          ? rejected(index, 'erased')
+          : { ...rejected(index, 'identity_conflict'), ...(plan.addressTaken ? { addressTaken: true } : {}) }
       continue
     }
     if (plan.outcome === 'new') {

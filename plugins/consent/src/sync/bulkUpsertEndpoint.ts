@@ -1,4 +1,4 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
 import { CodedError, hasApiScope, hasRole, problemResponse, readBody } from '@kontorwerk/personalization'
 
@@ -8,16 +8,34 @@ import { bulkUpsert, type UpsertResult } from './bulkUpsert'
 const BODY_LIMIT = 5 * 1024 * 1024
 
 /**
- * What a caller who is not an admin (an integration key) learns per row: whether the row was
- * accepted (with the id, to link the person in its own system) or refused for its own content —
- * never whether the person existed, was unchanged, or was erased on request: an erased person's
- * row is `accepted` without an id and stores nothing, so a key cannot learn of an Art. 17 request.
+ * What a caller who is not an admin (an integration key) learns per row: accepted, or refused for
+ * its own content; never whether the person existed, was unchanged, was erased on request, or has
+ * the address under another external id. So no ids either (an answer without one would single
+ * those rows out): integrations name people by `externalId` or email, here and in the event API.
+ * An erased person's row and a row whose unknown external id comes with an address another person
+ * has are `accepted` and store nothing; the latter is logged for admins (warn, no address).
  */
-export function discreetResults(results: UpsertResult[]): UpsertResult[] {
+export function discreetResults(req: PayloadRequest, results: UpsertResult[]): UpsertResult[] {
   return results.map((result) => {
-    if (result.status !== 'rejected') return { id: result.id, index: result.index, status: 'accepted' }
-    return result.code === 'erased' ? { index: result.index, status: 'accepted' } : result
+    if (result.status !== 'rejected') return { index: result.index, status: 'accepted' }
+    if (result.code === 'erased') return { index: result.index, status: 'accepted' }
+    if (result.code === 'identity_conflict' && result.addressTaken) {
+      req.payload.logger.warn({
+        index: result.index,
+        key: req.user?.id,
+        msg: 'Bulk upsert row not stored: its address belongs to a subscriber with another external id (the key was answered "accepted")',
+      })
+      return { index: result.index, status: 'accepted' }
+    }
+    return withoutFlags(result)
   })
+}
+
+/** The answer's form of a result: the internal flags stay here. */
+const withoutFlags = (result: UpsertResult): UpsertResult => {
+  if (!('addressTaken' in result)) return result
+  const { addressTaken: _internal, ...sent } = result
+  return sent
 }
 
 const summaryOf = (results: UpsertResult[], statuses: UpsertResult['status'][]) =>
@@ -39,10 +57,10 @@ export const bulkUpsertEndpoint: Endpoint = {
       const detailed = await bulkUpsert(req.payload, body)
       if (hasRole(req, 'admin'))
         return Response.json({
-          results: detailed,
+          results: detailed.map(withoutFlags),
           summary: summaryOf(detailed, ['created', 'rejected', 'unchanged', 'updated']),
         })
-      const results = discreetResults(detailed)
+      const results = discreetResults(req, detailed)
       return Response.json({ results, summary: summaryOf(results, ['accepted', 'rejected']) })
     } catch (error) {
       if (error instanceof CodedError) return problemResponse(error.status, error.code, error.message)

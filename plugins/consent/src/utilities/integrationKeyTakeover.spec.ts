@@ -95,7 +95,7 @@ describe('a subscribers-scope API key cannot take over or read a subscriber (sto
     expect(seen).not.toContain('Vertraulich')
   })
 
-  it('answers the key’s create and update with the id alone and refuses a bulk update, so no profile is read back', async () => {
+  it('answers the key’s update with the id alone, refuses a bulk update and the one-document create, so no profile is read back and no address probed', async () => {
     const other = await payload.create({
       collection: 'subscribers',
       data: { email: 'andere@example.com', region: 'DE-BY', timeZone: 'Europe/Berlin' } as never,
@@ -107,9 +107,18 @@ describe('a subscribers-scope API key cannot take over or read a subscriber (sto
 
     const updated = await asShop(`/api/subscribers/${other.id}`, 'PATCH', { firstName: 'Anna' })
     expect([updated.status, ((await updated.json()) as { doc: unknown }).doc]).toEqual([200, { id: other.id }])
-    const created = await asShop('/api/subscribers', 'POST', { email: 'neu@example.com', region: 'DE-HH' })
-    const { doc } = (await created.json()) as { doc: { id: number | string } }
-    expect([created.status, doc]).toEqual([201, { id: doc.id }])
-    expect((await payload.findByID({ collection: 'subscribers', id: doc.id })).email).toBe('neu@example.com')
+    // A create's refusal of a taken address would tell the key who subscribes: keys use the bulk upsert.
+    expect((await asShop('/api/subscribers', 'POST', { email: 'andere@example.com' })).status).toBe(403)
+    expect((await asShop('/api/subscribers', 'POST', { email: 'neu@example.com', region: 'DE-HH' })).status).toBe(403)
+    const upserted = await asShop('/api/subscribers/bulk-upsert', 'POST', {
+      subscribers: [{ email: 'neu@example.com' }],
+    })
+    expect([upserted.status, ((await upserted.json()) as { results: unknown }).results]).toEqual([
+      200,
+      [{ index: 0, status: 'accepted' }],
+    ])
+    expect(
+      (await payload.find({ collection: 'subscribers', where: { email: { equals: 'neu@example.com' } } })).totalDocs,
+    ).toBe(1)
   })
 })

@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field, FieldHook, PayloadRequest } from 'payload'
 
-import { adminOrScope, adminOrScopeById, adminOrScopeField } from '../access/apiScopes'
+import { adminOrScopeById, adminOrScopeField } from '../access/apiScopes'
 import { isAdmin, isAdminField, isStaff } from '../access/roles'
 import { normalizeEmail } from '../domain/email'
 import { addressFormOptions, genderOptions } from '../domain/salutation-data'
@@ -38,7 +38,9 @@ const normalizeEmailHook: FieldHook = ({ value }) => normalizeEmail(value) ?? va
 export const Subscribers: CollectionConfig = {
   slug: 'subscribers',
   access: {
-    create: adminOrScope('subscribers'),
+    // Not for keys: a create's refusal of a taken address tells a key who is a subscriber. Integrations
+    // use POST /api/subscribers/bulk-upsert (consent package), whose answer is the same for everybody.
+    create: isAdmin,
     delete: isAdmin,
     read: isStaff,
     update: adminOrScopeById('subscribers'),
