@@ -79,6 +79,37 @@ export function CampaignDetail({
           </ul>
         </>
       )}
+      {(report.incrementalRevenue.length > 0 || report.revenueShare.length > 0) && (
+        <>
+          <h3>{t('kontorwerk-campaigns:reportIncremental')}</h3>
+          <ul>
+            {report.incrementalRevenue.map((entry) => (
+              <li data-incremental={entry.currency} key={`incremental-${entry.currency}`}>
+                {t('kontorwerk-campaigns:reportIncrementalLine', {
+                  high: format.money([{ amount: entry.totalHigh, currency: entry.currency }]),
+                  holdout: format.number(entry.holdout),
+                  low: format.money([{ amount: entry.totalLow, currency: entry.currency }]),
+                  perRecipient: format.money([{ amount: entry.perRecipient, currency: entry.currency }]),
+                  total: format.money([{ amount: entry.total, currency: entry.currency }]),
+                })}{' '}
+                {t(
+                  entry.significant
+                    ? 'kontorwerk-campaigns:reportIncrementalSignificant'
+                    : 'kontorwerk-campaigns:reportIncrementalNotSignificant',
+                )}
+              </li>
+            ))}
+            {report.revenueShare.map((entry) => (
+              <li data-share={entry.currency} key={`share-${entry.currency}`}>
+                {t('kontorwerk-campaigns:reportRevenueShareLine', {
+                  all: format.money([{ amount: entry.all, currency: entry.currency }]),
+                  share: format.percent(entry.share),
+                })}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {report.revenueByProduct.length > 0 && (
         <>
           <h3>{t('kontorwerk-campaigns:reportRevenueByProduct')}</h3>

@@ -11,7 +11,15 @@ type Context = { req: PayloadRequest }
 
 /** Campaign actions and reports for staff (editors and API keys), with coded errors. */
 export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
-  const { GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLObjectType, GraphQLString } = GraphQL
+  const {
+    GraphQLBoolean,
+    GraphQLFloat,
+    GraphQLID,
+    GraphQLInputObjectType,
+    GraphQLInt,
+    GraphQLObjectType,
+    GraphQLString,
+  } = GraphQL
   const { list, nonNull } = typeHelpers(GraphQL)
   const countFields = Object.fromEntries(
     [
@@ -47,6 +55,24 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     fields: { product: { type: nonNull(GraphQLString) }, revenue },
     name: 'CampaignProductRevenue',
   })
+  const money = { type: nonNull(GraphQLFloat) }
+  const Incremental = new GraphQLObjectType({
+    description: 'What the mails added against the holdout, per currency, with a 95 % interval',
+    fields: {
+      ...Object.fromEntries(
+        ['high', 'low', 'perRecipient', 'total', 'totalHigh', 'totalLow'].map((name) => [name, money]),
+      ),
+      currency: { type: nonNull(GraphQLString) },
+      holdout: { type: nonNull(GraphQLInt) },
+      recipients: { type: nonNull(GraphQLInt) },
+      significant: { type: nonNull(GraphQLBoolean) },
+    },
+    name: 'CampaignIncrementalRevenue',
+  })
+  const Share = new GraphQLObjectType({
+    fields: { all: money, attributed: money, currency: { type: nonNull(GraphQLString) }, share: money },
+    name: 'CampaignRevenueShare',
+  })
   const Variant = new GraphQLObjectType({
     fields: { ...countFields, clickRate, revenue, variant: { type: nonNull(GraphQLString) } },
     name: 'CampaignVariantReport',
@@ -72,7 +98,9 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
       clickRate,
       name: { type: nonNull(GraphQLString) },
       revenue,
+      incrementalRevenue: { type: list(Incremental) },
       revenueByProduct: { type: list(ProductRevenue) },
+      revenueShare: { type: list(Share) },
       skippedBy: { type: list(Skip) },
       status: { type: nonNull(GraphQLString) },
       statusReason: { type: GraphQLString },

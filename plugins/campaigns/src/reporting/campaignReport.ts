@@ -4,6 +4,7 @@ import { CodedError, hasApiScope, idFromKey, isPossibleId, runSql, sql, sqlTable
 
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { campaignsOptions } from '../utilities/options'
+import { incrementalRevenue, type IncrementalRevenue, revenueShare, type RevenueShare } from './incrementalRevenue'
 import { campaignRevenue, type Revenue } from './revenue'
 
 /** Days after a send in which a purchase or an unsubscribe counts for the campaign. */
@@ -34,9 +35,13 @@ export type CampaignReport = Counts & {
   blocks: { block: string; clicks: number; revenue: Revenue; uniqueClicks: number }[]
   campaign: string
   name: string
+  /** What the mails added against the holdout, per currency, with a 95 % interval; empty without a holdout. */
+  incrementalRevenue: IncrementalRevenue[]
   /** Purchases attributed to this campaign's mails by last click, per currency (reporting/revenue.ts). */
   revenue: Revenue
   revenueByProduct: { product: string; revenue: Revenue }[]
+  /** The attributed revenue's share of all purchases in the campaign's period, per currency. */
+  revenueShare: RevenueShare[]
   skippedBy: { count: number; reason: string }[]
   status: string
   statusReason: null | string
@@ -141,7 +146,12 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
   }
   const total = counts('*')
   const clickers = facts.events.filter((row) => row.type === 'email_clicked').map((row) => String(row.subscriber))
-  const revenue = await campaignRevenue(payload, key, clickers, campaignsOptions(payload).revenueAttributionDays)
+  const windowDays = campaignsOptions(payload).revenueAttributionDays
+  const revenue = await campaignRevenue(payload, key, clickers, windowDays)
+  const [incremental, share] = await Promise.all([
+    incrementalRevenue(payload, key, campaign.startedAt, windowDays),
+    revenueShare(payload, key, campaign.startedAt, windowDays, revenue.total),
+  ])
   return {
     ...total,
     blocks: [...blocks]
@@ -153,9 +163,11 @@ export async function campaignReport(payload: Payload, id: string, req?: Payload
       }))
       .sort((a, b) => b.uniqueClicks - a.uniqueClicks),
     campaign: key,
+    incrementalRevenue: incremental,
     name: campaign.name,
     revenue: revenue.total,
     revenueByProduct: revenue.products,
+    revenueShare: share,
     skippedBy: [...skippedBy].map(([reason, count]) => ({ count, reason })).sort((a, b) => b.count - a.count),
     status: campaign.status,
     // "Paused by <email>" names a member of staff: an integration's reports key gets the numbers, not the people.

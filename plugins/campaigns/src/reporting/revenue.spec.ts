@@ -2,13 +2,14 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { recordEvents } from '@kontorwerk/personalization'
+import { idFromKey, recordEvents } from '@kontorwerk/personalization'
 
 import type { Newsletter } from '../documents'
 
 import { createAudience } from '../../../../tests/helpers/audience'
 import { type CampaignWorld, startCampaignWorld } from '../../../../tests/helpers/campaignWorld'
 import { testedDatabases } from '../../../../tests/helpers/databases'
+import { CAMPAIGN_SENDS } from '../defaults'
 import { campaignReport } from './campaignReport'
 
 const DAY = 86_400_000
@@ -156,5 +157,81 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('revenue b
       { amount: 35, currency: 'EUR', purchases: 2 },
       { amount: 0.25, currency: 'KWD', purchases: 2 },
     ])
+  })
+
+  it('measures what the mails added against the holdout, with a 95 % interval, and their share of all revenue', async () => {
+    const { ids } = await createAudience(payload, { count: 20, prefix: `kontrolle-${kind}-`, trackingEvery: 1 })
+    const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString()
+    const campaign = String(
+      (
+        await payload.create({
+          collection: 'campaigns',
+          data: { name: 'Mit Kontrollgruppe', newsletter: newsletter.id, startedAt: at(12) } as never,
+        })
+      ).id,
+    )
+    const recipients = ids.slice(0, 10)
+    const holdout = ids.slice(10)
+    for (const [index, subscriber] of ids.entries())
+      await payload.create({
+        collection: CAMPAIGN_SENDS as never,
+        data: {
+          campaign: idFromKey(payload, campaign),
+          sendKey: `kontrolle-${kind}-${index}`,
+          subscriber: idFromKey(payload, subscriber),
+          ...(index < 10
+            ? { sentAt: at(12), state: 'sent', variant: '-' }
+            : { reason: 'holdout', state: 'skipped', variant: 'holdout' }),
+        } as never,
+      })
+    // Kronor, so that no other test's purchases fall into "all revenue in the period".
+    const purchase = (subscriber: string, daysAgo: number, tag: string) => ({
+      id: `kontrolle-${kind}-${tag}`,
+      occurredAt: at(daysAgo),
+      properties: { amount: 100, currency: 'SEK', product: 'MUEHLE' },
+      subscriber,
+      type: 'purchase',
+    })
+    const result = await recordEvents(
+      payload,
+      [
+        // Eight of ten recipients buy within the 7 days after their mail; one of ten in the holdout does.
+        ...recipients.slice(0, 8).map((subscriber, index) => purchase(subscriber, 10, `mail-${index}`)),
+        purchase(holdout[0], 10, 'ohne-mail'),
+        // Before the send, or after the window: neither group's.
+        purchase(recipients[8], 13, 'davor'),
+        purchase(holdout[1], 4, 'danach'),
+        // Two of the buyers clicked first: their purchases are attributed by last click.
+        ...recipients.slice(0, 2).map((subscriber, index) => ({
+          id: `kontrolle-${kind}-klick-${index}`,
+          occurredAt: at(11),
+          properties: { message: `campaign:${campaign}:-`, url: 'https://shop.example/' },
+          subscriber,
+          type: 'email_clicked',
+        })),
+      ],
+      { source: 'api' },
+    )
+    expect(result.rejected).toBe(0)
+
+    const report = await campaignReport(payload, campaign)
+    // Means 80 and 10 SEK per person; Welch's interval of the difference 70 ± 1.96 · 16.67.
+    expect(report.incrementalRevenue).toEqual([
+      {
+        currency: 'SEK',
+        high: 102.67,
+        holdout: 10,
+        low: 37.33,
+        perRecipient: 70,
+        recipients: 10,
+        significant: true,
+        total: 700,
+        totalHigh: 1026.66,
+        totalLow: 373.34,
+      },
+    ])
+    expect(report.revenue).toEqual([{ amount: 200, currency: 'SEK', purchases: 2 }])
+    // All kronor from the start to twice the window after the last send: 8 + 1 + the late one; not the one before.
+    expect(report.revenueShare).toEqual([{ all: 1000, attributed: 200, currency: 'SEK', share: 0.2 }])
   })
 })

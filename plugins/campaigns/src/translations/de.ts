@@ -317,6 +317,12 @@ export const de = {
   fieldOccurrenceKey: 'Anlass (Datum/Stufe)',
   // Commerce triggers (issue 18, cart)
   reportRevenue: 'Umsatz',
+  reportIncremental: 'Zusatzumsatz gegenüber der Kontrollgruppe',
+  reportIncrementalLine:
+    '{{total}} mehr als ohne Mail (95-%-Intervall {{low}} bis {{high}}; {{perRecipient}} je Empfänger, Kontrollgruppe {{holdout}} Personen).',
+  reportIncrementalSignificant: 'Der Unterschied ist signifikant.',
+  reportIncrementalNotSignificant: 'Kein signifikanter Unterschied: Das Intervall schließt 0 ein.',
+  reportRevenueShareLine: '{{share}} des gesamten Umsatzes im Zeitraum ({{all}}) kam über die Mails dieser Kampagne.',
   reportRevenueByProduct: 'Umsatz nach Produkt (letzter Klick)',
   triggerCartAbandoned: 'Warenkorb abgebrochen',
   abandonHours: 'Stunden ohne Kauf',

@@ -313,6 +313,12 @@ export const en: Record<keyof typeof de, string> = {
   fieldOccurrenceKey: 'Occasion (date/tier)',
   // Commerce triggers (issue 18, cart)
   reportRevenue: 'Revenue',
+  reportIncremental: 'Incremental revenue against the holdout',
+  reportIncrementalLine:
+    '{{total}} more than without the mail (95 % interval {{low}} to {{high}}; {{perRecipient}} per recipient, holdout of {{holdout}} people).',
+  reportIncrementalSignificant: 'The difference is significant.',
+  reportIncrementalNotSignificant: 'No significant difference: the interval includes 0.',
+  reportRevenueShareLine: "{{share}} of all revenue in the period ({{all}}) came through this campaign's mails.",
   reportRevenueByProduct: 'Revenue by product (last click)',
   triggerCartAbandoned: 'Cart abandoned',
   abandonHours: 'Hours without a purchase',
