@@ -156,5 +156,5 @@ async function selectedReport(payload: Payload, id: string, req: PayloadRequest)
     req,
     where: { id: { equals: id } },
   })
-  return totalDocs > 0 ? campaignReport(payload, id, req) : null
+  return totalDocs > 0 ? campaignReport(payload, id, req, { revenueAnalysis: true }) : null
 }

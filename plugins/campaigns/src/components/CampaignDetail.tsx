@@ -79,12 +79,12 @@ export function CampaignDetail({
           </ul>
         </>
       )}
-      {(report.incrementalRevenue.length > 0 || report.revenueShare.length > 0) && (
+      {report.incrementalRevenue.length > 0 && (
         <>
           <h3>{t('kontorwerk-campaigns:reportIncremental')}</h3>
           <ul>
             {report.incrementalRevenue.map((entry) => (
-              <li data-incremental={entry.currency} key={`incremental-${entry.currency}`}>
+              <li data-incremental={entry.currency} key={entry.currency}>
                 {t('kontorwerk-campaigns:reportIncrementalLine', {
                   high: format.money([{ amount: entry.totalHigh, currency: entry.currency }]),
                   holdout: format.number(entry.holdout),
@@ -99,8 +99,15 @@ export function CampaignDetail({
                 )}
               </li>
             ))}
+          </ul>
+        </>
+      )}
+      {report.revenueShare.length > 0 && (
+        <>
+          <h3>{t('kontorwerk-campaigns:reportRevenueShare')}</h3>
+          <ul>
             {report.revenueShare.map((entry) => (
-              <li data-share={entry.currency} key={`share-${entry.currency}`}>
+              <li data-share={entry.currency} key={entry.currency}>
                 {t('kontorwerk-campaigns:reportRevenueShareLine', {
                   all: format.money([{ amount: entry.all, currency: entry.currency }]),
                   share: format.percent(entry.share),

@@ -33,7 +33,7 @@ const report: Endpoint = {
     answer(async () => {
       // Staff, or an integration key with the reports scope (read-only).
       requireStaff(req, 'reports')
-      return campaignReport(req.payload, String(req.routeParams?.id ?? ''), req)
+      return campaignReport(req.payload, String(req.routeParams?.id ?? ''), req, { revenueAnalysis: true })
     }),
   method: 'get',
   path: '/:id/report',

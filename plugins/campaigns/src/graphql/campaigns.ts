@@ -166,7 +166,7 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
         args: { id: { type: nonNull(GraphQLID) } },
         resolve: (_: unknown, args: { id: string }, { req }: Context) => {
           requireStaff(req, 'reports')
-          return campaignReport(req.payload, args.id, req)
+          return campaignReport(req.payload, args.id, req, { revenueAnalysis: true })
         },
         type: nonNull(Report),
       },

@@ -7,10 +7,12 @@ import { minorDigits, type Revenue } from './revenue'
 
 /**
  * What the mails added in money per currency, measured against the holdout (who got nothing):
- * every purchase of a member within the window after their send (the holdout: after the start),
- * clicked or not. `perRecipient` is the difference of the two groups' mean revenue, with a 95 %
- * interval (`low`, `high`); `total` is that difference times the recipients. `significant` when
- * the interval does not contain 0.
+ * intention to treat, so both groups are drawn alike from the audience: every member of the
+ * mailed group (also those the consent gate skipped at send time, as the holdout is not gated)
+ * against every holdout member, each with every purchase within the window after the campaign's
+ * start, clicked or not. `perRecipient` is the difference of the two groups' mean revenue, with a
+ * 95 % interval (`low`, `high`); `total` is that difference times the mailed group. `significant`
+ * when the interval does not contain 0 and both groups are large enough to tell (MIN_GROUP each).
  */
 export type IncrementalRevenue = {
   currency: string
@@ -30,6 +32,8 @@ export type RevenueShare = { all: number; attributed: number; currency: string; 
 
 /** Two-sided 95 % of the normal distribution: groups of campaign size make Welch's t this normal. */
 const Z95 = 1.959964
+/** Below this many members in a group the normal interval is too narrow to call a difference significant. */
+export const MIN_GROUP = 30
 
 type Group = 'holdout' | 'recipients'
 type Moments = { n: number; sum: number; sumOfSquares: number }
@@ -80,10 +84,12 @@ export async function incrementalRevenue(
   const postgres = payload.db.name === 'postgres'
   const id = idFromKey(payload, campaign)
   const group = sql`case when ${sends.variant} = 'holdout' then 'holdout' else 'recipients' end`
-  const members = sql`${sends.campaign} = ${id} and (${sends.state} = 'sent' or ${sends.variant} = 'holdout')`
+  const members = sql`${sends.campaign} = ${id}`
   const property = jsonProperty(payload, events)
   const amount = postgres ? sql`(${property('amount')})::numeric` : property('amount')
-  const anchor = sql`coalesce(${sends.sentAt}, ${startedAt ?? new Date(0).toISOString()})`
+  // One window for both groups, from the start: a send spread over hours (best time, the A/B winner) must not shift one side.
+  if (!startedAt) return []
+  const anchor = postgres ? sql`${startedAt}::timestamptz` : sql`${startedAt}`
   const within = postgres
     ? sql`${events.occurredAt} >= ${anchor} and ${events.occurredAt} <= ${anchor} + interval '${sql.raw(String(windowDays))} days'`
     : sql`julianday(${events.occurredAt}) >= julianday(${anchor}) and julianday(${events.occurredAt}) <= julianday(${anchor}) + ${windowDays}`
@@ -124,7 +130,7 @@ export async function incrementalRevenue(
         low: inMinorUnit(low, currency),
         perRecipient: inMinorUnit(difference, currency),
         recipients,
-        significant: low > 0 || high < 0,
+        significant: recipients >= MIN_GROUP && holdout >= MIN_GROUP && (low > 0 || high < 0),
         total: inMinorUnit(difference * recipients, currency),
         totalHigh: inMinorUnit(high * recipients, currency),
         totalLow: inMinorUnit(low * recipients, currency),

@@ -319,9 +319,11 @@ export const de = {
   reportRevenue: 'Umsatz',
   reportIncremental: 'Zusatzumsatz gegenüber der Kontrollgruppe',
   reportIncrementalLine:
-    '{{total}} mehr als ohne Mail (95-%-Intervall {{low}} bis {{high}}; {{perRecipient}} je Empfänger, Kontrollgruppe {{holdout}} Personen).',
+    'Unterschied zum Umsatz ohne Mail: {{total}} (95-%-Intervall {{low}} bis {{high}}; {{perRecipient}} je Person, Kontrollgruppe {{holdout}} Personen).',
   reportIncrementalSignificant: 'Der Unterschied ist signifikant.',
-  reportIncrementalNotSignificant: 'Kein signifikanter Unterschied: Das Intervall schließt 0 ein.',
+  reportIncrementalNotSignificant:
+    'Kein signifikanter Unterschied: Das Intervall schließt 0 ein, oder eine Gruppe hat weniger als 30 Personen.',
+  reportRevenueShare: 'Umsatzanteil',
   reportRevenueShareLine: '{{share}} des gesamten Umsatzes im Zeitraum ({{all}}) kam über die Mails dieser Kampagne.',
   reportRevenueByProduct: 'Umsatz nach Produkt (letzter Klick)',
   triggerCartAbandoned: 'Warenkorb abgebrochen',

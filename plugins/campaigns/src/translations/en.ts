@@ -315,9 +315,11 @@ export const en: Record<keyof typeof de, string> = {
   reportRevenue: 'Revenue',
   reportIncremental: 'Incremental revenue against the holdout',
   reportIncrementalLine:
-    '{{total}} more than without the mail (95 % interval {{low}} to {{high}}; {{perRecipient}} per recipient, holdout of {{holdout}} people).',
+    'Difference to the revenue without the mail: {{total}} (95 % interval {{low}} to {{high}}; {{perRecipient}} per person, holdout of {{holdout}} people).',
   reportIncrementalSignificant: 'The difference is significant.',
-  reportIncrementalNotSignificant: 'No significant difference: the interval includes 0.',
+  reportIncrementalNotSignificant:
+    'No significant difference: the interval includes 0, or a group has fewer than 30 people.',
+  reportRevenueShare: 'Revenue share',
   reportRevenueShareLine: "{{share}} of all revenue in the period ({{all}}) came through this campaign's mails.",
   reportRevenueByProduct: 'Revenue by product (last click)',
   triggerCartAbandoned: 'Cart abandoned',

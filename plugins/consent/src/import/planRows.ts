@@ -23,8 +23,6 @@ export type LedgerAdditions = { confirm: string[]; release?: string[]; withdraw:
 
 /** What importing a row does (the dry run shows it, the run does it). */
 export type RowPlan = {
-  /** An `identity_conflict` that says the address belongs to a person with another external id (the row's is unknown). */
-  addressTaken?: boolean
   changes: Partial<Record<ProfileField, string>>
   code?: RejectCode
   email?: string
@@ -160,7 +158,6 @@ export async function planRows(payload: Payload, rows: ImportRow[], topics: stri
     if ((byId && byMail && byId.id !== byMail.id) || otherExternalId || (newAddress && !row.proof))
       return {
         ...base,
-        addressTaken: Boolean(otherExternalId),
         changes: {},
         code: 'identity_conflict',
         ledger: { confirm: [], withdraw: [] },

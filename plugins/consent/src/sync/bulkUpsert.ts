@@ -26,8 +26,11 @@ export type UpsertCode =
   | 'value_invalid'
   | Exclude<RejectCode, 'duplicate_in_file'>
 export type UpsertResult =
-  /** `addressTaken`: internal, see RowPlan; never sent (discreetResults and the admin's answer drop it). */
-  | { addressTaken?: boolean; code: UpsertCode; index: number; message: string; status: 'rejected' }
+  /**
+   * `byStoredState`: internal, never sent; the refusal depends on what is stored about someone (an
+   * identity conflict, attributes that overflow once merged), so it would tell a key about them.
+   */
+  | { byStoredState?: boolean; code: UpsertCode; index: number; message: string; status: 'rejected' }
   | { id: number | string; index: number; status: 'created' | 'unchanged' | 'updated' }
   /** The answer to callers who are not admins (discreetResults): no ids, whatever happened to the row. */
   | { index: number; status: 'accepted' }
@@ -52,7 +55,11 @@ const MESSAGES: Record<UpsertCode, string> = {
   value_invalid: 'email, externalId, firstName and lastName must be strings',
 }
 
-const rejected = (index: number, code: UpsertCode, message = MESSAGES[code]): UpsertResult => ({
+const rejected = (
+  index: number,
+  code: UpsertCode,
+  message = MESSAGES[code],
+): Extract<UpsertResult, { status: 'rejected' }> => ({
   code,
   index,
   message,
@@ -203,7 +210,7 @@ async function planAndWrite(payload: Payload, rows: Row[], results: Results): Pr
       results[index] =
         plan.code === 'erased'
           ? rejected(index, 'erased')
-          : { ...rejected(index, 'identity_conflict'), ...(plan.addressTaken ? { addressTaken: true } : {}) }
+          : { ...rejected(index, 'identity_conflict'), byStoredState: true }
       continue
     }
     if (plan.outcome === 'new') {
@@ -215,7 +222,8 @@ async function planAndWrite(payload: Payload, rows: Row[], results: Results): Pr
     const id = plan.subscriberId!
     const merged = mergedAttributes(attributes.get(String(id)), sent)
     if (merged === 'too_many') {
-      results[index] = rejected(index, 'attributes_invalid')
+      // Too many only together with what is stored: a key must not learn that a profile exists (discreetResults).
+      results[index] = { ...rejected(index, 'attributes_invalid'), byStoredState: true }
       continue
     }
     const data = { ...plan.changes, ...(merged ? { attributes: merged } : {}) }

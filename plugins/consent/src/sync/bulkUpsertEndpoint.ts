@@ -9,21 +9,23 @@ const BODY_LIMIT = 5 * 1024 * 1024
 
 /**
  * What a caller who is not an admin (an integration key) learns per row: accepted, or refused for
- * its own content; never whether the person existed, was unchanged, was erased on request, or has
- * the address under another external id. So no ids either (an answer without one would single
- * those rows out): integrations name people by `externalId` or email, here and in the event API.
- * An erased person's row and a row whose unknown external id comes with an address another person
- * has are `accepted` and store nothing; the latter is logged for admins (warn, no address).
+ * its own content; never whether the person existed, was unchanged, was erased on request, or
+ * anything else stored about them. So no ids either (an answer without one would single those
+ * rows out): integrations name people by `externalId` or email, here and in the event API. Rows
+ * refused for a stored state (erased on request, an identity conflict, attributes that overflow
+ * once merged) are `accepted` and store nothing; all but the erasure are logged for admins
+ * (warn, the row's index and code, no address).
  */
 export function discreetResults(req: PayloadRequest, results: UpsertResult[]): UpsertResult[] {
   return results.map((result) => {
     if (result.status !== 'rejected') return { index: result.index, status: 'accepted' }
     if (result.code === 'erased') return { index: result.index, status: 'accepted' }
-    if (result.code === 'identity_conflict' && result.addressTaken) {
+    if (result.byStoredState) {
       req.payload.logger.warn({
+        code: result.code,
         index: result.index,
         key: req.user?.id,
-        msg: 'Bulk upsert row not stored: its address belongs to a subscriber with another external id (the key was answered "accepted")',
+        msg: 'Bulk upsert row not stored (the key was answered "accepted"): it conflicts with a stored subscriber',
       })
       return { index: result.index, status: 'accepted' }
     }
@@ -31,10 +33,10 @@ export function discreetResults(req: PayloadRequest, results: UpsertResult[]): U
   })
 }
 
-/** The answer's form of a result: the internal flags stay here. */
+/** The answer's form of a result: the internal flag stays here. */
 const withoutFlags = (result: UpsertResult): UpsertResult => {
-  if (!('addressTaken' in result)) return result
-  const { addressTaken: _internal, ...sent } = result
+  if (!('byStoredState' in result)) return result
+  const { byStoredState: _internal, ...sent } = result
   return sent
 }
 

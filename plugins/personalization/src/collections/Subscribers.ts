@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field, FieldHook, PayloadRequest } from 'payload'
 
-import { adminOrScopeById, adminOrScopeField } from '../access/apiScopes'
+import { adminOrScopeField } from '../access/apiScopes'
 import { isAdmin, isAdminField, isStaff } from '../access/roles'
 import { normalizeEmail } from '../domain/email'
 import { addressFormOptions, genderOptions } from '../domain/salutation-data'
@@ -25,9 +25,10 @@ import { recordStageChange } from './hooks/recordStageChange'
 const MAX_ATTRIBUTE_KEYS = 50
 
 /**
- * Personal data: only admins can read it; editors see the marketing profile. Admins and an
- * integration key with the `subscribers` scope write it (the key cannot read it back, its answers
- * carry the id alone, it updates one subscriber at a time and cannot change an existing email).
+ * Personal data: only admins can read it; editors see the marketing profile. Through Payload's API
+ * only admins write subscribers (collection access below); an integration key with the `subscribers`
+ * scope writes them through the bulk upsert (consent package), whose answers tell it nothing stored.
+ * The field access still names the scope for hosts that open the collection to keys.
  */
 const writtenBySync = adminOrScopeField('subscribers')
 const personal = <F extends Field>(field: F): F =>
@@ -43,7 +44,8 @@ export const Subscribers: CollectionConfig = {
     create: isAdmin,
     delete: isAdmin,
     read: isStaff,
-    update: adminOrScopeById('subscribers'),
+    // Not for keys either: 200 against 403 for a guessed id and address would tell a key who subscribes.
+    update: isAdmin,
   },
   admin: {
     defaultColumns: ['email', 'firstName', 'lastName', 'stage', 'persona', 'locale'],
