@@ -12,7 +12,7 @@ import type { CampaignsPluginOptions } from './types'
 
 import { approvalEndpoint } from './approval/approvalEndpoint'
 import { lockActiveAutomation, requireApprovalToActivate } from './approval/automationActivation'
-import { lockAutomationFallbacks, lockAutomationNewsletters } from './approval/automationContentLock'
+import { lockAutomationContent, lockAutomationUnpublishAndDelete } from './approval/automationContentLock'
 import { withApproval } from './approval/fields'
 import {
   automationConsumer,
@@ -75,15 +75,14 @@ export const campaigns =
       if (collection.slug === 'consent-records')
         return { ...collection, hooks: { ...hooks, afterChange: [...(hooks.afterChange ?? []), enrollOnDoubleOptIn] } }
       // An active, approved automation's newsletters and the blocks they name keep what was approved.
-      if (collection.slug === 'newsletters')
+      if (collection.slug === 'newsletters' || collection.slug === 'content-blocks')
         return {
           ...collection,
-          hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), lockAutomationNewsletters] },
-        }
-      if (collection.slug === 'content-blocks')
-        return {
-          ...collection,
-          hooks: { ...hooks, beforeChange: [...(hooks.beforeChange ?? []), lockAutomationFallbacks] },
+          hooks: {
+            ...hooks,
+            beforeChange: [...(hooks.beforeChange ?? []), lockAutomationContent],
+            beforeOperation: [...(hooks.beforeOperation ?? []), lockAutomationUnpublishAndDelete],
+          },
         }
       if (collection.slug === options.subscribersSlug)
         return withPersonalData(

@@ -285,6 +285,20 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
         `Ersatzblock der Automation ${kind}`,
       )
 
+      // Unpublishing the fallback or deleting it or the newsletter would make the automation's mails fail: refused.
+      expect(await outcome(edit('content-blocks', fallback, { _status: 'draft' }))).toBe('APPROVAL_REQUIRED')
+      for (const [collection, id] of [
+        ['content-blocks', fallback],
+        ['newsletters', stepNewsletter],
+      ] as const)
+        expect(await outcome(payload.delete({ collection, id, overrideAccess: false, req: await fresh(editor) }))).toBe(
+          'APPROVAL_REQUIRED',
+        )
+      expect((await payload.findByID({ collection: 'content-blocks', draft: false, id: fallback }))._status).toBe(
+        'published',
+      )
+      expect(await payload.findByID({ collection: 'newsletters', id: stepNewsletter })).toBeDefined()
+
       // Switched off, the change goes through; switching on again needs a new approval.
       expect(await outcome(edit('automations', automation.id, { active: false }))).toBe('ok:undefined')
       expect(await outcome(edit('newsletters', stepNewsletter, { subject: 'Willkommen an Bord' }))).toBe('ok:undefined')
