@@ -7,7 +7,8 @@ const CONDITION_KEY = /^where((?:\[[^\]]*\])+)$/
 /** The index of the condition's path among the brackets: after any `or`/`and` with their row numbers. */
 function pathIndex(segments: string[]) {
   let index = 0
-  while ((segments[index] === 'or' || segments[index] === 'and') && /^\d+$/.test(segments[index + 1] ?? '')) index += 2
+  // Any case, as Payload reads them; `[]` appends a row as a number does.
+  while (/^(?:or|and)$/i.test(segments[index] ?? '') && /^\d*$/.test(segments[index + 1] ?? 'x')) index += 2
   return index
 }
 
@@ -20,6 +21,8 @@ function fieldNamesOf(payload: Payload, slug: string): FieldNames | null {
   const names = new Set(['id', 'createdAt', 'updatedAt'])
   const virtualPaths = new Map<string, string>()
   for (const field of collection.config.flattenedFields) {
+    // A plain virtual field has no column: the filter does not offer it, and the list view fails on it too.
+    if ('virtual' in field && field.virtual === true) continue
     names.add(field.name)
     if ('virtual' in field && typeof field.virtual === 'string') virtualPaths.set(field.name, field.virtual)
   }
