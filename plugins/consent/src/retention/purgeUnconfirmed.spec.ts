@@ -74,7 +74,7 @@ describe.each(testedDatabases())('purge of unconfirmed sign-ups on %s', (kind) =
     expect(await subscriberBy('nie.bestaetigt@example.de')).toBeDefined()
   })
 
-  it('keeps whoever confirmed, whom others knew before, who has events or a CRM id, and restarts the clock when asked again', async () => {
+  it('keeps whoever confirmed, whom others knew before or added to (events, a CRM id, attributes), and restarts the clock when asked again; a bounce alone keeps nobody', async () => {
     await signUp('hat.bestaetigt@example.de')
     await confirm('hat.bestaetigt@example.de')
 
@@ -102,6 +102,25 @@ describe.each(testedDatabases())('purge of unconfirmed sign-ups on %s', (kind) =
     const crm = (await subscriberBy('crm@example.de'))!
     await payload.update({ id: crm.id, collection: 'subscribers', data: { externalId: 'K-4711' } as never })
 
+    // A shop sync (no CRM id) added what it knows; a mistyped address only bounced the confirmation mail.
+    await signUp('shop-sync@example.de')
+    await payload.update({
+      collection: 'subscribers',
+      data: { attributes: { kundennummer: 'S-17' } } as never,
+      where: { email: { equals: 'shop-sync@example.de' } },
+    })
+    await signUp('tippfehler@example.de')
+    await payload.create({
+      collection: 'events',
+      data: {
+        eventId: 'bounce-1',
+        occurredAt: new Date().toISOString(),
+        properties: { kind: 'hard' },
+        subscriber: (await subscriberBy('tippfehler@example.de'))!.id,
+        type: 'bounce',
+      } as never,
+    })
+
     await signUp('nochmal@example.de')
     const again = (await subscriberBy('nochmal@example.de'))!
     // Asked again 20 days later (the form answers alike; the ledger gets a new request).
@@ -119,8 +138,15 @@ describe.each(testedDatabases())('purge of unconfirmed sign-ups on %s', (kind) =
     )
 
     await purgeUnconfirmed(payload, { now: daysFromNow(31), retentionDays: 30 })
-    for (const email of ['hat.bestaetigt@example.de', 'kundin@example.de', 'kaeufer@example.de', 'crm@example.de'])
+    for (const email of [
+      'hat.bestaetigt@example.de',
+      'kundin@example.de',
+      'kaeufer@example.de',
+      'crm@example.de',
+      'shop-sync@example.de',
+    ])
       expect(await subscriberBy(email), email).toBeDefined()
+    expect(await subscriberBy('tippfehler@example.de')).toBeUndefined()
     expect(String((await subscriberBy('kundin@example.de'))!.id)).toBe(String(known.id))
     expect(await subscriberBy('nochmal@example.de')).toBeDefined()
 

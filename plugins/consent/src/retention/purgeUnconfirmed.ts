@@ -25,7 +25,8 @@ export type PurgeResult = { checked: number; purged: number }
  *   without the mark are kept, on purpose),
  * - its ledger holds nothing but requests, and the newest is older than the retention (asking
  *   again restarts the clock),
- * - it has no external id (a CRM knows the person) and no event at all (a shop order, a click).
+ * - nobody else added to it: no external id, no last name, no attributes, no static list
+ *   membership, and no event but the bounce of the confirmation mail (a mistyped address).
  * The deletion is the erasure (every package's personal data, all or nothing) without the
  * suppression entry: the person never asked to be forgotten and may sign up or be imported again.
  */
@@ -44,6 +45,8 @@ export async function purgeUnconfirmed(
       depth: 0,
       limit: PAGE,
       overrideAccess: true,
+      // No page count: a nightly run over a large ledger would count it again for every page.
+      pagination: false,
       select: { proof: true, subscriber: true },
       sort: 'id',
       where: { and: where },
@@ -61,6 +64,8 @@ export async function purgeUnconfirmed(
     const unknown = await unknownElsewhere(payload, expired)
     result.checked += marked.size
     for (const id of unknown) {
+      // Asked again or confirmed since the check above: kept.
+      if ((await onlyExpiredRequests(payload, [id], cutoff)).length === 0) continue
       const deleted = await payload
         .delete({
           id,
@@ -89,16 +94,25 @@ async function onlyExpiredRequests(payload: Payload, ids: string[], cutoff: Date
   )
 }
 
-/** Of these subscribers, those nobody else knows: no external id, no event. */
+/** Static lists (segments package), read by slug where installed: this package does not depend on it. */
+const SEGMENT_MEMBERS = 'segment-members'
+
+/**
+ * Of these subscribers, those nobody else added to: no external id, last name or attributes (a
+ * CRM, a shop sync or the team wrote them), no static list, no event but a bounce (the confirmation
+ * mail to a mistyped address bounces; that says nothing about the person).
+ */
 async function unknownElsewhere(payload: Payload, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return []
-  const [{ docs: profiles }, { docs: events }] = await Promise.all([
+  const byIds = { subscriber: { in: ids } }
+  const [{ docs: profiles }, events, members] = await Promise.all([
     payload.find({
       collection: consentOptions(payload).subscribersSlug as 'subscribers',
       depth: 0,
       limit: ids.length,
       overrideAccess: true,
-      select: { externalId: true },
+      pagination: false,
+      select: { attributes: true, externalId: true, lastName: true },
       where: { id: { in: ids } },
     }),
     payload.find({
@@ -107,11 +121,29 @@ async function unknownElsewhere(payload: Payload, ids: string[]): Promise<string
       overrideAccess: true,
       pagination: false,
       select: { subscriber: true },
-      where: { subscriber: { in: ids } },
+      where: { and: [byIds, { type: { not_equals: 'bounce' } }] },
     }),
+    payload.collections[SEGMENT_MEMBERS as 'events']
+      ? payload.find({
+          collection: SEGMENT_MEMBERS as 'events',
+          depth: 0,
+          overrideAccess: true,
+          pagination: false,
+          select: { subscriber: true },
+          where: byIds,
+        })
+      : { docs: [] },
   ])
-  const withEvents = new Set(events.map((event) => relationKey(event.subscriber)))
+  const known = new Set([...events.docs, ...members.docs].map((row) => relationKey(row.subscriber)))
+  const hasAttributes = (value: unknown) =>
+    value != null && typeof value === 'object' && Object.keys(value as object).length > 0
   return profiles
-    .filter((profile) => !profile.externalId && !withEvents.has(String(profile.id)))
+    .filter(
+      (profile) =>
+        !profile.externalId &&
+        !profile.lastName &&
+        !hasAttributes(profile.attributes) &&
+        !known.has(String(profile.id)),
+    )
     .map((profile) => String(profile.id))
 }
