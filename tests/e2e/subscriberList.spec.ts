@@ -39,9 +39,14 @@ describe('the subscriber list’s lead columns (Chromium, German)', () => {
     const subscribers = (await rest(server.url, admin, 'GET', '/subscribers?limit=0&depth=0&sort=id')).body
       .docs as Subscriber[]
     hot = subscribers.filter((doc) => tracked.has(doc.id) && doc.persona).at(-1)!
+    // At least 30 visits, and enough to pass whoever other specs on this shared server made hotter.
+    const hottest = (
+      await rest(server.url, admin, 'GET', '/subscribers?limit=1&depth=0&sort=-score.total&where[persona][exists]=true')
+    ).body.docs[0] as Subscriber | undefined
+    const visits = Math.max(30, Math.ceil(((hottest?.score?.total ?? 0) + 100) / 15))
     const stamp = Date.now()
     const recorded = await rest(server.url, admin, 'POST', '/events', {
-      events: Array.from({ length: 30 }, (_, index) => ({
+      events: Array.from({ length: visits }, (_, index) => ({
         id: `hot-lead-${stamp}-${index}`,
         properties: { url: `https://kontorwerk.example/preise?v=${index}` },
         subscriber: hot.id,
@@ -64,7 +69,8 @@ describe('the subscriber list’s lead columns (Chromium, German)', () => {
   })
 
   it('sorts the list by total score, hot leads first, with the persona by name', async () => {
-    await page.goto('/admin/collections/subscribers')
+    // People with a persona, as a team looking for leads filters: other specs' test readers have none.
+    await page.goto('/admin/collections/subscribers?where[persona][exists]=true')
     await page.getByRole('button', { name: /Gesamt-Score Absteigend/ }).click()
     await page.waitForURL(/sort=-score\.total/)
     const firstRow = page.locator('.table tbody tr').first()
