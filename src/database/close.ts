@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-type PgClient = { release?: () => void }
+type PgClient = { _activeQuery?: unknown; _queryQueue?: unknown[]; release?: () => void }
 type PgPool = { _clients?: PgClient[]; _idle?: { client: PgClient }[]; end: () => Promise<void> }
 
 type Connections = {
@@ -18,12 +18,32 @@ export async function closeDatabase(payload: Payload): Promise<void> {
   db.client?.close?.()
 }
 
+const CALM_MS = 300
+const WAIT_MS = 10_000
+
+/** Clients checked out of the pool and not back yet, and whether one of them is running a query. */
+function checkedOut(pool: PgPool) {
+  const idle = new Set((pool._idle ?? []).map((item) => item.client))
+  const clients = (pool._clients ?? []).filter((client) => !idle.has(client))
+  return { busy: clients.some((client) => client._activeQuery || client._queryQueue?.length), clients }
+}
+
 /**
  * The postgres adapter keeps one client checked out after its schema push, and pool.end()
- * waits for it forever: hand such clients back first.
+ * waits for it forever: hand such clients back first. But not while a query runs: work still in
+ * flight when the app stops (a hook's follow-up, a job) would return its client after we did, and
+ * pg-pool then throws "Release called on client which has already been released" (uncaught). So
+ * first wait until no checked-out client has run a query for CALM_MS (at most WAIT_MS).
  */
 async function endPool(pool: PgPool): Promise<void> {
-  const idle = new Set((pool._idle ?? []).map((item) => item.client))
-  for (const client of pool._clients ?? []) if (!idle.has(client)) client.release?.()
+  const deadline = Date.now() + WAIT_MS
+  let calmSince = Date.now()
+  while (Date.now() < deadline && Date.now() - calmSince < CALM_MS) {
+    const { busy, clients } = checkedOut(pool)
+    if (clients.length === 0) break
+    if (busy) calmSince = Date.now()
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  for (const client of checkedOut(pool).clients) client.release?.()
   await pool.end()
 }
