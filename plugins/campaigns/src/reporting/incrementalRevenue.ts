@@ -41,15 +41,21 @@ type Moments = { n: number; sum: number; sumOfSquares: number }
 const DAY = 86_400_000
 
 /**
- * A property of an event's JSON as SQL, its name written into the statement (a constant of this
- * module): PostgreSQL matches a grouped expression to the selected one only when both are the same
- * text, which two bound parameters are not.
+ * A purchase event's currency and amount as SQL, the JSON keys written into the statement (constants
+ * of this module): PostgreSQL matches a grouped expression to the selected one only when both are
+ * the same text, which two bound parameters are not. `amount` is numeric on both databases.
  */
-const jsonProperty =
-  (payload: Payload, events: ReturnType<typeof sqlTable<Record<string, unknown>>>) => (field: 'amount' | 'currency') =>
-    payload.db.name === 'postgres'
+function purchaseColumns(payload: Payload, events: ReturnType<typeof sqlTable<Record<string, unknown>>>) {
+  const postgres = payload.db.name === 'postgres'
+  const property = (field: 'amount' | 'currency') =>
+    postgres
       ? sql`(${events.properties} ->> ${sql.raw(`'${field}'`)})`
       : sql`json_extract(${events.properties}, ${sql.raw(`'$.${field}'`)})`
+  return {
+    amount: postgres ? sql`(${property('amount')})::numeric` : property('amount'),
+    property,
+  }
+}
 
 /** Rounded to the currency's minor unit, as the rest of the report. */
 const inMinorUnit = (amount: number, currency: string) => {
@@ -85,8 +91,7 @@ export async function incrementalRevenue(
   const id = idFromKey(payload, campaign)
   const group = sql`case when ${sends.variant} = 'holdout' then 'holdout' else 'recipients' end`
   const members = sql`${sends.campaign} = ${id}`
-  const property = jsonProperty(payload, events)
-  const amount = postgres ? sql`(${property('amount')})::numeric` : property('amount')
+  const { amount, property } = purchaseColumns(payload, events)
   // One window for both groups, from the start: a send spread over hours (best time, the A/B winner) must not shift one side.
   if (!startedAt) return []
   const anchor = postgres ? sql`${startedAt}::timestamptz` : sql`${startedAt}`
@@ -162,8 +167,7 @@ export async function revenueShare(
   )
   const lastSent = last?.at ? new Date(last.at as string).getTime() : new Date(startedAt).getTime()
   const until = new Date(lastSent + 2 * windowDays * DAY).toISOString()
-  const property = jsonProperty(payload, events)
-  const amount = postgres ? sql`(${property('amount')})::numeric` : property('amount')
+  const { amount, property } = purchaseColumns(payload, events)
   const occurred = postgres ? events.occurredAt : sql`julianday(${events.occurredAt})`
   const bound = (at: string) => (postgres ? sql`${at}::timestamptz` : sql`julianday(${at})`)
   const totals = await runSql(
