@@ -1062,6 +1062,8 @@ export interface Campaign {
     holdoutPercent?: number | null;
     winnerMetric?: ('unique_click_rate' | 'conversion_rate') | null;
     decideAfterHours?: number | null;
+    maxTestHours?: number | null;
+    noWinnerSends?: ('control' | 'leader') | null;
   };
   status: 'draft' | 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
   statusReason?: string | null;
@@ -1069,6 +1071,17 @@ export interface Campaign {
   automation?: (number | null) | Automation;
   automationStep?: string | null;
   abWinner?: string | null;
+  abDecision?: {
+    outcome?: ('winner' | 'control' | 'leader') | null;
+    significant?: boolean | null;
+    leader?: string | null;
+    pValue?: number | null;
+    reason?: ('significant' | 'not_significant' | 'sample_too_small') | null;
+    method?: 'two_proportion_z_bonferroni' | null;
+    checks?: number | null;
+    checkedAt?: string | null;
+    decidedAt?: string | null;
+  };
   startedAt?: string | null;
   finishedAt?: string | null;
   approval?: {
@@ -2277,6 +2290,8 @@ export interface CampaignsSelect<T extends boolean = true> {
         holdoutPercent?: T;
         winnerMetric?: T;
         decideAfterHours?: T;
+        maxTestHours?: T;
+        noWinnerSends?: T;
       };
   status?: T;
   statusReason?: T;
@@ -2284,6 +2299,19 @@ export interface CampaignsSelect<T extends boolean = true> {
   automation?: T;
   automationStep?: T;
   abWinner?: T;
+  abDecision?:
+    | T
+    | {
+        outcome?: T;
+        significant?: T;
+        leader?: T;
+        pValue?: T;
+        reason?: T;
+        method?: T;
+        checks?: T;
+        checkedAt?: T;
+        decidedAt?: T;
+      };
   startedAt?: T;
   finishedAt?: T;
   approval?:

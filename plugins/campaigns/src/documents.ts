@@ -20,10 +20,29 @@ export interface Approval {
   recipients?: null | number
 }
 
+/** An A/B test's last check and, once decided, the decision (the variant itself is `abWinner`). */
+export interface AbDecision {
+  checkedAt?: null | string
+  /** Checks made so far (sending/abSchedule.ts). */
+  checks?: null | number
+  decidedAt?: null | string
+  leader?: null | string
+  method?: 'two_proportion_z_bonferroni' | null
+  /** Why the rest got `abWinner`: a significant winner, or at the maximum the control or the leader. Empty while the test runs. */
+  outcome?: 'control' | 'leader' | 'winner' | null
+  pValue?: null | number
+  reason?: 'not_significant' | 'sample_too_small' | 'significant' | null
+  significant?: boolean | null
+}
+
 export interface Campaign {
   abTest?: {
     decideAfterHours?: null | number
     holdoutPercent?: null | number
+    /** Without a significant winner the test runs on until this many hours after the start (≥ decideAfterHours). */
+    maxTestHours?: null | number
+    /** What the rest gets when the maximum is reached without a significant winner. */
+    noWinnerSends?: 'control' | 'leader' | null
     /** Shares + holdout ≤ 100 %; the rest gets the winning variant after the waiting time. */
     variants?:
       | {
@@ -37,6 +56,9 @@ export interface Campaign {
       | null
     winnerMetric?: 'conversion_rate' | 'unique_click_rate' | null
   }
+  /** The last check of the A/B test (sending/abTest.ts), written by the worker only. */
+  abDecision?: AbDecision | null
+  /** The variant the rest of an A/B test got: decided once, then every worker sends it. */
   abWinner?: null | string
   approval?: Approval | null
   audience?: null | SegmentRelation

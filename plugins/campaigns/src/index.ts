@@ -44,6 +44,7 @@ const CAMPAIGN_SYSTEM_FIELDS = [
   'automation',
   'automationStep',
   'abWinner',
+  'abDecision',
   'startedAt',
   'finishedAt',
 ]
@@ -122,10 +123,15 @@ export const campaigns =
         ...admin,
         components: {
           ...admin.components,
-          afterNavLinks: [...(admin.components?.afterNavLinks ?? []), '@kontorwerk/campaigns/rsc#CampaignReportLink'],
+          afterNavLinks: [
+            ...(admin.components?.afterNavLinks ?? []),
+            '@kontorwerk/campaigns/rsc#CampaignReportLink',
+            '@kontorwerk/campaigns/rsc#LifecycleLink',
+          ],
           views: {
             ...admin.components?.views,
             campaignReport: { Component: '@kontorwerk/campaigns/rsc#CampaignDashboard', path: '/campaign-report' },
+            lifecycle: { Component: '@kontorwerk/campaigns/rsc#LifecycleDashboard', path: '/lifecycle' },
           },
         },
       },

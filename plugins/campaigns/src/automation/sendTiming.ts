@@ -35,7 +35,7 @@ export type QuietHours = ContactBudgetSettings['quietHours']
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
 
 /** The date (YYYY-MM-DD) and minute of the day an instant shows in a zone. */
-function localClock(at: Date, timeZone: string): { date: string; minutes: number } {
+export function localClock(at: Date, timeZone: string): { date: string; minutes: number } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-CA', {
       day: '2-digit',

@@ -3,6 +3,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import { isStaff } from '@kontorwerk/personalization'
 
 import { CAMPAIGNS } from '../defaults'
+import { abDecisionField } from '../fields/abDecision'
 import { abTestField } from '../fields/abTest'
 import { keepRunningCampaigns, lockOnceScheduled } from '../hooks/lockOnceScheduled'
 import { DEFAULT_PRIORITY, priorityField } from '../sending/priority'
@@ -199,6 +200,7 @@ export const Campaigns: CollectionConfig = {
       admin: { position: 'sidebar', readOnly: true },
       label: translated('kontorwerk-campaigns:abWinner'),
     },
+    abDecisionField,
     {
       name: 'startedAt',
       type: 'date',

@@ -6,6 +6,7 @@ import React, { useCallback, useEffect, useState } from 'react'
 import type { CampaignsTranslationKey, CampaignsTranslations } from '../translations'
 import type { SendPlan } from '../utilities/sendPlan'
 
+import { abCheckTimes } from '../sending/abSchedule'
 import { abPlanOf, winnerWaitWords } from '../utilities/sendPlanWords'
 import { ApprovalPanel } from './ApprovalPanel'
 import { SEND_DIALOG_SLUG, SendConfirmDialog } from './SendConfirmDialog'
@@ -26,6 +27,7 @@ type Report = {
 /** The campaign as stored now (the form's own fields show the state of page load). */
 type State = {
   abTest?: Parameters<typeof abPlanOf>[0]
+  abDecision?: null | { checks?: null | number }
   abWinner?: null | string
   automation?: unknown
   bestTime?: boolean | null
@@ -78,7 +80,6 @@ const ACTIONS_BY_STATUS: Record<string, Action[]> = {
 /** Statuses that change without the editor: the sidebar asks again every POLL_MS. */
 const LIVE = ['scheduled', 'sending']
 const POLL_MS = 2000
-const HOUR_MS = 3600 * 1000
 
 async function getJson<T>(url: string): Promise<null | T> {
   const response = await fetch(url, { credentials: 'include' })
@@ -250,9 +251,10 @@ function waitsFor(
   if (state.status !== 'sending' || !report?.pending) return null
   const plan = abPlanOf(state.abTest)
   if (plan && !state.abWinner && state.startedAt) {
-    const decisionAt = new Date(new Date(state.startedAt).getTime() + plan.decideAfterHours * HOUR_MS)
-    if (decisionAt.getTime() > Date.now())
-      return winnerWaitWords(decisionAt, plan.decideAfterHours, planTranslator(t), locale)
+    // The worker's own check times: the words stay true while the test runs on without a winner.
+    const times = abCheckTimes(plan, new Date(state.startedAt))
+    const words = winnerWaitWords(plan, times, state.abDecision?.checks ?? 0, planTranslator(t), locale)
+    if (words) return words
   }
   if (state.bestTime) return t('kontorwerk-campaigns:controlsBestTimeWait')
   if (state.localTime && state.sendAt)

@@ -1,7 +1,5 @@
 import type { AdminViewServerProps, Payload, PayloadRequest } from 'payload'
 
-import { DefaultTemplate } from '@payloadcms/next/templates'
-import { Gutter } from '@payloadcms/ui'
 import React from 'react'
 
 import { isPossibleId, relationKey } from '@kontorwerk/personalization'
@@ -16,8 +14,9 @@ import { reportFormat } from '../reporting/reportFormat'
 import { type AutomationSteps, groupByAutomation } from '../reporting/reportGroups'
 import { parseReportQuery, REPORT_PAGE_SIZE, type ReportQuery, reportWhere } from '../reporting/reportQuery'
 import { CampaignDetail } from './CampaignDetail'
-import { ReportChart } from './ReportChart'
+import { countSeries, ReportChart } from './ReportChart'
 import { ReportFilters, ReportPager } from './ReportFilters'
+import { reportPage } from './ReportPage'
 import { type ReportRow, ReportTable } from './ReportTable'
 
 const STATUSES = CAMPAIGN_STATUS_OPTIONS.map((option) => option.value)
@@ -28,26 +27,11 @@ const STATUSES = CAMPAIGN_STATUS_OPTIONS.map((option) => option.value)
  * automation created stand under it, by step. `?campaign=<id>` opens any campaign's variants, blocks
  * and skip reasons, whether or not it is on the page shown.
  */
-export async function CampaignDashboard({ initPageResult, params, searchParams }: AdminViewServerProps) {
-  const { locale, permissions, req, visibleEntities } = initPageResult
+export async function CampaignDashboard(props: AdminViewServerProps) {
+  const { searchParams } = props
+  const { req } = props.initPageResult
   const t = req.t as unknown as ReportWords
-  const template = (children: React.ReactNode) => (
-    <DefaultTemplate
-      i18n={req.i18n}
-      locale={locale}
-      params={params}
-      payload={req.payload}
-      permissions={permissions}
-      searchParams={searchParams}
-      user={req.user ?? undefined}
-      visibleEntities={visibleEntities}
-    >
-      <Gutter className="campaign-report">
-        <h1>{t('kontorwerk-campaigns:reportTitle')}</h1>
-        {children}
-      </Gutter>
-    </DefaultTemplate>
-  )
+  const template = reportPage(props, 'campaign-report', t('kontorwerk-campaigns:reportTitle'))
   if (!req.user) return template(<p>{t('kontorwerk-campaigns:reportLogin')}</p>)
   const format = reportFormat(req.i18n.language)
   const query = parseReportQuery(searchParams, STATUSES)
@@ -108,12 +92,7 @@ export async function CampaignDashboard({ initPageResult, params, searchParams }
             format={format}
             groups={groups.flatMap((group) => (group.kind === 'single' ? [group.row] : group.rows))}
             label={t('kontorwerk-campaigns:reportChartLabel')}
-            series={[
-              { color: '#1f6feb', key: 'sent', label: t('kontorwerk-campaigns:reportSent') },
-              { color: '#8250df', key: 'uniqueOpens', label: t('kontorwerk-campaigns:reportUniqueOpens') },
-              { color: '#1a7f37', key: 'uniqueClicks', label: t('kontorwerk-campaigns:reportUniqueClicks') },
-              { color: '#9a6700', key: 'conversions', label: t('kontorwerk-campaigns:reportConversions') },
-            ]}
+            series={countSeries(t)}
           />
           <ReportTable format={format} groups={groups} query={query} t={t} />
           <ReportPager format={format} page={listed.page ?? 1} query={query} t={t} totalPages={listed.totalPages} />

@@ -4,6 +4,7 @@ import type { CampaignReport } from '../reporting/campaignReport'
 import type { ReportFormat } from '../reporting/reportFormat'
 import type { CampaignsTranslationKey } from '../translations'
 
+import { abTestWords } from '../reporting/abTestWords'
 import { reportHref, type ReportQuery } from '../reporting/reportQuery'
 import { CountCells, CountHeaders, type ReportWords, ScrollBox } from './ReportTable'
 
@@ -26,6 +27,7 @@ export function CampaignDetail({
   report: CampaignReport
   t: ReportWords
 }) {
+  const abWords = report.abTest ? abTestWords(report.abTest, report.status, t, format) : []
   return (
     <section
       aria-labelledby="campaign-report-detail"
@@ -64,6 +66,12 @@ export function CampaignDetail({
           </tbody>
         </table>
       </ScrollBox>
+      {abWords.length > 0 && (
+        <>
+          <h3>{t('kontorwerk-campaigns:reportAbTest')}</h3>
+          <p data-ab-outcome={report.abTest?.outcome ?? 'running'}>{abWords.join(' ')}</p>
+        </>
+      )}
       {report.blocks.length > 0 && (
         <>
           <h3>{t('kontorwerk-campaigns:reportBlocks')}</h3>

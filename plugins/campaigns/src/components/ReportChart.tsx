@@ -1,8 +1,17 @@
 import React from 'react'
 
 import type { ReportFormat } from '../reporting/reportFormat'
+import type { ReportWords } from './ReportTable'
 
 export type ChartSeries = { color: string; key: string; label: string }
+
+/** The campaign counts charted: sent, unique opens, unique clicks, conversions (campaign report, lifecycle channels). */
+export const countSeries = (t: ReportWords): ChartSeries[] => [
+  { color: '#1f6feb', key: 'sent', label: t('kontorwerk-campaigns:reportSent') },
+  { color: '#8250df', key: 'uniqueOpens', label: t('kontorwerk-campaigns:reportUniqueOpens') },
+  { color: '#1a7f37', key: 'uniqueClicks', label: t('kontorwerk-campaigns:reportUniqueClicks') },
+  { color: '#9a6700', key: 'conversions', label: t('kontorwerk-campaigns:reportConversions') },
+]
 export type ChartGroup = { campaign: string; name: string } & Record<string, unknown>
 
 const value = (group: ChartGroup, key: string) => (typeof group[key] === 'number' ? group[key] : 0)

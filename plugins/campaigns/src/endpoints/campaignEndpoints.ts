@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { CodedError, requireStaff } from '@kontorwerk/personalization'
 
 import { approvalEndpoint } from '../approval/approvalEndpoint'
+import { lifecycleEndpoint } from '../lifecycle/lifecycleEndpoint'
 import { campaignReport } from '../reporting/campaignReport'
 import { sendTestMail, type TestSendInput } from '../sending/testSend'
 import { type CampaignAction, campaignAction } from '../utilities/actions'
@@ -65,6 +66,7 @@ export const campaignEndpoints: Endpoint[] = [
   action('cancel'),
   approvalEndpoint('campaigns'),
   report,
+  lifecycleEndpoint,
   plan,
   testSend,
 ]

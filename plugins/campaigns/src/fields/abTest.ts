@@ -2,12 +2,26 @@ import type { GroupField, PayloadRequest } from 'payload'
 
 import { validLiquid } from '@kontorwerk/personalization'
 
+import { DEFAULT_DECIDE_AFTER_HOURS, DEFAULT_MAX_TEST_HOURS, MAX_TEST_HOURS_LIMIT } from '../sending/abSchedule'
 import { message, option, translated } from '../translations'
+
+/** The test's maximum: within bounds, and never before the first check (a test cannot end before it is decided). */
+function validMaxTestHours(
+  value: null | number | undefined,
+  { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> },
+) {
+  if (value == null) return true
+  if (!Number.isFinite(value) || value < 0 || value > MAX_TEST_HOURS_LIMIT)
+    return message(req, 'kontorwerk-campaigns:maxTestHoursRange', { max: String(MAX_TEST_HOURS_LIMIT) })
+  const decideAfterHours = Number(siblingData.decideAfterHours ?? DEFAULT_DECIDE_AFTER_HOURS)
+  return value >= decideAfterHours || message(req, 'kontorwerk-campaigns:maxTestHoursBeforeDecision')
+}
 
 /**
  * A/B test of a campaign (docs/plugins/campaigns.md#ab-tests): variants of the subject and/or one slot's block, each with a
  * share of the audience; an optional holdout that gets nothing (to measure the campaign itself);
- * whatever share is left waits and gets the winner, chosen by a metric after a set time.
+ * whatever share is left waits and gets the winner, chosen by a metric when the difference is
+ * significant, else at `maxTestHours` the control or the leader (sending/abTest.ts).
  */
 export const abTestField: GroupField = {
   name: 'abTest',
@@ -98,10 +112,36 @@ export const abTestField: GroupField = {
         {
           name: 'decideAfterHours',
           type: 'number',
-          defaultValue: 4,
+          defaultValue: DEFAULT_DECIDE_AFTER_HOURS,
           label: translated('kontorwerk-campaigns:decideAfterHours'),
-          max: 336,
+          max: MAX_TEST_HOURS_LIMIT,
           min: 0,
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'maxTestHours',
+          type: 'number',
+          admin: { description: translated('kontorwerk-campaigns:maxTestHoursDescription') },
+          defaultValue: DEFAULT_MAX_TEST_HOURS,
+          label: translated('kontorwerk-campaigns:maxTestHours'),
+          max: MAX_TEST_HOURS_LIMIT,
+          min: 0,
+          validate: validMaxTestHours,
+        },
+        {
+          name: 'noWinnerSends',
+          type: 'select',
+          admin: { description: translated('kontorwerk-campaigns:noWinnerSendsDescription') },
+          defaultValue: 'control',
+          label: translated('kontorwerk-campaigns:noWinnerSends'),
+          options: [
+            option('control', 'kontorwerk-campaigns:noWinnerSendsControl'),
+            option('leader', 'kontorwerk-campaigns:noWinnerSendsLeader'),
+          ],
         },
       ],
     },

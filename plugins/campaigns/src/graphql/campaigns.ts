@@ -90,9 +90,42 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     fields: { count: { type: nonNull(GraphQLInt) }, reason: { type: nonNull(GraphQLString) } },
     name: 'CampaignSkipReason',
   })
+  // A/B decided honestly (issue 18): the stored decision or where the running test stands.
+  const AbTest = new GraphQLObjectType({
+    description: 'Where the A/B test stands: decided (which variant the rest got, and why) or running',
+    fields: {
+      checks: { description: 'Checks made so far', type: nonNull(GraphQLInt) },
+      confidence: { description: '1 − pValue at the last check (0–1)', type: GraphQLFloat },
+      control: { description: 'The first variant', type: nonNull(GraphQLString) },
+      decidedAt: { type: GraphQLString },
+      latestAt: {
+        description: 'The last check: then the rest gets a variant whatever the test says',
+        type: GraphQLString,
+      },
+      leader: { description: 'The variant with the best rate at the last check', type: GraphQLString },
+      method: { description: 'two_proportion_z_bonferroni', type: GraphQLString },
+      metric: { type: nonNull(GraphQLString) },
+      nextCheckAt: { type: GraphQLString },
+      noWinnerSends: { description: 'control or leader', type: nonNull(GraphQLString) },
+      outcome: {
+        description: 'winner, control or leader (why `sent` was sent); null while running',
+        type: GraphQLString,
+      },
+      plannedChecks: { type: nonNull(GraphQLInt) },
+      pValue: {
+        description: 'Two-sided, Bonferroni-corrected for the comparisons and the checks; null with too few successes',
+        type: GraphQLFloat,
+      },
+      reason: { description: 'significant, not_significant or sample_too_small', type: GraphQLString },
+      sent: { description: 'The variant the rest got; null while the test runs', type: GraphQLString },
+      significant: { type: nonNull(GraphQLBoolean) },
+    },
+    name: 'CampaignAbTest',
+  })
   const Report = new GraphQLObjectType({
     fields: {
       ...countFields,
+      abTest: { type: AbTest },
       blocks: { type: list(Block) },
       campaign: { type: nonNull(GraphQLID) },
       clickRate,

@@ -2,13 +2,23 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { CodedError, hasApiScope, idFromKey, isPossibleId, runSql, sql, sqlTable } from '@kontorwerk/personalization'
 
+import type { Campaign } from '../documents'
+
 import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { campaignsOptions } from '../utilities/options'
+import { abTestReport, type AbTestReport } from './abTestReport'
 import { incrementalRevenue, type IncrementalRevenue, revenueShare, type RevenueShare } from './incrementalRevenue'
 import { campaignRevenue, type Revenue } from './revenue'
 
 /** Days after a send in which a purchase or an unsubscribe counts for the campaign. */
 export const ATTRIBUTION_DAYS = 7
+
+/**
+ * A report limited to a period (the lifecycle dashboard's channel figures): send records sent in it,
+ * opens, clicks and bounces that happened in it, conversions after those sends, revenue of purchases
+ * in it whose last click was in it too. ISO timestamps, both ends included.
+ */
+export type ReportPeriod = { from: string; to: string }
 
 export type Counts = {
   bounced: number
@@ -32,6 +42,8 @@ export type Counts = {
 }
 
 export type CampaignReport = Counts & {
+  /** Where the A/B test stands: decided (which variant the rest got, and why) or running; null without a test or a rest. */
+  abTest: AbTestReport | null
   blocks: { block: string; clicks: number; revenue: Revenue; uniqueClicks: number }[]
   campaign: string
   name: string
@@ -81,7 +93,7 @@ export async function campaignReport(
   id: string,
   req?: PayloadRequest,
   /** The holdout comparison and the revenue share: three more queries, for the one campaign someone looks at. */
-  { revenueAnalysis = false }: { revenueAnalysis?: boolean } = {},
+  { period, revenueAnalysis = false }: { period?: ReportPeriod; revenueAnalysis?: boolean } = {},
 ): Promise<CampaignReport> {
   const campaign = isPossibleId(payload, id)
     ? await payload.findByID({ id, collection: CAMPAIGNS as 'campaigns', depth: 0, disableErrors: true, req })
@@ -90,7 +102,7 @@ export async function campaignReport(
   if (payload.db.name === 'mongoose')
     throw new CodedError('FAILED_PRECONDITION', 'Campaign reports need SQLite or PostgreSQL for now')
   const key = String(campaign.id)
-  const facts = await reportFacts(payload, key, campaign.startedAt)
+  const facts = await reportFacts(payload, key, campaign.startedAt, period)
   const byVariant = new Map<string, Counts>()
   const counts = (variant: string) => byVariant.get(variant) ?? byVariant.set(variant, empty()).get(variant)!
   const skippedBy = new Map<string, number>()
@@ -153,7 +165,7 @@ export async function campaignReport(
   const total = counts('*')
   const clickers = facts.events.filter((row) => row.type === 'email_clicked').map((row) => String(row.subscriber))
   const windowDays = campaignsOptions(payload).revenueAttributionDays
-  const revenue = await campaignRevenue(payload, key, clickers, windowDays)
+  const revenue = await campaignRevenue(payload, key, clickers, windowDays, period)
   const [incremental, share] = revenueAnalysis
     ? await Promise.all([
         incrementalRevenue(payload, key, campaign.startedAt, windowDays),
@@ -162,6 +174,7 @@ export async function campaignReport(
     : [[], []]
   return {
     ...total,
+    abTest: abTestReport(campaign as Campaign),
     blocks: [...blocks]
       .map(([block, entry]) => ({
         block,
@@ -187,7 +200,12 @@ export async function campaignReport(
 }
 
 /** Three grouped queries: send records by state, the campaign's engagement events, attributed outcomes. */
-async function reportFacts(payload: Payload, campaign: string, startedAt: null | string | undefined) {
+async function reportFacts(
+  payload: Payload,
+  campaign: string,
+  startedAt: null | string | undefined,
+  period?: ReportPeriod,
+) {
   const sends = sqlTable<Table>(payload, CAMPAIGN_SENDS)
   const events = sqlTable<Table>(payload, 'events')
   const consents = sqlTable<Table>(payload, 'consent-records')
@@ -201,24 +219,26 @@ async function reportFacts(payload: Payload, campaign: string, startedAt: null |
     postgres
       ? sql`${at} >= ${anchor} and ${at} <= ${anchor} + interval '${sql.raw(String(ATTRIBUTION_DAYS))} days'`
       : sql`julianday(${at}) >= julianday(${anchor}) and julianday(${at}) <= julianday(${anchor}) + ${ATTRIBUTION_DAYS}`
+  // With a period: only what was sent, or happened, in it (the holdout was never sent anything).
+  const inPeriod = (at: unknown) => (period ? sql` and ${at} >= ${period.from} and ${at} <= ${period.to}` : sql``)
   const [sendRows, eventRows, outcomeRows] = await Promise.all([
     runSql(
       payload,
       sql`select ${sends.state} as state, ${sends.variant} as variant, ${sends.reason} as reason, count(*) as count, count(${sends.acceptedAt}) as delivered
-      from ${sends} where ${sends.campaign} = ${id} group by ${sends.state}, ${sends.variant}, ${sends.reason}`,
+      from ${sends} where ${sends.campaign} = ${id}${inPeriod(sends.sentAt)} group by ${sends.state}, ${sends.variant}, ${sends.reason}`,
     ),
     runSql(
       payload,
       sql`select ${events.type} as type, ${events.block} as block, ${events.subscriber} as subscriber, ${jsonText('message')} as message, ${jsonText('variant')} as variant from ${events}
-      where (${events.type} in ('email_opened', 'email_clicked') and ${jsonText('message')} like ${`campaign:${campaign}:%`})
-         or (${events.type} = 'bounce' and ${jsonText('campaign')} = ${campaign})`,
+      where ((${events.type} in ('email_opened', 'email_clicked') and ${jsonText('message')} like ${`campaign:${campaign}:%`})
+         or (${events.type} = 'bounce' and ${jsonText('campaign')} = ${campaign}))${inPeriod(events.occurredAt)}`,
     ),
     runSql(
       payload,
       sql`select ${sends.variant} as variant,
         count(distinct case when exists (select 1 from ${events} where ${events.subscriber} = ${sends.subscriber} and ${events.type} = 'purchase' and ${within(events.occurredAt)}) then ${sends.subscriber} end) as conversions,
         count(distinct case when exists (select 1 from ${consents} where ${consents.subscriber} = ${sends.subscriber} and ${consents.action} = 'withdrawn' and ${consents.purpose} = 'marketing' and ${within(consents.occurredAt)}) then ${sends.subscriber} end) as unsubscribes
-      from ${sends} where ${sends.campaign} = ${id} and (${sends.state} = 'sent' or ${sends.variant} = 'holdout') group by ${sends.variant}`,
+      from ${sends} where ${sends.campaign} = ${id} and (${sends.state} = 'sent' or ${sends.variant} = 'holdout')${inPeriod(sends.sentAt)} group by ${sends.variant}`,
     ),
   ])
   return { events: eventRows, outcomes: outcomeRows, sends: sendRows }

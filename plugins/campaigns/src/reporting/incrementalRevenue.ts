@@ -45,9 +45,9 @@ const DAY = 86_400_000
  * of this module): PostgreSQL matches a grouped expression to the selected one only when both are
  * the same text, which two bound parameters are not. `amount` is numeric on both databases.
  */
-function purchaseColumns(payload: Payload, events: ReturnType<typeof sqlTable<Record<string, unknown>>>) {
+export function purchaseColumns(payload: Payload, events: ReturnType<typeof sqlTable<Record<string, unknown>>>) {
   const postgres = payload.db.name === 'postgres'
-  const property = (field: 'amount' | 'currency') =>
+  const property = (field: 'amount' | 'currency' | 'order') =>
     postgres
       ? sql`(${events.properties} ->> ${sql.raw(`'${field}'`)})`
       : sql`json_extract(${events.properties}, ${sql.raw(`'$.${field}'`)})`
@@ -58,7 +58,7 @@ function purchaseColumns(payload: Payload, events: ReturnType<typeof sqlTable<Re
 }
 
 /** Rounded to the currency's minor unit, as the rest of the report. */
-const inMinorUnit = (amount: number, currency: string) => {
+export const inMinorUnit = (amount: number, currency: string) => {
   const scale = 10 ** minorDigits(currency)
   return Math.round(amount * scale) / scale
 }

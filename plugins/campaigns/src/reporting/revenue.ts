@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import { idFromKey, jsonObject, readRows } from '@kontorwerk/personalization'
 
+import type { ReportPeriod } from './campaignReport'
+
 /** Money per currency, never converted: a report sums EUR and CHF apart. */
 export type Revenue = { amount: number; currency: string; purchases: number }[]
 
@@ -58,12 +60,14 @@ const sumsIn = (map: Map<string, Sums>, key: string) => map.get(key) ?? map.set(
  * (/t/c/…) the buyer clicked last within `windowDays` before it, of any campaign; so every purchase
  * counts for at most one campaign, variant and block. `clickers` are the subscribers who clicked this
  * campaign's mails: only their purchases can count for it. Nothing is stored: the report computes it.
+ * With a `period`, only clicks and purchases in it count.
  */
 export async function campaignRevenue(
   payload: Payload,
   campaign: string,
   clickers: string[],
   windowDays: number,
+  period?: ReportPeriod,
 ): Promise<CampaignRevenue> {
   const rows = await readRows(
     payload,
@@ -72,6 +76,7 @@ export async function campaignRevenue(
     [
       { field: 'subscriber', in: [...new Set(clickers)].map((id) => idFromKey(payload, id)) },
       { field: 'type', in: ['email_clicked', 'purchase'] },
+      ...(period ? [{ atLeast: new Date(period.from), field: 'occurredAt' }] : []),
     ],
   )
   const clicks = new Map<string, Click[]>()
@@ -80,6 +85,7 @@ export async function campaignRevenue(
     const properties = jsonObject(row.properties)
     const at = new Date(row.occurredAt instanceof Date ? row.occurredAt : String(row.occurredAt)).getTime()
     const subscriber = String(row.subscriber)
+    if (period && at > new Date(period.to).getTime()) continue
     if (
       row.type === 'email_clicked' &&
       typeof properties.message === 'string' &&

@@ -7,8 +7,10 @@ import { relationKey } from '@kontorwerk/personalization'
 import type { Campaign } from '../documents'
 import type { Problem } from '../utilities/readiness'
 
-import { campaignReport } from '../reporting/campaignReport'
-import { setCampaignStatus } from '../utilities/campaignStatus'
+import { campaignReport, type CampaignReport } from '../reporting/campaignReport'
+import { recordAbCheck } from '../utilities/campaignStatus'
+import { abCheckTimes, checksDueAt } from './abSchedule'
+import { AB_METHOD, abSignificance, type VariantCounts } from './abSignificance'
 
 export const HOLDOUT = 'holdout'
 /** Recipients who wait for the winner. */
@@ -73,21 +75,69 @@ export function abTestProblems(campaign: Campaign, slotKeys: string[]): Problem[
   return problems
 }
 
+/** What the waiting recipients do now: get `winner`, or wait until the next check. */
+export type WinnerState = { waitUntil: Date } | { winner: string }
+
 /**
- * The winner, decided once when the waiting recipients become due: the variant with the best
- * metric (unique click rate or conversion rate; ties go to the first variant). Stored on the
- * campaign, so every worker and every later batch uses the same one.
+ * The A/B test's winner, checked when the waiting recipients become due (docs/plugins/campaigns.md#ab-tests).
+ * At each check (abCheckTimes: `decideAfterHours` after the start, then evenly up to `maxTestHours`)
+ * the leader is sent only if it is significantly better than every other variant (abSignificance);
+ * at the last check without one, the control or the leader (`noWinnerSends`). Each check and the
+ * decision are stored once on the campaign (recordAbCheck), so every worker and every later batch
+ * goes by the same; a check already made for this time is not made again.
  */
-export async function winnerOf(payload: Payload, campaign: Campaign): Promise<string> {
-  if (campaign.abWinner) return campaign.abWinner
+export async function winnerOf(payload: Payload, campaign: Campaign, now = new Date()): Promise<WinnerState> {
+  if (campaign.abWinner) return { winner: campaign.abWinner }
+  const timing = campaign.abTest ?? {}
+  const times = abCheckTimes(timing, new Date(campaign.startedAt ?? now))
+  const due = checksDueAt(times, now)
+  const made = campaign.abDecision?.checks ?? 0
+  // Shortened while paused (fewer checks planned than made): the test is over, decide now.
+  const over = made >= times.length
+  if (!over && made >= due) return { waitUntil: times[made] }
+  const check = over ? made + 1 : due
+
   const report = await campaignReport(payload, String(campaign.id))
-  const metric = campaign.abTest?.winnerMetric === 'conversion_rate' ? 'conversionRate' : 'clickRate'
-  const tested = variantsOf(campaign).map(
-    (variant) =>
-      report.variants.find((entry) => entry.variant === variant.key) ?? { [metric]: 0, variant: variant.key },
-  )
-  const best = tested.reduce((winner, entry) => ((entry[metric] ?? 0) > (winner[metric] ?? 0) ? entry : winner))
-  await setCampaignStatus(payload, campaign.id, { abWinner: best.variant })
-  payload.logger.info(`Campaign ${campaign.id}: variant ${best.variant} wins by ${metric}`)
-  return best.variant
+  const verdict = abSignificance(testedCounts(campaign, report), { checks: Math.max(times.length, check) })
+  // Not significant at the last check: the control (the first variant) or, if so chosen, the leader anyway.
+  const fallback = timing.noWinnerSends === 'leader' ? 'leader' : 'control'
+  let winner: string | undefined
+  if (verdict.significant) winner = verdict.leader
+  else if (check >= times.length) winner = fallback === 'leader' ? verdict.leader : variantsOf(campaign)[0].key
+  const stored = await recordAbCheck(payload, campaign.id, check, {
+    abDecision: {
+      checkedAt: now.toISOString(),
+      checks: check,
+      decidedAt: winner ? now.toISOString() : null,
+      leader: verdict.leader,
+      method: AB_METHOD,
+      outcome: winner ? (verdict.significant ? 'winner' : fallback) : null,
+      pValue: verdict.pValue,
+      reason: verdict.reason,
+      significant: verdict.significant,
+    },
+    abWinner: winner,
+  })
+  if (stored.abWinner) {
+    if (stored.abDecision?.decidedAt && new Date(stored.abDecision.decidedAt).getTime() === now.getTime())
+      payload.logger.info(
+        `Campaign ${campaign.id}: variant ${winner} goes to the rest (${verdict.reason}, p ${verdict.pValue ?? '–'}, check ${check} of ${times.length})`,
+      )
+    return { winner: stored.abWinner }
+  }
+  return { waitUntil: times[Math.min(stored.abDecision?.checks ?? check, times.length - 1)] }
+}
+
+/**
+ * Each tested variant's recipients and successes from the report: unique clickers or converters
+ * per sent mail, as the report's rates count them (a variant nobody got yet counts 0 of 0).
+ */
+function testedCounts(campaign: Campaign, report: CampaignReport): VariantCounts[] {
+  const conversions = campaign.abTest?.winnerMetric === 'conversion_rate'
+  return variantsOf(campaign).map(({ key }) => {
+    const counts = report.variants.find((entry) => entry.variant === key)
+    const n = counts?.sent ?? 0
+    // Never more successes than mails: a click event cannot make a rate above 100 %.
+    return { key, n, successes: Math.min(n, (conversions ? counts?.conversions : counts?.uniqueClicks) ?? 0) }
+  })
 }

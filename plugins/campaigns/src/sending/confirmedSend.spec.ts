@@ -70,8 +70,10 @@ describe('sending with confirmation and test sends (Local API, SQLite, real SMTP
     await writeMembers(payload, String(excluded.id), audience.ids.slice(0, 3), { replace: true })
     const campaign = await draft({
       abTest: {
+        // Decided at once, at a single check: the rest gets the control when nothing is significant yet.
         decideAfterHours: 0,
         holdoutPercent: 10,
+        maxTestHours: 0,
         variants: [
           { key: 'A', share: 30, subject: 'A: {{ subscriber.first_name }}' },
           { key: 'B', share: 30, subject: 'B: {{ subscriber.first_name }}' },

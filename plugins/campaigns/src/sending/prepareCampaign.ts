@@ -16,6 +16,7 @@ import { moveCampaign, pauseWithReason, setCampaignStatus } from '../utilities/c
 import { campaignsOptions } from '../utilities/options'
 import { readinessProblems } from '../utilities/readiness'
 import { zonesOf } from '../utilities/timeZones'
+import { abCheckTimes } from './abSchedule'
 import { assignVariant } from './abTest'
 import { bestSendTimes, populationHours } from './bestSendTimes'
 import { campaignAudience } from './campaignAudience'
@@ -59,7 +60,8 @@ export async function prepareCampaign(
   const planned = campaign.sendAt ? new Date(campaign.sendAt) : now
   // Send-time optimisation: the population's reading hours, once per campaign, the prior of everyone's.
   const population = campaign.bestTime ? await populationHours(payload, now, PLANNING_TIME_ZONE) : null
-  const decisionAt = new Date(now.getTime() + (campaign.abTest?.decideAfterHours ?? 4) * 3600 * 1000)
+  // The rest of an A/B test first becomes due at the test's first check (sending/abTest.ts winnerOf).
+  const decisionAt = abCheckTimes(campaign.abTest ?? {}, now)[0]
   for await (const page of campaignAudience(payload, { ...campaign, frozenAudience: frozen }, now)) {
     // Paused or cancelled meanwhile: stop writing; a resume starts over (what exists is kept).
     if (!(await stillScheduled(payload, id))) return false

@@ -16,7 +16,7 @@ import { gateRequestOf } from './campaignAudience'
 import { composeMessage, type OutgoingMessage } from './composeMessage'
 import { GroupCommit } from './groupCommit'
 import { recipientProfiles } from './recipientProfiles'
-import { markSent, settle } from './sendRecords'
+import { markSent, postponeWaiting, settle } from './sendRecords'
 
 /** The `email_sent` event of one campaign mail: one id per send record, so writing it again is a no-op. */
 export const sentEventId = (sendKey: string) => `${SENT_EVENT_PREFIX}${sendKey}`
@@ -56,7 +56,21 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   const campaignId = String(campaign.id)
   // Consent records written from now on make the commit drop the message (see commitSent).
   const now = new Date()
-  const ids = recipients.map((recipient) => recipient.subscriber)
+  // The rest of an A/B test gets the winner once one is decided; until then it waits for the next check.
+  const decision = recipients.some((recipient) => recipient.variant === WINNER)
+    ? await winnerOf(payload, campaign, now)
+    : null
+  const winner = decision && 'winner' in decision ? decision.winner : null
+  const waitUntil = decision && 'waitUntil' in decision ? decision.waitUntil : null
+  // The others of the rest, unclaimed, wait too: the next batches need not claim them only to put them back.
+  if (waitUntil) await postponeWaiting(payload, campaignId, WINNER, waitUntil, now)
+  const deferred: Deferral[] = waitUntil
+    ? recipients
+        .filter((recipient) => recipient.variant === WINNER)
+        .map((recipient) => ({ recipient, until: waitUntil }))
+    : []
+  const due = waitUntil ? recipients.filter((recipient) => recipient.variant !== WINNER) : recipients
+  const ids = due.map((recipient) => recipient.subscriber)
   const profiles = await recipientProfiles(payload, ids, gateRequestOf(campaign, now))
   const memberships = await renderer.memberships(ids, now)
   const histories = await renderer.histories(ids, now)
@@ -65,8 +79,7 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   const skip = (reason: string, recipient: ClaimedRecipient) =>
     skipped.set(reason, [...(skipped.get(reason) ?? []), recipient.id])
   const queue: ClaimedRecipient[] = []
-  const deferred: Deferral[] = []
-  for (const recipient of recipients) {
+  for (const recipient of due) {
     const profile = profiles.get(recipient.subscriber)
     const quietUntil =
       profile && context.quietHours ? quietHoursEnd(now, context.quietHours, timeZoneOf(profile.subscriber)) : null
@@ -104,7 +117,6 @@ export async function sendBatch(context: BatchContext, claim: string, recipients
   // All CPU work (ranking, Liquid, MIME) first: while messages are in flight the process only does
   // I/O, so nothing delays a released message's final dot (see markSent).
   const variants = new Map(variantsOf(campaign).map((variant) => [variant.key, variant]))
-  const winner = recipients.some((recipient) => recipient.variant === WINNER) ? await winnerOf(payload, campaign) : null
   const variantFor = (recipient: ClaimedRecipient) =>
     variants.get(recipient.variant === WINNER ? (winner ?? '') : (recipient.variant ?? '')) ?? null
   const prepared: { blocks: string[]; message: OutgoingMessage; recipient: ClaimedRecipient }[] = []
@@ -219,8 +231,12 @@ async function writeOutcomes(
 ) {
   const campaignId = String(campaign.id)
   for (const [reason, ids] of outcomes.skipped) await settle(payload, claim, ids, { reason, state: 'skipped' })
+  // One write per time: the waiting rest of an A/B test all waits for the same next check.
+  const byTime = new Map<number, string[]>()
   for (const { recipient, until } of outcomes.deferred)
-    await settle(payload, claim, [recipient.id], { leaseUntil: null, nextAttemptAt: until, state: 'pending' })
+    byTime.set(until.getTime(), [...(byTime.get(until.getTime()) ?? []), recipient.id])
+  for (const [until, ids] of byTime)
+    await settle(payload, claim, ids, { leaseUntil: null, nextAttemptAt: new Date(until), state: 'pending' })
   // Not tried (the batch stopped): back to the pool at once, no attempt counted.
   await settle(
     payload,

@@ -231,6 +231,42 @@ export async function settle(
 }
 
 /**
+ * Moves a campaign's pending, unclaimed records of one group (the rest of an A/B test) to `until`
+ * when they are due before it. A record a worker holds keeps its lease and is settled by that worker.
+ */
+export async function postponeWaiting(
+  payload: Payload,
+  campaign: string,
+  variant: string,
+  until: Date,
+  now: Date,
+): Promise<void> {
+  if (isMongo(payload)) {
+    await mongo(payload).updateMany(
+      {
+        $and: [
+          { $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+          { $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lt: until } }] },
+        ],
+        campaign: idFromKey(payload, campaign),
+        state: 'pending',
+        variant,
+      },
+      { $set: { nextAttemptAt: until } },
+    )
+    return
+  }
+  const c = (field: string) => column(payload, field)
+  await run(
+    payload,
+    sql`update campaign_sends set ${c('nextAttemptAt')} = ${iso(until)}
+    where ${c('campaign')} = ${idFromKey(payload, campaign)} and ${c('state')} = 'pending' and ${c('variant')} = ${variant}
+      and (${c('leaseUntil')} is null or ${c('leaseUntil')} < ${iso(now)})
+      and (${c('nextAttemptAt')} is null or ${c('nextAttemptAt')} < ${iso(until)})`,
+  )
+}
+
+/**
  * Cancels records that are still pending (a cancelled campaign, an ended automation run). Only
  * `pending` ones: a record a worker marked sent a moment ago stays sent, and a record cancelled
  * here can no longer be marked sent (the commit requires `pending`).

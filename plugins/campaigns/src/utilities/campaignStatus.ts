@@ -1,13 +1,15 @@
 import type { Payload, PayloadRequest } from 'payload'
 
+import { idFromKey, runSql, sql, sqlTable } from '@kontorwerk/personalization'
+
 import type { CampaignStatus } from '../collections/Campaigns'
+import type { AbDecision, Campaign } from '../documents'
 
 import { CAMPAIGNS } from '../defaults'
 import { CAMPAIGN_ACTION } from '../hooks/lockOnceScheduled'
 import { withOwnContext } from './ownContext'
 
 type StatusChange = {
-  abWinner?: string
   finishedAt?: Date
   frozenAudience?: number | string
   sendAt?: string
@@ -66,4 +68,44 @@ export async function moveCampaign(
 export async function pauseWithReason(payload: Payload, id: number | string, reason: string) {
   if (await moveCampaign(payload, id, ['scheduled', 'sending'], { status: 'paused', statusReason: reason }))
     payload.logger.warn(`Campaign ${id} paused: ${reason}`)
+}
+
+/**
+ * Stores check `check` of a campaign's A/B test (with a decision also `abWinner`) in one guarded
+ * statement: only if no worker stored this check or a later one, nor a decision, meanwhile.
+ * Payload's `update` with `where` finds first and writes after, so two workers could both write;
+ * this cannot. Returns what is stored afterwards, whoever wrote it: every worker goes by the same
+ * check and the same winner. SQL only, as the campaign report the check reads.
+ */
+export async function recordAbCheck(
+  payload: Payload,
+  id: number | string,
+  check: number,
+  { abDecision, abWinner }: { abDecision: AbDecision; abWinner?: string },
+): Promise<Pick<Campaign, 'abDecision' | 'abWinner'>> {
+  const table = sqlTable<Record<string, { name: string }>>(payload, CAMPAIGNS)
+  const column = (field: string) => sql.identifier(table[field].name)
+  const values: Record<string, unknown> = {
+    ...Object.fromEntries(Object.entries(abDecision).map(([field, value]) => [`abDecision_${field}`, value])),
+    ...(abWinner && { abWinner }),
+    updatedAt: new Date().toISOString(),
+  }
+  const checks = column('abDecision_checks')
+  await runSql(
+    payload,
+    sql`update ${sql.identifier(CAMPAIGNS)} set ${sql.join(
+      Object.entries(values).map(([field, value]) => sql`${column(field)} = ${value ?? null}`),
+      sql`, `,
+    )}
+    where ${column('id')} = ${idFromKey(payload, String(id))} and ${column('abWinner')} is null
+      and (${checks} is null or ${checks} < ${check})`,
+  )
+  const stored = await payload.findByID({
+    id,
+    collection: CAMPAIGNS as 'campaigns',
+    depth: 0,
+    disableErrors: true,
+    select: { abDecision: true, abWinner: true },
+  })
+  return (stored ?? {}) as Pick<Campaign, 'abDecision' | 'abWinner'>
 }

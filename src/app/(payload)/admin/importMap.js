@@ -35,7 +35,9 @@ import { FreezeSegment as FreezeSegment_48bf7ee6dd213ef7a37c178d7e59e76b } from 
 import { ShownInControls as ShownInControls_a083bc9320e7bd81eb6e24beca309305 } from '@kontorwerk/campaigns/client'
 import { CampaignControls as CampaignControls_a083bc9320e7bd81eb6e24beca309305 } from '@kontorwerk/campaigns/client'
 import { CampaignReportLink as CampaignReportLink_1766fe3451037c012fc1280fe0ef1e5e } from '@kontorwerk/campaigns/rsc'
+import { LifecycleLink as LifecycleLink_1766fe3451037c012fc1280fe0ef1e5e } from '@kontorwerk/campaigns/rsc'
 import { CampaignDashboard as CampaignDashboard_1766fe3451037c012fc1280fe0ef1e5e } from '@kontorwerk/campaigns/rsc'
+import { LifecycleDashboard as LifecycleDashboard_1766fe3451037c012fc1280fe0ef1e5e } from '@kontorwerk/campaigns/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -77,6 +79,8 @@ export const importMap = {
   "@kontorwerk/campaigns/client#ShownInControls": ShownInControls_a083bc9320e7bd81eb6e24beca309305,
   "@kontorwerk/campaigns/client#CampaignControls": CampaignControls_a083bc9320e7bd81eb6e24beca309305,
   "@kontorwerk/campaigns/rsc#CampaignReportLink": CampaignReportLink_1766fe3451037c012fc1280fe0ef1e5e,
+  "@kontorwerk/campaigns/rsc#LifecycleLink": LifecycleLink_1766fe3451037c012fc1280fe0ef1e5e,
   "@kontorwerk/campaigns/rsc#CampaignDashboard": CampaignDashboard_1766fe3451037c012fc1280fe0ef1e5e,
+  "@kontorwerk/campaigns/rsc#LifecycleDashboard": LifecycleDashboard_1766fe3451037c012fc1280fe0ef1e5e,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -22,6 +22,7 @@ import * as migration_20261206_231609_triggers_webhooks from './20261206_231609_
 import * as migration_20261206_232928_erasure_suppressions from './20261206_232928_erasure_suppressions';
 import * as migration_20261206_233732_commerce_triggers from './20261206_233732_commerce_triggers';
 import * as migration_20261207_021400_purge_unconfirmed from './20261207_021400_purge_unconfirmed';
+import * as migration_20261207_061048_ab_significance from './20261207_061048_ab_significance';
 
 export const migrations = [
   {
@@ -142,6 +143,11 @@ export const migrations = [
   {
     up: migration_20261207_021400_purge_unconfirmed.up,
     down: migration_20261207_021400_purge_unconfirmed.down,
-    name: '20261207_021400_purge_unconfirmed'
+    name: '20261207_021400_purge_unconfirmed',
+  },
+  {
+    up: migration_20261207_061048_ab_significance.up,
+    down: migration_20261207_061048_ab_significance.down,
+    name: '20261207_061048_ab_significance'
   },
 ];

@@ -22,6 +22,7 @@ import * as migration_20261206_202200_import_created_by from './20261206_202200_
 import * as migration_20261206_231550_triggers_webhooks from './20261206_231550_triggers_webhooks';
 import * as migration_20261206_232919_erasure_suppressions from './20261206_232919_erasure_suppressions';
 import * as migration_20261206_233724_commerce_triggers from './20261206_233724_commerce_triggers';
+import * as migration_20261207_061020_ab_significance from './20261207_061020_ab_significance';
 
 export const migrations = [
   {
@@ -142,6 +143,11 @@ export const migrations = [
   {
     up: migration_20261206_233724_commerce_triggers.up,
     down: migration_20261206_233724_commerce_triggers.down,
-    name: '20261206_233724_commerce_triggers'
+    name: '20261206_233724_commerce_triggers',
+  },
+  {
+    up: migration_20261207_061020_ab_significance.up,
+    down: migration_20261207_061020_ab_significance.down,
+    name: '20261207_061020_ab_significance'
   },
 ];
