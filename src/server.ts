@@ -18,6 +18,7 @@ import { listFilterUrls } from './admin/listFilterUrls'
 import { MONACO_ASSETS_PATH } from './admin/monacoAssets'
 import { serveMonacoAssets } from './admin/serveMonacoAssets'
 import { port, publicUrl, seedDemo } from './config/env'
+import { leanReads } from './http/leanReads'
 import { enableJobRunner } from './jobs/runner'
 import { serverOperations } from './operations/serverOperations'
 import { httpHardening } from './security/httpHardening'
@@ -67,6 +68,8 @@ export async function startServer() {
     req.headers['x-client-ip'] = req.ip ?? ''
     next()
   })
+  // Anonymous and visitor reads of personalized pages and blocks, without Next's per-request work.
+  app.use(leanReads(payload))
   app.use((req, res) => handle(req, res))
 
   const demoLink = seedDemo() ? await demoPreferenceLink(payload) : null

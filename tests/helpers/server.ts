@@ -41,9 +41,9 @@ export async function startProductServer(env: Record<string, string>, dataDir: s
   return { dataDir, logFile, process: child, url }
 }
 
-/** Resolves once `healthUrl` answers 2xx; a server that exits or takes over three minutes is killed, and its log's end thrown. */
+/** Resolves once `healthUrl` answers 2xx; a server that exits or takes over five minutes is killed, and its log's end thrown. */
 export async function waitUntilHealthy(child: ChildProcess, healthUrl: string, logFile: string): Promise<void> {
-  const deadline = Date.now() + 180_000
+  const deadline = Date.now() + 300_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
     const healthy = await fetch(healthUrl)

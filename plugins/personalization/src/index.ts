@@ -175,6 +175,7 @@ export type { AuditedResource, AuditLogOptions } from './audit/options'
 export { fieldChanges } from './audit/diff'
 export type { FieldChange } from './audit/diff'
 export { clientAddressKey } from './security/clientAddress'
+export { leanPersonalizedReads } from './http/leanReads'
 export { withDefaults } from './utilities/withDefaults'
 export type {
   ContentBlock,

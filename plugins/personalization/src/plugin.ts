@@ -21,6 +21,7 @@ import { VisitorMerges } from './collections/VisitorMerges'
 import { resolveOptions } from './defaults'
 import { resolveEcommerce, withOrderPurchases } from './ecommerce/orderPurchases'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from './engine/blockLibrary'
+import { invalidatesLandingPages } from './engine/landingPageLibrary'
 import { browserEventsEndpoint } from './events/browserEndpoint'
 import { eventOperations } from './events/graphql'
 import { eventIntakeEndpoint } from './events/intakeEndpoint'
@@ -132,8 +133,13 @@ export const personalization =
       )
 
     const librarySources = new Set([...LIBRARY_SOURCES.filter((slug) => slug !== 'media'), options.mediaSlug])
-    const withLibrary = (collection: CollectionConfig) =>
-      librarySources.has(collection.slug) ? withHooks(collection, invalidatesBlockLibrary) : collection
+    const landingPageSources = new Set(['landing-pages', options.mediaSlug])
+    const withLibrary = (collection: CollectionConfig) => {
+      const withBlocks = librarySources.has(collection.slug)
+        ? withHooks(collection, invalidatesBlockLibrary)
+        : collection
+      return landingPageSources.has(collection.slug) ? withHooks(withBlocks, invalidatesLandingPages) : withBlocks
+    }
     const host = collections.map((collection) => {
       if (ecommerce && collection.slug === ecommerce.ordersSlug) return withOrderPurchases(collection, ecommerce)
       if (ecommerce && collection.slug === ecommerce.productsSlug) return withCatalogSync(collection, ecommerce)

@@ -36,6 +36,7 @@ import { relationKey, relationKeys } from '../utilities/relation'
 import { isVisitorId } from '../visitors/visitorId'
 import { visitorInterests } from '../visitors/visitorInterests'
 import { assemble, MissingFallbackError, type PinnedBlock } from './assembly/assemble'
+import { sharedAssembly } from './assembly/sharedAssembly'
 import { type BlockContent, blockLibrary, type BlockLibrary } from './blockLibrary'
 import { NO_BEHAVIOUR, readBehaviour } from './context/behaviour'
 import {
@@ -46,6 +47,7 @@ import {
 } from './context/buildContext'
 import { documentLanguage } from './context/documentLanguage'
 import { requireSegments, segmentMemberships } from './context/segmentMemberships'
+import { landingPageBySlug } from './landingPageLibrary'
 
 /** The engine's settings: the default locale and the core's guard options. */
 export const engineSettings = (payload: Pick<Payload, 'config'>): EngineSettings => ({
@@ -211,10 +213,14 @@ export function fill(
   }
 }
 
-async function findBySlug<T extends 'landing-pages' | 'newsletters'>(payload: Payload, collection: T, slug: string) {
-  const { docs } = await payload.find({ collection, depth: 1, limit: 1, where: { slug: { equals: slug } } })
-  if (!docs[0])
-    throw new CodedError('NOT_FOUND', `No ${collection === 'newsletters' ? 'newsletter' : 'landing page'} "${slug}"`)
+async function newsletterBySlug(payload: Payload, slug: string) {
+  const { docs } = await payload.find({
+    collection: 'newsletters',
+    depth: 1,
+    limit: 1,
+    where: { slug: { equals: slug } },
+  })
+  if (!docs[0]) throw new CodedError('NOT_FOUND', `No newsletter "${slug}"`)
   return docs[0]
 }
 
@@ -265,10 +271,7 @@ export async function personalizedNewsletter(
   { at, newsletter: slug, ...input }: ReaderInput & { at?: null | string; newsletter: string },
 ): Promise<RenderedNewsletter & { recommendations: RecommendationResult[]; slots: PersonalizedSlotResult[] }> {
   const when = parseAt(at)
-  const [newsletter, library] = await Promise.all([
-    findBySlug(req.payload, 'newsletters', slug),
-    blockLibrary(req.payload),
-  ])
+  const [newsletter, library] = await Promise.all([newsletterBySlug(req.payload, slug), blockLibrary(req.payload)])
   const definitions = slotDefinitions(newsletter.slots)
   const resolved = await resolveReader(
     req,
@@ -310,12 +313,15 @@ export async function personalizedLandingPage(
   { at, slug, ...input }: ReaderInput & { at?: null | string; slug: string },
 ) {
   const when = parseAt(at)
-  const [page, library] = await Promise.all([findBySlug(req.payload, 'landing-pages', slug), blockLibrary(req.payload)])
+  const [page, library] = await Promise.all([landingPageBySlug(req.payload, slug), blockLibrary(req.payload)])
   const definitions = slotDefinitions(page.slots)
   // A landing page has one version, the default language's (its hero): the whole page is in it.
   const resolved = await resolveReader(req, input, library, when, 0, namedSegments(definitions))
   const reader = readerIn(resolved, DEFAULT_LOCALE)
-  const slots = fill(library, reader, definitions, engineSettings(req.payload))
+  const settings = engineSettings(req.payload)
+  const slots = sharedAssembly(library, reader.context, definitions, settings, () =>
+    fill(library, reader, definitions, settings),
+  )
   const recommendations = await documentRecommendations(req, {
     at: when,
     context: reader.context,
@@ -480,6 +486,9 @@ export async function personalizedBlocks(
     segments,
     strategy,
   }
-  const [result] = fill(library, reader, [slot], engineSettings(req.payload))
+  const settings = engineSettings(req.payload)
+  const [result] = sharedAssembly(library, reader.context, [slot], settings, () =>
+    fill(library, reader, [slot], settings),
+  )
   return slotResults(library, [result], reader.tokens)[0].blocks
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { beaconInit, BROWSER_EVENTS_PATH, pageView } from '../../../../tests/helpers/browserBeacon'
 import { startStockPayload, STOCK_HOST_URL, type StockPayload } from '../../../../tests/helpers/stockPayload'
+import { leanPersonalizedReads } from '../http/leanReads'
 import { personalization } from '../plugin'
 
 /** Issue 22, caching: the GET reads carry Cache-Control by who reads, Vary, and an ETag that answers 304. */
@@ -81,5 +82,38 @@ describe('cacheable personalization reads (stock host, SQLite)', () => {
     expect((await get('&token=v1.e30.AAAA')).status).toBe(401)
     const missing = await host.call('/api/personalized/landing-pages/gibt-es-nicht')
     expect([missing.status, (await missing.json()).error.code]).toEqual([404, 'NOT_FOUND'])
+  })
+
+  it('answers the same without the framework (lean route) as through Payload, and leaves signed-in callers to Payload', async () => {
+    const lean = leanPersonalizedReads(payload)
+    const visitor = randomUUID()
+    const etag = (await get('')).headers.get('etag')!
+    const cases: [string, Record<string, string>][] = [
+      ['/api/personalized/blocks?channel=web&limit=2', { origin }],
+      [`/api/personalized/blocks?channel=web&limit=2&visitor=${visitor}`, {}],
+      ['/api/personalized/blocks?channel=web&limit=2', { 'if-none-match': etag }],
+      ['/api/personalized/blocks?channel=web&visitor=not-a-uuid', { origin: 'https://evil.example' }],
+      ['/api/personalized/blocks?channel=web&token=v1.e30.AAAA', {}],
+      ['/api/personalized/landing-pages/gibt-es-nicht', { 'accept-language': 'en' }],
+    ]
+    const shown = async (response: null | Response) =>
+      response && {
+        body: await response.text(),
+        headers: [...response.headers],
+        status: response.status,
+      }
+    for (const [path, headers] of cases) {
+      const init = { headers: { 'x-client-ip': '203.0.113.9', ...headers } }
+      const direct = await shown(await lean(new Request(new URL(path, STOCK_HOST_URL), init)))
+      expect(direct).toEqual(await shown(await host.call(path, init)))
+    }
+    // Not the lean route's: signed-in callers, other paths and methods.
+    for (const [path, init] of [
+      ['/api/personalized/blocks?channel=web', { headers: { authorization: 'staff API-Key x' } }],
+      ['/api/personalized/blocks?channel=web', { headers: { cookie: 'payload-token=x' } }],
+      ['/api/content-blocks', {}],
+      ['/api/personalized/blocks?channel=web', { body: '{}', method: 'POST' }],
+    ] as const)
+      expect(await lean(new Request(new URL(path, STOCK_HOST_URL), init))).toBe(null)
   })
 })

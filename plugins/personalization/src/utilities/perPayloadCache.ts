@@ -1,6 +1,14 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-type Entry<T> = { loadedAt: number; refreshing?: boolean; value: Promise<T> }
+type Entry<T> = { loadedAt: number; refreshing?: boolean; value: Promise<T>; version?: Promise<null | string> }
+
+/**
+ * `version`: a cheap summary of what the value is loaded from (e.g. each source collection's count
+ * and latest `updatedAt`). When given, an old value whose sources show the same version is kept
+ * instead of loaded again: a library of 10,000 blocks takes seconds of the event loop to load, and
+ * reloading it every few seconds whether or not anything changed held up every request meanwhile.
+ */
+export type CacheOptions = { version?: (payload: Payload) => Promise<null | string> }
 
 /**
  * A value loaded from the database once per Payload instance (tests run several databases in
@@ -12,17 +20,38 @@ type Entry<T> = { loadedAt: number; refreshing?: boolean; value: Promise<T> }
 export function perPayloadCache<T>(
   load: (payload: Payload, req?: Partial<PayloadRequest>) => Promise<T>,
   maxAgeMs: number,
+  { version }: CacheOptions = {},
 ) {
   const entries = new WeakMap<Payload, Entry<T>>()
   const invalidate = (payload: Payload) => {
     entries.delete(payload)
   }
-  const start = (payload: Payload, req?: Partial<PayloadRequest>): Entry<T> => {
-    const entry: Entry<T> = { loadedAt: Date.now(), value: load(payload, req) }
+  // The version is read before the load: a change made while it loads shows as a newer version next time.
+  const versionOf = (payload: Payload) => (version ? version(payload).catch(() => null) : Promise.resolve(null))
+  const start = (payload: Payload, req?: Partial<PayloadRequest>, known?: Promise<null | string>): Entry<T> => {
+    const entry: Entry<T> = { loadedAt: Date.now(), value: load(payload, req), version: known ?? versionOf(payload) }
     entry.value.catch(() => {
       if (entries.get(payload) === entry) entries.delete(payload)
     })
     return entry
+  }
+  /** A fresh load, unless the sources still show the version the cached value was loaded at. */
+  const refresh = async (payload: Payload, cached: Entry<T>) => {
+    const [before, now] = await Promise.all([cached.version, versionOf(payload)])
+    if (before != null && before === now) {
+      cached.loadedAt = Date.now()
+      cached.refreshing = false
+      return
+    }
+    const fresh = start(payload, undefined, Promise.resolve(now))
+    fresh.value.then(
+      () => {
+        if (entries.get(payload) === cached) entries.set(payload, fresh)
+      },
+      () => {
+        cached.refreshing = false
+      },
+    )
   }
   const get = (payload: Payload, req?: Partial<PayloadRequest>): Promise<T> => {
     const cached = entries.get(payload)
@@ -33,15 +62,9 @@ export function perPayloadCache<T>(
     }
     if (Date.now() - cached.loadedAt > maxAgeMs && !cached.refreshing) {
       cached.refreshing = true
-      const fresh = start(payload)
-      fresh.value.then(
-        () => {
-          if (entries.get(payload) === cached) entries.set(payload, fresh)
-        },
-        () => {
-          cached.refreshing = false
-        },
-      )
+      refresh(payload, cached).catch(() => {
+        cached.refreshing = false
+      })
     }
     return cached.value
   }

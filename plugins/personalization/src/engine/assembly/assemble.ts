@@ -18,7 +18,7 @@ import {
   segmentExclusion,
   slotExclusion,
 } from '../eligibility/eligibility'
-import { rank, roundComponents } from '../ranking/ranking'
+import { compareIds, rank, roundComponents } from '../ranking/ranking'
 import { isValidAt } from '../times'
 
 /** A block a version of the document fixes in a slot instead of ranking (e.g. a campaign's A/B variant). */
@@ -76,21 +76,19 @@ function rankedChoices(doc: Assembly, slot: SlotDefinition): Choice[] {
   const eligible = slotCandidates(blocks, slot, context.locale, interestAncestors).filter(
     (block) => readerExclusion({ block, context, settings, slot, used }) === null,
   )
-  return rank(eligible, context, slot.strategy)
-    .slice(0, slot.count)
-    .map((ranked) => ({
-      block: ranked.block,
-      reason: {
-        components: roundComponents(ranked.components),
-        kind: 'ranked',
-        localeFallback: false,
-        matchedInterests: ranked.matchedInterests,
-        matchedPersona: ranked.matchedPersona,
-        matchedRegion: matchedRegion(ranked.block, context.region),
-        matchedStage: ranked.matchedStage,
-        score: ranked.score,
-      },
-    }))
+  return rank(eligible, context, slot.strategy, slot.count).map((ranked) => ({
+    block: ranked.block,
+    reason: {
+      components: roundComponents(ranked.components),
+      kind: 'ranked',
+      localeFallback: false,
+      matchedInterests: ranked.matchedInterests,
+      matchedPersona: ranked.matchedPersona,
+      matchedRegion: matchedRegion(ranked.block, context.region),
+      matchedStage: ranked.matchedStage,
+      score: ranked.score,
+    },
+  }))
 }
 
 /**
@@ -98,10 +96,11 @@ function rankedChoices(doc: Assembly, slot: SlotDefinition): Choice[] {
  * is read (a preview, the API), not for every recipient of a send, who never sees it.
  */
 function exclusions(doc: Assembly, slot: SlotDefinition): () => Record<string, number> {
-  const state = { ...doc, used: new Set(doc.used) }
+  const used = new Set(doc.used)
   let counted: Record<string, number> | undefined
   return () => {
     if (counted) return counted
+    const state = { ...doc, used }
     const excluded: Partial<Record<Exclusion, number>> = {}
     for (const block of state.blocks) {
       const exclusion = block.isFallback ? null : exclusionOf({ ...state, block, locale: state.context.locale, slot })
@@ -153,7 +152,7 @@ function standIn(doc: Assembly, slot: SlotDefinition, instead: BlockCandidate): 
         isValidAt(block, at) &&
         fixedRule(doc, block) === null,
     )
-    .sort((a, b) => b.priority - a.priority || String(a.id).localeCompare(String(b.id), 'en', { numeric: true }))[0]
+    .sort((a, b) => b.priority - a.priority || compareIds(String(a.id), String(b.id)))[0]
 }
 
 const fixedRule = (doc: Assembly, block: BlockCandidate) =>
@@ -166,8 +165,18 @@ const replacement = (block: BlockCandidate, rule: string): Replacement => ({
 })
 
 function fallbackReason(excluded: (() => Record<string, number>) | undefined, replaced?: Replacement): Reason {
-  const reason: Reason = { ...NO_MATCH, kind: 'fallback', localeFallback: false, ...(replaced ? { replaced } : {}) }
-  if (excluded) Object.defineProperty(reason, 'excluded', { enumerable: true, get: excluded })
+  const reason: Reason = excluded
+    ? {
+        ...NO_MATCH,
+        // A getter in the literal, not defineProperty: the same enumerable property, without the slow path per recipient.
+        get excluded() {
+          return excluded()
+        },
+        kind: 'fallback',
+        localeFallback: false,
+      }
+    : { ...NO_MATCH, kind: 'fallback', localeFallback: false }
+  if (replaced) reason.replaced = replaced
   return reason
 }
 

@@ -17,71 +17,102 @@ export type Ranked = {
   score: number
 }
 
-/** Scores one block for one reader; each component is 0–1 before weighting. */
-export function scoreBlock(block: BlockCandidate, context: PersonalizationContext): Ranked {
-  // Plain loops: this runs for every candidate of every slot of every reader.
-  const matchedInterests: string[] = []
-  let interestSum = 0
-  for (const tag of block.interests) {
-    const weight = context.interests.get(String(tag))
-    if (weight !== undefined) {
-      matchedInterests.push(String(tag))
-      interestSum += weight
-    }
-  }
-  // Several matching interests count, but a block about everything must not beat a precise one.
-  const interest = Math.min(1, interestSum)
+/** A block's weighted score and the parts the strategies and tie-breaks read, before any explanation is built. */
+type Measure = { freshness: number; interest: number; persona: number; priority: number; score: number; stage: number }
 
-  // The block's persona the reader fits best.
+/**
+ * Measures one block for one reader into `into` (each component 0–1 before weighting). Ranking
+ * measures every candidate of every slot of every reader — thousands on a large library — so
+ * nothing is allocated here; only the blocks that are shown get their explanation (scoreBlock).
+ */
+function measure(block: BlockCandidate, context: PersonalizationContext, into: Measure): Measure {
+  let interestSum = 0
+  for (const tag of block.interests) interestSum += context.interests.get(String(tag)) ?? 0
+  // Several matching interests count, but a block about everything must not beat a precise one.
+  into.interest = Math.min(1, interestSum)
+  // The fit of the block's persona the reader fits best.
+  let persona = 0
+  for (const tag of block.personas) persona = Math.max(persona, context.personaFits.get(String(tag)) ?? 0)
+  into.persona = persona
+  into.stage = context.stage && block.stages.includes(context.stage) ? 1 : 0
+  into.priority = Math.max(0, Math.min(100, block.priority)) / 100
+  const ageDays = Math.max(0, (context.now.getTime() - timesOf(block).published) / DAY)
+  into.freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS)
+  into.score = round3(
+    WEIGHTS.interest * into.interest +
+      WEIGHTS.persona * into.persona +
+      WEIGHTS.stage * into.stage +
+      WEIGHTS.priority * into.priority +
+      WEIGHTS.freshness * into.freshness,
+  )
+  return into
+}
+
+/** Scores one block for one reader, with what matched: the explanation of a block that is shown. */
+export function scoreBlock(block: BlockCandidate, context: PersonalizationContext): Ranked {
+  const { freshness, interest, persona, priority, score, stage } = measure(block, context, {} as Measure)
+  const matchedInterests = block.interests.map(String).filter((tag) => context.interests.has(tag))
+  // The block's persona the reader fits best (the first of equals).
   let matchedPersona: null | string = null
   for (const tag of block.personas) {
     const fit = context.personaFits.get(String(tag)) ?? 0
     if (fit > 0 && fit > (matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0))
       matchedPersona = String(tag)
   }
-  const persona = matchedPersona ? (context.personaFits.get(matchedPersona) ?? 0) : 0
-
-  const matchedStage = context.stage && block.stages.includes(context.stage) ? context.stage : null
-  const stage = matchedStage ? 1 : 0
-
-  const priority = Math.max(0, Math.min(100, block.priority)) / 100
-  const ageDays = Math.max(0, (context.now.getTime() - timesOf(block).published) / DAY)
-  const freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS)
-
-  const score =
-    WEIGHTS.interest * interest +
-    WEIGHTS.persona * persona +
-    WEIGHTS.stage * stage +
-    WEIGHTS.priority * priority +
-    WEIGHTS.freshness * freshness
   return {
     block,
     components: { freshness, interest, persona, priority, stage },
     matchedInterests,
     matchedPersona,
-    matchedStage,
-    score: round3(score),
+    matchedStage: stage ? (context.stage ?? null) : null,
+    score,
   }
 }
 
-/** Orders scored blocks by the slot's strategy; ties break by priority, then newest, then id, so results never flicker. */
-export function rank(blocks: BlockCandidate[], context: PersonalizationContext, strategy: RankingStrategy): Ranked[] {
-  const primary: Record<RankingStrategy, (r: Ranked) => number> = {
-    freshness: (r) => r.components.freshness,
-    priority: (r) => r.block.priority,
-    relevance: (r) => r.score,
+const PRIMARY: Record<RankingStrategy, (measured: Measure, block: BlockCandidate) => number> = {
+  freshness: (measured) => measured.freshness,
+  priority: (_measured, block) => block.priority,
+  relevance: (measured) => measured.score,
+}
+
+/** Block ids in numeric-aware order; one collator, since `localeCompare` with options builds one per call. */
+export const compareIds = new Intl.Collator('en', { numeric: true }).compare
+
+/**
+ * The `limit` best blocks by the slot's strategy, best first; ties break by score, priority, then
+ * newest, then id, so results never flicker. Every candidate is measured; the best are picked in
+ * passes (a slot shows one or a few) and only they are explained. The order is the one a full sort
+ * by the same comparison gives (ranking.spec.ts).
+ */
+export function rank(
+  blocks: BlockCandidate[],
+  context: PersonalizationContext,
+  strategy: RankingStrategy,
+  limit = Infinity,
+): Ranked[] {
+  const key = PRIMARY[strategy]
+  const measured = blocks.map((block) => measure(block, context, {} as Measure))
+  const primary = blocks.map((block, index) => key(measured[index], block))
+  const before = (a: number, b: number) =>
+    primary[b] - primary[a] ||
+    measured[b].score - measured[a].score ||
+    blocks[b].priority - blocks[a].priority ||
+    timesOf(blocks[b]).published - timesOf(blocks[a]).published ||
+    compareIds(String(blocks[a].id), String(blocks[b].id))
+  let order: number[]
+  if (limit > 3) order = blocks.map((_block, index) => index).sort(before)
+  else {
+    order = []
+    const taken = new Uint8Array(blocks.length)
+    while (order.length < Math.min(limit, blocks.length)) {
+      let best = -1
+      for (let index = 0; index < blocks.length; index++)
+        if (!taken[index] && (best < 0 || before(index, best) < 0)) best = index
+      taken[best] = 1
+      order.push(best)
+    }
   }
-  const key = primary[strategy]
-  return blocks
-    .map((block) => scoreBlock(block, context))
-    .sort(
-      (a, b) =>
-        key(b) - key(a) ||
-        b.score - a.score ||
-        b.block.priority - a.block.priority ||
-        timesOf(b.block).published - timesOf(a.block).published ||
-        String(a.block.id).localeCompare(String(b.block.id), 'en', { numeric: true }),
-    )
+  return order.slice(0, limit).map((index) => scoreBlock(blocks[index], context))
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000

@@ -12,6 +12,7 @@ import {
   renderWithin,
   SAVE_BUDGET,
 } from './budget'
+import { joinPlans, type PlainPlan, plainPlanOf, renderPlain } from './plainTemplates'
 
 /** The variables editors may use in subjects, preheaders and block text. */
 export type TokenSubscriber = {
@@ -139,40 +140,53 @@ function renderable<T>(work: () => T): T {
   }
 }
 
-const parsed = new Map<string, Template[]>()
+const parsed = new Map<string, ParsedTokens>()
 const MAX_PARSED = 5000
 
 /** Parsed once per template and mode (a parsed template keeps its engine's escaping). */
-function parse(source: string, mode: Mode): Template[] {
+function parse(source: string, mode: Mode): ParsedTokens {
   const key = `${mode}\u0000${source}`
-  let templates = parsed.get(key)
-  if (!templates) {
-    templates = parseWithinLimits(source, mode)
+  let tokens = parsed.get(key)
+  if (!tokens) {
+    tokens = parseTokens(source, mode)
     if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value as string)
-    parsed.set(key, templates)
+    parsed.set(key, tokens)
   }
-  return templates
+  return tokens
 }
 
 /** Renders a template with a reader's tokens (or, for transactional mail, its own variables). */
 export function renderTokens(source: string, context: Record<string, unknown> | TokenContext, mode: Mode): string {
   if (!source.includes('{')) return source
-  return renderable(() => renderWithin(engines[mode], parse(source, mode), context, RENDER_BUDGET))
+  return renderParsed(parse(source, mode), context)
 }
 
-/** Parsed text, for pieces rendered for many readers (the parts of a compiled newsletter). */
-export type ParsedTokens = { mode: Mode; templates: Template[] }
+/**
+ * Parsed text, for pieces rendered for many readers (the parts of a compiled newsletter). `plan`:
+ * the same as plain text and variables when it is no more than that (plainTemplates.ts).
+ */
+export type ParsedTokens = { mode: Mode; plan: null | PlainPlan; templates: Template[] }
 
 export function parseTokens(source: string, mode: Mode): ParsedTokens {
-  return { mode, templates: renderable(() => parseWithinLimits(source, mode)) }
+  const templates = renderable(() => parseWithinLimits(source, mode))
+  return { mode, plan: plainPlanOf(templates, engines[mode]), templates }
 }
 
 /** Pieces parsed separately, rendered as one: a single Liquid pass per reader for a whole newsletter. */
 export function joinParsed(mode: Mode, pieces: ParsedTokens[]): ParsedTokens {
-  return { mode, templates: pieces.flatMap((piece) => piece.templates) }
+  return {
+    mode,
+    plan: joinPlans(pieces.map((piece) => piece.plan)),
+    templates: pieces.flatMap((piece) => piece.templates),
+  }
 }
 
-export function renderParsed({ mode, templates }: ParsedTokens, context: TokenContext): string {
+export function renderParsed(
+  { mode, plan, templates }: ParsedTokens,
+  context: Record<string, unknown> | TokenContext,
+): string {
+  const plain = plan && renderPlain(plan, context, mode === 'html', RENDER_BUDGET)
+  if (typeof plain === 'string') return plain
   return renderable(() => renderWithin(engines[mode], templates, context, RENDER_BUDGET))
 }
 

@@ -1,0 +1,31 @@
+import type { Payload } from 'payload'
+
+import { CodedError } from '../errors'
+import { personalizationOptions } from '../extensions'
+import { perPayloadCache } from '../utilities/perPayloadCache'
+import { sourcesVersion } from '../utilities/sourcesVersion'
+
+/** Other processes' edits show after this long, this process's own at once (hooks), as for blocks. */
+const MAX_AGE_MS = 10_000
+
+async function loadLandingPages(payload: Payload) {
+  const { docs } = await payload.find({ collection: 'landing-pages', depth: 1, limit: 0, pagination: false })
+  return new Map(docs.map((page) => [page.slug, page]))
+}
+
+/**
+ * Landing pages by slug with their hero images, held in memory: a page view's only reads are the
+ * reader's own (the page is the same for everyone, and was read from the database per view).
+ */
+const landingPages = perPayloadCache(loadLandingPages, MAX_AGE_MS, {
+  version: (payload) => sourcesVersion(payload, ['landing-pages', personalizationOptions(payload).mediaSlug]),
+})
+
+/** Hooks for the landing pages and the media collection (a hero image's URL or text). */
+export const invalidatesLandingPages = landingPages.hooks
+
+export async function landingPageBySlug(payload: Payload, slug: string) {
+  const page = (await landingPages.get(payload)).get(slug)
+  if (!page) throw new CodedError('NOT_FOUND', `No landing page "${slug}"`)
+  return page
+}

@@ -1,0 +1,53 @@
+import type { Payload } from 'payload'
+
+import { afterEach, describe, expect, it, vi } from 'vitest'
+
+import { perPayloadCache } from './perPayloadCache'
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+describe('per-Payload cache', () => {
+  afterEach(() => vi.useRealTimers())
+
+  it('keeps an old value while its sources show the same version, and loads again once they change', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const payload = {} as Payload
+    let source = 1
+    let loads = 0
+    const cache = perPayloadCache(
+      async () => {
+        loads++
+        return `value of ${source}`
+      },
+      10_000,
+      { version: async () => `v${source}` },
+    )
+    expect(await cache.get(payload)).toBe('value of 1')
+    vi.setSystemTime(Date.now() + 11_000)
+    expect(await cache.get(payload)).toBe('value of 1')
+    await settle()
+    expect(loads).toBe(1) // nothing changed: checked, not loaded
+
+    source = 2
+    vi.setSystemTime(Date.now() + 11_000)
+    expect(await cache.get(payload)).toBe('value of 1') // served stale while the new one loads
+    await settle()
+    expect([await cache.get(payload), loads]).toEqual(['value of 2', 2])
+
+    // This process's own edits (hooks) reload at once, whatever the version says.
+    cache.invalidate(payload)
+    expect([await cache.get(payload), loads]).toEqual(['value of 2', 3])
+  })
+
+  it('loads again after its age when there is no version to compare, as before', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const payload = {} as Payload
+    let loads = 0
+    const cache = perPayloadCache(async () => ++loads, 10_000)
+    expect(await cache.get(payload)).toBe(1)
+    vi.setSystemTime(Date.now() + 11_000)
+    await cache.get(payload)
+    await settle()
+    expect(await cache.get(payload)).toBe(2)
+  })
+})
