@@ -2,11 +2,16 @@ import { configDefaults, defineConfig } from 'vitest/config'
 
 const shared = { hookTimeout: 180_000, testTimeout: 120_000 }
 
+// Vitest runs cores − 1 files at once: one on this 2-core machine, while most of a spec's time is
+// spent waiting on SQLite, PostgreSQL or SMTP. Two at a time cut the run (measured in docs/testing.md).
+const maxWorkers = Number(process.env.VITEST_MAX_WORKERS ?? 2)
+
 export default defineConfig({
   // The workspace packages resolve to their TypeScript sources here (exports condition), not to a build.
   resolve: { conditions: ['kontorwerk-source'] },
   ssr: { resolve: { conditions: ['kontorwerk-source'], externalConditions: ['kontorwerk-source'] } },
   test: {
+    maxWorkers,
     projects: [
       {
         extends: true,
