@@ -3,6 +3,7 @@ import { campaignWorkersBench } from './campaign-workers'
 import { eventIntakeBench } from './events-intake'
 import { landingPageBench } from './landing-page'
 import { predictionsBench } from './predictions'
+import { recommendationsBench } from './recommendations'
 import { renderBench } from './render'
 import { segmentsBench } from './segments'
 import { subscriberImportBench } from './subscriber-import'
@@ -17,4 +18,5 @@ if (!only || only === 'send') await campaignSendBench()
 if (!only || only === 'workers') await campaignWorkersBench()
 if (!only || only === 'predictions') await predictionsBench()
 if (!only || only === 'import') await subscriberImportBench()
+if (!only || only === 'recommendations') await recommendationsBench()
 process.exit(0)

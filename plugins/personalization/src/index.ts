@@ -176,6 +176,7 @@ export { fieldChanges } from './audit/diff'
 export type { FieldChange } from './audit/diff'
 export { clientAddressKey } from './security/clientAddress'
 export { leanPersonalizedReads } from './http/leanReads'
+export { invalidatePurchaseModel, purchaseModelOf } from './products/recommendations/load'
 export { withDefaults } from './utilities/withDefaults'
 export type {
   ContentBlock,
