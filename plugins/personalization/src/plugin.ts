@@ -21,7 +21,7 @@ import { VisitorMerges } from './collections/VisitorMerges'
 import { resolveOptions } from './defaults'
 import { resolveEcommerce, withOrderPurchases } from './ecommerce/orderPurchases'
 import { invalidatesBlockLibrary, LIBRARY_SOURCES } from './engine/blockLibrary'
-import { invalidatesLandingPages } from './engine/landingPageLibrary'
+import { invalidatesLandingPages, LANDING_PAGE_SOURCES } from './engine/landingPageLibrary'
 import { browserEventsEndpoint } from './events/browserEndpoint'
 import { eventOperations } from './events/graphql'
 import { eventIntakeEndpoint } from './events/intakeEndpoint'
@@ -133,7 +133,9 @@ export const personalization =
       )
 
     const librarySources = new Set([...LIBRARY_SOURCES.filter((slug) => slug !== 'media'), options.mediaSlug])
-    const landingPageSources = new Set(['landing-pages', options.mediaSlug])
+    const landingPageSources = new Set(
+      LANDING_PAGE_SOURCES.map((slug) => (slug === 'media' ? options.mediaSlug : slug)),
+    )
     const withLibrary = (collection: CollectionConfig) => {
       const withBlocks = librarySources.has(collection.slug)
         ? withHooks(collection, invalidatesBlockLibrary)

@@ -5,6 +5,13 @@ import { personalizationOptions } from '../extensions'
 import { perPayloadCache } from '../utilities/perPayloadCache'
 import { sourcesVersion } from '../utilities/sourcesVersion'
 
+/**
+ * What a cached page is read from at depth 1: the page, its hero image, and the interests and
+ * fallback blocks its slots name (deleting one removes or empties the page's reference without
+ * changing the page's `updatedAt`).
+ */
+export const LANDING_PAGE_SOURCES = ['landing-pages', 'media', 'interests', 'content-blocks']
+
 /** Other processes' edits show after this long, this process's own at once (hooks), as for blocks. */
 const MAX_AGE_MS = 10_000
 
@@ -18,7 +25,11 @@ async function loadLandingPages(payload: Payload) {
  * reader's own (the page is the same for everyone, and was read from the database per view).
  */
 const landingPages = perPayloadCache(loadLandingPages, MAX_AGE_MS, {
-  version: (payload) => sourcesVersion(payload, ['landing-pages', personalizationOptions(payload).mediaSlug]),
+  version: (payload) =>
+    sourcesVersion(
+      payload,
+      LANDING_PAGE_SOURCES.map((slug) => (slug === 'media' ? personalizationOptions(payload).mediaSlug : slug)),
+    ),
 })
 
 /** Hooks for the landing pages and the media collection (a hero image's URL or text). */

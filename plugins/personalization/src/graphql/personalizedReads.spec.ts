@@ -107,11 +107,12 @@ describe('cacheable personalization reads (stock host, SQLite)', () => {
       const direct = await shown(await lean(new Request(new URL(path, STOCK_HOST_URL), init)))
       expect(direct).toEqual(await shown(await host.call(path, init)))
     }
-    // Not the lean route's: signed-in callers, other paths and methods.
+    // Not the lean route's: signed-in callers, other paths and methods, a malformed escape.
     for (const [path, init] of [
       ['/api/personalized/blocks?channel=web', { headers: { authorization: 'staff API-Key x' } }],
       ['/api/personalized/blocks?channel=web', { headers: { cookie: 'payload-token=x' } }],
       ['/api/content-blocks', {}],
+      ['/api/personalized/landing-pages/%E0%A4%A', {}],
       ['/api/personalized/blocks?channel=web', { body: '{}', method: 'POST' }],
     ] as const)
       expect(await lean(new Request(new URL(path, STOCK_HOST_URL), init))).toBe(null)

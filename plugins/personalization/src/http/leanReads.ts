@@ -61,9 +61,12 @@ export function leanPersonalizedReads(payload: Payload): (request: Request) => P
     for (const route of routes) {
       const match = route.pattern.exec(path)
       if (!match) continue
-      const routeParams = Object.fromEntries(
-        route.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]),
-      )
+      let routeParams: Record<string, string>
+      try {
+        routeParams = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1])]))
+      } catch {
+        return null // a malformed escape: Payload's route answers it its own way
+      }
       const language = getRequestLanguage({ config: payload.config, cookies, headers: request.headers })
       const req = await createLocalReq(
         {

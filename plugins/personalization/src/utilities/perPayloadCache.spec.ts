@@ -23,20 +23,40 @@ describe('per-Payload cache', () => {
       { version: async () => `v${source}` },
     )
     expect(await cache.get(payload)).toBe('value of 1')
+    // The first load's version is unknown (read beside it, it could be newer than the data): loaded again once.
+    vi.setSystemTime(Date.now() + 11_000)
+    await cache.get(payload)
+    await settle()
+    expect(loads).toBe(2)
     vi.setSystemTime(Date.now() + 11_000)
     expect(await cache.get(payload)).toBe('value of 1')
     await settle()
-    expect(loads).toBe(1) // nothing changed: checked, not loaded
+    expect(loads).toBe(2) // nothing changed: checked, not loaded
 
     source = 2
     vi.setSystemTime(Date.now() + 11_000)
     expect(await cache.get(payload)).toBe('value of 1') // served stale while the new one loads
     await settle()
-    expect([await cache.get(payload), loads]).toEqual(['value of 2', 2])
+    expect([await cache.get(payload), loads]).toEqual(['value of 2', 3])
 
     // This process's own edits (hooks) reload at once, whatever the version says.
     cache.invalidate(payload)
-    expect([await cache.get(payload), loads]).toEqual(['value of 2', 3])
+    expect([await cache.get(payload), loads]).toEqual(['value of 2', 4])
+  })
+
+  it('loads again after five minutes even when the version looks the same (commits out of timestamp order)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const payload = {} as Payload
+    let loads = 0
+    const cache = perPayloadCache(async () => ++loads, 10_000, { version: async () => 'same' })
+    await cache.get(payload)
+    for (let minute = 0; minute < 7; minute++) {
+      vi.setSystemTime(Date.now() + 61_000)
+      await cache.get(payload)
+      await settle()
+    }
+    // At the start, a minute later for the unknown first version, five minutes after that whatever the version.
+    expect(loads).toBe(3)
   })
 
   it('loads again after its age when there is no version to compare, as before', async () => {

@@ -1,6 +1,22 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-type Entry<T> = { loadedAt: number; refreshing?: boolean; value: Promise<T>; version?: Promise<null | string> }
+type Entry<T> = {
+  /** When its load began: the age that FULL_RELOAD_MS bounds. */
+  loadStartedAt: number
+  /** When it was loaded or last found current. */
+  loadedAt: number
+  refreshing?: boolean
+  value: Promise<T>
+  /** The sources' version read before its load began; null: unknown, so the next refresh loads. */
+  version: null | string
+}
+
+/**
+ * However unchanged the version looks, a value is loaded again after this long. The version is made
+ * of timestamps, and a transaction that commits after a later one with an older `updatedAt` (or a
+ * host whose clock is behind) does not raise it: this bounds how long another process can miss that.
+ */
+const FULL_RELOAD_MS = 5 * 60_000
 
 /**
  * `version`: a cheap summary of what the value is loaded from (e.g. each source collection's count
@@ -26,10 +42,15 @@ export function perPayloadCache<T>(
   const invalidate = (payload: Payload) => {
     entries.delete(payload)
   }
-  // The version is read before the load: a change made while it loads shows as a newer version next time.
   const versionOf = (payload: Payload) => (version ? version(payload).catch(() => null) : Promise.resolve(null))
-  const start = (payload: Payload, req?: Partial<PayloadRequest>, known?: Promise<null | string>): Entry<T> => {
-    const entry: Entry<T> = { loadedAt: Date.now(), value: load(payload, req), version: known ?? versionOf(payload) }
+  /**
+   * A load with the version read before it began (a change committed while it loads then shows as a
+   * newer version next time). A first load or one after an invalidation has none: reading the
+   * version beside the load could see a commit the load missed, and so keep old data for good.
+   */
+  const start = (payload: Payload, req?: Partial<PayloadRequest>, known: null | string = null): Entry<T> => {
+    const now = Date.now()
+    const entry: Entry<T> = { loadedAt: now, loadStartedAt: now, value: load(payload, req), version: known }
     entry.value.catch(() => {
       if (entries.get(payload) === entry) entries.delete(payload)
     })
@@ -37,13 +58,13 @@ export function perPayloadCache<T>(
   }
   /** A fresh load, unless the sources still show the version the cached value was loaded at. */
   const refresh = async (payload: Payload, cached: Entry<T>) => {
-    const [before, now] = await Promise.all([cached.version, versionOf(payload)])
-    if (before != null && before === now) {
+    const now = await versionOf(payload)
+    if (cached.version != null && cached.version === now && Date.now() - cached.loadStartedAt < FULL_RELOAD_MS) {
       cached.loadedAt = Date.now()
       cached.refreshing = false
       return
     }
-    const fresh = start(payload, undefined, Promise.resolve(now))
+    const fresh = start(payload, undefined, now)
     fresh.value.then(
       () => {
         if (entries.get(payload) === cached) entries.set(payload, fresh)

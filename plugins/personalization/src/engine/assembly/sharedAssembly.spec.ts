@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { AssembledSlot, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
+import type { AssembledSlot, BlockCandidate, EngineSettings, PersonalizationContext, SlotDefinition } from '../types'
 
 import { sharedAssembly } from './sharedAssembly'
 
@@ -19,7 +19,7 @@ const reader = (at: number, interests: [string, number][] = []): Personalization
 
 describe('assemblies shared by readers of one context', () => {
   it('are reused for the same context within seconds, and made anew for another context, later, or a new library', () => {
-    const library = {}
+    const library = { candidates: [] }
     let made = 0
     const fill = () => [{ choices: [], key: `made ${++made}`, label: 'Main' }] as AssembledSlot[]
     const at = Date.parse('2026-12-07T08:00:00Z')
@@ -62,7 +62,19 @@ describe('assemblies shared by readers of one context', () => {
       ),
     ).not.toBe(reading)
     expect(sharedAssembly(library, reader(at + 6_000), slots, settings, fill)).not.toBe(first)
-    expect(sharedAssembly({}, reader(at), slots, settings, fill)).not.toBe(first)
+    expect(sharedAssembly({ candidates: [] }, reader(at), slots, settings, fill)).not.toBe(first)
     expect(made).toBe(5)
+  })
+
+  it('are made anew on the other side of a moment a block becomes valid or expires', () => {
+    const starts = '2026-12-24T00:00:00.000Z'
+    const block = { id: 1, updatedAt: starts, validFrom: starts } as unknown as BlockCandidate
+    const library = { candidates: [block] }
+    let made = 0
+    const fill = () => [{ choices: [], key: `made ${++made}`, label: 'Main' }] as AssembledSlot[]
+    const before = sharedAssembly(library, reader(Date.parse(starts) - 2_000), slots, settings, fill)
+    expect(sharedAssembly(library, reader(Date.parse(starts) - 1_000), slots, settings, fill)).toBe(before)
+    expect(sharedAssembly(library, reader(Date.parse(starts)), slots, settings, fill)).not.toBe(before)
+    expect(made).toBe(2)
   })
 })
