@@ -187,6 +187,8 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('the lifec
             event('anna', 'email_opened', '2026-03-24T09:00:00.000Z', { message }),
             event('anna', 'email_clicked', '2026-03-24T09:01:00.000Z', { message, url: 'https://shop.example/' }),
             event('bernd', 'email_opened', '2026-03-24T12:00:00.000Z', { message }),
+            // Clara opens her mail of 03-10 in the period: not a reader of the period's sends.
+            event('clara', 'email_opened', '2026-03-20T09:00:00.000Z', { message }),
             // Anna: one order of two items while still a lead, 60 + 40 EUR; 50 CHF as a customer (after her click).
             purchase('anna', '2026-03-17T10:00:00.000Z', 60, 'EUR', 'A-1'),
             purchase('anna', '2026-03-17T10:00:00.000Z', 40, 'EUR', 'A-1'),
@@ -298,7 +300,8 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('the lifec
 
   it('sets the channels side by side from the campaign reports of the period', () => {
     // Email: sent in the period to Anna and Bernd (Clara's send of 03-10 is before it), both delivered;
-    // both opened, Anna clicked: open rate 2/2, click rate 1/2. Both bought within 7 days of the send
+    // both opened, Anna clicked: open rate 2/2, click rate 1/2 (Clara's open in the period is of her
+    // mail before it, so the rate stays within 100 %). Both bought within 7 days of the send
     // (Anna 03-25, Bernd 03-26): 2 conversions. Revenue by last click: Anna's 50 CHF after her click.
     expect(report.channels?.find((row) => row.channel === 'email')).toEqual({
       campaigns: 1,

@@ -219,8 +219,13 @@ async function reportFacts(
     postgres
       ? sql`${at} >= ${anchor} and ${at} <= ${anchor} + interval '${sql.raw(String(ATTRIBUTION_DAYS))} days'`
       : sql`julianday(${at}) >= julianday(${anchor}) and julianday(${at}) <= julianday(${anchor}) + ${ATTRIBUTION_DAYS}`
-  // With a period: only what was sent, or happened, in it (the holdout was never sent anything).
+  // With a period: only what was sent in it (the holdout was never sent anything).
   const inPeriod = (at: unknown) => (period ? sql` and ${at} >= ${period.from} and ${at} <= ${period.to}` : sql``)
+  // Opens, clicks and bounces of the mails sent in the period, up to its end: a rate over the
+  // period's sends counts only their readers (events of earlier mails pushed it past 100 %).
+  const ofPeriodSends = period
+    ? sql` and ${events.occurredAt} <= ${period.to} and exists (select 1 from ${sends} where ${sends.campaign} = ${id} and ${sends.subscriber} = ${events.subscriber}${inPeriod(sends.sentAt)})`
+    : sql``
   const [sendRows, eventRows, outcomeRows] = await Promise.all([
     runSql(
       payload,
@@ -231,7 +236,7 @@ async function reportFacts(
       payload,
       sql`select ${events.type} as type, ${events.block} as block, ${events.subscriber} as subscriber, ${jsonText('message')} as message, ${jsonText('variant')} as variant from ${events}
       where ((${events.type} in ('email_opened', 'email_clicked') and ${jsonText('message')} like ${`campaign:${campaign}:%`})
-         or (${events.type} = 'bounce' and ${jsonText('campaign')} = ${campaign}))${inPeriod(events.occurredAt)}`,
+         or (${events.type} = 'bounce' and ${jsonText('campaign')} = ${campaign}))${ofPeriodSends}`,
     ),
     runSql(
       payload,
