@@ -5,12 +5,30 @@ import { validLiquid } from '@kontorwerk/personalization'
 import { DEFAULT_DECIDE_AFTER_HOURS, DEFAULT_MAX_TEST_HOURS, MAX_TEST_HOURS_LIMIT } from '../sending/abSchedule'
 import { message, option, translated } from '../translations'
 
+type TimingOptions = {
+  data: { abDecision?: null | { checks?: null | number } }
+  previousValue?: unknown
+  req: PayloadRequest
+  siblingData: Record<string, unknown>
+}
+
+/**
+ * Once a test was checked, its timing stays: the checks share the test's 5 % error by their planned
+ * number, and planning more after some were made would let the error pass 5 %.
+ */
+function timingKept(value: null | number | undefined, { data, previousValue, req }: TimingOptions) {
+  if (!(data.abDecision?.checks ?? 0) || previousValue === undefined || value === previousValue) return true
+  return message(req, 'kontorwerk-campaigns:abTimingAfterCheck')
+}
+
+const validDecideAfterHours = (value: null | number | undefined, options: TimingOptions) => timingKept(value, options)
+
 /** The test's maximum: within bounds, and never before the first check (a test cannot end before it is decided). */
-function validMaxTestHours(
-  value: null | number | undefined,
-  { req, siblingData }: { req: PayloadRequest; siblingData: Record<string, unknown> },
-) {
+function validMaxTestHours(value: null | number | undefined, options: TimingOptions) {
+  const { req, siblingData } = options
   if (value == null) return true
+  const kept = timingKept(value, options)
+  if (kept !== true) return kept
   if (!Number.isFinite(value) || value < 0 || value > MAX_TEST_HOURS_LIMIT)
     return message(req, 'kontorwerk-campaigns:maxTestHoursRange', { max: String(MAX_TEST_HOURS_LIMIT) })
   const decideAfterHours = Number(siblingData.decideAfterHours ?? DEFAULT_DECIDE_AFTER_HOURS)
@@ -116,6 +134,7 @@ export const abTestField: GroupField = {
           label: translated('kontorwerk-campaigns:decideAfterHours'),
           max: MAX_TEST_HOURS_LIMIT,
           min: 0,
+          validate: validDecideAfterHours,
         },
       ],
     },

@@ -132,6 +132,8 @@ export const de = {
   maxTestHoursDescription:
     'Ohne signifikanten Unterschied wird weiter geprüft, bis zu viermal, bis so viele Stunden nach dem Versand der Varianten. Mindestens so lang wie „Entscheidung nach“.',
   maxTestHoursRange: 'Bitte 0 bis {{max}} Stunden angeben.',
+  abTimingAfterCheck:
+    'Der A/B-Test wurde schon geprüft: Entscheidungszeit und Höchstdauer bleiben, wie sie waren (mehr Prüfungen würden die Irrtumswahrscheinlichkeit über 5 % heben).',
   maxTestHoursBeforeDecision:
     'Der Test kann nicht enden, bevor zum ersten Mal entschieden wird: mindestens so viele Stunden wie bei „Entscheidung nach (Stunden)“.',
   noWinnerSends: 'Ohne signifikanten Gewinner senden',

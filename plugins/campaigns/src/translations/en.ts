@@ -133,6 +133,8 @@ export const en: Record<keyof typeof de, string> = {
   maxTestHoursDescription:
     'Without a significant difference the test is checked again, up to four times, until this many hours after the variants went out. At least as long as “Decide after”.',
   maxTestHoursRange: 'Enter 0 to {{max}} hours.',
+  abTimingAfterCheck:
+    'The A/B test has been checked already: its decision time and maximum stay as they were (more checks would raise the chance of a false winner above 5 %).',
   maxTestHoursBeforeDecision:
     'The test cannot end before its first decision: at least as many hours as “Decide after (hours)”.',
   noWinnerSends: 'Without a significant winner send',
