@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config'
 const shared = { hookTimeout: 180_000, testTimeout: 120_000 }
 
 // Vitest runs cores − 1 files at once: one on this 2-core machine, while most of a spec's time is
-// spent waiting on SQLite, PostgreSQL or SMTP. Two at a time cut the run (measured in docs/testing.md).
+// spent waiting on SQLite, PostgreSQL or SMTP. Two at a time cut the run (measured in docs/testing.md#run-time).
 const maxWorkers = Number(process.env.VITEST_MAX_WORKERS ?? 2)
 
 export default defineConfig({
