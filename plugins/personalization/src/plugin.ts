@@ -38,6 +38,7 @@ import { withCatalogSync } from './products/shopSync'
 import { trackingEndpoints } from './tracking/endpoints'
 import { option, personalizationTranslations, translated } from './translations'
 import { retargetRelations } from './utilities/retargetRelations'
+import { sourceSlugs } from './utilities/sourcesVersion'
 import { withHooks } from './utilities/withHooks'
 import { bounceWebhooks } from './webhooks/bounceWebhooks'
 import { webhookDeliveryTask } from './webhooks/deliverWebhook'
@@ -132,10 +133,8 @@ export const personalization =
         `no orders collection "${ecommerce.ordersSlug}" (option ecommerce.ordersSlug); add ecommercePlugin({ orders: true }) before personalization() in plugins`,
       )
 
-    const librarySources = new Set([...LIBRARY_SOURCES.filter((slug) => slug !== 'media'), options.mediaSlug])
-    const landingPageSources = new Set(
-      LANDING_PAGE_SOURCES.map((slug) => (slug === 'media' ? options.mediaSlug : slug)),
-    )
+    const librarySources = new Set(sourceSlugs(LIBRARY_SOURCES, options.mediaSlug))
+    const landingPageSources = new Set(sourceSlugs(LANDING_PAGE_SOURCES, options.mediaSlug))
     const withLibrary = (collection: CollectionConfig) => {
       const withBlocks = librarySources.has(collection.slug)
         ? withHooks(collection, invalidatesBlockLibrary)

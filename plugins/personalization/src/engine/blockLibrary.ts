@@ -8,7 +8,7 @@ import { absoluteUrl } from '../rendering/html'
 import { richTextToHtml, richTextToText } from '../rendering/richText'
 import { perPayloadCache } from '../utilities/perPayloadCache'
 import { relationKey, relationKeys } from '../utilities/relation'
-import { sourcesVersion } from '../utilities/sourcesVersion'
+import { sourceSlugs, sourcesVersion } from '../utilities/sourcesVersion'
 import { loadTaxonomy, type Taxonomy } from './context/taxonomy'
 
 export type ImageRef = {
@@ -38,10 +38,7 @@ export type BlockLibrary = { candidates: BlockCandidate[]; content: Map<string, 
 const MAX_AGE_MS = 10_000
 
 const libraryVersion = (payload: Payload) =>
-  sourcesVersion(payload, [
-    ...LIBRARY_SOURCES.filter((slug) => slug !== 'media'),
-    personalizationOptions(payload).mediaSlug,
-  ])
+  sourcesVersion(payload, sourceSlugs(LIBRARY_SOURCES, personalizationOptions(payload).mediaSlug))
 
 /**
  * One library per Payload instance, served stale while a fresh copy loads, so no request waits for a

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { CodedError } from '../errors'
 import { personalizationOptions } from '../extensions'
 import { perPayloadCache } from '../utilities/perPayloadCache'
-import { sourcesVersion } from '../utilities/sourcesVersion'
+import { sourceSlugs, sourcesVersion } from '../utilities/sourcesVersion'
 
 /**
  * What a cached page is read from at depth 1: the page, its hero image, and the interests and
@@ -26,13 +26,10 @@ async function loadLandingPages(payload: Payload) {
  */
 const landingPages = perPayloadCache(loadLandingPages, MAX_AGE_MS, {
   version: (payload) =>
-    sourcesVersion(
-      payload,
-      LANDING_PAGE_SOURCES.map((slug) => (slug === 'media' ? personalizationOptions(payload).mediaSlug : slug)),
-    ),
+    sourcesVersion(payload, sourceSlugs(LANDING_PAGE_SOURCES, personalizationOptions(payload).mediaSlug)),
 })
 
-/** Hooks for the landing pages and the media collection (a hero image's URL or text). */
+/** Hooks for every collection in LANDING_PAGE_SOURCES. */
 export const invalidatesLandingPages = landingPages.hooks
 
 export async function landingPageBySlug(payload: Payload, slug: string) {

@@ -213,6 +213,17 @@ export function fill(
   }
 }
 
+/** `fill` for the public reads, shared by readers of the same context for a few seconds (sharedAssembly). */
+function fillShared(
+  payload: Pick<Payload, 'config'>,
+  library: BlockLibrary,
+  reader: Pick<Reader, 'context'>,
+  slots: SlotDefinition[],
+): AssembledSlot[] {
+  const settings = engineSettings(payload)
+  return sharedAssembly(library, reader.context, slots, settings, () => fill(library, reader, slots, settings))
+}
+
 async function newsletterBySlug(payload: Payload, slug: string) {
   const { docs } = await payload.find({
     collection: 'newsletters',
@@ -318,10 +329,7 @@ export async function personalizedLandingPage(
   // A landing page has one version, the default language's (its hero): the whole page is in it.
   const resolved = await resolveReader(req, input, library, when, 0, namedSegments(definitions))
   const reader = readerIn(resolved, DEFAULT_LOCALE)
-  const settings = engineSettings(req.payload)
-  const slots = sharedAssembly(library, reader.context, definitions, settings, () =>
-    fill(library, reader, definitions, settings),
-  )
+  const slots = fillShared(req.payload, library, reader, definitions)
   const recommendations = await documentRecommendations(req, {
     at: when,
     context: reader.context,
@@ -486,9 +494,6 @@ export async function personalizedBlocks(
     segments,
     strategy,
   }
-  const settings = engineSettings(req.payload)
-  const [result] = sharedAssembly(library, reader.context, [slot], settings, () =>
-    fill(library, reader, [slot], settings),
-  )
+  const [result] = fillShared(req.payload, library, reader, [slot])
   return slotResults(library, [result], reader.tokens)[0].blocks
 }

@@ -1,5 +1,9 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+/** Source collections as a cache names them, with `media` as the host calls its media collection (option mediaSlug). */
+export const sourceSlugs = (slugs: string[], mediaSlug: string) =>
+  slugs.map((slug) => (slug === 'media' ? mediaSlug : slug))
+
 /**
  * What a cached value was loaded from, in a few milliseconds (perPayloadCache's `version`): each
  * source collection's count and latest change. An edit, a publication or an unpublication changes

@@ -21,36 +21,39 @@ export type Ranked = {
 type Measure = { freshness: number; interest: number; persona: number; priority: number; score: number; stage: number }
 
 /**
- * Measures one block for one reader into `into` (each component 0–1 before weighting). Ranking
- * measures every candidate of every slot of every reader — thousands on a large library — so
- * nothing is allocated here; only the blocks that are shown get their explanation (scoreBlock).
+ * Measures one block for one reader (each component 0–1 before weighting). Ranking measures every
+ * candidate of every slot of every reader — thousands on a large library — so this builds no
+ * explanation (no lists of what matched); only the blocks that are shown get one (explain).
  */
-function measure(block: BlockCandidate, context: PersonalizationContext, into: Measure): Measure {
+function measure(block: BlockCandidate, context: PersonalizationContext): Measure {
   let interestSum = 0
   for (const tag of block.interests) interestSum += context.interests.get(String(tag)) ?? 0
   // Several matching interests count, but a block about everything must not beat a precise one.
-  into.interest = Math.min(1, interestSum)
+  const interest = Math.min(1, interestSum)
   // The fit of the block's persona the reader fits best.
   let persona = 0
   for (const tag of block.personas) persona = Math.max(persona, context.personaFits.get(String(tag)) ?? 0)
-  into.persona = persona
-  into.stage = context.stage && block.stages.includes(context.stage) ? 1 : 0
-  into.priority = Math.max(0, Math.min(100, block.priority)) / 100
+  const stage = context.stage && block.stages.includes(context.stage) ? 1 : 0
+  const priority = Math.max(0, Math.min(100, block.priority)) / 100
   const ageDays = Math.max(0, (context.now.getTime() - timesOf(block).published) / DAY)
-  into.freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS)
-  into.score = round3(
-    WEIGHTS.interest * into.interest +
-      WEIGHTS.persona * into.persona +
-      WEIGHTS.stage * into.stage +
-      WEIGHTS.priority * into.priority +
-      WEIGHTS.freshness * into.freshness,
+  const freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS)
+  const score = round3(
+    WEIGHTS.interest * interest +
+      WEIGHTS.persona * persona +
+      WEIGHTS.stage * stage +
+      WEIGHTS.priority * priority +
+      WEIGHTS.freshness * freshness,
   )
-  return into
+  return { freshness, interest, persona, priority, score, stage }
 }
 
 /** Scores one block for one reader, with what matched: the explanation of a block that is shown. */
-export function scoreBlock(block: BlockCandidate, context: PersonalizationContext): Ranked {
-  const { freshness, interest, persona, priority, score, stage } = measure(block, context, {} as Measure)
+export const scoreBlock = (block: BlockCandidate, context: PersonalizationContext): Ranked =>
+  explain(block, context, measure(block, context))
+
+/** A measured block with what matched. */
+function explain(block: BlockCandidate, context: PersonalizationContext, measured: Measure): Ranked {
+  const { freshness, interest, persona, priority, score, stage } = measured
   const matchedInterests = block.interests.map(String).filter((tag) => context.interests.has(tag))
   // The block's persona the reader fits best (the first of equals).
   let matchedPersona: null | string = null
@@ -91,7 +94,7 @@ export function rank(
   limit = Infinity,
 ): Ranked[] {
   const key = PRIMARY[strategy]
-  const measured = blocks.map((block) => measure(block, context, {} as Measure))
+  const measured = blocks.map((block) => measure(block, context))
   const primary = blocks.map((block, index) => key(measured[index], block))
   const before = (a: number, b: number) =>
     primary[b] - primary[a] ||
@@ -112,7 +115,7 @@ export function rank(
       order.push(best)
     }
   }
-  return order.slice(0, limit).map((index) => scoreBlock(blocks[index], context))
+  return order.slice(0, limit).map((index) => explain(blocks[index], context, measured[index]))
 }
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000
