@@ -1132,6 +1132,7 @@ export interface Automation {
   priority: 'low' | 'normal' | 'high';
   cooldownMinutes?: number | null;
   exitOnEngagement?: boolean | null;
+  holdoutPercent?: number | null;
   abandonHours?: number | null;
   browseViews?: number | null;
   browseWindowHours?: number | null;
@@ -1201,6 +1202,7 @@ export interface AutomationRun {
   enteredBecause?: string | null;
   exitReason?: string | null;
   occurrenceKey?: string | null;
+  holdoutGroup?: ('treated' | 'holdout') | null;
   claim?: string | null;
   leaseUntil?: string | null;
   updatedAt: string;
@@ -2377,6 +2379,7 @@ export interface AutomationsSelect<T extends boolean = true> {
   priority?: T;
   cooldownMinutes?: T;
   exitOnEngagement?: T;
+  holdoutPercent?: T;
   abandonHours?: T;
   browseViews?: T;
   browseWindowHours?: T;
@@ -2415,6 +2418,7 @@ export interface AutomationRunsSelect<T extends boolean = true> {
   enteredBecause?: T;
   exitReason?: T;
   occurrenceKey?: T;
+  holdoutGroup?: T;
   claim?: T;
   leaseUntil?: T;
   updatedAt?: T;

@@ -116,6 +116,8 @@ export interface Automation {
   cooldownMinutes?: null | number
   createdAt: string
   exitOnEngagement?: boolean | null
+  /** Share (0–50 %) of new enrolments that get none of its mails: the control group of its report. */
+  holdoutPercent?: null | number
   id: DocumentId
   lastEditedBy?: null | Relation<{ email?: string; id: DocumentId }>
   name: string

@@ -14,7 +14,8 @@ import { sendTimesOf } from './sendTiming'
 const DAY = 24 * 3600 * 1000
 const BATCH = 200
 
-type Run = { automation: string; createdAt: Date; id: string; step: number; subscriber: string }
+/** `holdout`: enrolled in the automation's control group, which walks every step but gets no mail. */
+type Run = { automation: string; createdAt: Date; holdout: boolean; id: string; step: number; subscriber: string }
 type Outcome = {
   nextAt?: Date
   sends: { campaign: string; run: Run }[]
@@ -27,7 +28,8 @@ type Outcome = {
  * Moves every due run forward: steps run in order until a wait (the run sleeps until then), the
  * end (done) or a failed check (exited). A send step writes a pending send record for the step's
  * campaign, keyed by campaign, subscriber and run, so doing a step twice after a crash sends once;
- * the campaign's send jobs deliver it with the same gate and guarantees as any campaign.
+ * the campaign's send jobs deliver it with the same gate and guarantees as any campaign. A run in
+ * the automation's holdout walks the steps without writing send records.
  */
 export async function advanceAutomations(payload: Payload, now = new Date()): Promise<number> {
   const { leaseSeconds } = campaignsOptions(payload)
@@ -35,7 +37,7 @@ export async function advanceAutomations(payload: Payload, now = new Date()): Pr
   for (;;) {
     const { rows } = await claimRows(payload, {
       collection: AUTOMATION_RUNS,
-      fields: ['automation', 'createdAt', 'step', 'subscriber'],
+      fields: ['automation', 'createdAt', 'holdoutGroup', 'step', 'subscriber'],
       filter: (c) => sql`${c('state')} = 'active' and ${c('nextAt')} <= ${now.toISOString()}`,
       leaseSeconds,
       limit: BATCH,
@@ -47,6 +49,7 @@ export async function advanceAutomations(payload: Payload, now = new Date()): Pr
       automation: String(row.automation),
       // The run started on the trigger: the cool-down counts from here.
       createdAt: new Date(row.createdAt as Date | string),
+      holdout: row.holdoutGroup === 'holdout',
       id: String(row.id),
       step: Number(row.step ?? 0),
       subscriber: String(row.subscriber),
@@ -113,7 +116,10 @@ async function walk(payload: Payload, loaded: Loaded | undefined, run: Run, now:
     if (step.type === 'exit') return { sends, state: 'done', step: index + 1 }
     if (step.type === 'send') {
       const campaign = loaded.campaignByStep.get(step.id ?? '')
-      if (campaign) sends.push({ campaign, run })
+      // The holdout takes the same path (waits, checks, exits), so both groups leave the automation
+      // alike; only its mail is left out. Without a send record nothing is delivered, and nothing
+      // is held against the person's contact budget.
+      if (campaign && !run.holdout) sends.push({ campaign, run })
     }
     if (step.type === 'check') {
       const segment = relationKey(step.segment)

@@ -6,6 +6,7 @@ import type { Trigger } from '../collections/Automations'
 import type { Automation } from '../documents'
 
 import { AUTOMATION_RUNS, AUTOMATIONS } from '../defaults'
+import { holdoutGroupOf } from './holdout'
 
 const DAY = 24 * 3600 * 1000
 
@@ -35,6 +36,7 @@ export async function automationsFor(payload: Payload, trigger: Trigger): Promis
  * `reentryDays` ago is left alone too (segment and birthday triggers fire again and again).
  * `occurrences` (subscriber → key) marks what a run was for (a date, a loyalty tier): the key is
  * unique among runs, so the same occurrence never starts a second run, however often it is swept.
+ * With a holdout, each run records its group (automation/holdout.ts).
  */
 export async function enroll(
   payload: Payload,
@@ -75,6 +77,8 @@ export async function enroll(
           enteredBecause: because.slice(0, 200),
           nextAt: now,
           ...(occurrences?.has(subscriber) && { occurrenceKey: occurrences.get(subscriber) }),
+          // Drawn now and kept: a later change of the share applies to new enrolments only.
+          holdoutGroup: holdoutGroupOf(automation, subscriber),
           runKey: activeRunKey(automation.id, subscriber),
           state: 'active',
           step: 0,

@@ -59,6 +59,16 @@ export const AutomationRuns: CollectionConfig = {
       label: translated('kontorwerk-campaigns:fieldOccurrenceKey'),
       unique: true,
     },
+    // The automation's holdout (automation/holdout.ts), drawn at enrolment: empty while it had none.
+    {
+      name: 'holdoutGroup',
+      type: 'select',
+      label: translated('kontorwerk-campaigns:fieldHoldoutGroup'),
+      options: [
+        option('treated', 'kontorwerk-campaigns:holdoutGroupTreated'),
+        option('holdout', 'kontorwerk-campaigns:holdoutGroupHoldout'),
+      ],
+    },
     { name: 'claim', type: 'text', label: translated('kontorwerk-campaigns:fieldClaim') },
     { name: 'leaseUntil', type: 'date', label: translated('kontorwerk-campaigns:fieldLeaseUntil') },
   ],

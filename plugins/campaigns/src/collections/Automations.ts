@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isStaff } from '@kontorwerk/personalization'
 
 import { automationList } from '../automation/enroll'
+import { holdoutPercentField } from '../automation/holdoutField'
 import { DEFAULT_COOLDOWN_MINUTES } from '../automation/sendTiming'
 import {
   BROWSE_TRIGGERS,
@@ -136,6 +137,7 @@ export const Automations: CollectionConfig = {
         },
       ],
     },
+    holdoutPercentField,
     ...cartTriggerFields,
     ...browseTriggerFields,
     {

@@ -5,6 +5,7 @@ import type { ReportFormat } from '../reporting/reportFormat'
 import type { CampaignsTranslationKey } from '../translations'
 
 import { abTestWords } from '../reporting/abTestWords'
+import { automationHoldoutWords } from '../reporting/automationHoldoutWords'
 import { reportHref, type ReportQuery } from '../reporting/reportQuery'
 import { CountCells, CountHeaders, type ReportWords, ScrollBox } from './ReportTable'
 
@@ -108,6 +109,16 @@ export function CampaignDetail({
               </li>
             ))}
           </ul>
+        </>
+      )}
+      {report.automationHoldout && (
+        <>
+          <h3>{t('kontorwerk-campaigns:reportAutomationHoldout', { name: report.automationHoldout.name })}</h3>
+          {automationHoldoutWords(report.automationHoldout, t, format).map((line) => (
+            <p data-automation-holdout={report.automationHoldout?.automation} key={line}>
+              {line}
+            </p>
+          ))}
         </>
       )}
       {report.revenueShare.length > 0 && (

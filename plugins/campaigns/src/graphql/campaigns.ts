@@ -17,6 +17,7 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     GraphQLID,
     GraphQLInputObjectType,
     GraphQLInt,
+    GraphQLList,
     GraphQLObjectType,
     GraphQLString,
   } = GraphQL
@@ -60,7 +61,9 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     description: 'What the mails added against the holdout, per currency, with a 95 % interval',
     fields: {
       ...Object.fromEntries(
-        ['high', 'low', 'perRecipient', 'total', 'totalHigh', 'totalLow'].map((name) => [name, money]),
+        ['high', 'holdoutMean', 'low', 'perRecipient', 'recipientsMean', 'total', 'totalHigh', 'totalLow'].map(
+          (name) => [name, money],
+        ),
       ),
       currency: { type: nonNull(GraphQLString) },
       holdout: { type: nonNull(GraphQLInt) },
@@ -68,6 +71,24 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
       significant: { type: nonNull(GraphQLBoolean) },
     },
     name: 'CampaignIncrementalRevenue',
+  })
+  // Issue 18: an automation as a whole against its holdout; `revenue` null when there is none to compare with.
+  const AutomationHoldout = new GraphQLObjectType({
+    description: "A step campaign's automation against the automation's holdout (control group)",
+    fields: {
+      automation: { type: nonNull(GraphQLID) },
+      holdout: { description: 'Enrolled subscribers in the holdout (no mail)', type: nonNull(GraphQLInt) },
+      holdoutPercent: { description: 'The share set now (0–50)', type: nonNull(GraphQLFloat) },
+      name: { type: nonNull(GraphQLString) },
+      revenue: {
+        description:
+          'Per currency: revenue per enrolled subscriber of each group (recipientsMean: treated) and the difference; null without a holdout',
+        type: new GraphQLList(nonNull(Incremental)),
+      },
+      treated: { description: "Enrolled subscribers who get the automation's mails", type: nonNull(GraphQLInt) },
+      windowDays: { description: 'Purchases count this many days after enrolment', type: nonNull(GraphQLInt) },
+    },
+    name: 'CampaignAutomationHoldout',
   })
   const Share = new GraphQLObjectType({
     fields: { all: money, attributed: money, currency: { type: nonNull(GraphQLString) }, share: money },
@@ -126,6 +147,7 @@ export const campaignOperations = builtOnce((GraphQL: typeof GraphQLModule) => {
     fields: {
       ...countFields,
       abTest: { type: AbTest },
+      automationHoldout: { type: AutomationHoldout },
       blocks: { type: list(Block) },
       campaign: { type: nonNull(GraphQLID) },
       clickRate,

@@ -1,13 +1,29 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { CodedError, hasApiScope, idFromKey, isPossibleId, runSql, sql, sqlTable } from '@kontorwerk/personalization'
+import {
+  CodedError,
+  hasApiScope,
+  idFromKey,
+  isPossibleId,
+  relationKey,
+  runSql,
+  sql,
+  sqlTable,
+} from '@kontorwerk/personalization'
 
-import type { Campaign } from '../documents'
+import type { Automation, Campaign } from '../documents'
 
-import { CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
+import { AUTOMATIONS, CAMPAIGN_SENDS, CAMPAIGNS } from '../defaults'
 import { campaignsOptions } from '../utilities/options'
 import { abTestReport, type AbTestReport } from './abTestReport'
-import { incrementalRevenue, type IncrementalRevenue, revenueShare, type RevenueShare } from './incrementalRevenue'
+import { automationHoldoutReport, type AutomationHoldoutReport } from './automationHoldout'
+import {
+  incrementalRevenue,
+  type IncrementalRevenue,
+  revenueShare,
+  type RevenueShare,
+  withinDaysAfter,
+} from './incrementalRevenue'
 import { campaignRevenue, type Revenue } from './revenue'
 
 /** Days after a send in which a purchase or an unsubscribe counts for the campaign. */
@@ -44,6 +60,11 @@ export type Counts = {
 export type CampaignReport = Counts & {
   /** Where the A/B test stands: decided (which variant the rest got, and why) or running; null without a test or a rest. */
   abTest: AbTestReport | null
+  /**
+   * For a step campaign: its automation as a whole against the automation's holdout (with
+   * `revenueAnalysis`; null for a single campaign, a deleted automation, and in lists).
+   */
+  automationHoldout: AutomationHoldoutReport | null
   blocks: { block: string; clicks: number; revenue: Revenue; uniqueClicks: number }[]
   campaign: string
   name: string
@@ -166,15 +187,17 @@ export async function campaignReport(
   const clickers = facts.events.filter((row) => row.type === 'email_clicked').map((row) => String(row.subscriber))
   const windowDays = campaignsOptions(payload).revenueAttributionDays
   const revenue = await campaignRevenue(payload, key, clickers, windowDays, period)
-  const [incremental, share] = revenueAnalysis
+  const [incremental, share, automationHoldout] = revenueAnalysis
     ? await Promise.all([
         incrementalRevenue(payload, key, campaign.startedAt, windowDays),
         revenueShare(payload, key, campaign.startedAt, windowDays, revenue.total),
+        holdoutOfAutomation(payload, campaign as Campaign, windowDays),
       ])
-    : [[], []]
+    : [[], [], null]
   return {
     ...total,
     abTest: abTestReport(campaign as Campaign),
+    automationHoldout,
     blocks: [...blocks]
       .map(([block, entry]) => ({
         block,
@@ -199,6 +222,23 @@ export async function campaignReport(
   }
 }
 
+/** The automation a step campaign belongs to, against its holdout; null for a single campaign or a deleted automation. */
+async function holdoutOfAutomation(
+  payload: Payload,
+  campaign: Campaign,
+  windowDays: number,
+): Promise<AutomationHoldoutReport | null> {
+  const id = relationKey(campaign.automation)
+  if (!id) return null
+  const automation = await payload.findByID({
+    id,
+    collection: AUTOMATIONS as 'automations',
+    depth: 0,
+    disableErrors: true,
+  })
+  return automation ? automationHoldoutReport(payload, automation as Automation, windowDays) : null
+}
+
 /** Three grouped queries: send records by state, the campaign's engagement events, attributed outcomes. */
 async function reportFacts(
   payload: Payload,
@@ -215,10 +255,7 @@ async function reportFacts(
     postgres ? sql`(${events.properties} ->> ${field})` : sql`json_extract(${events.properties}, ${`$.${field}`})`
   // The holdout was never sent anything: its window opens when the campaign started.
   const anchor = sql`coalesce(${sends.sentAt}, ${startedAt ?? new Date(0).toISOString()})`
-  const within = (at: unknown) =>
-    postgres
-      ? sql`${at} >= ${anchor} and ${at} <= ${anchor} + interval '${sql.raw(String(ATTRIBUTION_DAYS))} days'`
-      : sql`julianday(${at}) >= julianday(${anchor}) and julianday(${at}) <= julianday(${anchor}) + ${ATTRIBUTION_DAYS}`
+  const within = (at: unknown) => withinDaysAfter(payload, at, anchor, ATTRIBUTION_DAYS)
   // With a period: only what was sent in it (the holdout was never sent anything).
   const inPeriod = (at: unknown) => (period ? sql` and ${at} >= ${period.from} and ${at} <= ${period.to}` : sql``)
   // Opens, clicks and bounces of the mails sent in the period, up to its end: a rate over the

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { idFromKey, runSql, sql, sqlTable } from '@kontorwerk/personalization'
+import { idFromKey, runSql, type SQL, sql, sqlTable } from '@kontorwerk/personalization'
 
 import { CAMPAIGN_SENDS } from '../defaults'
 import { minorDigits, type Revenue } from './revenue'
@@ -10,17 +10,21 @@ import { minorDigits, type Revenue } from './revenue'
  * intention to treat, so both groups are drawn alike from the audience: every member of the
  * mailed group (also those the consent gate skipped at send time, as the holdout is not gated)
  * against every holdout member, each with every purchase within the window after the campaign's
- * start, clicked or not. `perRecipient` is the difference of the two groups' mean revenue, with a
- * 95 % interval (`low`, `high`); `total` is that difference times the mailed group. `significant`
- * when the interval does not contain 0 and both groups are large enough to tell (MIN_GROUP each).
+ * start, clicked or not. `recipientsMean` and `holdoutMean` are each group's revenue per member,
+ * `perRecipient` their difference, with a 95 % interval (`low`, `high`); `total` is that difference
+ * times the mailed group. `significant` when the interval does not contain 0 and both groups are
+ * large enough to tell (MIN_GROUP each). An automation's holdout is compared the same way
+ * (reporting/automationHoldout.ts).
  */
 export type IncrementalRevenue = {
   currency: string
   high: number
   holdout: number
+  holdoutMean: number
   low: number
   perRecipient: number
   recipients: number
+  recipientsMean: number
   significant: boolean
   total: number
   totalHigh: number
@@ -57,6 +61,16 @@ export function purchaseColumns(payload: Payload, events: ReturnType<typeof sqlT
   }
 }
 
+/**
+ * `at` within `days` after `anchor` (both SQL timestamps: a column or a cast parameter), ends
+ * included. SQLite compares Julian days, as its timestamps are ISO text.
+ */
+export function withinDaysAfter(payload: Payload, at: unknown, anchor: unknown, days: number): SQL {
+  return payload.db.name === 'postgres'
+    ? sql`${at} >= ${anchor} and ${at} <= ${anchor} + interval '${sql.raw(String(days))} days'`
+    : sql`julianday(${at}) >= julianday(${anchor}) and julianday(${at}) <= julianday(${anchor}) + ${days}`
+}
+
 /** Rounded to the currency's minor unit, as the rest of the report. */
 export const inMinorUnit = (amount: number, currency: string) => {
   const scale = 10 ** minorDigits(currency)
@@ -78,40 +92,13 @@ export function meanDifference(recipients: Moments, holdout: Moments) {
   return { difference, high: difference + Z95 * error, low: difference - Z95 * error }
 }
 
-/** The incremental revenue per currency; empty without a holdout or without recipients. */
-export async function incrementalRevenue(
-  payload: Payload,
-  campaign: string,
-  startedAt: null | string | undefined,
-  windowDays: number,
-): Promise<IncrementalRevenue[]> {
-  const sends = sqlTable<Record<string, unknown>>(payload, CAMPAIGN_SENDS)
-  const events = sqlTable<Record<string, unknown>>(payload, 'events')
-  const postgres = payload.db.name === 'postgres'
-  const id = idFromKey(payload, campaign)
-  const group = sql`case when ${sends.variant} = 'holdout' then 'holdout' else 'recipients' end`
-  const members = sql`${sends.campaign} = ${id}`
-  const { amount, property } = purchaseColumns(payload, events)
-  // One window for both groups, from the start: a send spread over hours (best time, the A/B winner) must not shift one side.
-  if (!startedAt) return []
-  const anchor = postgres ? sql`${startedAt}::timestamptz` : sql`${startedAt}`
-  const within = postgres
-    ? sql`${events.occurredAt} >= ${anchor} and ${events.occurredAt} <= ${anchor} + interval '${sql.raw(String(windowDays))} days'`
-    : sql`julianday(${events.occurredAt}) >= julianday(${anchor}) and julianday(${events.occurredAt}) <= julianday(${anchor}) + ${windowDays}`
-  const [sizes, spent] = await Promise.all([
-    runSql(payload, sql`select ${group} as grp, count(*) as n from ${sends} where ${members} group by ${group}`),
-    // One row per member who bought, per currency: their revenue in the window.
-    runSql(
-      payload,
-      sql`select ${group} as grp, ${property('currency')} as currency, sum(${amount}) as revenue
-      from ${sends} join ${events} on ${events.subscriber} = ${sends.subscriber} and ${events.type} = 'purchase' and ${within}
-      where ${members} and ${property('currency')} is not null and ${property('amount')} is not null
-      group by ${group}, ${sends.subscriber}, ${property('currency')}`,
-    ),
-  ])
-  const size = (name: Group) => Number(sizes.find((row) => row.grp === name)?.n ?? 0)
-  const recipients = size('recipients')
-  const holdout = size('holdout')
+/**
+ * The two groups compared per currency, from their sizes and the revenue of each member who bought
+ * (`spent`: `grp`, `currency`, `revenue`; members without a purchase count as 0). Empty when a
+ * group is empty. Shared by the campaign's holdout and an automation's.
+ */
+export function compareGroups(sizes: Record<Group, number>, spent: Record<string, unknown>[]): IncrementalRevenue[] {
+  const { holdout, recipients } = sizes
   if (recipients === 0 || holdout === 0) return []
   const byCurrency = new Map<string, Record<Group, Moments>>()
   for (const row of spent) {
@@ -132,9 +119,11 @@ export async function incrementalRevenue(
         currency,
         high: inMinorUnit(high, currency),
         holdout,
+        holdoutMean: inMinorUnit(moments.holdout.sum / holdout, currency),
         low: inMinorUnit(low, currency),
         perRecipient: inMinorUnit(difference, currency),
         recipients,
+        recipientsMean: inMinorUnit(moments.recipients.sum / recipients, currency),
         significant: recipients >= MIN_GROUP && holdout >= MIN_GROUP && (low > 0 || high < 0),
         total: inMinorUnit(difference * recipients, currency),
         totalHigh: inMinorUnit(high * recipients, currency),
@@ -142,6 +131,44 @@ export async function incrementalRevenue(
       }
     })
     .sort((a, b) => a.currency.localeCompare(b.currency))
+}
+
+/** The incremental revenue per currency; empty without a holdout or without recipients. */
+export async function incrementalRevenue(
+  payload: Payload,
+  campaign: string,
+  startedAt: null | string | undefined,
+  windowDays: number,
+): Promise<IncrementalRevenue[]> {
+  const sends = sqlTable<Record<string, unknown>>(payload, CAMPAIGN_SENDS)
+  const events = sqlTable<Record<string, unknown>>(payload, 'events')
+  const postgres = payload.db.name === 'postgres'
+  const id = idFromKey(payload, campaign)
+  const group = sql`case when ${sends.variant} = 'holdout' then 'holdout' else 'recipients' end`
+  const members = sql`${sends.campaign} = ${id}`
+  const { amount, property } = purchaseColumns(payload, events)
+  // One window for both groups, from the start: a send spread over hours (best time, the A/B winner) must not shift one side.
+  if (!startedAt) return []
+  const anchor = postgres ? sql`${startedAt}::timestamptz` : sql`${startedAt}`
+  const within = withinDaysAfter(payload, events.occurredAt, anchor, windowDays)
+  const [sizes, spent] = await Promise.all([
+    runSql(payload, sql`select ${group} as grp, count(*) as n from ${sends} where ${members} group by ${group}`),
+    // One row per member who bought, per currency: their revenue in the window.
+    runSql(
+      payload,
+      sql`select ${group} as grp, ${property('currency')} as currency, sum(${amount}) as revenue
+      from ${sends} join ${events} on ${events.subscriber} = ${sends.subscriber} and ${events.type} = 'purchase' and ${within}
+      where ${members} and ${property('currency')} is not null and ${property('amount')} is not null
+      group by ${group}, ${sends.subscriber}, ${property('currency')}`,
+    ),
+  ])
+  return compareGroups(groupSizes(sizes), spent)
+}
+
+/** The sizes of both groups from rows of `grp` and `n` (a group without a row has none). */
+export function groupSizes(rows: Record<string, unknown>[]): Record<Group, number> {
+  const size = (name: Group) => Number(rows.find((row) => row.grp === name)?.n ?? 0)
+  return { holdout: size('holdout'), recipients: size('recipients') }
 }
 
 /**

@@ -1,7 +1,5 @@
 import type { Payload } from 'payload'
 
-import { createHash } from 'node:crypto'
-
 import { relationKey } from '@kontorwerk/personalization'
 
 import type { Campaign } from '../documents'
@@ -9,6 +7,7 @@ import type { Problem } from '../utilities/readiness'
 
 import { campaignReport, type CampaignReport } from '../reporting/campaignReport'
 import { recordAbCheck } from '../utilities/campaignStatus'
+import { stablePercent } from '../utilities/stablePercent'
 import { abCheckTimes, checksDueAt } from './abSchedule'
 import { AB_METHOD, abSignificance, type VariantCounts } from './abSignificance'
 
@@ -43,7 +42,7 @@ export const remainderOf = (campaign: Campaign) => {
 export function assignVariant(campaign: Campaign, subscriber: string): Assignment {
   const variants = variantsOf(campaign)
   if (variants.length === 0) return { holdout: false, variant: null, waits: false }
-  const point = (createHash('sha256').update(`${campaign.id}:${subscriber}`).digest().readUInt32BE(0) / 2 ** 32) * 100
+  const point = stablePercent(String(campaign.id), subscriber)
   let edge = 0
   for (const variant of variants) {
     edge += variant.share

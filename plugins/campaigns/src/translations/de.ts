@@ -381,6 +381,23 @@ export const de = {
   reportRevenueShare: 'Umsatzanteil',
   reportRevenueShareLine: '{{share}} des gesamten Umsatzes im Zeitraum ({{all}}) kam über die Mails dieser Kampagne.',
   reportRevenueByProduct: 'Umsatz nach Produkt (letzter Klick)',
+  // Holdout of an automation (issue 18, automation/holdout.ts, reporting/automationHoldout.ts)
+  automationHoldoutDescription:
+    'Dieser Anteil der neu Eingeschriebenen durchläuft die Automation ohne ihre Mails, um den Zusatzumsatz zu messen (0 bis 50 %). Eine Änderung gilt für neue Einschreibungen.',
+  automationHoldoutRange: 'Bitte 0 bis {{max}} % angeben.',
+  fieldHoldoutGroup: 'Gruppe',
+  holdoutGroupTreated: 'Erhält die Mails',
+  holdoutGroupHoldout: 'Kontrollgruppe (keine Mails)',
+  reportAutomationHoldout: 'Automation „{{name}}“ gegenüber ihrer Kontrollgruppe',
+  reportAutomationNoHoldout:
+    'Keine Kontrollgruppe: Alle Eingeschriebenen erhalten die Mails, der Zusatzumsatz der Automation lässt sich nicht messen. Eine Kontrollgruppe (%) in der Automation gilt für neue Einschreibungen.',
+  reportAutomationNoTreated:
+    'Noch kein Vergleich: {{holdout}} Eingeschriebene in der Kontrollgruppe, noch niemand mit Mails.',
+  reportAutomationGroups:
+    'Eingeschrieben mit Kontrollgruppe: {{treated}} Personen mit Mails, {{holdout}} ohne (eingestellt: {{percent}} der neuen Einschreibungen). Es zählen Käufe bis {{days}} Tage nach der Einschreibung.',
+  reportAutomationLine:
+    'Umsatz je eingeschriebener Person: {{treatedMean}} mit Mails, {{holdoutMean}} ohne. Zusatzumsatz {{total}} (95-%-Intervall {{low}} bis {{high}}; {{perRecipient}} je Person).',
+  reportAutomationNoRevenue: 'Keine Käufe mit Betrag im Zeitfenster, in keiner der beiden Gruppen.',
   // Lifecycle dashboard (issue 18, lifecycle/)
   lifecycleTitle: 'Lebenszyklus',
   lifecycleIntro:

@@ -375,6 +375,22 @@ export const en: Record<keyof typeof de, string> = {
   reportRevenueShare: 'Revenue share',
   reportRevenueShareLine: "{{share}} of all revenue in the period ({{all}}) came through this campaign's mails.",
   reportRevenueByProduct: 'Revenue by product (last click)',
+  // Holdout of an automation (issue 18, automation/holdout.ts, reporting/automationHoldout.ts)
+  automationHoldoutDescription:
+    'This share of new enrolments goes through the automation without its mails, to measure the incremental revenue (0 to 50 %). A change applies to new enrolments.',
+  automationHoldoutRange: 'Enter 0 to {{max}} %.',
+  fieldHoldoutGroup: 'Group',
+  holdoutGroupTreated: 'Gets the mails',
+  holdoutGroupHoldout: 'Holdout (no mails)',
+  reportAutomationHoldout: 'Automation “{{name}}” against its holdout',
+  reportAutomationNoHoldout:
+    "No holdout: everyone enrolled gets the mails, so the automation's incremental revenue cannot be measured. A holdout (%) set on the automation applies to new enrolments.",
+  reportAutomationNoTreated: 'No comparison yet: {{holdout}} enrolled in the holdout, nobody with the mails yet.',
+  reportAutomationGroups:
+    'Enrolled with a holdout: {{treated}} people with the mails, {{holdout}} without (set: {{percent}} of new enrolments). Purchases count up to {{days}} days after enrolment.',
+  reportAutomationLine:
+    'Revenue per enrolled person: {{treatedMean}} with the mails, {{holdoutMean}} without. Incremental revenue {{total}} (95 % interval {{low}} to {{high}}; {{perRecipient}} per person).',
+  reportAutomationNoRevenue: 'No purchases with an amount in the window, in either group.',
   // Lifecycle dashboard (issue 18, lifecycle/)
   lifecycleTitle: 'Lifecycle',
   lifecycleIntro:

@@ -23,6 +23,7 @@ import * as migration_20261206_232928_erasure_suppressions from './20261206_2329
 import * as migration_20261206_233732_commerce_triggers from './20261206_233732_commerce_triggers';
 import * as migration_20261207_021400_purge_unconfirmed from './20261207_021400_purge_unconfirmed';
 import * as migration_20261207_061048_ab_significance from './20261207_061048_ab_significance';
+import * as migration_20261207_093910_automation_holdout from './20261207_093910_automation_holdout';
 
 export const migrations = [
   {
@@ -148,6 +149,11 @@ export const migrations = [
   {
     up: migration_20261207_061048_ab_significance.up,
     down: migration_20261207_061048_ab_significance.down,
-    name: '20261207_061048_ab_significance'
+    name: '20261207_061048_ab_significance',
+  },
+  {
+    up: migration_20261207_093910_automation_holdout.up,
+    down: migration_20261207_093910_automation_holdout.down,
+    name: '20261207_093910_automation_holdout'
   },
 ];
