@@ -19,34 +19,70 @@ export type Recency = { count?: number; T: number; tx: number; x: number }
 export const customerLogLikelihood = (parameters: BgNbdParameters, customer: Recency): number =>
   logLikelihood(parameters, [{ ...customer, count: 1 }])
 
+/** The sample's log-likelihood (see `compileLogLikelihood`). */
+export const logLikelihood = (parameters: BgNbdParameters, customers: Recency[]): number =>
+  compileLogLikelihood(customers)(parameters)
+
+/** A list's distinct values and, per entry, the index of its value in that list. */
+function indexed(values: ArrayLike<number>): { distinct: Float64Array; index: Int32Array } {
+  const positions = new Map<number, number>()
+  const index = new Int32Array(values.length)
+  for (let i = 0; i < values.length; i++) {
+    let position = positions.get(values[i])
+    if (position === undefined) positions.set(values[i], (position = positions.size))
+    index[i] = position
+  }
+  return { distinct: Float64Array.from(positions.keys()), index }
+}
+
 /**
- * The sample's log-likelihood. The gamma and beta terms depend on x alone, so they are computed
- * once per distinct x; per customer remain two logarithms and an exponential (a million buyers
- * are a few hundred thousand distinct triples, evaluated hundreds of times by the optimiser).
+ * The sample's log-likelihood as a function of the parameters, for the optimiser's hundreds of
+ * evaluations over up to a million customers. Everything that depends on x alone (the gamma and
+ * beta terms) or on one time alone (ln(α + T), ln(α + tₓ); times are whole days, so a few hundred
+ * distinct values) is computed once per evaluation; per customer remain a multiply-add, one
+ * exponential and one logarithm over typed arrays.
  */
-export function logLikelihood({ a, alpha, b, r }: BgNbdParameters, customers: Recency[]): number {
-  const byX = new Map<number, { common: number; droppedOut: number; stillActive: number }>()
-  const termsOf = (x: number) => {
-    let terms = byX.get(x)
-    if (!terms) {
-      const beta = logBeta(a, b)
-      terms = {
-        common: logGamma(r + x) - logGamma(r) + r * Math.log(alpha),
-        droppedOut: x > 0 ? logBeta(a + 1, b + x - 1) - beta : -Infinity,
-        stillActive: logBeta(a, b + x) - beta,
-      }
-      byX.set(x, terms)
+export function compileLogLikelihood(customers: Recency[]): (parameters: BgNbdParameters) => number {
+  const n = customers.length
+  const counts = new Float64Array(n)
+  const xs = new Float64Array(n)
+  const times = new Float64Array(2 * n)
+  for (let i = 0; i < n; i++) {
+    const { count = 1, T, tx, x } = customers[i]
+    counts[i] = count
+    xs[i] = x
+    times[2 * i] = T
+    times[2 * i + 1] = tx
+  }
+  const byX = indexed(xs)
+  const byTime = indexed(times)
+  const xCount = byX.distinct.length
+  const common = new Float64Array(xCount)
+  const stillActive = new Float64Array(xCount)
+  const droppedOut = new Float64Array(xCount)
+  const logTime = new Float64Array(byTime.distinct.length)
+  return ({ a, alpha, b, r }) => {
+    const beta = logBeta(a, b)
+    const logGammaR = logGamma(r)
+    const rLogAlpha = r * Math.log(alpha)
+    for (let k = 0; k < xCount; k++) {
+      const x = byX.distinct[k]
+      common[k] = logGamma(r + x) - logGammaR + rLogAlpha
+      stillActive[k] = logBeta(a, b + x) - beta
+      droppedOut[k] = x > 0 ? logBeta(a + 1, b + x - 1) - beta : -Infinity
     }
-    return terms
+    for (let k = 0; k < logTime.length; k++) logTime[k] = Math.log(alpha + byTime.distinct[k])
+    let sum = 0
+    for (let i = 0; i < n; i++) {
+      const k = byX.index[i]
+      const power = r + xs[i]
+      const active = stillActive[k] - power * logTime[byTime.index[2 * i]]
+      // A one-time buyer cannot have dropped out after a repeat purchase.
+      const value = xs[i] > 0 ? logSumExp(active, droppedOut[k] - power * logTime[byTime.index[2 * i + 1]]) : active
+      sum += counts[i] * (common[k] + value)
+    }
+    return sum
   }
-  let sum = 0
-  for (const { count = 1, T, tx, x } of customers) {
-    const terms = termsOf(x)
-    const active = terms.stillActive - (r + x) * Math.log(alpha + T)
-    const dropped = x > 0 ? terms.droppedOut - (r + x) * Math.log(alpha + tx) : -Infinity
-    sum += count * (terms.common + logSumExp(active, dropped))
-  }
-  return sum
 }
 
 const fromLog = ([r, alpha, a, b]: number[]): BgNbdParameters => ({
@@ -75,8 +111,9 @@ export function fitBgNbd(customers: Recency[]): BgNbdFit {
   const total = customers.reduce((sum, c) => sum + (c.count ?? 1), 0)
   const meanT = customers.reduce((sum, c) => sum + (c.count ?? 1) * c.T, 0) / Math.max(total, 1)
   // Outside e^±LOG_BOUND a parameter says the data do not identify it (e.g. no drop-out at all): out of bounds is no fit.
+  const likelihood = compileLogLikelihood(customers)
   const negative = (point: number[]) =>
-    point.some((value) => Math.abs(value) > LOG_BOUND) ? Infinity : -logLikelihood(fromLog(point), customers)
+    point.some((value) => Math.abs(value) > LOG_BOUND) ? Infinity : -likelihood(fromLog(point))
   const best = minimizeWithRestarts(negative, [0, Math.log(Math.max(meanT / 10, 0.1)), 0, 0], {
     firstEvaluations: 4_000,
     restartEvaluations: 2_000,

@@ -13,15 +13,15 @@ import { PURCHASE_MODELS } from './purchaseModel'
 const adminsOnly = { read: isAdminField }
 
 /**
- * `index`: only what segment conditions filter on is indexed; every index is rewritten for each of
- * a million buyers on every refit, so the model's inputs (x, t_x, T) go without.
+ * No index on any of them: every refit rewrites them for every buyer, and with the three results
+ * indexed the writes of a million buyers took 53 s instead of 17 (SQLite, docs/benchmarks.md). A
+ * segment condition on them is one of several read in the same pass over subscribers anyway.
  */
-const readOnlyNumber = (name: string, label: Parameters<typeof translated>[0], index: boolean): Field => ({
+const readOnlyNumber = (name: string, label: Parameters<typeof translated>[0]): Field => ({
   name,
   type: 'number',
   access: adminsOnly,
   admin: { readOnly: true },
-  index,
   label: translated(label),
 })
 
@@ -53,17 +53,17 @@ export const predictionField = (horizonDays: number): Field => ({
     {
       type: 'row',
       fields: [
-        readOnlyNumber('probabilityAlive', 'kontorwerk-lead-scoring:predictionProbabilityAlive', true),
-        readOnlyNumber('expectedPurchases', 'kontorwerk-lead-scoring:predictionExpectedPurchases', true),
-        readOnlyNumber('expectedValue', 'kontorwerk-lead-scoring:predictionExpectedValue', true),
+        readOnlyNumber('probabilityAlive', 'kontorwerk-lead-scoring:predictionProbabilityAlive'),
+        readOnlyNumber('expectedPurchases', 'kontorwerk-lead-scoring:predictionExpectedPurchases'),
+        readOnlyNumber('expectedValue', 'kontorwerk-lead-scoring:predictionExpectedValue'),
       ],
     },
     {
       type: 'row',
       fields: [
-        readOnlyNumber('repeatPurchases', 'kontorwerk-lead-scoring:predictionRepeatPurchases', false),
-        readOnlyNumber('recencyWeeks', 'kontorwerk-lead-scoring:predictionRecencyWeeks', false),
-        readOnlyNumber('ageWeeks', 'kontorwerk-lead-scoring:predictionAgeWeeks', false),
+        readOnlyNumber('repeatPurchases', 'kontorwerk-lead-scoring:predictionRepeatPurchases'),
+        readOnlyNumber('recencyWeeks', 'kontorwerk-lead-scoring:predictionRecencyWeeks'),
+        readOnlyNumber('ageWeeks', 'kontorwerk-lead-scoring:predictionAgeWeeks'),
       ],
     },
     {

@@ -6,6 +6,7 @@ import type { ResolvedPredictionOptions } from './options'
 
 import { type BgNbdParameters, conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type Recency } from './bgnbd'
 import { expectedMeanAmount, fitGammaGamma, type GammaGammaParameters, type Spend } from './gammaGamma'
+import { writePredictionChunk } from './predictionWrites'
 import { dayOf, purchaseHistories, type PurchaseHistory, recencyOf } from './purchaseHistories'
 
 export const PURCHASE_MODELS = 'purchase-models'
@@ -29,21 +30,37 @@ export type PurchaseModel = {
 
 /** Why a fit was refused; the previous model stays in use. */
 export type RefusalReason = 'did_not_converge' | 'no_repeat_purchases' | 'too_few_customers'
+/** Where a refit spent its time (ms), for the bench and the job's log. */
+export type RefitTimings = { fit: number; scoring: number; spendFit: number; statistics: number }
 export type RefitResult =
-  | { model: PurchaseModel; status: 'fitted' }
+  | { model: PurchaseModel; status: 'fitted'; timings: RefitTimings }
   | { customers: number; reason: RefusalReason; repeatCustomers: number; status: 'refused' }
 
 const models = PURCHASE_MODELS as CollectionSlug
-const SCORING_CHUNK = 2_000
+const SCORING_CHUNK = 5_000
 
-/** Distinct (x, tx, T) triples with how many customers share them: the likelihood's cost grows with these, not with customers. */
-function grouped(recencies: Recency[]): Recency[] {
-  const byKey = new Map<string, Recency>()
-  for (const recency of recencies) {
-    const key = `${recency.x}:${recency.tx}:${recency.T}`
+/** Milliseconds since the previous call (or the start). */
+function stopwatch() {
+  let last = performance.now()
+  return () => {
+    const now = performance.now()
+    const elapsed = now - last
+    last = now
+    return Math.round(elapsed)
+  }
+}
+
+/**
+ * Distinct inputs with how many customers share them: the likelihoods' cost grows with these, not
+ * with customers (one-time buyers differ only in their age, repeat amounts are often round prices).
+ */
+function grouped<T extends { count?: number }>(items: T[], keyOf: (item: T) => string): T[] {
+  const byKey = new Map<string, T>()
+  for (const item of items) {
+    const key = keyOf(item)
     const group = byKey.get(key)
     if (group) group.count = (group.count ?? 1) + 1
-    else byKey.set(key, { ...recency, count: 1 })
+    else byKey.set(key, { ...item, count: 1 })
   }
   return [...byKey.values()]
 }
@@ -64,9 +81,11 @@ export async function refitPurchaseModel(
   now = new Date(),
 ): Promise<RefitResult> {
   const windowStart = new Date(now.getTime() - options.windowDays * 86_400_000)
+  const clock = stopwatch()
   const histories = await purchaseHistories(payload, windowStart, now)
+  const statistics = clock()
   const untilDay = dayOf(now)
-  const recencies = histories.map((history) => recencyOf(history, untilDay))
+  const recencies: Recency[] = histories.map((history) => recencyOf(history, untilDay))
   const repeatCustomers = recencies.filter((recency) => recency.x > 0).length
   const refused = (reason: RefusalReason): RefitResult => ({
     customers: histories.length,
@@ -76,13 +95,18 @@ export async function refitPurchaseModel(
   })
   if (histories.length < options.minimumCustomers) return refused('too_few_customers')
   if (repeatCustomers === 0) return refused('no_repeat_purchases')
-  const fit = fitBgNbd(grouped(recencies))
+  const fit = fitBgNbd(grouped(recencies, ({ T, tx, x }) => `${x}:${tx}:${T}`))
+  const fitMs = clock()
   if (fit.atBound || !Object.values(fit.parameters).every(Number.isFinite) || !Number.isFinite(fit.logLikelihood))
     return refused('did_not_converge')
   const spends = histories.map(spendOf).filter((spend): spend is Spend => spend !== null)
-  const spendFit = spends.length >= options.minimumCustomers ? fitGammaGamma(spends) : null
+  const spendFit =
+    spends.length >= options.minimumCustomers
+      ? fitGammaGamma(grouped(spends, ({ meanAmount, x }) => `${x}:${meanAmount}`))
+      : null
   // A mean spend needs q > 1; a fit without it would promise infinite value.
   const spend = spendFit && spendFit.parameters.q > 1 ? { ...spendFit.parameters, customers: spends.length } : null
+  const spendFitMs = clock()
   const model = (await payload.create({
     collection: models,
     data: {
@@ -102,9 +126,10 @@ export async function refitPurchaseModel(
     } as never,
   })) as unknown as PurchaseModel
   await scorePurchaseModel(payload, options, model, histories)
+  const scoring = clock()
   // As stored after scoring: active, with the number of subscribers scored.
   const scored = (await payload.findByID({ collection: models, depth: 0, id: model.id })) as unknown as PurchaseModel
-  return { model: scored, status: 'fitted' }
+  return { model: scored, status: 'fitted', timings: { fit: fitMs, scoring, spendFit: spendFitMs, statistics } }
 }
 
 /** The predictions of one buyer under a model (null value: no spend model). */
@@ -135,19 +160,34 @@ async function scorePurchaseModel(
   model: PurchaseModel,
   histories: PurchaseHistory[],
 ): Promise<void> {
-  const ordered = [...histories].sort((a, b) => a.subscriber.localeCompare(b.subscriber))
+  // Code-unit order, the same on every run: a resumed run skips exactly the chunks written before.
+  const ordered = [...histories].sort((a, b) =>
+    a.subscriber < b.subscriber ? -1 : a.subscriber > b.subscriber ? 1 : 0,
+  )
   for (let start = model.scoredSubscribers ?? 0; start < ordered.length; start += SCORING_CHUNK) {
     const chunk = ordered.slice(start, start + SCORING_CHUNK)
+    const scoredSubscribers = start + chunk.length
     // The progress is written in the same transaction as the chunk: a resumed run never skips a buyer.
-    await writeAtomically(payload, {
-      updates: [
-        ...chunk.map((history) => ({
-          collection: options.subscribersSlug,
-          data: { prediction: { ...predictionOf(model, history), model: model.id, scoredAt: model.windowEnd } },
-          id: history.subscriber,
-        })),
-        { collection: models, data: { scoredSubscribers: start + chunk.length }, id: String(model.id) },
-      ],
+    if (payload.db.name === 'mongoose') {
+      await writeAtomically(payload, {
+        updates: [
+          ...chunk.map((history) => ({
+            collection: options.subscribersSlug,
+            data: { prediction: { ...predictionOf(model, history), model: model.id, scoredAt: model.windowEnd } },
+            id: history.subscriber,
+          })),
+          { collection: models, data: { scoredSubscribers }, id: String(model.id) },
+        ],
+      })
+      continue
+    }
+    await writePredictionChunk(payload, {
+      modelId: model.id,
+      modelsSlug: models,
+      predictions: chunk.map((history) => ({ numbers: predictionOf(model, history), subscriber: history.subscriber })),
+      scoredAt: model.windowEnd,
+      scoredSubscribers,
+      subscribersSlug: options.subscribersSlug,
     })
   }
   await clearOtherModels(payload, options.subscribersSlug, model.id)

@@ -24,6 +24,7 @@ import * as migration_20261206_233732_commerce_triggers from './20261206_233732_
 import * as migration_20261207_021400_purge_unconfirmed from './20261207_021400_purge_unconfirmed';
 import * as migration_20261207_061048_ab_significance from './20261207_061048_ab_significance';
 import * as migration_20261207_093910_automation_holdout from './20261207_093910_automation_holdout';
+import * as migration_20261207_100744_prediction_indexes from './20261207_100744_prediction_indexes';
 
 export const migrations = [
   {
@@ -154,6 +155,11 @@ export const migrations = [
   {
     up: migration_20261207_093910_automation_holdout.up,
     down: migration_20261207_093910_automation_holdout.down,
-    name: '20261207_093910_automation_holdout'
+    name: '20261207_093910_automation_holdout',
+  },
+  {
+    up: migration_20261207_100744_prediction_indexes.up,
+    down: migration_20261207_100744_prediction_indexes.down,
+    name: '20261207_100744_prediction_indexes'
   },
 ];

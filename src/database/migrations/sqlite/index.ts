@@ -24,6 +24,7 @@ import * as migration_20261206_232919_erasure_suppressions from './20261206_2329
 import * as migration_20261206_233724_commerce_triggers from './20261206_233724_commerce_triggers';
 import * as migration_20261207_061020_ab_significance from './20261207_061020_ab_significance';
 import * as migration_20261207_093858_automation_holdout from './20261207_093858_automation_holdout';
+import * as migration_20261207_100733_prediction_indexes from './20261207_100733_prediction_indexes';
 
 export const migrations = [
   {
@@ -154,6 +155,11 @@ export const migrations = [
   {
     up: migration_20261207_093858_automation_holdout.up,
     down: migration_20261207_093858_automation_holdout.down,
-    name: '20261207_093858_automation_holdout'
+    name: '20261207_093858_automation_holdout',
+  },
+  {
+    up: migration_20261207_100733_prediction_indexes.up,
+    down: migration_20261207_100733_prediction_indexes.down,
+    name: '20261207_100733_prediction_indexes'
   },
 ];
