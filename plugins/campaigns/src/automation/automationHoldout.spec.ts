@@ -113,21 +113,32 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
       const groups = (list: typeof runs) =>
         Object.fromEntries(list.map((entry) => [String(entry.subscriber), entry.holdoutGroup]))
       expect(groups(again)).toEqual(groups(runs))
-      const changed = (await payload.update({
-        collection: 'automations',
-        data: { active: false, holdoutPercent: 0 } as never,
-        id: automation.id,
-      })) as unknown as Automation
-      await writeAtomically(payload, {
-        updates: again.map((run) => ({
-          collection: 'automation-runs',
-          data: { runKey: `ended-${run.id}`, state: 'done' },
-          id: String(run.id),
-        })),
-      })
+      const share = async (holdoutPercent: number) =>
+        (await payload.update({
+          collection: 'automations',
+          data: { active: false, holdoutPercent } as never,
+          id: automation.id,
+        })) as unknown as Automation
+      const end = (list: typeof runs) =>
+        writeAtomically(payload, {
+          updates: list.map((run) => ({
+            collection: 'automation-runs',
+            data: { runKey: `ended-${run.id}`, state: 'done' },
+            id: String(run.id),
+          })),
+        })
+      // Raised to 50 %, nobody enrolled before changes group: someone already mailed never joins the holdout.
+      const raised = await share(50)
+      await end(again)
+      await enroll(payload, raised, audience.ids, 'raised', { now })
+      const afterRaise = (await kit.runsOf(automation.id)).slice(80)
+      expect(afterRaise).toHaveLength(40)
+      expect(groups(afterRaise)).toEqual(groups(runs))
+      const changed = await share(0)
+      await end(afterRaise)
       await enroll(payload, changed, audience.ids.slice(0, 3), 'without holdout', { now })
       const all = await kit.runsOf(automation.id)
-      expect(all.slice(80).map((run) => run.holdoutGroup ?? null)).toEqual([null, null, null])
+      expect(all.slice(120).map((run) => run.holdoutGroup ?? null)).toEqual([null, null, null])
       expect(groups(all.slice(0, 40))).toEqual(groups(runs))
     })
 
@@ -219,6 +230,9 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))(
           ...held.slice(0, 3).map((id) => purchase(id, 5, 50)),
           purchase(held[5], 4, 30, 'CHF'),
           // Not counted: a day before enrolment, 8 days after it, without an amount, and someone without a group.
+          // Nor treated[0]'s purchase 8 days after its first enrolment, though within 7 days of its second:
+          // each person has one window, from their first enrolment (the treated re-enter more often).
+          purchase(treated[0], 2, 999),
           purchase(treated[20], 11, 70),
           purchase(treated[21], 2, 70),
           purchase(treated[22], 5, undefined),

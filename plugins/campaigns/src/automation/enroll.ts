@@ -6,7 +6,7 @@ import type { Trigger } from '../collections/Automations'
 import type { Automation } from '../documents'
 
 import { AUTOMATION_RUNS, AUTOMATIONS } from '../defaults'
-import { holdoutGroupOf } from './holdout'
+import { type HoldoutGroup, holdoutGroupOf } from './holdout'
 
 const DAY = 24 * 3600 * 1000
 
@@ -51,22 +51,27 @@ export async function enroll(
 ): Promise<void> {
   let candidates = [...new Set(subscribers)]
   if (candidates.length === 0) return
+  const holdout = (automation.holdoutPercent ?? 0) > 0
+  const earlier =
+    reentry || holdout
+      ? await readRows(
+          payload,
+          AUTOMATION_RUNS,
+          ['subscriber', 'createdAt', 'holdoutGroup'],
+          [
+            { field: 'automation', in: [idFromKey(payload, String(automation.id))] },
+            { field: 'subscriber', in: candidates.map((id) => idFromKey(payload, id)) },
+          ],
+        )
+      : []
   if (reentry) {
     const since = now.getTime() - (automation.trigger === 'birthday' ? 300 : (automation.reentryDays ?? 90)) * DAY
-    const recent = await readRows(
-      payload,
-      AUTOMATION_RUNS,
-      ['subscriber', 'createdAt'],
-      [
-        { field: 'automation', in: [idFromKey(payload, String(automation.id))] },
-        { field: 'subscriber', in: candidates.map((id) => idFromKey(payload, id)) },
-      ],
-    )
     const blocked = new Set(
-      recent.filter((row) => new Date(String(row.createdAt)).getTime() > since).map((row) => String(row.subscriber)),
+      earlier.filter((row) => new Date(String(row.createdAt)).getTime() > since).map((row) => String(row.subscriber)),
     )
     candidates = candidates.filter((id) => !blocked.has(id))
   }
+  const drawnBefore = firstGroups(earlier)
   await writeAtomically(payload, {
     inserts: [
       {
@@ -77,8 +82,9 @@ export async function enroll(
           enteredBecause: because.slice(0, 200),
           nextAt: now,
           ...(occurrences?.has(subscriber) && { occurrenceKey: occurrences.get(subscriber) }),
-          // Drawn now and kept: a later change of the share applies to new enrolments only.
-          holdoutGroup: holdoutGroupOf(automation, subscriber),
+          // A person keeps the group of their first enrolment, also when the share changed since (a
+          // re-drawn group would put someone already mailed into the holdout); new people get the share set now.
+          holdoutGroup: holdout ? (drawnBefore.get(subscriber) ?? holdoutGroupOf(automation, subscriber)) : null,
           runKey: activeRunKey(automation.id, subscriber),
           state: 'active',
           step: 0,
@@ -88,4 +94,17 @@ export async function enroll(
       },
     ],
   })
+}
+
+/** Each subscriber's group from their earliest run that had one. */
+function firstGroups(runs: Record<string, unknown>[]): Map<string, HoldoutGroup> {
+  const first = new Map<string, { at: number; group: HoldoutGroup }>()
+  for (const run of runs) {
+    if (run.holdoutGroup !== 'holdout' && run.holdoutGroup !== 'treated') continue
+    const at = new Date(String(run.createdAt)).getTime()
+    const key = String(run.subscriber)
+    const known = first.get(key)
+    if (!known || at < known.at) first.set(key, { at, group: run.holdoutGroup })
+  }
+  return new Map([...first].map(([subscriber, { group }]) => [subscriber, group]))
 }

@@ -15,8 +15,10 @@ import {
 
 /**
  * An automation measured against its holdout (docs/plugins/campaigns.md#holdout-of-an-automation):
- * everyone enrolled while it had one, by the group drawn at enrolment, each with every purchase
- * within `windowDays` after an enrolment of theirs, clicked or not. `revenue` holds per currency
+ * everyone enrolled while it had one, by the group drawn at their first such enrolment, each with
+ * every purchase within `windowDays` after that first enrolment, clicked or not. One window per
+ * person, from a moment the mail cannot have moved: the treated leave a run on engagement and
+ * re-enter more often than the holdout, and a window per run would give them more purchases to count. `revenue` holds per currency
  * each group's revenue per enrolled subscriber and the difference with its 95 % interval, as for a
  * campaign's holdout (`recipients` are the treated). `revenue` is null while either group is empty
  * (no holdout, or nobody enrolled since it was set): there is nothing to compare, which is not 0.
@@ -34,6 +36,9 @@ export type AutomationHoldoutReport = {
   windowDays: number
 }
 
+/** A column's name in the runs table, for the self-join's alias. */
+const runColumn = (column: unknown) => (column as { name: string }).name
+
 /** Two grouped queries over the automation's runs and the purchases of their subscribers (SQLite, PostgreSQL). */
 export async function automationHoldoutReport(
   payload: Payload,
@@ -43,24 +48,26 @@ export async function automationHoldoutReport(
   const runs = sqlTable<Record<string, unknown>>(payload, AUTOMATION_RUNS)
   const events = sqlTable<Record<string, unknown>>(payload, 'events')
   const { amount, property } = purchaseColumns(payload, events)
-  const group = sql`case when ${runs.holdoutGroup} = 'holdout' then 'holdout' else 'recipients' end`
   // Runs without a group were enrolled while the automation had no holdout: no part of the comparison.
   const enrolled = sql`${runs.automation} = ${idFromKey(payload, String(automation.id))} and ${runs.holdoutGroup} is not null`
+  // Each person once: their first grouped run's moment and group (a group is kept on re-entry; min()
+  // settles people drawn twice before that was so).
+  const people = sql`(select r.${sql.identifier(runColumn(runs.subscriber))} as subscriber, r.${sql.identifier(runColumn(runs.createdAt))} as enrolled_at,
+      min(case when r.${sql.identifier(runColumn(runs.holdoutGroup))} = 'holdout' then 'holdout' else 'recipients' end) as grp
+    from ${runs} r join (
+      select ${runs.subscriber} as subscriber, min(${runs.createdAt}) as first_at from ${runs} where ${enrolled} group by ${runs.subscriber}
+    ) f on f.subscriber = r.${sql.identifier(runColumn(runs.subscriber))} and f.first_at = r.${sql.identifier(runColumn(runs.createdAt))}
+    where r.${sql.identifier(runColumn(runs.automation))} = ${idFromKey(payload, String(automation.id))} and r.${sql.identifier(runColumn(runs.holdoutGroup))} is not null
+    group by r.${sql.identifier(runColumn(runs.subscriber))}, r.${sql.identifier(runColumn(runs.createdAt))})`
   const [sizeRows, spent] = await Promise.all([
+    runSql(payload, sql`select grp, count(*) as n from ${people} p group by grp`),
     runSql(
       payload,
-      sql`select ${group} as grp, count(distinct ${runs.subscriber}) as n from ${runs} where ${enrolled} group by ${group}`,
-    ),
-    // Per subscriber who bought, per currency: a purchase within the windows of two of their runs counts once (distinct event).
-    runSql(
-      payload,
-      sql`select grp, currency, sum(amount) as revenue from (
-        select distinct ${group} as grp, ${events.id} as event, ${events.subscriber} as subscriber,
-          ${property('currency')} as currency, ${amount} as amount
-        from ${runs} join ${events} on ${events.subscriber} = ${runs.subscriber} and ${events.type} = 'purchase'
-          and ${withinDaysAfter(payload, events.occurredAt, runs.createdAt, windowDays)}
-        where ${enrolled} and ${property('currency')} is not null and ${property('amount')} is not null
-      ) bought group by grp, subscriber, currency`,
+      sql`select p.grp as grp, ${property('currency')} as currency, sum(${amount}) as revenue
+        from ${people} p join ${events} on ${events.subscriber} = p.subscriber and ${events.type} = 'purchase'
+          and ${withinDaysAfter(payload, events.occurredAt, sql`p.enrolled_at`, windowDays)}
+        where ${property('currency')} is not null and ${property('amount')} is not null
+        group by p.grp, p.subscriber, ${property('currency')}`,
     ),
   ])
   const sizes = groupSizes(sizeRows)

@@ -34,6 +34,12 @@ describe('an automation against its holdout in the report', () => {
     expect(words({ treated: 120 }).join(' ')).not.toMatch(/0,00 €/)
   })
 
+  it('says the holdout is set but still empty, rather than that there is none', () => {
+    expect(words({ holdoutPercent: 50, treated: 3 })).toEqual([
+      'Noch kein Vergleich: Die Kontrollgruppe (50,0 %) gilt für neue Einschreibungen, bisher ist niemand in ihr (3 Eingeschriebene mit Mails).',
+    ])
+  })
+
   it('says there is nothing to compare yet while nobody got the mails', () => {
     expect(words({ holdout: 2, holdoutPercent: 10 })).toEqual([
       'Noch kein Vergleich: 2 Eingeschriebene in der Kontrollgruppe, noch niemand mit Mails.',

@@ -12,6 +12,13 @@ export function automationHoldoutWords(
   t: ReportWords,
   format: ReportFormat,
 ): string[] {
+  if (report.holdout === 0 && report.holdoutPercent > 0)
+    return [
+      t('kontorwerk-campaigns:reportAutomationHoldoutEmpty', {
+        percent: format.percent(report.holdoutPercent / 100),
+        treated: format.number(report.treated),
+      }),
+    ]
   if (report.holdout === 0) return [t('kontorwerk-campaigns:reportAutomationNoHoldout')]
   if (!report.revenue)
     return [t('kontorwerk-campaigns:reportAutomationNoTreated', { holdout: format.number(report.holdout) })]

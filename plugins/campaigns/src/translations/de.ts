@@ -391,6 +391,8 @@ export const de = {
   reportAutomationHoldout: 'Automation „{{name}}“ gegenüber ihrer Kontrollgruppe',
   reportAutomationNoHoldout:
     'Keine Kontrollgruppe: Alle Eingeschriebenen erhalten die Mails, der Zusatzumsatz der Automation lässt sich nicht messen. Eine Kontrollgruppe (%) in der Automation gilt für neue Einschreibungen.',
+  reportAutomationHoldoutEmpty:
+    'Noch kein Vergleich: Die Kontrollgruppe ({{percent}}) gilt für neue Einschreibungen, bisher ist niemand in ihr ({{treated}} Eingeschriebene mit Mails).',
   reportAutomationNoTreated:
     'Noch kein Vergleich: {{holdout}} Eingeschriebene in der Kontrollgruppe, noch niemand mit Mails.',
   reportAutomationGroups:

@@ -385,6 +385,8 @@ export const en: Record<keyof typeof de, string> = {
   reportAutomationHoldout: 'Automation “{{name}}” against its holdout',
   reportAutomationNoHoldout:
     "No holdout: everyone enrolled gets the mails, so the automation's incremental revenue cannot be measured. A holdout (%) set on the automation applies to new enrolments.",
+  reportAutomationHoldoutEmpty:
+    'No comparison yet: the holdout ({{percent}}) applies to new enrolments, and nobody is in it so far ({{treated}} enrolled with the mails).',
   reportAutomationNoTreated: 'No comparison yet: {{holdout}} enrolled in the holdout, nobody with the mails yet.',
   reportAutomationGroups:
     'Enrolled with a holdout: {{treated}} people with the mails, {{holdout}} without (set: {{percent}} of new enrolments). Purchases count up to {{days}} days after enrolment.',

@@ -32,6 +32,11 @@ describe('purchase events', () => {
     expect(purchase({ amount: '12', product: 'x' })).toMatchObject({
       error: { code: 'invalid_property', field: 'properties.amount' },
     })
+    // Above a trillion no purchase is real, and the reports' sums of squares would overflow.
+    expect(purchase({ amount: 1e155, product: 'x' })).toMatchObject({
+      error: { code: 'invalid_property', field: 'properties.amount' },
+    })
+    expect(purchase({ amount: 1e12, product: 'x' })).not.toHaveProperty('error')
     expect(purchase({ currency: 'euro', product: 'x' })).toMatchObject({
       error: { code: 'invalid_property', field: 'properties.currency' },
     })

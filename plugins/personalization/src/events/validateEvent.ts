@@ -158,7 +158,13 @@ function referenceOf(raw: EventInput): ValidEvent['subscriberRef'] | null {
 
 const CURRENCY = /^[A-Z]{3}$/
 
-/** Numbers are amounts (finite, not negative); currencies ISO 4217 codes like EUR; strings not empty; SKU lists of up to 100 SKUs. */
+/**
+ * The largest amount one event may carry: a trillion in any currency is far above any purchase
+ * (also in yen or won), and below it the reports' sums and sums of squares stay exact enough and finite.
+ */
+const MAX_AMOUNT = 1e12
+
+/** Numbers are amounts (finite, 0 to MAX_AMOUNT); currencies ISO 4217 codes like EUR; strings not empty; SKU lists of up to 100 SKUs. */
 function hasShape(value: unknown, { type }: PropertySpec): boolean {
   if (type === 'skus')
     return (
@@ -166,7 +172,7 @@ function hasShape(value: unknown, { type }: PropertySpec): boolean {
       value.length <= MAX_CART_PRODUCTS &&
       value.every((sku) => typeof sku === 'string' && sku.length > 0 && sku.length <= 100)
     )
-  if (type === 'number') return typeof value === 'number' && Number.isFinite(value) && value >= 0
+  if (type === 'number') return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_AMOUNT
   if (type === 'currency') return typeof value === 'string' && CURRENCY.test(value)
   return typeof value === 'string' && value.length > 0
 }
@@ -174,6 +180,12 @@ function hasShape(value: unknown, { type }: PropertySpec): boolean {
 const MAX_CART_PRODUCTS = 100
 
 const describe = ({ type }: PropertySpec) =>
-  type === 'currency' ? 'ISO 4217 code, e.g. EUR' : type === 'skus' ? 'a list of SKUs, e.g. ["A-1","B-2"]' : type
+  type === 'currency'
+    ? 'ISO 4217 code, e.g. EUR'
+    : type === 'skus'
+      ? 'a list of SKUs, e.g. ["A-1","B-2"]'
+      : type === 'number'
+        ? 'number from 0 to 1000000000000'
+        : type
 
 const fail = (code: string, message: string, field?: string) => ({ error: { code, field, message } })
