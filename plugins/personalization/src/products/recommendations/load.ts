@@ -6,6 +6,7 @@ import type { CatalogProduct } from './strategies'
 import { EVENTS } from '../../collections/Events'
 import { PRODUCTS_SLUG } from '../../collections/Products'
 import { readRows } from '../../database/bulkRead'
+import { eventsOfType } from '../../database/eventsOfType'
 import { runSql } from '../../database/runSql'
 import { sql } from '../../database/sql'
 import { sqlTable } from '../../database/tables'
@@ -99,7 +100,7 @@ async function purchaseRecords(payload: Payload): Promise<PurchaseRecord[]> {
   const rows = await runSql(
     payload,
     sql`select ${events.subscriber} as subscriber, ${events.occurredAt} as at, ${product} as product
-      from ${events} where ${events.type} = 'purchase'`,
+      from ${await eventsOfType(payload, 'purchase')} where ${events.type} = 'purchase'`,
   )
   return rows.flatMap((row) => record(row.subscriber, row.at, row.product))
 }

@@ -119,7 +119,7 @@ export function recommendationsFor(
   const locale = input.readerLocale?.startsWith(language) ? input.readerLocale : language
   return {
     emailSections: slots.map((slot) => ({
-      mjml: productGridMjml(slot, { button, locale }),
+      ...productGridMjml(slot, { button, locale }),
       text: productGridText(slot, { locale }),
     })),
     html: slots.map((slot) => productGridHtml(slot, { button, locale })).join('\n'),

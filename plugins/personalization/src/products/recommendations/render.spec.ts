@@ -59,7 +59,7 @@ describe('the product grid', () => {
     const source = { id: 'grid-test', layout: 'standard' as const, subject: 'Test', updatedAt: '2026-12-06T00:00:00Z' }
     const template = await compileNewsletter(source, [], new Map(), [
       {
-        mjml: productGridMjml(slot, { button: 'Ansehen', locale: 'de' }),
+        ...productGridMjml(slot, { button: 'Ansehen', locale: 'de' }),
         text: productGridText(slot, { locale: 'de' }),
       },
     ])
@@ -89,12 +89,47 @@ describe('the product grid', () => {
       }
       const template = await compileNewsletter(source, [], new Map(), [
         {
-          mjml: productGridMjml(named(name), { button: 'Ansehen', locale: 'de' }),
+          ...productGridMjml(named(name), { button: 'Ansehen', locale: 'de' }),
           text: productGridText(named(name), { locale: 'de' }),
         },
       ])
       const mail = personalizeNewsletter(source, template, tokenContext({ email: 'anna@example.com', locale: 'de' }))
       expect(mail.text.replace(/\s/g, '')).toContain(name.replace(/\s/g, ''))
     }
+  })
+
+  it('gives each reader their own products when their grids share one compilation, and leaves marker-like feed text as written', async () => {
+    const source = {
+      id: 'grid-shared',
+      layout: 'standard' as const,
+      subject: 'Test',
+      updatedAt: '2026-12-07T00:00:00Z',
+    }
+    const withNames = (first: string, second: string): RecommendedSlot => ({
+      ...slot,
+      products: [
+        { ...slot.products[0], product: { ...slot.products[0].product, name: first, price: 10 } },
+        { ...slot.products[1], product: { ...slot.products[1].product, name: second, price: 20 } },
+      ],
+    })
+    const mailFor = async (grid: RecommendedSlot) => {
+      const template = await compileNewsletter(source, [], new Map(), [
+        {
+          ...productGridMjml(grid, { button: 'Ansehen', locale: 'de' }),
+          text: productGridText(grid, { locale: 'de' }),
+        },
+      ])
+      return personalizeNewsletter(source, template, tokenContext({ email: 'anna@example.com', locale: 'de' })).html
+    }
+    const anna = await mailFor(withNames('Wanderschuh', 'Regenjacke'))
+    const ben = await mailFor(withNames('Zelt', '%%KW_P0_NAME%%'))
+    expect(anna).toContain('Wanderschuh')
+    expect(anna).toContain('Regenjacke')
+    expect(anna).not.toContain('Zelt')
+    expect(ben).toContain('Zelt')
+    expect(ben).not.toContain('Wanderschuh')
+    // The feed's text is shown, not replaced by another product's name.
+    expect(ben).toContain('&#37;&#37;KW_P0_NAME&#37;&#37;')
+    expect(ben.match(/Zelt/g)).toHaveLength(1)
   })
 })

@@ -1,5 +1,6 @@
 import type { RecommendedSlot } from './strategies'
 
+import { sectionMarker } from '../../rendering/email/renderNewsletter'
 import { escapeHtml } from '../../rendering/html'
 
 /** A product's price as the reader's locale writes it: "249,00 €" (de), "€ 249,00" (de-AT), "€249.00" (en). */
@@ -19,21 +20,40 @@ const rows = <T>(items: T[], size: number) =>
 
 export type GridTexts = { button: string; locale: string }
 
-/** One recommendation slot as MJML: its heading, then two products a row (one per row on phones, as MJML stacks columns). */
-export function productGridMjml(slot: RecommendedSlot, { button, locale }: GridTexts): string {
+/**
+ * One recommendation slot as MJML: its heading, then two products a row (one per row on phones, as
+ * MJML stacks columns). The products' own texts stand as markers (`sectionMarker`) with their
+ * values beside, so the MJML (a few milliseconds) compiles once per grid shape — products with or
+ * without image and link, the heading, the label — and each reader's products are filled into the
+ * compiled HTML. Values are already HTML-safe and inert to Liquid.
+ */
+export function productGridMjml(
+  slot: RecommendedSlot,
+  { button, locale }: GridTexts,
+): { mjml: string; values: Record<string, string> } {
   const label = inert(slot.buttonLabel || button)
-  const cell = ({ product }: RecommendedSlot['products'][number]) => {
-    const href = product.url ? inert(product.url) : ''
+  const values: Record<string, string> = {}
+  const marker = (index: number, name: string, value: string) => {
+    const key = `P${index}_${name}`
+    values[key] = value
+    return sectionMarker(key)
+  }
+  const cell = ({ product }: RecommendedSlot['products'][number], index: number) => {
+    const href = product.url ? marker(index, 'HREF', inert(product.url)) : ''
     const image = product.image
-      ? `<mj-image src="${inert(product.image.url)}" alt="${inert(product.image.alt)}"${href ? ` href="${href}"` : ''} padding="0 0 8px" />`
+      ? `<mj-image src="${marker(index, 'SRC', inert(product.image.url))}" alt="${marker(index, 'ALT', inert(product.image.alt))}"${href ? ` href="${href}"` : ''} padding="0 0 8px" />`
       : ''
     const cta = href ? `<mj-button href="${href}" align="left">${label}</mj-button>` : ''
-    return `<mj-column width="50%" padding="0 6px">${image}<mj-text font-weight="bold" padding="0 0 4px">${inert(product.name)}</mj-text><mj-text padding="0 0 8px">${inert(formatPrice(product.price, product.currency, locale))}</mj-text>${cta}</mj-column>`
+    return `<mj-column width="50%" padding="0 6px">${image}<mj-text font-weight="bold" padding="0 0 4px">${marker(index, 'NAME', inert(product.name))}</mj-text><mj-text padding="0 0 8px">${marker(index, 'PRICE', inert(formatPrice(product.price, product.currency, locale)))}</mj-text>${cta}</mj-column>`
   }
-  return [
+  const mjml = [
     `<mj-section padding="24px 24px 8px"><mj-column><mj-text font-size="20px" font-weight="bold">${inert(slot.heading)}</mj-text></mj-column></mj-section>`,
-    ...rows(slot.products, 2).map((row) => `<mj-section padding="0 18px 16px">${row.map(cell).join('')}</mj-section>`),
+    ...rows(
+      slot.products.map((product, index) => cell(product, index)),
+      2,
+    ).map((row) => `<mj-section padding="0 18px 16px">${row.join('')}</mj-section>`),
   ].join('\n')
+  return { mjml, values }
 }
 
 /** The grid in a mail's text part: heading, then name, price and address per product. */

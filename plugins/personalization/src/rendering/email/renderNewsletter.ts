@@ -56,6 +56,7 @@ const SECTIONS_PLACEHOLDER = '<!-- sections -->'
 
 const shells = new Map<string, Promise<Shell>>()
 const sections = new Map<string, Promise<ParsedTokens>>()
+const extraSections = new Map<string, Promise<string>>()
 const texts = new Map<string, Promise<ParsedTokens>>()
 const combinations = new Map<string, Promise<CompiledNewsletter>>()
 
@@ -104,7 +105,14 @@ export function compileNewsletter(
           memo(texts, 5000, block.fingerprint, async () => parseTokens(blockPlainText(block), 'text')),
         ),
       ),
-      Promise.all(extra.map((section) => compileSection(layout, section.mjml))),
+      Promise.all(
+        extra.map(async (section) => {
+          const html = await memo(extraSections, 500, `${layoutKey}:${section.mjml}`, () =>
+            sectionHtml(layout, section.mjml),
+          )
+          return parseTokens(fillMarkers(html, section.values ?? {}), 'html')
+        }),
+      ),
     ])
     const extraText = extra.map((section) => parseTokens(section.text, 'text'))
     return {
@@ -123,8 +131,19 @@ export function compileNewsletter(
   return extra.length ? compile() : memo(combinations, 5000, key, compile)
 }
 
-/** A section after the blocks made for one reader (a product grid): its MJML and its text part, both inert to Liquid. */
-export type ExtraSection = { mjml: string; text: string }
+/**
+ * A section after the blocks made for one reader (a product grid): its MJML and its text part, both
+ * inert to Liquid. The MJML's `%%KW_…%%` markers get `values` after compiling, so readers whose
+ * sections differ only in those values share one MJML compilation.
+ */
+export type ExtraSection = { mjml: string; text: string; values?: Record<string, string> }
+
+/** A place in an extra section's MJML that the reader's value fills after compiling (`key`: letters, digits, `_`). */
+export const sectionMarker = (key: string) => `%%KW_${key}%%`
+
+/** The compiled section with one reader's values in place of its markers, in one pass (a value is never scanned again). */
+const fillMarkers = (html: string, values: Record<string, string>) =>
+  html.replace(/%%KW_(\w+)%%/g, (marker, key: string) => values[key] ?? marker)
 
 export function personalizeNewsletter(
   newsletter: NewsletterSource,
@@ -174,6 +193,10 @@ async function compileShell(newsletter: NewsletterSource, layout: string) {
 
 /** One section (a block's) compiled with the layout's head (fonts, colours) and body width, cut out of the body. */
 async function compileSection(layout: string, section: string): Promise<ParsedTokens> {
+  return parseTokens(await sectionHtml(layout, section), 'html')
+}
+
+async function sectionHtml(layout: string, section: string): Promise<string> {
   const head = (/<mj-head>[\s\S]*?<\/mj-head>/.exec(layout)?.[0] ?? '').replace(
     /<mj-(title|preview)>[\s\S]*?<\/mj-\1>/g,
     '',
@@ -181,7 +204,7 @@ async function compileSection(layout: string, section: string): Promise<ParsedTo
   const body = /<mj-body[^>]*>/.exec(layout)?.[0] ?? '<mj-body>'
   const html = await mjmlToHtml(`<mjml>${head}${body}${section}</mj-body></mjml>`)
   const bodyStart = html.indexOf('>', html.indexOf('<div', html.indexOf('<body'))) + 1
-  return parseTokens(html.slice(bodyStart, html.lastIndexOf('</div>', html.lastIndexOf('</body>'))), 'html')
+  return html.slice(bodyStart, html.lastIndexOf('</div>', html.lastIndexOf('</body>')))
 }
 
 function blockSection(block: BlockContent): string {
