@@ -11,7 +11,7 @@ import { peakMemory, printTable } from './table'
 
 const CUSTOMERS = Number(process.env.BENCH_RECOMMENDATION_CUSTOMERS ?? 100_000)
 const PURCHASES = Number(process.env.BENCH_RECOMMENDATION_PURCHASES ?? 1_000_000)
-const PRODUCTS = 10_000
+const PRODUCTS = Number(process.env.BENCH_RECOMMENDATION_PRODUCTS ?? 10_000)
 /** The Local API baseline reads this many purchase events, page by page, and is extrapolated. */
 const BASELINE_PREFIX = 50_000
 const CHUNK = 100_000

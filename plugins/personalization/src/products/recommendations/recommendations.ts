@@ -117,27 +117,35 @@ export function recommendationsFor(
   }
   const button = texts('kontorwerk-personalization:recommendationButtonDefault')[language === 'de' ? 'de' : 'en']
   const locale = input.readerLocale?.startsWith(language) ? input.readerLocale : language
+  // A send needs the email grids only; the page's HTML and the results (with their reasons'
+  // sentences) are built when a page or the API reads them, not for each of a send's recipients.
+  let html: string | undefined
+  let results: RecommendationResult[] | undefined
   return {
     emailSections: slots.map((slot) => ({
       ...productGridMjml(slot, { button, locale }),
       text: productGridText(slot, { locale }),
     })),
-    html: slots.map((slot) => productGridHtml(slot, { button, locale })).join('\n'),
-    results: slots.map((slot) => ({
-      heading: slot.heading,
-      key: slot.key,
-      products: slot.products.map(({ product, reason }) => ({
-        currency: product.currency,
-        image: product.image,
-        name: product.name,
-        price: product.price,
-        priceFormatted: formatPrice(product.price, product.currency, locale),
-        reason: { ...reason, text: productReasonText(reason, reasonLanguage, names) },
-        sku: product.sku,
-        url: product.url,
-      })),
-      strategy: slot.strategy,
-    })),
+    get html() {
+      return (html ??= slots.map((slot) => productGridHtml(slot, { button, locale })).join('\n'))
+    },
+    get results() {
+      return (results ??= slots.map((slot) => ({
+        heading: slot.heading,
+        key: slot.key,
+        products: slot.products.map(({ product, reason }) => ({
+          currency: product.currency,
+          image: product.image,
+          name: product.name,
+          price: product.price,
+          priceFormatted: formatPrice(product.price, product.currency, locale),
+          reason: { ...reason, text: productReasonText(reason, reasonLanguage, names) },
+          sku: product.sku,
+          url: product.url,
+        })),
+        strategy: slot.strategy,
+      })))
+    },
   }
 }
 

@@ -122,7 +122,7 @@ describe('the product grid', () => {
       return personalizeNewsletter(source, template, tokenContext({ email: 'anna@example.com', locale: 'de' })).html
     }
     const anna = await mailFor(withNames('Wanderschuh', 'Regenjacke'))
-    const ben = await mailFor(withNames('Zelt', '%%KW_P0_NAME%%'))
+    const ben = await mailFor(withNames('Zelt $& $1', '%%KW_P0_NAME%%'))
     expect(anna).toContain('Wanderschuh')
     expect(anna).toContain('Regenjacke')
     expect(anna).not.toContain('Zelt')
@@ -131,5 +131,8 @@ describe('the product grid', () => {
     // The feed's text is shown, not replaced by another product's name.
     expect(ben).toContain('&#37;&#37;KW_P0_NAME&#37;&#37;')
     expect(ben.match(/Zelt/g)).toHaveLength(1)
+    // Put in after the Liquid pass as written ("$&" is no replacement pattern), with no placeholder left.
+    expect(ben).toContain('Zelt $&amp; $1')
+    expect(`${anna}${ben}`).not.toContain('kw-extra-')
   })
 })

@@ -3,9 +3,18 @@ import type { RecommendedSlot } from './strategies'
 import { sectionMarker } from '../../rendering/email/renderNewsletter'
 import { escapeHtml } from '../../rendering/html'
 
-/** A product's price as the reader's locale writes it: "249,00 €" (de), "€ 249,00" (de-AT), "€249.00" (en). */
-export const formatPrice = (price: number, currency: string, locale: string) =>
-  new Intl.NumberFormat(locale, { currency, style: 'currency' }).format(price)
+const priceFormats = new Map<string, Intl.NumberFormat>()
+
+/**
+ * A product's price as the reader's locale writes it: "249,00 €" (de), "€ 249,00" (de-AT), "€249.00"
+ * (en). One formatter per locale and currency: building one costs more than a whole grid's text.
+ */
+export function formatPrice(price: number, currency: string, locale: string): string {
+  const key = `${locale}|${currency}`
+  let format = priceFormats.get(key)
+  if (!format) priceFormats.set(key, (format = new Intl.NumberFormat(locale, { currency, style: 'currency' })))
+  return format.format(price)
+}
 
 /**
  * Feed text in a document whose HTML and text are Liquid templates: braces as entities (HTML) or

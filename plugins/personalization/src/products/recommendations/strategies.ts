@@ -118,14 +118,30 @@ function inCategories(product: CatalogProduct, categories: string[], ancestors: 
 /** How much the reader cares for a product's categories: the interest itself counts fully, a broader one (an ancestor) half. */
 function interestFit(product: CatalogProduct, reader: RecommendationReader, ancestors: Map<string, string[]>) {
   let best = 0
-  const matched: string[] = []
+  let matched: string[] | undefined
+  // Loops, not spreads: this runs for every promoted product of every recipient of a send.
   for (const category of product.categories) {
     const own = reader.interests.get(category) ?? 0
-    const broader = Math.max(0, ...(ancestors.get(category) ?? []).map((id) => (reader.interests.get(id) ?? 0) / 2))
-    if (own > 0) matched.push(category)
-    best = Math.max(best, own, broader)
+    if (own > 0) (matched ??= []).push(category)
+    if (own > best) best = own
+    for (const id of ancestors.get(category) ?? []) {
+      const broader = (reader.interests.get(id) ?? 0) / 2
+      if (broader > best) best = broader
+    }
   }
-  return { fit: best, matched }
+  return { fit: best, matched: matched ?? NONE }
+}
+
+/** Frozen: shared by every product without a matched interest, so nothing may add to it. */
+const NONE = Object.freeze([]) as unknown as string[]
+
+const skuMaps = new WeakMap<CatalogProduct[], Map<string, CatalogProduct>>()
+
+/** The catalog by SKU, once per loaded catalog (it is the same array for every reader of a send). */
+function catalogBySku(catalog: CatalogProduct[]): Map<string, CatalogProduct> {
+  let bySku = skuMaps.get(catalog)
+  if (!bySku) skuMaps.set(catalog, (bySku = new Map(catalog.map((product) => [product.sku, product]))))
+  return bySku
 }
 
 const byRecentSales = (model: PurchaseModel) => (a: CatalogProduct, b: CatalogProduct) =>
@@ -175,7 +191,7 @@ const personal: Pick = (candidates, input, count) => {
   const { interestAncestors, minSupport, model, reader } = input
   if (reader.anonymous || (!reader.purchases.length && ![...reader.interests.values()].some((w) => w > 0)))
     return trending(candidates, input, count)
-  const bySku = new Map(input.catalog.map((product) => [product.sku, product]))
+  const bySku = catalogBySku(input.catalog)
   const purchasedCategories = new Map<string, number>()
   const lifts = new Map<string, number>()
   for (const purchase of reader.purchases) {
@@ -189,8 +205,14 @@ const personal: Pick = (candidates, input, count) => {
     .filter((product) => product.promoted)
     .map((product) => {
       const { fit, matched } = interestFit(product, reader, interestAncestors)
-      const bought = product.categories.filter((category) => purchasedCategories.has(category))
-      const history = Math.max(0, ...bought.map((category) => purchasedCategories.get(category)! / purchaseTotal))
+      let bought = NONE
+      let history = 0
+      for (const category of product.categories) {
+        const purchases = purchasedCategories.get(category)
+        if (purchases === undefined) continue
+        bought = bought === NONE ? [category] : [...bought, category]
+        history = Math.max(history, purchases / purchaseTotal)
+      }
       const together = Math.min(1, (lifts.get(product.sku) ?? 0) / 10)
       return { bought, matched, product, score: 2 * history + fit + 0.5 * together }
     })

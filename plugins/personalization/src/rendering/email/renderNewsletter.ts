@@ -1,4 +1,5 @@
 import mjml2html from 'mjml'
+import { randomUUID } from 'node:crypto'
 
 import type { BlockContent } from '../../engine/blockLibrary'
 import type { AssembledSlot } from '../../engine/types'
@@ -20,8 +21,12 @@ export type NewsletterSource = {
   updatedAt: string
 }
 
-/** One combination of chosen blocks, parsed and ready to render for any reader. */
+/**
+ * One combination of chosen blocks, parsed and ready to render for any reader; `extras`: one
+ * reader's own sections (product grids), finished HTML and text put in after the Liquid pass.
+ */
 export type CompiledNewsletter = {
+  extras?: { html: string; text: string }[]
   html: ParsedTokens
   preheader: ParsedTokens
   subject: ParsedTokens
@@ -93,7 +98,7 @@ export function compileNewsletter(
   const key = `${layoutKey}|${blocks.map((block) => block.fingerprint).join('|')}`
   const compile = async () => {
     const layout = layoutSourceOf(newsletter)
-    const [shell, blockHtml, blockText, extraHtml] = await Promise.all([
+    const [shell, blockHtml, blockText] = await Promise.all([
       memo(shells, 200, layoutKey, () => compileShell(newsletter, layout)),
       Promise.all(
         blocks.map((block) =>
@@ -105,30 +110,60 @@ export function compileNewsletter(
           memo(texts, 5000, block.fingerprint, async () => parseTokens(blockPlainText(block), 'text')),
         ),
       ),
-      Promise.all(
-        extra.map(async (section) => {
-          const html = await memo(extraSections, 500, `${layoutKey}:${section.mjml}`, () =>
-            sectionHtml(layout, section.mjml),
-          )
-          return parseTokens(fillMarkers(html, section.values ?? {}), 'html')
-        }),
-      ),
     ])
-    const extraText = extra.map((section) => parseTokens(section.text, 'text'))
+    // A reader's own sections stand as placeholders here, so the combination is compiled and parsed
+    // once for all its readers; each reader's finished grids replace them after the Liquid pass.
+    const places = extra.map((_, index) => extraPlace(index))
     return {
-      html: joinParsed('html', [shell.before, ...blockHtml, ...extraHtml, shell.after]),
+      html: joinParsed('html', [
+        shell.before,
+        ...blockHtml,
+        ...places.map((place) => parseTokens(`<!--${place}-->`, 'html')),
+        shell.after,
+      ]),
       preheader: shell.preheader,
       subject: shell.subject,
       text: joinParsed('text', [
         TEXT_HEADER,
-        ...[...blockText, ...extraText].flatMap((piece) => [TEXT_SEPARATOR, piece]),
+        ...[...blockText, ...places.map((place) => parseTokens(place, 'text'))].flatMap((piece) => [
+          TEXT_SEPARATOR,
+          piece,
+        ]),
         TEXT_SEPARATOR,
         TEXT_FOOTER,
       ]),
     }
   }
-  // Sections made for one reader (product recommendations) are not kept: they would push out what all readers share.
-  return extra.length ? compile() : memo(combinations, 5000, key, compile)
+  const shared = memo(combinations, 5000, extra.length ? `${key}|extra:${extra.length}` : key, compile)
+  if (!extra.length) return shared
+  return (async () => {
+    const layout = layoutSourceOf(newsletter)
+    const [template, extras] = await Promise.all([
+      shared,
+      Promise.all(
+        extra.map(async (section) => ({
+          html: fillMarkers(
+            await memo(extraSections, 500, `${layoutKey}:${section.mjml}`, () => sectionHtml(layout, section.mjml)),
+            section.values ?? {},
+          ),
+          text: section.text,
+        })),
+      ),
+    ])
+    return { ...template, extras }
+  })()
+}
+
+/**
+ * Where a reader's own section goes: a token no reader's data can contain (a random part per
+ * process), so splicing after the Liquid pass can only hit the placeholder itself.
+ */
+const EXTRA_PLACE = `kw-extra-${randomUUID()}`
+const extraPlace = (index: number) => `${EXTRA_PLACE}-${index}`
+
+/** The rendered mail with each placeholder replaced by its section (a function, so `$` in a section stays as written). */
+function spliceExtras(rendered: string, pieces: string[], wrap: (place: string) => string): string {
+  return pieces.reduce((done, piece, index) => done.replace(wrap(extraPlace(index)), () => piece), rendered)
 }
 
 /**
@@ -150,12 +185,21 @@ export function personalizeNewsletter(
   template: CompiledNewsletter,
   tokens: TokenContext,
 ): RenderedNewsletter {
+  const extras = template.extras ?? []
   return {
-    html: renderParsed(template.html, tokens),
+    html: spliceExtras(
+      renderParsed(template.html, tokens),
+      extras.map((extra) => extra.html),
+      (place) => `<!--${place}-->`,
+    ),
     locale: newsletter.locale ?? tokens.subscriber.locale,
     preheader: renderParsed(template.preheader, tokens),
     subject: renderParsed(template.subject, tokens),
-    text: renderParsed(template.text, tokens),
+    text: spliceExtras(
+      renderParsed(template.text, tokens),
+      extras.map((extra) => extra.text),
+      (place) => place,
+    ),
   }
 }
 
