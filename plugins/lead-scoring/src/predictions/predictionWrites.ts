@@ -26,8 +26,12 @@ type Column = { getSQLType: () => string; name: string }
 /** A finite number as an SQL literal; anything else (no spend model) is null. */
 const numberLiteral = (value: null | number) => (value !== null && Number.isFinite(value) ? String(value) : 'null')
 
-/** A stored id as an SQL literal: serial ids are digits, text ids are quoted with their quotes doubled. */
-const idLiteral = (id: string) => (/^\d+$/.test(id) ? id : `'${id.replaceAll("'", "''")}'`)
+/** A stored id as an SQL literal: a number for a numeric id column (checked), else text with its quotes doubled. */
+function idLiteral(id: string, numeric: boolean): string {
+  if (!numeric) return `'${id.replaceAll("'", "''")}'`
+  if (!/^\d+$/.test(id)) throw new Error(`Subscriber id ${JSON.stringify(id)} is not a number`)
+  return id
+}
 
 /**
  * Writes a chunk of buyers' predictions and the model's progress in one transaction (SQL
@@ -57,10 +61,16 @@ export async function writePredictionChunk(
   const subscribers = sqlTable<Record<string, Column>>(payload, subscribersSlug)
   const models = sqlTable<Record<string, Column>>(payload, modelsSlug)
   const column = (name: string) => subscribers[`prediction_${name}`]
+  const idType = (subscribers.id as Column)
+    .getSQLType()
+    .replace(/^(small|big)?serial$/, (_, size = '') =>
+      size === 'small' ? 'smallint' : size === 'big' ? 'bigint' : 'integer',
+    )
+  const numeric = /^(smallint|integer|bigint|int|numeric)$/i.test(idType)
   const rows = predictions
     .map(
       ({ numbers, subscriber }) =>
-        `(${idLiteral(subscriber)}, ${NUMBERS.map((name) => numberLiteral(numbers[name])).join(', ')})`,
+        `(${idLiteral(subscriber, numeric)}, ${NUMBERS.map((name) => numberLiteral(numbers[name])).join(', ')})`,
     )
     .join(', ')
   const names = NUMBERS.map((_, index) => `c${index}`)
@@ -69,11 +79,6 @@ export async function writePredictionChunk(
     (name, index) =>
       sql`${sql.identifier(column(name).name)} = cast(v.${sql.identifier(names[index])} as ${sql.raw(column(name).getSQLType())})`,
   )
-  const idType = (subscribers.id as Column)
-    .getSQLType()
-    .replace(/^(small|big)?serial$/, (_, size = '') =>
-      size === 'small' ? 'smallint' : size === 'big' ? 'bigint' : 'integer',
-    )
   await runSqlAtomically(payload, [
     sql`with v(id, ${sql.raw(names.join(', '))}) as (values ${sql.raw(rows)})
       update ${subscribers} set ${sql.join(assignments, sql`, `)},

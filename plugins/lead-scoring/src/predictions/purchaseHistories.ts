@@ -34,7 +34,8 @@ export async function purchaseHistories(payload: Payload, from: Date, until: Dat
   // UTC days as YYYY-MM-DD: fixed width, so they sort as text; amounts as numbers, or empty.
   const entry = postgres
     ? sql`to_char(${events.occurredAt} at time zone 'UTC', 'YYYY-MM-DD') || ' ' || coalesce((${events.properties} ->> 'amount')::double precision::text, '')`
-    : sql`substr(${events.occurredAt}, 1, 10) || ' ' || coalesce(cast(json_extract(${events.properties}, '$.amount') as real), '')`
+    : // Stored as UTC ("…Z") by the intake: the date is its first ten characters; a time written elsewhere with an offset goes through date(), which converts to UTC.
+      sql`(case when substr(${events.occurredAt}, -1) = 'Z' then substr(${events.occurredAt}, 1, 10) else date(${events.occurredAt}) end) || ' ' || coalesce(cast(json_extract(${events.properties}, '$.amount') as real), '')`
   const bound = (date: Date) => (postgres ? sql`${date.toISOString()}::timestamptz` : sql`${date.toISOString()}`)
   const source = await eventsOfType(payload, 'purchase')
   const rows = await runSql(

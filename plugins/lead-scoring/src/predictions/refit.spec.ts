@@ -6,6 +6,7 @@ import { recordEvents } from '@kontorwerk/personalization'
 
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { purchaseHistories } from './purchaseHistories'
 import { PURCHASE_MODELS, refitPurchaseModel, resumePurchaseScoring } from './purchaseModel'
 
 const models = PURCHASE_MODELS as CollectionSlug
@@ -168,5 +169,27 @@ describe.each(testedDatabases())('refitting the purchase model on %s', (kind) =>
       ]),
     )
     expect(statuses).toEqual({ [String(active.id)]: 'superseded', [String(interrupted.id)]: 'active' })
+  })
+
+  it('counts a purchase stored with an offset on its UTC day, as PostgreSQL does', async () => {
+    const stored = await payload.create({
+      collection: 'events',
+      data: {
+        eventId: `offset-${kind}`,
+        occurredAt: '2026-03-01T00:30:00+02:00',
+        properties: { amount: 2, product: 'lohn-modul' },
+        subscriber: Number(ids.gina),
+        type: 'purchase',
+      } as never,
+      overrideAccess: true,
+    })
+    const histories = await purchaseHistories(
+      payload,
+      new Date('2026-02-01T00:00:00Z'),
+      new Date('2026-03-31T00:00:00Z'),
+    )
+    const gina = histories.find((history) => history.subscriber === ids.gina)
+    expect(gina?.firstDay).toBe(Date.parse('2026-02-28T00:00:00Z') / 86_400_000)
+    await payload.delete({ collection: 'events', id: stored.id, overrideAccess: true })
   })
 })
