@@ -111,10 +111,11 @@ export function recommendationsFor(
   }).filter((slot) => slot.products.length > 0)
 
   const reasonLanguage = input.reasons?.language ?? 'de'
-  const names = {
+  // The product names for the reasons' sentences: a map of the whole catalog, built only when the results are read.
+  const names = () => ({
     interests: input.reasons?.interestNames ?? input.taxonomy.interestSlugById,
     products: new Map(catalog.map((product) => [product.sku, product.name])),
-  }
+  })
   const button = texts('kontorwerk-personalization:recommendationButtonDefault')[language === 'de' ? 'de' : 'en']
   const locale = input.readerLocale?.startsWith(language) ? input.readerLocale : language
   // A send needs the email grids only; the page's HTML and the results (with their reasons'
@@ -130,6 +131,7 @@ export function recommendationsFor(
       return (html ??= slots.map((slot) => productGridHtml(slot, { button, locale })).join('\n'))
     },
     get results() {
+      const named = names()
       return (results ??= slots.map((slot) => ({
         heading: slot.heading,
         key: slot.key,
@@ -139,7 +141,7 @@ export function recommendationsFor(
           name: product.name,
           price: product.price,
           priceFormatted: formatPrice(product.price, product.currency, locale),
-          reason: { ...reason, text: productReasonText(reason, reasonLanguage, names) },
+          reason: { ...reason, text: productReasonText(reason, reasonLanguage, named) },
           sku: product.sku,
           url: product.url,
         })),

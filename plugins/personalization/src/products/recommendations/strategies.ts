@@ -86,16 +86,16 @@ export function recommend(input: RecommendationInput): RecommendedSlot[] {
     input.reader.purchases.filter((purchase) => purchase.at.getTime() >= since).map((purchase) => purchase.product),
   )
   const shown = new Set<string>()
-  const eligible = input.catalog.filter(
-    (product) =>
-      isAvailable(product.availability) &&
-      !boughtRecently.has(product.sku) &&
-      (!product.locale || product.locale === input.language),
-  )
+  const offered = offeredIn(input.catalog, input.language)
+  const eligible = boughtRecently.size ? offered.filter((product) => !boughtRecently.has(product.sku)) : offered
   return input.slots.map(({ categories, ...slot }) => {
-    const candidates = eligible.filter(
-      (product) => !shown.has(product.sku) && inCategories(product, categories, input.interestAncestors),
-    )
+    // Most slots have no categories and come first: the eligible list as it is, no copy per reader.
+    const candidates =
+      !shown.size && !categories.length
+        ? eligible
+        : eligible.filter(
+            (product) => !shown.has(product.sku) && inCategories(product, categories, input.interestAncestors),
+          )
     const products = uniqueBySku(STRATEGIES[slot.strategy](candidates, input, slot.count)).slice(0, slot.count)
     for (const { product } of products) shown.add(product.sku)
     return { ...slot, products }
@@ -134,6 +134,23 @@ function interestFit(product: CatalogProduct, reader: RecommendationReader, ance
 
 /** Frozen: shared by every product without a matched interest, so nothing may add to it. */
 const NONE = Object.freeze([]) as unknown as string[]
+
+const offeredLists = new WeakMap<CatalogProduct[], Map<string, CatalogProduct[]>>()
+
+/** The products available in a language, once per loaded catalog and language (the same for every reader of a send). */
+function offeredIn(catalog: CatalogProduct[], language: string): CatalogProduct[] {
+  let byLanguage = offeredLists.get(catalog)
+  if (!byLanguage) offeredLists.set(catalog, (byLanguage = new Map()))
+  let offered = byLanguage.get(language)
+  if (!offered)
+    byLanguage.set(
+      language,
+      (offered = catalog.filter(
+        (product) => isAvailable(product.availability) && (!product.locale || product.locale === language),
+      )),
+    )
+  return offered
+}
 
 const skuMaps = new WeakMap<CatalogProduct[], Map<string, CatalogProduct>>()
 
