@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { runSqlAtomically, sql, sqlTable } from '@kontorwerk/personalization'
+import { idCastType, runSqlAtomically, sql, sqlTable } from '@kontorwerk/personalization'
 
 /** The numbers of one buyer's prediction, as `predictionOf` computes them. */
 export type PredictionNumbers = {
@@ -61,11 +61,7 @@ export async function writePredictionChunk(
   const subscribers = sqlTable<Record<string, Column>>(payload, subscribersSlug)
   const models = sqlTable<Record<string, Column>>(payload, modelsSlug)
   const column = (name: string) => subscribers[`prediction_${name}`]
-  const idType = (subscribers.id as Column)
-    .getSQLType()
-    .replace(/^(small|big)?serial$/, (_, size = '') =>
-      size === 'small' ? 'smallint' : size === 'big' ? 'bigint' : 'integer',
-    )
+  const idType = idCastType(subscribers)
   const numeric = /^(smallint|integer|bigint|int|numeric)$/i.test(idType)
   const rows = predictions
     .map(

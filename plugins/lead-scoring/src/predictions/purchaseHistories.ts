@@ -111,31 +111,18 @@ async function documentHistories(payload: Payload, from: Date, until: Date): Pro
       { atLeast: from, field: 'occurredAt' },
     ],
   )
-  const days = new Map<string, Map<number, { amount: number; priced: boolean }>>()
+  // The SQL query's `day amount` lists, built from the rows, counted by the same historyOf.
+  const purchases = new Map<string, string[]>()
   for (const row of rows) {
     const at = new Date(row.occurredAt as string)
     if (row.subscriber == null || at > until) continue
-    const key = String(row.subscriber)
-    const byDay = days.get(key) ?? new Map<number, { amount: number; priced: boolean }>()
-    days.set(key, byDay)
-    const day = Math.floor(at.getTime() / DAY_MS)
     const amount = (row.properties as null | { amount?: unknown })?.amount
-    const entry = byDay.get(day) ?? { amount: 0, priced: false }
-    if (typeof amount === 'number') byDay.set(day, { amount: entry.amount + amount, priced: true })
-    else byDay.set(day, entry)
+    const key = String(row.subscriber)
+    const entries = purchases.get(key) ?? []
+    purchases.set(key, entries)
+    entries.push(`${at.toISOString().slice(0, 10)} ${typeof amount === 'number' ? amount : ''}`)
   }
-  return [...days].map(([subscriber, byDay]) => {
-    const sorted = [...byDay].sort(([a], [b]) => a - b)
-    const repeat = sorted.slice(1)
-    return {
-      firstDay: sorted[0][0],
-      lastDay: sorted.at(-1)![0],
-      repeatAmount: repeat.reduce((sum, [, entry]) => sum + entry.amount, 0),
-      repeatDaysWithAmount: repeat.filter(([, entry]) => entry.priced).length,
-      subscriber,
-      transactions: sorted.length,
-    }
-  })
+  return [...purchases].map(([subscriber, entries]) => historyOf(subscriber, entries.join(',')))
 }
 
 /** The BG/NBD view of a history at the end of the window (`untilDay`), in weeks. */

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { idFromKey } from '../utilities/relation'
 import { sql } from './sql'
-import { generatedDefaults, groupFields, sqlTable } from './tables'
+import { generatedDefaults, groupFields, idCastType, sqlTable } from './tables'
 
 /** Rows to insert and partial updates by id, written together or not at all. */
 export type BulkWrite = {
@@ -176,12 +176,7 @@ function updateFromValues(
   const columnOf = (key: string) => target[key] as SqlColumn
   const typed = (column: SqlColumn, value: unknown) =>
     sql`cast(${value == null ? null : column.mapToDriverValue(value)} as ${sql.raw(column.getSQLType())})`
-  // A serial id is an integer once stored; `serial` itself is no type a value can be cast to.
-  const idType = (target.id as SqlColumn)
-    .getSQLType()
-    .replace(/^(small|big)?serial$/, (_, size = '') =>
-      size === 'small' ? 'smallint' : size === 'big' ? 'bigint' : 'integer',
-    )
+  const idType = idCastType(target)
   const rows = chunk.map(
     ({ id, values }) =>
       sql`(cast(${sqlValue(id)} as ${sql.raw(idType)}), ${sql.join(

@@ -7,6 +7,17 @@ export function sqlTable<T extends Record<string, unknown>>(payload: Payload, co
   return table
 }
 
+/**
+ * The SQL type to cast a value to for a table's id column: a serial id is an integer once stored,
+ * and `serial` itself is no type a value can be cast to.
+ */
+export const idCastType = (table: Record<string, unknown>): string =>
+  (table.id as { getSQLType: () => string })
+    .getSQLType()
+    .replace(/^(small|big)?serial$/, (_, size = '') =>
+      size === 'small' ? 'smallint' : size === 'big' ? 'bigint' : 'integer',
+    )
+
 const groups = new WeakMap<Payload, Map<string, Set<string>>>()
 
 /** Names of a collection's group fields: stored as `group_field` columns (SQL) or sub-documents (MongoDB). Read once per collection: bulk writes ask per row. */
