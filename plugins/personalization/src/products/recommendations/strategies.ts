@@ -226,17 +226,17 @@ const personal: Pick = (candidates, input, count) => {
   for (const product of candidates) {
     if (!product.promoted) continue
     const { fit, matched } = interestFit(product, reader, interestAncestors)
-    let bought = NONE
+    let bought: string[] | undefined
     let history = 0
     for (const category of product.categories) {
       const purchases = purchasedCategories.get(category)
       if (purchases === undefined) continue
-      bought = bought === NONE ? [category] : [...bought, category]
+      ;(bought ??= []).push(category)
       history = Math.max(history, purchases / purchaseTotal)
     }
     const together = Math.min(1, (lifts.get(product.sku) ?? 0) / 10)
     const score = 2 * history + fit + 0.5 * together
-    if (score > 0) scored.push({ bought, matched, product, score })
+    if (score > 0) scored.push({ bought: bought ?? NONE, matched, product, score })
   }
   const bySales = byRecentSales(model)
   // The best `count` only: thousands of promoted products score for a reader with broad interests,

@@ -113,19 +113,18 @@ export function compileNewsletter(
     ])
     // A reader's own sections stand as placeholders here, so the combination is compiled and parsed
     // once for all its readers; each reader's finished grids replace them after the Liquid pass.
-    const places = extra.map((_, index) => extraPlace(index))
     return {
       html: joinParsed('html', [
         shell.before,
         ...blockHtml,
-        ...places.map((place) => parseTokens(`<!--${place}-->`, 'html')),
+        ...extra.map((_, index) => parseTokens(extraHtmlPlace(index), 'html')),
         shell.after,
       ]),
       preheader: shell.preheader,
       subject: shell.subject,
       text: joinParsed('text', [
         TEXT_HEADER,
-        ...[...blockText, ...places.map((place) => parseTokens(place, 'text'))].flatMap((piece) => [
+        ...[...blockText, ...extra.map((_, index) => parseTokens(extraPlace(index), 'text'))].flatMap((piece) => [
           TEXT_SEPARATOR,
           piece,
         ]),
@@ -137,13 +136,14 @@ export function compileNewsletter(
   const shared = memo(combinations, 5000, extra.length ? `${key}|extra:${extra.length}` : key, compile)
   if (!extra.length) return shared
   return (async () => {
-    const layout = layoutSourceOf(newsletter)
     const [template, extras] = await Promise.all([
       shared,
       Promise.all(
         extra.map(async (section) => ({
           html: fillMarkers(
-            await memo(extraSections, 500, `${layoutKey}:${section.mjml}`, () => sectionHtml(layout, section.mjml)),
+            await memo(extraSections, 500, `${layoutKey}:${section.mjml}`, () =>
+              sectionHtml(layoutSourceOf(newsletter), section.mjml),
+            ),
             section.values ?? {},
           ),
           text: section.text,
@@ -160,10 +160,12 @@ export function compileNewsletter(
  */
 const EXTRA_PLACE = `kw-extra-${randomUUID()}`
 const extraPlace = (index: number) => `${EXTRA_PLACE}-${index}`
+/** In the HTML part the placeholder is a comment, invisible should it ever stay. */
+const extraHtmlPlace = (index: number) => `<!--${extraPlace(index)}-->`
 
 /** The rendered mail with each placeholder replaced by its section (a function, so `$` in a section stays as written). */
-function spliceExtras(rendered: string, pieces: string[], wrap: (place: string) => string): string {
-  return pieces.reduce((done, piece, index) => done.replace(wrap(extraPlace(index)), () => piece), rendered)
+function spliceExtras(rendered: string, pieces: string[], place: (index: number) => string): string {
+  return pieces.reduce((done, piece, index) => done.replace(place(index), () => piece), rendered)
 }
 
 /**
@@ -190,7 +192,7 @@ export function personalizeNewsletter(
     html: spliceExtras(
       renderParsed(template.html, tokens),
       extras.map((extra) => extra.html),
-      (place) => `<!--${place}-->`,
+      extraHtmlPlace,
     ),
     locale: newsletter.locale ?? tokens.subscriber.locale,
     preheader: renderParsed(template.preheader, tokens),
@@ -198,7 +200,7 @@ export function personalizeNewsletter(
     text: spliceExtras(
       renderParsed(template.text, tokens),
       extras.map((extra) => extra.text),
-      (place) => place,
+      extraPlace,
     ),
   }
 }
