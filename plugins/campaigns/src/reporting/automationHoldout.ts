@@ -36,9 +36,6 @@ export type AutomationHoldoutReport = {
   windowDays: number
 }
 
-/** A column's name in the runs table, for the self-join's alias. */
-const runColumn = (column: unknown) => (column as { name: string }).name
-
 /** Two grouped queries over the automation's runs and the purchases of their subscribers (SQLite, PostgreSQL). */
 export async function automationHoldoutReport(
   payload: Payload,
@@ -50,15 +47,13 @@ export async function automationHoldoutReport(
   const { amount, property } = purchaseColumns(payload, events)
   // Runs without a group were enrolled while the automation had no holdout: no part of the comparison.
   const enrolled = sql`${runs.automation} = ${idFromKey(payload, String(automation.id))} and ${runs.holdoutGroup} is not null`
-  // Each person once: their first grouped run's moment and group (a group is kept on re-entry; min()
-  // settles people drawn twice before that was so).
-  const people = sql`(select r.${sql.identifier(runColumn(runs.subscriber))} as subscriber, r.${sql.identifier(runColumn(runs.createdAt))} as enrolled_at,
-      min(case when r.${sql.identifier(runColumn(runs.holdoutGroup))} = 'holdout' then 'holdout' else 'recipients' end) as grp
-    from ${runs} r join (
-      select ${runs.subscriber} as subscriber, min(${runs.createdAt}) as first_at from ${runs} where ${enrolled} group by ${runs.subscriber}
-    ) f on f.subscriber = r.${sql.identifier(runColumn(runs.subscriber))} and f.first_at = r.${sql.identifier(runColumn(runs.createdAt))}
-    where r.${sql.identifier(runColumn(runs.automation))} = ${idFromKey(payload, String(automation.id))} and r.${sql.identifier(runColumn(runs.holdoutGroup))} is not null
-    group by r.${sql.identifier(runColumn(runs.subscriber))}, r.${sql.identifier(runColumn(runs.createdAt))})`
+  // Each person once: their first grouped run's moment and group (a group is kept on re-entry; on
+  // a tie, or for people drawn twice before that was so, the holdout wins, as 'holdout' < 'treated').
+  const people = sql`(select subscriber, enrolled_at, grp from (
+      select ${runs.subscriber} as subscriber, ${runs.createdAt} as enrolled_at,
+        case when ${runs.holdoutGroup} = 'holdout' then 'holdout' else 'recipients' end as grp,
+        row_number() over (partition by ${runs.subscriber} order by ${runs.createdAt}, ${runs.holdoutGroup}) as n
+      from ${runs} where ${enrolled}) ranked where n = 1)`
   const [sizeRows, spent] = await Promise.all([
     runSql(payload, sql`select grp, count(*) as n from ${people} p group by grp`),
     runSql(
