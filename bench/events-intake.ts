@@ -1,7 +1,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { buildConfig, getPayload } from 'payload'
 
+import { writeAtomically } from '@kontorwerk/personalization'
+
+import { appConfig } from '../src/config/appConfig'
+import { closeDatabase } from '../src/database/close'
 import { type DatabaseKind, throwawayDatabase } from '../tests/helpers/databases'
 import { login, rest, type Session } from '../tests/helpers/http'
 import { startProductServer, stopProductServer } from '../tests/helpers/server'
@@ -10,6 +15,7 @@ import { printTable } from './table'
 const EVENTS = 20_000
 const BASELINE_EVENTS = 1_000
 const CONCURRENCY = 4
+const BATCH = 100
 
 /** A realistic mix of behaviour: opens, clicks on blocks, page views (some on the pricing page), downloads, forms. */
 function generate(prefix: string, count: number, subscribers: (number | string)[], blocks: (number | string)[]) {
@@ -68,6 +74,53 @@ async function send(url: string, session: Session, events: unknown[], batchSize:
   return { accepted, eventsPerSecond: Math.round(events.length / ((performance.now() - started) / 1000)) }
 }
 
+type GeneratedEvent = ReturnType<typeof generate>[number]
+
+/**
+ * The ceiling of issue 20: the same events as bare batched INSERTs into the events table, as many
+ * per statement and as many at once as the clients send, each batch its own transaction, with
+ * nothing else (no HTTP, validation, consent, scoring or stages). Runs after the server stopped.
+ */
+async function bareInserts(databaseUri: string, events: GeneratedEvent[]) {
+  const payload = await getPayload({
+    config: await buildConfig(appConfig({ databaseUri })),
+    key: `bare ${databaseUri}`,
+  })
+  try {
+    const docs = events.map(({ id, occurredAt, subscriber, type, ...rest }) => {
+      const properties: Record<string, unknown> = 'properties' in rest ? rest.properties : {}
+      return {
+        block: typeof properties.block === 'string' ? properties.block : null,
+        eventId: `bare-${id}`,
+        occurredAt: new Date(occurredAt),
+        properties,
+        source: 'api',
+        subscriber: String(subscriber),
+        type,
+      }
+    })
+    const batches: (typeof docs)[] = []
+    for (let index = 0; index < docs.length; index += BATCH) batches.push(docs.slice(index, index + BATCH))
+    let next = 0
+    const started = performance.now()
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < batches.length)
+          await writeAtomically(payload, {
+            inserts: [{ collection: 'events', conflictKey: 'eventId', docs: batches[next++], ignoreConflicts: true }],
+          })
+      }),
+    )
+    const eventsPerSecond = Math.round(docs.length / ((performance.now() - started) / 1000))
+    const stored = (await payload.count({ collection: 'events' as never, where: { eventId: { like: 'bare-' } } }))
+      .totalDocs
+    if (stored !== docs.length) throw new Error(`bare inserts: wrote ${docs.length} events, stored ${stored}`)
+    return eventsPerSecond
+  } finally {
+    await closeDatabase(payload)
+  }
+}
+
 /**
  * Event intake over HTTP on the production server, with scores, implicit interests and stages
  * updated as part of every request: batches of 100 against single-event requests (the baseline),
@@ -96,9 +149,13 @@ export async function eventIntakeBench() {
       )
 
       const baseline = await send(server.url, admin, generate('single', BASELINE_EVENTS, subscribers, blocks), 1)
-      const batched = await send(server.url, admin, generate('batch', EVENTS, subscribers, blocks), 100)
+      const events = generate('batch', EVENTS, subscribers, blocks)
+      const batched = await send(server.url, admin, events, BATCH)
       const stored = (await rest(server.url, admin, 'GET', '/events?limit=0&where[eventId][like]=batch-')).body
         .totalDocs
+      if (stored !== EVENTS) throw new Error(`${kind}: sent ${EVENTS} events, stored ${stored}`)
+      await stopProductServer(server)
+      const bare = await bareInserts(database.uri, events)
       rows.push({
         database: kind,
         'events sent': EVENTS,
@@ -106,9 +163,10 @@ export async function eventIntakeBench() {
         'batch of 100 (events/s)': batched.eventsPerSecond,
         'single events (events/s, baseline)': baseline.eventsPerSecond,
         ratio: `${(batched.eventsPerSecond / baseline.eventsPerSecond).toFixed(1)}×`,
+        'bare batched INSERT (events/s)': bare,
+        'of the bare INSERT': `${Math.round((100 * batched.eventsPerSecond) / bare)} %`,
         subscribers: subscribers.length,
       })
-      if (stored !== EVENTS) throw new Error(`${kind}: sent ${EVENTS} events, stored ${stored}`)
     } finally {
       await stopProductServer(server)
       await database.drop()
@@ -116,7 +174,7 @@ export async function eventIntakeBench() {
     }
   }
   printTable(
-    `Event intake over HTTP (${CONCURRENCY} concurrent clients; scores, interests and stages updated per request; target 5,000 events/s)`,
+    `Event intake over HTTP (${CONCURRENCY} concurrent clients; scores, interests and stages updated per request; targets 5,000 events/s and half the bare INSERT)`,
     rows,
   )
 }

@@ -51,6 +51,17 @@ node -e '
     skipped -= notRun
     console.log(`vitest: ${require("path").relative(process.cwd(), file.name)} failed before its ${notRun} tests ran`)
   }
+  // What failed, one line each with the first line of its error: CI keeps only the tail of this output.
+  for (const file of r.testResults)
+    for (const test of file.assertionResults.filter((test) => test.status === "failed")) {
+      const reason = (test.failureMessages[0] ?? "").split("\n")[0].replace(/\x1b\[[0-9;]*m/g, "").slice(0, 240)
+      console.log(`vitest: FAILED ${require("path").relative(process.cwd(), file.name)} > ${test.fullName}: ${reason}`)
+    }
   console.log(`vitest: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`)
 ' || true
+# A failure that is the database's (a crashed backend, connections ended): its server log says so.
+if [ "$status" != 0 ]; then
+  grep -h -E "PANIC|FATAL|terminated by signal|out of memory|terminating connection" /var/log/postgresql/*.log 2>/dev/null |
+    tail -n 8 | sed 's/^/postgresql: /' || true
+fi
 exit "$status"

@@ -8,7 +8,7 @@ import { type BulkWrite, writeAtomically } from '../database/bulkWrite'
 import { extensionsOf } from '../extensions'
 import { idFromKey, isPossibleId } from '../utilities/relation'
 import { EVENT_TYPES } from './eventTypes'
-import { serialized } from './serialized'
+import { type RoundEntry, storeInRounds } from './intakeRounds'
 import { type EventError, MAX_BATCH, validateEvent, type ValidEvent } from './validateEvent'
 
 export type EventStatus = 'accepted' | 'duplicate' | 'not_applied' | 'rejected' | 'skipped'
@@ -107,48 +107,117 @@ export async function recordEvents(
     return summarize(results)
   }
 
-  await serialized(payload, async () => {
-    const trackedSubscribers = [
-      ...new Set(resolved.filter(({ event }) => EVENT_TYPES[event.type].tracked).map(({ event }) => event.subscriber)),
-    ]
-    const [stored, allowed] = await Promise.all([
-      existingEventIds(
-        payload,
-        resolved.map(({ event }) => event.eventId),
-      ),
-      trackingAllowedOf(payload, trackedSubscribers),
-    ])
-    // For an integration, "stored before" and "no tracking consent" would both say the subscriber exists.
-    const notStored = (id: string, index: number, status: EventStatus, reason?: string) =>
-      results.push(
-        options.discreet ? { id, index, status: 'accepted' } : { id, index, status, ...(reason && { reason }) },
-      )
-    const fresh = resolved.filter(({ event, index }) => {
-      if (!stored.has(event.eventId)) return true
-      notStored(event.eventId, index, 'duplicate')
-      return false
-    })
-    const accepted = fresh.filter(({ event, index }) => {
-      if (!EVENT_TYPES[event.type].tracked || allowed.has(event.subscriber)) return true
-      notStored(event.eventId, index, 'skipped', 'no_tracking_consent')
-      return false
-    })
-    const events = accepted.map(({ event }) => event)
-    const consumers = extensionsOf(payload).eventConsumers
-    if (events.length > 0) {
-      const planned: BulkWrite[] = []
-      for (const consumer of consumers) if (consumer.plan) planned.push(await consumer.plan({ events, now, payload }))
-      await writeAtomically(
-        payload,
-        { inserts: [{ collection: EVENTS, conflictKey: 'eventId', docs: events, ignoreConflicts: true }] },
-        ...planned,
-      )
-    }
-    for (const { event, index } of accepted) results.push({ id: event.eventId, index, status: 'accepted' })
-    const subscribers = [...new Set(resolved.map(({ event }) => event.subscriber))]
-    for (const consumer of consumers) await consumer.settle?.({ events, now, payload, subscribers })
-  })
+  // Callers that fix their own `now` (tests, imports of the past) share a round only with the same moment.
+  const outcome = await storeInRounds<EventResult[], IntakeEntry>(
+    payload,
+    { key: options.now ? `at ${now.toISOString()}` : 'now', now, options, resolved, size: resolved.length },
+    (entries) => storeRound(payload, entries),
+  )
+  results.push(...outcome)
   return summarize(results)
+}
+
+type IntakeEntry = RoundEntry<EventResult[]> & {
+  now: Date
+  options: IntakeOptions
+  resolved: { event: StoredEvent; index: number }[]
+}
+
+/**
+ * Stores one round's batches together, and isolates failures per caller. A failed write wrote
+ * nothing (one transaction), so each batch is tried on its own; after the commit, a failed settle
+ * is repeated per caller with its own events (settle is idempotent), and only callers whose own
+ * settle fails hear the error, as a lone batch's caller would (its retry settles again).
+ */
+async function storeRound(payload: Payload, entries: IntakeEntry[]): Promise<void> {
+  // Without transactions (MongoDB), a failed write may have written part: no automatic second try.
+  const alone = entries.length === 1 || payload.db.name === 'mongoose'
+  let written: Awaited<ReturnType<typeof writeTogether>>
+  try {
+    written = await writeTogether(payload, entries)
+  } catch (error) {
+    if (alone) throw error
+    for (const entry of entries) await storeRound(payload, [entry]).catch(entry.reject)
+    return
+  }
+  const { accepted, now, outcomes } = written
+  try {
+    await settle(payload, accepted.flat(), entries, now)
+  } catch (error) {
+    if (entries.length === 1) throw error
+    for (const [position, entry] of entries.entries())
+      await settle(payload, accepted[position], [entry], now).then(
+        () => entry.resolve(outcomes[position]),
+        entry.reject,
+      )
+    return
+  }
+  entries.forEach((entry, position) => entry.resolve(outcomes[position]))
+}
+
+/** After the commit: the consumers settle for every subscriber of these batches (stored events or not). */
+async function settle(payload: Payload, events: StoredEvent[], entries: IntakeEntry[], now: Date): Promise<void> {
+  const subscribers = [...new Set(entries.flatMap((entry) => entry.resolved.map(({ event }) => event.subscriber)))]
+  for (const consumer of extensionsOf(payload).eventConsumers)
+    await consumer.settle?.({ events, now, payload, subscribers })
+}
+
+/**
+ * Duplicates and consent are checked for all entries at once; the accepted events and the
+ * consumers' writes commit in one transaction. Returns each entry's answers and accepted events.
+ */
+async function writeTogether(payload: Payload, entries: IntakeEntry[]) {
+  const all = entries.flatMap((entry, position) => entry.resolved.map((item) => ({ ...item, position })))
+  const now = new Date(Math.max(...entries.map((entry) => entry.now.getTime())))
+  const trackedSubscribers = [
+    ...new Set(all.filter(({ event }) => EVENT_TYPES[event.type].tracked).map(({ event }) => event.subscriber)),
+  ]
+  const [stored, allowed] = await Promise.all([
+    existingEventIds(
+      payload,
+      all.map(({ event }) => event.eventId),
+    ),
+    trackingAllowedOf(payload, trackedSubscribers),
+  ])
+  const outcomes: EventResult[][] = entries.map(() => [])
+  // For an integration, "stored before" and "no tracking consent" would both say the subscriber exists.
+  const notStored = (position: number, id: string, index: number, status: EventStatus, reason?: string) =>
+    outcomes[position].push(
+      entries[position].options.discreet
+        ? { id, index, status: 'accepted' }
+        : { id, index, status, ...(reason && { reason }) },
+    )
+  // An id sent by two callers of the round is stored for the first, as if it had come first.
+  const taken = new Set<string>()
+  const accepted = all.filter(({ event, index, position }) => {
+    if (stored.has(event.eventId) || taken.has(event.eventId)) {
+      notStored(position, event.eventId, index, 'duplicate')
+      return false
+    }
+    if (EVENT_TYPES[event.type].tracked && !allowed.has(event.subscriber)) {
+      notStored(position, event.eventId, index, 'skipped', 'no_tracking_consent')
+      return false
+    }
+    taken.add(event.eventId)
+    return true
+  })
+  const events = accepted.map(({ event }) => event)
+  if (events.length > 0) {
+    const planned: BulkWrite[] = []
+    for (const consumer of extensionsOf(payload).eventConsumers)
+      if (consumer.plan) planned.push(await consumer.plan({ events, now, payload }))
+    await writeAtomically(
+      payload,
+      { inserts: [{ collection: EVENTS, conflictKey: 'eventId', docs: events, ignoreConflicts: true }] },
+      ...planned,
+    )
+  }
+  const acceptedPer: StoredEvent[][] = entries.map(() => [])
+  for (const { event, index, position } of accepted) {
+    outcomes[position].push({ id: event.eventId, index, status: 'accepted' })
+    acceptedPer[position].push(event)
+  }
+  return { accepted: acceptedPer, now, outcomes }
 }
 
 function summarize(results: EventResult[]): IntakeResult {
