@@ -153,4 +153,60 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('bulk inse
       ['nur Text', NASTY, -3],
     ])
   })
+
+  it('stores half an emoji as the replacement character, and undefined values as not given', async () => {
+    const cut = ('x'.repeat(9) + '🎉').slice(0, 10) // ends in a lone high surrogate
+    await writeAtomically(payload, {
+      inserts: [
+        {
+          collection: 'events',
+          docs: [
+            {
+              block: null,
+              eventId: 'cut-1',
+              occurredAt: new Date(),
+              properties: {},
+              source: cut,
+              subscriber,
+              type: 'custom',
+            },
+          ],
+        },
+        {
+          // A column left undefined gets its default (processing: false), as drizzle's own INSERT gives it.
+          collection: 'payload-jobs',
+          docs: [{ ...queuedJob(WEBHOOK_DELIVERY_TASK, {}, 'undefined-probe'), processing: undefined }],
+        },
+        { collection: 'subscribers', docs: [{ email: 'schluessel@example.de', linkKey: undefined }] },
+      ],
+    })
+    expect((await readEvents('cut-'))[0].source).toBe(`${'x'.repeat(9)}\ufffd`)
+    const job = (
+      await payload.find({ collection: 'payload-jobs', depth: 0, where: { queue: { equals: 'undefined-probe' } } })
+    ).docs[0]
+    expect(job.processing).toBe(false)
+    const person = (
+      await payload.find({
+        collection: 'subscribers',
+        depth: 0,
+        showHiddenFields: true, // the link key is hidden from every read
+        where: { email: { equals: 'schluessel@example.de' } },
+      })
+    ).docs[0] as unknown as { linkKey: null | string }
+    expect(person.linkKey).toEqual(expect.any(String))
+  })
+
+  it('keeps the last of two updates of one row in one write', async () => {
+    const id = String(
+      (await payload.create({ collection: 'subscribers', data: { email: 'zweimal@example.de' } as never })).id,
+    )
+    await writeAtomically(payload, {
+      updates: ['erste', 'zweite', 'dritte'].map((firstName) => ({
+        collection: 'subscribers',
+        data: { firstName },
+        id,
+      })),
+    })
+    expect((await payload.findByID({ collection: 'subscribers', depth: 0, id })).firstName).toBe('dritte')
+  })
 })

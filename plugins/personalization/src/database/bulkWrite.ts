@@ -108,9 +108,10 @@ function withGeneratedDefaults(payload: Payload, insert: Parts['inserts'][number
   if (defaults.length === 0) return insert
   return {
     ...insert,
+    // After the doc's own keys: a key the doc leaves undefined or null gets the computed value.
     docs: insert.docs.map((doc) => ({
-      ...Object.fromEntries(defaults.filter(([name]) => doc[name] == null).map(([name, value]) => [name, value()])),
       ...doc,
+      ...Object.fromEntries(defaults.filter(([name]) => doc[name] == null).map(([name, value]) => [name, value()])),
     })),
   }
 }
@@ -147,7 +148,12 @@ function sqlStatements(payload: Payload, tx: SqlDatabase, { anonymise, deletes, 
     ...inserts.flatMap(({ collection, docs, ignoreConflicts }) =>
       chunks(docs).map((rows) => {
         const target = table(collection)
-        const values = rows.map((doc) => ({ ...columnsOf(collection, doc), createdAt: now, updatedAt: now }))
+        // An undefined value is a key not given (drizzle writes the column's default for it).
+        const values = rows.map((doc) => ({
+          ...withoutUndefined(columnsOf(collection, doc)),
+          createdAt: now,
+          updatedAt: now,
+        }))
         const asJson = insertFromJson(payload, tx, target, values, ignoreConflicts)
         if (asJson) return asJson
         const query = tx.insert(target).values(values)
@@ -243,6 +249,11 @@ function insertFromJson(
   )
 }
 
+const wellFormed = (text: string): string => (text as unknown as { toWellFormed: () => string }).toWellFormed()
+
+const withoutUndefined = (row: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(row).filter(([, value]) => value !== undefined))
+
 /** One field of a `json_each` row (SQLite), as the SQL value it holds. */
 const jsonField = (name: string) => sql`json_extract(value, ${sql.raw(`'$."${name}"'`)})`
 
@@ -254,12 +265,14 @@ const jsonField = (name: string) => sql`json_extract(value, ${sql.raw(`'$."${nam
 function jsonRows(payload: Payload, target: Table, keys: string[], rows: Record<string, unknown>[], ids?: unknown[]) {
   const columns = keys.map((key) => target[key] as SqlColumn)
   const names = columns.map((column) => column.name)
-  const driverValue = (column: SqlColumn, value: unknown) =>
-    value == null
-      ? null
-      : payload.db.name !== 'sqlite' && /^jsonb?$/.test(column.getSQLType())
-        ? value
-        : column.mapToDriverValue(value)
+  const driverValue = (column: SqlColumn, value: unknown) => {
+    if (value == null) return null
+    if (payload.db.name !== 'sqlite' && /^jsonb?$/.test(column.getSQLType())) return value
+    const mapped = column.mapToDriverValue(value)
+    // A lone surrogate (an emoji cut in half by a slice) would reach the database as a JSON escape
+    // that PostgreSQL refuses and SQLite stores as invalid UTF-8; the driver made it U+FFFD before.
+    return typeof mapped === 'string' ? wellFormed(mapped) : mapped
+  }
   const json = JSON.stringify(
     rows.map((row, position) => {
       const values = Object.fromEntries(keys.map((key, index) => [names[index], driverValue(columns[index], row[key])]))
@@ -278,15 +291,19 @@ function groupedUpdates(
   updates: NonNullable<BulkWrite['updates']>,
   columnsOf: (collection: string, doc: Record<string, unknown>) => Record<string, unknown>,
 ) {
-  const groups = new Map<string, { collection: string; rows: { id: string; values: Record<string, unknown> }[] }>()
+  const groups = new Map<string, { collection: string; rows: Map<string, Record<string, unknown>> }>()
   for (const { collection, data, id } of updates) {
     const values = columnsOf(collection, data)
     const key = `${collection}:${Object.keys(values).sort().join(',')}`
-    const group = groups.get(key) ?? { collection, rows: [] }
-    group.rows.push({ id, values })
+    const group = groups.get(key) ?? { collection, rows: new Map() }
+    // The same row twice in one statement: the databases would each keep a different one; the last given wins.
+    group.rows.set(id, values)
     groups.set(key, group)
   }
-  return [...groups.values()]
+  return [...groups.values()].map(({ collection, rows }) => ({
+    collection,
+    rows: [...rows].map(([id, values]) => ({ id, values })),
+  }))
 }
 
 /** Payload's column keys: top-level fields by name, group fields as `group_field`; dates as ISO text. */
