@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { idFromKey } from '../utilities/relation'
-import { type SQL, sql } from './sql'
+import { sql } from './sql'
 import { generatedDefaults, groupFields, sqlTable } from './tables'
 
 /** Rows to insert and partial updates by id, written together or not at all. */
@@ -191,21 +191,20 @@ function updateFromValues(
     chunk.map(({ values }) => values),
     chunk.map(({ id }) => sqlValue(id)),
   )
-  const set = (value: (name: string, index: number) => SQL) =>
-    sql.join(
-      names.map((name, index) => sql`${sql.identifier(name)} = ${value(name, index)}`),
-      sql`, `,
-    )
+  // The unpacked rows are named like the table's columns: one SET list serves both databases.
+  const set = sql.join(
+    names.map((name) => sql`${sql.identifier(name)} = v.${sql.identifier(name)}`),
+    sql`, `,
+  )
   if (payload.db.name === 'sqlite') {
-    const alias = (index: number) => sql.identifier(`c${index}`)
-    const fields = names.map((name, index) => sql`${jsonField(name)} as ${alias(index)}`)
+    const fields = names.map((name) => sql`${jsonField(name)} as ${sql.identifier(name)}`)
     return tx.run!(
       sql`with v as (select ${jsonField('id')} as id, ${sql.join(fields, sql`, `)} from json_each(${json}))
-        update ${target} set ${set((_, index) => sql`v.${alias(index)}`)} from v where ${target.id} = v.id`,
+        update ${target} set ${set} from v where ${target.id} = v.id`,
     )
   }
   return tx.execute!(
-    sql`update ${target} set ${set((name) => sql`v.${sql.identifier(name)}`)}
+    sql`update ${target} set ${set}
       from json_populate_recordset(null::${target}, ${json}::json) as v where ${target.id} = v.id`,
   )
 }
