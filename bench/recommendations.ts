@@ -128,6 +128,8 @@ async function newsletterThroughput(payload: Payload) {
   }
   const stateMs = performance.now() - stateAt
   const elapsed = { plain: 0, withSlot: 0 }
+  /** Of `elapsed`, the batches' reads (memberships, histories and, with the slot, product views). */
+  const reading = { plain: 0, withSlot: 0 }
   let grids = 0
   const render = async (variant: keyof typeof renderers, from: number, to: number) => {
     const renderer = renderers[variant]
@@ -135,7 +137,9 @@ async function newsletterThroughput(payload: Payload) {
     for (let start = from; start < to; start += BATCH) {
       const batch = subscribers.slice(start, Math.min(to, start + BATCH))
       const ids = batch.map((subscriber) => String(subscriber.id))
+      const readAt = performance.now()
       const [memberships, histories] = await Promise.all([renderer.memberships(ids, now), renderer.histories(ids, now)])
+      reading[variant] += performance.now() - readAt
       for (const subscriber of batch) {
         const mail = await renderer.render({
           behaviour: histories.get(String(subscriber.id)),
@@ -159,6 +163,7 @@ async function newsletterThroughput(payload: Payload) {
   return {
     grids,
     plain: rate(elapsed.plain),
+    readShare: (variant: keyof typeof renderers) => `${((reading[variant] / elapsed[variant]) * 100).toFixed(0)} %`,
     recipients: subscribers.length,
     stateMs,
     withSlot: rate(elapsed.withSlot),
@@ -205,6 +210,7 @@ export async function recommendationsBench() {
         'same newsletter without (mails/s)': Math.round(mails.plain),
         'with / without': `${((mails.withSlot / mails.plain) * 100).toFixed(0)} %`,
         'mails with a grid': mails.grids,
+        'batch reads (with / without)': `${mails.readShare('withSlot')} / ${mails.readShare('plain')}`,
         'state once per send': seconds(mails.stateMs),
       })
       rows.push({

@@ -121,22 +121,10 @@ export type CoPurchase = { lift: number; product: string; support: number }
 
 /**
  * The products bought together with `product`: at least `minSupport` customers bought both, and more
- * often than chance (lift = P(both) / (P(a)·P(b)) above 1), best lift first.
+ * often than chance (lift = P(both) / (P(a)·P(b)) above 1), best lift first. Computed on each call:
+ * recommendations keep what they need of it, per send, in their catalog index.
  */
 export function boughtWith(model: PurchaseModel, product: string, minSupport: number): CoPurchase[] {
-  // The same for every reader of a send: computed once per model, product and support (a
-  // product's partners can be thousands, sorted for each of its buyers otherwise).
-  let byProduct = partnersCache.get(model)
-  if (!byProduct) partnersCache.set(model, (byProduct = new Map()))
-  const key = `${minSupport}|${product}`
-  let partners = byProduct.get(key)
-  if (!partners) byProduct.set(key, (partners = partnersOf(model, product, minSupport)))
-  return partners
-}
-
-const partnersCache = new WeakMap<PurchaseModel, Map<string, CoPurchase[]>>()
-
-function partnersOf(model: PurchaseModel, product: string, minSupport: number): CoPurchase[] {
   const index = model.indexOf.get(product)
   const buyersOfProduct = model.buyers.get(product) ?? 0
   if (index === undefined || !buyersOfProduct) return []

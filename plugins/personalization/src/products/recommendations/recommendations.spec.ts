@@ -11,7 +11,7 @@ import { startDemoPayload } from '../../../../../tests/helpers/referenceApp'
 import { PRODUCTS_SLUG } from '../../collections/Products'
 import { recipientRenderer } from '../../engine/recipientRenderer'
 import { personalizedLandingPage, personalizedNewsletter } from '../../engine/service'
-import { invalidatePurchaseModel } from './load'
+import { invalidatePurchaseModel, purchaseModelOf } from './load'
 
 const DAY = 86_400_000
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString()
@@ -265,5 +265,25 @@ describe.each(testedDatabases())('product recommendations in documents on %s', (
       ],
     })
     expect((await ask(visitor, 'filter: { strategy: "bestseller" }')).code).toBe('BAD_USER_INPUT')
+  })
+
+  // Last: it adds purchases the other tests' lifts do not expect.
+  it('builds the purchase model from every stored purchase, leaving out products that cannot be SKUs', async () => {
+    invalidatePurchaseModel(payload)
+    const before = await purchaseModelOf(payload)
+    // The demo's purchases and those above, whatever form the database hands them over in.
+    expect(before.buyers.get('backup-s')).toBe(5)
+    expect(before.buyers.get('lohn-pro')).toBe(4)
+    const buyer = (await payload.create({ collection: 'subscribers', data: { email: 'zeichen@example.com' } as never }))
+      .id
+    await event(buyer, 'purchase', 1, 'tee-grün-ü', 0)
+    await event(buyer, 'purchase', 1, 'kaputt\u001eprodukt', 0)
+    await event(buyer, 'purchase', 1, 'kaputt\u001fprodukt', 0)
+    invalidatePurchaseModel(payload)
+    const after = await purchaseModelOf(payload)
+    expect(after.customers).toBe(before.customers + 1)
+    expect(after.buyers.get('tee-grün-ü')).toBe(1)
+    expect([...after.buyers.keys()].filter((sku) => sku.startsWith('kaputt'))).toEqual([])
+    expect(after.recent.get('tee-grün-ü')).toBe(1)
   })
 })

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { purchaseModel, type PurchaseRecord } from './purchaseModel'
+import { boughtWith, purchaseModel, type PurchaseRecord } from './purchaseModel'
 import { productReasonText } from './reasonText'
 import {
   type CatalogProduct,
@@ -199,6 +199,83 @@ describe('recommendation strategies', () => {
     expect(all).not.toContain('ausverkauft')
     expect(all).not.toContain('nur-en')
     expect(skus(result)).toEqual([['host-s'], ['lohn-basis', 'lohn-pro', 'zeit']])
+  })
+
+  it('personal: chooses exactly what scoring every promoted product would, though it scores only a few (property)', () => {
+    // Few categories and many products, so groups hold more products than a slot shows and partners compete.
+    const skuArb = fc.constantFrom(...Array.from({ length: 24 }, (_, n) => `p${n}`))
+    const day = fc.integer({ max: 90, min: 0 })
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ categories: fc.subarray(['2', '3']), promoted: fc.boolean(), sku: skuArb }), {
+          maxLength: 24,
+          selector: (entry) => entry.sku,
+        }),
+        fc.array(fc.record({ customer: fc.integer({ max: 7, min: 0 }), days: day, sku: skuArb }), { maxLength: 80 }),
+        fc.array(fc.record({ days: day, sku: skuArb }), { maxLength: 5 }),
+        fc.array(fc.tuple(fc.constantFrom<string>('1', '2', '3'), fc.constantFrom(0.2, 0.5, 1)), { maxLength: 2 }),
+        fc.integer({ max: 4, min: 1 }),
+        fc.integer({ max: 2, min: 1 }),
+        (entries, others, bought, interestList, count, minSupport) => {
+          const catalog = entries.map((entry) => product(entry.sku, entry.categories, entry))
+          const purchases = bought.map(({ days, sku }) => ({ at: daysAgo(days), product: sku }))
+          const model = purchaseModel(
+            others.map(({ customer, days, sku }) => ({
+              at: daysAgo(days).getTime(),
+              product: sku,
+              subscriber: `c${customer}`,
+            })),
+            NOW,
+          )
+          const interests = new Map(interestList)
+          const [result] = recommend({
+            catalog,
+            guardDays: 30,
+            interestAncestors: ANCESTORS,
+            language: 'de',
+            minSupport,
+            model,
+            now: NOW,
+            reader: { anonymous: false, interests, purchases, views: [] },
+            slots: [slot('personal', count)],
+          })
+          // The oracle: every promoted product not bought within the guard window, scored as the strategy says.
+          const bySku = new Map(catalog.map((entry) => [entry.sku, entry]))
+          const boughtIn = new Map<string, number>()
+          for (const { product: sku } of purchases)
+            for (const category of bySku.get(sku)?.categories ?? [])
+              boughtIn.set(category, (boughtIn.get(category) ?? 0) + 1)
+          const most = Math.max(1, ...boughtIn.values())
+          const lift = new Map<string, number>()
+          for (const { product: sku } of purchases)
+            for (const partner of boughtWith(model, sku, minSupport))
+              lift.set(partner.product, Math.max(lift.get(partner.product) ?? 0, partner.lift))
+          const score = ({ categories, sku }: CatalogProduct) =>
+            2 * Math.max(0, ...categories.map((category) => (boughtIn.get(category) ?? 0) / most)) +
+            Math.max(
+              0,
+              ...categories.flatMap((category) => [
+                interests.get(category) ?? 0,
+                ...(ANCESTORS.get(category) ?? []).map((id) => (interests.get(id) ?? 0) / 2),
+              ]),
+            ) +
+            0.5 * Math.min(1, (lift.get(sku) ?? 0) / 10)
+          const recent = (sku: string) => model.recent.get(sku) ?? 0
+          const expected = catalog
+            .filter((entry) => entry.promoted && !purchases.some((p) => p.product === entry.sku && p.at >= daysAgo(30)))
+            .map((entry) => ({ score: score(entry), sku: entry.sku }))
+            .filter((entry) => entry.score > 0)
+            .sort((a, b) => b.score - a.score || recent(b.sku) - recent(a.sku) || a.sku.localeCompare(b.sku))
+            .slice(0, count)
+            .map((entry) => entry.sku)
+          const chosen = result.products
+            .filter((item) => item.reason.code === 'personal')
+            .map((item) => item.product.sku)
+          expect(chosen).toEqual(expected)
+        },
+      ),
+      { numRuns: 2000 },
+    )
   })
 
   it('holds the exclusions for any catalog, purchases, views and slots (property)', () => {

@@ -1,5 +1,6 @@
-import { isAvailable } from '../rules'
-import { boughtWith, type PurchaseModel } from './purchaseModel'
+import type { PurchaseModel } from './purchaseModel'
+
+import { type CatalogIndex, catalogIndex, type ProductGroup, together } from './catalogIndex'
 
 export const RECOMMENDATION_STRATEGIES = ['personal', 'alsoBought', 'trending', 'recentlyViewed', 'cart'] as const
 export type RecommendationStrategy = (typeof RECOMMENDATION_STRATEGIES)[number]
@@ -73,7 +74,14 @@ const DAY = 86_400_000
 /** Product views older than this are not "recently viewed". */
 export const VIEW_WINDOW_DAYS = 30
 
-type Pick = (candidates: CatalogProduct[], input: RecommendationInput, count: number) => Recommendation[]
+/**
+ * What a slot may choose from: the index of the offered products (shared by every reader of a
+ * send) and what this reader and slot rule out (bought within the guard window, shown in an earlier
+ * slot, outside the slot's categories).
+ */
+type Pool = { allows: (product: CatalogProduct) => boolean; index: CatalogIndex }
+
+type Pick = (pool: Pool, input: RecommendationInput, count: number) => Recommendation[]
 
 /**
  * The products of every recommendation slot of one document, in slot order. Whatever the strategy,
@@ -81,22 +89,19 @@ type Pick = (candidates: CatalogProduct[], input: RecommendationInput, count: nu
  * another market, never outside the slot's categories, and never twice in the document; each carries its reason.
  */
 export function recommend(input: RecommendationInput): RecommendedSlot[] {
+  const index = catalogIndex(input.catalog, input.model, input.language, input.minSupport)
   const since = input.now.getTime() - input.guardDays * DAY
-  const boughtRecently = new Set(
-    input.reader.purchases.filter((purchase) => purchase.at.getTime() >= since).map((purchase) => purchase.product),
-  )
+  const boughtRecently = new Set<string>()
+  for (const purchase of input.reader.purchases)
+    if (purchase.at.getTime() >= since) boughtRecently.add(purchase.product)
   const shown = new Set<string>()
-  const offered = offeredIn(input.catalog, input.language)
-  const eligible = boughtRecently.size ? offered.filter((product) => !boughtRecently.has(product.sku)) : offered
   return input.slots.map(({ categories, ...slot }) => {
-    // Most slots have no categories and come first: the eligible list as it is, no copy per reader.
-    const candidates =
-      !shown.size && !categories.length
-        ? eligible
-        : eligible.filter(
-            (product) => !shown.has(product.sku) && inCategories(product, categories, input.interestAncestors),
-          )
-    const products = uniqueBySku(STRATEGIES[slot.strategy](candidates, input, slot.count)).slice(0, slot.count)
+    const wanted = new Set(categories)
+    const allows = (product: CatalogProduct) =>
+      !boughtRecently.has(product.sku) &&
+      !shown.has(product.sku) &&
+      (!wanted.size || inCategories(product, wanted, input.interestAncestors))
+    const products = uniqueBySku(STRATEGIES[slot.strategy]({ allows, index }, input, slot.count)).slice(0, slot.count)
     for (const { product } of products) shown.add(product.sku)
     return { ...slot, products }
   })
@@ -107,20 +112,20 @@ const uniqueBySku = (list: Recommendation[]) => {
   return list.filter(({ product }) => !seen.has(product.sku) && Boolean(seen.add(product.sku)))
 }
 
-function inCategories(product: CatalogProduct, categories: string[], ancestors: Map<string, string[]>) {
-  if (!categories.length) return true
-  const wanted = new Set(categories)
+function inCategories(product: CatalogProduct, wanted: Set<string>, ancestors: Map<string, string[]>) {
   return product.categories.some(
     (category) => wanted.has(category) || (ancestors.get(category) ?? []).some((id) => wanted.has(id)),
   )
 }
 
-/** How much the reader cares for a product's categories: the interest itself counts fully, a broader one (an ancestor) half. */
-function interestFit(product: CatalogProduct, reader: RecommendationReader, ancestors: Map<string, string[]>) {
+const inCategory = (product: CatalogProduct, interest: string, ancestors: Map<string, string[]>) =>
+  product.categories.some((category) => category === interest || (ancestors.get(category) ?? []).includes(interest))
+
+/** How much the reader cares for these categories: the interest itself counts fully, a broader one (an ancestor) half. */
+function interestFit(categories: string[], reader: RecommendationReader, ancestors: Map<string, string[]>) {
   let best = 0
   let matched: string[] | undefined
-  // Loops, not spreads: this runs for every promoted product of every recipient of a send.
-  for (const category of product.categories) {
+  for (const category of categories) {
     const own = reader.interests.get(category) ?? 0
     if (own > 0) (matched ??= []).push(category)
     if (own > best) best = own
@@ -135,58 +140,35 @@ function interestFit(product: CatalogProduct, reader: RecommendationReader, ance
 /** Frozen: shared by every product without a matched interest, so nothing may add to it. */
 const NONE = Object.freeze([]) as unknown as string[]
 
-const offeredLists = new WeakMap<CatalogProduct[], Map<string, CatalogProduct[]>>()
-
-/** The products available in a language, once per loaded catalog and language (the same for every reader of a send). */
-function offeredIn(catalog: CatalogProduct[], language: string): CatalogProduct[] {
-  let byLanguage = offeredLists.get(catalog)
-  if (!byLanguage) offeredLists.set(catalog, (byLanguage = new Map()))
-  let offered = byLanguage.get(language)
-  if (!offered)
-    byLanguage.set(
-      language,
-      (offered = catalog.filter(
-        (product) => isAvailable(product.availability) && (!product.locale || product.locale === language),
-      )),
-    )
-  return offered
-}
-
-const skuMaps = new WeakMap<CatalogProduct[], Map<string, CatalogProduct>>()
-
-/** The catalog by SKU, once per loaded catalog (it is the same array for every reader of a send). */
-function catalogBySku(catalog: CatalogProduct[]): Map<string, CatalogProduct> {
-  let bySku = skuMaps.get(catalog)
-  if (!bySku) skuMaps.set(catalog, (bySku = new Map(catalog.map((product) => [product.sku, product]))))
-  return bySku
-}
-
-const byRecentSales = (model: PurchaseModel) => (a: CatalogProduct, b: CatalogProduct) =>
-  (model.recent.get(b.sku) ?? 0) - (model.recent.get(a.sku) ?? 0) || collator.compare(a.sku, b.sku)
-
-/** `localeCompare`'s order, with one collator instead of one per comparison. */
-const collator = new Intl.Collator()
-
 /**
  * Trending: the most bought products of the trending window in the reader's strongest interest that
  * has any, then overall; products nobody bought lately are not "trending", so the rest of the slot
  * takes promoted products. Anonymous readers get this.
  */
-const trending: Pick = (candidates, { interestAncestors, model, reader }, count) => {
-  const sold = candidates.filter((product) => (model.recent.get(product.sku) ?? 0) > 0).sort(byRecentSales(model))
+const trending: Pick = ({ allows, index }, { interestAncestors, model, reader }, count) => {
   const result: Recommendation[] = []
-  const interests = [...reader.interests.entries()].filter(([, weight]) => weight > 0).sort((a, b) => b[1] - a[1])
-  for (const [interest] of interests) {
-    for (const product of sold) {
-      if (result.length >= count) break
-      if (!inCategories(product, [interest], interestAncestors) || result.some((r) => r.product.sku === product.sku))
-        continue
-      result.push({ product, reason: trendReason(model, product, interest) })
-    }
+  const taken = new Set<string>()
+  const take = (product: CatalogProduct, reason: ProductReason) => {
+    taken.add(product.sku)
+    result.push({ product, reason })
   }
-  for (const product of sold)
-    if (result.length < count) result.push({ product, reason: trendReason(model, product, null) })
-  return [...result, ...promotedFill(candidates, model)]
+  const usable = (product: CatalogProduct) => !taken.has(product.sku) && allows(product)
+  const interests = [...reader.interests.entries()].filter(([, weight]) => weight > 0).sort((a, b) => b[1] - a[1])
+  for (const [interest] of interests)
+    for (let rank = 0; rank < index.soldCount && result.length < count; rank++) {
+      const product = index.bySales[rank]
+      if (usable(product) && inCategory(product, interest, interestAncestors))
+        take(product, trendReason(model, product, interest))
+    }
+  for (let rank = 0; rank < index.soldCount && result.length < count; rank++) {
+    const product = index.bySales[rank]
+    if (usable(product)) take(product, trendReason(model, product, null))
+  }
+  for (let at = 0; at < index.promoted.length && result.length < count; at++) {
+    const product = index.bySales[index.promoted[at]]
+    if (usable(product)) take(product, { code: 'promoted' })
+  }
+  return result
 }
 
 const trendReason = (model: PurchaseModel, product: CatalogProduct, interest: null | string): ProductReason => ({
@@ -196,79 +178,131 @@ const trendReason = (model: PurchaseModel, product: CatalogProduct, interest: nu
   interest,
 })
 
-const promotedFill = (candidates: CatalogProduct[], model: PurchaseModel): Recommendation[] =>
-  candidates
-    .filter((product) => product.promoted)
-    .sort(byRecentSales(model))
-    .map((product) => ({ product, reason: { code: 'promoted' } }))
+/** The personal score's weights: a category the reader bought in counts twice an interest; "bought together" adds at most half. */
+const HISTORY_WEIGHT = 2
+const TOGETHER_WEIGHT = 0.5
+
+/** What the reader's history and interests give every product of a group. */
+type GroupScore = { bought: string[]; fit: number; history: number; matched: string[] }
 
 /**
  * Personal top-N from the promoted products (the METRO case): the categories the reader bought in
  * count most, then their interests, then how strongly the product is bought with what they bought;
  * a reader without any of it gets trending.
+ *
+ * Products of one group (same categories) score alike but for "bought together", and ties go by
+ * sales, so only a group's first `count` allowed products in sales order, and the first `count`
+ * of each purchase's partners per group, can be among the best: those are scored, not the
+ * thousands of promoted products (the spec checks this against scoring them all).
  */
-const personal: Pick = (candidates, input, count) => {
-  const { interestAncestors, minSupport, model, reader } = input
+const personal: Pick = (pool, input, count) => {
+  const { interestAncestors, reader } = input
   if (reader.anonymous || (!reader.purchases.length && ![...reader.interests.values()].some((w) => w > 0)))
-    return trending(candidates, input, count)
-  const bySku = catalogBySku(input.catalog)
+    return trending(pool, input, count)
+  const { allows, index } = pool
   const purchasedCategories = new Map<string, number>()
-  const lifts = new Map<string, number>()
+  const purchased = new Set<string>()
   for (const purchase of reader.purchases) {
-    for (const category of bySku.get(purchase.product)?.categories ?? [])
+    purchased.add(purchase.product)
+    for (const category of index.catalogBySku.get(purchase.product)?.categories ?? [])
       purchasedCategories.set(category, (purchasedCategories.get(category) ?? 0) + 1)
-    for (const { lift, product } of boughtWith(model, purchase.product, minSupport))
-      lifts.set(product, Math.max(lifts.get(product) ?? 0, lift))
   }
   const purchaseTotal = Math.max(1, ...purchasedCategories.values())
-  type Scored = { bought: string[]; matched: string[]; product: CatalogProduct; score: number }
-  const scored: Scored[] = []
-  for (const product of candidates) {
-    if (!product.promoted) continue
-    const { fit, matched } = interestFit(product, reader, interestAncestors)
+  const scores: (GroupScore | undefined)[] = []
+  const scoreOf = (group: ProductGroup): GroupScore => {
+    let score = scores[group.id]
+    if (score) return score
+    const { fit, matched } = interestFit(group.categories, reader, interestAncestors)
     let bought: string[] | undefined
     let history = 0
-    for (const category of product.categories) {
+    for (const category of group.categories) {
       const purchases = purchasedCategories.get(category)
       if (purchases === undefined) continue
       ;(bought ??= []).push(category)
       history = Math.max(history, purchases / purchaseTotal)
     }
-    const together = Math.min(1, (lifts.get(product.sku) ?? 0) / 10)
-    const score = 2 * history + fit + 0.5 * together
-    if (score > 0) scored.push({ bought: bought ?? NONE, matched, product, score })
+    return (scores[group.id] = { bought: bought ?? NONE, fit, history, matched })
   }
-  const bySales = byRecentSales(model)
-  // The best `count` only: thousands of promoted products score for a reader with broad interests,
-  // and sorting them all for each recipient of a send cost milliseconds.
-  const best = topOf(scored, count, (a, b) => b.score - a.score || bySales(a.product, b.product))
-  const chosen: Recommendation[] = best.map(({ bought, matched, product }) => ({
-    product,
-    reason: { code: 'personal', interests: matched, purchasedCategories: bought },
-  }))
-  return chosen.length >= count ? chosen : [...chosen, ...trending(candidates, input, count)]
+
+  // Rank → the best lift with one of the reader's purchases, for the products that may win by it.
+  const lifts = new Map<number, number>()
+  const considered = new Set<number>()
+  const firstAllowed = (ranks: Int32Array, each: (rank: number, at: number) => void) => {
+    for (let at = 0, taken = 0; at < ranks.length && taken < count; at++)
+      if (allows(index.bySales[ranks[at]])) {
+        taken++
+        each(ranks[at], at)
+      }
+  }
+  const base = (group: GroupScore) => HISTORY_WEIGHT * group.history + group.fit
+  // Each group's first products in sales order; the `count`-th best of them (without "bought
+  // together", which only adds) is a floor: a group whose score plus the most "bought together"
+  // can add stays below it has no partner that can win.
+  const floors: number[] = []
+  for (const group of index.groups) {
+    const score = scoreOf(group)
+    if (score.history > 0 || score.fit > 0)
+      firstAllowed(group.ranks, (rank) => {
+        considered.add(rank)
+        floors.push(base(score))
+      })
+  }
+  const floor = floors.length < count ? 0 : floors.sort((a, b) => b - a)[count - 1]
+  for (const sku of purchased)
+    for (const [id, list] of index.partners(sku).byGroup) {
+      if (base(scoreOf(index.groups[id])) + TOGETHER_WEIGHT < floor) continue
+      firstAllowed(list.ranks, (rank, at) => {
+        considered.add(rank)
+        if (list.lifts[at] > (lifts.get(rank) ?? 0)) lifts.set(rank, list.lifts[at])
+      })
+    }
+
+  type Scored = { group: GroupScore; rank: number; score: number }
+  const scored: Scored[] = []
+  for (const rank of considered) {
+    const group = scoreOf(index.groups[index.groupOf[rank]])
+    const score = base(group) + TOGETHER_WEIGHT * together(lifts.get(rank) ?? 0)
+    if (score > 0) scored.push({ group, rank, score })
+  }
+  const chosen: Recommendation[] = topOf(scored, count, (a, b) => b.score - a.score || a.rank - b.rank).map(
+    ({ group, rank }) => ({
+      product: index.bySales[rank],
+      reason: { code: 'personal', interests: group.matched, purchasedCategories: group.bought },
+    }),
+  )
+  return chosen.length >= count ? chosen : [...chosen, ...trending(pool, input, count)]
 }
 
 /**
  * Also bought: partners of the reader's purchases (most recent purchase first) by lift, with at least
  * `minSupport` joint customers; without purchases, or when too few, trending fills the slot.
  */
-const alsoBought: Pick = (candidates, input, count) => {
-  const { minSupport, model, reader } = input
-  const available = new Map(candidates.map((product) => [product.sku, product]))
+const alsoBought: Pick = (pool, input, count) => {
+  const { allows, index } = pool
   const result: Recommendation[] = []
-  const purchases = [...reader.purchases].sort((a, b) => b.at.getTime() - a.at.getTime())
+  const taken = new Set<string>()
+  const purchases = [...input.reader.purchases].sort((a, b) => b.at.getTime() - a.at.getTime())
   for (const purchase of new Set(purchases.map((entry) => entry.product))) {
-    for (const partner of boughtWith(model, purchase, minSupport)) {
-      const product = available.get(partner.product)
-      if (!product) continue
+    const { lifts, ranks, supports } = index.partners(purchase).offered
+    for (let at = 0; at < ranks.length && result.length < count; at++) {
+      const product = index.bySales[ranks[at]]
+      if (taken.has(product.sku) || !allows(product)) continue
+      taken.add(product.sku)
       result.push({
         product,
-        reason: { code: 'also_bought', lift: partner.lift, product: purchase, support: partner.support },
+        reason: { code: 'also_bought', lift: lifts[at], product: purchase, support: supports[at] },
       })
     }
+    if (result.length >= count) return result
   }
-  return result.length >= count ? result : [...uniqueBySku(result), ...trending(candidates, input, count)]
+  return [...result, ...trending(pool, input, count)]
+}
+
+/** The offered product with this SKU, if this slot may show it. */
+const allowedProduct = ({ allows, index }: Pool, sku: string) => {
+  const rank = index.rankOf.get(sku)
+  const product = rank === undefined ? undefined : index.bySales[rank]
+  return product && allows(product) ? product : undefined
 }
 
 /**
@@ -276,10 +310,9 @@ const alsoBought: Pick = (candidates, input, count) => {
  * no views the server knows of and gets trending; a known reader without views gets nothing (the slot
  * is left out rather than filled with what they did not look at).
  */
-const recentlyViewed: Pick = (candidates, input, count) => {
+const recentlyViewed: Pick = (pool, input, count) => {
   const { now, reader } = input
-  if (reader.anonymous) return trending(candidates, input, count)
-  const available = new Map(candidates.map((product) => [product.sku, product]))
+  if (reader.anonymous) return trending(pool, input, count)
   const since = now.getTime() - VIEW_WINDOW_DAYS * DAY
   const lastBought = new Map<string, number>()
   for (const { at, product } of reader.purchases)
@@ -287,9 +320,9 @@ const recentlyViewed: Pick = (candidates, input, count) => {
   const views = [...reader.views].sort((a, b) => b.at.getTime() - a.at.getTime())
   const result: Recommendation[] = []
   for (const { at, product: sku } of views) {
-    const product = available.get(sku)
-    if (!product || at.getTime() < since || (lastBought.get(sku) ?? -Infinity) >= at.getTime()) continue
-    if (result.some((entry) => entry.product.sku === sku)) continue
+    if (at.getTime() < since || (lastBought.get(sku) ?? -Infinity) >= at.getTime()) continue
+    const product = allowedProduct(pool, sku)
+    if (!product || result.some((entry) => entry.product.sku === sku)) continue
     result.push({ product, reason: { code: 'recently_viewed', viewedAt: at.toISOString() } })
     if (result.length >= count) break
   }
@@ -302,13 +335,11 @@ const recentlyViewed: Pick = (candidates, input, count) => {
  * empty cart gets no grid. The document's exclusions still hold (bought within the guard window,
  * unavailable, another market).
  */
-const cart: Pick = (candidates, { reader }) => {
-  const available = new Map(candidates.map((product) => [product.sku, product]))
-  return (reader.anonymous ? [] : (reader.cart ?? []))
-    .map((sku) => available.get(sku))
+const cart: Pick = (pool, { reader }) =>
+  (reader.anonymous ? [] : (reader.cart ?? []))
+    .map((sku) => allowedProduct(pool, sku))
     .filter((product) => product !== undefined)
     .map((product) => ({ product, reason: { code: 'in_cart' } }))
-}
 
 const STRATEGIES: Record<RecommendationStrategy, Pick> = { alsoBought, cart, personal, recentlyViewed, trending }
 
