@@ -134,6 +134,7 @@ async function newsletterThroughput(payload: Payload) {
   const render = async (variant: keyof typeof renderers, from: number, to: number) => {
     const renderer = renderers[variant]
     const started = performance.now()
+    let checking = 0
     for (let start = from; start < to; start += BATCH) {
       const batch = subscribers.slice(start, Math.min(to, start + BATCH))
       const ids = batch.map((subscriber) => String(subscriber.id))
@@ -147,10 +148,13 @@ async function newsletterThroughput(payload: Payload) {
           segments: memberships.get(String(subscriber.id)) ?? new Set(),
           subscriber,
         })
+        // The check is the bench's, not the send's: its time (a search through each mail) is left out.
+        const checkAt = performance.now()
         if (variant === 'withSlot' && mail.html.includes('Für Sie ausgewählt')) grids++
+        checking += performance.now() - checkAt
       }
     }
-    elapsed[variant] += performance.now() - started
+    elapsed[variant] += performance.now() - started - checking
   }
   const ROUNDS = 10
   for (let round = 0; round < ROUNDS; round++) {

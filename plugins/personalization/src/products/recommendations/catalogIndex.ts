@@ -1,7 +1,8 @@
+import type { PurchaseModel } from './purchaseModel'
 import type { CatalogProduct } from './strategies'
 
 import { isAvailable } from '../rules'
-import { boughtWith, type PurchaseModel } from './purchaseModel'
+import { coPurchaseLift } from './purchaseModel'
 
 /**
  * Promoted products with the same categories (in the same order): for a reader they all score the
@@ -90,16 +91,44 @@ function buildIndex(catalog: CatalogProduct[], model: PurchaseModel, language: s
     return { categories, id, ranks: Int32Array.from(ranks) }
   })
 
+  // The pair table speaks in the model's product numbers: its numbers' ranks and buyers, once.
+  const rankOfNumber = Int32Array.from(model.skus, (sku) => rankOf.get(sku) ?? -1)
+  const buyersOfNumber = Float64Array.from(model.skus, (sku) => model.buyers.get(sku) ?? 0)
+  // Equal lifts and supports are common (small counts): their SKU order as numbers, not a collation per comparison.
+  const skuOrder = new Int32Array(model.skus.length)
+  model.skus
+    .map((_, number) => number)
+    .sort((a, b) => collator.compare(model.skus[a], model.skus[b]))
+    .forEach((number, position) => (skuOrder[number] = position))
   const partnersCache = new Map<string, ReturnType<CatalogIndex['partners']>>()
+  /** `boughtWith` restricted to the offered products, straight from the typed arrays (no object per pair). */
   const partnersOf = (sku: string) => {
-    const offered: { lift: number; rank: number; support: number }[] = []
-    for (const { lift, product, support } of boughtWith(model, sku, minSupport)) {
-      const rank = rankOf.get(product)
-      if (rank !== undefined) offered.push({ lift, rank, support })
-    }
-    const inGroups = new Map<number, { lift: number; rank: number }[]>()
-    for (const entry of offered) {
-      const group = groupOfRank[entry.rank]
+    const number = model.indexOf.get(sku)
+    const buyers = model.buyers.get(sku) ?? 0
+    const { partners, rowStart, supports } = model.together
+    const entries: number[] = []
+    const first = number === undefined ? 0 : rowStart[number]
+    const lifts = new Float64Array(number === undefined ? 0 : rowStart[number + 1] - first)
+    if (number !== undefined && buyers)
+      for (let entry = first; entry < rowStart[number + 1]; entry++) {
+        const support = supports[entry]
+        const other = partners[entry]
+        if (support < minSupport || rankOfNumber[other] < 0) continue
+        const lift = coPurchaseLift(model, support, buyers, buyersOfNumber[other] || support)
+        if (lift > 1) {
+          entries.push(entry)
+          lifts[entry - first] = lift
+        }
+      }
+    const liftOf = (entry: number) => lifts[entry - first]
+    const rankOfEntry = (entry: number) => rankOfNumber[partners[entry]]
+    // boughtWith's order: lift, then joint buyers, then SKU.
+    entries.sort(
+      (a, b) => liftOf(b) - liftOf(a) || supports[b] - supports[a] || skuOrder[partners[a]] - skuOrder[partners[b]],
+    )
+    const inGroups = new Map<number, number[]>()
+    for (const entry of entries) {
+      const group = groupOfRank[rankOfEntry(entry)]
       if (group < 0) continue
       let list = inGroups.get(group)
       if (!list) inGroups.set(group, (list = []))
@@ -107,18 +136,15 @@ function buildIndex(catalog: CatalogProduct[], model: PurchaseModel, language: s
     }
     const byGroup = new Map<number, GroupPartners>()
     for (const [group, list] of inGroups) {
-      list.sort((a, b) => together(b.lift) - together(a.lift) || a.rank - b.rank)
-      byGroup.set(group, {
-        lifts: Float64Array.from(list, (entry) => entry.lift),
-        ranks: Int32Array.from(list, (entry) => entry.rank),
-      })
+      list.sort((a, b) => together(liftOf(b)) - together(liftOf(a)) || rankOfEntry(a) - rankOfEntry(b))
+      byGroup.set(group, { lifts: Float64Array.from(list, liftOf), ranks: Int32Array.from(list, rankOfEntry) })
     }
     return {
       byGroup,
       offered: {
-        lifts: Float64Array.from(offered, (entry) => entry.lift),
-        ranks: Int32Array.from(offered, (entry) => entry.rank),
-        supports: Int32Array.from(offered, (entry) => entry.support),
+        lifts: Float64Array.from(entries, liftOf),
+        ranks: Int32Array.from(entries, rankOfEntry),
+        supports: Int32Array.from(entries, (entry) => supports[entry]),
       },
     }
   }

@@ -81,8 +81,8 @@ async function loadPurchaseModel(payload: Payload): Promise<PurchaseModel> {
 async function purchaseRecords(payload: Payload): Promise<PurchaseRecord[]> {
   const records: PurchaseRecord[] = []
   const add = (subscriber: unknown, at: unknown, product: unknown) => {
-    // A product with a control character cannot be a SKU (products/rules.ts); SQLite's read below relies on it.
-    if (subscriber == null || typeof product !== 'string' || !product || /[\x1e\x1f]/.test(product)) return
+    // A product with these control characters cannot be a SKU (products/rules.ts); SQLite's read below relies on it.
+    if (subscriber == null || typeof product !== 'string' || !product || /[\0\x1e\x1f]/.test(product)) return
     const time = new Date(at instanceof Date ? at : String(at)).getTime()
     records.push({ at: time, product, subscriber: String(subscriber) })
   }
@@ -109,7 +109,8 @@ async function purchaseRecords(payload: Payload): Promise<PurchaseRecord[]> {
   // SQLite hands the purchases over as a few long texts (`subscriber␟time␟product`, records
   // separated by ␞, one text per 65,536 rows), not as a million rows: the libsql client builds an
   // object per row, 8 s of the 10 s a million purchases took, where concatenating them costs ~2 s.
-  // A product containing either separator cannot be a SKU (products/rules.ts) and is left out.
+  // A product containing either separator cannot be a SKU (products/rules.ts) and is left out, as is
+  // one with a NUL, which would end SQLite's text there and lose the purchases after it.
   const chunks = await runSql(
     payload,
     sql`select group_concat(s || char(31) || a || char(31) || p, char(30)) as chunk from (
@@ -117,6 +118,7 @@ async function purchaseRecords(payload: Payload): Promise<PurchaseRecord[]> {
           json_extract(${events.properties}, '$.product') as p
         from ${await eventsOfType(payload, 'purchase')} where ${events.type} = 'purchase')
       where s is not null and typeof(p) = 'text' and instr(p, char(30)) = 0 and instr(p, char(31)) = 0
+        and instr(cast(p as blob), x'00') = 0
       group by part`,
   )
   for (const { chunk } of chunks)

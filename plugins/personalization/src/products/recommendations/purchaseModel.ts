@@ -56,12 +56,15 @@ export function purchaseModel(
   // Per customer: each product once, with its last purchase (the basket keeps the most recent).
   const baskets = new Map<string, Map<number, number>>()
   for (const { at, product, subscriber } of purchases) {
-    if (at >= since && at <= now.getTime()) recent.set(product, (recent.get(product) ?? 0) + 1)
     let index = indexOf.get(product)
     if (index === undefined) {
-      index = skus.push(product) - 1
-      indexOf.set(product, index)
+      // A copy of its own: a SKU cut from a long text (SQLite's read) would keep all of that text alive with the model.
+      const sku = (' ' + product).slice(1)
+      index = skus.push(sku) - 1
+      indexOf.set(sku, index)
     }
+    const sku = skus[index]
+    if (at >= since && at <= now.getTime()) recent.set(sku, (recent.get(sku) ?? 0) + 1)
     let basket = baskets.get(subscriber)
     if (!basket) baskets.set(subscriber, (basket = new Map()))
     if ((basket.get(index) ?? -Infinity) < at) basket.set(index, at)
@@ -117,12 +120,16 @@ function countPairs(baskets: number[][], pairCount: number, products: number): C
   return { partners: partners.slice(0, distinct), rowStart, supports: supports.slice(0, distinct) }
 }
 
+/** P(both) / (P(a)·P(b)) over the model's customers: above 1, a and b are bought together more often than by chance. */
+export const coPurchaseLift = (model: PurchaseModel, together: number, buyersOfA: number, buyersOfB: number) =>
+  (together * model.customers) / (buyersOfA * buyersOfB)
+
 export type CoPurchase = { lift: number; product: string; support: number }
 
 /**
  * The products bought together with `product`: at least `minSupport` customers bought both, and more
- * often than chance (lift = P(both) / (P(a)·P(b)) above 1), best lift first. Computed on each call:
- * recommendations keep what they need of it, per send, in their catalog index.
+ * often than chance (lift above 1), best lift first. Computed on each call: recommendations keep
+ * what they need of it, per send, in their catalog index (catalogIndex.ts), in this order.
  */
 export function boughtWith(model: PurchaseModel, product: string, minSupport: number): CoPurchase[] {
   const index = model.indexOf.get(product)
@@ -134,7 +141,7 @@ export function boughtWith(model: PurchaseModel, product: string, minSupport: nu
     const support = supports[entry]
     if (support < minSupport) continue
     const other = model.skus[partners[entry]]
-    const lift = (support * model.customers) / (buyersOfProduct * (model.buyers.get(other) ?? support))
+    const lift = coPurchaseLift(model, support, buyersOfProduct, model.buyers.get(other) ?? support)
     if (lift > 1) result.push({ lift, product: other, support })
   }
   return result.sort((a, b) => b.lift - a.lift || b.support - a.support || a.product.localeCompare(b.product))

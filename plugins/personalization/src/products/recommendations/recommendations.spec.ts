@@ -276,6 +276,8 @@ describe.each(testedDatabases())('product recommendations in documents on %s', (
     expect(before.buyers.get('lohn-pro')).toBe(4)
     const buyer = (await payload.create({ collection: 'subscribers', data: { email: 'zeichen@example.com' } as never }))
       .id
+    // A NUL ends a text in SQLite: before the fix the purchases after it in the same read were lost (PostgreSQL's jsonb refuses it).
+    if (kind !== 'postgres') await event(buyer, 'purchase', 1, 'kaputt\u0000produkt', 0)
     await event(buyer, 'purchase', 1, 'tee-grün-ü', 0)
     await event(buyer, 'purchase', 1, 'kaputt\u001eprodukt', 0)
     await event(buyer, 'purchase', 1, 'kaputt\u001fprodukt', 0)

@@ -49,6 +49,8 @@ export type DocumentRecommendations = {
 }
 
 const NONE: DocumentRecommendations = { emailSections: [], html: '', results: [] }
+/** One empty catalog for a language without one: recommendations index a catalog per array, so not a new one per reader. */
+const NO_PRODUCTS: CatalogProduct[] = []
 
 /** What every reader's recommendations are chosen from, loaded once (per send, per request). */
 export type RecommendationState = { catalogs: Map<string, CatalogProduct[]>; model: PurchaseModel }
@@ -84,7 +86,7 @@ export function recommendationsFor(
 ): DocumentRecommendations {
   const { language, rows } = input
   if (!rows?.length) return NONE
-  const catalog = state.catalogs.get(language) ?? []
+  const catalog = state.catalogs.get(language) ?? NO_PRODUCTS
   const slots = recommend({
     catalog,
     guardDays: input.guardDays,

@@ -1,4 +1,4 @@
-import type { RecommendedSlot } from './strategies'
+import type { CatalogProduct, RecommendedSlot } from './strategies'
 
 import { sectionMarker } from '../../rendering/email/renderNewsletter'
 import { escapeHtml } from '../../rendering/html'
@@ -29,6 +29,39 @@ const rows = <T>(items: T[], size: number) =>
 
 export type GridTexts = { button: string; locale: string }
 
+/** A product's texts in a mail, escaped and inert: `text` is its line in the text part. */
+type MailTexts = {
+  alt: null | string
+  href: null | string
+  name: string
+  price: string
+  src: null | string
+  text: string
+}
+const mailTexts = new WeakMap<CatalogProduct, Map<string, MailTexts>>()
+
+/** Once per loaded product and locale, not per reader: a send shows the same products to many. */
+function mailTextsOf(product: CatalogProduct, locale: string): MailTexts {
+  let byLocale = mailTexts.get(product)
+  if (!byLocale) mailTexts.set(product, (byLocale = new Map()))
+  let texts = byLocale.get(locale)
+  if (!texts) {
+    const price = formatPrice(product.price, product.currency, locale)
+    texts = {
+      alt: product.image && inert(product.image.alt),
+      href: product.url && inert(product.url),
+      name: inert(product.name),
+      price: inert(price),
+      src: product.image && inert(product.image.url),
+      text: [`- ${inertText(product.name)}: ${price}`, product.url && `  ${inertText(product.url)}`]
+        .filter(Boolean)
+        .join('\n'),
+    }
+    byLocale.set(locale, texts)
+  }
+  return texts
+}
+
 /**
  * One recommendation slot as MJML: its heading, then two products a row (one per row on phones, as
  * MJML stacks columns). The products' own texts stand as markers (`sectionMarker`) with their
@@ -48,12 +81,14 @@ export function productGridMjml(
     return sectionMarker(key)
   }
   const cell = ({ product }: RecommendedSlot['products'][number], index: number) => {
-    const href = product.url ? marker(index, 'HREF', inert(product.url)) : ''
-    const image = product.image
-      ? `<mj-image src="${marker(index, 'SRC', inert(product.image.url))}" alt="${marker(index, 'ALT', inert(product.image.alt))}"${href ? ` href="${href}"` : ''} padding="0 0 8px" />`
-      : ''
+    const texts = mailTextsOf(product, locale)
+    const href = texts.href ? marker(index, 'HREF', texts.href) : ''
+    const image =
+      texts.src !== null && texts.alt !== null
+        ? `<mj-image src="${marker(index, 'SRC', texts.src)}" alt="${marker(index, 'ALT', texts.alt)}"${href ? ` href="${href}"` : ''} padding="0 0 8px" />`
+        : ''
     const cta = href ? `<mj-button href="${href}" align="left">${label}</mj-button>` : ''
-    return `<mj-column width="50%" padding="0 6px">${image}<mj-text font-weight="bold" padding="0 0 4px">${marker(index, 'NAME', inert(product.name))}</mj-text><mj-text padding="0 0 8px">${marker(index, 'PRICE', inert(formatPrice(product.price, product.currency, locale)))}</mj-text>${cta}</mj-column>`
+    return `<mj-column width="50%" padding="0 6px">${image}<mj-text font-weight="bold" padding="0 0 4px">${marker(index, 'NAME', texts.name)}</mj-text><mj-text padding="0 0 8px">${marker(index, 'PRICE', texts.price)}</mj-text>${cta}</mj-column>`
   }
   const mjml = [
     `<mj-section padding="24px 24px 8px"><mj-column><mj-text font-size="20px" font-weight="bold">${inert(slot.heading)}</mj-text></mj-column></mj-section>`,
@@ -67,17 +102,7 @@ export function productGridMjml(
 
 /** The grid in a mail's text part: heading, then name, price and address per product. */
 export function productGridText(slot: RecommendedSlot, { locale }: Pick<GridTexts, 'locale'>): string {
-  return [
-    inertText(slot.heading),
-    ...slot.products.map(({ product }) =>
-      [
-        `- ${inertText(product.name)}: ${formatPrice(product.price, product.currency, locale)}`,
-        product.url && `  ${inertText(product.url)}`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    ),
-  ].join('\n')
+  return [inertText(slot.heading), ...slot.products.map(({ product }) => mailTextsOf(product, locale).text)].join('\n')
 }
 
 /** The grid on a landing page: a list of product cards (server-rendered, no script). */

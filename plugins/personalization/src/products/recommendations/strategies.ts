@@ -193,7 +193,9 @@ type GroupScore = { bought: string[]; fit: number; history: number; matched: str
  * Products of one group (same categories) score alike but for "bought together", and ties go by
  * sales, so only a group's first `count` allowed products in sales order, and the first `count`
  * of each purchase's partners per group, can be among the best: those are scored, not the
- * thousands of promoted products (the spec checks this against scoring them all).
+ * thousands of promoted products (the spec checks this against scoring them all). Exact up to the
+ * rounding of scores: two lifts closer than a score can tell apart (~10⁻¹⁶) may keep the one the
+ * sales order would not; a consistent model needs some 10⁷ buyers of a product for that.
  */
 const personal: Pick = (pool, input, count) => {
   const { interestAncestors, reader } = input
