@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { migrations as postgresMigrations } from '../../src/database/migrations/postgres/index'
 import { migrations as sqliteMigrations } from '../../src/database/migrations/sqlite/index'
-import { anonymous, login, rest } from '../helpers/http'
+import { anonymous, graphql, login, rest } from '../helpers/http'
 import { type LocalPayload, startLocalPayload } from '../helpers/localPayload'
 
 const servers = inject('servers')
@@ -69,6 +69,31 @@ describe.each(servers)('the running product on $kind', ({ dataDir, url }) => {
       expect(file.status).toBe(200)
       expect(file.headers.get('content-type')).toBe(size.mimeType)
     }
+  })
+
+  it('shows a feed import in the recommendations at once, though REST and GraphQL run different copies of the code', async () => {
+    const admin = await login(url, 'admin@example.com', 'admin-demo-2026')
+    const sku = `000-sofort-${Date.now()}`
+    const trending = async () =>
+      (
+        await graphql(
+          url,
+          anonymous,
+          '{ personalizedRecommendations(filter: { strategy: "trending", categories: ["lohnabrechnung"] }, limit: 12) { products { sku } } }',
+        )
+      ).data?.personalizedRecommendations.products.map((product: { sku: string }) => product.sku)
+    // GraphQL reads the catalog first, so it holds one when the import (a REST route) changes it.
+    const before = await trending()
+    expect(before).toBeInstanceOf(Array)
+    expect(before).not.toContain(sku)
+    const imported = await fetch(`${url}/api/catalog-products/import`, {
+      body: `sku;name;price;currency;categories;promoted\n${sku};Sofort sichtbar;12,00;EUR;lohnabrechnung;ja`,
+      headers: { ...admin.headers, 'content-type': 'text/csv' },
+      method: 'POST',
+    })
+    expect(await imported.json()).toMatchObject({ created: 1, status: 'imported' })
+    // Before, GraphQL's copy kept its catalog until it aged out (10 s), so the product was missing here.
+    expect(await trending()).toContain(sku)
   })
 })
 

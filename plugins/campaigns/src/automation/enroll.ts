@@ -19,6 +19,7 @@ export const activeRunKey = (automation: number | string, subscriber: string) =>
  * processes' within 5 s.
  */
 export const automationList = perPayloadCache(
+  'campaigns:automations',
   async (payload) =>
     (await payload.find({ collection: AUTOMATIONS as 'automations', depth: 0, limit: 0, pagination: false }))
       .docs as Automation[],

@@ -96,27 +96,31 @@ type Stored = Partial<Record<string, Partial<ChannelBudget>>> & {
 }
 
 /** The global as saved, each value falling back to the option's default (a global never saved has none). */
-const contactBudgetCache = perPayloadCache(async (payload: Payload): Promise<ContactBudgetSettings> => {
-  const { contactBudget } = consentOptions(payload)
-  const stored = ((await payload.findGlobal({ depth: 0, slug: CONTACT_BUDGET as never }).catch(() => null)) ??
-    {}) as Stored
-  const channels = Object.fromEntries(
-    BUDGET_CHANNELS.map((channel) => [
-      channel,
-      {
-        perDay: Number(stored[channel]?.perDay ?? contactBudget.perDay),
-        perWeek: Number(stored[channel]?.perWeek ?? contactBudget.perWeek),
+const contactBudgetCache = perPayloadCache(
+  'consent:contactBudget',
+  async (payload: Payload): Promise<ContactBudgetSettings> => {
+    const { contactBudget } = consentOptions(payload)
+    const stored = ((await payload.findGlobal({ depth: 0, slug: CONTACT_BUDGET as never }).catch(() => null)) ??
+      {}) as Stored
+    const channels = Object.fromEntries(
+      BUDGET_CHANNELS.map((channel) => [
+        channel,
+        {
+          perDay: Number(stored[channel]?.perDay ?? contactBudget.perDay),
+          perWeek: Number(stored[channel]?.perWeek ?? contactBudget.perWeek),
+        },
+      ]),
+    )
+    return {
+      channels,
+      quietHours: {
+        from: stored.quietHours?.from ?? contactBudget.quietHours.from,
+        until: stored.quietHours?.until ?? contactBudget.quietHours.until,
       },
-    ]),
-  )
-  return {
-    channels,
-    quietHours: {
-      from: stored.quietHours?.from ?? contactBudget.quietHours.from,
-      until: stored.quietHours?.until ?? contactBudget.quietHours.until,
-    },
-  }
-}, 5_000)
+    }
+  },
+  5_000,
+)
 
 /** The contact budget and quiet hours in force (admins' edits reach this process at once, others within 5 s). */
 export const contactBudgetSettings = (payload: Payload): Promise<ContactBudgetSettings> =>

@@ -117,4 +117,4 @@ function stripNulls(values: Record<string, unknown>) {
 }
 
 /** Held for a few seconds; this process's own edits of rules, personas, stages or settings apply at once. */
-export const scoringModel = perPayloadCache(loadModel, 5_000)
+export const scoringModel = perPayloadCache('leadScoring:model', loadModel, 5_000)

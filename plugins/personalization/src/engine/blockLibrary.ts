@@ -44,7 +44,7 @@ const libraryVersion = (payload: Payload) =>
  * One library per Payload instance, served stale while a fresh copy loads, so no request waits for a
  * reload; reloaded only when a source collection changed (10,000 blocks take ~4 s to read).
  */
-const libraries = perPayloadCache(loadLibrary, MAX_AGE_MS, { version: libraryVersion })
+const libraries = perPayloadCache('personalization:blockLibrary', loadLibrary, MAX_AGE_MS, { version: libraryVersion })
 
 export const invalidateBlockLibrary = libraries.invalidate
 

@@ -24,7 +24,7 @@ async function loadLandingPages(payload: Payload) {
  * Landing pages by slug with their hero images, held in memory: a page view's only reads are the
  * reader's own (the page is the same for everyone, and was read from the database per view).
  */
-const landingPages = perPayloadCache(loadLandingPages, MAX_AGE_MS, {
+const landingPages = perPayloadCache('personalization:landingPages', loadLandingPages, MAX_AGE_MS, {
   version: (payload) =>
     sourcesVersion(payload, sourceSlugs(LANDING_PAGE_SOURCES, personalizationOptions(payload).mediaSlug)),
 })

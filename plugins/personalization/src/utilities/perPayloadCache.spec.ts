@@ -15,6 +15,7 @@ describe('per-Payload cache', () => {
     let source = 1
     let loads = 0
     const cache = perPayloadCache(
+      'spec:versioned',
       async () => {
         loads++
         return `value of ${source}`
@@ -48,7 +49,7 @@ describe('per-Payload cache', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     const payload = {} as Payload
     let loads = 0
-    const cache = perPayloadCache(async () => ++loads, 10_000, { version: async () => 'same' })
+    const cache = perPayloadCache('spec:same-version', async () => ++loads, 10_000, { version: async () => 'same' })
     await cache.get(payload)
     for (let minute = 0; minute < 7; minute++) {
       vi.setSystemTime(Date.now() + 61_000)
@@ -63,11 +64,26 @@ describe('per-Payload cache', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     const payload = {} as Payload
     let loads = 0
-    const cache = perPayloadCache(async () => ++loads, 10_000)
+    const cache = perPayloadCache('spec:no-version', async () => ++loads, 10_000)
     expect(await cache.get(payload)).toBe(1)
     vi.setSystemTime(Date.now() + 11_000)
     await cache.get(payload)
     await settle()
     expect(await cache.get(payload)).toBe(2)
+  })
+
+  it('is one cache per name in the process: an edit seen by one copy of the module reloads what another serves', async () => {
+    // Next's route bundles and the express server each load this module: two caches of one name stand for them.
+    const payload = {} as Payload
+    let catalog = 'before the import'
+    const load = async () => catalog
+    const servedByGraphql = perPayloadCache('spec:shared', load, 10_000)
+    const hooksOfRest = perPayloadCache('spec:shared', load, 10_000)
+    expect(await servedByGraphql.get(payload)).toBe('before the import')
+    catalog = 'after the import'
+    hooksOfRest.hooks.afterChange[0]({ req: { payload } })
+    expect(await servedByGraphql.get(payload)).toBe('after the import')
+    // Another name is another cache.
+    expect(await perPayloadCache('spec:other', async () => 'other', 10_000).get(payload)).toBe('other')
   })
 })

@@ -18,6 +18,22 @@ type Entry<T> = {
  */
 const FULL_RELOAD_MS = 5 * 60_000
 
+const registry = Symbol.for('kontorwerk.perPayloadCaches')
+type Registry = Map<string, WeakMap<Payload, Entry<unknown>>>
+
+/**
+ * The cache's values by name on globalThis, not in this module: Next's route bundles and the express
+ * server each load their own copy of our modules (see security/sharedCounter.ts), and the hook of one
+ * copy (a feed import over REST) must reach the value another copy serves (GraphQL, a page). In a
+ * module variable, an edit showed only once the other copy's value had aged out.
+ */
+function sharedEntries<T>(name: string): WeakMap<Payload, Entry<T>> {
+  const caches = ((globalThis as Record<symbol, Registry | undefined>)[registry] ??= new Map())
+  let entries = caches.get(name)
+  if (!entries) caches.set(name, (entries = new WeakMap()))
+  return entries as WeakMap<Payload, Entry<T>>
+}
+
 /**
  * `version`: a cheap summary of what the value is loaded from (e.g. each source collection's count
  * and latest `updatedAt`). When given, an old value whose sources show the same version is kept
@@ -34,11 +50,12 @@ export type CacheOptions = { version?: (payload: Payload) => Promise<null | stri
  * connection instead of waiting for another one from a pool its own transaction may have exhausted.
  */
 export function perPayloadCache<T>(
+  name: string,
   load: (payload: Payload, req?: Partial<PayloadRequest>) => Promise<T>,
   maxAgeMs: number,
   { version }: CacheOptions = {},
 ) {
-  const entries = new WeakMap<Payload, Entry<T>>()
+  const entries = sharedEntries<T>(name)
   const invalidate = (payload: Payload) => {
     entries.delete(payload)
   }

@@ -19,14 +19,14 @@ import { purchaseModel, type PurchaseModel, type PurchaseRecord } from './purcha
 import { VIEW_WINDOW_DAYS } from './strategies'
 
 /** The catalog in every content language, held in memory like the block library; edits in this process show at once. */
-const catalogs = perPayloadCache(loadCatalogs, 10_000)
+const catalogs = perPayloadCache('personalization:catalogs', loadCatalogs, 10_000)
 export const catalogChanges = catalogs.hooks
 
 /**
  * The co-purchase model and the top sellers, computed once (per send, per process) rather than per
  * recipient; purchases of the last minutes reach it when it is rebuilt, served stale meanwhile.
  */
-const models = perPayloadCache(loadPurchaseModel, 5 * 60_000)
+const models = perPayloadCache('personalization:purchaseModel', loadPurchaseModel, 5 * 60_000)
 export const invalidatePurchaseModel = models.invalidate
 
 /** The catalog by content language. */
