@@ -6,6 +6,7 @@ import { PRODUCTS_SLUG } from '../../collections/Products'
 import { DEFAULT_LOCALE } from '../../i18n/locales'
 import { message } from '../../translations'
 import { PRODUCT_PROBLEM_TEXTS } from '../problemTexts'
+import { invalidateCatalogs } from '../recommendations/load'
 import { feedProducts, type ProductData, type RowProblem } from './feedRows'
 import { type FeedFormat, FeedStructureError, type FeedStructureProblem, parseFeed } from './parseFeed'
 
@@ -87,6 +88,8 @@ export async function importFeed(
       report[stored ? 'updated' : 'created']++
     }
     await commitTransaction(req)
+    // The rows' hooks invalidated the catalog inside the transaction: a read meanwhile loaded the old one again.
+    invalidateCatalogs(payload)
   } catch (error) {
     await killTransaction(req)
     // A rule only the database knows (a SKU taken meanwhile by another writer): the row it failed on, nothing stored.

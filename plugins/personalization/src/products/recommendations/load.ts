@@ -21,6 +21,7 @@ import { VIEW_WINDOW_DAYS } from './strategies'
 /** The catalog in every content language, held in memory like the block library; edits in this process show at once. */
 const catalogs = perPayloadCache('personalization:catalogs', loadCatalogs, 10_000)
 export const catalogChanges = catalogs.hooks
+export const invalidateCatalogs = catalogs.invalidate
 
 /**
  * The co-purchase model and the top sellers, computed once (per send, per process) rather than per
