@@ -2,7 +2,7 @@ import type { PurchaseModel } from './purchaseModel'
 import type { CatalogProduct } from './strategies'
 
 import { isAvailable } from '../rules'
-import { coPurchaseLift } from './purchaseModel'
+import { forEachPartner } from './purchaseModel'
 
 /**
  * Promoted products with the same categories (in the same order): for a reader they all score the
@@ -91,9 +91,8 @@ function buildIndex(catalog: CatalogProduct[], model: PurchaseModel, language: s
     return { categories, id, ranks: Int32Array.from(ranks) }
   })
 
-  // The pair table speaks in the model's product numbers: its numbers' ranks and buyers, once.
+  // The pair table speaks in the model's product numbers: their ranks, once.
   const rankOfNumber = Int32Array.from(model.skus, (sku) => rankOf.get(sku) ?? -1)
-  const buyersOfNumber = Float64Array.from(model.skus, (sku) => model.buyers.get(sku) ?? 0)
   // Equal lifts and supports are common (small counts): their SKU order as numbers, not a collation per comparison.
   const skuOrder = new Int32Array(model.skus.length)
   model.skus
@@ -104,22 +103,21 @@ function buildIndex(catalog: CatalogProduct[], model: PurchaseModel, language: s
   /** `boughtWith` restricted to the offered products, straight from the typed arrays (no object per pair). */
   const partnersOf = (sku: string) => {
     const number = model.indexOf.get(sku)
-    const buyers = model.buyers.get(sku) ?? 0
     const { partners, rowStart, supports } = model.together
     const entries: number[] = []
     const first = number === undefined ? 0 : rowStart[number]
     const lifts = new Float64Array(number === undefined ? 0 : rowStart[number + 1] - first)
-    if (number !== undefined && buyers)
-      for (let entry = first; entry < rowStart[number + 1]; entry++) {
-        const support = supports[entry]
-        const other = partners[entry]
-        if (support < minSupport || rankOfNumber[other] < 0) continue
-        const lift = coPurchaseLift(model, support, buyers, buyersOfNumber[other] || support)
-        if (lift > 1) {
+    if (number !== undefined)
+      forEachPartner(
+        model,
+        number,
+        minSupport,
+        (entry, _, lift) => {
           entries.push(entry)
           lifts[entry - first] = lift
-        }
-      }
+        },
+        (partner) => rankOfNumber[partner] < 0,
+      )
     const liftOf = (entry: number) => lifts[entry - first]
     const rankOfEntry = (entry: number) => rankOfNumber[partners[entry]]
     // boughtWith's order: lift, then joint buyers, then SKU.

@@ -9,6 +9,8 @@ export type PurchaseRecord = { at: number; product: string; subscriber: string }
 export type PurchaseModel = {
   /** Customers who bought each SKU. */
   buyers: Map<string, number>
+  /** The same by product number (the numbers of `together`). */
+  buyerCounts: Int32Array
   /** Customers with any purchase. */
   customers: number
   /** Each SKU's number in `together` (numbers, not strings: millions of pairs are counted). */
@@ -35,6 +37,7 @@ const DAY = 86_400_000
 
 export const EMPTY_MODEL: PurchaseModel = {
   buyers: new Map(),
+  buyerCounts: new Int32Array(0),
   customers: 0,
   indexOf: new Map(),
   recent: new Map(),
@@ -69,7 +72,7 @@ export function purchaseModel(
     if (!basket) baskets.set(subscriber, (basket = new Map()))
     if ((basket.get(index) ?? -Infinity) < at) basket.set(index, at)
   }
-  const buyerCounts = new Array<number>(skus.length).fill(0)
+  const buyerCounts = new Int32Array(skus.length)
   const lists: number[][] = []
   let pairCount = 0
   for (const basket of baskets.values()) {
@@ -88,7 +91,7 @@ export function purchaseModel(
   }
   const together = countPairs(lists, pairCount, skus.length)
   const buyers = new Map(skus.map((sku, index) => [sku, buyerCounts[index]] as const).filter(([, count]) => count > 0))
-  return { buyers, customers: baskets.size, indexOf, recent, skus, together, trendingDays }
+  return { buyerCounts, buyers, customers: baskets.size, indexOf, recent, skus, together, trendingDays }
 }
 
 /**
@@ -120,29 +123,44 @@ function countPairs(baskets: number[][], pairCount: number, products: number): C
   return { partners: partners.slice(0, distinct), rowStart, supports: supports.slice(0, distinct) }
 }
 
-/** P(both) / (P(a)·P(b)) over the model's customers: above 1, a and b are bought together more often than by chance. */
-export const coPurchaseLift = (model: PurchaseModel, together: number, buyersOfA: number, buyersOfB: number) =>
-  (together * model.customers) / (buyersOfA * buyersOfB)
-
 export type CoPurchase = { lift: number; product: string; support: number }
 
 /**
- * The products bought together with `product`: at least `minSupport` customers bought both, and more
- * often than chance (lift above 1), best lift first. Computed on each call: recommendations keep
- * what they need of it, per send, in their catalog index (catalogIndex.ts), in this order.
+ * Each partner of product number `number` that at least `minSupport` customers bought with it, more
+ * often than chance (lift = P(both) / (P(a)·P(b)) above 1), in the pair table's order, as its
+ * entry in `together` (partner and support), its number and its lift; `skip` leaves a partner out
+ * before its lift is computed.
+ */
+export function forEachPartner(
+  model: PurchaseModel,
+  number: number,
+  minSupport: number,
+  visit: (entry: number, partner: number, lift: number) => void,
+  skip?: (partner: number) => boolean,
+): void {
+  const buyers = model.buyerCounts[number]
+  if (!buyers) return
+  const { partners, rowStart, supports } = model.together
+  for (let entry = rowStart[number]; entry < rowStart[number + 1]; entry++) {
+    const support = supports[entry]
+    const partner = partners[entry]
+    if (support < minSupport || skip?.(partner)) continue
+    const lift = (support * model.customers) / (buyers * (model.buyerCounts[partner] || support))
+    if (lift > 1) visit(entry, partner, lift)
+  }
+}
+
+/**
+ * The products bought together with `product` (`forEachPartner`), best lift first, then joint
+ * buyers, then SKU. Computed on each call: recommendations keep what they need of it, per send and
+ * in this order, in their catalog index (catalogIndex.ts).
  */
 export function boughtWith(model: PurchaseModel, product: string, minSupport: number): CoPurchase[] {
-  const index = model.indexOf.get(product)
-  const buyersOfProduct = model.buyers.get(product) ?? 0
-  if (index === undefined || !buyersOfProduct) return []
-  const { partners, rowStart, supports } = model.together
+  const number = model.indexOf.get(product)
   const result: CoPurchase[] = []
-  for (let entry = rowStart[index]; entry < rowStart[index + 1]; entry++) {
-    const support = supports[entry]
-    if (support < minSupport) continue
-    const other = model.skus[partners[entry]]
-    const lift = coPurchaseLift(model, support, buyersOfProduct, model.buyers.get(other) ?? support)
-    if (lift > 1) result.push({ lift, product: other, support })
-  }
+  if (number !== undefined)
+    forEachPartner(model, number, minSupport, (entry, partner, lift) =>
+      result.push({ lift, product: model.skus[partner], support: model.together.supports[entry] }),
+    )
   return result.sort((a, b) => b.lift - a.lift || b.support - a.support || a.product.localeCompare(b.product))
 }
