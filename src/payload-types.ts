@@ -93,6 +93,7 @@ export interface Config {
     'score-hits': ScoreHit;
     'lead-scores': LeadScore;
     'purchase-models': PurchaseModel;
+    'purchase-predictions': PurchasePrediction;
     segments: Segment;
     'segment-members': SegmentMember;
     campaigns: Campaign;
@@ -138,6 +139,7 @@ export interface Config {
     'score-hits': ScoreHitsSelect<false> | ScoreHitsSelect<true>;
     'lead-scores': LeadScoresSelect<false> | LeadScoresSelect<true>;
     'purchase-models': PurchaseModelsSelect<false> | PurchaseModelsSelect<true>;
+    'purchase-predictions': PurchasePredictionsSelect<false> | PurchasePredictionsSelect<true>;
     segments: SegmentsSelect<false> | SegmentsSelect<true>;
     'segment-members': SegmentMembersSelect<false> | SegmentMembersSelect<true>;
     campaigns: CampaignsSelect<false> | CampaignsSelect<true>;
@@ -1017,6 +1019,21 @@ export interface LeadScore {
   lastEngagedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "purchase-predictions".
+ */
+export interface PurchasePrediction {
+  id: number;
+  subscriber: number | Subscriber;
+  model?: (number | null) | PurchaseModel;
+  probabilityAlive?: number | null;
+  expectedPurchases?: number | null;
+  expectedValue?: number | null;
+  repeatPurchases?: number | null;
+  recencyWeeks?: number | null;
+  ageWeeks?: number | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -2232,6 +2249,20 @@ export interface PurchaseModelsSelect<T extends boolean = true> {
   scoredSubscribers?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "purchase-predictions_select".
+ */
+export interface PurchasePredictionsSelect<T extends boolean = true> {
+  subscriber?: T;
+  model?: T;
+  probabilityAlive?: T;
+  expectedPurchases?: T;
+  expectedValue?: T;
+  repeatPurchases?: T;
+  recencyWeeks?: T;
+  ageWeeks?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

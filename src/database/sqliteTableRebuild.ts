@@ -19,7 +19,9 @@ export async function rebuildTables(db: SqliteMigrationDb, statements: () => Pro
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`BEGIN IMMEDIATE;`)
   try {
+    const sequences = await autoincrementSequences(db)
     await statements()
+    await restoreSequences(db, sequences)
     const violations = await db.all(sql`PRAGMA foreign_key_check;`)
     if (violations.length > 0)
       throw new Error(
@@ -31,5 +33,32 @@ export async function rebuildTables(db: SqliteMigrationDb, statements: () => Pro
     throw error
   } finally {
     await db.run(sql`PRAGMA foreign_keys=ON;`)
+  }
+}
+
+type Sequence = { name: string; seq: number }
+
+/** Each AUTOINCREMENT table's highest id ever handed out (`sqlite_sequence`; absent before the first such table). */
+async function autoincrementSequences(db: SqliteMigrationDb): Promise<Sequence[]> {
+  const [exists] = await db.all(sql`select 1 from sqlite_master where type = 'table' and name = 'sqlite_sequence'`)
+  if (!exists) return []
+  return ((await db.all(sql`select name, seq from sqlite_sequence`)) as Sequence[]).map(({ name, seq }) => ({
+    name,
+    seq: Number(seq),
+  }))
+}
+
+/**
+ * Dropping a table drops its `sqlite_sequence` row, and the rebuilt one counts on from its highest
+ * remaining id: ids of deleted rows (an erased subscriber's) would be handed out again, against the
+ * rule that ids are never reused (decisions.md). The counters go back to where they were.
+ */
+async function restoreSequences(db: SqliteMigrationDb, sequences: Sequence[]): Promise<void> {
+  for (const { name, seq } of sequences) {
+    const [table] = await db.all(sql`select 1 from sqlite_master where type = 'table' and name = ${name}`)
+    if (!table) continue
+    const [current] = (await db.all(sql`select seq from sqlite_sequence where name = ${name}`)) as { seq: number }[]
+    if (!current) await db.run(sql`insert into sqlite_sequence (name, seq) values (${name}, ${seq})`)
+    else if (Number(current.seq) < seq) await db.run(sql`update sqlite_sequence set seq = ${seq} where name = ${name}`)
   }
 }

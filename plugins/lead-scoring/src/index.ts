@@ -12,6 +12,7 @@ import type { LeadScoringPluginOptions } from './types'
 
 import { LeadScores } from './collections/LeadScores'
 import { PurchaseModels } from './collections/PurchaseModels'
+import { purchasePredictions } from './collections/PurchasePredictions'
 import { ScoreHits } from './collections/ScoreHits'
 import { ScoringRules } from './collections/ScoringRules'
 import { StageRules } from './collections/StageRules'
@@ -39,7 +40,9 @@ import { leadScoreReads } from './utilities/scoreReads'
 export { leadScore } from './utilities/explain'
 export { evaluateStages } from './utilities/stages'
 export { PURCHASE_REFIT_TASK, runPurchaseRefit } from './predictions/refitTask'
+export { WITH_PREDICTION } from './predictions/predictionField'
 export { PURCHASE_MODELS, refitPurchaseModel } from './predictions/purchaseModel'
+export { PURCHASE_PREDICTIONS } from './predictions/slugs'
 export { purchaseHistories } from './predictions/purchaseHistories'
 export { DEFAULT_PREDICTION_OPTIONS } from './predictions/options'
 export type { PredictionOptions } from './predictions/options'
@@ -90,6 +93,7 @@ export const leadScoring =
         ScoreHits,
         { ...LeadScores, custom: { leadScoringOptions: options } },
         { ...PurchaseModels, endpoints: [refitEndpoint(predictions)] },
+        purchasePredictions(options.subscribersSlug),
       ],
       custom: extendPersonalization(config, {
         plugins: ['leadScoring'],

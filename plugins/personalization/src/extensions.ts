@@ -60,7 +60,7 @@ export type LeadScores = {
     fitAttributes: (subscriber: SQL) => SQL
     /** Fit per persona id in percent, a JSON value on the subscriber row. */
     personaFits: (subscriber: SQL) => SQL
-    /** A purchase prediction on the subscriber row; NULL for someone without purchases. */
+    /** A subscriber's purchase prediction under the active model; NULL for someone without purchases. */
     prediction: (subscriber: SQL, measure: PredictionMeasure) => SQL
     /** A value computed from the subscriber's score row, as a scalar subquery: NULL without a row. */
     fromScoreRow: (

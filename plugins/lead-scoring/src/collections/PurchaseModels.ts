@@ -1,6 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import { isAdmin } from '@kontorwerk/personalization'
+import { hasRole, isAdmin } from '@kontorwerk/personalization'
 
 import { PURCHASE_MODELS } from '../predictions/purchaseModel'
 import { texts, translated } from '../translations'
@@ -17,7 +17,14 @@ const number = (name: string, label: Parameters<typeof translated>[0]): Field =>
  */
 export const PurchaseModels: CollectionConfig = {
   slug: PURCHASE_MODELS,
-  access: { create: () => false, delete: isAdmin, read: isAdmin, update: () => false },
+  access: {
+    create: () => false,
+    // Only a replaced model: the active one is in use (deleting it would leave everyone without a
+    // prediction), a scoring one is being written.
+    delete: ({ req }) => (hasRole(req, 'admin') ? { status: { equals: 'superseded' } } : false),
+    read: isAdmin,
+    update: () => false,
+  },
   admin: {
     defaultColumns: ['fittedAt', 'status', 'customers', 'repeatCustomers', 'logLikelihood'],
     description: translated('kontorwerk-lead-scoring:purchaseModelsDescription'),

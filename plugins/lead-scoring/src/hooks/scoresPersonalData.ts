@@ -2,16 +2,23 @@ import type { PersonalDataContributor } from '@kontorwerk/personalization'
 
 import { LEAD_SCORES } from '../collections/LeadScores'
 import { SCORE_HITS } from '../collections/ScoreHits'
+import { activePredictions } from '../predictions/activePredictions'
+import { PURCHASE_PREDICTIONS } from '../predictions/slugs'
 import { leadScore } from '../utilities/explain'
 
-/** A score, its every hit and the persona fits are about the person too: in the export, gone on erasure. */
+/** A score, its every hit, the persona fits and the purchase predictions are about the person too: in the export, gone on erasure. */
 export const scoresPersonalData: PersonalDataContributor = {
   erase: ({ subscriber }) => ({
-    deletes: [SCORE_HITS, LEAD_SCORES].map((collection) => ({ collection, field: 'subscriber', value: subscriber.id })),
+    deletes: [SCORE_HITS, LEAD_SCORES, PURCHASE_PREDICTIONS].map((collection) => ({
+      collection,
+      field: 'subscriber',
+      value: subscriber.id,
+    })),
   }),
   export: async ({ payload, req, subscriber }) => {
     const score = await leadScore(payload, subscriber.id)
-    if (!score) return null
+    const prediction = (await activePredictions(payload, [subscriber.id], req)).get(String(subscriber.id)) ?? null
+    if (!score) return prediction && { prediction }
     const { docs: personas } = await payload.find({
       collection: 'personas',
       depth: 0,
@@ -24,6 +31,7 @@ export const scoresPersonalData: PersonalDataContributor = {
       ...score,
       personaFits: score.personaFits.map(({ fit, persona }) => ({ fit, persona: personaName(persona) })),
       primaryPersona: personaName(score.primaryPersona),
+      prediction,
     }
   },
   key: 'leadScore',

@@ -10,6 +10,7 @@ import { testedDatabases } from '../../../../tests/helpers/databases'
 import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
 import { conditionalExpectedPurchases } from './bgnbd'
 import { DEFAULT_PREDICTION_OPTIONS } from './options'
+import { WITH_PREDICTION } from './predictionField'
 import { dayOf, purchaseHistories, recencyOf } from './purchaseHistories'
 import { type PurchaseModel, refitPurchaseModel } from './purchaseModel'
 
@@ -126,6 +127,7 @@ describe.each(testedDatabases())(
     it("writes every buyer's prediction on the subscriber, with its inputs", async () => {
       const first = await payload.findByID({
         collection: 'subscribers',
+        context: { [WITH_PREDICTION]: true },
         id: subscriberOf.get(1)!,
         overrideAccess: true,
       })
@@ -141,10 +143,18 @@ describe.each(testedDatabases())(
       expect(prediction.expectedPurchases).toBeGreaterThan(0)
       expect(prediction.expectedValue).toBeGreaterThan(0)
       const scored = await payload.count({
-        collection: 'subscribers' as CollectionSlug,
-        where: { 'prediction.probabilityAlive': { exists: true } },
+        collection: 'purchase-predictions' as CollectionSlug,
+        // The model as the subscriber page shows it: populated at the default depth.
+        where: { model: { equals: (prediction as unknown as { model: { id: number | string } }).model.id } },
       })
       expect(scored.totalDocs).toBe(2357)
+      // The list cannot filter by it (virtual): a coded refusal, not broken SQL.
+      await expect(
+        payload.count({
+          collection: 'subscribers' as CollectionSlug,
+          where: { 'prediction.probabilityAlive': { exists: true } },
+        }),
+      ).rejects.toMatchObject({ status: 400 })
     })
   },
 )

@@ -3,6 +3,7 @@ import type { FieldHook } from 'payload'
 import { message } from '../translations'
 
 type Prediction = {
+  model?: unknown
   ageWeeks?: null | number
   expectedPurchases?: null | number
   expectedValue?: null | number
@@ -19,7 +20,9 @@ export const explainPrediction =
   (horizonDays: number): FieldHook =>
   ({ req, siblingData }) => {
     const prediction = siblingData as Prediction | undefined
-    if (prediction?.probabilityAlive == null) return message(req, 'kontorwerk-lead-scoring:predictionNoData')
+    // Not read (server code that did not ask for it): nothing to explain, rather than "no data".
+    if (!prediction || !('model' in prediction)) return undefined
+    if (prediction.probabilityAlive == null) return message(req, 'kontorwerk-lead-scoring:predictionNoData')
     const language = req?.i18n?.language === 'en' ? 'en' : 'de'
     const number = (value: number, digits: number) =>
       new Intl.NumberFormat(language, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value)

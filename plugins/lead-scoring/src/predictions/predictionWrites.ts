@@ -1,6 +1,8 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
-import { idCastType, runSqlAtomically, sql, sqlTable } from '@kontorwerk/personalization'
+import { runSql, runSqlAtomically, type SQL, sql, sqlTable, writeAtomically } from '@kontorwerk/personalization'
+
+import { PURCHASE_MODELS, PURCHASE_PREDICTIONS } from './slugs'
 
 /** The numbers of one buyer's prediction, as `predictionOf` computes them. */
 export type PredictionNumbers = {
@@ -12,7 +14,8 @@ export type PredictionNumbers = {
   repeatPurchases: number
 }
 
-const NUMBERS: (keyof PredictionNumbers)[] = [
+/** The numbers stored per buyer, in the order the bulk insert lists them. */
+export const PREDICTION_NUMBERS: (keyof PredictionNumbers)[] = [
   'ageWeeks',
   'expectedPurchases',
   'expectedValue',
@@ -26,61 +29,153 @@ type Column = { getSQLType: () => string; name: string }
 /** A finite number as an SQL literal; anything else (no spend model) is null. */
 const numberLiteral = (value: null | number) => (value !== null && Number.isFinite(value) ? String(value) : 'null')
 
+/** Whether a column (or an id column's serial type) holds numbers, so its ids go in unquoted. */
+const isNumericType = (type: string) => /^(small|big)?(serial|int|integer)$|^numeric$/i.test(type)
+
 /** A stored id as an SQL literal: a number for a numeric id column (checked), else text with its quotes doubled. */
-function idLiteral(id: string, numeric: boolean): string {
-  if (!numeric) return `'${id.replaceAll("'", "''")}'`
-  if (!/^\d+$/.test(id)) throw new Error(`Subscriber id ${JSON.stringify(id)} is not a number`)
-  return id
+function idLiteral(id: number | string, numeric: boolean): string {
+  const text = String(id)
+  if (!numeric) return `'${text.replaceAll("'", "''")}'`
+  if (!/^\d+$/.test(text)) throw new Error(`Id ${JSON.stringify(text)} is not a number`)
+  return text
 }
 
 /**
- * Writes a chunk of buyers' predictions and the model's progress in one transaction (SQL
- * databases). A million buyers are 200 statements: the numbers go into the statement as literals
- * (they are finite numbers formatted here, the ids come from the database), because binding seven
- * parameters per row through the query builder cost more than the update itself.
+ * Inserts a chunk of buyers' predictions under a model and the model's progress in one
+ * transaction. A million buyers are 200 statements: the numbers go into the statement as literals
+ * (finite numbers formatted here, ids from the database), because binding eight parameters per row
+ * through the query builder cost more than the insert itself. A buyer erased since the histories
+ * were read is left out (no foreign-key failure halfway through a refit); a row already written
+ * for the model is left as it is.
  */
 export async function writePredictionChunk(
   payload: Payload,
   {
     modelId,
-    modelsSlug,
     predictions,
-    scoredAt,
     scoredSubscribers,
     subscribersSlug,
   }: {
     modelId: number | string
-    modelsSlug: string
     predictions: { numbers: PredictionNumbers; subscriber: string }[]
-    scoredAt: string
     scoredSubscribers: number
     subscribersSlug: string
   },
 ): Promise<void> {
   if (predictions.length === 0) return
+  const progress = { collection: PURCHASE_MODELS, data: { scoredSubscribers }, id: String(modelId) }
+  if (payload.db.name === 'mongoose') {
+    await writeAtomically(payload, {
+      inserts: [
+        {
+          collection: PURCHASE_PREDICTIONS,
+          docs: predictions.map(({ numbers, subscriber }) => ({ ...numbers, model: modelId, subscriber })),
+        },
+      ],
+      updates: [progress],
+    })
+    return
+  }
+  const table = sqlTable<Record<string, Column>>(payload, PURCHASE_PREDICTIONS)
+  const models = sqlTable<Record<string, Column>>(payload, PURCHASE_MODELS)
   const subscribers = sqlTable<Record<string, Column>>(payload, subscribersSlug)
-  const models = sqlTable<Record<string, Column>>(payload, modelsSlug)
-  const column = (name: string) => subscribers[`prediction_${name}`]
-  const idType = idCastType(subscribers)
-  const numeric = /^(smallint|integer|bigint|int|numeric)$/i.test(idType)
+  const subscriberType = table.subscriber.getSQLType()
+  const numeric = isNumericType(subscriberType)
   const rows = predictions
     .map(
       ({ numbers, subscriber }) =>
-        `(${idLiteral(subscriber, numeric)}, ${NUMBERS.map((name) => numberLiteral(numbers[name])).join(', ')})`,
+        `(${idLiteral(subscriber, numeric)}, ${PREDICTION_NUMBERS.map((name) => numberLiteral(numbers[name])).join(', ')})`,
     )
     .join(', ')
-  const names = NUMBERS.map((_, index) => `c${index}`)
+  const names = PREDICTION_NUMBERS.map((_, index) => `c${index}`)
+  const columns = [table.subscriber, table.model, ...PREDICTION_NUMBERS.map((name) => table[name])]
   // Cast back to each column's type: PostgreSQL types a VALUES column by its literals (and an all-null one as text).
-  const assignments = NUMBERS.map(
-    (name, index) =>
-      sql`${sql.identifier(column(name).name)} = cast(v.${sql.identifier(names[index])} as ${sql.raw(column(name).getSQLType())})`,
-  )
+  const values = [
+    sql`cast(v.s as ${sql.raw(subscriberType)})`,
+    sql`${modelId}`,
+    ...PREDICTION_NUMBERS.map(
+      (name, index) => sql`cast(v.${sql.identifier(names[index])} as ${sql.raw(table[name].getSQLType())})`,
+    ),
+  ]
   await runSqlAtomically(payload, [
-    sql`with v(id, ${sql.raw(names.join(', '))}) as (values ${sql.raw(rows)})
-      update ${subscribers} set ${sql.join(assignments, sql`, `)},
-        ${sql.identifier(column('model').name)} = ${modelId},
-        ${sql.identifier(column('scoredAt').name)} = ${scoredAt}
-      from v where ${subscribers.id} = cast(v.id as ${sql.raw(idType)})`,
+    // The WHERE also keeps SQLite's parser from reading ON CONFLICT as part of the SELECT.
+    sql`with v(s, ${sql.raw(names.join(', '))}) as (values ${sql.raw(rows)})
+      insert into ${table} (${sql.join(
+        columns.map((column) => sql.identifier(column.name)),
+        sql`, `,
+      )})
+      select ${sql.join(values, sql`, `)} from v
+      where exists (select 1 from ${subscribers} x where x.id = cast(v.s as ${sql.raw(subscriberType)}))
+      on conflict do nothing`,
     sql`update ${models} set ${sql.identifier(models.scoredSubscribers.name)} = ${scoredSubscribers} where ${models.id} = ${modelId}`,
   ])
+}
+
+/** Rows deleted per statement: SQLite's client blocks the event loop while one runs. */
+const DELETE_CHUNK = 20_000
+
+/**
+ * Deletes predictions nobody reads any more: those of replaced models except `keep`, and rows
+ * whose subscriber or model was deleted. A model still scoring (another run) keeps its rows.
+ */
+export async function deleteStalePredictions(payload: Payload, keep: (number | string)[]): Promise<void> {
+  const { docs: replaced } = await payload.find({
+    collection: PURCHASE_MODELS as CollectionSlug,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {} as never,
+    where: { and: [{ status: { equals: 'superseded' } }, { id: { not_in: keep } }] },
+  })
+  const stale = (replaced as { id: number | string }[]).map(({ id }) => id)
+  if (payload.db.name === 'mongoose') {
+    await payload.db.deleteMany({
+      collection: PURCHASE_PREDICTIONS as CollectionSlug,
+      where: { or: [{ model: { in: stale } }, { model: { exists: false } }, { subscriber: { exists: false } }] },
+    })
+    return
+  }
+  const table = sqlTable<Record<string, Column>>(payload, PURCHASE_PREDICTIONS)
+  const condition = sql.join(
+    [
+      sql`${table.subscriber} is null`,
+      sql`${table.model} is null`,
+      ...(stale.length
+        ? [
+            sql`${table.model} in (${sql.join(
+              stale.map((id) => sql`${id}`),
+              sql`, `,
+            )})`,
+          ]
+        : []),
+    ],
+    sql` or `,
+  )
+  await deleteInChunks(payload, condition)
+}
+
+/** One bounded DELETE after the other, yielding between them: a million rows never hold the process. */
+async function deleteInChunks(payload: Payload, condition: SQL): Promise<void> {
+  const table = sqlTable<Record<string, Column>>(payload, PURCHASE_PREDICTIONS)
+  for (;;) {
+    const deleted = await runSql(
+      payload,
+      sql`delete from ${table} where ${table.id} in (select ${table.id} from ${table} where ${condition} limit ${DELETE_CHUNK}) returning ${table.id}`,
+    )
+    if (deleted.length < DELETE_CHUNK) return
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/** Deletes every prediction of one model (a scoring run that starts over). */
+export async function deletePredictionsOf(payload: Payload, modelId: number | string): Promise<void> {
+  if (payload.db.name === 'mongoose') {
+    await payload.db.deleteMany({
+      collection: PURCHASE_PREDICTIONS as CollectionSlug,
+      where: { model: { equals: modelId } },
+    })
+    return
+  }
+  const table = sqlTable<Record<string, Column>>(payload, PURCHASE_PREDICTIONS)
+  await deleteInChunks(payload, sql`${table.model} = ${modelId}`)
 }

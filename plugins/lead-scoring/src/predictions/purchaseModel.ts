@@ -1,15 +1,16 @@
 import type { CollectionSlug, Payload } from 'payload'
 
-import { relationId, runSql, sql, sqlTable, writeAtomically } from '@kontorwerk/personalization'
+import { writeAtomically } from '@kontorwerk/personalization'
 
 import type { ResolvedPredictionOptions } from './options'
 
 import { type BgNbdParameters, conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type Recency } from './bgnbd'
 import { expectedMeanAmount, fitGammaGamma, type GammaGammaParameters, type Spend } from './gammaGamma'
-import { writePredictionChunk } from './predictionWrites'
+import { deletePredictionsOf, deleteStalePredictions, writePredictionChunk } from './predictionWrites'
 import { dayOf, purchaseHistories, type PurchaseHistory, recencyOf } from './purchaseHistories'
+import { PURCHASE_MODELS } from './slugs'
 
-export const PURCHASE_MODELS = 'purchase-models'
+export { PURCHASE_MODELS } from './slugs'
 
 /** A stored fit: what the admin sees, and what scoring and a resumed scoring run read. */
 export type PurchaseModel = {
@@ -150,9 +151,10 @@ export function predictionOf(model: PurchaseModel, history: PurchaseHistory) {
 }
 
 /**
- * Writes every buyer's prediction in chunks, counting progress on the model so a crashed run
- * resumes after the last written chunk (`resumePurchaseScoring`). Subscribers scored by an older
- * model who bought nothing in this window lose their prediction: no data is not a stale number.
+ * Writes every buyer's prediction in chunks, counting progress on the model (a crashed run is
+ * scored again for the same window without refitting, `resumePurchaseScoring`), then makes the
+ * model the active one. Subscribers scored by an older model who bought nothing in this window have no prediction
+ * from then on: no data is not a stale number.
  */
 async function scorePurchaseModel(
   payload: Payload,
@@ -160,44 +162,43 @@ async function scorePurchaseModel(
   model: PurchaseModel,
   histories: PurchaseHistory[],
 ): Promise<void> {
-  // Code-unit order, the same on every run: a resumed run skips exactly the chunks written before.
-  const ordered = [...histories].sort((a, b) =>
-    a.subscriber < b.subscriber ? -1 : a.subscriber > b.subscriber ? 1 : 0,
-  )
-  for (let start = model.scoredSubscribers ?? 0; start < ordered.length; start += SCORING_CHUNK) {
-    const chunk = ordered.slice(start, start + SCORING_CHUNK)
-    const scoredSubscribers = start + chunk.length
-    // The progress is written in the same transaction as the chunk: a resumed run never skips a buyer.
-    if (payload.db.name === 'mongoose') {
-      await writeAtomically(payload, {
-        updates: [
-          ...chunk.map((history) => ({
-            collection: options.subscribersSlug,
-            data: { prediction: { ...predictionOf(model, history), model: model.id, scoredAt: model.windowEnd } },
-            id: history.subscriber,
-          })),
-          { collection: models, data: { scoredSubscribers }, id: String(model.id) },
-        ],
-      })
-      continue
-    }
+  for (let start = 0; start < histories.length; start += SCORING_CHUNK) {
+    const chunk = histories.slice(start, start + SCORING_CHUNK)
+    // The progress (shown to admins) is written in the same transaction as the chunk.
     await writePredictionChunk(payload, {
       modelId: model.id,
-      modelsSlug: models,
       predictions: chunk.map((history) => ({ numbers: predictionOf(model, history), subscriber: history.subscriber })),
-      scoredAt: model.windowEnd,
-      scoredSubscribers,
+      scoredSubscribers: start + chunk.length,
       subscribersSlug: options.subscribersSlug,
     })
   }
-  await clearOtherModels(payload, options.subscribersSlug, model.id)
-  // One model is in use: the one before it is kept for comparison, marked as replaced.
-  await payload.update({
+  const replaced = await activate(payload, model.id)
+  // Readers take the active model's rows only. The replaced model's stay until the next refit, for
+  // a reader that looked the active model up just before the switch; older ones go now.
+  await deleteStalePredictions(payload, [model.id, ...replaced])
+}
+
+/**
+ * Makes the model the one in use, in one transaction: readers never see two active models or none.
+ * The one before it is kept for comparison, marked as replaced; its id is returned.
+ */
+async function activate(payload: Payload, modelId: number | string): Promise<(number | string)[]> {
+  const { docs } = await payload.find({
     collection: models,
-    data: { status: 'superseded' } as never,
-    where: { and: [{ status: { equals: 'active' } }, { id: { not_equals: model.id } }] },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: {} as never,
+    where: { and: [{ status: { equals: 'active' } }, { id: { not_equals: modelId } }] },
   })
-  await payload.update({ collection: models, data: { status: 'active' } as never, id: model.id })
+  const replaced = (docs as { id: number | string }[]).map(({ id }) => id)
+  await writeAtomically(payload, {
+    updates: [
+      ...replaced.map((id) => ({ collection: models, data: { status: 'superseded' }, id: String(id) })),
+      { collection: models, data: { status: 'active' }, id: String(modelId) },
+    ],
+  })
+  return replaced
 }
 
 /** Continues the scoring of a model whose run stopped (a crash, a deploy): same window, no refit. */
@@ -211,49 +212,10 @@ export async function resumePurchaseScoring(payload: Payload, options: ResolvedP
   })
   const model = docs[0] as unknown as PurchaseModel | undefined
   if (!model) return false
+  // It starts over rather than after its last chunk: a buyer erased since then would shift the
+  // list, and the one after the cut would be counted as done but never written.
+  await deletePredictionsOf(payload, model.id)
   const histories = await purchaseHistories(payload, new Date(model.windowStart), new Date(model.windowEnd))
   await scorePurchaseModel(payload, options, model, histories)
   return true
 }
-
-async function clearOtherModels(payload: Payload, subscribersSlug: string, modelId: number | string) {
-  if (payload.db.name === 'mongoose') {
-    const { docs } = await payload.find({
-      collection: subscribersSlug as CollectionSlug,
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      select: {} as never,
-      where: { and: [{ 'prediction.model': { exists: true } }, { 'prediction.model': { not_equals: modelId } }] },
-    })
-    const empty = Object.fromEntries(PREDICTION_COLUMNS.map((name) => [name, null]))
-    await writeAtomically(payload, {
-      updates: docs.map((doc) => ({
-        collection: subscribersSlug,
-        data: { prediction: empty },
-        id: String(relationId(doc as never)),
-      })),
-    })
-    return
-  }
-  const table = sqlTable<Record<string, { name: string }>>(payload, subscribersSlug)
-  const column = (name: string) => sql.identifier(table[`prediction_${name}`].name)
-  await runSql(
-    payload,
-    sql`update ${table} set ${sql.join(
-      PREDICTION_COLUMNS.map((name) => sql`${column(name)} = null`),
-      sql`, `,
-    )} where ${column('model')} is not null and ${column('model')} <> ${modelId}`,
-  )
-}
-
-const PREDICTION_COLUMNS = [
-  'ageWeeks',
-  'expectedPurchases',
-  'expectedValue',
-  'model',
-  'probabilityAlive',
-  'recencyWeeks',
-  'repeatPurchases',
-  'scoredAt',
-]

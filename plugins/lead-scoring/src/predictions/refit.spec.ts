@@ -2,14 +2,24 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { recordEvents } from '@kontorwerk/personalization'
+import { recordEvents, relationKey } from '@kontorwerk/personalization'
 
 import { testedDatabases } from '../../../../tests/helpers/databases'
 import { type LocalPayload, startLocalPayload } from '../../../../tests/helpers/localPayload'
+import { WITH_PREDICTION } from './predictionField'
+import { writePredictionChunk } from './predictionWrites'
 import { purchaseHistories } from './purchaseHistories'
-import { PURCHASE_MODELS, refitPurchaseModel, resumePurchaseScoring } from './purchaseModel'
+import {
+  PURCHASE_MODELS,
+  type PurchaseModel,
+  refitPurchaseModel,
+  resumePurchaseScoring,
+  predictionOf as scoredBy,
+} from './purchaseModel'
+import { PURCHASE_PREDICTIONS } from './slugs'
 
 const models = PURCHASE_MODELS as CollectionSlug
+const predictions = PURCHASE_PREDICTIONS as CollectionSlug
 const NOW = new Date('2026-12-01T12:00:00Z')
 const options = { horizonDays: 90, minimumCustomers: 5, subscribersSlug: 'subscribers', windowDays: 730 }
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString()
@@ -37,7 +47,12 @@ describe.each(testedDatabases())('refitting the purchase model on %s', (kind) =>
   }
   const predictionOf = async (who: string) =>
     (
-      (await payload.findByID({ collection: 'subscribers', id: ids[who], overrideAccess: true })) as unknown as {
+      (await payload.findByID({
+        collection: 'subscribers',
+        context: { [WITH_PREDICTION]: true },
+        id: ids[who],
+        overrideAccess: true,
+      })) as unknown as {
         prediction?: Prediction
       }
     ).prediction ?? null
@@ -156,8 +171,26 @@ describe.each(testedDatabases())('refitting the purchase model on %s', (kind) =>
       data: { ...data, scoredSubscribers: 0, status: 'scoring' } as never,
       overrideAccess: true,
     })
+    // It stopped after its first two buyers: readers still see the previous model.
+    const model = interrupted as unknown as PurchaseModel
+    const [first, second] = await purchaseHistories(payload, new Date(model.windowStart), new Date(model.windowEnd))
+    await writePredictionChunk(payload, {
+      modelId: model.id,
+      subscribersSlug: 'subscribers',
+      predictions: [first, second].map((history) => ({
+        numbers: scoredBy(model, history),
+        subscriber: history.subscriber,
+      })),
+      scoredSubscribers: 2,
+    })
+    const whoFirst = Object.keys(ids).find((who) => ids[who] === first.subscriber)!
+    expect(String(relationKey((await predictionOf(whoFirst))!.model as never))).toBe(String(active.id))
     expect(await resumePurchaseScoring(payload, options)).toBe(true)
     expect(await resumePurchaseScoring(payload, options)).toBe(false)
+    // A row per buyer under the new model; the replaced model's rows stay until the next refit.
+    const rowsOf = async (model: number | string) =>
+      (await payload.count({ collection: predictions, where: { model: { equals: model } } })).totalDocs
+    expect([await rowsOf(active.id), await rowsOf(interrupted.id)]).toEqual([5, 5])
     expect(await predictionOf('clara')).toMatchObject({ model: expect.anything() })
     const claraModel = (await predictionOf('clara'))!.model as unknown
     expect(String((claraModel as { id?: unknown })?.id ?? claraModel)).toBe(String(interrupted.id))
@@ -169,6 +202,11 @@ describe.each(testedDatabases())('refitting the purchase model on %s', (kind) =>
       ]),
     )
     expect(statuses).toEqual({ [String(active.id)]: 'superseded', [String(interrupted.id)]: 'active' })
+    // The next refit deletes the rows of the model before the one it replaces.
+    const next = await refitPurchaseModel(payload, options, NOW)
+    expect(next.status).toBe('fitted')
+    const nextId = (next as { model: { id: number | string } }).model.id
+    expect([await rowsOf(active.id), await rowsOf(interrupted.id), await rowsOf(nextId)]).toEqual([0, 5, 5])
   })
 
   it('counts a purchase stored with an offset on its UTC day, as PostgreSQL does', async () => {
@@ -191,5 +229,35 @@ describe.each(testedDatabases())('refitting the purchase model on %s', (kind) =>
     const gina = histories.find((history) => history.subscriber === ids.gina)
     expect(gina?.firstDay).toBe(Date.parse('2026-02-28T00:00:00Z') / 86_400_000)
     await payload.delete({ collection: 'events', id: stored.id, overrideAccess: true })
+  })
+
+  it("deletes a subscriber's prediction with the subscriber (personal data)", async () => {
+    const rowsOf = async (subscriber: string) =>
+      (await payload.count({ collection: predictions, where: { subscriber: { equals: subscriber } } })).totalDocs
+    const [active] = (
+      await payload.find({ collection: models, overrideAccess: true, where: { status: { equals: 'active' } } })
+    ).docs as unknown as PurchaseModel[]
+    const histories = await purchaseHistories(payload, new Date(active.windowStart), new Date(active.windowEnd))
+    expect(await rowsOf(ids.anna)).toBeGreaterThan(0)
+    await payload.delete({ collection: 'subscribers', id: ids.anna, overrideAccess: true })
+    expect(await rowsOf(ids.anna)).toBe(0)
+    // A refit that read the purchases before the erasure writes the others and leaves her out.
+    await payload.delete({ collection: predictions, overrideAccess: true, where: { model: { equals: active.id } } })
+    await writePredictionChunk(payload, {
+      modelId: active.id,
+      predictions: histories.map((history) => ({
+        numbers: scoredBy(active, history),
+        subscriber: history.subscriber,
+      })),
+      scoredSubscribers: histories.length,
+      subscribersSlug: 'subscribers',
+    })
+    expect(histories.map(({ subscriber }) => subscriber)).toContain(ids.anna)
+    expect(await rowsOf(ids.anna)).toBe(0)
+    const bensUnderActive = await payload.count({
+      collection: predictions,
+      where: { and: [{ model: { equals: active.id } }, { subscriber: { equals: ids.ben } }] },
+    })
+    expect(bensUnderActive.totalDocs).toBe(1)
   })
 })

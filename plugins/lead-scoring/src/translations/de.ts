@@ -82,6 +82,8 @@ export const de = {
     'Kaufprognosen (BG/NBD nach Fader, Hardie & Lee 2005) mit Parametern, Datenfenster und Güte; das neueste aktive Modell ist in Gebrauch. Nächtlich neu angepasst.',
   purchaseModelsPlural: 'Kaufprognose-Modelle',
   purchaseModelsSingular: 'Kaufprognose-Modell',
+  purchasePredictionsPlural: 'Kaufprognosen',
+  purchasePredictionsSingular: 'Kaufprognose',
   score: 'Score',
   personaLockedDescription: 'Persona von Hand gesetzt: der Persona-Fit ändert sie nicht.',
   personaLocked: 'Persona festgelegt',

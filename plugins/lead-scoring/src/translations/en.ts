@@ -83,6 +83,8 @@ export const en: Record<keyof typeof de, string> = {
     'Purchase predictions (BG/NBD after Fader, Hardie & Lee 2005) with parameters, data window and fit; the newest active model is in use. Refitted nightly.',
   purchaseModelsPlural: 'Purchase models',
   purchaseModelsSingular: 'Purchase model',
+  purchasePredictionsPlural: 'Purchase predictions',
+  purchasePredictionsSingular: 'Purchase prediction',
   score: 'Score',
   personaLockedDescription: 'Persona set by hand: persona fit does not change it.',
   personaLocked: 'Persona locked',

@@ -3,33 +3,33 @@ import type { LeadScores, PredictionMeasure } from '@kontorwerk/personalization'
 import { relationKey, sql } from '@kontorwerk/personalization'
 
 import { LEAD_SCORES } from '../collections/LeadScores'
+import { activePredictions, predictionSql, type StoredPrediction } from '../predictions/activePredictions'
 
 const time = (value: unknown) => (value == null ? null : new Date(value as string).getTime())
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-/** The prediction group's columns (Payload's snake case of `prediction.<measure>`). */
-const PREDICTION_COLUMNS: Record<PredictionMeasure, string> = {
-  expectedPurchases: 'prediction_expected_purchases',
-  expectedValue: 'prediction_expected_value',
-  probabilityAlive: 'prediction_probability_alive',
+/** No purchases in the active model's window, or no model: no data, not 0. */
+const NO_PREDICTION: Record<PredictionMeasure, null> = {
+  expectedPurchases: null,
+  expectedValue: null,
+  probabilityAlive: null,
 }
 
-const numberOrNull = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null)
-
-function predictionOf(subscriber: object): Record<PredictionMeasure, null | number> {
-  const prediction = (subscriber as { prediction?: null | Partial<Record<PredictionMeasure, unknown>> }).prediction
-  return {
-    expectedPurchases: numberOrNull(prediction?.expectedPurchases),
-    expectedValue: numberOrNull(prediction?.expectedValue),
-    probabilityAlive: numberOrNull(prediction?.probabilityAlive),
-  }
-}
+const pick = (stored: StoredPrediction | undefined): Record<PredictionMeasure, null | number> =>
+  stored
+    ? {
+        expectedPurchases: stored.expectedPurchases,
+        expectedValue: stored.expectedValue,
+        probabilityAlive: stored.probabilityAlive,
+      }
+    : NO_PREDICTION
 
 /**
  * Where scores live, for plugins that select by them (registered with the core; segments reads it):
  * the profile's part in the subscriber's `score` group (columns `score_*`), the behavioural part
- * in `lead-scores`, one row per subscriber (table `lead_scores`).
+ * in `lead-scores`, one row per subscriber (table `lead_scores`), the purchase prediction in
+ * `purchase-predictions` (the active model's row).
  */
 export const leadScoreReads: LeadScores = {
   personaFitsOf: (subscriber) => {
@@ -51,6 +51,7 @@ export const leadScoreReads: LeadScores = {
         ).docs
       : []
     const rowOf = new Map(rows.map((row) => [relationKey(row.subscriber)!, row]))
+    const predictions = await activePredictions(payload, ids, req)
     return new Map(
       subscribers.map((subscriber) => {
         const id = String(subscriber.id)
@@ -64,7 +65,7 @@ export const leadScoreReads: LeadScores = {
             fitAttributes: profile?.fitAttributes ?? 0,
             fitEvents: row?.fitEvents ?? 0,
             personaFits: leadScoreReads.personaFitsOf(subscriber),
-            prediction: predictionOf(subscriber),
+            prediction: pick(predictions.get(id)),
           },
         ]
       }),
@@ -75,6 +76,6 @@ export const leadScoreReads: LeadScores = {
     fromScoreRow: (subscriber, value) =>
       sql`(select ${value({ engagementAsOf: sql`ls.engagement_as_of`, engagementValue: sql`ls.engagement_value`, fitEvents: sql`ls.fit_events` })} from lead_scores ls where ls.subscriber_id = ${subscriber}.id)`,
     personaFits: (subscriber) => sql`${subscriber}.score_persona_fits`,
-    prediction: (subscriber, measure) => sql`${subscriber}.${sql.identifier(PREDICTION_COLUMNS[measure])}`,
+    prediction: predictionSql,
   },
 }

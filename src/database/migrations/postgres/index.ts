@@ -25,6 +25,7 @@ import * as migration_20261207_021400_purge_unconfirmed from './20261207_021400_
 import * as migration_20261207_061048_ab_significance from './20261207_061048_ab_significance';
 import * as migration_20261207_093910_automation_holdout from './20261207_093910_automation_holdout';
 import * as migration_20261207_100744_prediction_indexes from './20261207_100744_prediction_indexes';
+import * as migration_20261207_205134_purchase_predictions_table from './20261207_205134_purchase_predictions_table';
 
 export const migrations = [
   {
@@ -160,6 +161,11 @@ export const migrations = [
   {
     up: migration_20261207_100744_prediction_indexes.up,
     down: migration_20261207_100744_prediction_indexes.down,
-    name: '20261207_100744_prediction_indexes'
+    name: '20261207_100744_prediction_indexes',
+  },
+  {
+    up: migration_20261207_205134_purchase_predictions_table.up,
+    down: migration_20261207_205134_purchase_predictions_table.down,
+    name: '20261207_205134_purchase_predictions_table'
   },
 ];
