@@ -1026,7 +1026,7 @@ export interface LeadScore {
  */
 export interface PurchasePrediction {
   id: number;
-  subscriber: number | Subscriber;
+  subscriber?: (number | null) | Subscriber;
   model?: (number | null) | PurchaseModel;
   probabilityAlive?: number | null;
   expectedPurchases?: number | null;

@@ -25,6 +25,7 @@ export const PREDICTION_NUMBERS: (keyof PredictionNumbers)[] = [
 ]
 
 type Column = { getSQLType: () => string; name: string }
+type MongoCollection = { updateMany: (filter: object, update: object) => Promise<unknown> }
 
 /** A finite number as an SQL literal; anything else (no spend model) is null. */
 const numberLiteral = (value: null | number) => (value !== null && Number.isFinite(value) ? String(value) : 'null')
@@ -65,11 +66,23 @@ export async function writePredictionChunk(
   if (predictions.length === 0) return
   const progress = { collection: PURCHASE_MODELS, data: { scoredSubscribers }, id: String(modelId) }
   if (payload.db.name === 'mongoose') {
+    // No foreign key here: the subscribers that still exist, read just before the insert.
+    const { docs } = await payload.find({
+      collection: subscribersSlug as CollectionSlug,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: {} as never,
+      where: { id: { in: predictions.map(({ subscriber }) => subscriber) } },
+    })
+    const existing = new Set((docs as { id: number | string }[]).map(({ id }) => String(id)))
     await writeAtomically(payload, {
       inserts: [
         {
           collection: PURCHASE_PREDICTIONS,
-          docs: predictions.map(({ numbers, subscriber }) => ({ ...numbers, model: modelId, subscriber })),
+          docs: predictions
+            .filter(({ subscriber }) => existing.has(subscriber))
+            .map(({ numbers, subscriber }) => ({ ...numbers, model: modelId, subscriber })),
         },
       ],
       updates: [progress],
@@ -118,7 +131,11 @@ const DELETE_CHUNK = 20_000
  * Deletes predictions nobody reads any more: those of replaced models except `keep`, and rows
  * whose subscriber or model was deleted. A model still scoring (another run) keeps its rows.
  */
-export async function deleteStalePredictions(payload: Payload, keep: (number | string)[]): Promise<void> {
+export async function deleteStalePredictions(
+  payload: Payload,
+  keep: (number | string)[],
+  subscribersSlug: string,
+): Promise<void> {
   const { docs: replaced } = await payload.find({
     collection: PURCHASE_MODELS as CollectionSlug,
     depth: 0,
@@ -133,6 +150,12 @@ export async function deleteStalePredictions(payload: Payload, keep: (number | s
       collection: PURCHASE_PREDICTIONS as CollectionSlug,
       where: { or: [{ model: { in: stale } }, { model: { exists: false } }, { subscriber: { exists: false } }] },
     })
+    // Before predictions had a collection of their own they were a sub-document of the subscriber
+    // (SQL migrations move them; MongoDB has none): personal data without a purpose now.
+    const subscribers = (payload.db as unknown as { collections: Record<string, MongoCollection> }).collections[
+      subscribersSlug
+    ]
+    await subscribers?.updateMany({ prediction: { $exists: true } }, { $unset: { prediction: '' } })
     return
   }
   const table = sqlTable<Record<string, Column>>(payload, PURCHASE_PREDICTIONS)

@@ -175,7 +175,7 @@ async function scorePurchaseModel(
   const replaced = await activate(payload, model.id)
   // Readers take the active model's rows only. The replaced model's stay until the next refit, for
   // a reader that looked the active model up just before the switch; older ones go now.
-  await deleteStalePredictions(payload, [model.id, ...replaced])
+  await deleteStalePredictions(payload, [model.id, ...replaced], options.subscribersSlug)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
+  FlattenedField,
   GlobalAfterChangeHook,
   PayloadRequest,
 } from 'payload'
@@ -25,6 +26,14 @@ const titleOf = (doc: Doc | null | undefined, field: string | undefined, shown: 
   return value == null || typeof value === 'object' ? null : String(value).slice(0, 200)
 }
 
+/**
+ * Fields computed when read (virtual): a save cannot change them, and the version before a save is
+ * read with access overridden while the saved one is read as the user, so they could differ
+ * without anything having changed (a purchase prediction loaded only for admins).
+ */
+const virtualFieldsOf = (fields: readonly FlattenedField[]) =>
+  fields.filter((field) => 'virtual' in field && field.virtual).map((field) => field.name)
+
 const showsTitle = (audited: AuditedResource) => audited.title ?? audited.hideValues !== true
 
 /** The afterChange and afterDelete hooks that log a collection's staff changes with their field-level diff. */
@@ -35,9 +44,12 @@ export function auditCollection(
 ): { afterChange: CollectionAfterChangeHook; afterDelete: CollectionAfterDeleteHook } {
   const shown = showsTitle(audited)
   return {
-    afterChange: async ({ context, doc, operation, previousDoc, req }) => {
+    afterChange: async ({ collection, context, doc, operation, previousDoc, req }) => {
       if (!isStaffChange(req, context)) return doc
-      const changes = fieldChanges(operation === 'create' ? null : (previousDoc as Doc), doc as Doc, audited)
+      const changes = fieldChanges(operation === 'create' ? null : (previousDoc as Doc), doc as Doc, {
+        ...audited,
+        exclude: [...(audited.exclude ?? []), ...virtualFieldsOf(collection.flattenedFields)],
+      })
       // A save that changed nothing audited (only excluded fields, or nothing at all) leaves no entry.
       if (operation === 'update' && changes.length === 0) return doc
       await recordAudit(req, {

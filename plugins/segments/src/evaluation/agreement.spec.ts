@@ -145,14 +145,6 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
             frequency: rnd.pick(['weekly', 'monthly', 'important_only']),
             pausedUntil: rnd.chance(0.2) ? at(rnd.int(-30, 30)) : null,
           },
-          // Written by the scoring plugin's refit in real life; a third has no purchases and so no prediction.
-          prediction: rnd.chance(0.66)
-            ? {
-                expectedPurchases: rnd.pick([0, 0.4, 1.5, 3]),
-                expectedValue: rnd.chance(0.8) ? rnd.pick([0, 25, 120.5, 400]) : null,
-                probabilityAlive: rnd.pick([0.05, 0.3, 0.5, 0.9, 1]),
-              }
-            : { expectedPurchases: null, expectedValue: null, probabilityAlive: null },
           region: rnd.chance(0.8) ? rnd.pick(['DE-BY', 'DE-BE', 'DE-HH']) : null,
           stage: rnd.chance(0.9) ? ref(rnd.pick(world.stages)) : null,
           stageHistory: world.stages
@@ -165,6 +157,39 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
 
     const events: Record<string, unknown>[] = []
     const scores: Record<string, unknown>[] = []
+    // Written by the scoring plugin's refit in real life: rows under the active model (a third has
+    // no purchases and so none), and rows of the model it replaced, which no reader may use.
+    const model = async (status: string) =>
+      (
+        (await payload.create({
+          collection: 'purchase-models' as never,
+          data: {
+            customers: 1,
+            fittedAt: NOW.toISOString(),
+            horizonDays: 90,
+            logLikelihood: -1,
+            parameters: { a: 1, alpha: 1, b: 1, r: 1 },
+            repeatCustomers: 1,
+            status,
+            transactions: 1,
+            windowEnd: NOW.toISOString(),
+            windowStart: NOW.toISOString(),
+          } as never,
+        })) as unknown as { id: number | string }
+      ).id
+    const [active, replaced] = [await model('active'), await model('superseded')]
+    const predictions: Record<string, unknown>[] = []
+    const prediction = (subscriber: string, modelId: number | string) => ({
+      expectedPurchases: rnd.pick([0, 0.4, 1.5, 3]),
+      expectedValue: rnd.chance(0.8) ? rnd.pick([0, 25, 120.5, 400]) : null,
+      model: modelId,
+      probabilityAlive: rnd.pick([0.05, 0.3, 0.5, 0.9, 1]),
+      subscriber: ref(subscriber),
+    })
+    for (const subscriber of subscribers) {
+      if (rnd.chance(0.66)) predictions.push(prediction(subscriber, active))
+      if (rnd.chance(0.5)) predictions.push(prediction(subscriber, replaced))
+    }
     for (const [index, subscriber] of subscribers.entries()) {
       const at = (days: number) => new Date(NOW.getTime() - days * DAY + rnd.int(-3600, 3600) * 1000)
       for (let count = rnd.int(0, 14); count > 0; count--) {
@@ -239,6 +264,7 @@ describe.each(testedDatabases())('segment evaluators agree on %s', (kind) => {
       inserts: [
         { collection: 'events', docs: events },
         { collection: 'lead-scores', docs: scores },
+        { collection: 'purchase-predictions', docs: predictions },
       ],
     })
     const dynamic = await payload.create({
