@@ -6,6 +6,7 @@ import { isAdmin } from '../access/roles'
 import { option, texts, translated } from '../translations'
 import { AUDIT_LOG } from './auditEntry'
 import { auditCsvEndpoint } from './csvExport'
+import { labelChangedFields } from './fieldLabels'
 
 const never = () => false
 
@@ -88,7 +89,12 @@ export function auditLogCollection(resources: Option[], usersSlug: string): Coll
         ],
       },
       { name: 'title', type: 'text', label: translated('kontorwerk-personalization:auditTitle') },
-      { name: 'fields', type: 'text', label: translated('kontorwerk-personalization:auditFields') },
+      {
+        name: 'fields',
+        type: 'text',
+        hooks: { afterRead: [labelChangedFields] },
+        label: translated('kontorwerk-personalization:auditFields'),
+      },
       { name: 'changes', type: 'json', label: translated('kontorwerk-personalization:auditChanges') },
     ],
     hooks: {

@@ -178,6 +178,8 @@ describe.each(testedDatabases().filter((kind) => kind !== 'mongodb'))('the audit
     const [change] = await entries({ resource: { equals: 'subscribers' } })
     expect(change).toMatchObject({ action: 'update', documentId: String(subscriber.id), title: null })
     expect(change.changes).toEqual([{ field: 'firstName' }])
+    // The list column shows the field by its label, in German (the stored path stays searchable).
+    expect((change as unknown as { fields: string }).fields).toBe('Vorname')
     expect(JSON.stringify(change)).not.toMatch(/Lene|Magdalena|lena\.schmidt/)
   })
 
