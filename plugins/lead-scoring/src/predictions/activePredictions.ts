@@ -2,18 +2,12 @@ import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { relationKey, sql, type SQL } from '@kontorwerk/personalization'
 
-import { PREDICTION_NUMBERS } from './predictionWrites'
+import { PREDICTION_NUMBERS, type PredictionNumbers } from './predictionWrites'
 import { PURCHASE_MODELS, PURCHASE_PREDICTIONS } from './slugs'
 
 /** A buyer's prediction under the active model, as the subscriber's `prediction` group shows it. */
-export type StoredPrediction = {
-  ageWeeks: null | number
-  expectedPurchases: null | number
-  expectedValue: null | number
+export type StoredPrediction = { [Name in keyof PredictionNumbers]: null | number } & {
   model: number | string
-  probabilityAlive: null | number
-  recencyWeeks: null | number
-  repeatPurchases: null | number
   /** The end of the model's data window: what the numbers are as of. */
   scoredAt: string
 }
@@ -63,7 +57,7 @@ export async function activePredictions(
     for (const doc of docs as unknown as Record<string, unknown>[]) {
       const numbers = Object.fromEntries(PREDICTION_NUMBERS.map((name) => [name, numberOrNull(doc[name])]))
       found.set(relationKey(doc.subscriber as never)!, {
-        ...(numbers as Record<(typeof PREDICTION_NUMBERS)[number], null | number>),
+        ...(numbers as Record<keyof PredictionNumbers, null | number>),
         model: model.id,
         scoredAt: model.windowEnd,
       })

@@ -153,8 +153,8 @@ export function predictionOf(model: PurchaseModel, history: PurchaseHistory) {
 /**
  * Writes every buyer's prediction in chunks, counting progress on the model (a crashed run is
  * scored again for the same window without refitting, `resumePurchaseScoring`), then makes the
- * model the active one. Subscribers scored by an older model who bought nothing in this window have no prediction
- * from then on: no data is not a stale number.
+ * model the active one. Subscribers scored by an older model who bought nothing in this window
+ * have no prediction from then on: no data is not a stale number.
  */
 async function scorePurchaseModel(
   payload: Payload,

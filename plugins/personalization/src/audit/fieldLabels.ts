@@ -1,17 +1,6 @@
 import type { FieldHook, FlattenedField, PayloadRequest } from 'payload'
 
-type Label = unknown
-
-/** A field's label in the reader's language: a translation function, a per-language record or a string. */
-function labelText(label: Label, req: PayloadRequest, fallback: string): string {
-  const { i18n } = req
-  if (typeof label === 'function') return String((label as (args: object) => unknown)({ i18n, t: i18n?.t }))
-  if (label && typeof label === 'object') {
-    const byLanguage = label as Record<string, string>
-    return byLanguage[i18n?.language ?? 'de'] ?? byLanguage.de ?? Object.values(byLanguage)[0] ?? fallback
-  }
-  return typeof label === 'string' && label ? label : fallback
-}
+import { getTranslation } from '@payloadcms/translations'
 
 /** `steps.1.wait` as the editor sees it: each named step by its label, row numbers counted from 1. */
 function labelledPath(fields: readonly FlattenedField[] | undefined, path: string, req: PayloadRequest): string {
@@ -23,7 +12,7 @@ function labelledPath(fields: readonly FlattenedField[] | undefined, path: strin
       continue
     }
     const field = current?.find((candidate) => candidate.name === segment)
-    parts.push(field ? labelText(field.label, req, segment) : segment)
+    parts.push(field ? String(getTranslation(field.label || segment, req.i18n)) : segment)
     current = field && 'flattenedFields' in field ? field.flattenedFields : undefined
   }
   return parts.join(' › ')
