@@ -1,7 +1,18 @@
 import type { Payload } from 'payload'
 
-type PgClient = { _activeQuery?: unknown; _queryQueue?: unknown[]; release?: () => void }
-type PgPool = { _clients?: PgClient[]; _idle?: { client: PgClient }[]; end: () => Promise<void> }
+type PgClient = {
+  _activeQuery?: unknown
+  _ended?: boolean
+  _queryQueue?: unknown[]
+  connection?: { once: (event: 'end', listener: () => void) => unknown }
+  release?: () => void
+}
+type PgPool = {
+  _clients?: PgClient[]
+  _idle?: { client: PgClient }[]
+  end: () => Promise<void>
+  on: (event: 'error', listener: () => void) => unknown
+}
 
 type Connections = {
   client?: { close?: () => unknown }
@@ -45,5 +56,23 @@ async function endPool(pool: PgPool): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
   for (const client of checkedOut(pool).clients) client.release?.()
+  const clients = [...(pool._clients ?? [])]
+  // A connection the server ends while it closes (a database dropped right after) is no loss now.
+  pool.on('error', () => {})
   await pool.end()
+  let timer: NodeJS.Timeout | undefined
+  const givenUp = new Promise((resolve) => (timer = setTimeout(resolve, WAIT_MS)))
+  await Promise.race([Promise.all(clients.map(closed)), givenUp])
+  clearTimeout(timer)
+}
+
+/**
+ * pool.end() resolves once it has asked each client to end, not when the server has let go of the
+ * connection: a DROP DATABASE … WITH (FORCE) straight after then terminates a session that is still
+ * closing, and its "terminating connection due to administrator command" arrives as an error on a
+ * client nobody listens to any more (an unhandled error that failed CI). Wait for the sockets.
+ */
+function closed(client: PgClient): Promise<void> {
+  if (client._ended || !client.connection) return Promise.resolve()
+  return new Promise((resolve) => client.connection?.once('end', () => resolve()))
 }
