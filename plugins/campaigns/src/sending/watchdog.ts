@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { writeAtomically } from '@kontorwerk/personalization'
+import { aloneOnDatabase, writeAtomically } from '@kontorwerk/personalization'
 
 import { advanceAutomations } from '../automation/advance'
 import { sweepAutomations } from '../automation/triggers'
@@ -109,8 +109,12 @@ export async function superviseAll(payload: Payload, now = new Date()): Promise<
   await attempt('Abandoned cart trigger', () => enrollAbandonedCarts(payload, now))
   await attempt('Abandoned browse trigger', () => enrollAbandonedBrowsing(payload, now))
   await attempt('Automation steps', () => advanceAutomations(payload, now))
-  // Several processes supervise the same database: two at once would both replace a dead job's work.
-  await attempt('Campaign supervision', () => aloneOnDatabase(payload, () => superviseCampaigns(payload, now)))
+  // Several processes supervise the same database: two at once would both replace a dead job's work, so
+  // the others skip this round. On SQLite (one machine's file) supervising twice at once is unlikely
+  // and harmless beyond an extra job (continueOrFinish lets surplus jobs end).
+  await attempt('Campaign supervision', () =>
+    aloneOnDatabase(payload, SUPERVISION_LOCK, () => superviseCampaigns(payload, now)),
+  )
   if (now.getTime() - (cleanedAt.get(payload) ?? 0) >= CLEANUP_EVERY_MS) {
     cleanedAt.set(payload, now.getTime())
     await attempt('Campaign job cleanup', () => removeOldCampaignJobs(payload, now))
@@ -119,34 +123,6 @@ export async function superviseAll(payload: Payload, now = new Date()): Promise<
 
 /** Any 64-bit number, the same in every process: "superv" in ASCII. */
 const SUPERVISION_LOCK = 0x737570657276
-
-type PgPool = {
-  connect: () => Promise<{ query: (sql: string, values?: unknown[]) => Promise<unknown>; release: () => void }>
-}
-
-/**
- * Runs `task` unless another process runs it right now (PostgreSQL: a session advisory lock, which a
- * killed process's connection gives up by itself); that one does the work, this one skips a round.
- * SQLite is one machine's file, where supervising twice at the same moment is unlikely and harmless
- * beyond an extra job (continueOrFinish lets surplus jobs end).
- */
-async function aloneOnDatabase(payload: Payload, task: () => Promise<void>): Promise<void> {
-  if (payload.db.name !== 'postgres') return task()
-  const client = await (payload.db as unknown as { pool: PgPool }).pool.connect()
-  try {
-    const { rows } = (await client.query('select pg_try_advisory_lock($1) as locked', [SUPERVISION_LOCK])) as {
-      rows: { locked: boolean }[]
-    }
-    if (!rows[0]?.locked) return
-    try {
-      await task()
-    } finally {
-      await client.query('select pg_advisory_unlock($1)', [SUPERVISION_LOCK])
-    }
-  } finally {
-    client.release()
-  }
-}
 
 /** Marks a campaign job alive (its `updatedAt`). */
 export const jobHeartbeat = (payload: Payload, jobId: number | string) => () =>

@@ -1,5 +1,6 @@
 import type { CollectionSlug, Payload } from 'payload'
 
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { recordEvents, relationKey } from '@kontorwerk/personalization'
@@ -16,7 +17,7 @@ import {
   resumePurchaseScoring,
   predictionOf as scoredBy,
 } from './purchaseModel'
-import { runPurchaseRefit } from './refitTask'
+import { REFIT_LOCK, runPurchaseRefit } from './refitTask'
 import { PURCHASE_PREDICTIONS } from './slugs'
 
 const models = PURCHASE_MODELS as CollectionSlug
@@ -238,6 +239,25 @@ describe.each(testedDatabases())('refitting the purchase model on %s', (kind) =>
     expect(results.map((result) => result.status).sort()).toEqual(['fitted', 'running'])
     expect((await payload.count({ collection: models })).totalDocs).toBe(modelsBefore + 1)
   })
+
+  it.runIf(kind === 'postgres')(
+    'leaves the refit to another process on the same database that is refitting: "running", nothing changed',
+    async () => {
+      const modelsBefore = (await payload.count({ collection: models })).totalDocs
+      // What the other process's refit holds while it runs (an app server's endpoint, a worker's nightly job).
+      const other = new pg.Client({ connectionString: local.databaseUri })
+      await other.connect()
+      try {
+        await other.query('select pg_advisory_lock($1)', [REFIT_LOCK])
+        expect((await runPurchaseRefit(payload, options)).status).toBe('running')
+        expect((await payload.count({ collection: models })).totalDocs).toBe(modelsBefore)
+        await other.query('select pg_advisory_unlock($1)', [REFIT_LOCK])
+        expect((await runPurchaseRefit(payload, options)).status).toBe('fitted')
+      } finally {
+        await other.end()
+      }
+    },
+  )
 
   it("deletes a subscriber's prediction with the subscriber (personal data)", async () => {
     const rowsOf = async (subscriber: string) =>

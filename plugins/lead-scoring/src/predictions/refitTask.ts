@@ -1,6 +1,6 @@
 import type { Endpoint, Payload, TaskConfig } from 'payload'
 
-import { extensionsOf, hasRole } from '@kontorwerk/personalization'
+import { aloneOnDatabase, extensionsOf, hasRole } from '@kontorwerk/personalization'
 
 import type { ResolvedPredictionOptions } from './options'
 
@@ -21,8 +21,8 @@ async function profilesRecomputed(payload: Payload) {
  * Payloads of this process with a refit under way. On globalThis: Next's route bundles and the
  * express server each load their own copy of this module, and the nightly job and the endpoint
  * must see one another. A second refit would take the running one's `scoring` model for a stopped
- * run and start it over beneath it. Several app servers can still overlap (one of them runs the
- * nightly job; the endpoint is for admins): see docs/plugins/lead-scoring.md.
+ * run and start it over beneath it. Other processes on the same PostgreSQL database (app servers,
+ * workers) are kept out by REFIT_LOCK.
  */
 const running: WeakSet<Payload> = ((globalThis as Record<symbol, unknown>)[
   Symbol.for('kontorwerk.purchaseRefitsRunning')
@@ -39,11 +39,15 @@ export async function runPurchaseRefit(
   if (running.has(payload)) return { status: 'running' }
   running.add(payload)
   try {
-    return await refitOnce(payload, options)
+    const outcome = await aloneOnDatabase(payload, REFIT_LOCK, () => refitOnce(payload, options))
+    return outcome.ran ? outcome.value : { status: 'running' }
   } finally {
     running.delete(payload)
   }
 }
+
+/** Any 48-bit number, the same in every process: "refit" in ASCII. */
+export const REFIT_LOCK = 0x7265666974
 
 async function refitOnce(
   payload: Payload,
