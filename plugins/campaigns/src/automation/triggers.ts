@@ -109,38 +109,37 @@ export async function exitRuns(
   if (stopping.length === 0 || subscribers.length === 0) return
   const automations = stopping.map((doc) => doc.id)
   const who = subscribers.map((id) => idFromKey(payload, id))
-  const { docs: runs } = await payload.find({
-    collection: AUTOMATION_RUNS as 'automation-runs',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    where: { automation: { in: automations }, state: { equals: 'active' }, subscriber: { in: who } },
-  })
-  await writeAtomically(payload, {
-    updates: runs.map((run) => ({
-      collection: AUTOMATION_RUNS,
-      data: { exitReason, runKey: `${run.runKey}:${run.id}`, state: 'exited' },
-      id: String(run.id),
-    })),
-  })
+  // Bulk reads, not payload.find: this runs for every intake round with engagement in it.
+  const runs = await readRows(
+    payload,
+    AUTOMATION_RUNS,
+    ['id', 'runKey'],
+    [
+      { field: 'automation', in: automations },
+      { field: 'state', in: ['active'] },
+      { field: 'subscriber', in: who },
+    ],
+  )
+  if (runs.length > 0)
+    await writeAtomically(payload, {
+      updates: runs.map((run) => ({
+        collection: AUTOMATION_RUNS,
+        data: { exitReason, runKey: `${String(run.runKey)}:${String(run.id)}`, state: 'exited' },
+        id: String(run.id),
+      })),
+    })
   // Mails these automations queued that have not gone out yet are not sent any more (the run may be over already).
-  const { docs: steps } = await payload.find({
-    collection: 'campaigns',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    select: {},
-    where: { automation: { in: automations } },
-  })
-  if (steps.length === 0) return
-  const { docs: queued } = await payload.find({
-    collection: CAMPAIGN_SENDS as 'campaign-sends',
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    select: {},
-    where: { campaign: { in: steps.map((doc) => doc.id) }, state: { equals: 'pending' }, subscriber: { in: who } },
-  })
+  const steps = await readRows(payload, 'campaigns', ['id'], [{ field: 'automation', in: automations }])
+  const queued = await readRows(
+    payload,
+    CAMPAIGN_SENDS,
+    ['id'],
+    [
+      { field: 'campaign', in: steps.map((step) => step.id as number | string) },
+      { field: 'state', in: ['pending'] },
+      { field: 'subscriber', in: who },
+    ],
+  )
   await cancelPendingRecords(
     payload,
     queued.map((doc) => String(doc.id)),
