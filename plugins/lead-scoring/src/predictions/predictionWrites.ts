@@ -110,19 +110,33 @@ export async function writePredictionChunk(
       (name, index) => sql`cast(v.${sql.identifier(names[index])} as ${sql.raw(table[name].getSQLType())})`,
     ),
   ]
-  await runSqlAtomically(payload, [
-    // The WHERE also keeps SQLite's parser from reading ON CONFLICT as part of the SELECT.
-    sql`with v(s, ${sql.raw(names.join(', '))}) as (values ${sql.raw(rows)})
-      insert into ${table} (${sql.join(
-        columns.map((column) => sql.identifier(column.name)),
-        sql`, `,
-      )})
-      select ${sql.join(values, sql`, `)} from v
-      where exists (select 1 from ${subscribers} x where x.id = cast(v.s as ${sql.raw(subscriberType)}))
-      on conflict do nothing`,
-    sql`update ${models} set ${sql.identifier(models.scoredSubscribers.name)} = ${scoredSubscribers} where ${models.id} = ${modelId}`,
-  ])
+  const write = () =>
+    runSqlAtomically(payload, [
+      // The WHERE also keeps SQLite's parser from reading ON CONFLICT as part of the SELECT.
+      sql`with v(s, ${sql.raw(names.join(', '))}) as (values ${sql.raw(rows)})
+        insert into ${table} (${sql.join(
+          columns.map((column) => sql.identifier(column.name)),
+          sql`, `,
+        )})
+        select ${sql.join(values, sql`, `)} from v
+        where exists (select 1 from ${subscribers} x where x.id = cast(v.s as ${sql.raw(subscriberType)}))
+        on conflict do nothing`,
+      sql`update ${models} set ${sql.identifier(models.scoredSubscribers.name)} = ${scoredSubscribers} where ${models.id} = ${modelId}`,
+    ])
+  // PostgreSQL: a buyer erased while this statement ran passed the EXISTS (the erasure had not
+  // committed) and then fails the foreign key (23503). Written again, the EXISTS leaves them out.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write()
+    } catch (error) {
+      if (attempt >= 3 || !isForeignKeyViolation(error)) throw error
+    }
+  }
 }
+
+/** PostgreSQL's foreign_key_violation, on the driver's error or the one Drizzle wrapped it in. */
+const isForeignKeyViolation = (error: unknown): boolean =>
+  (error as { code?: string })?.code === '23503' || (error as { cause?: { code?: string } })?.cause?.code === '23503'
 
 /** Rows deleted per statement: SQLite's client blocks the event loop while one runs. */
 const DELETE_CHUNK = 20_000

@@ -259,6 +259,52 @@ describe.each(testedDatabases())('refitting the purchase model on %s', (kind) =>
     },
   )
 
+  it.runIf(kind === 'postgres')(
+    'writes a chunk whole while a buyer in it is being erased: the others stored, the erased one left out',
+    async () => {
+      const [active] = (
+        await payload.find({ collection: models, overrideAccess: true, where: { status: { equals: 'active' } } })
+      ).docs as unknown as PurchaseModel[]
+      const [leaving, staying] = await Promise.all(
+        ['leaving', 'staying'].map(async (name) =>
+          String(
+            (await payload.create({ collection: 'subscribers', data: { email: `${name}-race@example.com` } as never }))
+              .id,
+          ),
+        ),
+      )
+      const numbers = {
+        ageWeeks: 10,
+        expectedPurchases: 1,
+        expectedValue: null,
+        probabilityAlive: 0.5,
+        recencyWeeks: 5,
+        repeatPurchases: 1,
+      }
+      // The erasure has deleted her but not committed: the chunk's EXISTS still sees her, its foreign key waits.
+      const erasure = new pg.Client({ connectionString: local.databaseUri })
+      await erasure.connect()
+      try {
+        await erasure.query('begin')
+        await erasure.query('delete from subscribers where id = $1', [Number(leaving)])
+        const written = writePredictionChunk(payload, {
+          modelId: active.id,
+          predictions: [leaving, staying].map((subscriber) => ({ numbers, subscriber })),
+          scoredSubscribers: 2,
+          subscribersSlug: 'subscribers',
+        })
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        await erasure.query('commit')
+        await written
+      } finally {
+        await erasure.end()
+      }
+      const rowsOf = async (subscriber: string) =>
+        (await payload.count({ collection: predictions, where: { subscriber: { equals: subscriber } } })).totalDocs
+      expect([await rowsOf(leaving), await rowsOf(staying)]).toEqual([0, 1])
+    },
+  )
+
   it("deletes a subscriber's prediction with the subscriber (personal data)", async () => {
     const rowsOf = async (subscriber: string) =>
       (await payload.count({ collection: predictions, where: { subscriber: { equals: subscriber } } })).totalDocs
