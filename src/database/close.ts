@@ -44,7 +44,7 @@ function checkedOut(pool: PgPool) {
  * waits for it forever: hand such clients back first. But not while a query runs: work still in
  * flight when the app stops (a hook's follow-up, a job) would return its client after we did, and
  * pg-pool then throws "Release called on client which has already been released" (uncaught). So
- * first wait until no checked-out client has run a query for CALM_MS (at most WAIT_MS).
+ * first wait until no checked-out client has run a query for CALM_MS. Both waits take at most WAIT_MS.
  */
 async function endPool(pool: PgPool): Promise<void> {
   const deadline = Date.now() + WAIT_MS
@@ -60,8 +60,9 @@ async function endPool(pool: PgPool): Promise<void> {
   // A connection the server ends while it closes (a database dropped right after) is no loss now.
   pool.on('error', () => {})
   await pool.end()
+  // Within the same budget as the wait above (at least a second): a shutdown has 25 s in all (shutdown.ts).
   let timer: NodeJS.Timeout | undefined
-  const givenUp = new Promise((resolve) => (timer = setTimeout(resolve, WAIT_MS)))
+  const givenUp = new Promise((resolve) => (timer = setTimeout(resolve, Math.max(1_000, deadline - Date.now()))))
   await Promise.race([Promise.all(clients.map(closed)), givenUp])
   clearTimeout(timer)
 }

@@ -124,19 +124,23 @@ export async function writePredictionChunk(
       sql`update ${models} set ${sql.identifier(models.scoredSubscribers.name)} = ${scoredSubscribers} where ${models.id} = ${modelId}`,
     ])
   // PostgreSQL: a buyer erased while this statement ran passed the EXISTS (the erasure had not
-  // committed) and then fails the foreign key (23503). Written again, the EXISTS leaves them out.
+  // committed) and then fails the foreign key (23503); an erasure of several buyers can deadlock
+  // with the chunk's key locks instead (40P01). Nothing of the chunk was written either way, and
+  // written again the EXISTS leaves them out.
   for (let attempt = 1; ; attempt++) {
     try {
       return await write()
     } catch (error) {
-      if (attempt >= 3 || !isForeignKeyViolation(error)) throw error
+      if (attempt >= 3 || !ERASURE_RACES.has(postgresCode(error) ?? '')) throw error
     }
   }
 }
 
-/** PostgreSQL's foreign_key_violation, on the driver's error or the one Drizzle wrapped it in. */
-const isForeignKeyViolation = (error: unknown): boolean =>
-  (error as { code?: string })?.code === '23503' || (error as { cause?: { code?: string } })?.cause?.code === '23503'
+const ERASURE_RACES = new Set(['23503', '40P01'])
+
+/** PostgreSQL's error code, on the driver's error or on the one Drizzle wrapped it in. */
+const postgresCode = (error: unknown): string | undefined =>
+  (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code
 
 /** Rows deleted per statement: SQLite's client blocks the event loop while one runs. */
 const DELETE_CHUNK = 20_000

@@ -293,7 +293,14 @@ describe.each(testedDatabases())('refitting the purchase model on %s', (kind) =>
           scoredSubscribers: 2,
           subscribersSlug: 'subscribers',
         })
-        await new Promise((resolve) => setTimeout(resolve, 300))
+        // Committed only once the chunk waits for her row's lock, so the race is the one of a real erasure.
+        for (let tries = 0; tries < 100; tries++) {
+          const waiting = await erasure.query(
+            "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+          )
+          if (waiting.rows[0].n > 0) break
+          await new Promise((resolve) => setTimeout(resolve, 50))
+        }
         await erasure.query('commit')
         await written
       } finally {

@@ -30,7 +30,7 @@ describe('storeInRounds when the turn cannot begin', () => {
     let attempts = 0
     const connect = async () => {
       if (attempts++ === 0) throw new Error('connection refused')
-      return { query: async () => undefined, release: () => {} }
+      return { on: () => {}, query: async () => undefined, release: () => {}, removeListener: () => {} }
     }
     const payload = { db: { name: 'postgres', pool: { connect } } } as unknown as Payload
     const store = async (entries: RoundEntry<string>[]) => entries.forEach((waiting) => waiting.resolve('stored'))

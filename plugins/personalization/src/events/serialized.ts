@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { withSessionLock } from '../database/aloneOnDatabase'
+
 // On globalThis: the Next build bundles its own copy of this module (GraphQL), the express server
 // uses another, and both must share one queue per Payload instance.
 const registry = globalThis as { __eventIntakeTails?: WeakMap<Payload, Promise<unknown>> }
@@ -26,21 +28,17 @@ export function serialized<T>(payload: Payload, task: () => Promise<T>): Promise
 /** Any 64-bit number, the same in every process: "intake" in ASCII. */
 const INTAKE_LOCK = 0x696e74616b65
 
-type PgPool = {
-  connect: () => Promise<{ query: (sql: string, values?: unknown[]) => Promise<unknown>; release: () => void }>
-}
-
 async function withDatabaseLock<T>(payload: Payload, task: () => Promise<T>): Promise<T> {
   if (payload.db.name !== 'postgres') return task()
-  const client = await (payload.db as unknown as { pool: PgPool }).pool.connect()
-  try {
-    await client.query('select pg_advisory_lock($1)', [INTAKE_LOCK])
-    try {
-      return await task()
-    } finally {
-      await client.query('select pg_advisory_unlock($1)', [INTAKE_LOCK])
-    }
-  } finally {
-    client.release()
-  }
+  const outcome = await withSessionLock(
+    payload,
+    async (client) => {
+      await client.query('select pg_advisory_lock($1)', [INTAKE_LOCK])
+      return true
+    },
+    (client) => client.query('select pg_advisory_unlock($1)', [INTAKE_LOCK]),
+    task,
+  )
+  if (!outcome.ran) throw new Error('unreachable: pg_advisory_lock waits until it has the lock')
+  return outcome.value
 }
