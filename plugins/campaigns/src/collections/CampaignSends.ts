@@ -78,7 +78,13 @@ export const CampaignSends: CollectionConfig = {
       label: translated('kontorwerk-campaigns:fieldEventRecorded'),
     },
   ],
-  indexes: [{ fields: ['campaign', 'state'] }],
+  indexes: [
+    { fields: ['campaign', 'state'] },
+    // A subscriber's sent and pending mails, which the contact budget counts for every recipient at
+    // the commit (sendRecords.ts markSent). Without it the planner, whose statistics still say the
+    // campaign has no sent rows, walks the campaign's sent rows for each recipient: quadratic.
+    { fields: ['subscriber', 'state'] },
+  ],
   labels: {
     plural: translated('kontorwerk-campaigns:campaignSendsPlural'),
     singular: translated('kontorwerk-campaigns:campaignSendsSingular'),

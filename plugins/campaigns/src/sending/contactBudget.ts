@@ -111,17 +111,29 @@ export function budgetConditions(payload: Payload, budget: CommitBudget, ids: st
           sql` and `,
         )
       : sql`1 = 1`
+  const idList = (list: string[]) =>
+    sql.join(
+      list.map((id) => sql`${idFromKey(payload, id)}`),
+      sql`, `,
+    )
+  // Records with the same windows (most of a batch: the same frequency) share one test. One test
+  // per record made each commit's SQL ~10 KB with ~270 parameters, a quarter of the sender's CPU.
+  const sameWindows = new Map<string, { ids: string[]; windows: BudgetWindow[] }>()
+  for (const id of ids) {
+    const windows = budget.records.get(id)?.windows ?? []
+    const key = JSON.stringify(windows)
+    const group = sameWindows.get(key)
+    if (group) group.ids.push(id)
+    else sameWindows.set(key, { ids: [id], windows })
+  }
   const perRecord = (test: (windows: BudgetWindow[]) => SqlChunk) =>
     sql.join(
-      ids.map(
-        (id) => sql`(${own('id')} = ${idFromKey(payload, id)} and ${test(budget.records.get(id)?.windows ?? [])})`,
+      [...sameWindows.values()].map(
+        ({ ids: members, windows }) => sql`(${own('id')} in (${idList(members)}) and ${test(windows)})`,
       ),
       sql` or `,
     )
-  const group = sql.join(
-    ids.map((id) => sql`${idFromKey(payload, id)}`),
-    sql`, `,
-  )
+  const group = idList(ids)
   return {
     exceeded: sql`(${perRecord((windows) => sql`not (${fitsRecord(windows)})`)})`,
     firstOfSubscriber: sql`${own('id')} = (select min(${s('id')}) from campaign_sends s where ${s('id')} in (${group}) and ${s('subscriber')} = ${own('subscriber')})`,

@@ -26,6 +26,7 @@ import * as migration_20261207_061020_ab_significance from './20261207_061020_ab
 import * as migration_20261207_093858_automation_holdout from './20261207_093858_automation_holdout';
 import * as migration_20261207_100733_prediction_indexes from './20261207_100733_prediction_indexes';
 import * as migration_20261207_205130_purchase_predictions_table from './20261207_205130_purchase_predictions_table';
+import * as migration_20261208_003346_campaign_sends_subscriber_state from './20261208_003346_campaign_sends_subscriber_state';
 
 export const migrations = [
   {
@@ -166,6 +167,11 @@ export const migrations = [
   {
     up: migration_20261207_205130_purchase_predictions_table.up,
     down: migration_20261207_205130_purchase_predictions_table.down,
-    name: '20261207_205130_purchase_predictions_table'
+    name: '20261207_205130_purchase_predictions_table',
+  },
+  {
+    up: migration_20261208_003346_campaign_sends_subscriber_state.up,
+    down: migration_20261208_003346_campaign_sends_subscriber_state.down,
+    name: '20261208_003346_campaign_sends_subscriber_state'
   },
 ];
