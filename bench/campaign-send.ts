@@ -19,20 +19,24 @@ import { peakMemory, printTable } from './table'
 const RECIPIENTS = Number(process.env.SEND_BENCH_RECIPIENTS ?? 10_000)
 const here = path.dirname(fileURLToPath(import.meta.url))
 
-export type Sink = { count: () => Promise<number>; port: number; stop: () => void }
+export type Sink = { count: () => Promise<number>; peakRss: () => Promise<number>; port: number; stop: () => void }
 
-/** The receiving SMTP server in a child process (bench/smtpSink.ts). */
+/** The receiving SMTP server in a child process (bench/smtpSink.ts), and the product's mail pointed at it. */
 export async function startSink(): Promise<Sink> {
   const child = fork(path.join(here, 'smtpSink.ts'), { execArgv: ['--import', 'tsx'], stdio: 'inherit' })
   const port = await new Promise<number>((resolve) =>
     child.once('message', (message) => resolve((message as { port: number }).port)),
   )
+  const ask = <T>(question: string, answer: (message: Record<string, number>) => T) =>
+    new Promise<T>((resolve) => {
+      child.once('message', (message) => resolve(answer(message as Record<string, number>)))
+      child.send(question)
+    })
+  process.env.SMTP_HOST = '127.0.0.1'
+  process.env.SMTP_PORT = String(port)
   return {
-    count: () =>
-      new Promise((resolve) => {
-        child.once('message', (message) => resolve((message as { received: number }).received))
-        child.send('count')
-      }),
+    count: () => ask('count', (message) => message.received),
+    peakRss: () => ask('memory', (message) => Math.round(message.maxRss / 1024)),
     port,
     stop: () => child.kill(),
   }
@@ -122,8 +126,6 @@ export async function campaignSendBench() {
     )
   const rows: Record<string, number | string>[] = []
   const sink = await startSink()
-  process.env.SMTP_HOST = '127.0.0.1'
-  process.env.SMTP_PORT = String(sink.port)
   try {
     for (const kind of kinds) {
       const local = await startLocalPayload(kind)

@@ -27,8 +27,6 @@ export async function campaignWorkersBench() {
     return
   }
   const sink = await startSink()
-  process.env.SMTP_HOST = '127.0.0.1'
-  process.env.SMTP_PORT = String(sink.port)
   const rows: Record<string, number | string>[] = []
   const local = await startLocalPayload('postgres')
   const { payload } = local

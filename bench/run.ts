@@ -1,3 +1,4 @@
+import { campaignScaleBench } from './campaign-scale'
 import { campaignSendBench } from './campaign-send'
 import { campaignWorkersBench } from './campaign-workers'
 import { eventIntakeBench } from './events-intake'
@@ -16,6 +17,8 @@ if (!only || only === 'events') await eventIntakeBench()
 if (!only || only === 'segments') await segmentsBench()
 if (!only || only === 'send') await campaignSendBench()
 if (!only || only === 'workers') await campaignWorkersBench()
+// A million recipients take most of an hour: only when asked for.
+if (only === 'send-scale') await campaignScaleBench()
 if (!only || only === 'predictions') await predictionsBench()
 if (!only || only === 'import') await subscriberImportBench()
 if (!only || only === 'recommendations') await recommendationsBench()

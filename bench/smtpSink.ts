@@ -26,4 +26,6 @@ server.listen(0, '127.0.0.1', () => {
 process.on('message', (message) => {
   if (message === 'count') process.send?.({ received })
   if (message === 'reset') received = 0
+  // Peak resident memory in KB, for the scale bench's "every process under 1 GB".
+  if (message === 'memory') process.send?.({ maxRss: process.resourceUsage().maxRSS })
 })
