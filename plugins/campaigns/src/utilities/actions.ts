@@ -52,7 +52,13 @@ const refuse = (campaign: Campaign, action: CampaignAction) => {
  * empty or missing audience, a slot without fallback, an unusable time or a missing SMTP server
  * before anything is queued. Nothing changes when a check fails.
  */
-async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null | string): Promise<Campaign> {
+async function schedule(
+  req: PayloadRequest,
+  campaign: Campaign,
+  sendAt?: null | string,
+  /** The recipients the confirmation just counted in this request: one walk of the gate, not two. */
+  counted?: number,
+): Promise<Campaign> {
   const when = sendAt ?? campaign.sendAt ?? null
   const at = when ? new Date(when) : new Date()
   if (Number.isNaN(at.getTime())) throw new CodedError('BAD_USER_INPUT', `"${when}" is not a date-time`)
@@ -69,7 +75,7 @@ async function schedule(req: PayloadRequest, campaign: Campaign, sendAt?: null |
       problems: [{ code: 'AUDIENCE_EMPTY', message: 'The audience segment has no members' }],
     })
   // Four-eyes principle: a large audience goes out only with a second person's approval that still holds.
-  await requireApproval(req, campaign, (await expectedRecipients(req.payload, campaign)).recipients)
+  await requireApproval(req, campaign, counted ?? (await expectedRecipients(req.payload, campaign)).recipients)
   const updated = await setCampaignStatus(
     req.payload,
     campaign.id,
@@ -108,9 +114,14 @@ export async function campaignAction(
   switch (action) {
     case 'schedule':
       if (campaign.status !== 'draft') refuse(campaign, action)
-      if (req.payloadAPI !== 'local' || input.confirmation !== undefined)
-        await requireConfirmation(req, campaign, input.confirmation)
-      return schedule(req, campaign, input.sendAt)
+      return schedule(
+        req,
+        campaign,
+        input.sendAt,
+        req.payloadAPI !== 'local' || input.confirmation !== undefined
+          ? await requireConfirmation(req, campaign, input.confirmation)
+          : undefined,
+      )
     case 'pause':
       if (!['scheduled', 'sending'].includes(campaign.status)) refuse(campaign, action)
       return (await setCampaignStatus(
@@ -126,10 +137,12 @@ export async function campaignAction(
       if (!campaign.startedAt) {
         // Its audience may have been edited while paused: the count confirmed then no longer holds,
         // so a resume that starts it again needs a fresh confirmation, like the first schedule.
-        if (req.payloadAPI !== 'local' || input.confirmation !== undefined)
-          await requireConfirmation(req, campaign, input.confirmation)
+        const counted =
+          req.payloadAPI !== 'local' || input.confirmation !== undefined
+            ? await requireConfirmation(req, campaign, input.confirmation)
+            : undefined
         const ahead = campaign.sendAt && new Date(campaign.sendAt).getTime() > Date.now()
-        return schedule(req, campaign, ahead ? campaign.sendAt : new Date().toISOString())
+        return schedule(req, campaign, ahead ? campaign.sendAt : new Date().toISOString(), counted)
       }
       const problems = (await readinessProblems(payload, campaign)).filter(
         (problem) => problem.code !== 'AUDIENCE_MISSING',
@@ -159,9 +172,9 @@ export async function campaignAction(
 /**
  * Counts the recipients again as the dialog did and refuses, changing nothing, unless the editor
  * confirmed that count (and typed it or the name above the threshold). Readiness problems come
- * first, so an unready campaign is refused for the reason that matters.
+ * first, so an unready campaign is refused for the reason that matters. Returns the count.
  */
-async function requireConfirmation(req: PayloadRequest, campaign: Campaign, input: unknown) {
+async function requireConfirmation(req: PayloadRequest, campaign: Campaign, input: unknown): Promise<number> {
   const problems = await readinessProblems(req.payload, campaign)
   if (problems.length)
     throw new CodedError('FAILED_PRECONDITION', problems.map((problem) => problem.message).join('; '), { problems })
@@ -178,6 +191,7 @@ async function requireConfirmation(req: PayloadRequest, campaign: Campaign, inpu
       { recipients: expected.recipients, threshold },
       CONFIRMATION_STATUS[problem.code],
     )
+  return expected.recipients
 }
 
 /** Recipients not reached yet are marked cancelled, so reports tell them apart from those skipped by the gate. */
