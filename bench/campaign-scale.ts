@@ -80,6 +80,9 @@ function watchPhases(payload: Payload, campaign: string, started: number) {
   return async (finished: number): Promise<Phases> => {
     watching = false
     await watcher
+    // A missed mark would shift its phase's time into the next one silently: no figure then.
+    if (finished > 0 && (marks.frozen === undefined || marks.sending === undefined))
+      throw new Error('send-scale: the watcher missed when the audience was frozen or sending began')
     const frozen = marks.frozen ?? started
     const sending = marks.sending ?? frozen
     return {
